@@ -1,0 +1,347 @@
+"""A small local Telegram Bot API server (aiohttp) that records every call.
+
+It speaks just enough of the real HTTP API for python-telegram-bot's network stack: getMe,
+long-polling getUpdates with offsets, send/edit messages, documents, callback answers, command
+menus, webhooks. Tests inject updates, force flood-control (429) or Forbidden (403) answers and
+read back what a user would see. HTML is validated like Telegram does, so unescaped user input
+is rejected here just as it would be there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+from tg_html import HtmlError, render_html
+
+JSON_FIELDS = {
+    "reply_markup", "commands", "scope", "allowed_updates", "entities", "link_preview_options",
+}
+
+
+@dataclass
+class Call:
+    """One recorded Bot API request."""
+
+    method: str
+    params: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class Fault:
+    """An error answer to give instead of the real one."""
+
+    status: int
+    description: str
+    retry_after: int | None = None
+
+
+class TokenBucket:
+    """Telegram-like flood control: `rate` per `period`, bursts up to `burst`."""
+
+    def __init__(self, rate: float, period: float, burst: float) -> None:
+        self.rate, self.period, self.burst = rate, period, burst
+        self.level = burst
+        self.stamp = time.monotonic()
+
+    def take(self) -> int | None:
+        """Take one token; return a retry_after in seconds when none is left."""
+        now = time.monotonic()
+        self.level = min(self.burst, self.level + (now - self.stamp) * self.rate / self.period)
+        self.stamp = now
+        if self.level >= 1:
+            self.level -= 1
+            return None
+        return max(1, round((1 - self.level) * self.period / self.rate))
+
+
+class FakeBotApi:
+    """Local Bot API server for one bot token; start() it and point PTB's base_url at it."""
+
+    def __init__(self, *, username: str = "zm_test_bot", bot_id: int = 4242) -> None:
+        self.username, self.bot_id = username, bot_id
+        self.calls: list[Call] = []
+        self.updates: list[dict[str, Any]] = []
+        self.messages: dict[tuple[int, int], dict[str, Any]] = {}
+        self.faults: dict[str, list[Fault]] = {}
+        self.blocked: set[int] = set()
+        self.flood_control = False
+        self.flood_429s = 0
+        self.webhook: dict[str, Any] = {}
+        self.commands: dict[str, list[dict[str, Any]]] = {}
+        self._ids = itertools.count(1)
+        self._msg_ids = itertools.count(100)
+        self._changed = asyncio.Condition()
+        self._overall = TokenBucket(30, 1.0, 33)
+        self._groups: dict[int, TokenBucket] = {}
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # -- lifecycle -------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Listen on 127.0.0.1 on a free port."""
+        app = web.Application(client_max_size=50 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        """Close the server."""
+        if self._runner:
+            await self._runner.cleanup()
+
+    @property
+    def base_url(self) -> str:
+        """Return the value for ApplicationBuilder.base_url / TELEGRAM_BASE_URL."""
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    # -- test controls ---------------------------------------------------------------------
+    def fail_next(self, method: str, status: int, description: str, **kw: Any) -> None:
+        """Answer the next call of `method` with an error."""
+        self.faults.setdefault(method, []).append(Fault(status, description, **kw))
+
+    def push_update(self, payload: dict[str, Any]) -> int:
+        """Queue a raw update (its `update_id` is assigned here) and return the id."""
+        update_id = next(self._ids)
+        self.updates.append({"update_id": update_id, **payload})
+        asyncio.get_running_loop().create_task(self._notify())
+        return update_id
+
+    def push_text(self, user_id: int, text: str, *, chat_id: int | None = None,
+                  chat_type: str = "private", name: str = "Anna") -> int:
+        """Queue a text message from a user (private chat unless chat_id says otherwise)."""
+        message = self._message(chat_id or user_id, chat_type, text, sender=_user(user_id, name))
+        if text.startswith("/"):
+            length = len(text.split()[0])
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        return self.push_update({"message": message})
+
+    def push_press(self, user_id: int, data: str, message_id: int, *,
+                   chat_id: int | None = None, name: str = "Anna") -> int:
+        """Queue a button press on a message the bot sent earlier."""
+        chat = chat_id or user_id
+        message = self.messages[(chat, message_id)]
+        query = {"id": f"cq{next(self._ids)}", "from": _user(user_id, name),
+                 "chat_instance": str(chat), "data": data, "message": message}
+        return self.push_update({"callback_query": query})
+
+    def sent(self, chat_id: int) -> list[dict[str, Any]]:
+        """Return the bot's messages in a chat, oldest first, as they look now."""
+        return [m for (c, _), m in sorted(self.messages.items()) if c == chat_id
+                and m["from"]["id"] == self.bot_id]
+
+    def calls_of(self, method: str) -> list[Call]:
+        """Return the recorded calls of one method."""
+        return [c for c in self.calls if c.method == method]
+
+    async def wait_until(self, check: Callable[[], bool], seconds: float = 5.0) -> None:
+        """Wait until `check()` holds after some call (fail after `seconds`)."""
+        async with asyncio.timeout(seconds):
+            async with self._changed:
+                await self._changed.wait_for(check)
+
+    # -- dispatch --------------------------------------------------------------------------
+    async def _dispatch(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await _params(request)
+        self.calls.append(Call(method, params))
+        try:
+            fault = self._fault_for(method, params)
+            if fault:
+                return _error(fault)
+            handler = getattr(self, f"_m_{method}", None)
+            if handler is None:
+                return _error(Fault(404, "Not Found: method not found"))
+            result = await handler(params)
+            return web.json_response({"ok": True, "result": result})
+        except HtmlError as exc:
+            return _error(Fault(400, f"Bad Request: can't parse entities: {exc}"))
+        except _BadRequest as exc:
+            return _error(Fault(400, str(exc)))
+        finally:
+            await self._notify()
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    def _fault_for(self, method: str, params: dict[str, Any]) -> Fault | None:
+        if self.faults.get(method):
+            return self.faults[method].pop(0)
+        chat = params.get("chat_id")
+        if chat is None or not method.startswith(("send", "edit")):
+            return None
+        if int(chat) in self.blocked:
+            return Fault(403, "Forbidden: bot was blocked by the user")
+        if self.flood_control:
+            wait = self._overall.take()
+            if wait is None and int(chat) < 0:
+                bucket = self._groups.setdefault(int(chat), TokenBucket(20, 60.0, 20))
+                wait = bucket.take()
+            if wait is not None:
+                self.flood_429s += 1
+                return Fault(429, f"Too Many Requests: retry after {wait}", retry_after=wait)
+        return None
+
+    # -- methods ---------------------------------------------------------------------------
+    async def _m_getMe(self, p: dict[str, Any]) -> dict[str, Any]:
+        return {"id": self.bot_id, "is_bot": True, "first_name": "Zukunftsmacher",
+                "username": self.username, "can_join_groups": True,
+                "can_read_all_group_messages": False, "supports_inline_queries": False}
+
+    async def _m_getUpdates(self, p: dict[str, Any]) -> list[dict[str, Any]]:
+        offset, limit = int(p.get("offset") or 0), int(p.get("limit") or 100)
+        timeout = float(p.get("timeout") or 0)
+        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        if not self.updates and timeout > 0:
+            async with self._changed:
+                try:
+                    async with asyncio.timeout(timeout):
+                        await self._changed.wait_for(lambda: bool(self.updates))
+                except TimeoutError:
+                    pass
+        return self.updates[:limit]
+
+    async def _m_deleteWebhook(self, p: dict[str, Any]) -> bool:
+        if str(p.get("drop_pending_updates")).lower() == "true":
+            self.updates.clear()
+        self.webhook = {}
+        return True
+
+    async def _m_setWebhook(self, p: dict[str, Any]) -> bool:
+        self.webhook = p
+        return True
+
+    async def _m_getWebhookInfo(self, p: dict[str, Any]) -> dict[str, Any]:
+        return {"url": self.webhook.get("url", ""), "has_custom_certificate": False,
+                "pending_update_count": len(self.updates)}
+
+    async def _m_setMyCommands(self, p: dict[str, Any]) -> bool:
+        scope = p.get("scope") or {"type": "default"}
+        key = scope["type"] + (f":{scope['chat_id']}" if "chat_id" in scope else "")
+        self.commands[key] = p["commands"]
+        return True
+
+    async def _m_deleteMyCommands(self, p: dict[str, Any]) -> bool:
+        return True
+
+    async def _m_answerCallbackQuery(self, p: dict[str, Any]) -> bool:
+        return True
+
+    async def _m_sendMessage(self, p: dict[str, Any]) -> dict[str, Any]:
+        text = _render(p["text"], p.get("parse_mode"))
+        message = self._message(int(p["chat_id"]), None, text, markup=p.get("reply_markup"))
+        message["html"] = p["text"]
+        return _public(message)
+
+    async def _m_sendDocument(self, p: dict[str, Any]) -> dict[str, Any]:
+        upload = p["document"]
+        caption = _render(p.get("caption", ""), p.get("parse_mode"))
+        message = self._message(int(p["chat_id"]), None, None, markup=p.get("reply_markup"))
+        message["document"] = {"file_id": f"doc{message['message_id']}",
+                               "file_unique_id": f"u{message['message_id']}",
+                               "file_name": upload["filename"], "mime_type": upload["mime"],
+                               "file_size": len(upload["data"])}
+        message["data"] = upload["data"]
+        if caption:
+            message["caption"] = caption
+        return _public(message)
+
+    async def _m_editMessageText(self, p: dict[str, Any]) -> dict[str, Any]:
+        message = self._editable(p)
+        text = _render(p["text"], p.get("parse_mode"))
+        markup = p.get("reply_markup")
+        if message.get("text") == text and message.get("reply_markup") == markup:
+            raise _BadRequest("Bad Request: message is not modified")
+        message.update(text=text, html=p["text"], edit_count=message.get("edit_count", 0) + 1)
+        _set_markup(message, markup)
+        return _public(message)
+
+    async def _m_editMessageReplyMarkup(self, p: dict[str, Any]) -> dict[str, Any]:
+        message = self._editable(p)
+        _set_markup(message, p.get("reply_markup"))
+        return _public(message)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _editable(self, p: dict[str, Any]) -> dict[str, Any]:
+        key = (int(p["chat_id"]), int(p["message_id"]))
+        if key not in self.messages or "text" not in self.messages[key]:
+            raise _BadRequest("Bad Request: message to edit not found")
+        return self.messages[key]
+
+    def _message(self, chat_id: int, chat_type: str | None, text: str | None, *,
+                 sender: dict[str, Any] | None = None, markup: Any = None) -> dict[str, Any]:
+        kind = chat_type or ("private" if chat_id > 0 else "supergroup")
+        chat: dict[str, Any] = {"id": chat_id, "type": kind}
+        chat.update({"first_name": "Anna"} if kind == "private" else {"title": "HR-Runde"})
+        message: dict[str, Any] = {
+            "message_id": next(self._msg_ids), "date": int(time.time()), "chat": chat,
+            "from": sender or {"id": self.bot_id, "is_bot": True, "first_name": "Zukunftsmacher",
+                               "username": self.username},
+        }
+        if text is not None:
+            message["text"] = text
+        _set_markup(message, markup)
+        self.messages[(chat_id, message["message_id"])] = message
+        return message
+
+
+class _BadRequest(Exception):
+    pass
+
+
+def _user(user_id: int, name: str) -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": name, "language_code": "de"}
+
+
+def _set_markup(message: dict[str, Any], markup: Any) -> None:
+    if markup:
+        message["reply_markup"] = markup
+    else:
+        message.pop("reply_markup", None)
+
+
+def _public(message: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in message.items() if k not in ("html", "data", "edit_count")}
+
+
+def _render(text: str, parse_mode: str | None) -> str:
+    if parse_mode and parse_mode.upper() == "HTML":
+        return render_html(text)
+    return text
+
+
+def _error(fault: Fault) -> web.Response:
+    body: dict[str, Any] = {"ok": False, "error_code": fault.status,
+                            "description": fault.description}
+    if fault.retry_after is not None:
+        body["parameters"] = {"retry_after": fault.retry_after}
+    return web.json_response(body, status=fault.status)
+
+
+async def _params(request: web.Request) -> dict[str, Any]:
+    params: dict[str, Any] = dict(request.query)
+    if request.can_read_body:
+        if request.content_type == "application/json":
+            params.update(await request.json())
+        else:
+            for key, value in (await request.post()).items():
+                if isinstance(value, web.FileField):
+                    params[key] = {"filename": value.filename, "mime": value.content_type,
+                                   "data": value.file.read()}
+                else:
+                    params[key] = value
+    for key in JSON_FIELDS & params.keys():
+        if isinstance(params[key], str):
+            params[key] = json.loads(params[key])
+    return params
