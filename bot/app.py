@@ -1,0 +1,103 @@
+"""Wiring: build database, catalogue, router, deliverer and scheduler from Settings."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from bot.chat import ChatPort, Incoming, Person, Reply
+from bot.clock import Clock, ManualClock, SystemClock
+from bot.settings import Settings
+from handlers.context import Services
+from handlers.registry import build_router
+from handlers.router import Router
+from scheduler.delivery import Deliverer
+from storage import catalogue as catalogue_store
+from storage import people
+from storage.catalogue import Catalogue
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+Seeder = Callable[[Database, Catalogue], Awaitable[object]]
+
+# Each feature that ships catalogue entries adds its seeder here (insert missing only).
+SEEDERS: tuple[Seeder, ...] = (catalogue_store.seed_companies,)
+
+
+class App:
+    """The running bot, independent of any chat platform."""
+
+    def __init__(self, settings: Settings, clock: Clock, db: Database, catalogue: Catalogue):
+        self.settings = settings
+        self.clock = clock
+        self.db = db
+        self.catalogue = catalogue
+        self.deliverer = Deliverer(db, clock)
+        self.services = Services(
+            db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
+            wake=self.deliver_due,
+        )  # fmt: skip
+        self.router: Router = build_router(self.services)
+
+    async def start(self) -> None:
+        """Migrate the schema and seed the catalogue."""
+        await self.db.migrate()
+        for seed in SEEDERS:
+            await seed(self.db, self.catalogue)
+
+    async def stop(self) -> None:
+        """Release the database."""
+        await self.db.dispose()
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        """Handle one update from any transport; never raises."""
+        return await self.router.handle(incoming)
+
+    def add_port(self, port: ChatPort) -> None:
+        """Register a transport's outbound side for outbox delivery."""
+        self.deliverer.ports[port.platform] = port
+
+    async def deliver_due(self) -> None:
+        """Deliver every outbox row that is due now."""
+        await self.deliverer.deliver_due()
+
+    async def advance(self, now: datetime) -> None:
+        """Move a manual clock to `now`, delivering what came due on the way, in order."""
+        if not isinstance(self.clock, ManualClock):
+            raise TypeError("advance() needs a ManualClock")
+        self.clock.set(now)
+        await self.deliver_due()
+
+    async def mark_unreachable(self, person: Person) -> None:
+        """Remember that a person blocked the bot or left."""
+        p = person
+        known = await people.find(self.db, platform=p.platform, external_id=p.external_id)
+        if known is not None:
+            await people.mark_unreachable(self.db, person_id=known.id, now=self.clock.now())  # type: ignore[arg-type]
+
+    def is_admin(self, person: Person) -> bool:
+        """Tell whether the settings name this person as admin."""
+        return person.key in self.services.admin_keys
+
+    @property
+    def admin_keys(self) -> frozenset[str]:
+        """Return the admin identities from the settings."""
+        return self.services.admin_keys
+
+    def command_menu(self, *, admin: bool) -> list[tuple[str, str]]:
+        """Return (command, German description) pairs for a platform's command menu."""
+        cmds = self.router.visible_commands(admin=admin, linked=True)
+        return [(c.name, c.help) for c in cmds]
+
+    def set_link_base(self, platform: str, base: str) -> None:
+        """Remember how invite deep links start on a platform (e.g. t.me/<bot>?start=)."""
+        self.services.links[platform] = base
+
+
+async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
+    """Build and start the app (schema migrated, catalogue seeded)."""
+    catalogue = catalogue_store.load(settings.catalogue)
+    app = App(settings, clock or SystemClock(), Database(settings.database_url), catalogue)
+    await app.start()
+    return app

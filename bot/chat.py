@@ -1,0 +1,162 @@
+"""Platform-neutral chat types shared by transports, handlers and the scheduler (stdlib only)."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Person:
+    """A chat identity: platform plus the platform's own id for the person."""
+
+    platform: str
+    external_id: str
+    display_name: str = ""
+
+    @property
+    def key(self) -> str:
+        """Return the `platform:id` form used in ADMINS and logs."""
+        return f"{self.platform}:{self.external_id}"
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where a message goes: a platform and a chat (DM) id there."""
+
+    platform: str
+    chat_id: str
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice offered under a message; `id` is opaque to transports."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FileOut:
+    """A file attached to a reply (calendar entry, export)."""
+
+    name: str
+    mime: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message from the bot.
+
+    `text` is a small HTML subset (<b>, <i>, <a href>, <code>); every user-supplied string in it
+    is escaped by handlers.texts. Transports render it natively or as plain text.
+    `edit` asks to replace the message whose button was pressed, where the platform can.
+    `personal` marks content that belongs in a private chat, not a group.
+    """
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    file: FileOut | None = None
+    edit: bool = False
+    personal: bool = False
+
+    def flat_buttons(self) -> list[Button]:
+        """Return all buttons in reading order."""
+        return [b for row in self.buttons for b in row]
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One thing a person did: sent text, or pressed a button (or answered an option number)."""
+
+    person: Person
+    chat: Address
+    text: str | None = None
+    press: str | None = None
+    option: int | None = None
+    is_group: bool = False
+    message_ref: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+class DeliveryError(Exception):
+    """Base for failures a transport reports when sending."""
+
+
+class TemporaryFailure(DeliveryError):
+    """Sending failed but may work later (network, rate limit)."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class PermanentFailure(DeliveryError):
+    """The person cannot be reached any more (blocked the bot, left the room)."""
+
+
+class ChatPort(Protocol):
+    """Outbound side of a transport: send one reply to an address."""
+
+    platform: str
+
+    async def send(self, address: Address, reply: Reply) -> None:
+        """Deliver `reply`; raise TemporaryFailure or PermanentFailure on failure."""
+        ...
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            pass
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+_LINK = re.compile(r'<a\s+href="([^"]*)"\s*>(.*?)</a>', re.S)
+
+
+def plain_text(markup: str) -> str:
+    """Turn the reply HTML subset into plain text (links become `label (url)`)."""
+
+    def link(m: re.Match[str]) -> str:
+        url, label = html.unescape(m.group(1)), m.group(2)
+        return label if html.unescape(label) == url else f"{label} ({html.escape(url)})"
+
+    parser = _TextExtractor()
+    parser.feed(_LINK.sub(link, markup))
+    parser.close()
+    return "".join(parser.parts)
+
+
+class Handler(Protocol):
+    """What a transport calls for every incoming update: returns the replies to send back."""
+
+    async def __call__(self, incoming: Incoming) -> list[Reply]:
+        """Handle one update; never raises for user input."""
+        ...
+
+
+class Transport(ChatPort, Protocol):
+    """A chat platform adapter: receives updates, hands them to the handler, sends replies."""
+
+    async def start(self, handle: Handler) -> None:
+        """Connect and start receiving updates (returns once running)."""
+        ...
+
+    async def stop(self) -> None:
+        """Stop receiving and close connections."""
+        ...

@@ -1,0 +1,77 @@
+"""Settings from the environment and `.env` (pydantic-settings); built once, passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CATALOGUE = ROOT / "data" / "catalogue.toml"
+_PLACEHOLDERS = ("", "changeme", "your-token-here", "<token>", "123456:abc", "xxx")
+
+
+class Settings(BaseSettings):
+    """Everything configurable; see `.env.example` for each variable."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = "sqlite+aiosqlite:///var/bot.db"
+    timezone: str = "Europe/Berlin"
+    admins: str = ""
+    catalogue: Path = DEFAULT_CATALOGUE
+    log_level: str = "INFO"
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str | None = None
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = 8443
+
+    matrix_homeserver: str | None = None
+    matrix_user_id: str | None = None
+    matrix_password: SecretStr | None = None
+    matrix_access_token: SecretStr | None = None
+    matrix_device_id: str | None = None
+    matrix_store_path: Path = Path("var/matrix-store")
+    matrix_allowed_servers: str = ""
+
+    quiet_start: int = Field(20, ge=0, le=23)
+    quiet_end: int = Field(7, ge=0, le=23)
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _real_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        raw = value.get_secret_value().strip()
+        if raw == "":
+            return None
+        if raw.lower() in _PLACEHOLDERS or ":" not in raw or raw.startswith("<"):
+            raise ValueError(
+                "TELEGRAM_BOT_TOKEN ist ein Platzhalter. Trage den Token von @BotFather ein "
+                "oder lass die Zeile leer (dann startet die Konsole)."
+            )
+        return SecretStr(raw)
+
+    def admin_keys(self) -> frozenset[str]:
+        """Return the configured admin identities as `platform:id` strings."""
+        return frozenset(a.strip() for a in self.admins.split(",") if a.strip())
+
+    def allowed_matrix_servers(self) -> frozenset[str]:
+        """Return the Matrix server names whose users may open DMs with the bot."""
+        return frozenset(s.strip() for s in self.matrix_allowed_servers.split(",") if s.strip())
+
+    @property
+    def telegram_enabled(self) -> bool:
+        """Tell whether a Telegram token is configured."""
+        return self.telegram_bot_token is not None
+
+    @property
+    def matrix_enabled(self) -> bool:
+        """Tell whether Matrix is configured."""
+        return bool(self.matrix_homeserver and self.matrix_user_id) and bool(
+            self.matrix_password or self.matrix_access_token
+        )

@@ -1,0 +1,103 @@
+"""Cluster-team commands: invites, companies, roles, audit log."""
+
+from __future__ import annotations
+
+from handlers.context import Ctx, UsageError
+from handlers.router import Router
+from handlers.texts import core as t
+from handlers.texts.common import esc, fmt_date, fmt_dt
+from storage import audit, companies, invites, people
+
+
+def register(router: Router) -> None:
+    """Register the admin commands."""
+    router.command("einladung", invite, help="Einladungscode für eine Firma", admin=True)
+    router.command("firma_neu", add_company, help="Firma anlegen: Name; BB|SN; Ort", admin=True)
+    router.command("firmen", list_companies, help="Mitgliedsfirmen anzeigen", admin=True)
+    router.command("admin", grant_admin, help="Person zum Admin machen", admin=True)
+    router.command("protokoll", show_audit, help="Letzte Admin-Aktionen", admin=True)
+    router.domain_errors({
+        "cluster_full": lambda e: t.CLUSTER_FULL.format(max=e.info["max"]),
+        "company_exists": lambda e: t.COMPANY_EXISTS.format(name=esc(e.info["name"])),
+        "bad_state": lambda e: t.COMPANY_BAD_STATE.format(state=esc(e.info["state"])),
+    })  # fmt: skip
+
+
+async def invite(ctx: Ctx) -> None:
+    """Create an invite code for a company and show the text to forward."""
+    if not ctx.args:
+        raise UsageError(t.INVITE_USAGE)
+    found = await companies.find(ctx.db, query=ctx.args)
+    if not found:
+        raise UsageError(t.INVITE_NO_COMPANY.format(query=esc(ctx.args)))
+    if len(found) > 1:
+        names = ", ".join(esc(c.name) for c in found[:6])
+        raise UsageError(t.INVITE_AMBIGUOUS.format(query=esc(ctx.args), names=names))
+    company = found[0]
+    code = await invites.issue(ctx.db, company_id=company.id, created_by=ctx.person.id,
+                               now=ctx.now)  # type: ignore[arg-type]  # fmt: skip
+    await audit.record(ctx.db, actor=ctx.person.key, action="invite", now=ctx.now,
+                       company=company.name, code=code.code)  # fmt: skip
+    text = t.INVITE_DONE.format(
+        company=esc(company.name), code=code.code,
+        until=fmt_date(code.expires_at.astimezone(ctx.tz).date()),
+    )  # fmt: skip
+    link_base = ctx.services.links.get("telegram")
+    if link_base:
+        text += t.INVITE_LINK.format(link=esc(f"{link_base}{code.code}"))
+    ctx.say(text)
+
+
+async def add_company(ctx: Ctx) -> None:
+    """Add a member company: `Name; BB|SN; Ort`."""
+    parts = [p.strip() for p in ctx.args.split(";")]
+    if not parts or not parts[0]:
+        raise UsageError(t.COMPANY_USAGE)
+    state = parts[1].upper() if len(parts) > 1 and parts[1] else None
+    state = {"BRANDENBURG": "BB", "SACHSEN": "SN"}.get(state or "", state)
+    city = parts[2] if len(parts) > 2 and parts[2] else None
+    company = await companies.create(
+        ctx.db, name=parts[0], state=state, city=city,
+        max_members=ctx.services.catalogue.max_members,
+    )  # fmt: skip
+    await audit.record(ctx.db, actor=ctx.person.key, action="company_add", now=ctx.now,
+                       company=company.name, state=state, city=city)  # fmt: skip
+    ctx.say(t.COMPANY_ADDED.format(
+        name=esc(company.name), state=t.STATE_NAMES.get(state, state),
+        city=f", {esc(city)}" if city else "",
+    ))  # fmt: skip
+
+
+async def list_companies(ctx: Ctx) -> None:
+    """List the member companies with state, city and how many people use the bot."""
+    all_ = await companies.all_companies(ctx.db)
+    lines = [t.COMPANIES_HEAD.format(count=len(all_), max=ctx.services.catalogue.max_members)]
+    for c in all_:
+        members = await people.members_of(ctx.db, company_id=c.id)  # type: ignore[arg-type]
+        lines.append(t.company_line(c.name, c.state, c.city, len(members)))
+    ctx.say("\n".join(lines))
+
+
+async def grant_admin(ctx: Ctx) -> None:
+    """Grant the admin role to a known person (`/admin platform:id`)."""
+    key = ctx.args.strip()
+    if ":" not in key:
+        raise UsageError(t.ADMIN_USAGE)
+    platform, external_id = key.split(":", 1)
+    person = await people.find(ctx.db, platform=platform, external_id=external_id)
+    if person is None:
+        raise UsageError(t.ADMIN_UNKNOWN.format(key=esc(key)))
+    await people.set_role(ctx.db, person_id=person.id, role="admin")  # type: ignore[arg-type]
+    await audit.record(ctx.db, actor=ctx.person.key, action="grant_admin", now=ctx.now,
+                       target=key)  # fmt: skip
+    ctx.say(t.ADMIN_GRANTED.format(key=esc(key)))
+
+
+async def show_audit(ctx: Ctx) -> None:
+    """Show the newest admin actions."""
+    lines = [t.AUDIT_HEAD]
+    for entry in await audit.recent(ctx.db):
+        detail = ", ".join(f"{k}={v}" for k, v in sorted(entry.detail.items()))
+        lines.append(f"• {fmt_dt(entry.at, ctx.tz)} {esc(entry.actor)}: {esc(entry.action)} "
+                     f"{esc(detail)}")  # fmt: skip
+    ctx.say("\n".join(lines))

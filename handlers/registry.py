@@ -1,0 +1,16 @@
+"""Build the router: every feature module registers itself explicitly, in menu order."""
+
+from __future__ import annotations
+
+from handlers import admin, start
+from handlers.context import Services
+from handlers.router import Router
+
+
+def build_router(services: Services) -> Router:
+    """Create the router with all features registered."""
+    router = Router(services)
+    start.register(router)
+    # Feature modules register here, one line each (order = order in /hilfe).
+    admin.register(router)
+    return router

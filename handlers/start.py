@@ -1,0 +1,77 @@
+"""Onboarding: /start (welcome, privacy, invite code), /datenschutz, /hilfe, /weiter."""
+
+from __future__ import annotations
+
+from handlers.context import Ctx
+from handlers.router import Router
+from handlers.texts import core as t
+from handlers.texts.common import esc
+from storage import invites
+
+
+def register(router: Router) -> None:
+    """Register the onboarding commands."""
+    router.command("start", start, help="Begrüßung und Einladungscode einlösen")
+    router.command("hilfe", lambda ctx: show_help(ctx, router), help="Alle Befehle",
+                   aliases=("help",))  # fmt: skip
+    router.command("datenschutz", privacy, help="Was ich speichere")
+    router.command("weiter", lambda ctx: resume(ctx, router), help="Offenen Dialog fortsetzen",
+                   hidden=True)  # fmt: skip
+    router.domain_errors({
+        "code_unknown": lambda e: t.CODE_UNKNOWN.format(code=esc(e.info["code"])),
+        "code_expired": lambda e: t.CODE_EXPIRED.format(code=esc(e.info["code"])),
+        "already_linked_elsewhere": lambda e: t.LINKED_ELSEWHERE,
+    })  # fmt: skip
+
+
+async def start(ctx: Ctx) -> None:
+    """Welcome the person; with a code, link them to its company."""
+    name = f" {esc(ctx.person.display_name)}" if ctx.person.display_name else ""
+    cat = ctx.services.catalogue
+    if ctx.args:
+        company = await invites.redeem(
+            ctx.db, code=ctx.arg_list[0], person_id=ctx.person.id, now=ctx.now  # type: ignore[arg-type]
+        )
+        ctx.say(
+            f"{t.WELCOME.format(name=name, cluster=esc(cat.name))}\n"
+            f"{t.LINKED.format(company=esc(company.name))}\n\n{t.PRIVACY}\n\n{t.START_HINT}"
+        )
+        return
+    head = t.WELCOME.format(name=name, cluster=esc(cat.name))
+    if ctx.company is not None:
+        body = t.ALREADY_LINKED.format(company=esc(ctx.company.name))
+    elif ctx.is_admin:
+        body = t.START_HINT
+    else:
+        body = t.ASK_CODE.format(team=esc(cat.team.email or cat.team.name))
+    ctx.say(f"{head}\n\n{t.PRIVACY}\n\n{body}")
+
+
+async def privacy(ctx: Ctx) -> None:
+    """Explain what is stored and why."""
+    team = ctx.services.catalogue.team
+    ctx.say(t.PRIVACY_FULL.format(team=esc(team.email or team.name)))
+
+
+async def show_help(ctx: Ctx, router: Router) -> None:
+    """List the commands this person may use, one line each."""
+    linked = ctx.company is not None
+    lines = [t.HELP_HEAD]
+    for cmd in router.visible_commands(admin=False, linked=linked or ctx.is_admin):
+        lines.append(f"/{cmd.name} – {esc(cmd.help)}")
+    if ctx.is_admin:
+        lines.append(t.HELP_ADMIN_HEAD)
+        for cmd in router.visible_commands(admin=True, linked=True):
+            if cmd.admin:
+                lines.append(f"/{cmd.name} – {esc(cmd.help)}")
+    lines.append(t.HELP_FOOT)
+    ctx.say("\n".join(lines))
+
+
+async def resume(ctx: Ctx, router: Router) -> None:
+    """Ask the open dialog's current question again."""
+    if not await router.dialogs.resume(ctx):
+        ctx.say(t.NOTHING_TO_RESUME)
+
+
+

@@ -1,0 +1,93 @@
+"""The cluster catalogue (TOML): parsed once at start, missing entries seeded into the database.
+
+The cluster-wide part is typed here; each feature's storage module parses its own section
+(`catalogue.section("events")`) and seeds it, so a new feature never edits this file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from storage.db import Database
+from storage.models import Company
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A named contact with e-mail and, optionally, the admin identity to notify."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+    admin: str = ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The parsed catalogue file."""
+
+    name: str
+    long_name: str
+    max_members: int
+    website: str
+    tz: ZoneInfo
+    team: Contact
+    contacts: dict[str, Contact]
+    raw: dict[str, Any] = field(repr=False)
+
+    def section(self, name: str) -> Any:
+        """Return a raw feature section (list or table), empty if absent."""
+        return self.raw.get(name, {})
+
+    def contact(self, key: str) -> Contact:
+        """Return the contact for an offer (falls back to the team)."""
+        return self.contacts.get(key, self.team)
+
+    def local(self, value: datetime) -> datetime:
+        """Attach the cluster's zone to a naive TOML datetime."""
+        return value if value.tzinfo else value.replace(tzinfo=self.tz)
+
+
+def load(path: Path) -> Catalogue:
+    """Read and validate a catalogue file."""
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh)
+    cluster = raw.get("cluster", {})
+    if "name" not in cluster or "max_members" not in cluster:
+        raise ValueError(f"{path}: [cluster] braucht name und max_members")
+    contacts = {k: Contact(**v) for k, v in cluster.get("contacts", {}).items()}
+    return Catalogue(
+        name=cluster["name"],
+        long_name=cluster.get("long_name", cluster["name"]),
+        max_members=int(cluster["max_members"]),
+        website=cluster.get("website", ""),
+        tz=ZoneInfo(cluster.get("timezone", "Europe/Berlin")),
+        team=Contact(**cluster.get("team", {"name": cluster["name"]})),
+        contacts=contacts,
+        raw=raw,
+    )
+
+
+async def seed_companies(db: Database, catalogue: Catalogue) -> int:
+    """Insert catalogue companies that are missing (by key or name); return how many."""
+    added = 0
+    async with db.transaction() as s:
+        rows = (await s.execute(select(Company.catalogue_key, Company.name))).all()
+        keys = {k for k, _ in rows if k}
+        names = {n.lower() for _, n in rows}
+        for entry in catalogue.section("companies"):
+            if entry["key"] in keys or entry["name"].lower() in names:
+                continue
+            s.add(Company(
+                name=entry["name"], state=entry.get("state"), city=entry.get("city"),
+                catalogue_key=entry["key"],
+            ))  # fmt: skip
+            added += 1
+    return added

@@ -1,0 +1,104 @@
+"""Persisted conversation state: the open dialog per person, and issued button tokens."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+
+from storage.db import Database
+from storage.models import ButtonToken, DialogState
+
+TOKEN_TTL = timedelta(days=60)
+
+
+@dataclass(frozen=True)
+class OpenDialog:
+    """A snapshot of a person's open dialog."""
+
+    dialog: str
+    step: str
+    data: dict[str, Any]
+
+
+async def load_dialog(db: Database, *, person_id: int) -> OpenDialog | None:
+    """Return the person's open dialog, if any."""
+    async with db.read() as s:
+        row = await s.get(DialogState, person_id)
+        return None if row is None else OpenDialog(row.dialog, row.step, dict(row.data or {}))
+
+
+async def save_dialog(
+    db: Database, *, person_id: int, dialog: str, step: str, data: dict[str, Any], now: datetime
+) -> None:
+    """Store (or replace) the person's open dialog."""
+    async with db.transaction() as s:
+        row = await s.get(DialogState, person_id)
+        if row is None:
+            s.add(DialogState(person_id=person_id, dialog=dialog, step=step, data=data,
+                              updated_at=now))
+        else:
+            row.dialog, row.step, row.data, row.updated_at = dialog, step, dict(data), now
+
+
+async def clear_dialog(db: Database, *, person_id: int) -> None:
+    """Close the person's open dialog."""
+    async with db.transaction() as s:
+        await s.execute(delete(DialogState).where(DialogState.person_id == person_id))
+
+
+async def issue_tokens(
+    db: Database, *, person_id: int, chat_id: str, batches: list[list[str]], now: datetime
+) -> list[list[str]]:
+    """Store one token per action, batch by batch; return the tokens in the same shape."""
+    async with db.transaction() as s:
+        top = (await s.execute(select(func.max(ButtonToken.batch)))).scalar_one() or 0
+        out: list[list[str]] = []
+        for offset, actions in enumerate(batches, start=1):
+            tokens = [secrets.token_urlsafe(9) for _ in actions]
+            s.add_all(
+                ButtonToken(token=t, person_id=person_id, chat_id=chat_id, action=a,
+                            batch=top + offset, position=i, created_at=now)
+                for i, (t, a) in enumerate(zip(tokens, actions, strict=True), start=1)
+            )
+            out.append(tokens)
+        return out
+
+
+async def resolve_token(db: Database, *, token: str, person_id: int) -> str | None:
+    """Return the action behind a token issued to this person (None if unknown or foreign)."""
+    async with db.read() as s:
+        row = await s.get(ButtonToken, token)
+        return row.action if row is not None and row.person_id == person_id else None
+
+
+async def resolve_option(db: Database, *, person_id: int, chat_id: str, option: int) -> str | None:
+    """Return the action of option number `option` in the newest batch offered in this chat."""
+    async with db.read() as s:
+        batch = (
+            await s.execute(
+                select(func.max(ButtonToken.batch)).where(
+                    ButtonToken.person_id == person_id, ButtonToken.chat_id == chat_id
+                )
+            )
+        ).scalar_one()
+        if batch is None:
+            return None
+        row = await s.execute(
+            select(ButtonToken.action).where(
+                ButtonToken.person_id == person_id,
+                ButtonToken.batch == batch,
+                ButtonToken.position == option,
+            )
+        )
+        return row.scalar_one_or_none()
+
+
+async def purge_tokens(db: Database, *, now: datetime) -> int:
+    """Delete tokens older than the TTL; return how many."""
+    async with db.transaction() as s:
+        res = await s.execute(delete(ButtonToken).where(ButtonToken.created_at < now - TOKEN_TTL))
+        return res.rowcount or 0

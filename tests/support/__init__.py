@@ -1,0 +1,1 @@
+"""Test support: console driver, database factories, recording fakes."""

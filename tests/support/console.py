@@ -1,0 +1,112 @@
+"""Drive the real `python -m bot console --jsonl` process, line by line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class ConsoleBot:
+    """One running console process; `say`/`press`/`now` return the messages it printed."""
+
+    def __init__(
+        self, workdir: Path, *, now: str, admins: str = "console:chef",
+        database_url: str | None = None, env: dict[str, str] | None = None,
+    ) -> None:  # fmt: skip
+        self.workdir = workdir
+        self.database_url = database_url or f"sqlite+aiosqlite:///{workdir / 'bot.db'}"
+        self.env = {**os.environ, "DATABASE_URL": self.database_url, "ADMINS": admins,
+                    "LOG_LEVEL": "WARNING", "TELEGRAM_BOT_TOKEN": "", "MATRIX_HOMESERVER": "",
+                    **(env or {})}  # fmt: skip
+        self.now_arg = now
+        self.proc: subprocess.Popen[str] | None = None
+        self.sent = 0
+        self.start()
+
+    def start(self) -> None:
+        """Start (or restart) the console process on the same database."""
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "console", "--jsonl", "--now", self.now_arg],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, cwd=self.workdir, env=self.env, bufsize=1,
+        )  # fmt: skip
+        self.sent = 0
+
+    def send(self, obj: dict[str, Any] | str) -> list[dict[str, Any]]:
+        """Send one input line; return every object printed until its {"done": N}."""
+        assert self.proc is not None and self.proc.stdin and self.proc.stdout
+        line = obj if isinstance(obj, str) else json.dumps(obj, ensure_ascii=False)
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+        self.sent += 1
+        out: list[dict[str, Any]] = []
+        while True:
+            raw = self.proc.stdout.readline()
+            if not raw:
+                raise AssertionError(f"console exited; stderr:\n{self.stderr()}")
+            msg = json.loads(raw)
+            if msg.get("done") == self.sent:
+                return out
+            out.append(msg)
+
+    def say(self, who: str, text: str) -> list[dict[str, Any]]:
+        """Send text as person `who`."""
+        return self.send({"from": who, "text": text})
+
+    def press(self, who: str, button_id: str) -> list[dict[str, Any]]:
+        """Press a button as person `who`."""
+        return self.send({"from": who, "press": button_id})
+
+    def now(self, iso: str) -> list[dict[str, Any]]:
+        """Move the clock; return what was delivered on the way."""
+        self.now_arg = iso
+        return self.send({"now": iso})
+
+    def stop(self) -> None:
+        """Close stdin and wait for a clean exit."""
+        if self.proc is None:
+            return
+        assert self.proc.stdin
+        self.proc.stdin.close()
+        code = self.proc.wait(timeout=30)
+        self.proc.stdout.close()  # type: ignore[union-attr]
+        err = self.proc.stderr.read() if self.proc.stderr else ""
+        if self.proc.stderr:
+            self.proc.stderr.close()
+        self.proc = None
+        assert code == 0, f"console exit {code}: {err}"
+
+    def stderr(self) -> str:
+        """Return what the process wrote to stderr (after it ended)."""
+        if self.proc is None or self.proc.stderr is None:
+            return ""
+        self.proc.kill()
+        return self.proc.stderr.read()
+
+
+def button(messages: list[dict[str, Any]], label: str) -> str:
+    """Return the id of the first button whose label contains `label`."""
+    for msg in messages:
+        for b in msg.get("buttons", []):
+            if label.lower() in b["label"].lower():
+                return b["id"]
+    raise AssertionError(f"no button {label!r} in {messages}")
+
+
+def texts(messages: list[dict[str, Any]], to: str | None = None) -> str:
+    """Join the texts of the messages (optionally only those to one person)."""
+    return "\n".join(m.get("text", "") for m in messages if to is None or m.get("to") == to)
+
+
+def invite_code(messages: list[dict[str, Any]]) -> str:
+    """Extract CODE from a "/start CODE" line."""
+    for line in texts(messages).splitlines():
+        if line.strip().startswith("/start "):
+            return line.strip().split()[1]
+    raise AssertionError(f"no /start CODE in {messages}")
