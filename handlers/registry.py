@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import admin, start
+from handlers import admin, overview, start
 from handlers.context import Services
 from handlers.router import Router
 
@@ -12,5 +12,6 @@ def build_router(services: Services) -> Router:
     router = Router(services)
     start.register(router)
     # Feature modules register here, one line each (order = order in /hilfe).
+    overview.register(router)
     admin.register(router)
     return router

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from bot.chat import Button, Incoming, Reply
 from handlers.context import Ctx, Services, UsageError
 from handlers.dialogs import Dialog, Dialogs
+from handlers.exports import Exports
+from handlers.overview import Overview
 from handlers.texts import core as t
 from handlers.texts.common import esc
 from storage import audit, chat_state, people
@@ -51,6 +53,8 @@ class Router:
         self._aliases: dict[str, str] = {}
         self._actions: dict[str, Action] = {}
         self.errors: dict[str, Callable[[DomainError], str]] = {}
+        self.exports = Exports()  # features: router.exports.add("kind", "Label", producer)
+        self.overview = Overview()  # features: router.overview.add(section) for /meine
 
     def command(self, name: str, func: HandlerFn, *, help: str, admin: bool = False,
                 linked: bool = False, personal: bool = False, hidden: bool = False,

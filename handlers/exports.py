@@ -1,0 +1,109 @@
+"""`/export <was>`: tables as CSV for German Excel and as XLSX; features register their tables."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from bot.chat import FileOut
+from handlers.context import Ctx, UsageError
+from handlers.texts import exports as t
+from handlers.texts.common import esc, fmt_short_date
+from storage import audit
+
+Cell = str | int | float | date | datetime | None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A titled table: header row plus data rows."""
+
+    title: str
+    columns: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
+
+
+Producer = Callable[[Ctx, str], Awaitable[Table]]
+
+
+def to_csv(table: Table) -> bytes:
+    """Render CSV for German Excel: semicolons, UTF-8 with BOM, dates as TT.MM.JJJJ."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(table.columns)
+    writer.writerows([[_csv_cell(c) for c in row] for row in table.rows])
+    return codecs.BOM_UTF8 + buf.getvalue().encode("utf-8")
+
+
+def _csv_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, date):
+        return fmt_short_date(value)
+    return str(value)
+
+
+def to_xlsx(table: Table) -> bytes:
+    """Render an .xlsx workbook with a bold header, German date formats and fitted columns."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = table.title[:31]
+    ws.append(list(table.columns))
+    for cell in ws[1]:
+        cell.font = cell.font.copy(bold=True)
+    for row in table.rows:
+        ws.append([v.replace(tzinfo=None) if isinstance(v, datetime) else v for v in row])
+    for col in ws.iter_cols(min_row=2):
+        for cell in col:
+            if isinstance(cell.value, datetime):
+                cell.number_format = "DD.MM.YYYY HH:MM"
+            elif isinstance(cell.value, date):
+                cell.number_format = "DD.MM.YYYY"
+    for i, name in enumerate(table.columns, start=1):
+        width = max([len(str(name))] + [len(_csv_cell(r[i - 1])) for r in table.rows])
+        ws.column_dimensions[get_column_letter(i)].width = min(60, width + 2)
+    ws.freeze_panes = "A2"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+class Exports:
+    """Registry of export kinds (`/export anmeldungen`, `/export medientage`, ...)."""
+
+    def __init__(self) -> None:
+        self._producers: dict[str, tuple[str, Producer]] = {}
+
+    def add(self, kind: str, label: str, producer: Producer) -> None:
+        """Register an export kind; the producer gets the ctx and the rest of the arguments."""
+        self._producers[kind] = (label, producer)
+
+    async def run(self, ctx: Ctx) -> None:
+        """Handle `/export <kind> [filter]`: send the CSV and the XLSX file."""
+        kind, _, rest = ctx.args.partition(" ")
+        if kind.lower() not in self._producers:
+            kinds = ", ".join(f"<code>{k}</code>" for k in self._producers)
+            raise UsageError(t.USAGE.format(kinds=kinds))
+        label, producer = self._producers[kind.lower()]
+        table = await producer(ctx, rest.strip())
+        stamp = ctx.now.astimezone(ctx.tz).strftime("%Y-%m-%d")
+        base = f"{kind.lower()}-{stamp}"
+        await audit.record(
+            ctx.db, actor=ctx.person.key, action="export", now=ctx.now,
+            kind=kind.lower(), filter=rest.strip(), rows=len(table.rows),
+        )  # fmt: skip
+        ctx.say(t.DONE.format(label=esc(label), rows=len(table.rows)),
+                file=FileOut(f"{base}.csv", "text/csv", to_csv(table)))  # fmt: skip
+        ctx.say(t.XLSX, file=FileOut(f"{base}.xlsx", XLSX_MIME, to_xlsx(table)))
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
