@@ -1,0 +1,116 @@
+"""Understand German (and simple English) date phrases: `parse_when(text, now=...)`.
+
+Pipeline: `dates_words` tokenises and classifies words (weekdays and months in full, abbreviated,
+with or without dot, umlauts as ae/oe/ue, one typo per word tolerated when the first letter is
+right: "Dienstg", "Mitwoch"); `dates_grammar` reads the tokens into slots (`dates_parts`) with
+the matchers of `dates_calendar` and `dates_clock`; `dates_resolve` turns the slots into a
+date relative to `now`. Only when a word is unknown to all of that does dateparser (German,
+English as fallback) get a try, and its answer is checked like ours. Nothing is loaded per call.
+
+Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zone it has):
+- A bare weekday ("Mittwoch", "nächsten Freitag", "kommenden Mo") is its next occurrence
+  after today, so on a Monday "Montag" is in seven days; "diesen Freitag" may be today;
+  "übernächsten Freitag" is a week after "nächsten Freitag".
+- "Mittwoch nächste Woche" is the Wednesday of the next calendar week; "nächste Woche" alone is
+  its Monday, "KW 20" the Monday of ISO week 20 (a week already over means next year's).
+- A date without year ("5.3.", "5. März", "am 15.") is the next such day from today on; with a
+  year it is taken as written even if past (callers refuse the past). "5.3.26" is 2026.
+  "10.30" is a date when it can be one (day <= 31, month <= 12), otherwise a time; after "um"
+  or before "Uhr" it is always a time.
+- Ranges keep their first day ("9.-14.3." -> 9 March) and report a time range in `end`
+  ("10-12 Uhr"); an end before its start is moved to the afternoon ("10-2 Uhr" -> 14:00).
+- Times: "halb 9" = 08:30, "viertel nach 9" = 09:15, "viertel vor 10"/"dreiviertel 10" = 09:45,
+  "viertel 10" = 09:15. A casual hour 1-6 with no daypart ("um 3", "halb 3", "3 Uhr") means the
+  afternoon (15:00, 14:30), because business appointments at 3 a.m. are rare; "03:00" stays.
+  Dayparts: früh/morgens 08:00, vormittags 10:00, mittags 12:00, nachmittags 15:00, abends
+  18:00, nachts 22:00; with an hour they pick am/pm ("abends um 8" = 20:00).
+- A time (or daypart) without a day is today if still ahead, else tomorrow ("um 9" at 10:00).
+- "in 2 Stunden" is computed on the aware instant (DST-correct); "in 10 Tagen", "in einem Monat"
+  (clamped to the month's end) give a date without time. "heute morgen" is 08:00 today,
+  "morgen früh" 08:00 tomorrow. "Wochenende" is the coming Saturday ("nächstes" too, unless it
+  is weekend already); "Anfang/Mitte/Ende" are the 1st/15th/last of a month and Monday/
+  Wednesday/Friday of a week; "nächsten Monat" is its first day.
+- None for what is impossible or contradictory: "31.4.", "29.2.2027", "24:30", "Do, 4.2."
+  when 4 Feb is a Wednesday, two different days in one phrase, or text we cannot read at all.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, tzinfo
+from zoneinfo import ZoneInfo
+
+from handlers.dates_grammar import read
+from handlers.dates_parts import Impossible
+from handlers.dates_resolve import resolve
+from handlers.dates_words import tokenize
+
+log = logging.getLogger(__name__)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+MAX_LENGTH = 200  # longer answers are not a date; also bounds the work per call
+FALLBACK_LANGUAGES = ("de", "en")
+FALLBACK_SETTINGS = {
+    "PREFER_DATES_FROM": "future",
+    "RETURN_TIME_AS_PERIOD": True,
+    "DATE_ORDER": "DMY",
+    "PREFER_DAY_OF_MONTH": "first",
+}
+
+
+@dataclass(frozen=True)
+class When:
+    """A understood date, with the time of day and a range end when they were said."""
+
+    date: date
+    time: time | None = None
+    end: time | None = None
+
+
+def parse_when(text: str, *, now: datetime) -> When | None:
+    """Return what `text` names as a date (relative to aware `now`), or None if not understood."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    text = (text or "").strip()
+    if not text or len(text) > MAX_LENGTH:
+        return None
+    local_now = now.astimezone(BERLIN)
+    try:
+        parts = read(tokenize(text))
+        if parts is None:
+            return _fallback(text, local_now)
+        found = resolve(parts, local_now)
+    except Impossible as exc:
+        log.debug("date phrase %r impossible: %s", text, exc)
+        return None
+    return When(*found) if found else None
+
+
+def to_datetime(w: When, *, default_time: time, tz: tzinfo = BERLIN) -> datetime:
+    """Return `w` as an aware datetime in `tz`, using `default_time` when no time was said."""
+    naive = datetime.combine(w.date, w.time or default_time)
+    # The UTC round trip moves a time that does not exist (spring forward) to a real one.
+    return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
+
+
+def _fallback(text: str, local_now: datetime) -> When | None:
+    """Ask dateparser about phrases our grammar does not know; keep only full dates."""
+    import dateparser  # imported on first need: most phrases never get here
+
+    settings = {**FALLBACK_SETTINGS, "RELATIVE_BASE": local_now.replace(tzinfo=None)}
+    try:
+        data = dateparser.DateDataParser(
+            languages=list(FALLBACK_LANGUAGES), settings=settings
+        ).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input; it is only a fallback
+        log.debug("dateparser failed on %r", text, exc_info=True)
+        return None
+    found = data.date_obj
+    if found is None or data.period not in ("day", "time"):
+        return None
+    if abs(found.year - local_now.year) > 5:  # dateparser reads "26.9. 10 Uhr" as 2110
+        return None
+    if data.period == "time":
+        return When(found.date(), found.time().replace(second=0, microsecond=0))
+    return When(found.date())

@@ -1,0 +1,158 @@
+"""Matchers for the calendar part of a date phrase: dates, weeks, weekdays, offsets."""
+
+from __future__ import annotations
+
+from handlers.dates_parts import Impossible, Parts, kind_at, year_after
+from handlers.dates_words import Tok
+
+
+def _day_month_at(toks: list[Tok], i: int) -> tuple[tuple[int, int, int | None], int] | None:
+    """Return (day, month, year) and token count for "5.3.", "5. März 2026" or "March 5"."""
+    a = toks[i]
+    if a.kind == "date":
+        return a.val, 1
+    if a.kind in ("ord", "num") and kind_at(toks, i + 1) == "month":
+        year, n = year_after(toks, i + 2)
+        return (int(a.val), int(toks[i + 1].val), year), 2 + n
+    if a.kind == "month" and kind_at(toks, i + 1) in ("ord", "num"):
+        if kind_at(toks, i + 2) in ("uhr", "ampm") or int(toks[i + 1].val) > 31:
+            return None
+        year, n = year_after(toks, i + 2)
+        return (int(toks[i + 1].val), int(a.val), year), 2 + n
+    return None
+
+
+def match_date(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match a date, also a range "9.-14.3." / "9. bis 14. März" (the first day counts)."""
+    if toks[i].kind in ("ord", "num") and kind_at(toks, i + 1) == "dash":
+        tail = _day_month_at(toks, i + 2) if i + 2 < len(toks) else None
+        if tail is not None:
+            (_, month, year), n = tail
+            p.put("date", (int(toks[i].val), month, year))
+            return 2 + n
+    head = _day_month_at(toks, i)
+    if head is None:
+        return 0
+    value, n = head
+    p.put("date", value)
+    if kind_at(toks, i + n) == "dash" and i + n + 1 < len(toks):
+        tail = _day_month_at(toks, i + n + 1)
+        if tail is not None:
+            n += 1 + tail[1]
+    return n
+
+
+def match_kw(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match "KW 20", "KW20/2026", "20. KW"."""
+    if toks[i].kind == "kw" and kind_at(toks, i + 1) in ("num", "ord"):
+        week, n = int(toks[i + 1].val), 2
+    elif toks[i].kind in ("num", "ord") and kind_at(toks, i + 1) == "kw":
+        week, n = int(toks[i].val), 2
+    else:
+        return 0
+    if kind_at(toks, i + n) == "slash":
+        n += 1
+    year, extra = year_after(toks, i + n)
+    p.put("kw", (week, year))
+    return n + extra
+
+
+def match_relative(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match "in 10 Tagen", "in einer halben Stunde", "vor 3 Tagen"."""
+    if toks[i].kind not in ("in", "vor"):
+        return 0
+    j, amount = i + 1, 1.0
+    if kind_at(toks, j) in ("num", "frac", "art"):
+        amount, j = float(toks[j].val), j + 1
+    elif kind_at(toks, j) != "halbe":
+        return 0
+    if kind_at(toks, j) == "halbe":
+        amount, j = amount / 2, j + 1
+    if kind_at(toks, j) != "unit":
+        return 0
+    unit = str(toks[j].val)
+    if unit not in ("h", "min") and amount != int(amount):
+        raise Impossible("fraction")
+    p.put("delta", (amount if toks[i].kind == "in" else -amount, unit))
+    return j + 1 - i
+
+
+def match_weekday(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match "Freitag", "nächsten Freitag", "übernächsten Fr", "diesen Freitag"."""
+    a = toks[i]
+    if a.kind in ("next", "this") and kind_at(toks, i + 1) == "wd":
+        p.put("weekday", toks[i + 1].val)
+        p.skip = max(int(a.val) - 1, 0)
+        p.this = a.kind == "this"
+        return 2
+    if a.kind == "wd":
+        p.put("weekday", a.val)
+        return 1
+    return 0
+
+
+def match_week(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match "nächste Woche", "übernächste Woche", "diese Woche", "nächsten Monat"."""
+    a = toks[i]
+    if a.kind not in ("next", "this") or kind_at(toks, i + 1) != "unit":
+        return 0
+    unit, offset = toks[i + 1].val, int(a.val)
+    if unit == "w":
+        p.put("week", offset)
+    elif unit == "m":
+        p.put("pos", ("anfang", "m", offset))
+    else:
+        return 0
+    return 2
+
+
+def match_position(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match "Anfang März", "Mitte nächster Woche", "Ende des Monats", "Wochenende"."""
+    a = toks[i]
+    if a.kind == "monthend":
+        p.put("pos", ("ende", "m", 0))
+        return 1
+    qualified = a.kind in ("next", "this")
+    if kind_at(toks, i + qualified) == "weekend":
+        p.put("weekend", int(a.val) if qualified else 0)
+        return 1 + qualified
+    if a.kind != "pos":
+        return 0
+    if kind_at(toks, i + 1) == "month":
+        year, n = year_after(toks, i + 2)
+        p.put("pos", (a.val, "month", (toks[i + 1].val, year)))
+        return 2 + n
+    j, offset = i + 1, 0
+    if kind_at(toks, j) in ("next", "this"):
+        j, offset = j + 1, int(toks[j].val)
+    if kind_at(toks, j) == "unit" and toks[j].val in ("w", "m"):
+        p.put("pos", (a.val, toks[j].val, offset))
+        return j + 1 - i
+    return 0
+
+
+def match_day_word(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match "heute", "morgen", "übermorgen", "gestern", "tonight" and dayparts."""
+    a = toks[i]
+    if a.kind == "rel":
+        p.put("rel", a.val)
+    elif a.kind == "dp":
+        p.put("daypart", a.val)
+    elif a.kind == "tonight":
+        p.put("rel", 0)
+        p.put("daypart", "abend")
+    else:
+        return 0
+    return 1
+
+
+def match_bare(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match a lone number: "morgen 9" (an hour, once a day is known) or "am 15." (a day)."""
+    a = toks[i]
+    if a.kind == "num":
+        p.put("bare", a.val)
+    elif a.kind == "ord" and 1 <= a.val <= 31:
+        p.put("day", a.val)
+    else:
+        return 0
+    return 1

@@ -1,0 +1,86 @@
+"""Matchers for the time of day in a date phrase: "9 Uhr", "halb 3", "10-12 Uhr", "3pm"."""
+
+from __future__ import annotations
+
+from handlers.dates_parts import Impossible, Parts, Spoken, kind_at
+from handlers.dates_words import Tok
+
+
+def _hour(tok: Tok) -> int | None:
+    return int(tok.val) if tok.kind in ("num", "ord") else None
+
+
+def match_time_words(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match "halb 9", "viertel nach 9", "viertel vor 10", "dreiviertel 9", "5 nach 9"."""
+    a, k = toks[i], kind_at(toks, i + 1)
+    spoken: tuple[int, int, int] | None = None  # (hour word, minute offset, tokens)
+    if a.kind == "halb" and k in ("num", "ord"):
+        spoken = (_hour(toks[i + 1]) or 0, -30, 2)
+    elif a.kind == "viertel" and k in ("nach", "vor") and kind_at(toks, i + 2) in ("num", "ord"):
+        spoken = (_hour(toks[i + 2]) or 0, 15 if k == "nach" else -15, 3)
+    elif a.kind in ("viertel", "dreiviertel") and k in ("num", "ord"):
+        spoken = (_hour(toks[i + 1]) or 0, -45 if a.kind == "viertel" else -15, 2)
+    elif a.kind == "num" and k in ("nach", "vor") and kind_at(toks, i + 2) in ("num", "ord"):
+        minutes = int(a.val)
+        if 0 < minutes < 30:
+            spoken = (_hour(toks[i + 2]) or 0, minutes if k == "nach" else -minutes, 3)
+    if spoken is None:
+        return 0
+    word, offset, n = spoken
+    if not 1 <= word <= 24:
+        raise Impossible("hour")
+    total = word * 60 + offset
+    p.put("time", Spoken(total // 60, total % 60, word))
+    return n + (kind_at(toks, i + n) == "uhr")
+
+
+def _clock_at(toks: list[Tok], i: int) -> tuple[Spoken, int, bool] | None:
+    """Return a time written as digits at `i`, its token count and whether it was marked."""
+    if i >= len(toks) or toks[i].kind not in ("clock", "pair", "num"):
+        return None
+    a = toks[i]
+    if a.kind == "num":
+        hour, minute, n = int(a.val), 0, 1
+    else:
+        (hour, minute), n = a.val, 1
+    marked = a.kind == "clock"
+    if kind_at(toks, i + n) == "uhr":
+        n, marked = n + 1, True
+        if a.kind == "num" and kind_at(toks, i + n) == "num" and int(toks[i + n].val) < 60:
+            minute, n = int(toks[i + n].val), n + 1
+    ampm = None
+    if kind_at(toks, i + n) == "ampm":
+        ampm, n, marked = str(toks[i + n].val), n + 1, True
+    return Spoken(hour, minute, hour, not a.raw.startswith("0"), ampm), n, marked
+
+
+def match_time(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match "9 Uhr", "10:30h", "um 9", "3pm", and ranges "10-12 Uhr", "10:00 bis 12:30"."""
+    at = toks[i].kind == "at"
+    start = _clock_at(toks, i + at)
+    if start is None:
+        return 0
+    spoken, n, marked = start
+    j = i + at + n
+    if kind_at(toks, j) in ("dash", "und"):
+        end = _clock_at(toks, j + 1)
+        if end is not None and (marked or end[2] or at or toks[i].kind == "pair" or p.date):
+            p.put("time", spoken)
+            p.put("end", end[0])
+            return j + 1 + end[1] - i
+    if not (marked or at):
+        return 0
+    p.put("time", spoken)
+    return j - i
+
+
+def match_pair(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match a bare "10.30" / "5.3": a date where that is possible, else a time."""
+    if toks[i].kind != "pair":
+        return 0
+    a, b = toks[i].val
+    if 1 <= a <= 31 and 1 <= b <= 12:
+        p.put("date", (a, b, None))
+    else:
+        p.put("time", Spoken(a, b, a, not toks[i].raw.startswith("0")))
+    return 1

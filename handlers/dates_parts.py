@@ -1,0 +1,62 @@
+"""What a date phrase said, slot by slot, before it is given a meaning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from handlers.dates_words import Tok
+
+
+class Impossible(Exception):
+    """The phrase was understood but contradicts itself or names no real date or time."""
+
+
+class Spoken(NamedTuple):
+    """A time of day as written: `spoken` is the hour word said ("halb 3" -> 3)."""
+
+    hour: int
+    minute: int
+    spoken: int
+    casual: bool = True  # no leading zero: "3 Uhr" may mean 15:00, "03:00" may not
+    ampm: str | None = None
+
+
+@dataclass
+class Parts:
+    """Everything a phrase said about a date and time; each slot may be said only once."""
+
+    date: tuple[int, int, int | None] | None = None
+    day: int | None = None
+    rel: int | None = None
+    weekday: int | None = None
+    skip: int = 0
+    this: bool = False
+    week: int | None = None
+    kw: tuple[int, int | None] | None = None
+    pos: tuple[str, str, object] | None = None
+    weekend: int | None = None
+    delta: tuple[float, str] | None = None
+    time: Spoken | None = None
+    end: Spoken | None = None
+    daypart: str | None = None
+    bare: int | None = None
+
+    def put(self, slot: str, value: object) -> None:
+        """Fill `slot`, refusing a second, different value ("morgen übermorgen")."""
+        old = getattr(self, slot)
+        if old is not None and old != value:
+            raise Impossible(slot)
+        setattr(self, slot, value)
+
+
+def kind_at(toks: list[Tok], i: int) -> str:
+    """Return the kind of token `i`, or "" past the end."""
+    return toks[i].kind if i < len(toks) else ""
+
+
+def year_after(toks: list[Tok], i: int) -> tuple[int | None, int]:
+    """Return an explicit four-digit year at `i` and how many tokens it takes."""
+    if kind_at(toks, i) in ("num", "ord") and 1900 <= int(toks[i].val) <= 2199:
+        return int(toks[i].val), 1
+    return None, 0

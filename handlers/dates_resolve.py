@@ -1,0 +1,213 @@
+"""Give `Parts` a meaning relative to a Berlin-local `now`: a date, a time, an end time."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, date, datetime, time, timedelta
+
+from handlers.dates_parts import Impossible, Parts, Spoken
+
+DAYPART_TIMES = {
+    "früh": time(8),
+    "vormittag": time(10),
+    "mittag": time(12),
+    "nachmittag": time(15),
+    "abend": time(18),
+    "nacht": time(22),
+}
+_POSITION_DAY = {"anfang": 1, "mitte": 15}
+_POSITION_WEEKDAY = {"anfang": 0, "mitte": 2, "ende": 4}
+_SOURCES = ("date", "day", "rel", "kw", "week", "pos", "weekend")
+
+
+def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | None] | None:
+    """Return (date, time, end) for `p`, or None when it names no day (raises Impossible)."""
+    if p.delta is not None and p.delta[1] in ("h", "min"):
+        return _in_hours(p, local_now)
+    today = local_now.date()
+    day = _day(p, today)
+    start, end = _times(p)
+    if start is None and p.bare is not None and (day is not None or p.daypart):
+        start = _clock(Spoken(p.bare, 0, p.bare), p.daypart)
+    elif p.bare is not None:
+        raise Impossible("number")
+    if day is None:
+        if start is None:
+            return None
+        # A bare time already past today means tomorrow.
+        day = today if start > local_now.time() else today + timedelta(days=1)
+    return day, start, end
+
+
+def _in_hours(p: Parts, local_now: datetime) -> tuple[date, time | None, time | None]:
+    """Resolve "in 2 Stunden" on the aware instant, so a DST switch on the way counts."""
+    said = [s for s in _SOURCES if getattr(p, s) is not None]
+    if said or p.weekday is not None or p.time or p.daypart or p.bare is not None:
+        raise Impossible("hours plus date")
+    amount, unit = p.delta  # type: ignore[misc]
+    step = timedelta(hours=amount) if unit == "h" else timedelta(minutes=amount)
+    moment = (local_now.astimezone(UTC) + step).astimezone(local_now.tzinfo)
+    return moment.date(), moment.time().replace(second=0, microsecond=0), None
+
+
+def _day(p: Parts, today: date) -> date | None:
+    """Return the day the calendar slots name, or None when they name none."""
+    said = [s for s in _SOURCES if getattr(p, s) is not None]
+    if len(said) > 1:
+        raise Impossible("two days")
+    source = said[0] if said else None
+    day = _SOURCE_DAY[source](p, today) if source else None
+    if p.weekday is not None and source not in ("kw", "week"):
+        if day is None:
+            ahead = (p.weekday - today.weekday()) % 7 or (0 if p.this else 7)
+            day = today + timedelta(days=ahead + 7 * p.skip)
+        elif day.weekday() != p.weekday:
+            raise Impossible("weekday does not match")
+    if p.delta is not None:
+        day = _add(day or today, *p.delta)
+    return day
+
+
+def _explicit(p: Parts, today: date) -> date:
+    """Return the date of "5.3.", inferring the year: the next such day from today on."""
+    d, m, y = p.date  # type: ignore[misc]
+    if not 1 <= m <= 12 or not 1 <= d <= calendar.monthrange(2000, m)[1]:
+        raise Impossible("no such day")
+    if y is not None:
+        try:
+            return date(y, m, d)
+        except ValueError as exc:
+            raise Impossible("no such day") from exc
+    year = today.year + ((m, d) < (today.month, today.day))
+    while (m, d) == (2, 29) and not calendar.isleap(year):
+        year += 1
+    return date(year, m, d)
+
+
+def _day_of_month(p: Parts, today: date) -> date:
+    """Return the next day numbered `p.day` ("am 15.") from today on."""
+    year, month = today.year, today.month
+    if p.day < today.day:  # type: ignore[operator]
+        year, month = _shift_month(year, month, 1)
+    while p.day > calendar.monthrange(year, month)[1]:  # type: ignore[operator]
+        year, month = _shift_month(year, month, 1)
+    return date(year, month, p.day)  # type: ignore[arg-type]
+
+
+def _kw(p: Parts, today: date) -> date:
+    """Return the Monday (or named weekday) of ISO week "KW n"; past weeks mean next year."""
+    week, year = p.kw  # type: ignore[misc]
+    explicit = year is not None
+    year = year or today.isocalendar().year
+    try:
+        day = date.fromisocalendar(year, week, (p.weekday or 0) + 1)
+        if not explicit and day - timedelta(days=day.weekday()) + timedelta(days=6) < today:
+            day = date.fromisocalendar(year + 1, week, (p.weekday or 0) + 1)
+    except ValueError as exc:
+        raise Impossible("no such week") from exc
+    return day
+
+
+def _week(p: Parts, today: date) -> date:
+    """Return the (week)day of the calendar week `p.week` weeks after this one."""
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=p.week or 0)
+    if p.weekday is None and not p.week:
+        return today  # "diese Woche"
+    return monday + timedelta(days=p.weekday or 0)
+
+
+def _position(p: Parts, today: date) -> date:
+    """Return the day of "Anfang/Mitte/Ende" of a month or week."""
+    where, unit, what = p.pos  # type: ignore[misc]
+    if unit == "w":
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=what)
+        return monday + timedelta(days=_POSITION_WEEKDAY[where])
+    if unit == "m":
+        year, month = _shift_month(today.year, today.month, what)
+    else:
+        month, year = what
+        if year is None:
+            year = today.year + (_month_day(where, today.year, month) < today)
+    return _month_day(where, year, month)
+
+
+def _month_day(where: str, year: int, month: int) -> date:
+    return date(year, month, _POSITION_DAY.get(where, calendar.monthrange(year, month)[1]))
+
+
+def _weekend(p: Parts, today: date) -> date:
+    """Return the Saturday of "Wochenende" (coming) or "nächstes Wochenende"."""
+    ahead = (5 - today.weekday()) % 7
+    if p.weekend and ahead == 0:
+        ahead = 7
+    return today + timedelta(days=ahead + 7 * max((p.weekend or 0) - 1, 0))
+
+
+def _relative(p: Parts, today: date) -> date:
+    return today + timedelta(days=p.rel or 0)
+
+
+_SOURCE_DAY = {
+    "date": _explicit,
+    "day": _day_of_month,
+    "rel": _relative,
+    "kw": _kw,
+    "week": _week,
+    "pos": _position,
+    "weekend": _weekend,
+}
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _add(day: date, amount: float, unit: str) -> date:
+    """Add whole days, weeks, months (clamped to the month's end) or years."""
+    n = int(amount)
+    if unit in ("d", "w"):
+        return day + timedelta(days=n * (7 if unit == "w" else 1))
+    year, month = _shift_month(day.year, day.month, n * (12 if unit == "y" else 1))
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _clock(s: Spoken, daypart: str | None) -> time:
+    """Return the time meant by `s`, using am/pm, the daypart or business hours."""
+    hour = s.hour
+    if s.ampm is not None:
+        if not 1 <= s.spoken <= 12:
+            raise Impossible("am/pm hour")
+        hour = hour % 12 + (12 if s.ampm == "pm" else 0)
+    elif _afternoon(s, daypart):
+        hour += 12
+    if not (0 <= hour <= 23 and 0 <= s.minute <= 59 and s.spoken <= 24):
+        raise Impossible("no such time")
+    return time(hour, s.minute)
+
+
+def _afternoon(s: Spoken, daypart: str | None) -> bool:
+    """Tell whether a 12-hour reading of `s` belongs after noon."""
+    if daypart in ("nachmittag", "abend"):
+        return s.hour < 12
+    if daypart == "nacht":
+        return 6 < s.hour < 12
+    if daypart == "mittag":
+        return 1 <= s.spoken <= 5
+    # "um 3" in business talk is 15:00; "03:00" stays early morning.
+    return daypart is None and s.casual and 1 <= s.spoken <= 6
+
+
+def _times(p: Parts) -> tuple[time | None, time | None]:
+    """Return start and end time from the spoken times or the daypart."""
+    if p.time is None:
+        return (DAYPART_TIMES[p.daypart] if p.daypart else None), None
+    start = _clock(p.time, p.daypart)
+    if p.end is None:
+        return start, None
+    end = _clock(p.end, p.daypart)
+    if end <= start and end.hour < 12 and end.hour + 12 > start.hour:
+        end = end.replace(hour=end.hour + 12)  # "10-2 Uhr"
+    if end <= start:
+        raise Impossible("range ends before it starts")
+    return start, end

@@ -1,0 +1,40 @@
+"""German texts for understood (and not understood) dates: echo, examples, refusal of the past."""
+
+from __future__ import annotations
+
+from handlers.dates import When
+from handlers.texts.common import fmt_date, fmt_time
+from handlers.texts.core import NO_LABEL, YES_LABEL
+
+CONFIRM_LABELS = (YES_LABEL, NO_LABEL)
+EXAMPLES = ("morgen 9 Uhr", "Dienstag 14:30", "5.3. 10-12 Uhr")
+
+
+def format_when(w: When) -> str:
+    """Format as "Dienstag, 17. März 2026, 14:00 Uhr" (with range "…, 10:00–12:00 Uhr")."""
+    day = fmt_date(w.date, long=True)
+    if w.time is None:
+        return day
+    if w.end is None:
+        return f"{day}, {fmt_time(w.time)} Uhr"
+    return f"{day}, {fmt_time(w.time)}–{fmt_time(w.end)} Uhr"
+
+
+def confirm_text(w: When) -> str:
+    """Echo what was understood and ask for a yes/no ("Verstanden: … – passt das?")."""
+    return f"Verstanden: {format_when(w)} – passt das?"
+
+
+def not_understood_text() -> str:
+    """Say briefly that the date was not understood, with three phrases that work."""
+    first, second, third = (f"„{example}“" for example in EXAMPLES)
+    return (
+        "Dieses Datum habe ich leider nicht verstanden. "
+        f"Schreib es zum Beispiel so: {first}, {second} oder {third}."
+    )
+
+
+def past_text(w: When | None = None) -> str:
+    """Refuse a date in the past, naming it when known."""
+    what = f"{format_when(w)} liegt" if w is not None else "Dieser Zeitpunkt liegt"
+    return f"{what} in der Vergangenheit. Bitte nenn mir einen Termin in der Zukunft."
