@@ -1,0 +1,154 @@
+"""The Matrix transport against a real Synapse, driven by a second nio client as the human.
+
+The bot side here is a small recording handler, so these tests pin the transport alone;
+test_bot_synapse.py runs the real App on top.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.chat import Address, Button, FileOut, Incoming, PermanentFailure, Reply
+from bot.settings import Settings
+from bot.transports.matrix import MatrixTransport
+
+from .human import Human
+from .synapse import Account, Synapse
+
+_names = itertools.count()
+ICS = FileOut("termin.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+
+
+class Recorder:
+    """A handler that records what it got and answers from a script keyed by text."""
+
+    def __init__(self) -> None:
+        self.got: list[Incoming] = []
+
+    async def __call__(self, incoming: Incoming) -> list[Reply]:
+        self.got.append(incoming)
+        text = incoming.text or ""
+        if text == "/wahl":
+            row = (Button("a", "Montag"), Button("b", "Dienstag"), Button("c", "Abbrechen"))
+            return [Reply("Welcher <b>Tag</b>?", (row,))]
+        if text == "/datei":
+            return [Reply("Hier dein Termin:", file=ICS)]
+        if text == "/privat":
+            return [Reply("Nur für dich", personal=True)]
+        return [Reply(f"Echo: {text} option={incoming.option}")]
+
+
+def matrix_settings(synapse: Synapse, user_id: str, password: str, store: Path) -> Settings:
+    """Build Settings for the bot account on the test homeserver."""
+    return Settings(
+        _env_file=None,
+        matrix_homeserver=synapse.url,
+        matrix_user_id=user_id,
+        matrix_password=password,
+        matrix_store_path=store,
+        matrix_allowed_servers="localhost",
+    )
+
+
+class World:
+    """One bot account with its store, one human, and a way to (re)start the transport."""
+
+    def __init__(self, synapse: Synapse, tmp: Path, bot: Account, human: Account) -> None:
+        self.synapse, self.tmp = synapse, tmp
+        self.bot, self.human_account = bot, human
+        self.recorder = Recorder()
+        self.transport: MatrixTransport | None = None
+
+    async def start_bot(self, **overrides: str) -> MatrixTransport:
+        store = self.tmp / "bot-store"
+        settings = matrix_settings(self.synapse, self.bot.user_id, self.bot.password, store)
+        settings = settings.model_copy(update=overrides)
+        self.transport = MatrixTransport(settings, poll_ms=5000)
+        await self.transport.start(self.recorder)
+        return self.transport
+
+    async def stop_bot(self) -> None:
+        if self.transport is not None:
+            await self.transport.stop()
+            self.transport = None
+
+
+@pytest.fixture
+async def world(synapse: Synapse, tmp_path: Path) -> AsyncIterator[World]:
+    n = next(_names)
+    bot, human = await synapse.register(f"bot{n}"), await synapse.register(f"anna{n}")
+    w = World(synapse, tmp_path, bot, human)
+    await w.start_bot()
+    try:
+        yield w
+    finally:
+        await w.stop_bot()
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+async def test_dm_commands_options_and_files(world: World, encrypted: bool) -> None:
+    async with Human(world.synapse.url, world.human_account, world.tmp / "human") as anna:
+        room = await anna.open_dm(world.bot.user_id, encrypted=encrypted)
+
+        await anna.say(room, "!wahl")
+        seen = await anna.receive(room)
+        assert "1 Montag" in seen.body and "Antworte mit 1, 2 oder 3." in seen.body
+        assert "<b>Tag</b>" in (seen.formatted or "") and "<br>" in (seen.formatted or "")
+        assert world.recorder.got[-1].text == "/wahl"
+        assert world.recorder.got[-1].chat == Address("matrix", room)
+
+        await anna.say(room, "2")
+        assert (await anna.receive(room)).body == "Echo: 2 option=2"
+        assert world.recorder.got[-1].person.external_id == world.human_account.user_id
+
+        await anna.say(room, "/datei")
+        assert (await anna.receive(room)).body == "Hier dein Termin:"
+        file_msg = await anna.receive(room)
+        assert file_msg.body == "termin.ics"
+        assert type(file_msg.event).__name__ == ("RoomEncryptedFile" if encrypted
+                                                  else "RoomMessageFile")  # fmt: skip
+        assert await anna.download(file_msg) == ICS.data
+
+
+async def test_restart_neither_replays_nor_misses(world: World) -> None:
+    async with Human(world.synapse.url, world.human_account, world.tmp / "human") as anna:
+        room = await anna.open_dm(world.bot.user_id, encrypted=True)
+        await anna.say(room, "/eins")
+        assert (await anna.receive(room)).body == "Echo: /eins option=None"
+        await world.stop_bot()
+
+        await anna.say(room, "/zwei")  # sent while the bot is down
+        await world.start_bot()
+        assert (await anna.receive(room)).body == "Echo: /zwei option=None"
+        await anna.say(room, "/drei")
+        assert (await anna.receive(room)).body == "Echo: /drei option=None"
+        assert [i.text for i in world.recorder.got] == ["/eins", "/zwei", "/drei"]
+
+
+async def test_outbox_send_and_unreachable(world: World) -> None:
+    async with Human(world.synapse.url, world.human_account, world.tmp / "human") as anna:
+        room = await anna.open_dm(world.bot.user_id, encrypted=True)
+        assert world.transport is not None
+        await world.transport.send(Address("matrix", room), Reply("Erinnerung: <i>morgen</i>"))
+        seen = await anna.receive(room)
+        assert seen.body == "Erinnerung: morgen"
+
+        with pytest.raises(PermanentFailure):
+            await world.transport.send(Address("matrix", "!nirgends:localhost"), Reply("x"))
+
+
+async def test_invite_from_foreign_server_is_declined(world: World) -> None:
+    await world.stop_bot()
+    await world.start_bot(matrix_allowed_servers="example.org")
+    async with Human(world.synapse.url, world.human_account, world.tmp / "human") as anna:
+        resp = await anna.client.room_create(is_direct=True, invite=[world.bot.user_id])
+        room_id = resp.room_id
+        async with asyncio.timeout(30):
+            while world.bot.user_id in anna.client.rooms[room_id].invited_users:
+                await anna.client.synced.wait()
+        assert world.bot.user_id not in anna.client.rooms[room_id].users
