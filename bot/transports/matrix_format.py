@@ -49,7 +49,7 @@ def render_options(buttons: list[Button]) -> str:
     if not buttons:
         return ""
     # Numbering is the flat reading order, which is how the router stores positions (1-based).
-    lines = [f"<b>{n}</b> {b.label}" for n, b in enumerate(buttons, start=1)]
+    lines = [f"<b>{n})</b> {b.label}" for n, b in enumerate(buttons, start=1)]
     return "\n".join(lines) + "\n" + choices_phrase(len(buttons))
 
 

@@ -97,7 +97,7 @@ async def test_dm_commands_options_and_files(world: World, encrypted: bool) -> N
 
         await anna.say(room, "!wahl")
         seen = await anna.receive(room)
-        assert "1 Montag" in seen.body and "Antworte mit 1, 2 oder 3." in seen.body
+        assert "1) Montag" in seen.body and "Antworte mit 1, 2 oder 3." in seen.body
         assert "<b>Tag</b>" in (seen.formatted or "") and "<br>" in (seen.formatted or "")
         assert world.recorder.got[-1].text == "/wahl"
         assert world.recorder.got[-1].chat == Address("matrix", room)

@@ -1,0 +1,86 @@
+"""Where Matrix replies go: DMs answer in place, groups only commands, personal things to a DM."""
+
+from __future__ import annotations
+
+from bot.chat import Button, Incoming, Reply, TemporaryFailure
+from bot.transports.matrix_dispatch import TextEvent, dispatch
+
+
+class Rooms:
+    """A recording RoomSender: what went where, with an optional failing room."""
+
+    def __init__(self, failing: str | None = None) -> None:
+        self.sent: list[tuple[str, str]] = []
+        self.failing = failing
+
+    async def send_to(
+        self, room_id: str, reply: Reply, *, with_options: bool = True, note: str = ""
+    ) -> None:
+        if room_id == self.failing:
+            raise TemporaryFailure("down")
+        self.sent.append((room_id, reply.text + ("" if with_options else f" [{note}]")))
+
+    async def dm_with(self, user_id: str) -> str:
+        return f"!dm-{user_id}"
+
+
+class Bot:
+    """A handler answering with whatever the test put in `replies`."""
+
+    def __init__(self, *replies: Reply) -> None:
+        self.replies = list(replies)
+        self.got: list[Incoming] = []
+
+    async def __call__(self, incoming: Incoming) -> list[Reply]:
+        self.got.append(incoming)
+        return self.replies
+
+
+def event(body: str, *, group: bool = False) -> TextEvent:
+    return TextEvent("!room", "@anna:firma.de", "Anna", body, "$e1", group)
+
+
+async def test_dm_reply_goes_back_with_options() -> None:
+    rooms, bot = Rooms(), Bot(Reply("Hallo", ((Button("t", "Ja"),),)))
+    await dispatch(event("!start ABC"), bot, rooms)
+    assert rooms.sent == [("!room", "Hallo")]
+    got = bot.got[0]
+    assert got.text == "/start ABC" and not got.is_group
+    assert got.person.key == "matrix:@anna:firma.de" and got.person.display_name == "Anna"
+    assert got.chat.chat_id == "!room" and got.message_ref == "$e1"
+
+
+async def test_bare_number_is_an_option() -> None:
+    bot = Bot()
+    await dispatch(event("2"), bot, Rooms())
+    assert bot.got[0].option == 2 and bot.got[0].text == "2"
+
+
+async def test_group_ignores_chatter_and_answers_commands() -> None:
+    rooms, bot = Rooms(), Bot(Reply("Termine: keine"))
+    await dispatch(event("guten morgen", group=True), bot, rooms)
+    await dispatch(event("1", group=True), bot, rooms)
+    assert bot.got == [] and rooms.sent == []
+    await dispatch(event("!termine", group=True), bot, rooms)
+    assert bot.got[0].is_group and rooms.sent == [("!room", "Termine: keine")]
+
+
+async def test_group_moves_personal_and_choices_to_the_dm() -> None:
+    rooms = Rooms()
+    bot = Bot(
+        Reply("Öffentlich"),
+        Reply("Dein Code", personal=True),
+        Reply("Anmelden?", ((Button("t", "Ja"),),)),
+    )
+    await dispatch(event("!termine", group=True), bot, rooms)
+    dm = "!dm-@anna:firma.de"
+    assert [room for room, _ in rooms.sent] == ["!room", dm, dm, "!room"]
+    assert rooms.sent[2][1].startswith("Anmelden? [<i>")
+    assert "Direktchat" in rooms.sent[3][1]
+
+
+async def test_a_failed_reply_does_not_stop_the_rest() -> None:
+    rooms = Rooms(failing="!room")
+    bot = Bot(Reply("geht nicht"), Reply("privat", personal=True))
+    await dispatch(event("!x", group=True), bot, rooms)
+    assert [room for room, _ in rooms.sent] == ["!dm-@anna:firma.de"]
