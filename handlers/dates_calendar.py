@@ -10,7 +10,8 @@ def _day_month_at(toks: list[Tok], i: int) -> tuple[tuple[int, int, int | None],
     """Return (day, month, year) and token count for "5.3.", "5. März 2026" or "March 5"."""
     a = toks[i]
     if a.kind == "date":
-        return a.val, 1
+        year, n = year_after(toks, i + 1) if a.val[2] is None else (None, 0)
+        return (a.val[0], a.val[1], year or a.val[2]), 1 + n
     if a.kind in ("ord", "num") and kind_at(toks, i + 1) == "month":
         year, n = year_after(toks, i + 2)
         return (int(a.val), int(toks[i + 1].val), year), 2 + n
@@ -134,6 +135,8 @@ def match_position(toks: list[Tok], i: int, p: Parts) -> int:
 def match_day_word(toks: list[Tok], i: int, p: Parts) -> int:
     """Match "heute", "morgen", "übermorgen", "gestern", "tonight" and dayparts."""
     a = toks[i]
+    if a.kind == "or":
+        raise Impossible("two choices")
     if a.kind == "rel":
         p.put("rel", a.val)
     elif a.kind == "dp":
@@ -149,8 +152,8 @@ def match_day_word(toks: list[Tok], i: int, p: Parts) -> int:
 def match_bare(toks: list[Tok], i: int, p: Parts) -> int:
     """Match a lone number: "morgen 9" (an hour, once a day is known) or "am 15." (a day)."""
     a = toks[i]
-    if a.kind == "num":
-        p.put("bare", a.val)
+    if a.kind == "num" or (a.kind == "ord" and i == len(toks) - 1 and p.has_day()):
+        p.put("bare", a.val)  # "morgen 9." ends a sentence, it is no day
     elif a.kind == "ord" and 1 <= a.val <= 31:
         p.put("day", a.val)
     else:

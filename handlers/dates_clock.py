@@ -58,8 +58,8 @@ def match_time(toks: list[Tok], i: int, p: Parts) -> int:
     """Match "9 Uhr", "10:30h", "um 9", "3pm", and ranges "10-12 Uhr", "10:00 bis 12:30"."""
     at = toks[i].kind == "at"
     start = _clock_at(toks, i + at)
-    if start is None:
-        return 0
+    if start is None or kind_at(toks, i + at + 1) in ("nach", "vor"):
+        return 0  # "um zehn nach neun" is for match_time_words
     spoken, n, marked = start
     j = i + at + n
     if kind_at(toks, j) in ("dash", "und"):
@@ -79,7 +79,8 @@ def match_pair(toks: list[Tok], i: int, p: Parts) -> int:
     if toks[i].kind != "pair":
         return 0
     a, b = toks[i].val
-    if 1 <= a <= 31 and 1 <= b <= 12:
+    # Once a day is known ("morgen 9.10", "5.3. 9.10") a pair is its time.
+    if 1 <= a <= 31 and 1 <= b <= 12 and not (p.has_day() and a < 24 and b < 60):
         p.put("date", (a, b, None))
     else:
         p.put("time", Spoken(a, b, a, not toks[i].raw.startswith("0")))

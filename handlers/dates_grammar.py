@@ -26,7 +26,7 @@ MATCHERS: tuple[Matcher, ...] = (
     cal.match_bare,
 )
 # Link words that may stay over once the matchers took what they need ("um", "in der", "Uhr").
-_IGNORABLE = frozenset({"at", "in", "uhr", "art", "dash", "und", "this"})
+_IGNORABLE = frozenset({"at", "in", "uhr", "art", "dash", "slash", "und", "this"})
 
 
 def read(toks: list[Tok]) -> Parts | None:

@@ -22,6 +22,9 @@ class Spoken(NamedTuple):
     ampm: str | None = None
 
 
+DAY_SLOTS = ("date", "day", "rel", "kw", "week", "pos", "weekend")
+
+
 @dataclass
 class Parts:
     """Everything a phrase said about a date and time; each slot may be said only once."""
@@ -41,6 +44,12 @@ class Parts:
     end: Spoken | None = None
     daypart: str | None = None
     bare: int | None = None
+
+    def has_day(self) -> bool:
+        """Tell whether some slot already names a day."""
+        return any(getattr(self, slot) is not None for slot in DAY_SLOTS) or (
+            self.weekday is not None
+        )
 
     def put(self, slot: str, value: object) -> None:
         """Fill `slot`, refusing a second, different value ("morgen übermorgen")."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import UTC, date, datetime, time, timedelta
 
-from handlers.dates_parts import Impossible, Parts, Spoken
+from handlers.dates_parts import DAY_SLOTS, Impossible, Parts, Spoken
 
 DAYPART_TIMES = {
     "früh": time(8),
@@ -17,7 +17,6 @@ DAYPART_TIMES = {
 }
 _POSITION_DAY = {"anfang": 1, "mitte": 15}
 _POSITION_WEEKDAY = {"anfang": 0, "mitte": 2, "ende": 4}
-_SOURCES = ("date", "day", "rel", "kw", "week", "pos", "weekend")
 
 
 def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | None] | None:
@@ -41,7 +40,7 @@ def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | No
 
 def _in_hours(p: Parts, local_now: datetime) -> tuple[date, time | None, time | None]:
     """Resolve "in 2 Stunden" on the aware instant, so a DST switch on the way counts."""
-    said = [s for s in _SOURCES if getattr(p, s) is not None]
+    said = [s for s in DAY_SLOTS if getattr(p, s) is not None]
     if said or p.weekday is not None or p.time or p.daypart or p.bare is not None:
         raise Impossible("hours plus date")
     amount, unit = p.delta  # type: ignore[misc]
@@ -52,10 +51,14 @@ def _in_hours(p: Parts, local_now: datetime) -> tuple[date, time | None, time | 
 
 def _day(p: Parts, today: date) -> date | None:
     """Return the day the calendar slots name, or None when they name none."""
-    said = [s for s in _SOURCES if getattr(p, s) is not None]
+    said = [s for s in DAY_SLOTS if getattr(p, s) is not None]
     if len(said) > 1:
         raise Impossible("two days")
     source = said[0] if said else None
+    if source is None and p.weekday is not None and p.delta and p.delta[1] == "w":
+        # "Montag in zwei Wochen": the Monday of the calendar week two weeks on
+        p.week, p.delta = int(p.delta[0]), None
+        source = "week"
     day = _SOURCE_DAY[source](p, today) if source else None
     if p.weekday is not None and source not in ("kw", "week"):
         if day is None:

@@ -46,6 +46,14 @@ _NUMBERS = {
     "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
     "dreißig": 30, "fünfundvierzig": 45,
 }  # fmt: skip
+_ORDINALS = (
+    "erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte",
+    "zehnte", "elfte", "zwölfte", "dreizehnte", "vierzehnte", "fünfzehnte", "sechzehnte",
+    "siebzehnte", "achtzehnte", "neunzehnte", "zwanzigste", "einundzwanzigste",
+    "zweiundzwanzigste", "dreiundzwanzigste", "vierundzwanzigste", "fünfundzwanzigste",
+    "sechsundzwanzigste", "siebenundzwanzigste", "achtundzwanzigste", "neunundzwanzigste",
+    "dreißigste", "einunddreißigste",
+)  # fmt: skip
 # Words that carry meaning; everything in _FILLER is dropped, anything else is unknown.
 _WORDS = {
     "heute": ("rel", 0), "today": ("rel", 0), "morgen": ("rel", 1), "tomorrow": ("rel", 1),
@@ -87,20 +95,23 @@ _WORDS = {
     "anfang": ("pos", "anfang"), "beginning": ("pos", "anfang"), "mitte": ("pos", "mitte"),
     "ende": ("pos", "ende"), "end": ("pos", "ende"), "wochenende": ("weekend", None),
     "weekend": ("weekend", None), "monatsende": ("monthend", None),
-    "pm": ("ampm", "pm"), "am": ("am", None),
+    "pm": ("ampm", "pm"), "am": ("am", None), "oder": ("or", None), "or": ("or", None),
+    "heiligabend": ("date", (24, 12, None)), "weihnachten": ("date", (25, 12, None)),
+    "silvester": ("date", (31, 12, None)), "neujahr": ("date", (1, 1, None)),
 }  # fmt: skip
 _FILLER = frozenset(
     {
         "den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von", "on", "the",
         "of", "bitte", "gerne", "jeweils", "zwischen", "spätestens", "frühestens", "also", "dann",
-        "gleich", "schon", "erst", "ganz", "genau",
+        "gleich", "schon", "erst", "ganz", "genau", "zw", "t", "termin", "treffen", "meeting",
+        "datum", "uhrzeit", "ganztägig", "ganztags", "jeden", "jede", "jeder", "wieder",
     }
 )  # fmt: skip
 # Long words worth a typo match; short ones ("mo", "jan") would match too much.
 _FUZZY_MIN = 4
 _TOKEN_RE = re.compile(
-    r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
-    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./]\d{2,4})(?!\d)\.?"
+    r"(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
+    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}-\d{1,2}-\d{4})(?!\d)\.?"
     r"|(?P<dm>\d{1,2}\.\d{1,2}\.)"
     r"|(?P<clock>\d{1,2}:\d{2})(?::\d{2})?"
     r"|(?P<pair>\d{1,2}\.\d{1,2})(?![\d.])"
@@ -138,6 +149,9 @@ def _build_vocab() -> dict[str, tuple[str, object]]:
             vocab[_fold(name)] = ("month", index)
     for word, value in _NUMBERS.items():
         vocab[_fold(word)] = ("num", value)
+    for value, word in enumerate(_ORDINALS, start=1):
+        for ending in ("", "n", "r", "s", "m"):
+            vocab[_fold(word + ending)] = ("ord", value)
     for word, entry in _WORDS.items():
         vocab[_fold(word)] = entry
     for word in _FILLER:
@@ -206,10 +220,10 @@ def _word(raw: str, prev: Tok | None, before: str | None, nxt: str | None) -> To
 def _number(kind: str, text: str) -> Tok:
     """Classify one numeric piece ("5.3.", "10:30", "10.30", "5.", "2026-03-05")."""
     if kind == "iso":
-        y, m, d = (int(p) for p in text.split("-"))
+        y, m, d = (int(p) for p in re.split(r"[-/.]", text))
         return Tok("date", (d, m, y), text)
     if kind in ("dmy", "dm"):
-        parts = [int(p) for p in re.split(r"[./]", text.rstrip(".")) if p]
+        parts = [int(p) for p in re.split(r"[-./]", text.rstrip(".")) if p]
         year = parts[2] if len(parts) > 2 else None
         if year is not None and year < 100:
             year += 2000
