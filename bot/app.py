@@ -97,7 +97,7 @@ class App:
 
 async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
     """Build and start the app (schema migrated, catalogue seeded)."""
-    catalogue = catalogue_store.load(settings.catalogue)
+    catalogue = catalogue_store.load(settings.catalogue, timezone=settings.timezone)
     app = App(settings, clock or SystemClock(), Database(settings.database_url), catalogue)
     await app.start()
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -40,6 +41,20 @@ class Settings(BaseSettings):
 
     quiet_start: int = Field(20, ge=0, le=23)
     quiet_end: int = Field(7, ge=0, le=23)
+
+    @field_validator("catalogue", mode="before")
+    @classmethod
+    def _default_catalogue(cls, value: object) -> object:
+        return DEFAULT_CATALOGUE if value in (None, "") else value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"TIMEZONE {value!r} ist keine bekannte Zeitzone") from None
+        return value
 
     @field_validator("telegram_bot_token")
     @classmethod

@@ -55,8 +55,8 @@ class Catalogue:
         return value if value.tzinfo else value.replace(tzinfo=self.tz)
 
 
-def load(path: Path) -> Catalogue:
-    """Read and validate a catalogue file."""
+def load(path: Path, *, timezone: str = "Europe/Berlin") -> Catalogue:
+    """Read and validate a catalogue file; times in it are local to `timezone`."""
     with path.open("rb") as fh:
         raw = tomllib.load(fh)
     cluster = raw.get("cluster", {})
@@ -68,7 +68,7 @@ def load(path: Path) -> Catalogue:
         long_name=cluster.get("long_name", cluster["name"]),
         max_members=int(cluster["max_members"]),
         website=cluster.get("website", ""),
-        tz=ZoneInfo(cluster.get("timezone", "Europe/Berlin")),
+        tz=ZoneInfo(timezone),
         team=Contact(**cluster.get("team", {"name": cluster["name"]})),
         contacts=contacts,
         raw=raw,

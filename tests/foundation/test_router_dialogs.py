@@ -1,0 +1,131 @@
+"""Router and dialog engine: persisted, resumable, cancellable; errors never escape."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.chat import Address, Incoming, Person, Reply
+from bot.clock import ManualClock
+from handlers.context import Ctx, Services, UsageError
+from handlers.dialogs import END, Dialog, Step, cancel_button, choice
+from handlers.router import Router
+from storage.catalogue import Catalogue
+from storage.db import Database
+from tests.support.databases import sqlite_url
+
+
+def toy_dialog() -> Dialog:
+    async def ask_name(ctx: Ctx, data: dict) -> None:
+        ctx.say("Wie heißt du?", [[cancel_button(ctx)]])
+
+    async def got_name(ctx: Ctx, data: dict, text: str) -> str:
+        if len(text) < 2:
+            raise UsageError("Zu kurz.")
+        data["name"] = text
+        return "color"
+
+    async def ask_color(ctx: Ctx, data: dict) -> None:
+        row = [choice(ctx, "Rot", "rot"), choice(ctx, "Blau", "blau")]
+        ctx.say(f"Farbe, {data['name']}?", [row])
+
+    async def got_color(ctx: Ctx, data: dict, value: str) -> str:
+        ctx.say(f"Fertig: {data['name']} mag {value}.")
+        return END
+
+    return Dialog("toy", "Testdialog", "name", {
+        "name": Step(ask_name, on_text=got_name),
+        "color": Step(ask_color, on_press=got_color),
+    })
+
+
+@pytest.fixture
+async def router(tmp_path: Path, clock: ManualClock, catalogue: Catalogue) -> Router:
+    db = Database(sqlite_url(tmp_path))
+    await db.migrate()
+    r = Router(Services(db=db, clock=clock, catalogue=catalogue, admin_keys=frozenset()))
+
+    async def start_toy(ctx: Ctx) -> None:
+        await r.dialogs.start(ctx, "toy")
+
+    async def boom(ctx: Ctx) -> None:
+        raise RuntimeError("kaputt")
+
+    r.dialog(toy_dialog())
+    r.command("toy", start_toy, help="Test")
+    r.command("boom", boom, help="Fehler")
+    r.command("weiter", lambda ctx: _resume(ctx, r), help="weiter")
+    return r
+
+
+async def _resume(ctx: Ctx, r: Router) -> None:
+    await r.dialogs.resume(ctx)
+
+
+def said(name: str, text: str | None = None, press: str | None = None,
+         option: int | None = None) -> Incoming:
+    return Incoming(Person("console", name, name), Address("console", name), text=text,
+                    press=press, option=option)
+
+
+def ids(replies: list[Reply]) -> dict[str, str]:
+    return {b.label: b.id for r in replies for b in r.flat_buttons()}
+
+
+async def test_dialog_runs_persists_and_rejects_bad_input(router: Router) -> None:
+    out = await router.handle(said("anna", "/toy"))
+    assert "Wie heißt du" in out[0].text
+    out = await router.handle(said("anna", "A"))
+    assert out[0].text == "Zu kurz." and "Wie heißt du" in out[1].text
+    out = await router.handle(said("anna", "Anna"))
+    buttons = ids(out)
+    # A new router on the same database (a restart) continues where the dialog stood.
+    fresh = Router(router.services)
+    fresh.dialog(toy_dialog())
+    out = await fresh.handle(said("anna", press=buttons["Blau"]))
+    assert out[0].text == "Fertig: Anna mag blau."
+    out = await fresh.handle(said("anna", press=buttons["Rot"]))
+    assert "nicht mehr aktuell" in out[0].text
+
+
+async def test_cancel_by_word_and_by_button(router: Router) -> None:
+    await router.handle(said("bob", "/toy"))
+    out = await router.handle(said("bob", "abbrechen"))
+    assert "Abgebrochen" in out[0].text
+    out = await router.handle(said("bob", "/toy"))
+    out = await router.handle(said("bob", press=ids(out)["Abbrechen"]))
+    assert "Abgebrochen" in out[0].text
+    assert "nichts offen" in (await router.handle(said("bob", "abbrechen")))[0].text
+
+
+async def test_numbered_option_presses_the_offered_button(router: Router) -> None:
+    await router.handle(said("cem", "/toy"))
+    await router.handle(said("cem", "Cem"))
+    out = await router.handle(said("cem", "2", option=2))
+    assert out[0].text == "Fertig: Cem mag blau."
+
+
+async def test_other_person_cannot_press_my_button(router: Router) -> None:
+    out = await router.handle(said("anna", "/toy"))
+    theirs = await router.handle(said("eve", press=ids(out)["Abbrechen"]))
+    assert "nicht mehr aktuell" in theirs[0].text
+    assert "Wie heißt du" in (await router.handle(said("anna", "/weiter")))[0].text
+
+
+async def test_handler_error_is_logged_once_and_answered(
+    router: Router, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR):
+        out = await router.handle(said("anna", "/boom"))
+    assert "schiefgegangen" in out[0].text
+    assert len([r for r in caplog.records if "handler failed" in r.getMessage()]) == 1
+
+
+async def test_garbage_and_limits(router: Router) -> None:
+    assert "zu lang" in (await router.handle(said("anna", "ä" * 2001)))[0].text
+    assert "kenne ich nicht" in (await router.handle(said("anna", "/gibt_es_nicht")))[0].text
+    assert "nicht verstanden" in (await router.handle(said("anna", "hallo?")))[0].text
+    assert "leere" in (await router.handle(said("anna", "   ")))[0].text
+    assert "nicht mehr aktuell" in (await router.handle(said("anna", press="x" * 500)))[0].text
