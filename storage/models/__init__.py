@@ -1,6 +1,8 @@
 """All tables; importing this package registers every table in SQLModel.metadata."""
 
 from storage.models.chat_state import ButtonToken, DialogState
+from storage.models.events import Event, Registration
+from storage.models.media_days import FilmInterest, MediaDay, MediaDayOffer
 from storage.models.org import AuditLog, Company, InviteCode, Person
 from storage.models.outbox import OutboxMessage, ReminderPreference
 
@@ -9,8 +11,13 @@ __all__ = [
     "ButtonToken",
     "Company",
     "DialogState",
+    "Event",
+    "FilmInterest",
     "InviteCode",
+    "MediaDay",
+    "MediaDayOffer",
     "OutboxMessage",
     "Person",
+    "Registration",
     "ReminderPreference",
 ]
