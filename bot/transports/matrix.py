@@ -8,29 +8,13 @@ ones. Device trust policy and its risk: docs/matrix.md.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import logging
 from typing import Any
 
+import nio
 from aiohttp import ClientError
-from nio import (
-    AsyncClient,
-    AsyncClientConfig,
-    ErrorResponse,
-    InviteMemberEvent,
-    LocalProtocolError,
-    MatrixRoom,
-    MegolmEvent,
-    RoomCreateError,
-    RoomMemberEvent,
-    RoomMessageText,
-    RoomPreset,
-    SyncError,
-    SyncResponse,
-    UploadResponse,
-)
-from nio.crypto import ENCRYPTION_ENABLED
-from nio.event_builders import EnableEncryptionBuilder
 
 from bot.chat import Address, Handler, PermanentFailure, Reply, TemporaryFailure
 from bot.settings import Settings
@@ -42,7 +26,8 @@ from bot.transports.matrix_format import (
     server_of,
     text_content,
 )
-from bot.transports.matrix_state import Backoff, Credentials, StateFiles
+from bot.transports.matrix_login import login
+from bot.transports.matrix_state import Backoff, StateFiles
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +48,7 @@ class MatrixTransport:
         self._allowed = settings.allowed_matrix_servers()
         self._files = StateFiles(settings.matrix_store_path)
         self._device_name, self._poll_ms = device_name, poll_ms
-        self._client: AsyncClient | None = None
+        self._client: nio.AsyncClient | None = None
         self._handle: Handler | None = None
         self._batch: list[TextEvent] = []
         self._invites: dict[str, str] = {}
@@ -72,7 +57,7 @@ class MatrixTransport:
         self._tasks: list[asyncio.Task[None]] = []
 
     @property
-    def client(self) -> AsyncClient:
+    def client(self) -> nio.AsyncClient:
         """Return the logged-in nio client (after start)."""
         if self._client is None:
             raise RuntimeError("MatrixTransport.start() was not called")
@@ -80,25 +65,28 @@ class MatrixTransport:
 
     async def start(self, handle: Handler) -> None:
         """Log in (keeping device and keys), catch up once, then sync in the background."""
+        if not nio.crypto.ENCRYPTION_ENABLED:
+            raise RuntimeError("matrix-nio ohne E2EE installiert: pip install 'matrix-nio[e2e]'")
         self._handle = handle
         await asyncio.to_thread(self._files.prepare)
-        config = AsyncClientConfig(
+        config = nio.AsyncClientConfig(
             max_limit_exceeded=0,  # return 429s to us: send() reports retry_after to the outbox
             max_timeouts=2,
             request_timeout=self._poll_ms / 1000 + 15,
-            encryption_enabled=ENCRYPTION_ENABLED,
+            encryption_enabled=True,
             store_sync_tokens=False,  # we persist the token only after handling its events
         )
         s = self._settings
-        self._client = AsyncClient(
+        self._client = nio.AsyncClient(
             s.matrix_homeserver or "", s.matrix_user_id or "",
             store_path=str(s.matrix_store_path), config=config,
         )  # fmt: skip
-        await self._login()
-        self._client.add_event_callback(self._on_message, RoomMessageText)
-        self._client.add_event_callback(self._on_undecryptable, MegolmEvent)
-        self._client.add_event_callback(self._on_member, RoomMemberEvent)
-        self._client.add_event_callback(self._on_invite, InviteMemberEvent)
+        await login(self._client, s, self._files, device_name=self._device_name,
+                    error=nio.ErrorResponse)  # fmt: skip
+        self._client.add_event_callback(self._on_message, nio.RoomMessageText)
+        self._client.add_event_callback(self._on_undecryptable, nio.MegolmEvent)
+        self._client.add_event_callback(self._on_member, nio.RoomMemberEvent)
+        self._client.add_event_callback(self._on_invite, nio.InviteMemberEvent)
         token = self._files.load_token(self._client.device_id)
         if token is None:
             log.info("Matrix: first start of this device, old events are ignored")
@@ -106,48 +94,21 @@ class MatrixTransport:
         self._tasks = [asyncio.create_task(self._sync_loop()), asyncio.create_task(self._work())]
 
     async def stop(self) -> None:
-        """Stop syncing, finish the batch in hand, close the connection."""
-        for task in self._tasks:
+        """Stop syncing, let the worker finish what was received, close the connection."""
+        for i, task in enumerate(self._tasks):
+            if i == 1:  # the worker: drain the queue first, a later batch's token must not win
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._queue.join(), 10)
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+            await asyncio.gather(task, return_exceptions=True)
         self._tasks = []
         if self._client is not None:
             await self._client.close()
 
-    async def _login(self) -> None:
-        """Reuse the saved device login; else use the token or password (keeps the device id)."""
-        s, client = self._settings, self.client
-        home, user = s.matrix_homeserver or "", s.matrix_user_id or ""
-        creds = self._files.load_credentials(home, user)
-        if creds and s.matrix_device_id and creds.device_id != s.matrix_device_id:
-            creds = None  # a configured device id wins over a saved login
-        if creds is None and s.matrix_access_token:
-            client.access_token = s.matrix_access_token.get_secret_value()
-            who = await client.whoami()
-            if isinstance(who, ErrorResponse):
-                raise RuntimeError(f"MATRIX_ACCESS_TOKEN wird nicht angenommen: {who}")
-            creds = Credentials(home, who.user_id, who.device_id or "", client.access_token)
-        elif creds is not None:
-            client.access_token = creds.access_token
-            if isinstance(await client.whoami(), ErrorResponse) and s.matrix_password:
-                client.device_id = creds.device_id  # log in again on the same device and keys
-                creds = None
-        if creds is None:
-            if s.matrix_password is None:
-                raise RuntimeError("Matrix-Login nicht möglich: MATRIX_PASSWORD fehlt")
-            client.device_id = client.device_id or s.matrix_device_id or ""
-            resp = await client.login(s.matrix_password.get_secret_value(), self._device_name)
-            if isinstance(resp, ErrorResponse):
-                raise RuntimeError(f"Matrix-Login fehlgeschlagen: {resp}")
-            creds = Credentials(home, resp.user_id, resp.device_id, resp.access_token)
-        client.restore_login(creds.user_id, creds.device_id, creds.access_token)
-        await asyncio.to_thread(self._files.save_credentials, creds)
-        log.info("Matrix: logged in as %s, device %s", creds.user_id, creds.device_id)
-
     async def _catch_up(self, token: str | None) -> None:
         """Run the first sync: full state; its timeline only counts when we have a token."""
         resp = await self.client.sync(timeout=0, since=token, full_state=True)
-        if not isinstance(resp, SyncResponse):
+        if not isinstance(resp, nio.SyncResponse):
             raise RuntimeError(f"Matrix: first sync failed: {resp}")
         batch = self._take_batch()
         await self._after_sync(resp, batch if token is not None else [])
@@ -158,8 +119,8 @@ class MatrixTransport:
             try:
                 resp = await self.client.sync(timeout=self._poll_ms)
             except (ClientError, TimeoutError) as exc:
-                resp = SyncError(str(exc))
-            if isinstance(resp, SyncResponse):
+                resp = nio.SyncError(str(exc))
+            if isinstance(resp, nio.SyncResponse):
                 backoff.reset()
                 await self._after_sync(resp, self._take_batch())
                 continue
@@ -169,7 +130,7 @@ class MatrixTransport:
             log.warning("Matrix sync failed (%s); retrying in %.1f s", resp, delay)
             await asyncio.sleep(delay)
 
-    async def _after_sync(self, resp: SyncResponse, batch: list[Any]) -> None:
+    async def _after_sync(self, resp: nio.SyncResponse, batch: list[Any]) -> None:
         await self._keys()
         await self._accept_invites()
         await self._queue.put((batch, resp.next_batch))
@@ -187,30 +148,30 @@ class MatrixTransport:
             if client.should_claim_keys:
                 await client.keys_claim(client.get_users_for_key_claiming())
             await client.send_to_device_messages()
-        except (ClientError, TimeoutError, LocalProtocolError) as exc:
+        except (ClientError, TimeoutError, nio.LocalProtocolError) as exc:
             log.warning("Matrix key maintenance failed, will retry: %s", exc)
 
     def _take_batch(self) -> list[TextEvent]:
         batch, self._batch = self._batch, []
         return batch
 
-    async def _on_message(self, room: MatrixRoom, event: RoomMessageText) -> None:
+    async def _on_message(self, room: nio.MatrixRoom, event: nio.RoomMessageText) -> None:
         if event.sender != self.client.user_id:
             name = room.user_name(event.sender) or event.sender
             self._batch.append(TextEvent(room.room_id, event.sender, name, event.body,
                                          event.event_id, room.member_count > 2))  # fmt: skip
 
-    async def _on_undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
+    async def _on_undecryptable(self, room: nio.MatrixRoom, event: nio.MegolmEvent) -> None:
         log.warning("Matrix: cannot decrypt %s in %s (session %s)",
                     event.event_id, room.room_id, event.session_id)  # fmt: skip
 
-    async def _on_member(self, room: MatrixRoom, event: RoomMemberEvent) -> None:
+    async def _on_member(self, room: nio.MatrixRoom, event: nio.RoomMemberEvent) -> None:
         me = event.state_key == self.client.user_id
         if me and event.membership == "join" and room.member_count > 2:
             # History a group had before we joined is not addressed to us.
             self._batch = [e for e in self._batch if e.room_id != room.room_id]
 
-    async def _on_invite(self, room: MatrixRoom, event: InviteMemberEvent) -> None:
+    async def _on_invite(self, room: nio.MatrixRoom, event: nio.InviteMemberEvent) -> None:
         if event.state_key == self.client.user_id and event.membership == "invite":
             self._invites[room.room_id] = event.sender
 
@@ -231,6 +192,7 @@ class MatrixTransport:
                 if self._handle is not None:
                     await dispatch(event, self._handle, self)
             await self._files.save_token(self.client.device_id, token)
+            self._queue.task_done()
 
     async def send(self, address: Address, reply: Reply) -> None:
         """Deliver one reply to a room; raise Temporary/PermanentFailure for the outbox."""
@@ -260,7 +222,7 @@ class MatrixTransport:
             )  # fmt: skip
         except (ClientError, TimeoutError) as exc:
             raise TemporaryFailure(f"Matrix upload: {exc}") from exc
-        if not isinstance(resp, UploadResponse):
+        if not isinstance(resp, nio.UploadResponse):
             raise failure(resp.status_code, resp.retry_after_ms, str(resp))
         return resp.content_uri, keys
 
@@ -269,12 +231,12 @@ class MatrixTransport:
             resp = await self.client.room_send(
                 room_id, "m.room.message", content, ignore_unverified_devices=True
             )
-        except (ClientError, TimeoutError, LocalProtocolError) as exc:
+        except (ClientError, TimeoutError, nio.LocalProtocolError) as exc:
             raise TemporaryFailure(f"Matrix send: {exc}") from exc
-        if isinstance(resp, ErrorResponse):
+        if isinstance(resp, nio.ErrorResponse):
             raise failure(resp.status_code, resp.retry_after_ms, str(resp))
 
-    async def _room_after_sync(self, room_id: str) -> MatrixRoom | None:
+    async def _room_after_sync(self, room_id: str) -> nio.MatrixRoom | None:
         """Give a just-joined room one sync to show up before calling it unknown."""
         try:
             await asyncio.wait_for(self._synced.wait(), self._poll_ms / 1000 + 20)
@@ -288,10 +250,10 @@ class MatrixTransport:
             if room.member_count == 2 and user_id in room.users:
                 return room.room_id
         resp = await self.client.room_create(
-            is_direct=True, invite=[user_id], preset=RoomPreset.trusted_private_chat,
-            initial_state=[EnableEncryptionBuilder().as_dict()],
+            is_direct=True, invite=[user_id], preset=nio.RoomPreset.trusted_private_chat,
+            initial_state=[nio.event_builders.EnableEncryptionBuilder().as_dict()],
         )  # fmt: skip
-        if isinstance(resp, RoomCreateError):
+        if isinstance(resp, nio.RoomCreateError):
             raise failure(resp.status_code, resp.retry_after_ms, str(resp))
         for _ in range(3):  # the room is usable once a sync has told nio about it
             if resp.room_id in self.client.rooms:

@@ -43,16 +43,18 @@ class Recorder:
         return [Reply(f"Echo: {text} option={incoming.option}")]
 
 
-def matrix_settings(synapse: Synapse, user_id: str, password: str, store: Path) -> Settings:
-    """Build Settings for the bot account on the test homeserver."""
-    return Settings(
-        _env_file=None,
-        matrix_homeserver=synapse.url,
-        matrix_user_id=user_id,
-        matrix_password=password,
-        matrix_store_path=store,
-        matrix_allowed_servers="localhost",
-    )
+def matrix_settings(
+    synapse: Synapse, user_id: str, password: str | None, store: Path, **extra: str
+) -> Settings:
+    """Build (validated) Settings for the bot account on the test homeserver."""
+    values: dict[str, object] = {
+        "matrix_homeserver": synapse.url,
+        "matrix_user_id": user_id,
+        "matrix_password": password,
+        "matrix_store_path": store,
+        "matrix_allowed_servers": "localhost",
+    }
+    return Settings(_env_file=None, **(values | extra))
 
 
 class World:
@@ -66,9 +68,9 @@ class World:
 
     async def start_bot(self, **overrides: str) -> MatrixTransport:
         store = self.tmp / "bot-store"
-        settings = matrix_settings(self.synapse, self.bot.user_id, self.bot.password, store)
-        settings = settings.model_copy(update=overrides)
-        self.transport = MatrixTransport(settings, poll_ms=5000)
+        settings = matrix_settings(self.synapse, self.bot.user_id, self.bot.password, store,
+                                   **overrides)  # fmt: skip
+        self.transport = MatrixTransport(settings, poll_ms=2000)
         await self.transport.start(self.recorder)
         return self.transport
 
@@ -152,3 +154,23 @@ async def test_invite_from_foreign_server_is_declined(world: World) -> None:
             while world.bot.user_id in anna.client.rooms[room_id].invited_users:
                 await anna.client.synced.wait()
         assert world.bot.user_id not in anna.client.rooms[room_id].users
+
+
+async def test_access_token_login_keeps_its_device(synapse: Synapse, tmp_path: Path) -> None:
+    bot, human = await synapse.register(f"tokenbot{next(_names)}"), await synapse.register(
+        f"ben{next(_names)}"
+    )
+    settings = matrix_settings(synapse, bot.user_id, None, tmp_path / "store",
+                               matrix_access_token=bot.access_token)  # fmt: skip
+    recorder = Recorder()
+    transport = MatrixTransport(settings, poll_ms=2000)
+    await transport.start(recorder)
+    try:
+        async with Human(synapse.url, human, tmp_path / "human") as ben:
+            room = await ben.open_dm(bot.user_id, encrypted=True)
+            await ben.say(room, "!hallo")
+            assert (await ben.receive(room)).body == "Echo: /hallo option=None"
+            devices = ben.client.device_store[bot.user_id]
+            assert list(devices) == [transport.client.device_id]
+    finally:
+        await transport.stop()
