@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(
         level=settings.log_level.upper(), stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )  # fmt: skip
+    )
     cmd = args.cmd or ("run" if settings.telegram_enabled or settings.matrix_enabled else None)
     if cmd == "run":
         asyncio.run(_run(settings))

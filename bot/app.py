@@ -37,7 +37,7 @@ class App:
         self.services = Services(
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
             wake=self.deliver_due,
-        )  # fmt: skip
+        )
         self.router: Router = build_router(self.services)
 
     async def start(self) -> None:

@@ -20,7 +20,7 @@ def register(router: Router) -> None:
         "cluster_full": lambda e: t.CLUSTER_FULL.format(max=e.info["max"]),
         "company_exists": lambda e: t.COMPANY_EXISTS.format(name=esc(e.info["name"])),
         "bad_state": lambda e: t.COMPANY_BAD_STATE.format(state=esc(e.info["state"])),
-    })  # fmt: skip
+    })
 
 
 async def invite(ctx: Ctx) -> None:
@@ -35,13 +35,13 @@ async def invite(ctx: Ctx) -> None:
         raise UsageError(t.INVITE_AMBIGUOUS.format(query=esc(ctx.args), names=names))
     company = found[0]
     code = await invites.issue(ctx.db, company_id=company.id, created_by=ctx.person.id,
-                               now=ctx.now)  # type: ignore[arg-type]  # fmt: skip
+                               now=ctx.now)  # type: ignore[arg-type]
     await audit.record(ctx.db, actor=ctx.person.key, action="invite", now=ctx.now,
-                       company=company.name, code=code.code)  # fmt: skip
+                       company=company.name, code=code.code)
     text = t.INVITE_DONE.format(
         company=esc(company.name), code=code.code,
         until=fmt_date(code.expires_at.astimezone(ctx.tz).date()),
-    )  # fmt: skip
+    )
     link_base = ctx.services.links.get("telegram")
     if link_base:
         text += t.INVITE_LINK.format(link=esc(f"{link_base}{code.code}"))
@@ -59,13 +59,13 @@ async def add_company(ctx: Ctx) -> None:
     company = await companies.create(
         ctx.db, name=parts[0], state=state, city=city,
         max_members=ctx.services.catalogue.max_members,
-    )  # fmt: skip
+    )
     await audit.record(ctx.db, actor=ctx.person.key, action="company_add", now=ctx.now,
-                       company=company.name, state=state, city=city)  # fmt: skip
+                       company=company.name, state=state, city=city)
     ctx.say(t.COMPANY_ADDED.format(
         name=esc(company.name), state=t.STATE_NAMES.get(state, state),
         city=f", {esc(city)}" if city else "",
-    ))  # fmt: skip
+    ))
 
 
 async def list_companies(ctx: Ctx) -> None:
@@ -89,7 +89,7 @@ async def grant_admin(ctx: Ctx) -> None:
         raise UsageError(t.ADMIN_UNKNOWN.format(key=esc(key)))
     await people.set_role(ctx.db, person_id=person.id, role="admin")  # type: ignore[arg-type]
     await audit.record(ctx.db, actor=ctx.person.key, action="grant_admin", now=ctx.now,
-                       target=key)  # fmt: skip
+                       target=key)
     ctx.say(t.ADMIN_GRANTED.format(key=esc(key)))
 
 
@@ -99,5 +99,5 @@ async def show_audit(ctx: Ctx) -> None:
     for entry in await audit.recent(ctx.db):
         detail = ", ".join(f"{k}={v}" for k, v in sorted(entry.detail.items()))
         lines.append(f"• {fmt_dt(entry.at, ctx.tz)} {esc(entry.actor)}: {esc(entry.action)} "
-                     f"{esc(detail)}")  # fmt: skip
+                     f"{esc(detail)}")
     ctx.say("\n".join(lines))

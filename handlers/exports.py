@@ -100,9 +100,9 @@ class Exports:
         await audit.record(
             ctx.db, actor=ctx.person.key, action="export", now=ctx.now,
             kind=kind.lower(), filter=rest.strip(), rows=len(table.rows),
-        )  # fmt: skip
+        )
         ctx.say(t.DONE.format(label=esc(label), rows=len(table.rows)),
-                file=FileOut(f"{base}.csv", "text/csv", to_csv(table)))  # fmt: skip
+                file=FileOut(f"{base}.csv", "text/csv", to_csv(table)))
         ctx.say(t.XLSX, file=FileOut(f"{base}.xlsx", XLSX_MIME, to_xlsx(table)))
 
 

@@ -37,12 +37,12 @@ class _Registers(Protocol):
     exports: Exports
 
     def command(self, name: str, func: Callable[[Ctx], Awaitable[None]], *, help: str,
-                admin: bool = False, linked: bool = False) -> None: ...  # fmt: skip
+                admin: bool = False, linked: bool = False) -> None: ...
 
 
 def register(router: _Registers) -> None:
     """Register /meine and /export on the router."""
     router.command("meine", router.overview.show, help="Meine Anmeldungen und Anfragen",
-                   linked=True)  # fmt: skip
+                   linked=True)
     router.command("export", router.exports.run, help="Export als CSV und Excel: /export was",
-                   admin=True)  # fmt: skip
+                   admin=True)

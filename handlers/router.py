@@ -59,14 +59,14 @@ class Router:
 
     def command(self, name: str, func: HandlerFn, *, help: str, admin: bool = False,
                 linked: bool = False, personal: bool = False, hidden: bool = False,
-                aliases: tuple[str, ...] = ()) -> None:  # fmt: skip
+                aliases: tuple[str, ...] = ()) -> None:
         """Register `/name` (help: one German line for /hilfe; personal: only in private)."""
         self._commands[name] = Command(name, func, help, admin, linked, personal, hidden)
         for alias in aliases:
             self._aliases[alias] = name
 
     def action(self, name: str, func: HandlerFn, *, admin: bool = False,
-               linked: bool = False) -> None:  # fmt: skip
+               linked: bool = False) -> None:
         """Register a button action; its arguments arrive in ctx.args."""
         self._actions[name] = Action(func, admin, linked)
 
@@ -83,7 +83,7 @@ class Router:
         return [
             c for c in self._commands.values()
             if not c.hidden and (admin or not c.admin) and (linked or admin or not c.linked)
-        ]  # fmt: skip
+        ]
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Handle one update and return the replies; never raises."""
@@ -103,7 +103,7 @@ class Router:
             ctx.say(self._domain_message(err))
         except Exception:
             log.exception("handler failed: person=%s text=%r press=%r",
-                          incoming.person.key, incoming.text, incoming.press)  # fmt: skip
+                          incoming.person.key, incoming.text, incoming.press)
             ctx.replies.append(Reply(t.ERROR))
         try:
             return await self._tokenise(ctx)
@@ -116,7 +116,7 @@ class Router:
         person, company = await people.touch(
             self.services.db, platform=p.platform, external_id=p.external_id,
             display_name=p.display_name, chat_id=incoming.chat.chat_id,
-        )  # fmt: skip
+        )
         is_admin = person.role == "admin" or person.key in self.services.admin_keys
         return Ctx(self.services, incoming, person, company, is_admin, self.services.clock.now())
 
@@ -186,7 +186,7 @@ class Router:
     async def _allowed(self, ctx: Ctx, name: str, *, admin: bool, linked: bool) -> bool:
         if admin and not ctx.is_admin:
             await audit.record(ctx.db, actor=ctx.person.key, action="denied", now=ctx.now,
-                               command=name)  # fmt: skip
+                               command=name)
             ctx.say(t.ADMIN_ONLY)
             return False
         if linked and ctx.company is None and not ctx.is_admin:
@@ -210,7 +210,7 @@ class Router:
         tokens = await chat_state.issue_tokens(
             ctx.db, person_id=ctx.person.id, chat_id=ctx.incoming.chat.chat_id,
             batches=batches, now=ctx.now,
-        )  # type: ignore[arg-type]  # fmt: skip
+        )  # type: ignore[arg-type]
         out = list(ctx.replies)
         for i, toks in zip(with_buttons, tokens, strict=True):
             it = iter(toks)

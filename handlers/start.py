@@ -13,15 +13,15 @@ def register(router: Router) -> None:
     """Register the onboarding commands."""
     router.command("start", start, help="Begrüßung und Einladungscode einlösen")
     router.command("hilfe", lambda ctx: show_help(ctx, router), help="Alle Befehle",
-                   aliases=("help",))  # fmt: skip
+                   aliases=("help",))
     router.command("datenschutz", privacy, help="Was ich speichere")
     router.command("weiter", lambda ctx: resume(ctx, router), help="Offenen Dialog fortsetzen",
-                   hidden=True)  # fmt: skip
+                   hidden=True)
     router.domain_errors({
         "code_unknown": lambda e: t.CODE_UNKNOWN.format(code=esc(e.info["code"])),
         "code_expired": lambda e: t.CODE_EXPIRED.format(code=esc(e.info["code"])),
         "already_linked_elsewhere": lambda e: t.LINKED_ELSEWHERE,
-    })  # fmt: skip
+    })
 
 
 async def start(ctx: Ctx) -> None:

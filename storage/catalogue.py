@@ -88,6 +88,6 @@ async def seed_companies(db: Database, catalogue: Catalogue) -> int:
             s.add(Company(
                 name=entry["name"], state=entry.get("state"), city=entry.get("city"),
                 catalogue_key=entry["key"],
-            ))  # fmt: skip
+            ))
             added += 1
     return added

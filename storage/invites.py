@@ -25,7 +25,7 @@ async def issue(db: Database, *, company_id: int, created_by: int, now: datetime
         invite = InviteCode(
             code=new_code(), company_id=company_id, created_by=created_by,
             created_at=now, expires_at=now + VALID_FOR,
-        )  # fmt: skip
+        )
         s.add(invite)
         return invite
 

@@ -41,7 +41,7 @@ async def plan(
         return await plan_in(
             s, person_id=person_id, kind=kind, text=text, due_at=due_at, dedupe_key=dedupe_key,
             now=now, not_after=not_after, urgent=urgent, buttons=buttons, file=file,
-        )  # fmt: skip
+        )
 
 
 async def plan_in(
@@ -71,7 +71,7 @@ async def plan_in(
         s.add(OutboxMessage(
             person_id=person_id, kind=kind, text=text, payload=payload, due_at=due_at,
             not_after=not_after, urgent=urgent, dedupe_key=dedupe_key, created_at=now,
-        ))  # fmt: skip
+        ))
         await s.flush()
         return True
     if row.sent_at is not None:

@@ -21,7 +21,7 @@ async def touch(
             person = Person(
                 platform=platform, external_id=external_id,
                 display_name=display_name, chat_id=chat_id,
-            )  # fmt: skip
+            )
             s.add(person)
         else:
             # A person who writes again is reachable again; names and DM chats can change.

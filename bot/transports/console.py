@@ -140,10 +140,10 @@ class InputError(ValueError):
 
 
 def incoming(name: str, *, text: str | None = None, press: str | None = None,
-             option: int | None = None) -> Incoming:  # fmt: skip
+             option: int | None = None) -> Incoming:
     """Build the Incoming of a console user."""
     return Incoming(Person("console", name, name), Address("console", name), text=text,
-                    press=press, option=option)  # fmt: skip
+                    press=press, option=option)
 
 
 def parse_now(value: object) -> datetime:

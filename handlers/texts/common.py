@@ -12,7 +12,7 @@ WEEKDAYS_SHORT = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 MONTHS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
     "Juli", "August", "September", "Oktober", "November", "Dezember",
-)  # fmt: skip
+)
 
 
 def esc(value: object) -> str:

@@ -18,12 +18,12 @@ class ConsoleBot:
     def __init__(
         self, workdir: Path, *, now: str, admins: str = "console:chef",
         database_url: str | None = None, env: dict[str, str] | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.workdir = workdir
         self.database_url = database_url or f"sqlite+aiosqlite:///{workdir / 'bot.db'}"
         self.env = {**os.environ, "DATABASE_URL": self.database_url, "ADMINS": admins,
                     "LOG_LEVEL": "WARNING", "TELEGRAM_BOT_TOKEN": "", "MATRIX_HOMESERVER": "",
-                    **(env or {})}  # fmt: skip
+                    **(env or {})}
         self.now_arg = now
         self.proc: subprocess.Popen[str] | None = None
         self.sent = 0
@@ -35,7 +35,7 @@ class ConsoleBot:
             [sys.executable, "-m", "bot", "console", "--jsonl", "--now", self.now_arg],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, cwd=self.workdir, env=self.env, bufsize=1,
-        )  # fmt: skip
+        )
         self.sent = 0
 
     def send(self, obj: dict[str, Any] | str) -> list[dict[str, Any]]:
