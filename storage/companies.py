@@ -57,3 +57,16 @@ async def find(db: Database, *, query: str) -> list[Company]:
 async def _by_name(s: AsyncSession, name: str) -> Company | None:
     rows = await s.execute(select(Company).where(func.lower(Company.name) == name.lower()))
     return rows.scalar_one_or_none()
+
+
+async def set_state(db: Database, *, company_id: int, state: str) -> Company:
+    """Record a company's federal state (BB or SN), e.g. when its own staff tells us."""
+    if state not in STATES:
+        raise DomainError("bad_state", state=state)
+    async with db.transaction() as s:
+        company = await s.get(Company, company_id, with_for_update=True)
+        if company is None:
+            raise DomainError("company_unknown", company_id=company_id)
+        company.state = state
+        await s.flush()
+        return company
