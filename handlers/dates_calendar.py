@@ -51,8 +51,11 @@ def match_kw(toks: list[Tok], i: int, p: Parts) -> int:
         week, n = int(toks[i].val), 2
     else:
         return 0
-    if kind_at(toks, i + n) == "slash":
-        n += 1
+    if kind_at(toks, i + n) == "slash" and kind_at(toks, i + n + 1) == "num":
+        year, extra = int(toks[i + n + 1].val), 2  # "KW 8/26", "KW 8/2026"
+        year += 2000 if year < 100 else 0
+        p.put("kw", (week, year))
+        return n + extra
     year, extra = year_after(toks, i + n)
     p.put("kw", (week, year))
     return n + extra
@@ -83,7 +86,7 @@ def match_weekday(toks: list[Tok], i: int, p: Parts) -> int:
     a = toks[i]
     if a.kind in ("next", "this") and kind_at(toks, i + 1) == "wd":
         p.put("weekday", toks[i + 1].val)
-        p.skip = max(int(a.val) - 1, 0)
+        p.skip = int(a.val) - 1 if a.val else 0  # -2 for "letzten Freitag"
         p.this = a.kind == "this"
         return 2
     if a.kind == "wd":

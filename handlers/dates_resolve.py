@@ -61,7 +61,9 @@ def _day(p: Parts, today: date) -> date | None:
         source = "week"
     day = _SOURCE_DAY[source](p, today) if source else None
     if p.weekday is not None and source not in ("kw", "week"):
-        if day is None:
+        if day is None and p.skip < 0:
+            day = today - timedelta(days=(today.weekday() - p.weekday) % 7 or 7)
+        elif day is None:
             ahead = (p.weekday - today.weekday()) % 7 or (0 if p.this else 7)
             day = today + timedelta(days=ahead + 7 * p.skip)
         elif day.weekday() != p.weekday:
@@ -140,6 +142,8 @@ def _month_day(where: str, year: int, month: int) -> date:
 
 def _weekend(p: Parts, today: date) -> date:
     """Return the Saturday of "Wochenende" (coming) or "nächstes Wochenende"."""
+    if p.weekend is not None and p.weekend < 0:
+        return today - timedelta(days=(today.weekday() - 5) % 7 or 7)
     ahead = (5 - today.weekday()) % 7
     if p.weekend and ahead == 0:
         ahead = 7

@@ -67,7 +67,9 @@ _WORDS = {
     "abend": ("dp", "abend"), "abends": ("dp", "abend"), "evening": ("dp", "abend"),
     "nacht": ("dp", "nacht"), "nachts": ("dp", "nacht"), "night": ("dp", "nacht"),
     "nächste": ("next", 1), "nächsten": ("next", 1), "nächster": ("next", 1),
-    "nächstes": ("next", 1), "nächstem": ("next", 1), "kommende": ("next", 1),
+    "nächstes": ("next", 1), "nächstem": ("next", 1), "letzte": ("next", -1),
+    "letzten": ("next", -1), "letzter": ("next", -1), "letztes": ("next", -1),
+    "vergangene": ("next", -1), "vergangenen": ("next", -1), "last": ("next", -1), "kommende": ("next", 1),
     "kommenden": ("next", 1), "kommender": ("next", 1), "kommendes": ("next", 1),
     "next": ("next", 1), "übernächste": ("next", 2), "übernächsten": ("next", 2),
     "übernächster": ("next", 2), "übernächstes": ("next", 2),
@@ -104,7 +106,7 @@ _FILLER = frozenset(
         "den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von", "on", "the",
         "of", "bitte", "gerne", "jeweils", "zwischen", "spätestens", "frühestens", "also", "dann",
         "gleich", "schon", "erst", "ganz", "genau", "zw", "t", "termin", "treffen", "meeting",
-        "datum", "uhrzeit", "ganztägig", "ganztags", "jeden", "jede", "jeder", "wieder",
+        "datum", "uhrzeit", "besten", "möglichst", "ganztägig", "ganztags", "jeden", "jede", "jeder", "wieder",
     }
 )  # fmt: skip
 # Long words worth a typo match; short ones ("mo", "jan") would match too much.
@@ -160,7 +162,7 @@ def _build_vocab() -> dict[str, tuple[str, object]]:
 
 
 VOCAB = _build_vocab()
-_FUZZY_KEYS = tuple(key for key in VOCAB if len(key) >= 5 and VOCAB[key][0] != "filler")
+_FUZZY_KEYS = tuple(key for key in VOCAB if len(key) >= 4 and VOCAB[key][0] != "filler")
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -185,16 +187,20 @@ def _fuzzy(key: str) -> tuple[str, object] | None:
     if len(key) < _FUZZY_MIN:
         return None
     limit = 1 if len(key) < 8 else 2
-    best: list[tuple[int, str]] = []
+    best: list[tuple[int, bool, str]] = []
     for cand in _FUZZY_KEYS:
-        if cand[0] == key[0] and abs(len(cand) - len(key)) <= limit:
-            dist = _distance(key, cand, limit)
-            if dist <= limit:
-                best.append((dist, cand))
+        if cand[0] != key[0] or not 0 <= len(cand) - len(key) + limit <= 2 * limit:
+            continue
+        if len(key) == _FUZZY_MIN and len(cand) <= len(key):
+            continue  # a four-letter word only loses letters ("Mont" -> no, "Juni" stays)
+        dist = _distance(key, cand, limit)
+        if dist <= limit:
+            # A dropped letter ("Dienstg") is the likeliest typo, so it wins a tie.
+            best.append((dist, len(cand) <= len(key), cand))
     if not best:
         return None
     best.sort()
-    entries = {VOCAB[cand] for dist, cand in best if dist == best[0][0]}
+    entries = {VOCAB[c] for d, swap, c in best if (d, swap) == best[0][:2]}
     return entries.pop() if len(entries) == 1 else None
 
 
