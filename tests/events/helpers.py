@@ -1,0 +1,48 @@
+"""Test helpers for the events feature: people, companies and an event in a fresh database."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from storage import events
+from storage.db import Database
+from storage.models import Company, Event, Person
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 2, 2, 9, 0, tzinfo=BERLIN)
+
+
+async def company(db: Database, name: str = "Testfirma GmbH") -> int:
+    """Create a company; return its id."""
+    async with db.transaction() as s:
+        c = Company(name=name, state="SN", city="Görlitz")
+        s.add(c)
+        await s.flush()
+        return c.id  # type: ignore[return-value]
+
+
+async def people(
+    db: Database, n: int, company_id: int | None = None, prefix: str = "p"
+) -> list[int]:
+    """Create `n` people (optionally of one company); return their ids."""
+    async with db.transaction() as s:
+        rows = [
+            Person(platform="console", external_id=f"{prefix}{i}", display_name=f"Person {i}",
+                   chat_id=f"{prefix}{i}", company_id=company_id)
+            for i in range(n)
+        ]  # fmt: skip
+        s.add_all(rows)
+        await s.flush()
+        return [p.id for p in rows]  # type: ignore[misc]
+
+
+async def meeting(db: Database, *, capacity: int | None = 10, **extra: object) -> Event:
+    """Create an internal event on 5 March 2026, 10-15 Uhr, deadline 26 Feb."""
+    fields: dict[str, object] = dict(
+        title="Netzwerktreffen", start=datetime(2026, 3, 5, 10, tzinfo=BERLIN),
+        end=datetime(2026, 3, 5, 15, tzinfo=BERLIN), place="Go Be, Görlitz",
+        kind="intern", capacity=capacity, deadline=datetime(2026, 2, 26, 23, 59, tzinfo=BERLIN),
+    )  # fmt: skip
+    fields.update(extra)
+    return await events.create(db, now=NOW, **fields)
