@@ -204,7 +204,7 @@ class MatrixTransport:
         room = self.client.rooms.get(room_id) or await self._room_after_sync(room_id)
         if room is None:
             raise PermanentFailure(f"not in Matrix room {room_id}")
-        if room.joined_count + room.invited_count < 2:
+        if len(room.users) < 2:  # joined or invited, from the room state
             raise PermanentFailure(f"everyone else left Matrix room {room_id}")
         html = message_html(reply, with_options=with_options, note=note)
         if html:
@@ -255,8 +255,9 @@ class MatrixTransport:
         )  # fmt: skip
         if isinstance(resp, nio.RoomCreateError):
             raise failure(resp.status_code, resp.retry_after_ms, str(resp))
-        for _ in range(3):  # the room is usable once a sync has told nio about it
-            if resp.room_id in self.client.rooms:
+        for _ in range(3):  # usable once a sync has told nio about the room and the invite
+            room = self.client.rooms.get(resp.room_id)
+            if room is not None and user_id in room.users:
                 return resp.room_id
             try:
                 await asyncio.wait_for(self._synced.wait(), self._poll_ms / 1000 + 20)

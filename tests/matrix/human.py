@@ -12,6 +12,7 @@ from nio import (
     AsyncClient,
     AsyncClientConfig,
     DownloadResponse,
+    InviteMemberEvent,
     MatrixRoom,
     RoomCreateResponse,
     RoomEncryptedFile,
@@ -32,6 +33,7 @@ class Seen:
     """One message the human received."""
 
     room_id: str
+    sender: str
     body: str
     formatted: str | None
     event: Any
@@ -54,6 +56,7 @@ class Human:
         assert resp.__class__.__name__ == "LoginResponse", resp
         self.client.add_event_callback(self._on_event, (RoomMessageText, RoomMessageFile,
                                                         RoomEncryptedFile))  # fmt: skip
+        self.client.add_event_callback(self._on_invite, InviteMemberEvent)
         await self.client.sync(timeout=0, full_state=True)
         self._task = asyncio.create_task(self.client.sync_forever(timeout=1000))
         return self
@@ -68,7 +71,12 @@ class Human:
     async def _on_event(self, room: MatrixRoom, event: Any) -> None:
         if event.sender != self.client.user_id:
             formatted = getattr(event, "formatted_body", None)
-            await self.inbox.put(Seen(room.room_id, event.body, formatted, event))
+            await self.inbox.put(Seen(room.room_id, event.sender, event.body, formatted, event))
+
+    async def _on_invite(self, room: MatrixRoom, event: InviteMemberEvent) -> None:
+        # The bot opens DMs for personal answers; a person would accept them.
+        if event.state_key == self.client.user_id and event.membership == "invite":
+            await self.client.join(room.room_id)
 
     async def open_dm(self, bot_id: str, *, encrypted: bool) -> str:
         """Create a DM with the bot (as Element does) and wait until the bot has joined."""
@@ -96,12 +104,12 @@ class Human:
         )  # fmt: skip
         assert isinstance(resp, RoomSendResponse), resp
 
-    async def receive(self, room_id: str | None = None) -> Seen:
-        """Return the next message from the bot (in `room_id`, if given)."""
+    async def receive(self, room_id: str | None = None, *, sender: str | None = None) -> Seen:
+        """Return the next message (in `room_id`, from `sender`, if given); others are dropped."""
         async with asyncio.timeout(WAIT):
             while True:
                 seen = await self.inbox.get()
-                if room_id is None or seen.room_id == room_id:
+                if room_id in (None, seen.room_id) and sender in (None, seen.sender):
                     return seen
 
     async def download(self, seen: Seen) -> bytes:

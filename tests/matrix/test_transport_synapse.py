@@ -174,3 +174,31 @@ async def test_access_token_login_keeps_its_device(synapse: Synapse, tmp_path: P
             assert list(devices) == [transport.client.device_id]
     finally:
         await transport.stop()
+
+
+async def test_group_room_commands_only_and_personal_to_dm(world: World) -> None:
+    carl_account = await world.synapse.register(f"carl{next(_names)}")
+    async with (
+        Human(world.synapse.url, world.human_account, world.tmp / "anna") as anna,
+        Human(world.synapse.url, carl_account, world.tmp / "carl") as carl,
+    ):
+        resp = await anna.client.room_create(name="Ausbildung", invite=[carl_account.user_id])
+        group = resp.room_id
+        await anna.wait_for_member(group, carl_account.user_id)
+        await anna.say(group, "!alt")  # before the bot is there: history, not for the bot
+        await anna.client.room_invite(group, world.bot.user_id)
+        await anna.wait_for_member(group, world.bot.user_id)
+
+        await anna.say(group, "guten Morgen")
+        await anna.say(group, "!hallo")
+        bot_id = world.bot.user_id
+        assert (await carl.receive(group, sender=bot_id)).body == "Echo: /hallo option=None"
+        await anna.say(group, "!privat")
+        personal = await anna.receive(sender=bot_id)
+        while personal.room_id == group:  # the group's echo and notice reach anna too
+            personal = await anna.receive(sender=bot_id)
+        assert personal.body == "Nur für dich"
+        assert anna.client.rooms[personal.room_id].encrypted
+        assert "Direktchat" in (await carl.receive(group, sender=bot_id)).body
+        assert [i.text for i in world.recorder.got] == ["/hallo", "/privat"]
+        assert world.recorder.got[0].is_group
