@@ -80,9 +80,9 @@ class MatrixTransport:
         self._client = nio.AsyncClient(
             s.matrix_homeserver or "", s.matrix_user_id or "",
             store_path=str(s.matrix_store_path), config=config,
-        )  # fmt: skip
+        )
         await login(self._client, s, self._files, device_name=self._device_name,
-                    error=nio.ErrorResponse)  # fmt: skip
+                    error=nio.ErrorResponse)
         self._client.add_event_callback(self._on_message, nio.RoomMessageText)
         self._client.add_event_callback(self._on_undecryptable, nio.MegolmEvent)
         self._client.add_event_callback(self._on_member, nio.RoomMemberEvent)
@@ -159,11 +159,11 @@ class MatrixTransport:
         if event.sender != self.client.user_id:
             name = room.user_name(event.sender) or event.sender
             self._batch.append(TextEvent(room.room_id, event.sender, name, event.body,
-                                         event.event_id, room.member_count > 2))  # fmt: skip
+                                         event.event_id, room.member_count > 2))
 
     async def _on_undecryptable(self, room: nio.MatrixRoom, event: nio.MegolmEvent) -> None:
         log.warning("Matrix: cannot decrypt %s in %s (session %s)",
-                    event.event_id, room.room_id, event.session_id)  # fmt: skip
+                    event.event_id, room.room_id, event.session_id)
 
     async def _on_member(self, room: nio.MatrixRoom, event: nio.RoomMemberEvent) -> None:
         me = event.state_key == self.client.user_id
@@ -219,7 +219,7 @@ class MatrixTransport:
             resp, keys = await self.client.upload(
                 io.BytesIO(reply.file.data), content_type=reply.file.mime,
                 filename=reply.file.name, encrypt=encrypt, filesize=len(reply.file.data),
-            )  # fmt: skip
+            )
         except (ClientError, TimeoutError) as exc:
             raise TemporaryFailure(f"Matrix upload: {exc}") from exc
         if not isinstance(resp, nio.UploadResponse):
@@ -252,7 +252,7 @@ class MatrixTransport:
         resp = await self.client.room_create(
             is_direct=True, invite=[user_id], preset=nio.RoomPreset.trusted_private_chat,
             initial_state=[nio.event_builders.EnableEncryptionBuilder().as_dict()],
-        )  # fmt: skip
+        )
         if isinstance(resp, nio.RoomCreateError):
             raise failure(resp.status_code, resp.retry_after_ms, str(resp))
         for _ in range(3):  # usable once a sync has told nio about the room and the invite

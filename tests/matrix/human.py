@@ -47,7 +47,7 @@ class Human:
         config = AsyncClientConfig(encryption_enabled=True, store_sync_tokens=False)
         self.account = account
         self.client = AsyncClient(homeserver, account.user_id, store_path=str(store),
-                                  config=config)  # fmt: skip
+                                  config=config)
         self.inbox: asyncio.Queue[Seen] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
 
@@ -55,7 +55,7 @@ class Human:
         resp = await self.client.login(self.account.password, device_name="test-human")
         assert resp.__class__.__name__ == "LoginResponse", resp
         self.client.add_event_callback(self._on_event, (RoomMessageText, RoomMessageFile,
-                                                        RoomEncryptedFile))  # fmt: skip
+                                                        RoomEncryptedFile))
         self.client.add_event_callback(self._on_invite, InviteMemberEvent)
         await self.client.sync(timeout=0, full_state=True)
         self._task = asyncio.create_task(self.client.sync_forever(timeout=1000))
@@ -101,7 +101,7 @@ class Human:
         resp = await self.client.room_send(
             room_id, "m.room.message", {"msgtype": "m.text", "body": text},
             ignore_unverified_devices=True,
-        )  # fmt: skip
+        )
         assert isinstance(resp, RoomSendResponse), resp
 
     async def receive(self, room_id: str | None = None, *, sender: str | None = None) -> Seen:

@@ -69,7 +69,7 @@ class World:
     async def start_bot(self, **overrides: str) -> MatrixTransport:
         store = self.tmp / "bot-store"
         settings = matrix_settings(self.synapse, self.bot.user_id, self.bot.password, store,
-                                   **overrides)  # fmt: skip
+                                   **overrides)
         self.transport = MatrixTransport(settings, poll_ms=2000)
         await self.transport.start(self.recorder)
         return self.transport
@@ -113,7 +113,7 @@ async def test_dm_commands_options_and_files(world: World, encrypted: bool) -> N
         file_msg = await anna.receive(room)
         assert file_msg.body == "termin.ics"
         assert type(file_msg.event).__name__ == ("RoomEncryptedFile" if encrypted
-                                                  else "RoomMessageFile")  # fmt: skip
+                                                  else "RoomMessageFile")
         assert await anna.download(file_msg) == ICS.data
 
 
@@ -161,7 +161,7 @@ async def test_access_token_login_keeps_its_device(synapse: Synapse, tmp_path: P
         f"ben{next(_names)}"
     )
     settings = matrix_settings(synapse, bot.user_id, None, tmp_path / "store",
-                               matrix_access_token=bot.access_token)  # fmt: skip
+                               matrix_access_token=bot.access_token)
     recorder = Recorder()
     transport = MatrixTransport(settings, poll_ms=2000)
     await transport.start(recorder)
