@@ -1,77 +1,126 @@
-"""Deliver due outbox rows through the chat ports (minimal core; hardened in issue 7)."""
+"""Deliver due outbox rows through the chat ports: at most once, in order (docs/reminders.md)."""
 
 from __future__ import annotations
 
 import base64
 import logging
-from datetime import datetime
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
-
-from bot.chat import Address, Button, ChatPort, DeliveryError, FileOut, PermanentFailure, Reply
+from bot.chat import Address, Button, ChatPort, FileOut, PermanentFailure, Reply, TemporaryFailure
 from bot.clock import Clock
+from scheduler import queue
+from scheduler.queue import Claim, Dropped
+from scheduler.quiet import QuietHours
 from storage import chat_state, people
 from storage.db import Database
 from storage.models import OutboxMessage, Person
 
 log = logging.getLogger(__name__)
+Planner = Callable[[datetime], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently temporary failures are retried."""
+
+    max_attempts: int = 5
+    base: timedelta = timedelta(seconds=30)
+
+    def delay(self, attempts: int, retry_after: float | None) -> timedelta:
+        """Return the wait before the next try (the transport's retry-after wins)."""
+        if retry_after is not None:
+            return timedelta(seconds=max(retry_after, 0.0))
+        return self.base * (2 ** max(attempts - 1, 0))
 
 
 class Deliverer:
     """Sends due outbox rows, each at most once, in due order."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, *, quiet: QuietHours | None = None,
+        retry: RetryPolicy | None = None, planners: list[Planner] | None = None,
+    ) -> None:  # fmt: skip
         self.db = db
         self.clock = clock
+        self.quiet = quiet or QuietHours()
+        self.retry = retry or RetryPolicy()
+        self.planners: list[Planner] = planners if planners is not None else []
         self.ports: dict[str, ChatPort] = {}
 
+    async def recover(self) -> int:
+        """Log rows a crash left between claim and send; they are not sent again."""
+        lost = await queue.in_flight(self.db)
+        for row in lost:
+            log.warning("outbox row %s (%s) was interrupted while sending and is not retried "
+                        "(at-most-once)", row.id, row.dedupe_key)  # fmt: skip
+        if lost:
+            await queue.mark_lost(self.db, row_ids=[r.id for r in lost])  # type: ignore[misc]
+        return len(lost)
+
     async def deliver_due(self) -> int:
-        """Send every row due by now; return how many were sent."""
-        sent = 0
-        while (row := await self._claim_next(self.clock.now())) is not None:
-            sent += await self._send(row)
-        return sent
+        """Plan recurring series, then send (or drop) every row due by now; return how many."""
+        now = self.clock.now()
+        for plan in self.planners:
+            try:
+                await plan(now)
+            except Exception:
+                log.exception("planner %r failed", plan)
+        handled = 0
+        urgent_only = self.quiet.is_quiet(now)
+        while self.ports:
+            item = await queue.claim_next(
+                self.db, now=now, platforms=self.ports, urgent_only=urgent_only
+            )
+            if item is None:
+                break
+            handled += 1
+            if isinstance(item, Dropped):
+                log.info("outbox row %s dropped: %s", item.row_id, item.reason)
+                continue
+            await self._send(item, now)
+        return handled
 
-    async def _claim_next(self, now: datetime) -> tuple[OutboxMessage, Person] | None:
-        # Mark the row sent in the same transaction that picks it: at-most-once (see README).
-        async with self.db.transaction() as s:
-            row = (
-                await s.execute(
-                    select(OutboxMessage)
-                    .where(
-                        OutboxMessage.sent_at.is_(None),
-                        OutboxMessage.dropped_at.is_(None),
-                        OutboxMessage.due_at <= now,
-                    )
-                    .order_by(OutboxMessage.due_at, OutboxMessage.id)
-                    .limit(1)
-                )
-            ).scalar_one_or_none()
-            if row is None:
-                return None
-            person = await s.get(Person, row.person_id)
-            row.sent_at = now
-            row.attempts += 1
-            return row, person  # type: ignore[return-value]
+    async def next_due(self) -> datetime | None:
+        """Return when the next row becomes sendable (quiet hours and retries included)."""
+        urgent, other = await queue.next_eligible(self.db, platforms=self.ports)
+        if other is not None:
+            other = self.quiet.release(max(other, self.clock.now()))
+        times = [t for t in (urgent, other) if t is not None]
+        return min(times) if times else None
 
-    async def _send(self, claimed: tuple[OutboxMessage, Person]) -> int:
-        row, person = claimed
-        port = self.ports.get(person.platform)
-        if port is None:
-            log.warning("no transport for %s; outbox row %s not delivered", person.key, row.id)
-            return 0
-        reply = await self._reply(row, person)
+    async def _send(self, claim: Claim, now: datetime) -> None:
+        row, person = claim.row, claim.person
+        assert row.id is not None and person.id is not None
+        reply = await self._reply(row, person, now)
         try:
-            await port.send(Address(person.platform, person.chat_id), reply)
-        except PermanentFailure:
-            await people.mark_unreachable(self.db, person_id=person.id, now=self.clock.now())  # type: ignore[arg-type]
-            return 0
-        except DeliveryError as err:
-            log.warning("outbox row %s failed: %s", row.id, err)
-            return 0
-        return 1
+            await self.ports[person.platform].send(Address(person.platform, person.chat_id), reply)
+        except TemporaryFailure as err:
+            await self._temporary(row, now, err)
+        except PermanentFailure as err:
+            log.warning("%s unreachable (%s); outbox row %s dropped", person.key, err, row.id)
+            await people.mark_unreachable(self.db, person_id=person.id, now=now)
+            await queue.drop(self.db, row_id=row.id, now=now, reason="unreachable",
+                             error=str(err))  # fmt: skip
+        except Exception as err:
+            # Unknown outcome: it may have reached the person, so it stays sent (at-most-once).
+            log.exception("outbox row %s: transport failed unexpectedly; not retried", row.id)
+            await queue.confirm(self.db, row_id=row.id, error=f"unknown: {err!r}"[:500])
+        else:
+            await queue.confirm(self.db, row_id=row.id)
 
-    async def _reply(self, row: OutboxMessage, person: Person) -> Reply:
+    async def _temporary(self, row: OutboxMessage, now: datetime, err: TemporaryFailure) -> None:
+        assert row.id is not None
+        if row.attempts >= self.retry.max_attempts:
+            log.warning("outbox row %s given up after %s attempts: %s", row.id, row.attempts, err)
+            await queue.drop(self.db, row_id=row.id, now=now, reason="gave_up", error=str(err))
+            return
+        when = now + self.retry.delay(row.attempts, err.retry_after)
+        log.info("outbox row %s failed (%s); retry %s at %s", row.id, err, row.attempts, when)
+        await queue.retry_at(self.db, row_id=row.id, when=when, error=str(err))
+
+    async def _reply(self, row: OutboxMessage, person: Person, now: datetime) -> Reply:
         payload = row.payload or {}
         rows = [[(label, action) for label, action in r] for r in payload.get("buttons", [])]
         buttons: tuple[tuple[Button, ...], ...] = ()
@@ -79,7 +128,7 @@ class Deliverer:
             flat = [action for r in rows for _, action in r]
             tokens = iter((await chat_state.issue_tokens(
                 self.db, person_id=person.id, chat_id=person.chat_id,  # type: ignore[arg-type]
-                batches=[flat], now=self.clock.now(),
+                batches=[flat], now=now,
             ))[0])  # fmt: skip
             buttons = tuple(tuple(Button(next(tokens), label) for label, _ in r) for r in rows)
         f = payload.get("file")

@@ -1,0 +1,55 @@
+"""APScheduler owns only the wake-up: one date job "deliver" at the next due time."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.date import DateTrigger
+
+log = logging.getLogger(__name__)
+JOB_ID = "deliver"
+AFTER_FAILURE = timedelta(minutes=1)
+
+
+class Runner:
+    """Runs `deliver` at the time last asked for; `deliver` itself calls `wake_at` again."""
+
+    def __init__(self, deliver: Callable[[], Awaitable[None]]) -> None:
+        self._deliver = deliver
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+
+    def start(self) -> None:
+        """Start the scheduler in the running event loop."""
+        self.scheduler.start()
+
+    async def stop(self) -> None:
+        """Stop without waiting for the next wake-up."""
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    def wake_at(self, when: datetime | None) -> None:
+        """(Re)schedule the single delivery job at `when` (None: nothing planned, no job)."""
+        if when is None:
+            if self.scheduler.get_job(JOB_ID) is not None:
+                self.scheduler.remove_job(JOB_ID)
+            return
+        self.scheduler.add_job(
+            self._run, DateTrigger(run_date=when, timezone=UTC), id=JOB_ID,
+            replace_existing=True, misfire_grace_time=None, coalesce=True,
+        )  # fmt: skip
+
+    def next_wake(self) -> datetime | None:
+        """Return when the delivery job will run next (None: not scheduled)."""
+        job = self.scheduler.get_job(JOB_ID)
+        return None if job is None else job.next_run_time
+
+    async def _run(self) -> None:
+        try:
+            await self._deliver()
+        except Exception:
+            # Keep delivering after e.g. a database hiccup instead of falling silent.
+            log.exception("delivery run failed; trying again in a minute")
+            self.wake_at(datetime.now(UTC) + AFTER_FAILURE)
