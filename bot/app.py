@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -13,6 +14,9 @@ from handlers.context import Services
 from handlers.registry import build_router
 from handlers.router import Router
 from scheduler.delivery import Deliverer
+from scheduler.quiet import QuietHours
+from scheduler.replay import replay_until
+from scheduler.runner import Runner
 from storage import catalogue as catalogue_store
 from storage import people
 from storage.catalogue import Catalogue
@@ -33,18 +37,23 @@ class App:
         self.clock = clock
         self.db = db
         self.catalogue = catalogue
-        self.deliverer = Deliverer(db, clock)
+        quiet = QuietHours(settings.quiet_start, settings.quiet_end, catalogue.tz)
+        self.deliverer = Deliverer(db, clock, quiet=quiet)
+        self._runner: Runner | None = None
+        self._delivering = asyncio.Lock()
         self.services = Services(
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
             wake=self.deliver_due,
         )
         self.router: Router = build_router(self.services)
+        self.deliverer.planners = self.router.planners
 
     async def start(self) -> None:
         """Migrate the schema and seed the catalogue."""
         await self.db.migrate()
         for seed in SEEDERS:
             await seed(self.db, self.catalogue)
+        await self.deliverer.recover()
 
     async def stop(self) -> None:
         """Release the database."""
@@ -59,15 +68,32 @@ class App:
         self.deliverer.ports[port.platform] = port
 
     async def deliver_due(self) -> None:
-        """Deliver every outbox row that is due now."""
-        await self.deliverer.deliver_due()
+        """Deliver every outbox row that is due now, then wake the scheduler at the next one."""
+        async with self._delivering:
+            await self.deliverer.deliver_due()
+            if self._runner is not None:
+                self._runner.wake_at(await self.deliverer.next_due())
+
+    def start_scheduler(self) -> Runner | None:
+        """Start APScheduler for real-time delivery (a manual clock is moved by advance())."""
+        if isinstance(self.clock, ManualClock):
+            return None
+        self._runner = Runner(self.deliver_due)
+        self._runner.start()
+        self._runner.wake_at(self.clock.now())  # first run: deliver what came due while down
+        return self._runner
+
+    async def stop_scheduler(self) -> None:
+        """Stop APScheduler."""
+        if self._runner is not None:
+            await self._runner.stop()
+            self._runner = None
 
     async def advance(self, now: datetime) -> None:
         """Move a manual clock to `now`, delivering what came due on the way, in order."""
         if not isinstance(self.clock, ManualClock):
             raise TypeError("advance() needs a ManualClock")
-        self.clock.set(now)
-        await self.deliver_due()
+        await replay_until(self.clock, now, self.deliver_due, self.deliverer.next_due)
 
     async def mark_unreachable(self, person: Person) -> None:
         """Remember that a person blocked the bot or left."""

@@ -56,6 +56,7 @@ class Router:
         self.exports = Exports()  # features: router.exports.add("kind", "Label", producer)
         self.overview = Overview()  # features: router.overview.add(section) for /meine
         self.reminder_kinds: dict[str, str] = {}  # outbox kind -> German label (/erinnerungen)
+        self.planners: list[Callable[..., Awaitable[None]]] = []  # async fn(now): plan series
 
     def command(self, name: str, func: HandlerFn, *, help: str, admin: bool = False,
                 linked: bool = False, personal: bool = False, hidden: bool = False,
