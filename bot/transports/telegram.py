@@ -5,24 +5,32 @@ from __future__ import annotations
 import logging
 import warnings
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import telegram as tg
-from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    ExtBot,
+    TypeHandler,
+)
+from telegram.request import HTTPXRequest
 
 from bot.chat import (
     Address,
+    Button,
     Handler,
     Incoming,
     PermanentFailure,
-    Person,
     Reply,
     TemporaryFailure,
-    plain_text,
 )
-from bot.transports import telegram_text as tt
+from bot.transports import telegram_plan as tp
+from bot.transports import telegram_updates as tu
 from bot.transports.telegram_config import PLATFORM, AppHooks, TelegramConfig, config_from_settings
 
 if TYPE_CHECKING:
@@ -32,7 +40,7 @@ log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 _GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}
-_GONE = ("chat not found", "user is deactivated", "peer_id_invalid", "bot was kicked")
+HTML = ParseMode.HTML
 
 
 class TelegramTransport:
@@ -77,13 +85,17 @@ class TelegramTransport:
         if self._app is None:
             raise TemporaryFailure("Telegram ist nicht verbunden")
         try:
-            await self._deliver(int(address.chat_id), reply)
+            steps = tp.plan([reply], is_group=False, edit_id=None, bot_url=self._url)
+            await self._run(int(address.chat_id), steps)
         except RetryAfter as exc:
-            raise TemporaryFailure(str(exc), retry_after=_seconds(exc)) from exc
+            with warnings.catch_warnings():  # PTB 22 warns while retry_after may be an int
+                warnings.simplefilter("ignore")
+                wait = tp.seconds(exc.retry_after)
+            raise TemporaryFailure(str(exc), retry_after=wait) from exc
         except Forbidden as exc:
             raise PermanentFailure(str(exc)) from exc
         except BadRequest as exc:
-            if any(marker in exc.message.lower() for marker in _GONE):
+            if tp.is_gone(exc.message):
                 raise PermanentFailure(exc.message) from exc
             raise
         except NetworkError as exc:  # includes TimedOut
@@ -92,13 +104,17 @@ class TelegramTransport:
     # -- setup -----------------------------------------------------------------------------
     def _build_application(self) -> Application:
         cfg = self._config
-        builder = ApplicationBuilder().token(cfg.token)
-        if cfg.base_url:
-            builder = builder.base_url(cfg.base_url).base_file_url(cfg.file_url or "")
-        if cfg.rate_limit:
-            # Telegram: ~30 messages/s overall, 20/min per group; retry flood waits 3 times.
-            builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
-        app = builder.job_queue(None).concurrent_updates(False).build()
+        # Telegram: ~30 messages/s overall, 20/min per group; flood waits are retried 3 times.
+        limiter = AIORateLimiter(max_retries=3) if cfg.rate_limit else None
+        bot = _TolerantBot(
+            cfg.token,
+            base_url=cfg.base_url or "https://api.telegram.org/bot",
+            base_file_url=cfg.file_url or "https://api.telegram.org/file/bot",
+            request=HTTPXRequest(connection_pool_size=256),
+            get_updates_request=HTTPXRequest(),
+            rate_limiter=limiter,
+        )
+        app = ApplicationBuilder().bot(bot).job_queue(None).concurrent_updates(False).build()
         app.add_handler(TypeHandler(tg.Update, self._on_update))
         app.add_error_handler(self._on_error)
         return app
@@ -138,10 +154,12 @@ class TelegramTransport:
 
     # -- receiving -------------------------------------------------------------------------
     async def _on_update(self, update: tg.Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if update.my_chat_member:
-            await self._member_changed(update)
-            return
-        incoming = self._incoming(update)
+        data = update.to_dict()
+        blocked = tu.blocked_by(data)
+        if blocked and self._hooks:
+            log.info("Telegram: %s hat den Bot blockiert", blocked.key)
+            await self._hooks.mark_unreachable(blocked)
+        incoming = tu.incoming(data, self.username)
         if update.callback_query:
             await self._answer(update.callback_query)
         if incoming is None or self._handle is None:
@@ -155,52 +173,11 @@ class TelegramTransport:
             if not incoming.is_group and self._hooks:
                 await self._hooks.mark_unreachable(incoming.person)
 
-    def _incoming(self, update: tg.Update) -> Incoming | None:
-        if update.callback_query:
-            return self._from_press(update.callback_query)
-        message = update.message
-        if message is None or message.from_user is None:
-            return None
-        text = message.text or message.caption
-        group = message.chat.type in _GROUPS
-        text = tt.addressed_text(text, self.username, is_group=group) if text else None
-        if text is None:
-            return None
-        return Incoming(
-            person=_person(message.from_user),
-            chat=Address(PLATFORM, str(message.chat.id)),
-            text=text,
-            is_group=group,
-            meta=_meta(update, message.from_user),
-        )
-
-    def _from_press(self, query: tg.CallbackQuery) -> Incoming | None:
-        if not query.data:
-            return None
-        message = query.message
-        chat_id = message.chat.id if message else query.from_user.id
-        return Incoming(
-            person=_person(query.from_user),
-            chat=Address(PLATFORM, str(chat_id)),
-            press=query.data,
-            is_group=bool(message and message.chat.type in _GROUPS),
-            message_ref=str(message.message_id) if message else None,
-            meta={"callback_query": query.id},
-        )
-
     async def _answer(self, query: tg.CallbackQuery) -> None:
         try:
             await query.answer()
         except TelegramError as exc:  # too old or already answered: the press still counts
             log.info("Callback %s nicht beantwortet: %s", query.id, exc)
-
-    async def _member_changed(self, update: tg.Update) -> None:
-        change = update.my_chat_member
-        assert change is not None
-        blocked = change.new_chat_member.status in {ChatMemberStatus.BANNED, ChatMemberStatus.LEFT}
-        if change.chat.type == ChatType.PRIVATE and blocked and self._hooks:
-            log.info("Telegram: %s hat den Bot blockiert", change.from_user.id)
-            await self._hooks.mark_unreachable(_person(change.from_user))
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         update_id = update.update_id if isinstance(update, tg.Update) else None
@@ -208,70 +185,74 @@ class TelegramTransport:
 
     # -- sending ---------------------------------------------------------------------------
     async def _reply(self, incoming: Incoming, replies: list[Reply]) -> None:
-        chat_id = int(incoming.chat.chat_id)
         edit_id = int(incoming.message_ref) if incoming.message_ref else None
-        moved = False
-        for reply in replies:
-            if incoming.is_group and reply.personal:
-                if not moved:
-                    await self._send_text(chat_id, tt.GROUP_NOTE, self._private_button())
-                    moved = True
-                continue
-            await self._deliver(chat_id, reply, edit_id=edit_id if reply.edit else None)
-            if reply.edit:
-                edit_id = None  # one message can only be replaced once per press
+        steps = tp.plan(replies, is_group=incoming.is_group, edit_id=edit_id, bot_url=self._url)
+        await self._run(int(incoming.chat.chat_id), steps)
 
-    async def _deliver(self, chat_id: int, reply: Reply, *, edit_id: int | None = None) -> None:
-        markup = _markup(reply)
-        if reply.file is not None:
-            await self._send_file(chat_id, reply, markup)
-            return
-        chunks = tt.split_text(reply.text)
-        editable = edit_id is not None and len(chunks) == 1
-        if editable and await self._edit(chat_id, int(edit_id or 0), reply.text, markup):
-            return
-        for number, chunk in enumerate(chunks, start=1):
-            await self._send_text(chat_id, chunk, markup if number == len(chunks) else None)
+    async def _run(self, chat_id: int, steps: list[tp.Step]) -> None:
+        assert self._app is not None
+        bot = self._app.bot
+        for step in steps:
+            markup = _markup(step.rows, getattr(step, "link", None))
+            if isinstance(step, tp.SendFile):
+                document = tg.InputFile(step.file.data, filename=step.file.name)
+                await bot.send_document(
+                    chat_id, document, caption=step.caption, parse_mode=HTML, reply_markup=markup
+                )
+            elif not (isinstance(step, tp.EditText) and await self._edit(chat_id, step, markup)):
+                await self._send_text(chat_id, step.text, markup)
 
     async def _send_text(self, chat_id: int, text: str, markup: object) -> None:
         assert self._app is not None
         bot = self._app.bot
         try:
-            await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+            await bot.send_message(chat_id, text, parse_mode=HTML, reply_markup=markup)
         except BadRequest as exc:
             if "parse entities" not in exc.message.lower():
                 raise
             # Handlers escape user input; should one slip through, plain text still arrives.
             log.warning("HTML abgelehnt (%s), sende als Klartext", exc.message)
-            await bot.send_message(chat_id, plain_text(text), reply_markup=markup)
+            await bot.send_message(chat_id, tp.fallback_text(text), reply_markup=markup)
 
-    async def _edit(self, chat_id: int, message_id: int, text: str, markup: object) -> bool:
+    async def _edit(self, chat_id: int, step: tp.EditText, markup: object) -> bool:
         assert self._app is not None
         try:
             await self._app.bot.edit_message_text(
-                text, chat_id, message_id, parse_mode=ParseMode.HTML, reply_markup=markup
+                step.text, chat_id, step.message_id, parse_mode=HTML, reply_markup=markup
             )
         except BadRequest as exc:
             if "not modified" in exc.message.lower():
                 return True
-            log.info("Nachricht %s nicht editierbar (%s), sende neu", message_id, exc.message)
+            log.info("Nachricht %s nicht editierbar (%s), sende neu", step.message_id, exc)
             return False
         return True
 
-    async def _send_file(self, chat_id: int, reply: Reply, markup: object) -> None:
-        assert self._app is not None and reply.file is not None
-        caption = tt.caption_for(reply.text)
-        if caption is None and reply.text:
-            for chunk in tt.split_text(reply.text):
-                await self._send_text(chat_id, chunk, None)
-        document = tg.InputFile(reply.file.data, filename=reply.file.name)
-        await self._app.bot.send_document(
-            chat_id, document, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
-        )
+    @property
+    def _url(self) -> str:
+        return f"https://t.me/{self.username}"
 
-    def _private_button(self) -> tg.InlineKeyboardMarkup:
-        url = f"https://t.me/{self.username}"
-        return tg.InlineKeyboardMarkup([[tg.InlineKeyboardButton(tt.GROUP_BUTTON, url=url)]])
+
+class _TolerantBot(ExtBot):
+    """An ExtBot that skips an update it cannot parse instead of fetching it again forever."""
+
+    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[tg.Update, ...]:
+        """Fetch updates; on a parse failure fetch the batch raw and replace the broken ones."""
+        try:
+            return await super().get_updates(*args, **kwargs)
+        except TelegramError:
+            raise
+        except Exception:
+            data = {"offset": kwargs.get("offset"), "timeout": 0}
+            raw = await self._post("getUpdates", data)
+            return tuple(_parse_update(item, self) for item in raw)
+
+
+def _parse_update(item: dict[str, Any], bot: ExtBot) -> tg.Update:
+    try:
+        return tg.Update.de_json(item, bot)
+    except Exception:
+        log.exception("Telegram-Update %s nicht lesbar, übersprungen", item.get("update_id"))
+        return tg.Update(int(item["update_id"]))  # empty: confirms the offset, does nothing
 
 
 def build_telegram(settings: Settings, hooks: AppHooks | None) -> TelegramTransport:
@@ -279,35 +260,15 @@ def build_telegram(settings: Settings, hooks: AppHooks | None) -> TelegramTransp
     return TelegramTransport(config_from_settings(settings), hooks)
 
 
-def _person(user: tg.User) -> Person:
-    return Person(PLATFORM, str(user.id), user.full_name)
-
-
-def _meta(update: tg.Update, user: tg.User) -> dict[str, str]:
-    meta = {"update_id": str(update.update_id)}
-    if user.username:
-        meta["username"] = user.username
-    if user.language_code:
-        meta["language"] = user.language_code
-    return meta
-
-
-def _markup(reply: Reply) -> tg.InlineKeyboardMarkup | None:
-    if not reply.buttons:
-        return None
-    rows = tt.keyboard_rows(reply.buttons)
-    return tg.InlineKeyboardMarkup(
-        [[tg.InlineKeyboardButton(b.label, callback_data=tt.callback_data(b)) for b in row]
-         for row in rows]
-    )
+def _markup(rows: list[list[Button]], link: tuple[str, str] | None) -> object:
+    keyboard = [
+        [tg.InlineKeyboardButton(b.label, callback_data=tp.callback_data(b)) for b in row]
+        for row in rows
+    ]
+    if link:
+        keyboard.append([tg.InlineKeyboardButton(link[0], url=link[1])])
+    return tg.InlineKeyboardMarkup(keyboard) if keyboard else None
 
 
 def _commands(menu: list[tuple[str, str]]) -> list[tg.BotCommand]:
     return [tg.BotCommand(command.lstrip("/"), description) for command, description in menu]
-
-
-def _seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():  # PTB 22 warns while retry_after may still be an int
-        warnings.simplefilter("ignore")
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)

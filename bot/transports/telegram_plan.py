@@ -1,15 +1,18 @@
-"""Pure helpers for the Telegram transport: command addressing, keyboard rows, text limits.
+"""Telegram's rules without the network: command addressing, keyboard rows, text limits, and the
+plan of Bot API calls for a list of replies.
 
-Nothing here imports python-telegram-bot, so telegram.py stays the only module that does and
-these rules are unit-tested without a network.
+Nothing here imports python-telegram-bot, so telegram.py stays the only module that does, and
+these rules are unit-tested without a server.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
+from datetime import timedelta
 
-from bot.chat import Button, plain_text
+from bot.chat import Button, FileOut, Reply, plain_text
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -25,6 +28,7 @@ GROUP_NOTE = (
 )
 GROUP_BUTTON = "Privat weiter"
 
+_GONE = ("chat not found", "user is deactivated", "peer_id_invalid", "bot was kicked")
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)(.*)$", re.S)
 
 
@@ -101,3 +105,79 @@ def caption_for(markup: str) -> str | None:
     if markup and visible_length(markup) <= MAX_CAPTION:
         return markup
     return None
+
+
+@dataclass(frozen=True)
+class SendText:
+    """Send a new text message (HTML), optionally with buttons or one link button."""
+
+    text: str
+    rows: list[list[Button]] = field(default_factory=list)
+    link: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class EditText:
+    """Replace the text and buttons of the message whose button was pressed."""
+
+    message_id: int
+    text: str
+    rows: list[list[Button]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SendFile:
+    """Send a document, with the reply text as caption when it fits."""
+
+    file: FileOut
+    caption: str | None
+    rows: list[list[Button]] = field(default_factory=list)
+
+
+Step = SendText | EditText | SendFile
+
+
+def plan(replies: list[Reply], *, is_group: bool, edit_id: int | None, bot_url: str) -> list[Step]:
+    """Translate replies into Telegram calls in order: groups get a note instead of personals."""
+    steps: list[Step] = []
+    moved = False
+    for reply in replies:
+        if is_group and reply.personal:
+            if not moved:
+                steps.append(SendText(GROUP_NOTE, link=(GROUP_BUTTON, bot_url)))
+                moved = True
+            continue
+        steps.extend(_steps(reply, edit_id if reply.edit else None))
+        if reply.edit:
+            edit_id = None  # a pressed message is replaced once; later replies are new messages
+    return steps
+
+
+def _steps(reply: Reply, edit_id: int | None) -> list[Step]:
+    rows = keyboard_rows(reply.buttons)
+    if reply.file is not None:
+        caption = caption_for(reply.text)
+        texts = split_text(reply.text) if reply.text and caption is None else []
+        return [*(SendText(t) for t in texts), SendFile(reply.file, caption, rows)]
+    chunks = split_text(reply.text)
+    if edit_id is not None and len(chunks) == 1:
+        return [EditText(edit_id, reply.text, rows)]
+    return [SendText(c, rows if n == len(chunks) else []) for n, c in enumerate(chunks, 1)]
+
+
+def is_gone(description: str) -> bool:
+    """Tell whether a Bot API error means the chat no longer exists for the bot."""
+    return any(marker in description.lower() for marker in _GONE)
+
+
+def seconds(value: float | timedelta) -> float:
+    """Return a retry_after value (int or timedelta, depending on PTB settings) in seconds."""
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+_KNOWN_TAG = re.compile(r"</?(?:b|i|u|s|code|pre)>|<a\s+href=\"[^\"<>]*\">|</a>")
+
+
+def fallback_text(markup: str) -> str:
+    """Return rejected HTML as plain text that loses nothing: known tags dropped, rest kept."""
+    return html.unescape(_KNOWN_TAG.sub("", markup))

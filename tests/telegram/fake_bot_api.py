@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
-from tg_html import HtmlError, render_html
+
+from tests.telegram.tg_html import HtmlError, render_html
 
 JSON_FIELDS = {
     "reply_markup", "commands", "scope", "allowed_updates", "entities", "link_preview_options",
@@ -82,6 +83,7 @@ class FakeBotApi:
         self._overall = TokenBucket(30, 1.0, 33)
         self._groups: dict[int, TokenBucket] = {}
         self._runner: web.AppRunner | None = None
+        self._closing = False
         self.port = 0
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -89,7 +91,7 @@ class FakeBotApi:
         """Listen on 127.0.0.1 on a free port."""
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
-        self._runner = web.AppRunner(app, access_log=None)
+        self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -97,6 +99,8 @@ class FakeBotApi:
 
     async def stop(self) -> None:
         """Close the server."""
+        self._closing = True
+        await self.notify()  # release long polls still waiting
         if self._runner:
             await self._runner.cleanup()
 
@@ -114,7 +118,7 @@ class FakeBotApi:
         """Queue a raw update (its `update_id` is assigned here) and return the id."""
         update_id = next(self._ids)
         self.updates.append({"update_id": update_id, **payload})
-        asyncio.get_running_loop().create_task(self._notify())
+        asyncio.get_running_loop().create_task(self.notify())
         return update_id
 
     def push_text(self, user_id: int, text: str, *, chat_id: int | None = None,
@@ -169,9 +173,10 @@ class FakeBotApi:
         except _BadRequest as exc:
             return _error(Fault(400, str(exc)))
         finally:
-            await self._notify()
+            await self.notify()
 
-    async def _notify(self) -> None:
+    async def notify(self) -> None:
+        """Wake everyone waiting in wait_until (call after work done outside a request)."""
         async with self._changed:
             self._changed.notify_all()
 
@@ -207,7 +212,7 @@ class FakeBotApi:
             async with self._changed:
                 try:
                     async with asyncio.timeout(timeout):
-                        await self._changed.wait_for(lambda: bool(self.updates))
+                        await self._changed.wait_for(lambda: bool(self.updates) or self._closing)
                 except TimeoutError:
                     pass
         return self.updates[:limit]
