@@ -1,0 +1,129 @@
+"""The real bot (App + router + outbox) on Matrix against Synapse, with nio clients as people."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.app import App, build_app
+from bot.clock import ManualClock
+from bot.settings import Settings
+from bot.transports.matrix import MatrixTransport
+from storage import outbox, people
+from tests.support.databases import sqlite_url
+
+from .human import Human
+from .synapse import Account, Synapse
+
+_n = itertools.count()
+START = datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+class Stage:
+    """App on a fresh database, the Matrix transport, and accounts for bot, admin and a member."""
+
+    def __init__(self, synapse: Synapse, tmp: Path, bot: Account, boss: Account) -> None:
+        self.synapse, self.tmp, self.bot, self.boss = synapse, tmp, bot, boss
+        self.settings = Settings(
+            _env_file=None,
+            database_url=sqlite_url(tmp),
+            admins=f"matrix:{boss.user_id}",
+            matrix_homeserver=synapse.url,
+            matrix_user_id=bot.user_id,
+            matrix_password=bot.password,
+            matrix_store_path=tmp / "matrix-store",
+            matrix_allowed_servers="localhost",
+        )
+        self.app: App | None = None
+        self.transport: MatrixTransport | None = None
+
+    async def start(self) -> App:
+        if self.app is None:
+            self.app = await build_app(self.settings, clock=ManualClock(START))
+        self.transport = MatrixTransport(self.settings, poll_ms=2000)
+        self.app.add_port(self.transport)
+        await self.transport.start(self.app.handle)
+        return self.app
+
+    async def stop_transport(self) -> None:
+        if self.transport is not None:
+            await self.transport.stop()
+            self.transport = None
+
+    def human(self, account: Account, name: str) -> Human:
+        return Human(self.synapse.url, account, self.tmp / name)
+
+
+@pytest.fixture
+async def stage(synapse: Synapse, tmp_path: Path) -> AsyncIterator[Stage]:
+    n = next(_n)
+    bot, boss = await synapse.register(f"zm{n}"), await synapse.register(f"chef{n}")
+    s = Stage(synapse, tmp_path, bot, boss)
+    await s.start()
+    try:
+        yield s
+    finally:
+        await s.stop_transport()
+        if s.app is not None:
+            await s.app.stop()
+
+
+async def invite_code(stage: Stage, company: str) -> str:
+    """Let the admin create an invite over Matrix and return the CODE of "/start CODE"."""
+    async with stage.human(stage.boss, "boss") as boss:
+        room = await boss.open_dm(stage.bot.user_id, encrypted=True)
+        await boss.say(room, f"!einladung {company}")
+        seen = await boss.receive(room, sender=stage.bot.user_id)
+    match = re.search(r"/start (\S+)", seen.body)
+    assert match, seen.body
+    return match.group(1)
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+async def test_onboarding_and_reminder_in_a_dm(stage: Stage, encrypted: bool) -> None:
+    code = await invite_code(stage, "Zemmler Siebanlagen GmbH")
+    anna_account = await stage.synapse.register(f"anna{next(_n)}")
+    bot_id = stage.bot.user_id
+    async with stage.human(anna_account, "anna") as anna:
+        room = await anna.open_dm(bot_id, encrypted=encrypted)
+        await anna.say(room, f"/start {code}")
+        welcome = await anna.receive(room, sender=bot_id)
+        assert "Zemmler Siebanlagen GmbH" in welcome.body, welcome.body
+        assert welcome.formatted and "<br>" in welcome.formatted
+
+        app = stage.app
+        assert app is not None
+        person = await people.find(app.db, platform="matrix", external_id=anna_account.user_id)
+        assert person is not None and person.chat_id == room
+        await outbox.plan(
+            app.db, person_id=person.id, kind="test", text="Erinnerung: <b>morgen</b> Stammtisch",
+            due_at=(START + timedelta(hours=1)).astimezone(ZoneInfo("UTC")),
+            dedupe_key=f"test:{code}", now=app.clock.now(),
+        )
+        await app.advance(START + timedelta(hours=2))
+        reminder = await anna.receive(room, sender=bot_id)
+        assert reminder.body == "Erinnerung: morgen Stammtisch"
+
+
+async def test_restart_does_not_replay_commands(stage: Stage) -> None:
+    code = await invite_code(stage, "Zemmler Siebanlagen GmbH")
+    anna_account = await stage.synapse.register(f"anna{next(_n)}")
+    bot_id = stage.bot.user_id
+    async with stage.human(anna_account, "anna") as anna:
+        room = await anna.open_dm(bot_id, encrypted=True)
+        await anna.say(room, f"!start {code}")
+        assert "Zemmler" in (await anna.receive(room, sender=bot_id)).body
+
+        await stage.stop_transport()
+        await anna.say(room, "!gibtsnicht")  # while the bot is down: answered after the restart
+        await stage.start()
+        first = await anna.receive(room, sender=bot_id)
+        assert "kenne ich nicht" in first.body, first.body  # not a replayed welcome
+        await anna.say(room, "!hilfe")
+        assert "/hilfe" in (await anna.receive(room, sender=bot_id)).body
