@@ -7,7 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
-from bot.chat import ChatPort, Incoming, Person, Reply
+from bot.chat import ChatPort, Incoming, Person, Reply, Transport
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.settings import Settings
 from handlers.context import Services
@@ -119,6 +119,15 @@ class App:
     def set_link_base(self, platform: str, base: str) -> None:
         """Remember how invite deep links start on a platform (e.g. t.me/<bot>?start=)."""
         self.services.links[platform] = base
+
+    def platform_transports(self) -> list[Transport]:
+        """Build the chat transports the settings enable (imported only when configured)."""
+        found: list[Transport] = []
+        if self.settings.telegram_enabled:
+            from bot.transports.telegram import build_telegram
+
+            found.append(build_telegram(self.settings, self))
+        return found
 
 
 async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
