@@ -116,7 +116,9 @@ class Router:
         p = incoming.person
         person, company = await people.touch(
             self.services.db, platform=p.platform, external_id=p.external_id,
-            display_name=p.display_name, chat_id=incoming.chat.chat_id,
+            display_name=p.display_name,
+            # A group is never where personal messages go (Matrix room ids do not show it).
+            chat_id="" if incoming.is_group else incoming.chat.chat_id,
         )
         is_admin = person.role == "admin" or person.key in self.services.admin_keys
         return Ctx(self.services, incoming, person, company, is_admin, self.services.clock.now())
