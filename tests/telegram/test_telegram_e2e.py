@@ -1,0 +1,103 @@
+"""The whole bot on Telegram: App + transport + python-telegram-bot over HTTP to the fake API."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from bot.transports.telegram import build_telegram
+from storage import outbox, people
+from tests.telegram.conftest import ADMIN, Live, Synced
+
+ANNA, BERND = 222, 333
+
+
+async def invite(live: Live, company: str) -> str:
+    """Let the admin invite `company`; return the deep link's code."""
+    [reply] = await live.say(ADMIN, f"/einladung {company}", name="Chefin")
+    match = re.search(r"https://t\.me/zm_test_bot\?start=(\S+)", reply["text"])
+    assert match, reply["text"]
+    return match.group(1)
+
+
+async def onboard(live: Live, user: int, company: str = "Zemmler") -> None:
+    """Link `user` to a company through the deep link."""
+    code = await invite(live, company)
+    [welcome] = await live.say(user, f"/start {code}")
+    assert "Zemmler Siebanlagen GmbH" in welcome["text"]
+
+
+async def test_deep_link_onboarding_and_menus(live: Live) -> None:
+    code = await invite(live, "Zemmler")
+    [welcome] = await live.say(ANNA, f"/start {code}")
+    assert "Zemmler Siebanlagen GmbH" in welcome["text"]
+    member = {c["command"] for c in live.api.commands["default"]}
+    admin = {c["command"] for c in live.api.commands[f"chat:{ADMIN}"]}
+    assert "hilfe" in member and "einladung" not in member
+    assert {"hilfe", "einladung", "firma_neu"} <= admin
+    [again] = await live.say(ANNA, "/start@zm_test_bot")
+    assert "Zemmler" in again["text"]
+
+
+async def test_html_in_company_name_is_shown_as_text(live: Live) -> None:
+    evil = '<script>alert("x")</script> & Co <b'
+    [created] = await live.say(ADMIN, f"/firma_neu {evil}; SN; Görlitz", name="Chefin")
+    assert evil in created["text"], created
+    code = await invite(live, "<script>")
+    [welcome] = await live.say(ANNA, f"/start {code}")
+    assert evil in welcome["text"]  # rendered by the strict HTML check, visible verbatim
+    assert "&lt;script&gt;" in welcome["html"]
+
+
+async def test_reminder_is_delivered_through_the_outbox_despite_a_flood_wait(live: Live) -> None:
+    await onboard(live, ANNA)
+    person = await people.find(live.app.db, platform="telegram", external_id=str(ANNA))
+    assert person is not None and person.id is not None
+    now = live.clock.now()
+    await outbox.plan(
+        live.app.db, person_id=person.id, kind="test", text="Morgen: <b>Stammtisch</b>",
+        due_at=now + timedelta(hours=1), dedupe_key="t1", now=now,
+        buttons=[[("Absagen", "noop")]],
+    )
+    live.api.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    await live.app.advance(now + timedelta(hours=2))
+    reminder = live.api.sent(ANNA)[-1]
+    assert reminder["text"] == "Morgen: Stammtisch"
+    assert reminder["reply_markup"]["inline_keyboard"][0][0]["text"] == "Absagen"
+    floods = [c for c in live.api.calls_of("sendMessage") if c.params["chat_id"] == str(ANNA)]
+    assert floods[-1].at - floods[-2].at >= 1.0
+
+
+async def test_blocked_user_is_marked_unreachable(live: Live) -> None:
+    await onboard(live, BERND)
+    person = await people.find(live.app.db, platform="telegram", external_id=str(BERND))
+    assert person is not None and person.id is not None
+    live.api.blocked.add(BERND)
+    now = live.clock.now()
+    await outbox.plan(
+        live.app.db, person_id=person.id, kind="test", text="Erinnerung",
+        due_at=now, dedupe_key="t2", now=now,
+    )
+    await live.app.advance(now + timedelta(minutes=1))
+    person = await people.find(live.app.db, platform="telegram", external_id=str(BERND))
+    assert person is not None and person.unreachable_at is not None
+
+
+async def test_restart_with_pending_updates_neither_replays_nor_drops(live: Live) -> None:
+    await live.say(ANNA, "/hilfe")
+    for n in range(4):
+        live.api.push_text(BERND + n, "/hilfe")
+    await live.transport.stop()
+    for n in range(4, 8):
+        live.api.push_text(BERND + n, "/hilfe")
+    settings = live.app.settings
+    restarted = build_telegram(settings, live.app)
+    synced = Synced(live.api, live.app.handle)
+    await restarted.start(synced)
+    try:
+        await synced.settle()
+    finally:
+        await restarted.stop()
+    answered = [len(live.api.sent(BERND + n)) for n in range(8)]
+    assert answered == [1] * 8
+    assert len(live.api.sent(ANNA)) == 1
