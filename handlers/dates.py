@@ -1,8 +1,8 @@
 """Understand German (and simple English) date phrases: `parse_when(text, now=...)`.
 
-Pipeline: `dates_words` tokenises and classifies words (weekdays and months in full, abbreviated,
-with or without dot, umlauts as ae/oe/ue, one typo per word tolerated when the first letter is
-right: "Dienstg", "Mitwoch"); `dates_grammar` reads the tokens into slots (`dates_parts`) with
+Pipeline: `dates_words` tokenises and classifies words with `dates_vocab` (weekdays and months
+in full, abbreviated, with or without dot, umlauts as ae/oe/ue, one typo per word tolerated when
+the first letter is right: "Dienstg", "Mitwoch"; small talk like "passt mir" is ignored); `dates_grammar` reads the tokens into slots (`dates_parts`) with
 the matchers of `dates_calendar` and `dates_clock`; `dates_resolve` turns the slots into a
 date relative to `now`. Only when a word is unknown to all of that does dateparser (German,
 English as fallback) get a try, and its answer is checked like ours. Nothing is loaded per call.
@@ -31,7 +31,9 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   is weekend already); "Anfang/Mitte/Ende" are the 1st/15th/last of a month and Monday/
   Wednesday/Friday of a week; "nächsten Monat" is its first day.
 - None for what is impossible or contradictory: "31.4.", "29.2.2027", "24:30", "Do, 4.2."
-  when 4 Feb is a Wednesday, two different days in one phrase, or text we cannot read at all.
+  when 4 Feb is a Wednesday, two different days in one phrase, a choice or a series ("Mo oder
+  Di", "jeden Montag", "nicht Montag"), or text we cannot read at all. Ranges of weekdays
+  ("Mo-Fr") start on their first day; "letzten Freitag" is the last one before today.
 """
 
 from __future__ import annotations

@@ -91,6 +91,8 @@ def match_weekday(toks: list[Tok], i: int, p: Parts) -> int:
         return 2
     if a.kind == "wd":
         p.put("weekday", a.val)
+        if kind_at(toks, i + 1) == "dash" and kind_at(toks, i + 2) == "wd":
+            return 3  # "Mo-Fr", "Montag bis Mittwoch": the range starts on the first day
         return 1
     return 0
 
@@ -138,8 +140,8 @@ def match_position(toks: list[Tok], i: int, p: Parts) -> int:
 def match_day_word(toks: list[Tok], i: int, p: Parts) -> int:
     """Match "heute", "morgen", "übermorgen", "gestern", "tonight" and dayparts."""
     a = toks[i]
-    if a.kind == "or":
-        raise Impossible("two choices")
+    if a.kind == "veto":
+        raise Impossible("a choice, a negation or a series is no single date")
     if a.kind == "rel":
         p.put("rel", a.val)
     elif a.kind == "dp":

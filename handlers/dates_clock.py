@@ -64,7 +64,7 @@ def match_time(toks: list[Tok], i: int, p: Parts) -> int:
     j = i + at + n
     if kind_at(toks, j) in ("dash", "und"):
         end = _clock_at(toks, j + 1)
-        if end is not None and (marked or end[2] or at or toks[i].kind == "pair" or p.date):
+        if end is not None and (marked or end[2] or at or toks[i].kind == "pair" or p.has_day()):
             p.put("time", spoken)
             p.put("end", end[0])
             return j + 1 + end[1] - i

@@ -1,0 +1,143 @@
+"""The words of German (and some English) date phrases, folded for spelling-tolerant lookup."""
+
+from __future__ import annotations
+
+_WEEKDAYS = (
+    ("montag", "mo", "mon", "monday"),
+    ("dienstag", "di", "die", "tuesday", "tue", "tues"),
+    ("mittwoch", "mi", "mittw", "wednesday", "wed"),
+    ("donnerstag", "do", "don", "thursday", "thu", "thur", "thurs"),
+    ("freitag", "fr", "fre", "friday", "fri"),
+    ("samstag", "sa", "sam", "sonnabend", "saturday", "sat"),
+    ("sonntag", "so", "son", "sunday", "sun"),
+)
+_MONTHS = (
+    ("januar", "jan", "jänner", "january"),
+    ("februar", "feb", "febr", "february"),
+    ("märz", "mär", "mrz", "maerz", "march", "mar"),
+    ("april", "apr"),
+    ("mai", "may"),
+    ("juni", "jun", "june"),
+    ("juli", "jul", "july"),
+    ("august", "aug"),
+    ("september", "sep", "sept", "sep"),
+    ("oktober", "okt", "october", "oct"),
+    ("november", "nov"),
+    ("dezember", "dez", "december", "dec"),
+)
+_NUMBERS = {
+    "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "one": 1,
+    "zwei": 2, "zwo": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
+    "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8,
+    "eight": 8, "neun": 9, "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11,
+    "zwölf": 12, "twelve": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
+    "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
+    "dreißig": 30, "fünfundvierzig": 45,
+}  # fmt: skip
+_ORDINALS = (
+    "erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte",
+    "zehnte", "elfte", "zwölfte", "dreizehnte", "vierzehnte", "fünfzehnte", "sechzehnte",
+    "siebzehnte", "achtzehnte", "neunzehnte", "zwanzigste", "einundzwanzigste",
+    "zweiundzwanzigste", "dreiundzwanzigste", "vierundzwanzigste", "fünfundzwanzigste",
+    "sechsundzwanzigste", "siebenundzwanzigste", "achtundzwanzigste", "neunundzwanzigste",
+    "dreißigste", "einunddreißigste",
+)  # fmt: skip
+# Words that carry meaning; everything in _FILLER is dropped, anything else is unknown.
+_WORDS = {
+    "heute": ("rel", 0), "today": ("rel", 0), "morgen": ("rel", 1), "tomorrow": ("rel", 1),
+    "übermorgen": ("rel", 2), "gestern": ("rel", -1), "yesterday": ("rel", -1),
+    "vorgestern": ("rel", -2), "tonight": ("tonight", None),
+    "früh": ("dp", "früh"), "frühmorgens": ("dp", "früh"), "morgens": ("dp", "früh"),
+    "morning": ("dp", "früh"), "vormittag": ("dp", "vormittag"), "vormittags": ("dp", "vormittag"),
+    "mittag": ("dp", "mittag"), "mittags": ("dp", "mittag"), "noon": ("dp", "mittag"),
+    "midday": ("dp", "mittag"), "nachmittag": ("dp", "nachmittag"),
+    "nachmittags": ("dp", "nachmittag"), "afternoon": ("dp", "nachmittag"),
+    "abend": ("dp", "abend"), "abends": ("dp", "abend"), "evening": ("dp", "abend"),
+    "nacht": ("dp", "nacht"), "nachts": ("dp", "nacht"), "night": ("dp", "nacht"),
+    "nächste": ("next", 1), "nächsten": ("next", 1), "nächster": ("next", 1),
+    "nächstes": ("next", 1), "nächstem": ("next", 1), "letzte": ("next", -1),
+    "letzten": ("next", -1), "letzter": ("next", -1), "letztes": ("next", -1),
+    "vergangene": ("next", -1), "vergangenen": ("next", -1), "last": ("next", -1),
+    "kommende": ("next", 1),
+    "kommenden": ("next", 1), "kommender": ("next", 1), "kommendes": ("next", 1),
+    "next": ("next", 1), "übernächste": ("next", 2), "übernächsten": ("next", 2),
+    "übernächster": ("next", 2), "übernächstes": ("next", 2),
+    "diese": ("this", 0), "diesen": ("this", 0), "dieser": ("this", 0), "dieses": ("this", 0),
+    "diesem": ("this", 0), "this": ("this", 0), "coming": ("next", 1),
+    "tag": ("unit", "d"), "tage": ("unit", "d"), "tagen": ("unit", "d"), "day": ("unit", "d"),
+    "days": ("unit", "d"), "woche": ("unit", "w"), "wochen": ("unit", "w"),
+    "week": ("unit", "w"), "weeks": ("unit", "w"), "monat": ("unit", "m"),
+    "monate": ("unit", "m"), "monaten": ("unit", "m"), "monats": ("unit", "m"),
+    "month": ("unit", "m"), "months": ("unit", "m"), "jahr": ("unit", "y"),
+    "jahre": ("unit", "y"), "jahren": ("unit", "y"), "year": ("unit", "y"),
+    "years": ("unit", "y"), "stunde": ("unit", "h"), "stunden": ("unit", "h"),
+    "std": ("unit", "h"), "hour": ("unit", "h"), "hours": ("unit", "h"), "hrs": ("unit", "h"),
+    "minute": ("unit", "min"), "minuten": ("unit", "min"), "min": ("unit", "min"),
+    "mins": ("unit", "min"), "minutes": ("unit", "min"),
+    "uhr": ("uhr", None), "h": ("uhr", None), "oclock": ("uhr", None),
+    "um": ("at", None), "gegen": ("at", None), "ab": ("at", None), "at": ("at", None),
+    "ca": ("at", None), "circa": ("at", None), "etwa": ("at", None), "ungefähr": ("at", None),
+    "in": ("in", None), "vor": ("vor", None), "nach": ("nach", None), "past": ("nach", None),
+    "bis": ("dash", None), "to": ("dash", None), "until": ("dash", None), "und": ("und", None),
+    "halb": ("halb", None), "halbe": ("halbe", None), "halben": ("halbe", None),
+    "viertel": ("viertel", None), "dreiviertel": ("dreiviertel", None),
+    "anderthalb": ("frac", 1.5), "eineinhalb": ("frac", 1.5),
+    "a": ("art", 1), "an": ("art", 1), "kw": ("kw", None), "kalenderwoche": ("kw", None),
+    "anfang": ("pos", "anfang"), "beginning": ("pos", "anfang"), "mitte": ("pos", "mitte"),
+    "ende": ("pos", "ende"), "end": ("pos", "ende"), "wochenende": ("weekend", None),
+    "weekend": ("weekend", None), "monatsende": ("monthend", None),
+    "pm": ("ampm", "pm"), "am": ("am", None),
+    "heiligabend": ("date", (24, 12, None)), "weihnachten": ("date", (25, 12, None)),
+    "silvester": ("date", (31, 12, None)), "neujahr": ("date", (1, 1, None)),
+}  # fmt: skip
+# A choice, a negation or a series names no single date: "Mo oder Di", "nicht Montag".
+_VETO = ("oder", "or", "nicht", "kein", "keine", "not", "jeden", "jede", "jeder", "alle",
+         "täglich", "wöchentlich", "every")  # fmt: skip
+_FILLER = frozenset(
+    {
+        "den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von", "on", "the",
+        "of", "bitte", "gerne", "jeweils", "zwischen", "spätestens", "frühestens", "also", "dann",
+        "gleich", "schon", "erst", "ganz", "genau", "zw", "t", "termin", "treffen", "meeting",
+        "datum", "uhrzeit", "besten", "möglichst", "ganztägig", "ganztags", "wieder",
+        # small talk around a date ("wie wäre es mit Dienstag", "Dienstag passt mir gut")
+        "wie", "wäre", "wärs", "es", "mit", "passt", "mir", "uns", "gut", "geht", "gehts", "ja",
+        "ok", "okay", "klar", "gern", "prima", "super", "perfekt", "ich", "wir", "kann", "können",
+        "könnte", "würde", "hätte", "habe", "hab", "zeit", "lieber", "eher", "vielleicht",
+        "vorschlag", "sehen", "is", "ist", "how", "about",
+        "works", "fine", "let", "lets", "us", "meet", "please",
+    }
+)  # fmt: skip
+
+
+def fold(word: str) -> str:
+    """Return a spelling-tolerant key: umlauts and their ae/oe/ue forms coincide."""
+    for a, b in (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ä", "a"), ("ö", "o"), ("ü", "u")):
+        word = word.replace(a, b)
+    return word.replace("ß", "ss")
+
+
+def build_vocab() -> dict[str, tuple[str, object]]:
+    """Return folded word -> (kind, value) for every known word."""
+    vocab: dict[str, tuple[str, object]] = {}
+    for index, names in enumerate(_WEEKDAYS):
+        for name in names:
+            vocab[fold(name)] = ("wd", index)
+            vocab[fold(name) + "s"] = ("wd", index)  # "montags", "mondays"
+    for index, names in enumerate(_MONTHS, start=1):
+        for name in names:
+            vocab[fold(name)] = ("month", index)
+    for word, value in _NUMBERS.items():
+        vocab[fold(word)] = ("num", value)
+    for value, word in enumerate(_ORDINALS, start=1):
+        for ending in ("", "n", "r", "s", "m"):
+            vocab[fold(word + ending)] = ("ord", value)
+    for word, entry in _WORDS.items():
+        vocab[fold(word)] = entry
+    for word in _VETO:
+        vocab[fold(word)] = ("veto", None)
+    for word in _FILLER:
+        vocab[fold(word)] = ("filler", None)
+    return vocab
+
+
+VOCAB = build_vocab()
