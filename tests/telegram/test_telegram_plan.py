@@ -1,0 +1,103 @@
+"""Telegram's rules without a server: addressing, keyboards, limits, reply plans, updates."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat import Button, FileOut, Reply
+from bot.transports import telegram_plan as tp
+from bot.transports import telegram_updates as tu
+
+URL = "https://t.me/zm_test_bot"
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "expected"),
+    [
+        ("/termine", False, "/termine"),
+        ("/Termine@ZM_test_bot morgen", True, "/termine morgen"),
+        ("/start@zm_test_bot ABC123", False, "/start ABC123"),
+        ("/termine@other_bot", True, None),
+        ("/termine@other_bot", False, None),
+        ("Hallo", True, None),
+        ("Hallo", False, "Hallo"),
+        ("/start\nABC", False, "/start\nABC"),
+    ],
+)
+def test_addressed_text(text: str, group: bool, expected: str | None) -> None:
+    assert tp.addressed_text(text, "zm_test_bot", is_group=group) == expected
+
+
+def test_keyboard_rows_stay_narrow() -> None:
+    many = tuple(Button(f"b{n}", f"Tag {n}") for n in range(7))
+    wide = (Button("x", "Anmelden für den Workshop"), Button("y", "Warteliste bitte"))
+    rows = tp.keyboard_rows((many, wide))
+    assert [[b.id for b in row] for row in rows] == [
+        ["b0", "b1", "b2"], ["b3", "b4", "b5"], ["b6"], ["x"], ["y"]
+    ]
+
+
+def test_callback_data_must_fit_64_bytes() -> None:
+    assert tp.callback_data(Button("k3x9", "Ok")) == "k3x9"
+    with pytest.raises(ValueError, match="64 Bytes"):
+        tp.callback_data(Button("ä" * 33, "Zu lang"))
+
+
+def test_split_keeps_lines_and_formatting() -> None:
+    text = "\n".join(f"<b>{n}</b> " + "x" * 95 for n in range(100))
+    chunks = tp.split_text(text)
+    assert len(chunks) == 3 and "\n".join(chunks) == text
+    assert all(tp.visible_length(c) <= tp.MAX_TEXT for c in chunks)
+    giant = tp.split_text("&lt;" * 5000)
+    assert [tp.visible_length(c) for c in giant] == [4096, 904]
+
+
+def test_plan_edits_once_moves_personal_and_captions_files() -> None:
+    ics = FileOut("t.ics", "text/calendar", b"x")
+    replies = [
+        Reply("Angemeldet", edit=True, buttons=((Button("a", "Abmelden"),),)),
+        Reply("Noch was", edit=True),
+        Reply("Kalender", file=ics),
+        Reply("Privat", personal=True),
+    ]
+    steps = tp.plan(replies, is_group=False, edit_id=5, bot_url=URL)
+    assert steps == [
+        tp.EditText(5, "Angemeldet", [[Button("a", "Abmelden")]]),
+        tp.SendText("Noch was"),
+        tp.SendFile(ics, "Kalender"),
+        tp.SendText("Privat"),
+    ]
+    in_group = tp.plan(replies[3:] * 2, is_group=True, edit_id=None, bot_url=URL)
+    assert in_group == [tp.SendText(tp.GROUP_NOTE, link=(tp.GROUP_BUTTON, URL))]
+
+
+def test_long_caption_goes_before_the_file() -> None:
+    ics = FileOut("t.ics", "text/calendar", b"x")
+    steps = tp.plan([Reply("y" * 2000, file=ics)], is_group=False, edit_id=None, bot_url=URL)
+    assert steps == [tp.SendText("y" * 2000), tp.SendFile(ics, None)]
+
+
+def test_fallback_text_loses_nothing() -> None:
+    assert tp.fallback_text('<b>Fa</b> <a href="u">x</a> <script> &amp; &') == "Fa x <script> & &"
+
+
+def test_updates_become_incoming() -> None:
+    user = {"id": 7, "is_bot": False, "first_name": "Anna", "last_name": "Graf",
+            "username": "agraf", "language_code": "de"}  # fmt: skip
+    group = {"id": -100, "type": "supergroup", "title": "HR"}
+    text = tu.incoming({"update_id": 3, "message": {
+        "message_id": 9, "date": 0, "chat": group, "from": user, "text": "/hilfe@zm_test_bot"}},
+        "zm_test_bot")  # fmt: skip
+    assert text is not None and text.text == "/hilfe" and text.is_group
+    assert text.person.display_name == "Anna Graf" and text.chat.chat_id == "-100"
+    assert text.meta == {"update_id": "3", "username": "agraf", "language": "de"}
+    press = tu.incoming({"update_id": 4, "callback_query": {
+        "id": "q1", "from": user, "chat_instance": "c", "data": "k1",
+        "message": {"message_id": 9, "date": 0, "chat": group}}}, "zm_test_bot")  # fmt: skip
+    assert press is not None and press.press == "k1" and press.message_ref == "9"
+    channel = {"update_id": 5, "channel_post": {"message_id": 1, "date": 0, "chat": group}}
+    assert tu.incoming(channel, "zm_test_bot") is None
+    blocked = {"update_id": 6, "my_chat_member": {
+        "chat": {"id": 7, "type": "private"}, "from": user, "date": 0,
+        "old_chat_member": {"status": "member"}, "new_chat_member": {"status": "kicked"}}}
+    assert tu.blocked_by(blocked) == tu.person(user)
