@@ -1,0 +1,43 @@
+"""German texts of the film series "Berufe mit Zukunft" (/film, /filme, export)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from handlers.texts.common import esc
+from storage.errors import DomainError
+
+HEAD = (
+    "<b>YouTube-Serie „{title}“</b>\nBis zu {max} Recruitingfilme, je einer pro Berufsgruppe – "
+    "gedreht bei einer Clusterfirma, die diese Berufe ausbildet."
+)
+GROUP_FREE = "• {label}: frei"
+GROUP_TAKEN = "• {label}: {company}{state}"
+STATE_ASSIGNED = " (zugeordnet)"
+STATE_INTEREST = " (Interesse)"
+OWN_NONE = "\nInteresse? Wähl unten eine freie Berufsgruppe."
+OWN_OPEN = "\nEuer Interesse: <b>{group}</b>{desc}. Ändern geht, bis das Team zuordnet."
+OWN_NO_GROUP = "\nEuer Interesse ist vorgemerkt – wähl unten eure Berufsgruppe."
+OWN_ASSIGNED = "\nEuer Film: <b>{group}</b> ist zugeordnet. Das Team meldet sich zum Dreh."
+DIALOG_TITLE = "Interesse an der Filmserie"
+ASK_DESC = "Beschreib kurz den Beruf für <b>{group}</b> (z. B. „Mechatroniker/in – Anlagen warten“):"
+SAVED = "Danke! Euer Interesse für <b>{group}</b> ist vorgemerkt. Das Team ordnet zu und meldet sich."
+ADMIN_HEAD = "<b>Filmserie „{title}“</b> – {films} von {max} Filmen belegt"
+ADMIN_LINE = "<b>{company}</b>: {group}{state}\n{desc}"
+NO_GROUP = "(noch keine Berufsgruppe)"
+BTN_CONFIRM = "Bestätigen"
+BTN_PICK = "Gruppe zuordnen"
+PICK = "Welche Berufsgruppe bekommt {company}?"
+ASSIGNED = "Zugeordnet: {company} – {group}."
+NOTICE_ASSIGNED = "Gute Nachricht: Euer Film für „{title}“ ist zugeordnet – Berufsgruppe <b>{group}</b>. Das Team meldet sich zum Dreh."
+EXPORT_COLUMNS = ("Firma", "Berufsgruppe", "Beschreibung", "Status", "Gemeldet am")
+STATUS_ASSIGNED, STATUS_INTEREST = "zugeordnet", "Interesse"
+KIND_LABELS = {"film.notice": "Filmserie: Zuordnung"}
+
+RULES: dict[str, Callable[[DomainError], str]] = {
+    "film_group_taken": lambda e: f"Die Berufsgruppe „{esc(e.info['group'])}“ ist schon vergeben – je Gruppe gibt es nur eine Firma.",
+    "film_full": lambda e: f"Alle {e.info['max']} Filme sind schon vergeben.",
+    "film_assigned": lambda e: f"Euer Film ist schon zugeordnet ({esc(e.info['group'])}) – Änderungen bitte über das Clusterteam.",
+    "film_bad_group": lambda e: "Diese Berufsgruppe kenne ich nicht.",
+    "film_not_found": lambda e: "Dieses Interesse finde ich nicht (mehr).",
+}
