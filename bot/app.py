@@ -18,6 +18,7 @@ from scheduler.quiet import QuietHours
 from scheduler.replay import replay_until
 from scheduler.runner import Runner
 from storage import catalogue as catalogue_store
+from storage import events as events_store
 from storage import films as films_store
 from storage import people
 from storage.catalogue import Catalogue
@@ -27,7 +28,9 @@ log = logging.getLogger(__name__)
 Seeder = Callable[[Database, Catalogue], Awaitable[object]]
 
 # Each feature that ships catalogue entries adds its seeder here (insert missing only).
-SEEDERS: tuple[Seeder, ...] = (catalogue_store.seed_companies, films_store.seed_films)
+SEEDERS: tuple[Seeder, ...] = (
+    catalogue_store.seed_companies, films_store.seed_films, events_store.seed_events,
+)  # fmt: skip
 
 
 class App:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import admin, films, media_days, overview, start
+from handlers import admin, events, films, media_days, overview, start
 from handlers.context import Services
 from handlers.router import Router
 
@@ -13,6 +13,7 @@ def build_router(services: Services) -> Router:
     start.register(router)
     # Feature modules register here, one line each (order = order in /hilfe).
     overview.register(router)
+    events.register(router)
     media_days.register(router)
     films.register(router)
     admin.register(router)

@@ -31,7 +31,10 @@ ACTIVE = ("registered", "waitlist")
 
 @dataclass(frozen=True)
 class Change:
-    """What happened to one registration: registered, waitlisted, promoted, cancelled, changed."""
+    """What happened to a registration: registered, waitlisted, promoted, cancelled, ...
+
+    Also "left_waitlist", "changed" (event edited) and "event_cancelled".
+    """
 
     what: str
     registration: Registration
@@ -112,13 +115,14 @@ async def cancel(
         reg = await active_registration(s, event_id, person_id)
         if reg is None:
             raise DomainError("not_registered", title=event.title)
+        what = "cancelled" if reg.status == "registered" else "left_waitlist"
         if reg.status == "registered":
             event.booked -= reg.people
         reg.status, reg.cancelled_at = "cancelled", now
         await s.flush()
         await outbox.unplan_in(s, key_prefix=person_key(event_id, person_id), now=now,
                                reason="abgemeldet")  # fmt: skip
-        changes = [Change("cancelled", reg), *await promote(s, event, now)]
+        changes = [Change(what, reg), *await promote(s, event, now)]
         outcome = Outcome(event, changes)
         await apply_notes(s, outcome, notes, now)
         return outcome

@@ -14,7 +14,16 @@ from storage import outbox
 from storage.catalogue import Catalogue
 from storage.db import Database
 from storage.errors import DomainError
-from storage.event_signup import ACTIVE, Change, Notes, Outcome, apply_notes, lock_event, promote
+from storage.event_signup import (
+    ACTIVE,
+    Change,
+    Notes,
+    Outcome,
+    apply_notes,
+    lock_event,
+    person_key,
+    promote,
+)  # fmt: skip
 from storage.models import Company, Event, Person, Registration
 from storage.models.base import utcnow
 
@@ -151,6 +160,8 @@ async def update(
         _validate(event)
         moved_up = await promote(s, event, now)  # a larger capacity frees places
         changed = [Change("changed", r) for r in await _registered(s, event_id)] if notify else []
+        for ch in changed:  # reminders are re-planned by the notes; stale times must go
+            await _unplan_reminders(s, event, ch.registration.person_id, now)
         outcome = Outcome(event, moved_up + changed)
         await apply_notes(s, outcome, notes, now)
         return outcome
@@ -170,6 +181,12 @@ async def cancel_event(db: Database, *, event_id: int, now: datetime,
         outcome = Outcome(event, [Change("event_cancelled", r) for r in rows.scalars()])
         await apply_notes(s, outcome, notes, now)
         return outcome
+
+
+async def _unplan_reminders(s: AsyncSession, event: Event, person_id: int, now: datetime) -> None:
+    for days in event.reminder_days or []:
+        key = f"{person_key(event.id, person_id)}d{days}"  # type: ignore[arg-type]
+        await outbox.unplan_in(s, key_prefix=key, now=now, reason="Termin geändert")
 
 
 async def _registered(s: AsyncSession, event_id: int) -> list[Registration]:

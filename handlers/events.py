@@ -1,0 +1,165 @@
+"""Events for members: /termine, sign-up in a few taps, calendar files, waiting list, /meine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from handlers import events_admin, events_new
+from handlers.context import Ctx, UsageError
+from handlers.events_notify import REMINDER_KIND, notes_for
+from handlers.events_view import card, contact, details, event_file
+from handlers.router import Router
+from handlers.texts import events as t
+from handlers.texts.common import esc
+from storage import event_board, event_signup
+from storage.errors import DomainError
+from storage.event_board import Board
+from storage.models.events import MAX_PEOPLE
+
+
+def register(router: Router) -> None:
+    """Register the member commands and buttons, the admin part, /meine and the errors."""
+    router.command("termine", show_events, help=t.HELP_LIST, linked=True, aliases=("events",))
+    router.action("ev.reg", ask_people, linked=True)
+    router.action("ev.cnt", sign_up, linked=True)
+    router.action("ev.cancel", cancel, linked=True)
+    router.action("ev.ics", send_ics, linked=True)
+    router.action("ev.info", show_details, linked=True)
+    router.action("ev.show", show_one, linked=True)
+    router.overview.add(overview)
+    router.reminder_kinds[REMINDER_KIND] = "Erinnerungen an Termine"
+    router.domain_errors(_errors(router))
+    events_new.register(router)
+    events_admin.register(router)
+
+
+async def show_events(ctx: Ctx) -> None:
+    """List upcoming events, one message each, with the buttons that apply."""
+    boards = await _boards(ctx)
+    if not boards:
+        ctx.say(t.NONE_UPCOMING)
+        return
+    ctx.say(t.LIST_HEAD.format(n=len(boards)))
+    for b in boards:
+        text, buttons = card(ctx, b)
+        ctx.say(text, buttons)
+
+
+async def ask_people(ctx: Ctx) -> None:
+    """Ask how many people of the company come (1-5 buttons)."""
+    b = await _one(ctx)
+    nums = [ctx.button(str(n), "ev.cnt", b.event.id, n) for n in range(1, MAX_PEOPLE + 1)]
+    ctx.say(t.HOW_MANY.format(title=esc(b.event.title)),
+            [nums, [ctx.button(t.BACK, "ev.show", b.event.id)]], edit=True)  # fmt: skip
+
+
+async def sign_up(ctx: Ctx) -> None:
+    """Sign up with the chosen number of people; confirm with a summary and the .ics."""
+    event_id, people = _ints(ctx.args, 2)
+    out = await event_signup.register(
+        ctx.db, event_id=event_id, person_id=ctx.person.id, people=people, now=ctx.now,  # type: ignore[arg-type]
+        notes=notes_for(ctx.now, ctx.tz),
+    )  # fmt: skip
+    await ctx.services.planned()
+    ev, reg = out.event, out.changes[0].registration
+    if reg.status == "registered":
+        ctx.say(t.REGISTERED.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
+                                    place=t.place_line(ev), people=people), edit=True)  # fmt: skip
+        ctx.say(f"📅 {esc(ev.title)}", file=event_file(ev, ctx.tz, now=ctx.now))
+        return
+    b = (await _boards(ctx, [event_id]))[0]
+    ctx.say(t.WAITLISTED.format(title=esc(ev.title), pos=b.position,
+                                people=t.people_text(people)), edit=True)  # fmt: skip
+
+
+async def cancel(ctx: Ctx) -> None:
+    """Cancel the person's registration (or leave the waiting list); others move up."""
+    (event_id,) = _ints(ctx.args, 1)
+    out = await event_signup.cancel(
+        ctx.db, event_id=event_id, person_id=ctx.person.id, now=ctx.now,  # type: ignore[arg-type]
+        notes=notes_for(ctx.now, ctx.tz),
+    )  # fmt: skip
+    await ctx.services.planned()
+    left = out.changes[0].what == "left_waitlist"
+    ctx.say((t.LEFT_WAITLIST if left else t.CANCELLED).format(title=esc(out.event.title)),
+            edit=True)  # fmt: skip
+
+
+async def send_ics(ctx: Ctx) -> None:
+    """Send the calendar entry of an event."""
+    b = await _one(ctx)
+    ctx.say(f"📅 {esc(b.event.title)}", file=event_file(b.event, ctx.tz, now=ctx.now))
+
+
+async def show_details(ctx: Ctx) -> None:
+    """Show the long form of an event."""
+    b = await _one(ctx)
+    _, buttons = card(ctx, b)
+    ctx.say(details(ctx, b), buttons)
+
+
+async def show_one(ctx: Ctx) -> None:
+    """Show one event card again (after "Zurück")."""
+    b = await _one(ctx)
+    text, buttons = card(ctx, b)
+    ctx.say(text, buttons, edit=True)
+
+
+async def overview(ctx: Ctx) -> list[str]:
+    """Return the /meine lines: events the person or the company signed up or waits for."""
+    lines = []
+    for b in await _boards(ctx):
+        mine = t.status_line(b.mine.status, b.mine.people, b.position) if b.mine else ""
+        if not mine and not b.colleagues:
+            continue
+        lines.append(f"• <b>{esc(b.event.title)}</b> – {t.when_text(b.event, ctx.tz)}")
+        lines.extend(f"  {x}" for x in (mine, t.colleagues_line(b.colleagues)) if x)
+    return ["<b>Termine</b>", *lines] if lines else []
+
+
+async def _boards(ctx: Ctx, ids: list[int] | None = None) -> list[Board]:
+    company_id = ctx.company.id if ctx.company else None
+    return await event_board.board(ctx.db, now=ctx.now, person_id=ctx.person.id,  # type: ignore[arg-type]
+                                   company_id=company_id, event_ids=ids)  # fmt: skip
+
+
+async def _one(ctx: Ctx) -> Board:
+    found = await _boards(ctx, _ints(ctx.args, 1)[:1])
+    if not found:
+        raise DomainError("event_unknown")
+    return found[0]
+
+
+def _ints(args: str, n: int) -> list[int]:
+    try:
+        values = [int(x) for x in args.split()[:n]]
+    except ValueError:
+        values = []
+    if len(values) != n:
+        raise UsageError(t.ERRORS["event_unknown"])
+    return values
+
+
+def _errors(router: Router) -> dict[str, Callable[[DomainError], str]]:
+    def simple(code: str) -> Callable[[DomainError], str]:
+        def render(e: DomainError) -> str:
+            info = {k: esc(v) for k, v in e.info.items()}
+            return t.ERRORS[code].format(**{"title": "", **info})
+
+        return render
+
+    def deadline(e: DomainError) -> str:
+        return t.DEADLINE.format(title=esc(e.info["title"]),
+                                 contact=esc(contact(router.services.catalogue)))  # fmt: skip
+
+    def not_in_bot(e: DomainError) -> str:
+        link = esc(e.info.get("link") or "")
+        return t.NOT_IN_BOT[str(e.info["kind"])].format(title=esc(e.info["title"]), link=link)
+
+    def invalid(e: DomainError) -> str:
+        return t.INVALID[str(e.info["field"])]
+
+    out = {code: simple(code) for code in t.ERRORS}
+    out.update(deadline_passed=deadline, not_in_bot=not_in_bot, event_invalid=invalid)
+    return out
+

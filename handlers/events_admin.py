@@ -1,0 +1,90 @@
+"""Events for the cluster team: edit, cancel, participants, `/export anmeldungen`."""
+
+from __future__ import annotations
+
+from handlers import events_edit
+from handlers.context import Ctx, UsageError
+from handlers.events_notify import notes_for
+from handlers.events_view import pick
+from handlers.exports import Table
+from handlers.router import Router
+from handlers.texts import events as te
+from handlers.texts import events_admin as t
+from handlers.texts.common import esc
+from storage import audit, events
+
+
+def register(router: Router) -> None:
+    """Register the admin commands, their buttons and the export."""
+    router.command("teilnehmer", participants, help=t.HELP_PARTICIPANTS, admin=True)
+    router.command("termin_absagen", ask_cancel, help=t.HELP_CANCEL, admin=True)
+    router.action("ev.tn", participants, admin=True)
+    router.action("ev.abs", ask_cancel, admin=True)
+    router.action("ev.abs.ok", cancel_event, admin=True)
+    router.action("ev.abs.no", lambda ctx: _say(ctx, t.NOT_CANCELLED), admin=True)
+    router.exports.add("anmeldungen", "Anmeldungen zu Terminen", export)
+    events_edit.register(router)
+
+
+async def participants(ctx: Ctx) -> None:
+    """List registrations of one event: company, person, people, status."""
+    ev = await pick(ctx, "ev.tn")
+    if ev is None:
+        return
+    rows = await events.entries(ctx.db, event_id=ev.id)
+    head = t.PARTICIPANTS_HEAD.format(title=esc(ev.title), when=te.when_text(ev, ctx.tz),
+                                      booked=ev.booked, capacity=ev.capacity or "–")  # fmt: skip
+    lines = [head]
+    for e in rows:
+        firm = e.company.name if e.company else "–"
+        who = e.person.display_name or e.person.key
+        lines.append(f"• {esc(firm)} – {esc(who)} ({te.people_text(e.registration.people)}) – "
+                     f"{te.STATUS[e.registration.status]}")  # fmt: skip
+    ctx.say("\n".join(lines if rows else [*lines, t.NO_PARTICIPANTS]))
+
+
+async def ask_cancel(ctx: Ctx) -> None:
+    """Ask for confirmation before an event is cancelled."""
+    ev = await pick(ctx, "ev.abs")
+    if ev is None:
+        return
+    ctx.say(t.CANCEL_CONFIRM.format(title=esc(ev.title), when=te.when_text(ev, ctx.tz)),
+            [[ctx.button(t.CANCEL_YES, "ev.abs.ok", ev.id),
+              ctx.button(t.CANCEL_NO, "ev.abs.no", ev.id)]])  # fmt: skip
+
+
+async def cancel_event(ctx: Ctx) -> None:
+    """Cancel the event and inform everyone registered or waiting (with a cancelling .ics)."""
+    event_id = int(ctx.args.split()[0])
+    out = await events.cancel_event(ctx.db, event_id=event_id, now=ctx.now,
+                                    notes=notes_for(ctx.now, ctx.tz))  # fmt: skip
+    await audit.record(
+        ctx.db, actor=ctx.person.key, action="event_cancel", now=ctx.now,
+        event=event_id, title=out.event.title, informed=len(out.changes),
+    )  # fmt: skip
+    await ctx.services.planned()
+    ctx.say(t.CANCEL_DONE.format(title=esc(out.event.title), n=len(out.changes)), edit=True)
+
+
+async def export(ctx: Ctx, query: str) -> Table:
+    """Build the registrations table (all events, or those matching `query`)."""
+    ids: list[int | None] = [None]
+    if query:
+        found = await events.find(ctx.db, query=query)
+        if not found:
+            raise UsageError(t.NOT_FOUND.format(query=esc(query)))
+        ids = [ev.id for ev in found]
+    rows = []
+    for event_id in ids:
+        for e in await events.entries(ctx.db, event_id=event_id):
+            rows.append([
+                e.event.title, e.event.start.astimezone(ctx.tz).date(),
+                e.company.name if e.company else "", e.person.display_name or e.person.key,
+                e.person.platform, e.registration.people, te.STATUS[e.registration.status],
+                e.registration.created_at.astimezone(ctx.tz).date(),
+            ])  # fmt: skip
+    return Table("Anmeldungen", t.EXPORT_COLUMNS, rows)
+
+
+async def _say(ctx: Ctx, text: str) -> None:
+    ctx.say(text, edit=True)

@@ -1,0 +1,122 @@
+"""`/termin_bearbeiten`: pick an event, pick a field, type the new value, confirm.
+
+Changes of title, time or place go to every registered person with an updated .ics
+(SEQUENCE + 1); their reminders are re-planned for the new time.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from handlers import events_fields as fields
+from handlers.context import Ctx, UsageError
+from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
+from handlers.events_notify import notes_for
+from handlers.events_view import pick
+from handlers.router import Router
+from handlers.texts import events_admin as t
+from handlers.texts.common import esc, fmt_dt
+from storage import audit, events
+from storage.models import Event
+
+NAME = "termin_bearbeiten"
+
+
+def register(router: Router) -> None:
+    """Register /termin_bearbeiten, its pick button and its dialog."""
+
+    async def start(ctx: Ctx) -> None:
+        ev = await pick(ctx, "ev.edit")
+        if ev is not None:
+            await router.dialogs.start(ctx, NAME, {"event_id": ev.id})
+
+    async def picked(ctx: Ctx) -> None:
+        await router.dialogs.start(ctx, NAME, {"event_id": int(ctx.args.split()[0])})
+
+    router.command(NAME, start, help=t.HELP_EDIT, admin=True, personal=True)
+    router.action("ev.edit", picked, admin=True)
+    router.dialog(Dialog(NAME, t.DIALOG_EDIT, "field", {
+        "field": Step(ask_field, on_press=on_field),
+        "value": Step(ask_value, on_value),
+        "confirm": Step(ask_confirm, on_press=on_confirm),
+    }))  # fmt: skip
+
+
+async def ask_field(ctx: Ctx, data: Data) -> None:
+    """Ask which field to change."""
+    ev = await _event(ctx, data)
+    items = list(t.FIELDS.items())
+    rows = [[choice(ctx, label, key) for key, label in items[i:i + 3]]
+            for i in range(0, len(items), 3)]  # fmt: skip
+    ctx.say(t.ASK_FIELD.format(title=esc(ev.title)), [*rows, [cancel_button(ctx)]])
+
+
+async def on_field(ctx: Ctx, data: Data, value: str) -> str:
+    """Remember the field."""
+    if value not in t.FIELDS:
+        raise UsageError(t.ASK_FIELD.format(title=""))
+    data["field"] = value
+    return "value"
+
+
+async def ask_value(ctx: Ctx, data: Data) -> None:
+    """Ask for the new value of the chosen field."""
+    ctx.say(t.ASK_VALUE[data["field"]], [[cancel_button(ctx)]])
+
+
+async def on_value(ctx: Ctx, data: Data, text: str) -> str:
+    """Read and check the new value."""
+    ev, field = await _event(ctx, data), data["field"]
+    if field == "when":
+        values, _ = fields.when(ctx, text)
+        if ev.deadline is not None and ev.deadline >= datetime.fromisoformat(values["start"]):
+            raise UsageError(t.DEADLINE_AFTER_START)
+    elif field == "deadline":
+        values = fields.deadline(ctx, text, ev.start)
+    else:
+        values = getattr(fields, field)(ctx, text)
+    data["changes"] = values
+    return "confirm"
+
+
+async def ask_confirm(ctx: Ctx, data: Data) -> None:
+    """Show the change and who will be told; Speichern / Abbrechen."""
+    ev = await _event(ctx, data)
+    new = fields.to_fields(data["changes"])
+    lines = [t.CONFIRM_HEAD.format(title=esc(ev.title))]
+    lines += [f"{t.FIELD_NAMES[k]}: {_show(v, ctx)}" for k, v in new.items()]
+    if any(k in events.NOTIFY_ON for k in new) and ev.booked:
+        lines.append(t.WILL_NOTIFY)
+    ctx.say("\n".join(lines), [[choice(ctx, t.SAVE, "save"), cancel_button(ctx)]])
+
+
+async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
+    """Save the change; tell registered people about time, place or title changes."""
+    if value != "save":
+        raise UsageError(t.PREVIEW)
+    changes = fields.to_fields(data["changes"])
+    out = await events.update(ctx.db, event_id=data["event_id"], changes=changes, now=ctx.now,
+                              notes=notes_for(ctx.now, ctx.tz))  # fmt: skip
+    await audit.record(ctx.db, actor=ctx.person.key, action="event_edit", now=ctx.now,
+                       event=out.event.id, **data["changes"])  # fmt: skip
+    await ctx.services.planned()
+    told = sum(1 for c in out.changes if c.what == "changed")
+    moved = sum(1 for c in out.changes if c.what == "promoted")
+    ctx.say(t.EDIT_DONE.format(title=esc(out.event.title), told=told, moved=moved))
+    return END
+
+
+async def _event(ctx: Ctx, data: Data) -> Event:
+    ev = await events.get(ctx.db, event_id=data["event_id"])
+    if ev is None:
+        raise UsageError(t.NOT_FOUND.format(query=data["event_id"]))
+    return ev
+
+
+def _show(value: Any, ctx: Ctx) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, datetime):
+        return fmt_dt(value, ctx.tz)
+    return esc(value)

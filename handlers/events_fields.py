@@ -1,0 +1,100 @@
+"""Reading the admin's answers for event fields (shared by /termin_neu and /termin_bearbeiten).
+
+Answers are kept JSON-friendly in dialog data (ISO strings) and turned into model values by
+`to_fields` only when saving.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from handlers.context import Ctx, UsageError
+from handlers.dates import When, parse_when, to_datetime
+from handlers.texts import dates as dt
+from handlers.texts import events_admin as t
+
+NONE_WORDS = frozenset({"-", "–", "keine", "kein", "nein", "nichts", "leer"})
+MAX_CAPACITY = 1000
+
+
+def title(ctx: Ctx, text: str) -> dict[str, Any]:
+    """Read a title."""
+    return {"title": _line(text, 200, t.BAD_TITLE)}
+
+
+def place(ctx: Ctx, text: str) -> dict[str, Any]:
+    """Read a place."""
+    return {"place": _line(text, 200, t.BAD_PLACE)}
+
+
+def topic(ctx: Ctx, text: str) -> dict[str, Any]:
+    """Read a topic ("-" for none)."""
+    return {"topic": None if _none(text) else _line(text, 500, t.BAD_TOPIC)}
+
+
+def capacity(ctx: Ctx, text: str) -> dict[str, Any]:
+    """Read a number of places (people)."""
+    digits = text.strip().split()[0] if text.strip() else ""
+    if not digits.isdigit() or not 1 <= int(digits) <= MAX_CAPACITY:
+        raise UsageError(t.BAD_CAPACITY.format(max=MAX_CAPACITY))
+    return {"capacity": int(digits)}
+
+
+def link(ctx: Ctx, text: str) -> dict[str, Any]:
+    """Read a web link ("-" for none)."""
+    if _none(text):
+        return {"link": None}
+    url = text.strip()
+    if not url.startswith(("https://", "http://")) or " " in url or len(url) > 500:
+        raise UsageError(t.BAD_LINK)
+    return {"link": url}
+
+
+def when(ctx: Ctx, text: str) -> tuple[dict[str, Any], When]:
+    """Read start (and end, from a range like "5.3. 10-15 Uhr"); refuse the past."""
+    w = parse_when(text, now=ctx.now)
+    if w is None:
+        raise UsageError(dt.not_understood_text())
+    if w.time is None:
+        raise UsageError(t.NEED_TIME)
+    start = to_datetime(w, default_time=time(10), tz=ctx.tz)
+    if start <= ctx.now:
+        raise UsageError(dt.past_text(w))
+    end = to_datetime(When(w.date, w.end), default_time=time(0), tz=ctx.tz) if w.end else None
+    return {"start": start.isoformat(), "end": end.isoformat() if end else None}, w
+
+
+def deadline(ctx: Ctx, text: str, start: datetime) -> dict[str, Any]:
+    """Read a registration deadline ("-" for none); it must lie before the start."""
+    if _none(text):
+        return {"deadline": None}
+    w = parse_when(text, now=ctx.now)
+    if w is None:
+        raise UsageError(dt.not_understood_text())
+    at = to_datetime(w, default_time=time(23, 59), tz=ctx.tz)
+    if at <= ctx.now:
+        raise UsageError(dt.past_text(w))
+    if at >= start:
+        raise UsageError(t.DEADLINE_AFTER_START)
+    return {"deadline": at.isoformat()}
+
+
+def to_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """Turn stored answers into model values (ISO strings become aware datetimes)."""
+    out = dict(data)
+    for key in ("start", "end", "deadline"):
+        if out.get(key):
+            out[key] = datetime.fromisoformat(out[key])
+    return out
+
+
+def _line(text: str, limit: int, error: str) -> str:
+    value = " ".join(text.split())
+    if not value or len(value) > limit:
+        raise UsageError(error.format(limit=limit))
+    return value
+
+
+def _none(text: str) -> bool:
+    return text.strip().lower() in NONE_WORDS

@@ -1,0 +1,130 @@
+"""`/termin_neu`: the cluster team adds an event step by step, ending with a preview."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from handlers import events_fields as fields
+from handlers.context import Ctx, UsageError
+from handlers.dialogs import END, Ask, Data, Dialog, OnText, Step, cancel_button, choice
+from handlers.events_view import card
+from handlers.router import Router
+from handlers.texts import dates as dt
+from handlers.texts import events_admin as t
+from handlers.texts.common import esc
+from storage import audit, events
+from storage.event_board import Board
+from storage.models import Event
+
+NAME = "termin_neu"
+
+
+def register(router: Router) -> None:
+    """Register /termin_neu and its dialog."""
+    router.command(NAME, lambda ctx: router.dialogs.start(ctx, NAME, {}), help=t.HELP_NEW,
+                   admin=True, personal=True)  # fmt: skip
+    router.dialog(Dialog(NAME, t.DIALOG_NEW, "title", {
+        "title": Step(_ask(t.ASK_TITLE), _text(fields.title, "when")),
+        "when": Step(_ask(t.ASK_WHEN), on_when),
+        "when_ok": Step(ask_when_ok, on_press=on_when_ok),
+        "place": Step(_ask(t.ASK_PLACE), _text(fields.place, "topic")),
+        "topic": Step(_ask(t.ASK_TOPIC), _text(fields.topic, "kind")),
+        "kind": Step(ask_kind, on_press=on_kind),
+        "capacity": Step(_ask(t.ASK_CAPACITY), _text(fields.capacity, "deadline")),
+        "deadline": Step(_ask(t.ASK_DEADLINE), on_deadline),
+        "link": Step(ask_link, on_link),
+        "preview": Step(ask_preview, on_press=on_preview),
+    }))  # fmt: skip
+
+
+def _ask(question: str) -> Ask:
+    async def ask(ctx: Ctx, data: Data) -> None:
+        ctx.say(question, [[cancel_button(ctx)]])
+
+    return ask
+
+
+def _text(parse: Callable[[Ctx, str], dict[str, Any]], nxt: str) -> OnText:
+    async def on_text(ctx: Ctx, data: Data, text: str) -> str:
+        data.update(parse(ctx, text))
+        return nxt
+
+    return on_text
+
+
+async def on_when(ctx: Ctx, data: Data, text: str) -> str:
+    """Read the date and time (ranges give the end)."""
+    values, w = fields.when(ctx, text)
+    data.update(values, echo=dt.confirm_text(w))
+    return "when_ok"
+
+
+async def ask_when_ok(ctx: Ctx, data: Data) -> None:
+    """Echo the understood date and ask Ja/Nein."""
+    yes, no = dt.CONFIRM_LABELS
+    ctx.say(esc(data["echo"]), [[choice(ctx, yes, "ja"), choice(ctx, no, "nein")],
+                                [cancel_button(ctx)]])  # fmt: skip
+
+
+async def on_when_ok(ctx: Ctx, data: Data, value: str) -> str:
+    """Go on, or ask for the date again."""
+    return "place" if value == "ja" else "when"
+
+
+async def ask_kind(ctx: Ctx, data: Data) -> None:
+    """Ask how people register."""
+    row = [choice(ctx, label, kind) for kind, label in t.KIND_CHOICES.items()]
+    ctx.say(t.ASK_KIND, [row, [cancel_button(ctx)]])
+
+
+async def on_kind(ctx: Ctx, data: Data, value: str) -> str:
+    """Store the kind; internal events need places and a deadline, others a link."""
+    if value not in t.KIND_CHOICES:
+        raise UsageError(t.ASK_KIND)
+    data["kind"] = value
+    return "capacity" if value == "intern" else "link"
+
+
+async def on_deadline(ctx: Ctx, data: Data, text: str) -> str:
+    """Read the deadline (before the start)."""
+    data.update(fields.deadline(ctx, text, datetime.fromisoformat(data["start"])))
+    return "preview"
+
+
+async def ask_link(ctx: Ctx, data: Data) -> None:
+    """Ask for the organiser's or info link."""
+    ctx.say(t.ASK_LINK_EXTERN if data.get("kind") == "extern" else t.ASK_LINK_INFO,
+            [[cancel_button(ctx)]])  # fmt: skip
+
+
+async def on_link(ctx: Ctx, data: Data, text: str) -> str:
+    """Read the link; external events need one."""
+    values = fields.link(ctx, text)
+    if data.get("kind") == "extern" and values["link"] is None:
+        raise UsageError(t.ASK_LINK_EXTERN)
+    data.update(values)
+    return "preview"
+
+
+async def ask_preview(ctx: Ctx, data: Data) -> None:
+    """Show the event as members will see it, with Speichern / Abbrechen."""
+    text, _ = card(ctx, Board(Event(**_model(data), created_at=ctx.now)))
+    ctx.say(f"{t.PREVIEW}\n\n{text}", [[choice(ctx, t.SAVE, "save"), cancel_button(ctx)]])
+
+
+async def on_preview(ctx: Ctx, data: Data, value: str) -> str:
+    """Save the event and record it in the audit log."""
+    if value != "save":
+        raise UsageError(t.PREVIEW)
+    ev = await events.create(ctx.db, now=ctx.now, **_model(data))
+    await audit.record(ctx.db, actor=ctx.person.key, action="event_add", now=ctx.now,
+                       event=ev.id, title=ev.title, start=ev.start.isoformat())  # fmt: skip
+    ctx.say(t.SAVED.format(title=esc(ev.title)))
+    return END
+
+
+def _model(data: Data) -> dict[str, Any]:
+    keys = ("title", "start", "end", "place", "topic", "kind", "capacity", "deadline", "link")
+    return fields.to_fields({k: data.get(k) for k in keys})

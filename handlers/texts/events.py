@@ -1,0 +1,134 @@
+"""German texts of the events feature: event cards, sign-up answers, notices, admin dialogs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from handlers.texts.common import esc, fmt_dt, fmt_span, plural
+from storage.models import Event
+
+REG, UNREG, CAL, INFO = "Anmelden", "Abmelden", "Kalender", "Details"
+BACK = "Zurück"
+STATUS = {"registered": "angemeldet", "waitlist": "Warteliste", "cancelled": "abgemeldet"}
+KIND_LABELS = {"intern": "Anmeldung im Bot", "extern": "Anmeldung beim Veranstalter",
+               "info": "nur zur Info"}  # fmt: skip
+HELP_LIST = "Kommende Termine, An- und Abmeldung"
+NONE_UPCOMING = "Gerade stehen keine Termine an. Ich sage Bescheid, sobald es neue gibt."
+LIST_HEAD = "<b>Kommende Termine</b> ({n})"
+HOW_MANY = "<b>{title}</b>\nWie viele Personen eurer Firma kommen? (Plätze zählen pro Person)"
+REGISTERED = (
+    "Angemeldet für <b>{title}</b> ✅\n{when}\n{place}Personen: {people}\n"
+    "Hier ist der Kalendereintrag (.ics, auch für Outlook). Ich erinnere dich vorher."
+)
+WAITLISTED = (
+    "<b>{title}</b> ist gerade voll – du stehst auf der <b>Warteliste</b> (Platz {pos}, "
+    "{people}).\nWird etwas frei, rückst du automatisch nach und bekommst Bescheid."
+)
+CANCELLED = "Du bist von <b>{title}</b> abgemeldet."
+LEFT_WAITLIST = "Du stehst nicht mehr auf der Warteliste für <b>{title}</b>."
+PROMOTED = (
+    "Gute Nachricht: Für <b>{title}</b> ist ein Platz frei geworden – du bist jetzt "
+    "<b>angemeldet</b> ({people}).\n{when}\n{place}Der Kalendereintrag hängt an."
+)
+CHANGED = (
+    "<b>Termin geändert:</b> {title}\nNeu: {when}\n{place}"
+    "Der aktualisierte Kalendereintrag hängt an. Passt es nicht mehr? /termine → Abmelden."
+)
+EVENT_CANCELLED = (
+    "<b>Abgesagt:</b> {title} ({when}). Das tut uns leid! Deine Anmeldung ist damit "
+    "hinfällig; der Kalendereintrag unten entfernt den Termin."
+)
+REMINDER = "Erinnerung: <b>{title}</b> {rel}\n{when}\n{place}{directions}Bis dann!"
+REL = {1: "ist morgen.", 7: "ist in einer Woche."}
+DIRECTIONS = "Anfahrt: <a href=\"{url}\">Karte öffnen</a>\n"
+
+ERRORS = {
+    "already_registered": "Du bist für <b>{title}</b> schon angemeldet oder auf der Warteliste.",
+    "not_registered": "Du bist für <b>{title}</b> nicht angemeldet.",
+    "event_cancelled": "<b>{title}</b> ist abgesagt.",
+    "event_past": "<b>{title}</b> hat schon begonnen – An- und Abmeldung geht nicht mehr.",
+    "event_unknown": "Diesen Termin gibt es nicht mehr. Aktuelle Termine: /termine",
+    "bad_people": "Bitte wähl 1 bis {max} Personen.",
+    "capacity_below_booked": "Es sind schon {booked} Personen angemeldet – weniger Plätze gehen nicht.",
+}
+DEADLINE = (
+    "Die Anmeldefrist für <b>{title}</b> ist vorbei. An- oder Abmeldung jetzt bitte direkt "
+    "beim Clusterteam melden: {contact}"
+)
+NOT_IN_BOT = {
+    "extern": "Für <b>{title}</b> meldest du dich beim Veranstalter an: {link}",
+    "info": "<b>{title}</b> ist nur zur Info – eine Anmeldung über mich gibt es nicht. {link}",
+}
+INVALID = {
+    "kind": "Die Art muss intern, extern oder info sein.",
+    "end": "Das Ende liegt vor dem Beginn.",
+    "deadline": "Die Anmeldefrist muss vor dem Beginn liegen.",
+    "capacity": "Bitte mindestens 1 Platz.",
+}
+
+
+def when_text(ev: Event, tz: ZoneInfo) -> str:
+    """Return the date line: the month note for vague dates, else weekday, date and time."""
+    if ev.date_note:
+        return esc(ev.date_note)
+    return fmt_span(ev.start, ev.end, tz)
+
+
+def place_line(ev: Event) -> str:
+    """Return "Ort: …" with city, or nothing."""
+    if not ev.place:
+        return ""
+    city = f" ({esc(ev.city)})" if ev.city and ev.city not in ev.place else ""
+    return f"Ort: {esc(ev.place)}{city}\n"
+
+
+def places_text(ev: Event, waiting: bool) -> str:
+    """Return "noch 12 Plätze" or "ausgebucht – Warteliste"."""
+    if ev.capacity is None:
+        return ""
+    free = ev.capacity - ev.booked
+    return f"noch {plural(free, 'Platz', 'Plätze')}" if free > 0 and not waiting else (
+        "ausgebucht – Warteliste")  # fmt: skip
+
+
+def people_text(n: int) -> str:
+    """Return "1 Person" / "3 Personen"."""
+    return plural(n, "Person", "Personen")
+
+
+def status_line(status: str | None, people: int, position: int | None) -> str:
+    """Return the person's own status on an event card."""
+    if status == "registered":
+        return f"✅ Du bist angemeldet ({people_text(people)})."
+    if status == "waitlist":
+        return f"⏳ Du stehst auf der Warteliste (Platz {position}, {people_text(people)})."
+    return ""
+
+
+def colleagues_line(names: list[tuple[str, int, str]]) -> str:
+    """Return "Von eurer Firma: Anna (2 Personen), Ben (Warteliste)"."""
+    if not names:
+        return ""
+    parts = [f"{esc(n)} ({people_text(k)}{', Warteliste' if s == 'waitlist' else ''})"
+             for n, k, s in names]  # fmt: skip
+    return "Von eurer Firma: " + ", ".join(parts)
+
+
+def deadline_line(ev: Event, now: datetime, tz: ZoneInfo, contact: str) -> str:
+    """Return the registration deadline, or that it has passed and whom to ask."""
+    if ev.deadline is None or ev.kind != "intern":
+        return ""
+    if now > ev.deadline:
+        return f"Anmeldefrist vorbei – bitte beim Clusterteam melden: {esc(contact)}"
+    return f"Anmeldung bis {fmt_dt(ev.deadline, tz)}"
+
+
+def kind_line(ev: Event) -> str:
+    """Return how to register for external and info-only events."""
+    link = f'<a href="{esc(ev.link)}">{esc(ev.link)}</a>' if ev.link else ""
+    if ev.kind == "extern":
+        return f"Anmeldung beim Veranstalter: {link}" if link else KIND_LABELS["extern"]
+    if ev.kind == "info":
+        return "Nur zur Info, keine Anmeldung über den Bot." + (f" Mehr: {link}" if link else "")
+    return ""
