@@ -19,6 +19,7 @@ from scheduler.replay import replay_until
 from scheduler.runner import Runner
 from storage import catalogue as catalogue_store
 from storage import events as events_store
+from storage import fairs as fairs_store
 from storage import films as films_store
 from storage import people
 from storage.catalogue import Catalogue
@@ -30,6 +31,7 @@ Seeder = Callable[[Database, Catalogue], Awaitable[object]]
 # Each feature that ships catalogue entries adds its seeder here (insert missing only).
 SEEDERS: tuple[Seeder, ...] = (
     catalogue_store.seed_companies, films_store.seed_films, events_store.seed_events,
+    fairs_store.seed_fairs,
 )  # fmt: skip
 
 

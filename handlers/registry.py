@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import admin, events, films, media_days, overview, start
+from handlers import admin, events, fairs, films, media_days, overview, start
 from handlers.context import Services
 from handlers.router import Router
 
@@ -16,5 +16,6 @@ def build_router(services: Services) -> Router:
     events.register(router)
     media_days.register(router)
     films.register(router)
+    fairs.register(router)  # /messe, /schaurein and their team commands
     admin.register(router)
     return router

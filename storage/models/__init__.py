@@ -2,16 +2,19 @@
 
 from storage.models.chat_state import ButtonToken, DialogState
 from storage.models.events import Event, Registration
+from storage.models.fairs import BoothRequest, Fair, SchauReinSignup
 from storage.models.media_days import FilmInterest, MediaDay, MediaDayOffer
 from storage.models.org import AuditLog, Company, InviteCode, Person
 from storage.models.outbox import OutboxMessage, ReminderPreference
 
 __all__ = [
     "AuditLog",
+    "BoothRequest",
     "ButtonToken",
     "Company",
     "DialogState",
     "Event",
+    "Fair",
     "FilmInterest",
     "InviteCode",
     "MediaDay",
@@ -20,4 +23,5 @@ __all__ = [
     "Person",
     "Registration",
     "ReminderPreference",
+    "SchauReinSignup",
 ]

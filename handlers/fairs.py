@@ -1,0 +1,197 @@
+"""`/messe`: a member company asks for space at the cluster's joint fair booth (or changes it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from handlers import fairs_admin, fairs_exports, schau_rein
+from handlers import fairs_notify as notify
+from handlers import fairs_steps as steps
+from handlers.context import Ctx, UsageError
+from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
+from handlers.router import Router
+from handlers.texts import fairs as t
+from handlers.texts.common import esc
+from storage import fairs
+from storage.fairs import BoothWish, Outcome
+from storage.models import BoothRequest, Fair
+
+
+def register(router: Router) -> None:
+    """Register /messe (dialog, /meine, reminders, errors), /schaurein and the team commands."""
+    router.command("messe", lambda ctx: start(ctx, router), linked=True, personal=True,
+                   help="Platz am Gemeinschaftsstand einer Messe anfragen")  # fmt: skip
+    router.dialog(Dialog("messe", "Messe-Anfrage", "fair", {
+        "fair": Step(ask_fair, on_press=on_fair),
+        "existing": Step(ask_existing, on_press=on_existing),
+        **steps.STEPS,
+        "confirm": Step(ask_confirm, on_press=on_confirm),
+    }))  # fmt: skip
+    router.overview.add(overview)
+    router.reminder_kinds["fair.deadline"] = t.LABEL_DEADLINE
+    router.reminder_kinds["fair.exhibitor"] = t.LABEL_EXHIBITOR
+    router.planners.append(notify.DeadlinePlanner(router.services.db, router.services.catalogue))
+    contact = router.services.catalogue.contact("messe")
+    tz = router.services.tz
+    router.domain_errors({
+        "fair_deadline": lambda e: t.DEADLINE_PASSED.format(
+            title=esc(e.info["title"]), deadline=t.deadline_text(e.info["deadline"], tz),  # type: ignore[arg-type]
+            contact=esc(f"{contact.name} ({contact.email})" if contact.email else contact.name)),
+        "fair_change_no_room": lambda e: t.CHANGE_NO_ROOM.format(title=esc(e.info["title"]),
+                                                                 free=e.info["free"]),
+        "fair_no_request": lambda e: t.NO_REQUEST.format(title=esc(e.info["title"])),
+        "fair_not_open": lambda e: t.NOT_OPEN.format(status=t.STATUS.get(str(e.info["status"]))),
+        "fair_full": lambda e: t.FULL.format(title=esc(e.info["title"]), free=e.info["free"],
+                                             area=e.info["area"]),
+        "fair_bad_days": lambda e: t.BAD_DAYS,
+        "fair_unknown": lambda e: t.UNKNOWN_FAIR,
+    })  # fmt: skip
+    schau_rein.register(router)
+    fairs_admin.register(router)
+    fairs_exports.register(router)
+
+
+async def start(ctx: Ctx, router: Router) -> None:
+    """Open the booth request dialog."""
+    if ctx.company is None:
+        raise UsageError(t.NO_COMPANY)
+    await router.dialogs.start(ctx, "messe", {})
+
+
+async def upcoming(ctx: Ctx) -> list[Fair]:
+    """Return the fairs that have not ended yet."""
+    today = ctx.now.astimezone(ctx.tz).date()
+    return [f for f in await fairs.list_fairs(ctx.db) if fairs.fair_dates(f)[-1] >= today]
+
+
+async def ask_fair(ctx: Ctx, data: Data) -> None:
+    """Offer the upcoming fairs."""
+    found = await upcoming(ctx)
+    if not found:
+        ctx.say(t.NO_FAIRS, [[cancel_button(ctx)]])
+        return
+    lines = [t.PICK_FAIR] + [
+        t.fair_line(f.title, fairs.fair_dates(f), f.place, t.deadline_text(f.deadline, ctx.tz),
+                    f.note) for f in found
+    ]  # fmt: skip
+    rows = [[choice(ctx, f.title, f.key)] for f in found]
+    ctx.say("\n".join(lines), [*rows, [cancel_button(ctx)]])
+
+
+async def on_fair(ctx: Ctx, data: Data, key: str) -> str:
+    """Remember the fair; refuse after its deadline; offer change/withdraw if already asked."""
+    fair = await fairs.get_fair(ctx.db, key=key)
+    if fair is None:
+        raise UsageError(t.UNKNOWN_FAIR)
+    if ctx.now > fair.deadline:
+        ctx.say(_deadline_text(ctx, fair))
+        return END
+    data.clear()
+    data.update(fair=key, title=fair.title, fair_days=fair.days, capacity=fair.capacity_m2)
+    req = await fairs.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
+    if req is not None and req.status in ("requested", "waiting", "confirmed"):
+        return "existing"
+    return _after_fair(data)
+
+
+def _after_fair(data: Data) -> str:
+    if len(data["fair_days"]) > 1:
+        return "days"
+    data["days"] = list(data["fair_days"])
+    return "staff"
+
+
+async def ask_existing(ctx: Ctx, data: Data) -> None:
+    """Show the company's request and offer change or withdrawal."""
+    fair = await fairs.get_fair(ctx.db, key=data["fair"])
+    assert fair is not None
+    req = await fairs.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
+    assert req is not None
+    text = t.EXISTING.format(title=esc(fair.title), summary=_request_summary(req),
+                             deadline=t.deadline_text(fair.deadline, ctx.tz))  # fmt: skip
+    ctx.say(text, [[choice(ctx, t.CHANGE_LABEL, "change"), choice(ctx, t.WITHDRAW_LABEL, "off")],
+                   [cancel_button(ctx)]])  # fmt: skip
+
+
+async def on_existing(ctx: Ctx, data: Data, value: str) -> str:
+    """Start the change, or withdraw the request."""
+    if value == "change":
+        return _after_fair(data)
+    out = await fairs.withdraw(ctx.db, fair_key=data["fair"], company_id=_cid(ctx), now=ctx.now)
+    await _after_change(ctx, out)
+    ctx.say(t.WITHDRAWN.format(title=esc(out.fair.title)))
+    return END
+
+
+async def ask_confirm(ctx: Ctx, data: Data) -> None:
+    """Show the summary and offer to send."""
+    text = t.CONFIRM.format(title=esc(data["title"]), summary=_data_summary(data))
+    ctx.say(text, [[choice(ctx, t.SEND_LABEL, "send")], [cancel_button(ctx)]])
+
+
+async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
+    """Send the request: angefragt, or onto the waiting list when the space is taken."""
+    before = await fairs.get_fair(ctx.db, key=data["fair"])
+    assert before is not None
+    old = await fairs.request_of(ctx.db, fair_id=before.id, company_id=_cid(ctx))  # type: ignore[arg-type]
+    wish = BoothWish(
+        days=data["days"], staff=data["staff"], area_m2=data["area"],
+        needs_table="needs_table" in data.get("equipment", []),
+        needs_wall="needs_wall" in data.get("equipment", []),
+        needs_power="needs_power" in data.get("equipment", []),
+        professions=data["professions"], activity=data.get("activity", ""),
+    )  # fmt: skip
+    out = await fairs.submit(ctx.db, fair_key=data["fair"], company_id=_cid(ctx),
+                             person_id=ctx.person.id, wish=wish, now=ctx.now)  # fmt: skip
+    await _after_change(ctx, out)
+    title = esc(out.fair.title)
+    if out.request.status == "waiting":
+        ctx.say(t.WAITING.format(title=title, position=out.position))
+    elif old is not None and old.status in ("requested", "confirmed"):
+        ctx.say(t.SENT_CHANGED.format(title=title))
+    else:
+        ctx.say(t.SENT.format(title=title))
+    return END
+
+
+async def _after_change(ctx: Ctx, out: Outcome) -> None:
+    """Tell who moved up, re-plan the exhibitor reminder, and deliver what is due now."""
+    cat = ctx.services.catalogue
+    await notify.tell_promoted(ctx.db, out.promoted, out.fair, ctx.now)
+    await notify.exhibitor_reminders(ctx.db, cat, out.fair, out.request, ctx.now)
+    await ctx.services.planned()  # the DeadlinePlanner runs first and re-syncs the nudges
+
+
+async def overview(ctx: Ctx) -> list[str]:
+    """List the company's booth requests for /meine."""
+    if ctx.company is None:
+        return []
+    found = await fairs.company_requests(ctx.db, company_id=_cid(ctx))
+    lines = [t.overview_line(f.title, fairs.fair_dates(f), r.status, r.area_m2) for f, r in found]
+    return [t.OVERVIEW_HEAD, *lines] if lines else []
+
+
+def _request_summary(req: BoothRequest) -> str:
+    kit = [label for attr, label in t.EQUIPMENT.items() if getattr(req, attr)]
+    days = [date.fromisoformat(d) for d in req.days]
+    text = t.summary(days, req.staff, kit, req.area_m2, req.professions, req.activity)
+    return f"{text}\n• Status: {t.STATUS[req.status]}"
+
+
+def _data_summary(data: Data) -> str:
+    kit = [label for attr, label in t.EQUIPMENT.items() if attr in data.get("equipment", [])]
+    days = [date.fromisoformat(d) for d in data["days"]]
+    return t.summary(days, data["staff"], kit, data["area"], data["professions"],
+                     data.get("activity", ""))  # fmt: skip
+
+
+def _deadline_text(ctx: Ctx, fair: Fair) -> str:
+    contact = ctx.services.catalogue.contact("messe")
+    who = f"{contact.name} ({contact.email})" if contact.email else contact.name
+    return t.DEADLINE_PASSED.format(title=esc(fair.title), contact=esc(who),
+                                    deadline=t.deadline_text(fair.deadline, ctx.tz))  # fmt: skip
+
+
+def _cid(ctx: Ctx) -> int:
+    assert ctx.company is not None and ctx.company.id is not None
+    return ctx.company.id

@@ -1,0 +1,196 @@
+"""`/schaurein`: Saxon member companies sign up for the open-company week and ask for support."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from handlers.context import Ctx, UsageError
+from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
+from handlers.router import Router
+from handlers.schau_rein_days import DAY_STEPS, dates, programme, week
+from handlers.texts import schau_rein as t
+from handlers.texts.common import esc, fmt_date, fmt_dt
+from storage import companies, fairs_reach, people, schau_rein
+from storage.models import SchauReinSignup
+
+MAX_TEXT = 500
+
+
+def register(router: Router) -> None:
+    """Register /schaurein, its dialogs, the /meine section and error messages."""
+    router.command("schaurein", lambda ctx: start(ctx, router), linked=True, personal=True,
+                   help="Schau rein (Sachsen): Aktionstag, Unterstützung")  # fmt: skip
+    steps = {
+        "state": Step(ask_state, on_press=on_state),
+        **DAY_STEPS,
+        "support": Step(ask_support, on_press=on_support),
+        "description": Step(ask_description, on_text=on_description),
+        "contact": Step(ask_contact, on_text=on_contact),
+        "confirm": Step(ask_confirm, on_press=on_confirm),
+    }
+    router.dialog(Dialog("schaurein", "Schau-rein-Anmeldung", "days", steps))
+    router.dialog(Dialog("schaurein_land", "Schau-rein-Anmeldung", "state", steps))
+    router.overview.add(overview)
+    router.domain_errors({
+        "schaurein_state": lambda e: t.STATE_REFUSED,
+        "schaurein_bad_day": lambda e: t.BAD_DAY.format(first=fmt_date(e.info["first"]),  # type: ignore[arg-type]
+                                                        last=fmt_date(e.info["last"])),  # type: ignore[arg-type]
+        "schaurein_deadline": lambda e: _deadline_text(router, e.info["deadline"]),  # type: ignore[arg-type]
+    })  # fmt: skip
+
+
+async def start(ctx: Ctx, router: Router) -> None:
+    """Open the sign-up; ask the state once; Brandenburg companies get a kind pointer instead."""
+    if ctx.company is None:
+        raise UsageError(t.NO_COMPANY)
+    deadline = ctx.services.catalogue.local(programme(ctx)["deadline"])
+    if ctx.now > deadline:
+        raise UsageError(_deadline_text(router, deadline))
+    if ctx.company.state is None:
+        await router.dialogs.start(ctx, "schaurein_land", {})
+    elif ctx.company.state != programme(ctx)["state"]:
+        ctx.say(t.NOT_SAXON)
+    else:
+        await router.dialogs.start(ctx, "schaurein", {})
+
+
+def _deadline_text(router: Router, deadline: datetime) -> str:
+    contact = router.services.catalogue.contact("schau_rein")
+    who = f"{contact.name} ({contact.email})" if contact.email else contact.name
+    return t.DEADLINE.format(deadline=fmt_dt(deadline, router.services.tz), contact=esc(who))
+
+
+async def ask_state(ctx: Ctx, data: Data) -> None:
+    """Ask once for the company's state."""
+    ctx.say(t.ASK_STATE, [[choice(ctx, t.SAXONY, "SN"), choice(ctx, t.BRANDENBURG, "BB")],
+                          [cancel_button(ctx)]])  # fmt: skip
+
+
+async def on_state(ctx: Ctx, data: Data, value: str) -> str:
+    """Store the state on the company; only Saxon companies go on."""
+    assert ctx.company is not None
+    ctx.company = await companies.set_state(ctx.db, company_id=ctx.company.id, state=value)  # type: ignore[arg-type]
+    if value != programme(ctx)["state"]:
+        ctx.say(t.NOT_SAXON)
+        return END
+    return "days"
+
+
+async def ask_support(ctx: Ctx, data: Data) -> None:
+    """Offer the kinds of support as toggles."""
+    chosen = data.get("support", [])
+    rows = [[choice(ctx, f"{'✅ ' if s['key'] in chosen else ''}{s['label']}", s["key"])]
+            for s in programme(ctx)["support"]]  # fmt: skip
+    ctx.say(t.ASK_SUPPORT, [*rows, [choice(ctx, t.NEXT_LABEL, "next")], [cancel_button(ctx)]])
+
+
+async def on_support(ctx: Ctx, data: Data, value: str) -> str:
+    """Toggle one kind of support, or go on when at least one is chosen."""
+    chosen = set(data.get("support", []))
+    if value == "next":
+        if not chosen:
+            raise UsageError(t.NEED_SUPPORT)
+        return "description"
+    if value in {s["key"] for s in programme(ctx)["support"]}:
+        chosen ^= {value}
+    data["support"] = sorted(chosen)
+    return "support"
+
+
+async def ask_description(ctx: Ctx, data: Data) -> None:
+    """Ask for a short description."""
+    ctx.say(t.ASK_DESCRIPTION, [[cancel_button(ctx)]])
+
+
+async def on_description(ctx: Ctx, data: Data, text: str) -> str:
+    """Remember the description."""
+    data["description"] = _short(text)
+    return "contact"
+
+
+async def ask_contact(ctx: Ctx, data: Data) -> None:
+    """Ask for the contact person."""
+    ctx.say(t.ASK_CONTACT, [[cancel_button(ctx)]])
+
+
+async def on_contact(ctx: Ctx, data: Data, text: str) -> str:
+    """Remember the contact."""
+    data["contact"] = _short(text)
+    return "confirm"
+
+
+async def ask_confirm(ctx: Ctx, data: Data) -> None:
+    """Show the summary and offer to sign up."""
+    text = t.CONFIRM.format(summary=_summary(ctx, data["days"], data["support"],
+                                             data["description"], data["contact"]))  # fmt: skip
+    ctx.say(text, [[choice(ctx, t.SEND_LABEL, "send")], [cancel_button(ctx)]])
+
+
+async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
+    """Sign up, confirm, and notify the cluster's Schau-rein contact at once."""
+    prog = programme(ctx)
+    first, last = week(ctx)
+    row, replaced = await schau_rein.sign_up(
+        ctx.db, programme=prog["key"], state=prog["state"], first_day=first, last_day=last,
+        deadline=ctx.services.catalogue.local(prog["deadline"]), company_id=_cid(ctx),
+        person_id=ctx.person.id, days=dates(data["days"]), support=data["support"],
+        description=data["description"], contact=data["contact"], now=ctx.now,
+    )  # fmt: skip
+    await notify_contact(ctx, row, replaced)
+    contact = ctx.services.catalogue.contact("schau_rein")
+    ctx.say(t.DONE.format(contact=esc(contact.name)))
+    return END
+
+
+async def notify_contact(ctx: Ctx, row: SchauReinSignup, replaced: bool) -> None:
+    """Tell the catalogue's Schau-rein admin (or every admin) at once, through the outbox."""
+    assert ctx.company is not None
+    text = t.NOTIFY.format(company=esc(ctx.company.name), replaced=t.REPLACED if replaced else "",
+                           summary=_summary(ctx, row.days, row.support, row.description,
+                                            row.contact))  # fmt: skip
+    key = ctx.services.catalogue.contact("schau_rein").admin
+    target = None
+    if ":" in key:
+        target = await people.find(ctx.db, platform=key.split(":", 1)[0],
+                                   external_id=key.split(":", 1)[1])  # fmt: skip
+    keys = ctx.services.admin_keys
+    admins = [target] if target else await people.admins(ctx.db, admin_keys=keys)
+    stamp = int(ctx.now.timestamp())
+    plans = [dict(person_id=p.id, kind="schaurein.notify", text=text, due_at=ctx.now,
+                  urgent=True, dedupe_key=f"schaurein.notify:{row.id}:{stamp}:p{p.id}")
+             for p in admins]  # fmt: skip
+    await fairs_reach.replan(ctx.db, plans=plans, drops=[], now=ctx.now, reason="")
+    await ctx.services.planned()
+
+
+async def overview(ctx: Ctx) -> list[str]:
+    """Show the company's Schau-rein sign-up in /meine."""
+    if ctx.company is None:
+        return []
+    row = await schau_rein.signup_of(ctx.db, programme=programme(ctx)["key"], company_id=_cid(ctx))
+    if row is None:
+        return []
+    return [t.OVERVIEW_HEAD, _summary(ctx, row.days, row.support, row.description, row.contact)]
+
+
+def support_labels(ctx: Ctx, keys: list[str]) -> list[str]:
+    """Return the catalogue labels of support keys."""
+    labels = {s["key"]: s["label"] for s in programme(ctx)["support"]}
+    return [labels.get(k, k) for k in keys]
+
+
+def _summary(ctx: Ctx, days: list[str], support: list[str], description: str,
+             contact: str) -> str:  # fmt: skip
+    return t.summary(dates(days), support_labels(ctx, support), description, contact)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > MAX_TEXT:
+        raise UsageError(t.TOO_LONG.format(max=MAX_TEXT))
+    return text
+
+
+def _cid(ctx: Ctx) -> int:
+    assert ctx.company is not None and ctx.company.id is not None
+    return ctx.company.id

@@ -1,0 +1,115 @@
+"""The day questions of /schaurein: one or several days, each within the week, echoed."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from handlers.context import Ctx, UsageError
+from handlers.dates import parse_when
+from handlers.dialogs import Data, Step, cancel_button, choice
+from handlers.texts import dates as td
+from handlers.texts import schau_rein as t
+from handlers.texts.common import esc, fmt_date
+from handlers.texts.core import NO_LABEL, YES_LABEL
+from storage import schau_rein
+
+SPLIT = re.compile(r"\s*(?:\bund\b|;|&|\+)\s*", re.I)
+
+
+def programme(ctx: Ctx) -> dict[str, Any]:
+    """Return the catalogue's [schau_rein] section."""
+    return ctx.services.catalogue.section("schau_rein")
+
+
+def week(ctx: Ctx) -> tuple[date, date]:
+    """Return the first and last day of the Schau-rein week."""
+    prog = programme(ctx)
+    return prog["first_day"], prog["last_day"]
+
+
+def dates(days: list[str]) -> list[date]:
+    """Turn ISO strings into dates."""
+    return [date.fromisoformat(d) for d in days]
+
+
+async def ask_days(ctx: Ctx, data: Data) -> None:
+    """Ask for the day(s) of the open-company event."""
+    first, last = week(ctx)
+    if data.get("days"):
+        ask = t.ASK_DAY.format(first=fmt_date(first), last=fmt_date(last))
+        ctx.say(ask, [[cancel_button(ctx)]])
+        return
+    assert ctx.company is not None and ctx.company.id is not None
+    prog = programme(ctx)
+    old = await schau_rein.signup_of(ctx.db, programme=prog["key"], company_id=ctx.company.id)
+    existing = t.EXISTING.format(days=t.days_text(dates(old.days))) if old else ""
+    intro = t.INTRO.format(title=esc(prog["title"]), first=fmt_date(first),
+                           last=fmt_date(last), existing=existing)  # fmt: skip
+    ctx.say(intro, [[cancel_button(ctx)]])
+
+
+async def on_days(ctx: Ctx, data: Data, text: str) -> str:
+    """Understand one or several days; each must fall within the week."""
+    first, last = week(ctx)
+    found = parse_days(text, now=ctx.now)
+    if not found:
+        raise UsageError(td.not_understood_text())
+    for day in found:
+        if not first <= day <= last:
+            raise UsageError(t.NOT_IN_WEEK.format(day=fmt_date(day), first=fmt_date(first),
+                                                  last=fmt_date(last)))  # fmt: skip
+    data["pending"] = [d.isoformat() for d in found]
+    return "days_ok"
+
+
+def parse_days(text: str, *, now: datetime) -> list[date]:
+    """Read "9.3.", "9.3. und 11.3." or "Mo, 9.3.; Mi, 11.3."; empty if any part is unclear."""
+    whole = parse_when(text, now=now)
+    if whole is not None:
+        return [whole.date]
+    days: list[date] = []
+    for part in filter(None, SPLIT.split(text)):
+        found = parse_when(part, now=now)
+        pieces = [found] if found else [
+            parse_when(p, now=now) for p in part.split(",") if p.strip()
+        ]
+        if not pieces or any(p is None for p in pieces):
+            return []
+        days += [p.date for p in pieces if p is not None]
+    return sorted(set(days))
+
+
+async def ask_days_ok(ctx: Ctx, data: Data) -> None:
+    """Echo the understood day(s) with yes/no."""
+    text = t.CONFIRM_DAYS.format(days=t.days_text(dates(data["pending"])))
+    ctx.say(text, [[choice(ctx, YES_LABEL, "yes"), choice(ctx, NO_LABEL, "no")]])
+
+
+async def on_days_ok(ctx: Ctx, data: Data, value: str) -> str:
+    """Keep the day(s), or ask again."""
+    pending = data.pop("pending", [])
+    if value != "yes":
+        return "days"
+    data["days"] = sorted(set(data.get("days", [])) | set(pending))
+    return "more"
+
+
+async def ask_more(ctx: Ctx, data: Data) -> None:
+    """Offer another day or go on."""
+    ctx.say(t.ASK_MORE.format(days=t.days_text(dates(data["days"]))),
+            [[choice(ctx, t.MORE_LABEL, "more"), choice(ctx, t.NEXT_LABEL, "next")],
+             [cancel_button(ctx)]])  # fmt: skip
+
+
+async def on_more(ctx: Ctx, data: Data, value: str) -> str:
+    """Go back for another day, or on to the support question."""
+    return "days" if value == "more" else "support"
+
+
+DAY_STEPS = {
+    "days": Step(ask_days, on_text=on_days),
+    "days_ok": Step(ask_days_ok, on_press=on_days_ok),
+    "more": Step(ask_more, on_press=on_more),
+}

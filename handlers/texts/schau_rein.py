@@ -1,0 +1,69 @@
+"""German texts of Schau rein (/schaurein, admin list, calendar)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from handlers.texts.common import esc, fmt_date
+
+NO_COMPANY = "Für Schau rein können sich nur Mitgliedsfirmen anmelden."
+ASK_STATE = (
+    "„Schau rein!“ ist die Woche der offenen Unternehmen in <b>Sachsen</b>. In welchem "
+    "Bundesland liegt euer Betrieb? (Ich frage nur einmal und merke es mir.)"
+)
+SAXONY = "Sachsen"
+BRANDENBURG = "Brandenburg"
+NOT_SAXON = (
+    "Danke für euer Interesse! „Schau rein!“ ist ein Programm des Freistaats Sachsen – "
+    "mitmachen können nur Betriebe in Sachsen. Für euch passen zum Beispiel unsere "
+    "Netzwerktreffen (/termine), der Social Media Stammtisch (/stammtisch) oder ein Platz am "
+    "Gemeinschaftsstand bei einer Messe (/messe)."
+)
+INTRO = (
+    "<b>{title}</b> ({first} bis {last})\nWir unterstützen euch mit Ideen, Werbung auf Social "
+    "Media und medialer Begleitung.{existing}\n\nAn welchem Tag öffnet ihr euren Betrieb? "
+    "Mehrere Tage gehen auch, z. B. „9.3. und 11.3.“."
+)
+EXISTING = "\nIhr seid schon angemeldet ({days}) – eine neue Anmeldung ersetzt die alte."
+ASK_DAY = "Welchen Tag noch? (zwischen {first} und {last})"
+NOT_IN_WEEK = "{day} liegt nicht in der Schau-rein-Woche ({first} bis {last}). Bitte einen Tag in dieser Woche."
+CONFIRM_DAYS = "Verstanden: {days} – passt das?"
+ASK_MORE = "Bisher: {days}.\nNoch einen Tag hinzufügen?"
+MORE_LABEL = "+ Tag hinzufügen"
+NEXT_LABEL = "Weiter"
+ASK_SUPPORT = "Wobei sollen wir euch unterstützen? Tippe alles an, was passt, dann „Weiter“."
+NEED_SUPPORT = "Bitte mindestens eine Unterstützung wählen."
+ASK_DESCRIPTION = "Beschreib eure Aktion kurz: Was können Jugendliche bei euch erleben?"
+ASK_CONTACT = "Wer ist eure Ansprechperson für Schau rein? (Name und Telefon oder E-Mail)"
+TOO_LONG = "Bitte etwas kürzer (höchstens {max} Zeichen)."
+CONFIRM = "<b>Eure Anmeldung für Schau rein</b>\n{summary}\n\nSo anmelden?"
+SEND_LABEL = "Anmelden"
+DONE = (
+    "Danke, ihr seid für <b>Schau rein</b> angemeldet! {contact} vom Clusterteam ist informiert "
+    "und meldet sich wegen der Unterstützung."
+)
+NOTIFY = "<b>Neue Schau-rein-Anmeldung</b> von <b>{company}</b>{replaced}\n{summary}"
+REPLACED = " (ersetzt die bisherige)"
+OVERVIEW_HEAD = "<b>Schau rein</b>"
+DEADLINE = "Die Anmeldung für Schau rein ist seit {deadline} geschlossen. Bitte wendet euch direkt an {contact}."
+BAD_DAY = "Bitte nur Tage zwischen {first} und {last}."
+STATE_REFUSED = NOT_SAXON
+LIST_HEAD = "<b>Schau rein – {count} Anmeldungen</b>"
+LIST_EMPTY = "Noch keine Anmeldungen für Schau rein."
+CAL_DONE = "Kalender: {count} Termine mit medialer Begleitung."
+CAL_EMPTY = "Noch niemand wünscht mediale Begleitung – kein Kalendereintrag."
+
+
+def days_text(days: list[date]) -> str:
+    """Format days as "Mo, 9. März 2026 und Mi, 11. März 2026"."""
+    return ", ".join(fmt_date(d) for d in days[:-1]) + (" und " if len(days) > 1 else "") + (
+        fmt_date(days[-1]) if days else ""
+    )
+
+
+def summary(days: list[date], support: list[str], description: str, contact: str) -> str:
+    """Summarise a sign-up (support labels from the catalogue; user input escaped)."""
+    return (
+        f"• Tag(e): {days_text(days)}\n• Unterstützung: {esc(', '.join(support))}\n"
+        f"• Aktion: {esc(description)}\n• Kontakt: {esc(contact)}"
+    )

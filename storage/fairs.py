@@ -1,0 +1,269 @@
+"""Booth requests at the cluster's joint fair booths: capacity, waiting list, deadline, decisions.
+
+Capacity rule: requests that are `requested` or `confirmed` both count against a fair's
+`capacity_m2` (planning is honest: the team sees what it would have to place). A request that
+would not fit goes onto the waiting list; whenever space is freed (withdrawal, decline, a
+smaller change) waiting requests move up in FIFO order where they fit. Every check happens in
+the same transaction as its write, with the fair row locked (BEGIN IMMEDIATE on SQLite).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.catalogue import Catalogue
+from storage.db import Database
+from storage.errors import DomainError
+from storage.models import BoothRequest, Company, Fair
+from storage.models.fairs import ACTIVE, HOLDING
+
+
+@dataclass(frozen=True)
+class BoothWish:
+    """What a company asks for at a fair."""
+
+    days: list[str]
+    staff: int
+    needs_table: bool
+    needs_wall: bool
+    needs_power: bool
+    area_m2: int
+    professions: str
+    activity: str
+
+
+@dataclass
+class Outcome:
+    """The result of a change: the request, who moved up from the waiting list, free space."""
+
+    request: BoothRequest
+    fair: Fair
+    promoted: list[BoothRequest] = field(default_factory=list)
+    free_m2: int = 0
+    position: int = 0  # place on the waiting list (1 = next), 0 when not waiting
+
+
+async def seed_fairs(db: Database, catalogue: Catalogue) -> int:
+    """Insert catalogue fairs that are missing (by key); never overwrite; return how many."""
+    added = 0
+    async with db.transaction() as s:
+        known = set((await s.execute(select(Fair.key))).scalars())
+        for entry in catalogue.section("fairs"):
+            if entry["key"] in known:
+                continue
+            s.add(Fair(
+                key=entry["key"], title=entry["title"],
+                days=[d.isoformat() for d in entry["days"]], place=entry.get("place", ""),
+                city=entry.get("city", ""), setup=entry.get("setup", ""),
+                deadline=catalogue.local(entry["deadline"]),
+                capacity_m2=int(entry["capacity_m2"]), note=entry.get("note", ""),
+            ))  # fmt: skip
+            added += 1
+    return added
+
+
+async def list_fairs(db: Database) -> list[Fair]:
+    """Return every fair, earliest first."""
+    async with db.read() as s:
+        fairs = list((await s.execute(select(Fair))).scalars())
+    return sorted(fairs, key=lambda f: (f.days[0] if f.days else "", f.key))
+
+
+async def get_fair(db: Database, *, key: str) -> Fair | None:
+    """Return a fair by catalogue key."""
+    async with db.read() as s:
+        return (await s.execute(select(Fair).where(Fair.key == key))).scalar_one_or_none()
+
+
+async def request_of(db: Database, *, fair_id: int, company_id: int) -> BoothRequest | None:
+    """Return the company's request for a fair (any state), if one exists."""
+    async with db.read() as s:
+        return await _request(s, fair_id, company_id)
+
+
+async def company_requests(db: Database, *, company_id: int) -> list[tuple[Fair, BoothRequest]]:
+    """Return a company's requests that are not withdrawn, with their fairs."""
+    async with db.read() as s:
+        rows = await s.execute(
+            select(Fair, BoothRequest).join(BoothRequest, BoothRequest.fair_id == Fair.id)
+            .where(BoothRequest.company_id == company_id, BoothRequest.status != "withdrawn")
+        )  # fmt: skip
+        return [(f, r) for f, r in rows.all()]
+
+
+async def fair_requests(db: Database, *, fair_id: int) -> list[tuple[BoothRequest, Company]]:
+    """Return every request for a fair with its company, in FIFO order."""
+    async with db.read() as s:
+        rows = await s.execute(
+            select(BoothRequest, Company).join(Company, Company.id == BoothRequest.company_id)
+            .where(BoothRequest.fair_id == fair_id)
+            .order_by(BoothRequest.queued_at, BoothRequest.id)
+        )  # fmt: skip
+        return [(r, c) for r, c in rows.all()]
+
+
+async def get_request(db: Database, *, request_id: int) -> tuple[BoothRequest, Fair] | None:
+    """Return a request and its fair by id."""
+    async with db.read() as s:
+        req = await s.get(BoothRequest, request_id)
+        return None if req is None else (req, await s.get(Fair, req.fair_id))  # type: ignore[return-value]
+
+
+async def submit(
+    db: Database, *, fair_key: str, company_id: int, person_id: int | None, wish: BoothWish,
+    now: datetime,
+) -> Outcome:  # fmt: skip
+    """Create or change the company's request; over capacity it goes onto the waiting list."""
+    async with db.transaction() as s:
+        fair = await _locked_fair(s, fair_key)
+        _before_deadline(fair, now)
+        _valid_days(fair, wish.days)
+        req = await _request(s, fair.id, company_id)  # type: ignore[arg-type]
+        own = req.area_m2 if req is not None and req.status in HOLDING else 0
+        free = fair.capacity_m2 - await _used(s, fair.id) + own  # type: ignore[arg-type]
+        if req is not None and req.status in HOLDING:
+            if wish.area_m2 > free:
+                raise DomainError("fair_change_no_room", title=fair.title, free=free)
+            status = "requested"  # a changed plan needs the team's confirmation again
+        elif req is not None and req.status == "waiting":
+            status = "waiting"
+        else:
+            status = "requested" if wish.area_m2 <= free else "waiting"
+        if req is None:
+            req = BoothRequest(fair_id=fair.id, company_id=company_id, status=status, staff=0,
+                               area_m2=0, queued_at=now, updated_at=now)  # type: ignore[arg-type]  # fmt: skip
+            s.add(req)
+        elif req.status not in ACTIVE:
+            req.queued_at, req.admin_note = now, ""
+        _apply(req, wish, status, person_id, now)
+        await s.flush()
+        promoted = await _promote(s, fair, now)
+        return await _outcome(s, fair, req, promoted)
+
+
+async def withdraw(db: Database, *, fair_key: str, company_id: int, now: datetime) -> Outcome:
+    """Withdraw the company's request before the deadline; waiting requests move up."""
+    async with db.transaction() as s:
+        fair = await _locked_fair(s, fair_key)
+        _before_deadline(fair, now)
+        req = await _request(s, fair.id, company_id)  # type: ignore[arg-type]
+        if req is None or req.status not in ACTIVE:
+            raise DomainError("fair_no_request", title=fair.title)
+        req.status, req.updated_at = "withdrawn", now
+        await s.flush()
+        return await _outcome(s, fair, req, await _promote(s, fair, now))
+
+
+async def decide(
+    db: Database, *, request_id: int, confirm: bool, note: str, now: datetime
+) -> Outcome:
+    """Confirm or decline a request (admin); a waiting one is confirmed only if it fits."""
+    async with db.transaction() as s:
+        fair_id = (await s.execute(
+            select(BoothRequest.fair_id).where(BoothRequest.id == request_id)
+        )).scalar_one_or_none()  # fmt: skip
+        if fair_id is None:
+            raise DomainError("fair_no_request", title="")
+        locked = select(Fair).where(Fair.id == fair_id).with_for_update()
+        fair = (await s.execute(locked)).scalar_one()
+        req = await s.get(BoothRequest, request_id, populate_existing=True)
+        assert req is not None
+        if req.status not in ACTIVE:
+            raise DomainError("fair_not_open", status=req.status)
+        if confirm and req.status == "waiting":
+            free = fair.capacity_m2 - await _used(s, fair.id)  # type: ignore[arg-type]
+            if req.area_m2 > free:
+                raise DomainError("fair_full", title=fair.title, free=free, area=req.area_m2)
+        req.status = "confirmed" if confirm else "declined"
+        req.admin_note, req.updated_at = note, now
+        await s.flush()
+        return await _outcome(s, fair, req, await _promote(s, fair, now))
+
+
+def space(requests: list[tuple[BoothRequest, Any]]) -> tuple[int, int, int, int]:
+    """Return (m² held, requested count, confirmed count, waiting count) of a fair's requests."""
+    held = sum(r.area_m2 for r, _ in requests if r.status in HOLDING)
+    count = {st: sum(1 for r, _ in requests if r.status == st) for st in ACTIVE}
+    return held, count["requested"], count["confirmed"], count["waiting"]
+
+
+def fair_dates(fair: Fair) -> list[date]:
+    """Return the fair's days as dates."""
+    return [date.fromisoformat(d) for d in fair.days]
+
+
+async def _locked_fair(s: AsyncSession, key: str) -> Fair:
+    fair = (
+        await s.execute(select(Fair).where(Fair.key == key).with_for_update())
+    ).scalar_one_or_none()
+    if fair is None:
+        raise DomainError("fair_unknown", key=key)
+    return fair
+
+
+def _before_deadline(fair: Fair, now: datetime) -> None:
+    if now > fair.deadline:
+        raise DomainError("fair_deadline", title=fair.title, deadline=fair.deadline)
+
+
+def _valid_days(fair: Fair, days: list[str]) -> None:
+    if not days or any(d not in fair.days for d in days):
+        raise DomainError("fair_bad_days", title=fair.title)
+
+
+def _apply(req: BoothRequest, wish: BoothWish, status: str, person_id: int | None,
+           now: datetime) -> None:  # fmt: skip
+    req.days, req.staff, req.area_m2 = sorted(wish.days), wish.staff, wish.area_m2
+    req.needs_table, req.needs_wall = wish.needs_table, wish.needs_wall
+    req.needs_power = wish.needs_power
+    req.professions, req.activity = wish.professions, wish.activity
+    req.status, req.person_id, req.updated_at = status, person_id, now
+
+
+async def _request(s: AsyncSession, fair_id: int, company_id: int) -> BoothRequest | None:
+    return (await s.execute(select(BoothRequest).where(
+        BoothRequest.fair_id == fair_id, BoothRequest.company_id == company_id,
+    ))).scalar_one_or_none()  # fmt: skip
+
+
+async def _used(s: AsyncSession, fair_id: int) -> int:
+    total = await s.execute(select(func.coalesce(func.sum(BoothRequest.area_m2), 0)).where(
+        BoothRequest.fair_id == fair_id, BoothRequest.status.in_(HOLDING),
+    ))  # fmt: skip
+    return int(total.scalar_one())
+
+
+async def _waiting(s: AsyncSession, fair_id: int) -> list[BoothRequest]:
+    rows = await s.execute(
+        select(BoothRequest)
+        .where(BoothRequest.fair_id == fair_id, BoothRequest.status == "waiting")
+        .order_by(BoothRequest.queued_at, BoothRequest.id)
+    )
+    return list(rows.scalars())
+
+
+async def _promote(s: AsyncSession, fair: Fair, now: datetime) -> list[BoothRequest]:
+    """Move waiting requests up, oldest first, as long as each one fits the free space."""
+    free = fair.capacity_m2 - await _used(s, fair.id)  # type: ignore[arg-type]
+    promoted = []
+    for req in await _waiting(s, fair.id):  # type: ignore[arg-type]
+        if req.area_m2 <= free:
+            req.status, req.updated_at = "requested", now
+            free -= req.area_m2
+            promoted.append(req)
+    await s.flush()
+    return promoted
+
+
+async def _outcome(s: AsyncSession, fair: Fair, req: BoothRequest,
+                   promoted: list[BoothRequest]) -> Outcome:  # fmt: skip
+    free = fair.capacity_m2 - await _used(s, fair.id)  # type: ignore[arg-type]
+    position = 0
+    if req.status == "waiting":
+        position = [w.id for w in await _waiting(s, fair.id)].index(req.id) + 1  # type: ignore[arg-type]
+    return Outcome(req, fair, promoted, free, position)
