@@ -2,10 +2,11 @@
 
 Pipeline: `dates_words` tokenises and classifies words with `dates_vocab` (weekdays and months
 in full, abbreviated, with or without dot, umlauts as ae/oe/ue, one typo per word tolerated when
-the first letter is right: "Dienstg", "Mitwoch"; small talk like "passt mir" is ignored); `dates_grammar` reads the tokens into slots (`dates_parts`) with
-the matchers of `dates_calendar` and `dates_clock`; `dates_resolve` turns the slots into a
-date relative to `now`. Only when a word is unknown to all of that does dateparser (German,
-English as fallback) get a try, and its answer is checked like ours. Nothing is loaded per call.
+the first letter is right: "Dienstg", "Mitwoch"; small talk like "passt mir" is ignored);
+`dates_grammar` reads the tokens into slots (`dates_parts`) with the matchers of
+`dates_calendar` and `dates_clock`; `dates_resolve` turns the slots into a date relative to
+`now`. Only when a word is unknown to all of that does dateparser (German, English as
+fallback) get a try, and its answer is checked like ours. Nothing is loaded per call.
 
 Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zone it has):
 - A bare weekday ("Mittwoch", "nächsten Freitag", "kommenden Mo") is its next occurrence
@@ -34,6 +35,7 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   when 4 Feb is a Wednesday, two different days in one phrase, a choice or a series ("Mo oder
   Di", "jeden Montag", "nicht Montag"), or text we cannot read at all. Ranges of weekdays
   ("Mo-Fr") start on their first day; "letzten Freitag" is the last one before today.
+- "in 3 Werktagen" skips Saturdays and Sundays (public holidays are not known here).
 """
 
 from __future__ import annotations

@@ -72,10 +72,13 @@ def match_relative(toks: list[Tok], i: int, p: Parts) -> int:
         return 0
     if kind_at(toks, j) == "halbe":
         amount, j = amount / 2, j + 1
+        j += kind_at(toks, j) == "art"  # "in half an hour"
     if kind_at(toks, j) != "unit":
         return 0
     unit = str(toks[j].val)
-    if unit not in ("h", "min") and amount != int(amount):
+    if unit == "y" and amount != int(amount):
+        amount, unit = amount * 12, "m"  # "in einem halben Jahr"
+    if unit not in ("h", "min", "q") and amount != int(amount):
         raise Impossible("fraction")
     p.put("delta", (amount if toks[i].kind == "in" else -amount, unit))
     return j + 1 - i
@@ -157,7 +160,8 @@ def match_day_word(toks: list[Tok], i: int, p: Parts) -> int:
 def match_bare(toks: list[Tok], i: int, p: Parts) -> int:
     """Match a lone number: "morgen 9" (an hour, once a day is known) or "am 15." (a day)."""
     a = toks[i]
-    if a.kind == "num" or (a.kind == "ord" and i == len(toks) - 1 and p.has_day()):
+    closing = i == len(toks) - 1 and (p.rel is not None or p.date is not None)
+    if a.kind == "num" or (a.kind == "ord" and closing):
         p.put("bare", a.val)  # "morgen 9." ends a sentence, it is no day
     elif a.kind == "ord" and 1 <= a.val <= 31:
         p.put("day", a.val)

@@ -34,12 +34,13 @@ def match_time_words(toks: list[Tok], i: int, p: Parts) -> int:
     return n + (kind_at(toks, i + n) == "uhr")
 
 
-def _clock_at(toks: list[Tok], i: int) -> tuple[Spoken, int, bool] | None:
+def _clock_at(toks: list[Tok], i: int, after_at: bool = False) -> tuple[Spoken, int, bool] | None:
     """Return a time written as digits at `i`, its token count and whether it was marked."""
-    if i >= len(toks) or toks[i].kind not in ("clock", "pair", "num"):
+    kinds = ("clock", "pair", "num", "ord") if after_at else ("clock", "pair", "num")
+    if i >= len(toks) or toks[i].kind not in kinds:
         return None
     a = toks[i]
-    if a.kind == "num":
+    if a.kind in ("num", "ord"):  # "um 9." closing a sentence is still 9 o'clock
         hour, minute, n = int(a.val), 0, 1
     else:
         (hour, minute), n = a.val, 1
@@ -57,7 +58,7 @@ def _clock_at(toks: list[Tok], i: int) -> tuple[Spoken, int, bool] | None:
 def match_time(toks: list[Tok], i: int, p: Parts) -> int:
     """Match "9 Uhr", "10:30h", "um 9", "3pm", and ranges "10-12 Uhr", "10:00 bis 12:30"."""
     at = toks[i].kind == "at"
-    start = _clock_at(toks, i + at)
+    start = _clock_at(toks, i + at, toks[i].raw in ("um", "at"))  # "ab dem 5." is a day
     if start is None or kind_at(toks, i + at + 1) in ("nach", "vor"):
         return 0  # "um zehn nach neun" is for match_time_words
     spoken, n, marked = start

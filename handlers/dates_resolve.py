@@ -14,6 +14,7 @@ DAYPART_TIMES = {
     "nachmittag": time(15),
     "abend": time(18),
     "nacht": time(22),
+    "mitternacht": time(0),
 }
 _POSITION_DAY = {"anfang": 1, "mitte": 15}
 _POSITION_WEEKDAY = {"anfang": 0, "mitte": 2, "ende": 4}
@@ -21,7 +22,7 @@ _POSITION_WEEKDAY = {"anfang": 0, "mitte": 2, "ende": 4}
 
 def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | None] | None:
     """Return (date, time, end) for `p`, or None when it names no day (raises Impossible)."""
-    if p.delta is not None and p.delta[1] in ("h", "min"):
+    if p.delta is not None and p.delta[1] in ("h", "min", "q"):
         return _in_hours(p, local_now)
     today = local_now.date()
     day = _day(p, today)
@@ -44,7 +45,8 @@ def _in_hours(p: Parts, local_now: datetime) -> tuple[date, time | None, time | 
     if said or p.weekday is not None or p.time or p.daypart or p.bare is not None:
         raise Impossible("hours plus date")
     amount, unit = p.delta  # type: ignore[misc]
-    step = timedelta(hours=amount) if unit == "h" else timedelta(minutes=amount)
+    minutes = amount * {"h": 60, "min": 1, "q": 15}[unit]
+    step = timedelta(minutes=minutes)
     moment = (local_now.astimezone(UTC) + step).astimezone(local_now.tzinfo)
     return moment.date(), moment.time().replace(second=0, microsecond=0), None
 
@@ -173,10 +175,22 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
 def _add(day: date, amount: float, unit: str) -> date:
     """Add whole days, weeks, months (clamped to the month's end) or years."""
     n = int(amount)
+    if unit == "bd":
+        return _add_business_days(day, n)
     if unit in ("d", "w"):
         return day + timedelta(days=n * (7 if unit == "w" else 1))
     year, month = _shift_month(day.year, day.month, n * (12 if unit == "y" else 1))
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _add_business_days(day: date, n: int) -> date:
+    """Add `n` working days (Monday to Friday; public holidays are not known here)."""
+    step = 1 if n >= 0 else -1
+    for _ in range(abs(n)):
+        day += timedelta(days=step)
+        while day.weekday() >= 5:
+            day += timedelta(days=step)
+    return day
 
 
 def _clock(s: Spoken, daypart: str | None) -> time:

@@ -32,6 +32,8 @@ _COMPOUND_RE = re.compile(
     r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|morgen|gestern)"
     r"(früh|morgen|vormittag|mittag|nachmittag|abend|nacht)(s?)\b"
 )
+_SPACED_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(\d{1,2})\.(?=[\s,]|$)")  # "9. 2. 2026"
+_PHRASES = (("day after tomorrow", "übermorgen"), ("day before yesterday", "vorgestern"))
 _AMPM_RE = re.compile(r"\b([ap])\.\s?m\.")
 # After "am" these words mean the German "am" (on the ...), so "10 am Montag" stays German.
 _ENGLISH_AFTER_AM = frozenset({"tomorrow", "today", "on", "next", "this", "tonight"})
@@ -63,7 +65,7 @@ def _fuzzy(key: str) -> tuple[str, object] | None:
     if len(key) < _FUZZY_MIN:
         return None
     limit = 1 if len(key) < 8 else 2
-    best: list[tuple[int, bool, str]] = []
+    best: list[tuple[int, int, str]] = []
     for cand in _FUZZY_KEYS:
         if cand[0] != key[0] or not 0 <= len(cand) - len(key) + limit <= 2 * limit:
             continue
@@ -71,8 +73,8 @@ def _fuzzy(key: str) -> tuple[str, object] | None:
             continue  # a four-letter word only loses letters ("Mont" -> no, "Juni" stays)
         dist = _distance(key, cand, limit)
         if dist <= limit:
-            # A dropped letter ("Dienstg") is the likeliest typo, so it wins a tie.
-            best.append((dist, len(cand) <= len(key), cand))
+            # A dropped letter ("Dienstg") is the likeliest typo, then a swap, then an extra one.
+            best.append((dist, (len(cand) < len(key)) - (len(cand) > len(key)), cand))
     if not best:
         return None
     best.sort()
@@ -119,7 +121,9 @@ def _number(kind: str, text: str) -> Tok:
 def tokenize(text: str) -> list[Tok]:
     """Split `text` into classified tokens; fillers are dropped, unknown words kept as "unk"."""
     text = _AMPM_RE.sub(r"\1m", text.lower().replace("'", ""))
-    text = _COMPOUND_RE.sub(r"\1 \2\3", text)
+    text = _COMPOUND_RE.sub(r"\1 \2\3", _SPACED_DATE_RE.sub(r"\1.\2.", text))
+    for phrase, word in _PHRASES:
+        text = text.replace(phrase, word)
     pieces = [(m.lastgroup or "", m.group(m.lastgroup or 0)) for m in _TOKEN_RE.finditer(text)]
     toks: list[Tok] = []
     for index, (kind, piece) in enumerate(pieces):
