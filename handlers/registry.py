@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import handlers.reminders as reminders
+import handlers.stammtisch as stammtisch
 from handlers import admin, events, fairs, films, media_days, overview, start
 from handlers.context import Services
 from handlers.router import Router
@@ -16,6 +18,8 @@ def build_router(services: Services) -> Router:
     events.register(router)
     media_days.register(router)
     films.register(router)
+    stammtisch.register(router)
+    reminders.register(router)
     fairs.register(router)  # /messe, /schaurein and their team commands
     admin.register(router)
     return router

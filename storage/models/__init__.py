@@ -6,6 +6,12 @@ from storage.models.fairs import BoothRequest, Fair, SchauReinSignup
 from storage.models.media_days import FilmInterest, MediaDay, MediaDayOffer
 from storage.models.org import AuditLog, Company, InviteCode, Person
 from storage.models.outbox import OutboxMessage, ReminderPreference
+from storage.models.reminders import (
+    StammtischOverride,
+    StammtischSetting,
+    StammtischSubscription,
+    StammtischTopic,
+)
 
 __all__ = [
     "AuditLog",
@@ -25,3 +31,4 @@ __all__ = [
     "ReminderPreference",
     "SchauReinSignup",
 ]
+__all__ += ["StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic"]

@@ -1,0 +1,154 @@
+"""/erinnerung <wann> <text> (confirmed, then reminded once) and /erinnerungen (list, switch)."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, date, datetime, time
+
+from handlers.context import Ctx, UsageError
+from handlers.dates import When, parse_when
+from handlers.dialogs import END, Dialog, Step, cancel_button, choice
+from handlers.router import Router
+from handlers.texts import reminders as t
+from handlers.texts.common import esc, fmt_dt
+from handlers.texts.core import NO_LABEL, YES_LABEL
+from handlers.texts.dates import confirm_text, not_understood_text, past_text
+from storage import reminders
+from storage.reminders import PERSONAL
+
+DEFAULT_TIME = time(9)
+MAX_WHEN_WORDS = 6
+MAX_LISTED = 25
+
+
+def register(router: Router) -> None:
+    """Register /erinnerung, /erinnerungen, their buttons and the confirmation dialog."""
+    router.command("erinnerung", lambda ctx: create(ctx, router), personal=True,
+                   help="Erinnerung anlegen: /erinnerung morgen 9 Uhr Text")  # fmt: skip
+    router.command("erinnerungen", lambda ctx: overview(ctx, router), personal=True,
+                   help="Meine geplanten Erinnerungen, Arten an/aus")  # fmt: skip
+    router.action("erinnerung.loeschen", delete)
+    router.action("erinnerung.art", lambda ctx: switch(ctx, router))
+    router.dialog(Dialog("erinnerung", t.TITLE, "confirm",
+                         {"confirm": Step(_ask, on_text=_typed, on_press=_answer)}))  # fmt: skip
+    router.reminder_kinds[PERSONAL] = t.LABEL_PERSONAL
+    router.domain_errors({"reminder_past": lambda e: t.PAST})
+
+
+def split_when(args: str, now: datetime) -> tuple[When, str] | None:
+    """Split "morgen 9 Uhr Unterlagen …" into the understood date and the reminder text."""
+    words = args.split()
+    for n in range(min(len(words) - 1, MAX_WHEN_WORDS), 0, -1):
+        w = parse_when(" ".join(words[:n]), now=now)
+        if w is not None:
+            return w, " ".join(words[n:]).lstrip(":–- ").strip()
+    return None
+
+
+async def create(ctx: Ctx, router: Router) -> None:
+    """Understand when and what, then ask for a confirmation."""
+    if not ctx.args:
+        raise UsageError(t.USAGE)
+    found = split_when(ctx.args, ctx.now)
+    if found is None:
+        raise UsageError(not_understood_text() if len(ctx.arg_list) > 1 else t.NO_TEXT)
+    w, text = found
+    if not text:
+        raise UsageError(t.NO_TEXT)
+    w = When(w.date, w.time or DEFAULT_TIME)
+    if _due(ctx, w.date.isoformat(), _hm(w.time)) <= ctx.now:
+        raise UsageError(past_text(w))
+    data = {"date": w.date.isoformat(), "time": _hm(w.time), "text": text[:500]}
+    await router.dialogs.start(ctx, "erinnerung", data)
+
+
+def _hm(value: time | None) -> str:
+    return (value or DEFAULT_TIME).strftime("%H:%M")
+
+
+def _due(ctx: Ctx, day: str, hm: str) -> datetime:
+    at = time.fromisoformat(hm)
+    return datetime.combine(date.fromisoformat(day), at, tzinfo=ctx.tz).astimezone(UTC)
+
+
+async def _ask(ctx: Ctx, data: dict[str, str]) -> None:
+    w = When(date.fromisoformat(data["date"]), time.fromisoformat(data["time"]))
+    ctx.say(confirm_text(w) + t.WHAT.format(text=esc(data["text"])),
+            [[choice(ctx, YES_LABEL, "ja"), choice(ctx, NO_LABEL, "nein")],
+             [cancel_button(ctx)]])  # fmt: skip
+
+
+async def _typed(ctx: Ctx, data: dict[str, str], text: str) -> str:
+    answer = text.strip().lower()
+    if answer not in ("ja", "nein", "j", "n"):
+        raise UsageError(t.ANSWER_YES_NO)
+    return await _answer(ctx, data, "ja" if answer.startswith("j") else "nein")
+
+
+async def _answer(ctx: Ctx, data: dict[str, str], value: str) -> str:
+    if value != "ja":
+        ctx.say(t.RETRY)
+        return END
+    due = _due(ctx, data["date"], data["time"])
+    if due <= ctx.now:  # the dialog may be answered long after it was asked
+        ctx.say(t.PAST)
+        return END
+    text = t.REMINDER.format(text=esc(data["text"]))
+    pid: int = ctx.person.id  # type: ignore[assignment]
+    await reminders.plan_personal(ctx.db, person_id=pid, text=text, due_at=due, now=ctx.now)
+    ctx.say(t.DONE.format(when=fmt_dt(due, ctx.tz, long=True), text=esc(data["text"])))
+    await ctx.services.planned()
+    return END
+
+
+async def overview(ctx: Ctx, router: Router) -> None:
+    """List what is planned for the person; buttons delete own reminders and switch kinds."""
+    pid: int = ctx.person.id  # type: ignore[assignment]
+    rows = await reminders.planned_for(ctx.db, person_id=pid)
+    off = {kind for _, kind in await reminders.disabled_kinds(ctx.db, person_ids=[pid])}
+    labels = router.reminder_kinds
+    lines, buttons = [t.HEAD], []
+    for r in rows[:MAX_LISTED]:
+        snippet = f": „{_snippet(r.text)}“" if r.kind == PERSONAL else ""
+        label = esc(labels.get(r.kind, r.kind))
+        lines.append(t.LINE.format(when=fmt_dt(r.due_at, ctx.tz), label=label, text=snippet))
+        if r.kind == PERSONAL:
+            buttons.append([ctx.button(t.DELETE.format(text=_snippet(r.text, 24, html_=False)),
+                                       "erinnerung.loeschen", r.id)])  # fmt: skip
+    if not rows:
+        lines = [t.HEAD, t.EMPTY]
+    kinds = sorted(({r.kind for r in rows} | off) & set(labels) - {PERSONAL})
+    if kinds:
+        lines.append(t.SWITCHES)
+    for kind in kinds:
+        on = kind not in off
+        text = (t.KIND_OFF if on else t.KIND_ON).format(label=labels[kind])
+        buttons.append([ctx.button(text, "erinnerung.art", kind, int(not on))])
+    ctx.say("\n".join(lines), buttons)
+
+
+def _snippet(text: str, limit: int = 40, *, html_: bool = True) -> str:
+    raw = html.unescape(text.removeprefix(t.REMINDER.format(text="")))
+    cut = raw if len(raw) <= limit else raw[: limit - 1] + "…"
+    return esc(cut) if html_ else cut
+
+
+async def delete(ctx: Ctx) -> None:
+    """Delete one of the person's own reminders."""
+    ok = await reminders.delete_personal(ctx.db, person_id=ctx.person.id,  # type: ignore[arg-type]
+                                         row_id=int(ctx.args or 0), now=ctx.now)  # fmt: skip
+    ctx.say(t.DELETED if ok else t.GONE)
+    if ok:
+        await ctx.services.planned()
+
+
+async def switch(ctx: Ctx, router: Router) -> None:
+    """Switch one kind of reminder on ("1") or off ("0")."""
+    kind, _, flag = ctx.args.partition(" ")
+    label = router.reminder_kinds.get(kind)
+    if label is None or kind == PERSONAL:
+        raise UsageError(t.UNKNOWN_KIND)
+    on = flag.strip() == "1"
+    await reminders.set_enabled(ctx.db, person_id=ctx.person.id, kind=kind, enabled=on)  # type: ignore[arg-type]
+    ctx.say((t.SWITCHED_ON if on else t.SWITCHED_OFF).format(label=esc(label)))
+    await ctx.services.planned()

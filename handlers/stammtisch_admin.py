@@ -1,0 +1,131 @@
+"""Admin commands of the Stammtisch: skip, move, new link, new time, topic suggestions."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, time
+
+from handlers.context import Ctx, UsageError
+from handlers.dates import parse_when
+from handlers.router import Router
+from handlers.texts import stammtisch as t
+from handlers.texts.common import esc, fmt_dt
+from handlers.texts.dates import not_understood_text, past_text
+from storage import audit, stammtisch
+from storage.stammtisch_series import Session
+
+_MOVE_SPLIT = re.compile(r"\s+auf\s+|\s*->\s*|\s*;\s*", re.I)
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)(\s*uhr)?$", re.I)
+
+
+def register(router: Router) -> None:
+    """Register the admin commands of the Stammtisch."""
+    router.command("stammtisch_absagen", skip, help="Stammtisch-Termin absagen: Datum",
+                   admin=True)  # fmt: skip
+    router.command("stammtisch_verschieben", move, admin=True,
+                   help="Stammtisch-Termin verschieben: Datum auf neues Datum/Zeit")  # fmt: skip
+    router.command("stammtisch_link", new_link, help="Neuer Zoom-Link für den Stammtisch",
+                   admin=True)  # fmt: skip
+    router.command("stammtisch_zeit", new_time, help="Neue Uhrzeit aller Stammtisch-Termine",
+                   admin=True)  # fmt: skip
+    router.command("themen", show_topics, help="Themenvorschläge für den Stammtisch", admin=True)
+
+
+async def _find(ctx: Ctx, text: str) -> Session:
+    w = parse_when(text, now=ctx.now)
+    if w is None:
+        raise UsageError(not_understood_text())
+    found = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now, count=20,
+                                      with_cancelled=True)  # fmt: skip
+    for s in found:
+        if w.date.isoformat() == s.key or s.start.astimezone(ctx.tz).date() == w.date:
+            return s
+    raise UsageError(t.NO_SUCH_SESSION.format(date=esc(text)))
+
+
+async def skip(ctx: Ctx) -> None:
+    """Cancel one session; subscribers are told once."""
+    if not ctx.args:
+        raise UsageError(t.USAGE_SKIP)
+    s = await _find(ctx, ctx.args)
+    series = await stammtisch.load_series(ctx.db, ctx.services.catalogue)
+    notice = t.CANCELLED.format(title=esc(series.title), date=t.day(s.start, ctx.tz))
+    count = await stammtisch.change_session(
+        ctx.db, session=s.key, cancelled=True, moved_to=None, now=ctx.now, notice=notice,
+        not_after=s.start,
+    )  # fmt: skip
+    await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_skip", now=ctx.now,
+                       session=s.key)  # fmt: skip
+    ctx.say(t.DONE_CHANGE.format(count=count))
+    await ctx.services.planned()
+
+
+async def move(ctx: Ctx) -> None:
+    """Move one session to a new date and/or time; subscribers are told once."""
+    parts = _MOVE_SPLIT.split(ctx.args.strip(), maxsplit=1)
+    if len(parts) != 2 or not all(parts):
+        raise UsageError(t.USAGE_MOVE)
+    s = await _find(ctx, parts[0])
+    w = parse_when(parts[1], now=ctx.now)
+    if w is None:
+        raise UsageError(not_understood_text())
+    series = await stammtisch.load_series(ctx.db, ctx.services.catalogue)
+    to = datetime.combine(w.date, w.time or series.at, tzinfo=ctx.tz).astimezone(UTC)
+    if to <= ctx.now:
+        raise UsageError(past_text(w))
+    notice = t.MOVED.format(title=esc(series.title), old=fmt_dt(s.start, ctx.tz),
+                            new=fmt_dt(to, ctx.tz), link=esc(s.link))  # fmt: skip
+    count = await stammtisch.change_session(
+        ctx.db, session=s.key, cancelled=False, moved_to=to, now=ctx.now, notice=notice,
+        not_after=max(to, s.start),
+    )  # fmt: skip
+    await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_move", now=ctx.now,
+                       session=s.key, to=to.isoformat())  # fmt: skip
+    ctx.say(t.DONE_CHANGE.format(count=count))
+    await ctx.services.planned()
+
+
+async def new_link(ctx: Ctx) -> None:
+    """Change the join link of all coming sessions."""
+    link = ctx.args.strip()
+    if not link.startswith("https://") or " " in link:
+        raise UsageError(t.USAGE_LINK)
+    series = await stammtisch.load_series(ctx.db, ctx.services.catalogue)
+    notice = t.NEW_LINK.format(title=esc(series.title), link=esc(link))
+    count = await stammtisch.change_setting(ctx.db, key="link", value=link, now=ctx.now,
+                                            notice=notice)  # fmt: skip
+    await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_link", now=ctx.now,
+                       link=link)  # fmt: skip
+    ctx.say(t.DONE_CHANGE.format(count=count))
+    await ctx.services.planned()
+
+
+async def new_time(ctx: Ctx) -> None:
+    """Change the start time of all coming sessions (HH:MM, local)."""
+    m = _TIME.match(ctx.args.strip())
+    if m is None:
+        raise UsageError(t.USAGE_TIME)
+    hour, minute = int(m.group(1)), int(m.group(2))
+    value = f"{hour:02d}:{minute:02d}"
+    nxt = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now, count=1)
+    series = await stammtisch.load_series(ctx.db, ctx.services.catalogue)
+    when = "–"
+    if nxt:
+        day = nxt[0].start.astimezone(ctx.tz).date()
+        when = fmt_dt(datetime.combine(day, time(hour, minute), tzinfo=ctx.tz), ctx.tz)
+    notice = t.NEW_TIME.format(title=esc(series.title), time=value, next=when)
+    count = await stammtisch.change_setting(ctx.db, key="time", value=value, now=ctx.now,
+                                            notice=notice)  # fmt: skip
+    await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_time", now=ctx.now,
+                       time=value)  # fmt: skip
+    ctx.say(t.DONE_CHANGE.format(count=count))
+    await ctx.services.planned()
+
+
+async def show_topics(ctx: Ctx) -> None:
+    """Show the topic suggestions for the next sessions."""
+    upcoming = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now, count=3)
+    found = await stammtisch.topics(ctx.db, sessions_=[s.key for s in upcoming])
+    blocks = [f"<b>{fmt_dt(s.start, ctx.tz)}</b>\n{t.topic_lines(found[s.key])}"
+              for s in upcoming if found[s.key]]  # fmt: skip
+    ctx.say("\n\n".join([t.TOPICS_HEAD, *blocks]) if blocks else t.TOPICS_NONE)

@@ -1,0 +1,30 @@
+"""German texts of personal reminders and the /erinnerungen overview."""
+
+from __future__ import annotations
+
+LABEL_PERSONAL = "Eigene Erinnerung"
+USAGE = (
+    "So legst du eine Erinnerung an:\n<code>/erinnerung morgen 9 Uhr Unterlagen für den Medientag</code>\n"
+    "Erst wann, dann woran. Deine Erinnerungen: /erinnerungen"
+)
+NO_TEXT = "Woran soll ich dich erinnern? Schreib nach der Zeit noch den Text, z. B. <code>/erinnerung Freitag 10 Uhr Bewerbungen sichten</code>"
+WHAT = "\nErinnerung: „{text}“"
+DONE = "✅ Ich erinnere dich am {when}: „{text}“. Alle Erinnerungen: /erinnerungen"
+RETRY = "Okay, nicht gespeichert. Versuch es noch einmal mit /erinnerung."
+ANSWER_YES_NO = "Bitte antworte mit Ja oder Nein."
+PAST = "Dieser Zeitpunkt ist schon vorbei. Bitte nenn mir einen Termin in der Zukunft."
+REMINDER = "🔔 Erinnerung: {text}"
+TITLE = "Erinnerung anlegen"
+
+HEAD = "<b>Deine geplanten Erinnerungen</b>"
+EMPTY = "Für dich ist gerade nichts geplant. Neue Erinnerung: /erinnerung morgen 9 Uhr Text"
+LINE = "• {when} – {label}{text}"
+SWITCHES = "\nDiese Arten kannst du an- und abschalten:"
+DELETE = "🗑 {text}"
+KIND_OFF = "🔕 {label} aus"
+KIND_ON = "🔔 {label} an"
+DELETED = "🗑 Erinnerung gelöscht."
+GONE = "Diese Erinnerung gibt es nicht mehr (schon verschickt oder gelöscht)."
+SWITCHED_OFF = "🔕 „{label}“ ist aus. Wieder an: /erinnerungen"
+SWITCHED_ON = "🔔 „{label}“ ist wieder an."
+UNKNOWN_KIND = "Diese Art von Erinnerung kenne ich nicht (mehr)."

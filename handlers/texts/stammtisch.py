@@ -1,0 +1,67 @@
+"""German texts of the Social Media Stammtisch: dates, reminders, changes, topics."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from handlers.texts.common import esc, fmt_date, fmt_dt, fmt_time, local
+
+LABEL_MORNING = "Stammtisch: am Morgen (9 Uhr)"
+LABEL_SOON = "Stammtisch: 15 Minuten vorher"
+LABEL_CHANGE = "Stammtisch: Änderungen"
+LABEL_TOPICS = "Stammtisch: Themen (Admins)"
+SUBSCRIBE = "🔔 Erinnerung an"
+UNSUBSCRIBE = "🔕 Erinnerung aus"
+SUGGEST = "💡 Thema vorschlagen"
+
+HEAD = "<b>{title}</b> – online per Zoom, alle 14 Tage\n{about}"
+NEXT = "\n\n<b>Nächste Termine</b>"
+NONE = "\n\nZurzeit sind keine Termine geplant."
+SUBSCRIBED = "\n\n🔔 Du wirst am Morgen (9 Uhr) und 15 Minuten vorher erinnert. Einzeln abschalten: /erinnerungen"
+NOT_SUBSCRIBED = "\n\nMöchtest du erinnert werden? Dann tipp auf „Erinnerung an“."
+NOW_ON = "🔔 Erledigt: Ich erinnere dich an jeden Stammtisch – am Morgen um 9 Uhr und 15 Minuten vorher."
+NOW_OFF = "🔕 Erledigt: keine Stammtisch-Erinnerungen mehr."
+ASK_TOPIC = "Welches Thema schlägst du für den Stammtisch am {date} vor? Schreib es mir in einer Nachricht."
+TOPIC_THANKS = "Danke! Dein Themenvorschlag ist notiert, das Clusterteam sieht ihn vor dem Termin."
+TOPIC_EMPTY = "Bitte schreib dein Thema als Text (höchstens 500 Zeichen)."
+NO_SESSION = "Gerade ist kein Stammtisch geplant."
+
+MORNING = "☀️ Heute um {time} Uhr ist <b>{title}</b>.\nZoom: {link}"
+SOON = "⏰ In 15 Minuten, um {time} Uhr, geht's los: <b>{title}</b>.\nZoom: {link}"
+TOPICS_PUSH = "💡 Themen für den {title} heute um {time} Uhr:\n{lines}"
+
+CANCELLED = "❌ Der {title} am {date} fällt aus."
+MOVED = "📅 Der {title} vom {old} wird verschoben auf {new}.\nZoom: {link}"
+NEW_LINK = "🔗 Der {title} hat einen neuen Zoom-Link: {link}"
+NEW_TIME = "🕐 Der {title} beginnt ab sofort um {time} Uhr. Nächster Termin: {next}"
+
+USAGE_SKIP = "So sagst du einen Termin ab: <code>/stammtisch_absagen 2.4.</code>"
+USAGE_MOVE = "So verschiebst du einen Termin: <code>/stammtisch_verschieben 2.4. auf 9.4. 14 Uhr</code>"
+USAGE_LINK = "So änderst du den Link: <code>/stammtisch_link https://…</code>"
+USAGE_TIME = "So änderst du die Uhrzeit aller Termine: <code>/stammtisch_zeit 13:00</code>"
+NO_SUCH_SESSION = "Am {date} ist kein Stammtisch geplant. Die nächsten Termine zeigt /stammtisch."
+DONE_CHANGE = "Erledigt. {count} Abonnent:innen werden einmal benachrichtigt."
+TOPICS_HEAD = "<b>Themenvorschläge</b>"
+TOPICS_NONE = "Noch keine Themenvorschläge für die nächsten Termine."
+
+
+def session_line(start: datetime, link: str, tz: ZoneInfo, *, moved: bool = False) -> str:
+    """Format one upcoming session with its join link."""
+    note = " (verschoben)" if moved else ""
+    return f"• {fmt_dt(start, tz)}{note}\n  <a href=\"{esc(link)}\">Zoom-Link</a>"
+
+
+def at(start: datetime, tz: ZoneInfo) -> str:
+    """Return the local start time as "13:00"."""
+    return fmt_time(local(start, tz).time())
+
+
+def day(start: datetime, tz: ZoneInfo) -> str:
+    """Return the local date as "Do, 2. April 2026"."""
+    return fmt_date(local(start, tz).date())
+
+
+def topic_lines(entries: list[tuple[str, str]]) -> str:
+    """Format topic suggestions as bullet lines."""
+    return "\n".join(f"• {esc(text)} ({esc(who)})" for who, text in entries)

@@ -1,0 +1,58 @@
+"""End to end through the console: Stammtisch reminders and personal reminders on a moved clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.console import ConsoleBot, button, texts
+
+
+def _to(messages: list[dict], who: str) -> list[str]:
+    return [m["text"] for m in messages if m.get("to") == who]
+
+
+def test_subscriber_gets_2_april_reminders_once_across_restart_and_dst(tmp_path: Path) -> None:
+    bot = ConsoleBot(tmp_path, now="2026-03-20T09:00:00+01:00")
+    try:
+        shown = bot.say("anna", "/stammtisch")
+        assert "Do, 2. April 2026, 13:00 Uhr" in texts(shown)
+        assert "Erledigt" in texts(bot.press("anna", button(shown, "Erinnerung an")))
+        asked = bot.say("anna", "/erinnerung 2.4. 12:50 Zoom-Kamera testen")
+        assert "Verstanden: Donnerstag, 2. April 2026, 12:50 Uhr" in texts(asked)
+        assert "2. April" in texts(bot.press("anna", button(asked, "Ja")))
+        planned = texts(bot.say("anna", "/erinnerungen"))
+        assert "Do, 2. April 2026, 09:00 Uhr" in planned and "Zoom-Kamera testen" in planned
+        bot.stop()  # restart between planning and the due time: nothing is lost
+        bot.now_arg = "2026-03-25T10:00:00+01:00"
+        bot.start()
+        out = bot.now("2026-04-02T12:59:00+02:00")
+        got = _to(out, "anna")
+        assert len(got) == 3, got
+        morning, soon, personal = got
+        assert "Heute um 13:00 Uhr" in morning and "zoom.us" in morning
+        assert "Zoom-Kamera testen" in personal
+        assert "In 15 Minuten, um 13:00 Uhr" in soon
+        assert _to(bot.now("2026-04-02T13:30:00+02:00"), "anna") == []
+    finally:
+        bot.stop()
+
+
+def test_weeks_of_moved_clock_deliver_each_session_once(console: ConsoleBot) -> None:
+    shown = console.say("anna", "/stammtisch")
+    console.press("anna", button(shown, "Erinnerung an"))
+    out = _to(console.now("2026-04-20T12:00:00+02:00"), "anna")
+    # Sessions 5 Feb, 19 Feb, 5 Mar, 19 Mar, 2 Apr, 16 Apr: a morning and a 15-minute reminder each.
+    assert len(out) == 12, out
+    assert all("13:00 Uhr" in text for text in out)
+
+
+def test_admin_skips_a_date_and_subscribers_are_told_once(console: ConsoleBot) -> None:
+    shown = console.say("anna", "/stammtisch")
+    console.press("anna", button(shown, "Erinnerung an"))
+    done = console.say("chef", "/stammtisch_absagen 19.2.")
+    assert "1 Abonnent" in texts(done)
+    told = _to(done, "anna")
+    assert len(told) == 1 and "fällt aus" in told[0]
+    out = _to(console.now("2026-02-20T12:00:00+01:00"), "anna")
+    assert len(out) == 2 and all("5. " not in t for t in out)  # only the 5 Feb reminders
+    assert "19. Februar" not in texts(console.say("anna", "/stammtisch"))
