@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import io
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import nio
@@ -40,14 +41,15 @@ class MatrixTransport:
     platform = "matrix"
 
     def __init__(
-        self, settings: Settings, *, device_name: str = "Zukunftsmacher-Bot", poll_ms: int = 30_000
+        self, settings: Settings, *, device_name: str = "Zukunftsmacher-Bot",
+        poll_ms: int = 30_000, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         if not settings.matrix_enabled:
             raise ValueError("Matrix is not configured (MATRIX_HOMESERVER, MATRIX_USER_ID, ...)")
         self._settings = settings
         self._allowed = settings.allowed_matrix_servers()
         self._files = StateFiles(settings.matrix_store_path)
-        self._device_name, self._poll_ms = device_name, poll_ms
+        self._device_name, self._poll_ms, self._sleep = device_name, poll_ms, sleep
         self._client: nio.AsyncClient | None = None
         self._handle: Handler | None = None
         self._batch: list[TextEvent] = []
@@ -128,7 +130,7 @@ class MatrixTransport:
             retry = resp.retry_after_ms / 1000 if resp.retry_after_ms else None
             delay = backoff.next_delay(retry)
             log.warning("Matrix sync failed (%s); retrying in %.1f s", resp, delay)
-            await asyncio.sleep(delay)
+            await self._sleep(delay)
 
     async def _after_sync(self, resp: nio.SyncResponse, batch: list[Any]) -> None:
         await self._keys()
@@ -195,8 +197,9 @@ class MatrixTransport:
             self._queue.task_done()
 
     async def send(self, address: Address, reply: Reply) -> None:
-        """Deliver one reply to a room; raise Temporary/PermanentFailure for the outbox."""
-        await self.send_to(address.chat_id, reply)
+        """Deliver one reply to a room (or a user id's DM); raise Temporary/PermanentFailure."""
+        chat = address.chat_id
+        await self.send_to(await self.dm_with(chat) if chat.startswith("@") else chat, reply)
 
     async def send_to(
         self, room_id: str, reply: Reply, *, with_options: bool = True, note: str = ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import hmac
+import itertools
 import json
 import logging
 import os
@@ -20,6 +21,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -176,6 +178,7 @@ class Synapse:
     shared_secret: str = field(default_factory=lambda: secrets.token_hex(16))
     process: subprocess.Popen[bytes] | None = None
     start_seconds: float = 0.0
+    _ids: Iterator[int] = field(default_factory=itertools.count)
 
     @property
     def url(self) -> str:
@@ -236,8 +239,9 @@ class Synapse:
             self.process.kill()
             self.process.wait()
 
-    async def register(self, localpart: str, *, admin: bool = False) -> Account:
-        """Register a user through the shared-secret admin API."""
+    async def register(self, name: str, *, admin: bool = False) -> Account:
+        """Register a new user `<name><n>` through the shared-secret admin API."""
+        localpart = f"{name}{next(self._ids)}"  # unique across all tests of the session
         password = secrets.token_hex(8)
         url = f"{self.url}/_synapse/admin/v1/register"
         async with aiohttp.ClientSession() as http:

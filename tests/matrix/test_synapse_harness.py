@@ -15,4 +15,5 @@ async def test_registered_user_can_whoami(synapse: Synapse) -> None:
         http.get(f"{synapse.url}/_matrix/client/v3/account/whoami", headers=headers) as resp,
     ):
         assert resp.status == 200
-        assert (await resp.json())["user_id"] == "@harness:localhost"
+        assert (await resp.json())["user_id"] == account.user_id
+    assert account.user_id.startswith("@harness") and account.user_id.endswith(":localhost")

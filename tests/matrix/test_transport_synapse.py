@@ -7,7 +7,6 @@ test_bot_synapse.py runs the real App on top.
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from bot.transports.matrix import MatrixTransport
 from .human import Human
 from .synapse import Account, Synapse
 
-_names = itertools.count()
 ICS = FileOut("termin.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
 
 
@@ -82,8 +80,7 @@ class World:
 
 @pytest.fixture
 async def world(synapse: Synapse, tmp_path: Path) -> AsyncIterator[World]:
-    n = next(_names)
-    bot, human = await synapse.register(f"bot{n}"), await synapse.register(f"anna{n}")
+    bot, human = await synapse.register("bot"), await synapse.register("anna")
     w = World(synapse, tmp_path, bot, human)
     await w.start_bot()
     try:
@@ -139,6 +136,9 @@ async def test_outbox_send_and_unreachable(world: World) -> None:
         await world.transport.send(Address("matrix", room), Reply("Erinnerung: <i>morgen</i>"))
         seen = await anna.receive(room)
         assert seen.body == "Erinnerung: morgen"
+        # A user id as chat (no DM known yet) reaches the person in their DM with the bot.
+        await world.transport.send(Address("matrix", world.human_account.user_id), Reply("Hallo"))
+        assert (await anna.receive(room)).body == "Hallo"
 
         with pytest.raises(PermanentFailure):
             await world.transport.send(Address("matrix", "!nirgends:localhost"), Reply("x"))
@@ -157,9 +157,7 @@ async def test_invite_from_foreign_server_is_declined(world: World) -> None:
 
 
 async def test_access_token_login_keeps_its_device(synapse: Synapse, tmp_path: Path) -> None:
-    bot, human = await synapse.register(f"tokenbot{next(_names)}"), await synapse.register(
-        f"ben{next(_names)}"
-    )
+    bot, human = await synapse.register("tokenbot"), await synapse.register("ben")
     settings = matrix_settings(synapse, bot.user_id, None, tmp_path / "store",
                                matrix_access_token=bot.access_token)
     recorder = Recorder()
@@ -177,7 +175,7 @@ async def test_access_token_login_keeps_its_device(synapse: Synapse, tmp_path: P
 
 
 async def test_group_room_commands_only_and_personal_to_dm(world: World) -> None:
-    carl_account = await world.synapse.register(f"carl{next(_names)}")
+    carl_account = await world.synapse.register("carl")
     async with (
         Human(world.synapse.url, world.human_account, world.tmp / "anna") as anna,
         Human(world.synapse.url, carl_account, world.tmp / "carl") as carl,
