@@ -48,6 +48,9 @@ async def show_events(ctx: Ctx) -> None:
 async def ask_people(ctx: Ctx) -> None:
     """Ask how many people of the company come (1-5 buttons)."""
     b = await _one(ctx)
+    event_signup.check_open(b.event, ctx.now)
+    if b.mine is not None:
+        raise DomainError("already_registered", title=b.event.title)
     nums = [ctx.button(str(n), "ev.cnt", b.event.id, n) for n in range(1, MAX_PEOPLE + 1)]
     ctx.say(t.HOW_MANY.format(title=esc(b.event.title)),
             [nums, [ctx.button(t.BACK, "ev.show", b.event.id)]], edit=True)  # fmt: skip

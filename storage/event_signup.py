@@ -84,7 +84,7 @@ async def register(
         raise DomainError("bad_people", max=MAX_PEOPLE)
     async with db.transaction() as s:
         event = await lock_event(s, event_id)
-        _check_open(event, now)
+        check_open(event, now)
         if await active_registration(s, event_id, person_id) is not None:
             raise DomainError("already_registered", title=event.title)
         person = await s.get(Person, person_id)
@@ -111,7 +111,7 @@ async def cancel(
     async with db.transaction() as s:
         event = await lock_event(s, event_id)
         if not by_admin:
-            _check_open(event, now)
+            check_open(event, now)
         reg = await active_registration(s, event_id, person_id)
         if reg is None:
             raise DomainError("not_registered", title=event.title)
@@ -181,7 +181,8 @@ async def apply_notes(
         await outbox.plan_in(s, now=now, **fields)
 
 
-def _check_open(event: Event, now: datetime) -> None:
+def check_open(event: Event, now: datetime) -> None:
+    """Raise the DomainError that says why people cannot sign up or cancel now, if any."""
     if event.cancelled_at is not None:
         raise DomainError("event_cancelled", title=event.title)
     if event.kind != "intern":

@@ -1,0 +1,72 @@
+"""End to end through the console: /termine, sign-up by buttons, .ics, /meine, export, admin."""
+
+from __future__ import annotations
+
+from tests.events.console_helpers import card as _card
+from tests.events.console_helpers import file as _file
+from tests.events.console_helpers import join as _join
+from tests.support.console import ConsoleBot, button, texts
+
+
+def test_member_signs_up_for_march_meeting_and_cancels(console: ConsoleBot) -> None:
+    _join(console, "anna", "Zemmler")
+    _join(console, "ben", "Zemmler")
+    listing = console.say("anna", "/termine")
+    meeting = _card(listing, "Ausbildungs-Marketing")
+    assert "Do, 5. März 2026, 10:00–15:00 Uhr" in texts(meeting)
+    assert "noch 40 Plätze" in texts(meeting) and "Go Be" in texts(meeting)
+    speed = _card(listing, "Speed Dating Görlitz")
+    assert "schulewirtschaft-goerlitz.de" in texts(speed)
+    assert "Anmelden" not in [b["label"] for b in speed[0]["buttons"]]
+    assert "Nur zur Info" in texts(_card(listing, "Girls' Day"))
+    assert "September 2026, genauer Termin folgt" in texts(listing)
+
+    ask = console.press("anna", button(meeting, "Anmelden"))
+    assert "Wie viele Personen" in texts(ask)
+    done = console.press("anna", button(ask, "2"))
+    assert "Angemeldet" in texts(done) and "Personen: 2" in texts(done)
+    ics = _file(done, ".ics").decode()
+    assert "TZID:Europe/Berlin" in ics and "DTSTART;TZID=Europe/Berlin:20260305T100000" in ics
+
+    assert "Du bist angemeldet (2 Personen)" in texts(console.say("anna", "/meine"))
+    colleague = texts(_card(console.say("ben", "/termine"), "Ausbildungs-Marketing"))
+    assert "Von eurer Firma: anna (2 Personen)" in colleague and "noch 38 Plätze" in colleague
+    assert "anna" in texts(console.say("ben", "/meine"))
+
+    export = console.say("chef", "/export anmeldungen Marketing")
+    csv = _file(export, ".csv")
+    assert csv.startswith(b"\xef\xbb\xbf")
+    lines = csv.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Termin;Datum;Firma;Name;Plattform;Personen;Status;Angemeldet am"
+    assert lines[1].split(";")[1:] == [
+        "05.03.2026", "Zemmler Siebanlagen GmbH", "anna", "console", "2", "angemeldet",
+        "02.02.2026",
+    ]  # fmt: skip
+
+    again = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
+    gone = console.press("anna", button(again, "Abmelden"))
+    assert "abgemeldet" in texts(gone)
+    assert "Ausbildungs-Marketing" not in texts(console.say("anna", "/meine"))
+    assert "abgemeldet" in texts(console.say("chef", "/teilnehmer Marketing"))
+
+
+def test_reminders_a_week_and_a_day_before(console: ConsoleBot) -> None:
+    _join(console, "anna", "Zemmler")
+    meeting = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
+    console.press("anna", button(console.press("anna", button(meeting, "Anmelden")), "1"))
+    week = console.now("2026-02-26T10:30:00+01:00")
+    assert "ist in einer Woche" in texts(week, to="anna") and "Karte öffnen" in texts(week)
+    day = console.now("2026-03-04T10:30:00+01:00")
+    assert "ist morgen" in texts(day, to="anna")
+    assert console.now("2026-03-06T10:00:00+01:00") == []
+
+
+def test_deadline_passed_sends_people_to_the_team(console: ConsoleBot) -> None:
+    _join(console, "anna", "Zemmler")
+    meeting = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
+    console.now("2026-02-27T09:00:00+01:00")
+    refused = texts(console.press("anna", button(meeting, "Anmelden")))
+    assert "Anmeldefrist" in refused and "altmann@lausitz-matrix.de" in refused
+    late = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
+    assert "Anmeldefrist vorbei" in texts(late)
+    assert "Anmelden" not in [b["label"] for b in late[0]["buttons"]]
