@@ -145,7 +145,9 @@ def match_day_word(toks: list[Tok], i: int, p: Parts) -> int:
     a = toks[i]
     if a.kind == "veto":
         raise Impossible("a choice, a negation or a series is no single date")
-    if a.kind == "rel":
+    if a.kind == "now":
+        p.put("delta", (0.0, "min"))  # "jetzt" is now, to the minute, and nothing else
+    elif a.kind == "rel":
         p.put("rel", a.val)
     elif a.kind == "dp":
         p.put("daypart", a.val)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from handlers import dates_calendar as cal
 from handlers import dates_clock as clock
-from handlers.dates_parts import Parts
+from handlers.dates_parts import Impossible, Parts
 from handlers.dates_words import Tok
 
 Matcher = Callable[[list[Tok], int, Parts], int]
@@ -30,7 +30,7 @@ _IGNORABLE = frozenset({"at", "in", "uhr", "art", "dash", "slash", "und", "this"
 
 
 def read(toks: list[Tok]) -> Parts | None:
-    """Return the Parts of a phrase, or None when a token fits nowhere (raises Impossible)."""
+    """Return the Parts of a phrase; None at an unknown word, Impossible at a misplaced one."""
     parts, i = Parts(), 0
     while i < len(toks):
         for matcher in MATCHERS:
@@ -39,7 +39,11 @@ def read(toks: list[Tok]) -> Parts | None:
                 i += taken
                 break
         else:
+            if toks[i].kind == "unk":
+                return None  # a word we do not know: dateparser may
             if toks[i].kind not in _IGNORABLE:
-                return None
+                # Only known words, but in no order that makes a date ("Mai 10:30", "2026
+                # Stunden"): dateparser would guess, and its guesses here are wrong.
+                raise Impossible(f"no place for {toks[i].raw!r}")
             i += 1
     return parts

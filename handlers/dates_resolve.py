@@ -25,7 +25,10 @@ def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | No
     if p.delta is not None and p.delta[1] in ("h", "min", "q"):
         return _in_hours(p, local_now)
     today = local_now.date()
-    day = _day(p, today)
+    try:
+        day = _day(p, today)
+    except (ValueError, OverflowError) as exc:  # "in 9999 Jahren" leaves the calendar
+        raise Impossible("out of range") from exc
     start, end = _times(p)
     if start is None and p.bare is not None and (day is not None or p.daypart):
         start = _clock(Spoken(p.bare, 0, p.bare), p.daypart)

@@ -90,7 +90,8 @@ _WORDS = {
     "anfang": ("pos", "anfang"), "beginning": ("pos", "anfang"), "mitte": ("pos", "mitte"),
     "ende": ("pos", "ende"), "end": ("pos", "ende"), "wochenende": ("weekend", None),
     "weekend": ("weekend", None), "monatsende": ("monthend", None),
-    "pm": ("ampm", "pm"), "am": ("am", None),
+    "pm": ("ampm", "pm"), "am": ("am", None), "jetzt": ("now", None), "sofort": ("now", None),
+    "now": ("now", None),
     "heiligabend": ("date", (24, 12, None)), "weihnachten": ("date", (25, 12, None)),
     "silvester": ("date", (31, 12, None)), "neujahr": ("date", (1, 1, None)),
 }  # fmt: skip
