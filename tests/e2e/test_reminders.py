@@ -41,7 +41,7 @@ def test_weeks_of_moved_clock_deliver_each_session_once(console: ConsoleBot) -> 
     shown = console.say("anna", "/stammtisch")
     console.press("anna", button(shown, "Erinnerung an"))
     out = _to(console.now("2026-04-20T12:00:00+02:00"), "anna")
-    # Sessions 5 Feb, 19 Feb, 5 Mar, 19 Mar, 2 Apr, 16 Apr: a morning and a 15-minute reminder each.
+    # Sessions 5 Feb, 19 Feb, 5 Mar, 19 Mar, 2 Apr, 16 Apr: morning and 15-minute reminder each.
     assert len(out) == 12, out
     assert all("13:00 Uhr" in text for text in out)
 
@@ -56,3 +56,45 @@ def test_admin_skips_a_date_and_subscribers_are_told_once(console: ConsoleBot) -
     out = _to(console.now("2026-02-20T12:00:00+01:00"), "anna")
     assert len(out) == 2 and all("5. " not in t for t in out)  # only the 5 Feb reminders
     assert "19. Februar" not in texts(console.say("anna", "/stammtisch"))
+
+
+def test_admin_moves_changes_link_and_time_and_sees_topics(console: ConsoleBot) -> None:
+    shown = console.say("anna", "/stammtisch")
+    console.press("anna", button(shown, "Erinnerung an"))
+    ask = console.press("anna", button(shown, "Thema vorschlagen"))
+    assert "5. Februar" in texts(ask)
+    assert "Danke" in texts(console.say("anna", "Reels für Azubi-Recruiting"))
+    assert "Reels für Azubi-Recruiting" in texts(console.say("chef", "/themen"))
+    assert "nur Admins" in texts(console.say("anna", "/themen"))
+
+    moved = console.say("chef", "/stammtisch_verschieben 5.2. auf 6.2. 14 Uhr")
+    assert "verschoben auf Fr, 6. Februar 2026, 14:00 Uhr" in texts(moved)
+    link = console.say("chef", "/stammtisch_link https://zoom.example/neu")
+    assert "https://zoom.example/neu" in "\n".join(_to(link, "anna"))
+    later = console.say("chef", "/stammtisch_zeit 13:30")
+    assert "13:30 Uhr" in "\n".join(_to(later, "anna"))
+    shown = texts(console.say("anna", "/stammtisch"))
+    assert "Fr, 6. Februar 2026, 14:00 Uhr (verschoben)" in shown
+    day = console.now("2026-02-06T14:00:00+01:00")
+    out = _to(day, "anna")
+    assert len(out) == 2 and all("14:00 Uhr" in t and "zoom.example/neu" in t for t in out)
+    topics = _to(day, "chef")  # pushed to admins on the morning of the session
+    assert len(topics) == 1 and "Reels für Azubi-Recruiting" in topics[0]
+    out = console.now("2026-02-19T14:00:00+01:00")
+    assert all("13:30 Uhr" in t for t in _to(out, "anna")) and len(_to(out, "anna")) == 2
+
+
+def test_reminder_kinds_can_be_switched_off_and_own_reminders_deleted(console: ConsoleBot) -> None:
+    shown = console.say("anna", "/stammtisch")
+    console.press("anna", button(shown, "Erinnerung an"))
+    asked = console.say("anna", "/erinnerung morgen 9 Uhr Unterlagen für den Medientag")
+    assert "Verstanden: Dienstag, 3. Februar 2026, 09:00 Uhr" in texts(asked)
+    console.press("anna", button(asked, "Ja"))
+    listing = console.say("anna", "/erinnerungen")
+    assert "Unterlagen für den Medientag" in texts(listing)
+    assert "aus" in texts(console.press("anna", button(listing, "am Morgen (9 Uhr) aus")))
+    listing = console.say("anna", "/erinnerungen")
+    assert "gelöscht" in texts(console.press("anna", button(listing, "Unterlagen")))
+    assert "am Morgen (9 Uhr) an" in str(console.say("anna", "/erinnerungen"))
+    out = _to(console.now("2026-02-05T14:00:00+01:00"), "anna")
+    assert len(out) == 1 and "In 15 Minuten" in out[0]
