@@ -118,8 +118,8 @@ def match_week(toks: list[Tok], i: int, p: Parts) -> int:
 def match_position(toks: list[Tok], i: int, p: Parts) -> int:
     """Match "Anfang März", "Mitte nächster Woche", "Ende des Monats", "Wochenende"."""
     a = toks[i]
-    if a.kind == "monthend":
-        p.put("pos", ("ende", "m", 0))
+    if a.kind in ("monthend", "monthstart"):
+        p.put("pos", ("ende" if a.kind == "monthend" else "anfang", "m", 0))
         return 1
     qualified = a.kind in ("next", "this")
     if kind_at(toks, i + qualified) == "weekend":

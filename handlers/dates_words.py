@@ -34,6 +34,7 @@ _COMPOUND_RE = re.compile(
 )
 _SPACED_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(\d{1,2})\.(?=[\s,]|$)")  # "9. 2. 2026"
 _PHRASES = (("day after tomorrow", "übermorgen"), ("day before yesterday", "vorgestern"))
+_SHORT_YEAR_RE = re.compile(r"[’']\s?(\d{2})\b")
 _AMPM_RE = re.compile(r"\b([ap])\.\s?m\.")
 # After "am" these words mean the German "am" (on the ...), so "10 am Montag" stays German.
 _ENGLISH_AFTER_AM = frozenset({"tomorrow", "today", "on", "next", "this", "tonight"})
@@ -120,7 +121,8 @@ def _number(kind: str, text: str) -> Tok:
 
 def tokenize(text: str) -> list[Tok]:
     """Split `text` into classified tokens; fillers are dropped, unknown words kept as "unk"."""
-    text = _AMPM_RE.sub(r"\1m", text.lower().replace("'", ""))
+    text = _SHORT_YEAR_RE.sub(r"20\1", text.lower())  # "5. März '26"
+    text = _AMPM_RE.sub(r"\1m", text.replace("'", ""))
     text = _COMPOUND_RE.sub(r"\1 \2\3", _SPACED_DATE_RE.sub(r"\1.\2.", text))
     for phrase, word in _PHRASES:
         text = text.replace(phrase, word)
