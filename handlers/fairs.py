@@ -12,7 +12,7 @@ from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
 from handlers.router import Router
 from handlers.texts import fairs as t
 from handlers.texts.common import esc
-from storage import fairs
+from storage import fairs, fairs_read
 from storage.fairs import BoothWish, Outcome
 from storage.models import BoothRequest, Fair
 
@@ -61,7 +61,7 @@ async def start(ctx: Ctx, router: Router) -> None:
 async def upcoming(ctx: Ctx) -> list[Fair]:
     """Return the fairs that have not ended yet."""
     today = ctx.now.astimezone(ctx.tz).date()
-    return [f for f in await fairs.list_fairs(ctx.db) if fairs.fair_dates(f)[-1] >= today]
+    return [f for f in await fairs_read.list_fairs(ctx.db) if fairs.fair_dates(f)[-1] >= today]
 
 
 async def ask_fair(ctx: Ctx, data: Data) -> None:
@@ -80,7 +80,7 @@ async def ask_fair(ctx: Ctx, data: Data) -> None:
 
 async def on_fair(ctx: Ctx, data: Data, key: str) -> str:
     """Remember the fair; refuse after its deadline; offer change/withdraw if already asked."""
-    fair = await fairs.get_fair(ctx.db, key=key)
+    fair = await fairs_read.get_fair(ctx.db, key=key)
     if fair is None:
         raise UsageError(t.UNKNOWN_FAIR)
     if ctx.now > fair.deadline:
@@ -88,7 +88,7 @@ async def on_fair(ctx: Ctx, data: Data, key: str) -> str:
         return END
     data.clear()
     data.update(fair=key, title=fair.title, fair_days=fair.days, capacity=fair.capacity_m2)
-    req = await fairs.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
+    req = await fairs_read.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
     if req is not None and req.status in ("requested", "waiting", "confirmed"):
         return "existing"
     return _after_fair(data)
@@ -103,9 +103,9 @@ def _after_fair(data: Data) -> str:
 
 async def ask_existing(ctx: Ctx, data: Data) -> None:
     """Show the company's request and offer change or withdrawal."""
-    fair = await fairs.get_fair(ctx.db, key=data["fair"])
+    fair = await fairs_read.get_fair(ctx.db, key=data["fair"])
     assert fair is not None
-    req = await fairs.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
+    req = await fairs_read.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
     assert req is not None
     text = t.EXISTING.format(title=esc(fair.title), summary=_request_summary(req),
                              deadline=t.deadline_text(fair.deadline, ctx.tz))  # fmt: skip
@@ -131,9 +131,9 @@ async def ask_confirm(ctx: Ctx, data: Data) -> None:
 
 async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
     """Send the request: angefragt, or onto the waiting list when the space is taken."""
-    before = await fairs.get_fair(ctx.db, key=data["fair"])
+    before = await fairs_read.get_fair(ctx.db, key=data["fair"])
     assert before is not None
-    old = await fairs.request_of(ctx.db, fair_id=before.id, company_id=_cid(ctx))  # type: ignore[arg-type]
+    old = await fairs_read.request_of(ctx.db, fair_id=before.id, company_id=_cid(ctx))  # type: ignore[arg-type]
     wish = BoothWish(
         days=data["days"], staff=data["staff"], area_m2=data["area"],
         needs_table="needs_table" in data.get("equipment", []),
@@ -166,7 +166,7 @@ async def overview(ctx: Ctx) -> list[str]:
     """List the company's booth requests for /meine."""
     if ctx.company is None:
         return []
-    found = await fairs.company_requests(ctx.db, company_id=_cid(ctx))
+    found = await fairs_read.company_requests(ctx.db, company_id=_cid(ctx))
     lines = [t.overview_line(f.title, fairs.fair_dates(f), r.status, r.area_m2) for f, r in found]
     return [t.OVERVIEW_HEAD, *lines] if lines else []
 

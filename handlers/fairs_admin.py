@@ -10,7 +10,7 @@ from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
 from handlers.router import Router
 from handlers.texts import fairs as t
 from handlers.texts.common import esc
-from storage import audit, companies, fairs
+from storage import audit, companies, fairs, fairs_read
 from storage.models import BoothRequest, Company, Fair
 
 
@@ -26,8 +26,8 @@ def register(router: Router) -> None:
 
 async def overview(ctx: Ctx) -> None:
     """Show each fair: space used / total, counts, and one message per open request."""
-    for fair in await fairs.list_fairs(ctx.db):
-        requests = await fairs.fair_requests(ctx.db, fair_id=fair.id)  # type: ignore[arg-type]
+    for fair in await fairs_read.list_fairs(ctx.db):
+        requests = await fairs_read.fair_requests(ctx.db, fair_id=fair.id)  # type: ignore[arg-type]
         used, requested, confirmed, waiting = fairs.space(requests)
         ctx.say(t.ADMIN_HEAD.format(
             title=esc(fair.title), days=t.days_text(fairs.fair_dates(fair)),
@@ -58,7 +58,7 @@ def _show_request(ctx: Ctx, req: BoothRequest, company: Company) -> None:
 async def decide(ctx: Ctx, router: Router) -> None:
     """Start the note dialog for confirming or declining one request."""
     op, _, rid = ctx.args.partition(" ")
-    found = await fairs.get_request(ctx.db, request_id=int(rid))
+    found = await fairs_read.get_request(ctx.db, request_id=int(rid))
     if found is None or op not in t.WHAT:
         ctx.say(t.GONE)
         return

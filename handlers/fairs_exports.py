@@ -15,7 +15,7 @@ from handlers.schau_rein_days import dates, programme
 from handlers.texts import fairs as tf
 from handlers.texts import schau_rein as t
 from handlers.texts.common import esc
-from storage import audit, fairs, schau_rein
+from storage import audit, fairs_read, schau_rein
 from storage.models import SchauReinSignup
 
 MEDIA = "medien"  # the support key that means "mediale Begleitung"
@@ -35,10 +35,10 @@ def register(router: Router) -> None:
 async def messe_table(ctx: Ctx, filter_text: str) -> Table:
     """Every booth request of every fair (filter: part of the fair's title or key)."""
     rows = []
-    for fair in await fairs.list_fairs(ctx.db):
+    for fair in await fairs_read.list_fairs(ctx.db):
         if filter_text and filter_text.lower() not in f"{fair.title} {fair.key}".lower():
             continue
-        for req, company in await fairs.fair_requests(ctx.db, fair_id=fair.id):  # type: ignore[arg-type]
+        for req, company in await fairs_read.fair_requests(ctx.db, fair_id=fair.id):  # type: ignore[arg-type]
             rows.append([
                 fair.title, company.name, tf.STATUS[req.status],
                 ", ".join(d.strftime("%d.%m.%Y") for d in dates(req.days)), req.staff,

@@ -15,7 +15,7 @@ from typing import Any
 
 from handlers.texts import fairs as t
 from handlers.texts.common import esc
-from storage import fairs, fairs_reach
+from storage import fairs, fairs_reach, fairs_read
 from storage.catalogue import Catalogue
 from storage.db import Database
 from storage.models import BoothRequest, Fair
@@ -40,7 +40,7 @@ class DeadlinePlanner:
 
     async def __call__(self, now: datetime, *, only: Fair | None = None) -> None:
         """Plan or drop the reminders of every (or one) fair whose deadline is ahead."""
-        for fair in [only] if only is not None else await fairs.list_fairs(self.db):
+        for fair in [only] if only is not None else await fairs_read.list_fairs(self.db):
             if fair.deadline <= now:
                 continue
             audience = await fairs_reach.deadline_audience(

@@ -19,7 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.catalogue import Catalogue
 from storage.db import Database
 from storage.errors import DomainError
-from storage.models import BoothRequest, Company, Fair
+from storage.fairs_read import request_in
+from storage.models import BoothRequest, Fair
 from storage.models.fairs import ACTIVE, HOLDING
 
 
@@ -67,53 +68,6 @@ async def seed_fairs(db: Database, catalogue: Catalogue) -> int:
     return added
 
 
-async def list_fairs(db: Database) -> list[Fair]:
-    """Return every fair, earliest first."""
-    async with db.read() as s:
-        fairs = list((await s.execute(select(Fair))).scalars())
-    return sorted(fairs, key=lambda f: (f.days[0] if f.days else "", f.key))
-
-
-async def get_fair(db: Database, *, key: str) -> Fair | None:
-    """Return a fair by catalogue key."""
-    async with db.read() as s:
-        return (await s.execute(select(Fair).where(Fair.key == key))).scalar_one_or_none()
-
-
-async def request_of(db: Database, *, fair_id: int, company_id: int) -> BoothRequest | None:
-    """Return the company's request for a fair (any state), if one exists."""
-    async with db.read() as s:
-        return await _request(s, fair_id, company_id)
-
-
-async def company_requests(db: Database, *, company_id: int) -> list[tuple[Fair, BoothRequest]]:
-    """Return a company's requests that are not withdrawn, with their fairs."""
-    async with db.read() as s:
-        rows = await s.execute(
-            select(Fair, BoothRequest).join(BoothRequest, BoothRequest.fair_id == Fair.id)
-            .where(BoothRequest.company_id == company_id, BoothRequest.status != "withdrawn")
-        )  # fmt: skip
-        return [(f, r) for f, r in rows.all()]
-
-
-async def fair_requests(db: Database, *, fair_id: int) -> list[tuple[BoothRequest, Company]]:
-    """Return every request for a fair with its company, in FIFO order."""
-    async with db.read() as s:
-        rows = await s.execute(
-            select(BoothRequest, Company).join(Company, Company.id == BoothRequest.company_id)
-            .where(BoothRequest.fair_id == fair_id)
-            .order_by(BoothRequest.queued_at, BoothRequest.id)
-        )  # fmt: skip
-        return [(r, c) for r, c in rows.all()]
-
-
-async def get_request(db: Database, *, request_id: int) -> tuple[BoothRequest, Fair] | None:
-    """Return a request and its fair by id."""
-    async with db.read() as s:
-        req = await s.get(BoothRequest, request_id)
-        return None if req is None else (req, await s.get(Fair, req.fair_id))  # type: ignore[return-value]
-
-
 async def submit(
     db: Database, *, fair_key: str, company_id: int, person_id: int | None, wish: BoothWish,
     now: datetime,
@@ -123,7 +77,7 @@ async def submit(
         fair = await _locked_fair(s, fair_key)
         _before_deadline(fair, now)
         _valid_days(fair, wish.days)
-        req = await _request(s, fair.id, company_id)  # type: ignore[arg-type]
+        req = await request_in(s, fair.id, company_id)  # type: ignore[arg-type]
         own = req.area_m2 if req is not None and req.status in HOLDING else 0
         free = fair.capacity_m2 - await _used(s, fair.id) + own  # type: ignore[arg-type]
         if req is not None and req.status in HOLDING:
@@ -151,7 +105,7 @@ async def withdraw(db: Database, *, fair_key: str, company_id: int, now: datetim
     async with db.transaction() as s:
         fair = await _locked_fair(s, fair_key)
         _before_deadline(fair, now)
-        req = await _request(s, fair.id, company_id)  # type: ignore[arg-type]
+        req = await request_in(s, fair.id, company_id)  # type: ignore[arg-type]
         if req is None or req.status not in ACTIVE:
             raise DomainError("fair_no_request", title=fair.title)
         req.status, req.updated_at = "withdrawn", now
@@ -223,12 +177,6 @@ def _apply(req: BoothRequest, wish: BoothWish, status: str, person_id: int | Non
     req.needs_power = wish.needs_power
     req.professions, req.activity = wish.professions, wish.activity
     req.status, req.person_id, req.updated_at = status, person_id, now
-
-
-async def _request(s: AsyncSession, fair_id: int, company_id: int) -> BoothRequest | None:
-    return (await s.execute(select(BoothRequest).where(
-        BoothRequest.fair_id == fair_id, BoothRequest.company_id == company_id,
-    ))).scalar_one_or_none()  # fmt: skip
 
 
 async def _used(s: AsyncSession, fair_id: int) -> int:
