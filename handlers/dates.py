@@ -3,8 +3,8 @@
 Pipeline: `dates_words` tokenises and classifies words with `dates_vocab` (weekdays and months
 in full, abbreviated, with or without dot, umlauts as ae/oe/ue, one typo per word tolerated when
 the first letter is right: "Dienstg", "Mitwoch"; small talk like "passt mir" is ignored);
-`dates_grammar` reads the tokens into slots (`dates_parts`) with the matchers of
-`dates_calendar` and `dates_clock`; `dates_resolve` turns the slots into a date relative to
+`read_parts` fills slots (`dates_parts`) with the matchers of `dates_calendar` and
+`dates_clock`; `dates_resolve` turns the slots into a date relative to
 `now`. Only when a word is unknown to all of that does dateparser (German, English as
 fallback) get a try, and its answer is checked like ours. Nothing is loaded per call.
 
@@ -41,14 +41,16 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
-from handlers.dates_grammar import read
-from handlers.dates_parts import Impossible
+from handlers import dates_calendar as cal
+from handlers import dates_clock as clock
+from handlers.dates_parts import Impossible, Parts
 from handlers.dates_resolve import resolve
-from handlers.dates_words import tokenize
+from handlers.dates_words import Tok, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,46 @@ FALLBACK_SETTINGS = {
     "DATE_ORDER": "DMY",
     "PREFER_DAY_OF_MONTH": "first",
 }
+
+
+Matcher = Callable[[list[Tok], int, Parts], int]
+# Order matters: longer, more specific patterns first ("9.-14.3." before "9.", "in 2 Stunden"
+# before "2 Uhr", "halb 9" before a bare 9).
+MATCHERS: tuple[Matcher, ...] = (
+    cal.match_date,
+    cal.match_kw,
+    cal.match_relative,
+    clock.match_time_words,
+    clock.match_time,
+    clock.match_pair,
+    cal.match_weekday,
+    cal.match_week,
+    cal.match_position,
+    cal.match_day_word,
+    cal.match_bare,
+)
+# Link words that may stay over once the matchers took what they need ("um", "in der", "Uhr").
+_IGNORABLE = frozenset({"at", "in", "uhr", "art", "dash", "slash", "und", "this"})
+
+
+def read_parts(toks: list[Tok]) -> Parts | None:
+    """Return the Parts of a phrase; None at an unknown word, Impossible at a misplaced one."""
+    parts, i = Parts(), 0
+    while i < len(toks):
+        for matcher in MATCHERS:
+            taken = matcher(toks, i, parts)
+            if taken:
+                i += taken
+                break
+        else:
+            if toks[i].kind == "unk":
+                return None  # a word we do not know: dateparser may
+            if toks[i].kind not in _IGNORABLE:
+                # Only known words, but in no order that makes a date ("Mai 10:30", "2026
+                # Stunden"): dateparser would guess, and its guesses here are wrong.
+                raise Impossible(f"no place for {toks[i].raw!r}")
+            i += 1
+    return parts
 
 
 @dataclass(frozen=True)
@@ -81,7 +123,7 @@ def parse_when(text: str, *, now: datetime) -> When | None:
         return None
     local_now = now.astimezone(BERLIN)
     try:
-        parts = read(tokenize(text))
+        parts = read_parts(tokenize(text))
         if parts is None:
             return _fallback(text, local_now)
         found = resolve(parts, local_now)
