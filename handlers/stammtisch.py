@@ -29,6 +29,7 @@ def register(router: Router) -> None:
     router.dialog(Dialog("stammtisch_thema", "Themenvorschlag", "text",
                          {"text": Step(_ask_topic, on_text=_got_topic)}))  # fmt: skip
     router.reminder_kinds.update(KINDS)
+    router.overview.add(overview_lines)
     router.planners.append(lambda now: plan_sessions(router.services, now))
     stammtisch_admin.register(router)
 
@@ -48,6 +49,12 @@ async def show(ctx: Ctx) -> None:
     lines.append(t.SUBSCRIBED if on else t.NOT_SUBSCRIBED)
     toggle_btn = ctx.button(t.UNSUBSCRIBE if on else t.SUBSCRIBE, "stammtisch.abo", int(not on))
     ctx.say("\n".join(lines), [[toggle_btn], [ctx.button(t.SUGGEST, "stammtisch.thema")]])
+
+
+async def overview_lines(ctx: Ctx) -> list[str]:
+    """Return the /meine line for a Stammtisch subscriber."""
+    on = await stammtisch.is_subscribed(ctx.db, person_id=ctx.person.id)  # type: ignore[arg-type]
+    return [t.OVERVIEW] if on else []
 
 
 async def toggle(ctx: Ctx) -> None:

@@ -1,0 +1,38 @@
+"""App wiring: the real APScheduler job follows the outbox (after planning and after delivery)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.app import build_app
+from bot.clock import SystemClock
+from bot.settings import Settings
+from storage import outbox, people
+from tests.scheduler.fakes import RecordingPort
+from tests.support.databases import sqlite_url
+
+
+async def test_planning_reschedules_the_delivery_job(tmp_path: Path) -> None:
+    settings = Settings(_env_file=None, database_url=sqlite_url(tmp_path))  # type: ignore[call-arg]
+    app = await build_app(settings, clock=SystemClock())
+    port = RecordingPort()
+    app.add_port(port)
+    runner = app.start_scheduler()
+    assert runner is not None
+    try:
+        p, _ = await people.touch(app.db, platform="console", external_id="anna",
+                                  display_name="anna", chat_id="anna")  # fmt: skip
+        now = datetime.now(UTC)
+        due = (now + timedelta(days=2)).replace(hour=10, minute=0, second=0, microsecond=0)
+        await outbox.plan(app.db, person_id=p.id, kind="t", text="später", due_at=due,  # type: ignore[arg-type]
+                          dedupe_key="later", now=now, urgent=True)  # fmt: skip
+        await app.services.planned()
+        assert runner.next_wake() == due
+        await outbox.plan(app.db, person_id=p.id, kind="t", text="jetzt", due_at=now,  # type: ignore[arg-type]
+                          dedupe_key="now", now=now, urgent=True)  # fmt: skip
+        await app.services.planned()
+        assert port.texts == ["jetzt"] and runner.next_wake() == due
+    finally:
+        await app.stop_scheduler()
+        await app.stop()
