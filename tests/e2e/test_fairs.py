@@ -1,0 +1,181 @@
+"""End to end through the console: booth requests (/messe, /messestand) and Schau rein."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from tests.support.console import ConsoleBot, button, invite_code, texts
+
+Messages = list[dict[str, Any]]
+
+
+def member(console: ConsoleBot, who: str, company: str, state: str = "SN") -> None:
+    """Create a company (state may be empty) and link `who` to it."""
+    assert "angelegt" in texts(console.say("chef", f"/firma_neu {company}; {state}; Görlitz"))
+    code = invite_code(console.say("chef", f"/einladung {company}"))
+    assert company in texts(console.say(who, f"/start {code}"))
+
+
+def request_booth(console: ConsoleBot, who: str, area: str, fair: str = "Insidertreff",
+                  ) -> Messages:  # fmt: skip
+    """Walk through /messe for a one-day fair and press "Anfrage senden"."""
+    out = console.press(who, button(console.say(who, "/messe"), fair))
+    if "An welchem Tag" in texts(out):
+        out = console.press(who, button(out, "Alle Tage"))
+    out = console.say(who, "3")
+    out = console.press(who, button(out, "Tisch"))
+    out = console.press(who, button(out, "Strom"))
+    assert "✅ Tisch" in str(out) and "✅ Strom" in str(out)
+    out = console.press(who, button(out, "Weiter"))
+    out = console.say(who, area)
+    out = console.say(who, "Mechatroniker/in, Industriekaufleute")
+    out = console.say(who, "Löten mit <b>Schülern</b>")
+    summary = texts(out)
+    assert "Personen: 3" in summary and "Tisch, Strom" in summary and "<b>" in summary
+    return console.press(who, button(out, "Anfrage senden"))
+
+
+def schau_rein(console: ConsoleBot, who: str) -> Messages:
+    """Sign up for two days with idea and media support."""
+    out = console.say(who, "9.3. und 11.3.")
+    assert "Mo, 9. März 2026 und Mi, 11. März 2026" in texts(out)
+    out = console.press(who, button(out, "Ja"))
+    out = console.press(who, button(out, "Tag hinzufügen"))
+    assert "nicht in der Schau-rein-Woche" in texts(console.say(who, "15.3."))
+    out = console.say(who, "13.3.")
+    out = console.press(who, button(console.press(who, button(out, "Ja")), "Weiter"))
+    out = console.press(who, button(out, "Ideen"))
+    out = console.press(who, button(out, "Mediale"))
+    out = console.press(who, button(out, "Weiter"))
+    out = console.say(who, "Werkstatt-Rallye für Schüler")
+    out = console.say(who, "Anna Muster, 0351 123")
+    assert "9. März" in texts(out) and "13. März" in texts(out)
+    return console.press(who, button(out, "Anmelden"))
+
+
+def read_csv(messages: Messages) -> list[list[str]]:
+    """Return the rows of the CSV file among the messages."""
+    path = next(m["file"]["path"] for m in messages if m.get("file", {}).get("mime") == "text/csv")
+    return list(csv.reader(Path(path).read_text("utf-8-sig").splitlines(), delimiter=";"))
+
+
+def test_saxon_member_booth_and_schau_rein_and_admin_views(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk GmbH", "SN")
+    sent = request_booth(console, "anna", "6,5 m²")
+    assert "angefragt" in texts(sent, "anna")
+    assert "ca. 7 m²" in texts(console.say("anna", "/meine"))
+    out = console.say("anna", "/schaurein")
+    assert "An welchem Tag" in texts(out)
+    done = schau_rein(console, "anna")
+    assert "angemeldet" in texts(done, "anna")
+    assert "Neue Schau-rein-Anmeldung von Sachsenwerk GmbH" in texts(done, "chef")
+    assert "Mediale Begleitung" in texts(done, "chef")
+    mine = texts(console.say("anna", "/meine"))
+    assert "Insidertreff" in mine and "Schau rein" in mine and "Werkstatt-Rallye" in mine
+
+    board = console.say("chef", "/messestand")
+    assert "7 von 120 m²" in texts(board) and "Sachsenwerk GmbH – angefragt" in texts(board)
+    assert "Löten mit &lt;b&gt;" not in texts(board)  # escaped once, shown as typed
+    assert "Sachsenwerk" in texts(console.say("chef", "/schaurein_liste"))
+    rows = read_csv(console.say("chef", "/export messe"))
+    assert rows[0][:4] == ["Messe", "Firma", "Status", "Tage"]
+    assert rows[1][:5] == ["Insidertreff", "Sachsenwerk GmbH", "angefragt", "09.05.2026", "3"]
+    exported = console.say("chef", "/export schaurein")
+    rows = read_csv(exported)
+    assert rows[1][:5] == ["Sachsenwerk GmbH", "09.03.2026, 11.03.2026, 13.03.2026", "ja",
+                           "nein", "ja"]  # fmt: skip
+    xlsx = next(m["file"]["path"] for m in exported if m["file"]["name"].endswith(".xlsx"))
+    assert load_workbook(xlsx).active["A2"].value == "Sachsenwerk GmbH"
+    cal = console.say("chef", "/schaurein_kalender")
+    ics = next(m["file"]["path"] for m in cal if "file" in m)
+    events = Calendar.from_ical(Path(ics).read_bytes()).walk("VEVENT")
+    assert len(events) == 3 and "Sachsenwerk" in str(events[0]["summary"])
+    assert "export" in texts(console.say("chef", "/protokoll"))
+
+
+def test_brandenburg_member_gets_the_kind_refusal(console: ConsoleBot) -> None:
+    member(console, "bernd", "Spreewerk GmbH", "BB")
+    refusal = texts(console.say("bernd", "/schaurein"))
+    assert "Sachsen" in refusal and "/termine" in refusal and "An welchem Tag" not in refusal
+    assert "keine Anmeldungen" in texts(console.say("chef", "/schaurein_liste"))
+
+
+def test_unknown_state_is_asked_once_and_stored(console: ConsoleBot) -> None:
+    member(console, "olga", "Ohneland GmbH", "")
+    out = console.say("olga", "/schaurein")
+    assert "Bundesland" in texts(out)
+    refusal = texts(console.press("olga", button(out, "Brandenburg")))
+    assert "Programm des Freistaats Sachsen" in refusal
+    again = texts(console.say("olga", "/schaurein"))
+    assert "Bundesland" not in again and "Freistaats Sachsen" in again
+    assert "Brandenburg" in texts(console.say("chef", "/firmen"))
+
+
+def test_days_outside_the_week_are_refused_and_the_step_stays(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk GmbH", "SN")
+    console.say("anna", "/schaurein")
+    assert "nicht in der Schau-rein-Woche" in texts(console.say("anna", "16.3."))
+    assert "nicht verstanden" in texts(console.say("anna", "irgendwann mal"))
+    assert "passt das?" in texts(console.say("anna", "Dienstag, 10.3."))
+
+
+def test_over_capacity_waiting_list_decline_with_note_and_move_up(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk GmbH")
+    member(console, "bernd", "Spreewerk GmbH", "BB")
+    request_booth(console, "anna", "100")
+    waiting = texts(request_booth(console, "bernd", "30"), "bernd")
+    assert "Warteliste" in waiting and "Platz 1" in waiting
+    assert "auf der Warteliste" in texts(console.say("bernd", "/meine"))
+    board = console.say("chef", "/messestand")
+    assert "100 von 120 m²" in texts(board) and "Warteliste 1" in texts(board)
+    note = console.press("chef", button(board, "Ablehnen"))
+    decided = console.say("chef", "Leider zu groß für die Halle")
+    told = texts(decided, "anna")
+    assert "abgelehnt" in told and "zu groß für die Halle" in told
+    assert "nachgerückt" in texts(decided, "bernd")
+    assert "informiert" in texts(decided, "chef") and note
+    assert "fair_decline" in texts(console.say("chef", "/protokoll"))
+
+
+def test_withdrawal_frees_space_and_confirmed_get_reminder(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk GmbH")
+    member(console, "bernd", "Spreewerk GmbH", "BB")
+    request_booth(console, "anna", "110")
+    request_booth(console, "bernd", "20")
+    out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
+    assert "ändern oder zurückziehen" in texts(out)
+    gone = console.press("anna", button(out, "Zurückziehen"))
+    assert "zurückgezogen" in texts(gone, "anna") and "nachgerückt" in texts(gone, "bernd")
+    board = console.say("chef", "/messestand")
+    confirmed = console.press("chef", button(console.press("chef", button(board, "Bestätigen")),
+                                             "Ohne Notiz"))  # fmt: skip
+    assert "bestätigt" in texts(confirmed, "bernd") and "Aufbau ab 08:00" in texts(confirmed)
+    reminder = console.now("2026-05-02T10:00:00+02:00")
+    assert "In einer Woche ist Insidertreff" in texts(reminder, "bernd")
+    assert "Aufbau ab 08:00 Uhr" in texts(reminder, "bernd")
+
+
+def test_deadline_nudges_and_refusal_after_the_deadline(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk GmbH")
+    member(console, "bernd", "Spreewerk GmbH", "BB")
+    request_booth(console, "anna", "10")
+    nudges = console.now("2026-03-20T10:00:00+01:00")
+    assert "Anfragen bis Fr, 10. April 2026" in texts(nudges, "bernd")
+    assert texts(nudges, "anna") == "" or "Insidertreff" not in texts(nudges, "anna")
+    console.now("2026-04-11T09:00:00+02:00")
+    late = texts(console.press("bernd", button(console.say("bernd", "/messe"), "Insidertreff")))
+    assert "Anmeldefrist" in late and "altmann@lausitz-matrix.de" in late
+    out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
+    assert "abgelaufen" in texts(out)  # no more changes or withdrawal either
+
+
+def test_info_items_appear_in_termine_with_their_links(console: ConsoleBot) -> None:
+    listing = texts(console.say("chef", "/termine"))
+    assert "Azubi Speed Dating Weißwasser" in listing and "Azubi Speed Dating Görlitz" in listing
+    assert "schulewirtschaft-goerlitz.de" in listing
+    assert "Girls' Day" in listing and "girls-day.de" in listing
