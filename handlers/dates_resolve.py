@@ -131,7 +131,9 @@ def _position(p: Parts, today: date) -> date:
     where, unit, what = p.pos  # type: ignore[misc]
     if unit == "w":
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=what)
-        return monday + timedelta(days=_POSITION_WEEKDAY[where])
+        day = monday + timedelta(days=_POSITION_WEEKDAY[where])
+        # "Ende der Woche" said on a Sunday means the coming Friday, not the one just gone.
+        return day + timedelta(weeks=1) if what == 0 and day < today else day
     if unit == "m":
         year, month = _shift_month(today.year, today.month, what)
     else:
