@@ -83,7 +83,8 @@ MATCHERS: tuple[Matcher, ...] = (
     cal.match_bare,
 )
 # Link words that may stay over once the matchers took what they need ("um", "in der", "Uhr").
-_IGNORABLE = frozenset({"at", "in", "uhr", "art", "dash", "slash", "und", "this"})
+# "nach 10 Uhr" / "vor 10 Uhr" keep the hour as the time meant.
+_IGNORABLE = frozenset({"at", "in", "uhr", "art", "dash", "slash", "und", "this", "nach", "vor"})
 
 
 def read_parts(toks: list[Tok]) -> Parts | None:

@@ -111,7 +111,8 @@ _FILLER = frozenset(
         "ok", "okay", "klar", "gern", "prima", "super", "perfekt", "ich", "wir", "kann", "können",
         "könnte", "würde", "hätte", "habe", "hab", "zeit", "lieber", "eher", "vielleicht",
         "vorschlag", "sehen", "is", "ist", "how", "about",
-        "works", "fine", "let", "lets", "us", "meet", "please",
+        "works", "fine", "let", "lets", "us", "meet", "please", "falls", "wenn", "möglich",
+        "recht", "passend", "passen", "dir", "ihnen", "euch",
     }
 )  # fmt: skip
 
