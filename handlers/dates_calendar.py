@@ -68,6 +68,8 @@ def match_relative(toks: list[Tok], i: int, p: Parts) -> int:
     j, amount = i + 1, 1.0
     if kind_at(toks, j) in ("num", "frac", "art"):
         amount, j = float(toks[j].val), j + 1
+    elif kind_at(toks, j) == "pair" and kind_at(toks, j + 1) == "unit":
+        amount, j = float(toks[j].raw), j + 1  # "in 1.5 Stunden"
     elif kind_at(toks, j) != "halbe":
         return 0
     if kind_at(toks, j) == "halbe":

@@ -23,6 +23,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<clock>\d{1,2}:\d{2})(?::\d{2})?"
     r"|(?P<pair>\d{1,2}\.\d{1,2})(?![\d.])"
     r"|(?P<ord>\d{1,4})(?:\.|st\b|nd\b|rd\b|th\b|ten\b|ter\b|te\b|tes\b)"
+    r"|(?P<dec>\d{1,3},\d{1,2})(?!\d)"
     r"|(?P<num>\d{1,4})"
     r"|(?P<word>[a-zäöüß]+)"
     r"|(?P<dash>[-–—])"
@@ -113,6 +114,8 @@ def _number(kind: str, text: str) -> Tok:
         if year is not None and year < 100:
             year += 2000
         return Tok("date", (parts[0], parts[1], year), text)
+    if kind == "dec":
+        return Tok("frac", float(text.replace(",", ".")), text)  # "in 1,5 Stunden"
     if kind in ("clock", "pair"):
         hour, minute = (int(p) for p in re.split(r"[.:]", text))
         return Tok(kind, (hour, minute), text)
