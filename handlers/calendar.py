@@ -45,13 +45,26 @@ def event_ics(
     first = date(start.year - 1, 1, 1)
     cal.add_component(Timezone.from_tzinfo(tz, tzid=tz.key, first_date=first,
                                            last_date=date(start.year + 2, 1, 1)))
+    cal.add_component(_vevent(uid, summary, start.astimezone(tz), (end or start).astimezone(tz),
+                              location, description, sequence, cancelled, url, stamp))
+    return cal.to_ical()
+
+
+def ics_file(name: str, data: bytes) -> FileOut:
+    """Wrap .ics bytes as a reply file."""
+    return FileOut(name if name.endswith(".ics") else f"{name}.ics", ICS_MIME, data)
+
+
+def _vevent(uid: str, summary: str, start: datetime, end: datetime, location: str | None,
+            description: str | None, sequence: int, cancelled: bool, url: str | None,
+            stamp: datetime | None) -> Event:  # fmt: skip
     ev = Event()
     ev.add("uid", uid)
     ev.add("sequence", sequence)
     ev.add("dtstamp", (stamp or datetime.now(UTC)).astimezone(UTC))
     ev.add("summary", summary)
-    ev.add("dtstart", start.astimezone(tz))
-    ev.add("dtend", (end or start).astimezone(tz))
+    ev.add("dtstart", start)
+    ev.add("dtend", end)
     if location:
         ev.add("location", location)
     if description:
@@ -60,10 +73,4 @@ def event_ics(
         ev.add("url", url)
     ev.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     ev.add("transp", "OPAQUE")
-    cal.add_component(ev)
-    return cal.to_ical()
-
-
-def ics_file(name: str, data: bytes) -> FileOut:
-    """Wrap .ics bytes as a reply file."""
-    return FileOut(name if name.endswith(".ics") else f"{name}.ics", ICS_MIME, data)
+    return ev

@@ -66,9 +66,11 @@ async def sign_up(ctx: Ctx) -> None:
     await ctx.services.planned()
     ev, reg = out.event, out.changes[0].registration
     if reg.status == "registered":
-        ctx.say(t.REGISTERED.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
-                                    place=t.place_line(ev), people=people), edit=True)  # fmt: skip
-        ctx.say(f"📅 {esc(ev.title)}", file=event_file(ev, ctx.tz, now=ctx.now))
+        text = t.REGISTERED.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
+                                   place=t.place_line(ev), people=people)  # fmt: skip
+        ctx.say(text + (t.REGISTERED_LATER if ev.date_note else t.REGISTERED_ICS), edit=True)
+        if not ev.date_note:  # no calendar entry for a date that is not fixed yet
+            ctx.say(f"📅 {esc(ev.title)}", file=event_file(ev, ctx.tz, now=ctx.now))
         return
     b = (await _boards(ctx, [event_id]))[0]
     ctx.say(t.WAITLISTED.format(title=esc(ev.title), pos=b.position,

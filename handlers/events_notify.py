@@ -36,6 +36,8 @@ def notes_for(now: datetime, tz: ZoneInfo) -> Notes:
 def reminders(ev: Event, ch: Change, now: datetime, tz: ZoneInfo) -> list[Note]:
     """Plan the reminders N days before the start (default 7 and 1) that still lie ahead."""
     reg, out = ch.registration, []
+    if ev.date_note:  # the date is not fixed yet; reminders follow once the team sets it
+        return out
     for days in ev.reminder_days or []:
         due = (ev.start.astimezone(tz) - timedelta(days=days)).astimezone(ev.start.tzinfo)
         if due <= now:
@@ -73,11 +75,12 @@ def _event_cancelled(ev: Event, ch: Change, now: datetime, tz: ZoneInfo) -> list
 
 def _now(ev: Event, person_id: int, suffix: str, text: str, now: datetime,
          tz: ZoneInfo) -> Note:  # fmt: skip
-    f = event_file(ev, tz, now=now)
+    f = None if ev.date_note else event_file(ev, tz, now=now)
+    text += t.ICS_ATTACHED if f else ""
     return Note(
         person_id=person_id, kind=NOTICE_KIND, text=text, due_at=now, urgent=True,
         dedupe_key=f"{person_key(ev.id, person_id)}{suffix}",
-        file=file_payload(f.name, f.mime, f.data),
+        file=file_payload(f.name, f.mime, f.data) if f else None,
     )  # fmt: skip
 
 

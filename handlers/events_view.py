@@ -52,7 +52,8 @@ def buttons(ctx: Ctx, b: Board) -> list[Button]:
     ev, row = b.event, []
     if is_open(ev, ctx.now):
         if b.mine is None:
-            row.append(ctx.button(t.REG, "ev.reg", ev.id))
+            full = b.waiting > 0 or (ev.capacity is not None and ev.booked >= ev.capacity)
+            row.append(ctx.button(t.REG_WAIT if full else t.REG, "ev.reg", ev.id))
         else:
             row.append(ctx.button(t.UNREG, "ev.cancel", ev.id))
     if not ev.date_note:

@@ -154,6 +154,8 @@ async def update(
         notify = any(getattr(event, k) != v for k, v in changes.items() if k in NOTIFY_ON)
         for k, v in changes.items():
             setattr(event, k, v)
+        if "start" in changes:
+            event.date_note = None  # a typed time replaces "September 2026, Termin folgt"
         event.edited_in_chat = True
         if notify:
             event.sequence += 1

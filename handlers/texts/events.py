@@ -9,6 +9,7 @@ from handlers.texts.common import esc, fmt_dt, fmt_span, plural
 from storage.models import Event
 
 REG, UNREG, CAL, INFO = "Anmelden", "Abmelden", "Kalender", "Details"
+REG_WAIT = "Auf die Warteliste"
 BACK = "Zurück"
 STATUS = {"registered": "angemeldet", "waitlist": "Warteliste", "cancelled": "abgemeldet"}
 KIND_LABELS = {"intern": "Anmeldung im Bot", "extern": "Anmeldung beim Veranstalter",
@@ -17,10 +18,9 @@ HELP_LIST = "Kommende Termine, An- und Abmeldung"
 NONE_UPCOMING = "Gerade stehen keine Termine an. Ich sage Bescheid, sobald es neue gibt."
 LIST_HEAD = "<b>Kommende Termine</b> ({n})"
 HOW_MANY = "<b>{title}</b>\nWie viele Personen eurer Firma kommen? (Plätze zählen pro Person)"
-REGISTERED = (
-    "Angemeldet für <b>{title}</b> ✅\n{when}\n{place}Personen: {people}\n"
-    "Hier ist der Kalendereintrag (.ics, auch für Outlook). Ich erinnere dich vorher."
-)
+REGISTERED = "Angemeldet für <b>{title}</b> ✅\n{when}\n{place}Personen: {people}\n"
+REGISTERED_ICS = "Hier ist der Kalendereintrag (.ics, auch für Outlook). Ich erinnere dich vorher."
+REGISTERED_LATER = "Sobald der genaue Termin feststeht, bekommst du ihn mit Kalendereintrag."
 WAITLISTED = (
     "<b>{title}</b> ist gerade voll – du stehst auf der <b>Warteliste</b> (Platz {pos}, "
     "{people}).\nWird etwas frei, rückst du automatisch nach und bekommst Bescheid."
@@ -29,12 +29,13 @@ CANCELLED = "Du bist von <b>{title}</b> abgemeldet."
 LEFT_WAITLIST = "Du stehst nicht mehr auf der Warteliste für <b>{title}</b>."
 PROMOTED = (
     "Gute Nachricht: Für <b>{title}</b> ist ein Platz frei geworden – du bist jetzt "
-    "<b>angemeldet</b> ({people}).\n{when}\n{place}Der Kalendereintrag hängt an."
+    "<b>angemeldet</b> ({people}).\n{when}\n{place}"
 )
 CHANGED = (
     "<b>Termin geändert:</b> {title}\nNeu: {when}\n{place}"
-    "Der aktualisierte Kalendereintrag hängt an. Passt es nicht mehr? /termine → Abmelden."
+    "Passt es nicht mehr? /termine → Abmelden."
 )
+ICS_ATTACHED = "\nDer Kalendereintrag hängt an."
 EVENT_CANCELLED = (
     "<b>Abgesagt:</b> {title} ({when}). Das tut uns leid! Deine Anmeldung ist damit "
     "hinfällig; der Kalendereintrag unten entfernt den Termin."

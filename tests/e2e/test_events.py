@@ -21,6 +21,10 @@ def test_member_signs_up_for_march_meeting_and_cancels(console: ConsoleBot) -> N
     assert "Nur zur Info" in texts(_card(listing, "Girls' Day"))
     assert "September 2026, genauer Termin folgt" in texts(listing)
 
+    info = texts(console.press("anna", button(meeting, "Details")))
+    assert "Karte öffnen" in info and "altmann@lausitz-matrix.de" in info
+    cal = _file(console.press("anna", button(meeting, "Kalender")), ".ics").decode()
+    assert "UID:event-netzwerk-2026-03@zukunftsmacher-lausitz.de" in cal
     ask = console.press("anna", button(meeting, "Anmelden"))
     assert "Wie viele Personen" in texts(ask)
     done = console.press("anna", button(ask, "2"))

@@ -32,7 +32,7 @@ def test_admin_creates_event_and_waiting_list_moves_up(console: ConsoleBot) -> N
     console.press("anna", button(console.press("anna", button(card, "Anmelden")), "2"))
     card = _card(console.say("bob", "/termine"), "Onboarding-Werkstatt")
     assert "Warteliste" in texts(card)
-    waiting = console.press("bob", button(console.press("bob", button(card, "Anmelden")), "1"))
+    waiting = console.press("bob", button(console.press("bob", button(card, "Warteliste")), "1"))
     assert "Warteliste" in texts(waiting) and "Platz 1" in texts(waiting)
     assert "Warteliste" in texts(console.say("chef", "/teilnehmer Onboarding"))
 
