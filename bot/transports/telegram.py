@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import warnings
+from collections.abc import Awaitable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import telegram as tg
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import (
-    AIORateLimiter,
-    Application,
-    ApplicationBuilder,
-    ContextTypes,
-    ExtBot,
-    TypeHandler,
-)
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
 from telegram.request import HTTPXRequest
 
-from bot.chat import (
-    Address,
-    Button,
-    Handler,
-    Incoming,
-    PermanentFailure,
-    Reply,
-    TemporaryFailure,
-)
+from bot.chat import Address, Button, Handler, Incoming, PermanentFailure, Reply, TemporaryFailure
 from bot.transports import telegram_plan as tp
 from bot.transports import telegram_updates as tu
 from bot.transports.telegram_config import PLATFORM, AppHooks, TelegramConfig, config_from_settings
@@ -71,7 +58,7 @@ class TelegramTransport:
 
     async def stop(self) -> None:
         """Stop receiving, finish queued updates, confirm offsets and close connections."""
-        app, self._app = self._app, None
+        app = self._app
         if app is None:
             return
         if app.updater and app.updater.running:
@@ -79,6 +66,7 @@ class TelegramTransport:
         if app.running:
             await app.stop()  # handles updates still queued before returning
         await app.shutdown()
+        self._app = None
 
     async def send(self, address: Address, reply: Reply) -> None:
         """Deliver one reply (outbox path); map Telegram errors to delivery failures."""
@@ -114,8 +102,9 @@ class TelegramTransport:
             get_updates_request=HTTPXRequest(),
             rate_limiter=limiter,
         )
-        app = ApplicationBuilder().bot(bot).job_queue(None).concurrent_updates(False).build()
-        app.add_handler(TypeHandler(tg.Update, self._on_update))
+        order = _ChatOrder(cfg.concurrency)
+        app = ApplicationBuilder().bot(bot).job_queue(None).concurrent_updates(order).build()
+        app.add_handler(tg.ext.TypeHandler(tg.Update, self._on_update))
         app.add_error_handler(self._on_error)
         return app
 
@@ -253,6 +242,37 @@ def _parse_update(item: dict[str, Any], bot: ExtBot) -> tg.Update:
     except Exception:
         log.exception("Telegram-Update %s nicht lesbar, übersprungen", item.get("update_id"))
         return tg.Update(int(item["update_id"]))  # empty: confirms the offset, does nothing
+
+
+class _ChatOrder(tg.ext.BaseUpdateProcessor):
+    """Handle updates of different chats concurrently, those of one chat strictly in order."""
+
+    def __init__(self, limit: int) -> None:
+        # PTB's own semaphore stays wide so it never reorders; ours is taken in chat order.
+        super().__init__(max(2, limit) * 64)
+        self._slots = asyncio.Semaphore(max(1, limit))
+        self._chats: dict[int, tuple[asyncio.Lock, int]] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Run the update after the earlier ones of its chat, within the concurrency limit."""
+        chat = update.effective_chat if isinstance(update, tg.Update) else None
+        key = chat.id if chat else 0
+        lock, users = self._chats.get(key, (asyncio.Lock(), 0))
+        self._chats[key] = (lock, users + 1)
+        try:
+            async with lock, self._slots:
+                await coroutine
+        finally:
+            lock, users = self._chats[key]
+            self._chats[key] = (lock, users - 1)
+            if users == 1:
+                del self._chats[key]
+
+    async def initialize(self) -> None:
+        """Nothing to prepare."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
 
 
 def build_telegram(settings: Settings, hooks: AppHooks | None) -> TelegramTransport:

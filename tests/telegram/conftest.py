@@ -57,8 +57,8 @@ class RecordingHooks:
 class Synced:
     """Wrap a handler: record every Incoming, and let tests wait until all are answered.
 
-    PTB handles updates one after another, so once a sync message from SYNC_USER reaches the
-    handler, every earlier update has been answered completely.
+    The transport handles the updates of one chat in order, so once a sync message from
+    SYNC_USER has reached the handler in every chat, all earlier updates are fully answered.
     """
 
     def __init__(self, api: FakeBotApi, handle: Callable[[Incoming], Awaitable[list[Reply]]]):
@@ -70,7 +70,7 @@ class Synced:
     async def __call__(self, incoming: Incoming) -> list[Reply]:
         """Answer through the wrapped handler (sync messages are only recorded)."""
         if incoming.person.external_id == str(SYNC_USER):
-            self.synced.add(incoming.text or "")
+            self.synced.add(f"{incoming.chat.chat_id}{incoming.text}")
             await self.api.notify()
             return []
         self.seen.append(incoming)
@@ -79,8 +79,11 @@ class Synced:
     async def settle(self, seconds: float = 5.0) -> None:
         """Wait until every update queued so far has been handled and answered."""
         token = f"/sync{next(self._n)}"
-        self.api.push_text(SYNC_USER, token)
-        await self.api.wait_until(lambda: token in self.synced, seconds)
+        expected = set()
+        for chat_id, kind in sorted(self.api.chats - {(SYNC_USER, "private")}):
+            self.api.push_text(SYNC_USER, token, chat_id=chat_id, chat_type=kind)
+            expected.add(f"{chat_id}{token}")
+        await self.api.wait_until(lambda: expected <= self.synced, seconds)
 
 
 def scripted(answer: Callable[[Incoming], list[Reply]]) -> Callable[[Incoming], Any]:

@@ -77,6 +77,7 @@ class FakeBotApi:
         self.flood_429s = 0
         self.webhook: dict[str, Any] = {}
         self.commands: dict[str, list[dict[str, Any]]] = {}
+        self.chats: set[tuple[int, str]] = set()  # (chat id, type) of every pushed message
         self._ids = itertools.count(1)
         self._msg_ids = itertools.count(100)
         self._changed = asyncio.Condition()
@@ -124,6 +125,7 @@ class FakeBotApi:
     def push_text(self, user_id: int, text: str, *, chat_id: int | None = None,
                   chat_type: str = "private", name: str = "Anna") -> int:
         """Queue a text message from a user (private chat unless chat_id says otherwise)."""
+        self.chats.add((chat_id or user_id, chat_type))
         message = self._message(chat_id or user_id, chat_type, text, sender=_user(user_id, name))
         if text.startswith("/"):
             length = len(text.split()[0])

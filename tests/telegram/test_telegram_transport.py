@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -131,8 +132,9 @@ async def test_blocked_user_is_marked_unreachable_on_reply_and_on_block(
         "new_chat_member": {"status": "kicked", "until_date": 0,
                             "user": {"id": 4242, "is_bot": True, "first_name": "Zukunftsmacher"}},
     }})  # fmt: skip
+    api.chats.add((8, "private"))
     await synced.settle()
-    assert [p.external_id for p in hooks.unreachable] == ["7", "8"]
+    assert sorted(p.external_id for p in hooks.unreachable) == ["7", "8"]
 
 
 async def test_send_maps_failures_for_the_outbox(
@@ -188,3 +190,30 @@ async def test_unreadable_update_is_skipped_and_polling_goes_on(
     api.push_text(7, "/hilfe")
     await synced.settle()
     assert [i.text for i in synced.seen] == ["/hilfe"]
+
+
+async def test_chats_run_concurrently_but_each_chat_in_order(
+    api: FakeBotApi, start_transport: StartTransport
+) -> None:
+    gate, b_done = asyncio.Event(), asyncio.Event()
+    log: list[str] = []
+
+    async def handle(incoming: Incoming) -> list[Reply]:
+        log.append(f"start {incoming.text}")
+        if incoming.text == "/a1":
+            await gate.wait()
+        log.append(f"end {incoming.text}")
+        if incoming.text == "/b1":
+            b_done.set()
+        return []
+
+    synced = Synced(api, handle)
+    await start_transport(synced)
+    api.push_text(1, "/a1")
+    api.push_text(1, "/a2")
+    api.push_text(2, "/b1")
+    await asyncio.wait_for(b_done.wait(), 5)
+    assert "start /a2" not in log  # chat 1 waits for /a1, chat 2 did not
+    gate.set()
+    await synced.settle()
+    assert log.index("end /a1") < log.index("start /a2")
