@@ -126,6 +126,7 @@ def homeserver_config(data: Path, port: int, shared_secret: str) -> dict[str, ob
         "presence": {"enabled": False},
         "url_preview_enabled": False,
         "enable_metrics": False,
+        "bcrypt_rounds": 4,  # password hashing is most of the cost of register/login in tests
         "rc_message": fast,
         "rc_registration": fast,
         "rc_login": {"address": fast, "account": fast, "failed_attempts": fast},
