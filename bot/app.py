@@ -133,6 +133,10 @@ class App:
             from bot.transports.telegram import build_telegram
 
             found.append(build_telegram(self.settings, self))
+        if self.settings.matrix_enabled:
+            from bot.transports.matrix import build_matrix
+
+            found.append(build_matrix(self.settings))
         return found
 
 
