@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import warnings
 from collections.abc import Awaitable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import telegram as tg
-from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+import telegram.request
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
-from telegram.request import HTTPXRequest
 
 from bot.chat import Address, Button, Handler, Incoming, PermanentFailure, Reply, TemporaryFailure
 from bot.transports import telegram_plan as tp
 from bot.transports import telegram_updates as tu
+from bot.transports.ordering import ChatOrder
 from bot.transports.telegram_config import PLATFORM, AppHooks, TelegramConfig, config_from_settings
+from bot.transports.telegram_http import HttpError, HttpPool
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
-_GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}
 HTML = ParseMode.HTML
 
 
@@ -41,6 +40,7 @@ class TelegramTransport:
         self._app: Application | None = None
         self._handle: Handler | None = None
         self.username = ""
+        self._url = "https://t.me/"
 
     async def start(self, handle: Handler) -> None:
         """Connect, publish the command menu and start polling (or the webhook)."""
@@ -49,6 +49,7 @@ class TelegramTransport:
         await app.initialize()
         self._app = app
         self.username = app.bot.username
+        self._url = f"https://t.me/{self.username}"
         if self._hooks:
             self._hooks.set_link_base(PLATFORM, f"https://t.me/{self.username}?start=")
         await self._publish_menus()
@@ -76,10 +77,7 @@ class TelegramTransport:
             steps = tp.plan([reply], is_group=False, edit_id=None, bot_url=self._url)
             await self._run(int(address.chat_id), steps)
         except RetryAfter as exc:
-            with warnings.catch_warnings():  # PTB 22 warns while retry_after may be an int
-                warnings.simplefilter("ignore")
-                wait = tp.seconds(exc.retry_after)
-            raise TemporaryFailure(str(exc), retry_after=wait) from exc
+            raise TemporaryFailure(str(exc), retry_after=tp.retry_seconds(exc)) from exc
         except Forbidden as exc:
             raise PermanentFailure(str(exc)) from exc
         except BadRequest as exc:
@@ -98,44 +96,35 @@ class TelegramTransport:
             cfg.token,
             base_url=cfg.base_url or "https://api.telegram.org/bot",
             base_file_url=cfg.file_url or "https://api.telegram.org/file/bot",
-            request=HTTPXRequest(connection_pool_size=256),
-            get_updates_request=HTTPXRequest(),
+            request=_AiohttpRequest(pool=256),
+            get_updates_request=_AiohttpRequest(pool=1, read_timeout=5.0),
             rate_limiter=limiter,
         )
         order = _ChatOrder(cfg.concurrency)
         app = ApplicationBuilder().bot(bot).job_queue(None).concurrent_updates(order).build()
         app.add_handler(tg.ext.TypeHandler(tg.Update, self._on_update))
-        app.add_error_handler(self._on_error)
         return app
 
     async def _start_receiving(self, app: Application) -> None:
         cfg, updater = self._config, app.updater
         assert updater is not None
+        common: dict[str, Any] = {"allowed_updates": ALLOWED_UPDATES}  # pending ones are kept
         if not cfg.webhook_url:
-            await updater.start_polling(
-                timeout=timedelta(seconds=cfg.poll_timeout),
-                allowed_updates=ALLOWED_UPDATES,
-                drop_pending_updates=False,
-            )
+            await updater.start_polling(timeout=timedelta(seconds=cfg.poll_timeout), **common)
             return
         await updater.start_webhook(
-            listen=cfg.listen,
-            port=cfg.port,
-            url_path=cfg.webhook_path,
-            webhook_url=cfg.webhook_url,
-            secret_token=cfg.secret(),
-            allowed_updates=ALLOWED_UPDATES,
-            drop_pending_updates=False,
-        )
+            listen=cfg.listen, port=cfg.port, url_path=cfg.webhook_path,
+            webhook_url=cfg.webhook_url, secret_token=cfg.secret(), **common,
+        )  # fmt: skip
 
     async def _publish_menus(self) -> None:
         if self._hooks is None or self._app is None:
             return
         bot = self._app.bot
         try:
-            members = _commands(self._hooks.command_menu(admin=False))
+            members = [tg.BotCommand(*c) for c in tp.menu(self._hooks.command_menu(admin=False))]
             await bot.set_my_commands(members, scope=tg.BotCommandScopeDefault())
-            admins = _commands(self._hooks.command_menu(admin=True))
+            admins = [tg.BotCommand(*c) for c in tp.menu(self._hooks.command_menu(admin=True))]
             for chat_id in self._config.admin_ids:
                 await bot.set_my_commands(admins, scope=tg.BotCommandScopeChat(int(chat_id)))
         except TelegramError as exc:  # an admin who never opened the bot has no chat yet
@@ -168,10 +157,6 @@ class TelegramTransport:
         except TelegramError as exc:  # too old or already answered: the press still counts
             log.info("Callback %s nicht beantwortet: %s", query.id, exc)
 
-    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        update_id = update.update_id if isinstance(update, tg.Update) else None
-        log.error("Telegram-Update %s fehlgeschlagen", update_id, exc_info=context.error)
-
     # -- sending ---------------------------------------------------------------------------
     async def _reply(self, incoming: Incoming, replies: list[Reply]) -> None:
         edit_id = int(incoming.message_ref) if incoming.message_ref else None
@@ -179,8 +164,7 @@ class TelegramTransport:
         await self._run(int(incoming.chat.chat_id), steps)
 
     async def _run(self, chat_id: int, steps: list[tp.Step]) -> None:
-        assert self._app is not None
-        bot = self._app.bot
+        bot = self._bot
         for step in steps:
             markup = _markup(step.rows, getattr(step, "link", None))
             if isinstance(step, tp.SendFile):
@@ -192,8 +176,7 @@ class TelegramTransport:
                 await self._send_text(chat_id, step.text, markup)
 
     async def _send_text(self, chat_id: int, text: str, markup: object) -> None:
-        assert self._app is not None
-        bot = self._app.bot
+        bot = self._bot
         try:
             await bot.send_message(chat_id, text, parse_mode=HTML, reply_markup=markup)
         except BadRequest as exc:
@@ -204,9 +187,8 @@ class TelegramTransport:
             await bot.send_message(chat_id, tp.fallback_text(text), reply_markup=markup)
 
     async def _edit(self, chat_id: int, step: tp.EditText, markup: object) -> bool:
-        assert self._app is not None
         try:
-            await self._app.bot.edit_message_text(
+            await self._bot.edit_message_text(
                 step.text, chat_id, step.message_id, parse_mode=HTML, reply_markup=markup
             )
         except BadRequest as exc:
@@ -217,8 +199,9 @@ class TelegramTransport:
         return True
 
     @property
-    def _url(self) -> str:
-        return f"https://t.me/{self.username}"
+    def _bot(self) -> ExtBot:
+        assert self._app is not None, "Telegram-Transport nicht gestartet"
+        return self._app.bot
 
 
 class _TolerantBot(ExtBot):
@@ -248,31 +231,55 @@ class _ChatOrder(tg.ext.BaseUpdateProcessor):
     """Handle updates of different chats concurrently, those of one chat strictly in order."""
 
     def __init__(self, limit: int) -> None:
-        # PTB's own semaphore stays wide so it never reorders; ours is taken in chat order.
-        super().__init__(max(2, limit) * 64)
-        self._slots = asyncio.Semaphore(max(1, limit))
-        self._chats: dict[int, tuple[asyncio.Lock, int]] = {}
+        super().__init__(max(2, limit) * 64)  # wide, so PTB's own semaphore never reorders
+        self._order = ChatOrder(limit)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Run the update after the earlier ones of its chat, within the concurrency limit."""
+        """Run the update after the earlier ones of its chat."""
         chat = update.effective_chat if isinstance(update, tg.Update) else None
-        key = chat.id if chat else 0
-        lock, users = self._chats.get(key, (asyncio.Lock(), 0))
-        self._chats[key] = (lock, users + 1)
-        try:
-            async with lock, self._slots:
-                await coroutine
-        finally:
-            lock, users = self._chats[key]
-            self._chats[key] = (lock, users - 1)
-            if users == 1:
-                del self._chats[key]
+        await self._order.run(chat.id if chat else 0, coroutine)
 
     async def initialize(self) -> None:
         """Nothing to prepare."""
 
     async def shutdown(self) -> None:
         """Nothing to release."""
+
+
+class _AiohttpRequest(tg.request.BaseRequest):
+    """PTB's HTTP layer on our aiohttp pool instead of httpx."""
+
+    def __init__(self, pool: int, read_timeout: float = 5.0) -> None:
+        self._http = HttpPool(pool, read_timeout)
+
+    @property
+    def read_timeout(self) -> float | None:
+        """Return the default read timeout in seconds."""
+        return self._http.read_timeout
+
+    async def initialize(self) -> None:
+        """Open the connection pool."""
+        await self._http.open()
+
+    async def shutdown(self) -> None:
+        """Close the connection pool."""
+        await self._http.close()
+
+    async def do_request(self, url: str, method: str, request_data: Any = None,
+                         read_timeout: Any = None, write_timeout: Any = None,
+                         connect_timeout: Any = None, pool_timeout: Any = None,
+                         ) -> tuple[int, bytes]:  # fmt: skip
+        """Send one Bot API request; map failures to PTB's network errors."""
+        data = request_data
+        files = data.multipart_data if data is not None and data.contains_files else None
+        read, connect = tp.number(read_timeout), tp.number(connect_timeout)
+        try:
+            return await self._http.request(method, url, data and data.json_parameters, files,
+                                            read_timeout=read, connect_timeout=connect)
+        except TimeoutError as exc:
+            raise TimedOut from exc
+        except HttpError as exc:
+            raise NetworkError(str(exc)) from exc
 
 
 def build_telegram(settings: Settings, hooks: AppHooks | None) -> TelegramTransport:
@@ -288,7 +295,3 @@ def _markup(rows: list[list[Button]], link: tuple[str, str] | None) -> object:
     if link:
         keyboard.append([tg.InlineKeyboardButton(link[0], url=link[1])])
     return tg.InlineKeyboardMarkup(keyboard) if keyboard else None
-
-
-def _commands(menu: list[tuple[str, str]]) -> list[tg.BotCommand]:
-    return [tg.BotCommand(command.lstrip("/"), description) for command, description in menu]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -170,8 +171,11 @@ def is_gone(description: str) -> bool:
     return any(marker in description.lower() for marker in _GONE)
 
 
-def seconds(value: float | timedelta) -> float:
-    """Return a retry_after value (int or timedelta, depending on PTB settings) in seconds."""
+def retry_seconds(flood_error: object) -> float:
+    """Return a RetryAfter's wait in seconds (PTB 22 gives int or timedelta, with a warning)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = getattr(flood_error, "retry_after", 0)
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
@@ -181,3 +185,16 @@ _KNOWN_TAG = re.compile(r"</?(?:b|i|u|s|code|pre)>|<a\s+href=\"[^\"<>]*\">|</a>"
 def fallback_text(markup: str) -> str:
     """Return rejected HTML as plain text that loses nothing: known tags dropped, rest kept."""
     return html.unescape(_KNOWN_TAG.sub("", markup))
+
+
+def number(value: object) -> float | None:
+    """Return a timeout PTB passed as a number, else None (PTB's DEFAULT_NONE: use default)."""
+    return float(value) if isinstance(value, int | float) else None
+
+
+_MENU_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
+
+
+def menu(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Keep the commands Telegram accepts in a menu (a-z, 0-9, _; description 1-256 chars)."""
+    return [(name, text[:256]) for name, text in pairs if _MENU_NAME.match(name) and text]

@@ -104,6 +104,7 @@ class FakeBotApi:
         await self.notify()  # release long polls still waiting
         if self._runner:
             await self._runner.cleanup()
+            self._runner = None
 
     @property
     def base_url(self) -> str:

@@ -77,6 +77,11 @@ def test_long_caption_goes_before_the_file() -> None:
     assert steps == [tp.SendText("y" * 2000), tp.SendFile(ics, None)]
 
 
+def test_menu_keeps_what_telegram_accepts() -> None:
+    pairs = [("termine", "Termine"), ("Bühne", "x"), ("leer", ""), ("a" * 33, "zu lang")]
+    assert tp.menu(pairs) == [("termine", "Termine")]
+
+
 def test_fallback_text_loses_nothing() -> None:
     assert tp.fallback_text('<b>Fa</b> <a href="u">x</a> <script> &amp; &') == "Fa x <script> & &"
 

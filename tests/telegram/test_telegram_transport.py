@@ -158,6 +158,9 @@ async def test_send_maps_failures_for_the_outbox(
         await transport.send(to, Reply("Erinnerung"))
     await transport.send(to, Reply("Erinnerung"))
     assert [m["text"] for m in api.sent(7)] == ["Erinnerung"]
+    await api.stop()  # connection refused: retried later through the outbox
+    with pytest.raises(TemporaryFailure):
+        await transport.send(to, Reply("Erinnerung"))
 
 
 async def test_restart_with_pending_updates_handles_each_exactly_once(
