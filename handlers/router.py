@@ -205,18 +205,22 @@ class Router:
         return render(err)
 
     async def _tokenise(self, ctx: Ctx) -> list[Reply]:
-        """Swap action strings in buttons for opaque, person-bound tokens (one batch a reply)."""
+        """Swap action strings in buttons for opaque, person-bound tokens (one batch an answer).
+
+        One batch for all replies of this answer: numbered options (Matrix, console) count on
+        across cards, so "5" means the fifth button of the whole answer, not of the last card.
+        """
         with_buttons = [i for i, r in enumerate(ctx.replies) if r.buttons]
         if not with_buttons:
             return ctx.replies
-        batches = [[b.id for b in ctx.replies[i].flat_buttons()] for i in with_buttons]
+        actions = [b.id for i in with_buttons for b in ctx.replies[i].flat_buttons()]
         tokens = await chat_state.issue_tokens(
             ctx.db, person_id=ctx.person.id, chat_id=ctx.incoming.chat.chat_id,
-            batches=batches, now=ctx.now,
+            batches=[actions], now=ctx.now,
         )  # type: ignore[arg-type]
+        it = iter(tokens[0])
         out = list(ctx.replies)
-        for i, toks in zip(with_buttons, tokens, strict=True):
-            it = iter(toks)
+        for i in with_buttons:
             rows = tuple(tuple(Button(next(it), b.label) for b in row) for row in out[i].buttons)
             out[i] = replace(out[i], buttons=rows)
         return out

@@ -30,6 +30,7 @@ class ConsoleTransport:
         self.files_dir = files_dir or Path(tempfile.mkdtemp(prefix="clusterbot-files-"))
         self.jsonl = True
         self._handle: Handler | None = None
+        self._numbered = 0  # buttons numbered so far in this answer (the router counts on)
 
     async def start(self, handle: Handler) -> None:
         """Remember the handler (input is read by run_jsonl / run_interactive)."""
@@ -40,6 +41,7 @@ class ConsoleTransport:
 
     async def send(self, address: Address, reply: Reply) -> None:
         """Print one message (scheduled deliveries and direct replies alike)."""
+        self._numbered = 0
         self._emit(address.chat_id, reply)
 
     def _emit(self, to: str, reply: Reply) -> None:
@@ -68,8 +70,9 @@ class ConsoleTransport:
 
     def _print_human(self, to: str, reply: Reply) -> None:
         lines = [f"\n[an {to}] {plain_text(reply.text)}"]
-        for i, b in enumerate(reply.flat_buttons(), start=1):
+        for i, b in enumerate(reply.flat_buttons(), start=self._numbered + 1):
             lines.append(f"   [{i}] {b.label}")
+            self._numbered = i
         if reply.file is not None:
             lines.append(f"   📎 {self._save(reply)['path']}")
         self.out.write("\n".join(lines) + "\n")
@@ -77,6 +80,7 @@ class ConsoleTransport:
 
     async def _dispatch(self, incoming: Incoming) -> None:
         assert self._handle is not None
+        self._numbered = 0
         for reply in await self._handle(incoming):
             self._emit(incoming.chat.chat_id, reply)
 

@@ -202,14 +202,16 @@ class MatrixTransport:
         await self.send_to(await self.dm_with(chat) if chat.startswith("@") else chat, reply)
 
     async def send_to(
-        self, room_id: str, reply: Reply, *, with_options: bool = True, note: str = ""
+        self, room_id: str, reply: Reply, *, with_options: bool = True, note: str = "",
+        first_option: int = 1,
     ) -> None:
+        """Send a reply into a room: text (options numbered from `first_option`), then file."""
         room = self.client.rooms.get(room_id) or await self._room_after_sync(room_id)
         if room is None:
             raise PermanentFailure(f"not in Matrix room {room_id}")
         if len(room.users) < 2:  # joined or invited, from the room state
             raise PermanentFailure(f"everyone else left Matrix room {room_id}")
-        html = message_html(reply, with_options=with_options, note=note)
+        html = message_html(reply, with_options=with_options, note=note, first_option=first_option)
         if html:
             await self._room_send(room_id, text_content(html))
         if reply.file is not None:

@@ -32,9 +32,10 @@ class RoomSender(Protocol):
     """What dispatching needs from the transport: send into a room, find a DM."""
 
     async def send_to(
-        self, room_id: str, reply: Reply, *, with_options: bool = True, note: str = ""
+        self, room_id: str, reply: Reply, *, with_options: bool = True, note: str = "",
+        first_option: int = 1,
     ) -> None:
-        """Send `reply` into a room (numbered options, or a note instead of them)."""
+        """Send `reply` into a room (options numbered from `first_option`, or a note)."""
         ...
 
     async def dm_with(self, user_id: str) -> str:
@@ -63,7 +64,7 @@ async def dispatch(event: TextEvent, handle: Handler, rooms: RoomSender) -> None
     if incoming is None:
         return
     replies = await handle(incoming)
-    moved = False
+    moved, offered = False, 0
     for reply in replies:
         try:
             if event.is_group and (reply.personal or reply.buttons):
@@ -71,7 +72,8 @@ async def dispatch(event: TextEvent, handle: Handler, rooms: RoomSender) -> None
                 await rooms.send_to(dm, reply, with_options=False, note=CHOOSE_IN_DM)
                 moved = True
             else:
-                await rooms.send_to(event.room_id, reply)
+                await rooms.send_to(event.room_id, reply, first_option=offered + 1)
+                offered += len(reply.flat_buttons())
         except DeliveryError as exc:
             log.warning("Matrix: reply to %s in %s failed: %s", event.sender, event.room_id, exc)
     if moved:

@@ -37,28 +37,31 @@ class ParsedText:
     option: int | None = None
 
 
-def choices_phrase(count: int) -> str:
-    """Return "Antworte mit 1, 2 oder 3." for `count` numbered options."""
-    numbers = [str(n) for n in range(1, count + 1)]
+def choices_phrase(count: int, first: int = 1) -> str:
+    """Return "Antworte mit 1, 2 oder 3." for `count` options numbered from `first`."""
+    numbers = [str(n) for n in range(first, first + count)]
     joined = numbers[0] if count == 1 else f"{', '.join(numbers[:-1])} oder {numbers[-1]}"
     return ANSWER_WITH.format(choices=joined)
 
 
-def render_options(buttons: list[Button]) -> str:
+def render_options(buttons: list[Button], first: int = 1) -> str:
     """Render buttons as a numbered list plus the answer hint (HTML subset)."""
     if not buttons:
         return ""
-    # Numbering is the flat reading order, which is how the router stores positions (1-based).
-    lines = [f"<b>{n})</b> {b.label}" for n, b in enumerate(buttons, start=1)]
-    return "\n".join(lines) + "\n" + choices_phrase(len(buttons))
+    # Numbers follow the reading order and count on across the cards of one answer, which is
+    # how the router stores positions (one batch per answer, 1-based).
+    lines = [f"<b>{n})</b> {b.label}" for n, b in enumerate(buttons, start=first)]
+    return "\n".join(lines) + "\n" + choices_phrase(len(buttons), first)
 
 
-def message_html(reply: Reply, *, with_options: bool = True, note: str = "") -> str:
+def message_html(
+    reply: Reply, *, with_options: bool = True, note: str = "", first_option: int = 1
+) -> str:
     """Return the reply's HTML with numbered options (or a note) appended."""
     parts = [reply.text.strip()]
     buttons = reply.flat_buttons()
     if buttons and with_options:
-        parts.append(render_options(buttons))
+        parts.append(render_options(buttons, first_option))
     elif buttons and note:
         parts.append(note)
     return "\n\n".join(p for p in parts if p)

@@ -11,13 +11,16 @@ class Rooms:
 
     def __init__(self, failing: str | None = None) -> None:
         self.sent: list[tuple[str, str]] = []
+        self.firsts: list[int] = []
         self.failing = failing
 
     async def send_to(
-        self, room_id: str, reply: Reply, *, with_options: bool = True, note: str = ""
+        self, room_id: str, reply: Reply, *, with_options: bool = True, note: str = "",
+        first_option: int = 1,
     ) -> None:
         if room_id == self.failing:
             raise TemporaryFailure("down")
+        self.firsts.append(first_option)
         self.sent.append((room_id, reply.text + ("" if with_options else f" [{note}]")))
 
     async def dm_with(self, user_id: str) -> str:
@@ -84,3 +87,11 @@ async def test_a_failed_reply_does_not_stop_the_rest() -> None:
     bot = Bot(Reply("geht nicht"), Reply("privat", personal=True))
     await dispatch(event("!x", group=True), bot, rooms)
     assert [room for room, _ in rooms.sent] == ["!dm-@anna:firma.de"]
+
+
+async def test_numbers_count_on_across_the_cards_of_one_answer() -> None:
+    card = ((Button("t1", "Details"), Button("t2", "Anmelden")),)
+    rooms = Rooms()
+    await dispatch(event("!termine"), Bot(Reply("Karte 1", card), Reply("Zwischentext"),
+                                          Reply("Karte 2", card)), rooms)
+    assert rooms.firsts == [1, 3, 3]

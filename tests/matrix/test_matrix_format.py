@@ -23,6 +23,9 @@ def test_choices_phrase_reads_naturally() -> None:
     assert choices_phrase(1) == "Antworte mit 1."
     assert choices_phrase(2) == "Antworte mit 1 oder 2."
     assert choices_phrase(3) == "Antworte mit 1, 2 oder 3."
+    assert choices_phrase(2, first=4) == "Antworte mit 4 oder 5."
+    html = message_html(Reply("Karte 2", ((Button("t", "Anmelden"),),)), first_option=7)
+    assert "<b>7)</b> Anmelden" in html and html.endswith("Antworte mit 7.")
 
 
 def test_buttons_become_numbered_lines_in_reading_order() -> None:
