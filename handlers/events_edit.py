@@ -119,4 +119,6 @@ def _show(value: Any, ctx: Ctx) -> str:
         return "–"
     if isinstance(value, datetime):
         return fmt_dt(value, ctx.tz)
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "–"
     return esc(value)

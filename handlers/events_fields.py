@@ -16,6 +16,7 @@ from handlers.texts import events_admin as t
 
 NONE_WORDS = frozenset({"-", "–", "keine", "kein", "nein", "nichts", "leer"})
 MAX_CAPACITY = 1000
+MAX_REMINDER_DAYS = 60
 
 
 def title(ctx: Ctx, text: str) -> dict[str, Any]:
@@ -49,6 +50,16 @@ def link(ctx: Ctx, text: str) -> dict[str, Any]:
     if not url.startswith(("https://", "http://")) or " " in url or len(url) > 500:
         raise UsageError(t.BAD_LINK)
     return {"link": url}
+
+
+def reminder_days(ctx: Ctx, text: str) -> dict[str, Any]:
+    """Read reminder days before the start, e.g. "7, 1" ("-" for no reminders)."""
+    if _none(text):
+        return {"reminder_days": []}
+    parts = text.replace(",", " ").replace(";", " ").split()
+    if not parts or not all(p.isdigit() and 1 <= int(p) <= MAX_REMINDER_DAYS for p in parts):
+        raise UsageError(t.BAD_REMINDERS.format(max=MAX_REMINDER_DAYS))
+    return {"reminder_days": sorted({int(p) for p in parts}, reverse=True)}
 
 
 def when(ctx: Ctx, text: str) -> tuple[dict[str, Any], When]:

@@ -93,4 +93,5 @@ _BUILDERS: dict[str, Callable[[Event, Change, datetime, ZoneInfo], list[Note]]] 
     "promoted": _promoted,
     "changed": _changed,
     "event_cancelled": _event_cancelled,
+    "replan": reminders,
 }

@@ -29,7 +29,10 @@ from storage.models.base import utcnow
 
 log = logging.getLogger(__name__)
 # Fields an admin may change; changing these tells every registered person (new .ics).
-EDITABLE = ("title", "start", "end", "place", "topic", "capacity", "deadline", "kind", "link")
+EDITABLE = (
+    "title", "start", "end", "place", "topic", "capacity", "deadline", "kind", "link",
+    "reminder_days",
+)  # fmt: skip
 NOTIFY_ON = ("title", "start", "end", "place")
 
 
@@ -152,6 +155,7 @@ async def update(
         if event.cancelled_at is not None:
             raise DomainError("event_cancelled", title=event.title)
         notify = any(getattr(event, k) != v for k, v in changes.items() if k in NOTIFY_ON)
+        old_days = list(event.reminder_days or [])
         for k, v in changes.items():
             setattr(event, k, v)
         if "start" in changes:
@@ -161,9 +165,12 @@ async def update(
             event.sequence += 1
         _validate(event)
         moved_up = await promote(s, event, now)  # a larger capacity frees places
-        changed = [Change("changed", r) for r in await _registered(s, event_id)] if notify else []
+        replan = notify or old_days != list(event.reminder_days or [])
+        what = "changed" if notify else "replan"
+        changed = [Change(what, r) for r in await _registered(s, event_id)] if replan else []
         for ch in changed:  # reminders are re-planned by the notes; stale times must go
-            await _unplan_reminders(s, event, ch.registration.person_id, now)
+            days = set(old_days) | set(event.reminder_days or [])
+            await _unplan_reminders(s, event, ch.registration.person_id, days, now)
         outcome = Outcome(event, moved_up + changed)
         await apply_notes(s, outcome, notes, now)
         return outcome
@@ -185,8 +192,10 @@ async def cancel_event(db: Database, *, event_id: int, now: datetime,
         return outcome
 
 
-async def _unplan_reminders(s: AsyncSession, event: Event, person_id: int, now: datetime) -> None:
-    for days in event.reminder_days or []:
+async def _unplan_reminders(
+    s: AsyncSession, event: Event, person_id: int, all_days: set[int], now: datetime
+) -> None:
+    for days in sorted(all_days):
         key = f"{person_key(event.id, person_id)}d{days}"  # type: ignore[arg-type]
         await outbox.unplan_in(s, key_prefix=key, now=now, reason="Termin geändert")
 

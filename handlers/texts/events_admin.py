@@ -27,6 +27,7 @@ BAD_TITLE = "Bitte gib einen Titel ein (höchstens {limit} Zeichen)."
 BAD_PLACE = "Bitte gib einen Ort ein (höchstens {limit} Zeichen)."
 BAD_TOPIC = "Das Thema ist zu lang (höchstens {limit} Zeichen). „-“ für keins."
 BAD_CAPACITY = "Bitte eine Zahl von 1 bis {max} schreiben, z. B. „40“."
+BAD_REMINDERS = "Bitte Tage als Zahlen von 1 bis {max} schreiben, z. B. „7, 1“ (oder „-“)."
 BAD_LINK = "Bitte einen vollständigen Link schreiben, der mit https:// beginnt (oder „-“)."
 NEED_TIME = "Bitte mit Uhrzeit, z. B. „5.3. 10-15 Uhr“ oder „5.3. 10 Uhr“."
 DEADLINE_AFTER_START = "Die Anmeldefrist muss vor dem Beginn des Termins liegen."
@@ -37,10 +38,12 @@ ASK_FIELD = "Was möchtest du bei <b>{title}</b> ändern?"
 FIELDS = {
     "title": "Titel", "when": "Zeit", "place": "Ort", "topic": "Thema",
     "capacity": "Plätze", "deadline": "Anmeldefrist", "link": "Link",
+    "reminder_days": "Erinnerungen",
 }  # fmt: skip
 FIELD_NAMES = {
     "title": "Titel", "start": "Beginn", "end": "Ende", "place": "Ort", "topic": "Thema",
     "capacity": "Plätze", "deadline": "Anmeldefrist", "link": "Link",
+    "reminder_days": "Erinnerung (Tage vorher)",
 }  # fmt: skip
 ASK_VALUE = {
     "title": "Neuer Titel?",
@@ -50,6 +53,7 @@ ASK_VALUE = {
     "capacity": "Wie viele Plätze (Personen) insgesamt?",
     "deadline": "Neue Anmeldefrist? („-“ für keine)",
     "link": "Neuer Link (https://…)? („-“ für keinen)",
+    "reminder_days": "Wie viele Tage vorher erinnern? Zum Beispiel „7, 1“ („-“ für keine).",
 }
 CONFIRM_HEAD = "Änderung an <b>{title}</b>:"
 WILL_NOTIFY = "Alle Angemeldeten bekommen eine Nachricht mit dem neuen Kalendereintrag."

@@ -52,6 +52,18 @@ async def test_time_change_replans_reminders_and_sends_notice(db: Database) -> N
     assert planned["d7"] == later - timedelta(days=7) and planned["changed:1"] == NOW
 
 
+async def test_other_reminder_days_replan_without_a_notice(db: Database) -> None:
+    ev = await meeting(db)
+    (a,) = await make_people(db, 1)
+    notes = notes_for(NOW, BERLIN)
+    await signup.register(db, event_id=ev.id, person_id=a, people=1, now=NOW, notes=notes)
+    out = await events.update(db, event_id=ev.id, changes={"reminder_days": [14, 2]}, now=NOW,
+                              notes=notes)  # fmt: skip
+    assert out.event.sequence == 0
+    assert await _pending(db, a) == {"d14": ev.start - timedelta(days=14),
+                                     "d2": ev.start - timedelta(days=2)}  # fmt: skip
+
+
 async def test_seeding_adds_catalogue_events_once_and_keeps_edits(
     db: Database, catalogue: Catalogue
 ) -> None:
