@@ -13,6 +13,7 @@ from handlers.router import Router
 from handlers.texts import fairs as t
 from handlers.texts.common import esc
 from storage import fairs, fairs_read
+from storage.errors import DomainError
 from storage.fairs import BoothWish, Outcome
 from storage.models import BoothRequest, Fair
 
@@ -141,8 +142,16 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
         needs_power="needs_power" in data.get("equipment", []),
         professions=data["professions"], activity=data.get("activity", ""),
     )  # fmt: skip
-    out = await fairs.submit(ctx.db, fair_key=data["fair"], company_id=_cid(ctx),
-                             person_id=ctx.person.id, wish=wish, now=ctx.now)  # fmt: skip
+    try:
+        out = await fairs.submit(ctx.db, fair_key=data["fair"], company_id=_cid(ctx),
+                                 person_id=ctx.person.id, wish=wish, now=ctx.now)  # fmt: skip
+    except DomainError as err:
+        if err.code != "fair_change_no_room":
+            raise
+        # Keep every other answer and ask only for less space.
+        ctx.say(t.CHANGE_NO_ROOM.format(title=esc(data["title"]), free=err.info["free"]))
+        data["fix_area"] = True
+        return "area"
     await _after_change(ctx, out)
     title = esc(out.fair.title)
     if out.request.status == "waiting":

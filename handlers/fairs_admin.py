@@ -11,6 +11,7 @@ from handlers.router import Router
 from handlers.texts import fairs as t
 from handlers.texts.common import esc
 from storage import audit, companies, fairs, fairs_read
+from storage.errors import DomainError
 from storage.models import BoothRequest, Company, Fair
 
 
@@ -81,8 +82,12 @@ async def on_note(ctx: Ctx, data: Data, text: str) -> str:
     """Decide, tell the company at once, re-plan its reminders, and audit."""
     note = "" if text == "-" else " ".join(text.split())[:1000]
     confirm = data["op"] == "confirm"
-    out = await fairs.decide(ctx.db, request_id=data["id"], confirm=confirm, note=note,
-                             now=ctx.now)  # fmt: skip
+    try:
+        out = await fairs.decide(ctx.db, request_id=data["id"], confirm=confirm, note=note,
+                                 now=ctx.now)  # fmt: skip
+    except DomainError as err:
+        ctx.say(_refusal(err))  # the request changed meanwhile: close the dialog, say why
+        return END
     key = f"fair.answer:{out.request.id}:{data['op']}"
     await notify.tell_company(ctx.db, company_id=out.request.company_id, key=key,
                               text=_answer(out.fair, out.request, note), now=ctx.now)  # fmt: skip
@@ -95,6 +100,15 @@ async def on_note(ctx: Ctx, data: Data, text: str) -> str:
     ctx.say(t.DECIDED.format(company=esc(data["company"]),
                              status=t.STATUS[out.request.status]))  # fmt: skip
     return END
+
+
+def _refusal(err: DomainError) -> str:
+    if err.code == "fair_full":
+        return t.FULL.format(title=esc(err.info["title"]), free=err.info["free"],
+                             area=err.info["area"])  # fmt: skip
+    if err.code == "fair_not_open":
+        return t.NOT_OPEN.format(status=t.STATUS.get(str(err.info["status"]), ""))
+    return t.GONE
 
 
 def _answer(fair: Fair, req: BoothRequest, note: str) -> str:

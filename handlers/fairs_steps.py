@@ -75,7 +75,7 @@ async def on_area(ctx: Ctx, data: Data, text: str) -> str:
     if not 1 <= area <= data["capacity"]:
         raise UsageError(t.BAD_AREA.format(max=data["capacity"]))
     data["area"] = area
-    return "professions"
+    return "confirm" if data.pop("fix_area", False) else "professions"
 
 
 async def ask_professions(ctx: Ctx, data: Data) -> None:

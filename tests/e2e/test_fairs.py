@@ -179,3 +179,33 @@ def test_info_items_appear_in_termine_with_their_links(console: ConsoleBot) -> N
     assert "Azubi Speed Dating Weißwasser" in listing and "Azubi Speed Dating Görlitz" in listing
     assert "schulewirtschaft-goerlitz.de" in listing
     assert "Girls' Day" in listing and "girls-day.de" in listing
+
+
+def test_change_too_big_asks_for_space_again_and_full_confirm_is_refused(
+    console: ConsoleBot,
+) -> None:
+    member(console, "anna", "Sachsenwerk GmbH")
+    member(console, "bernd", "Spreewerk GmbH", "BB")
+    member(console, "carl", "Neißewerk GmbH")
+    request_booth(console, "anna", "100")
+    request_booth(console, "bernd", "20")
+    assert "Warteliste" in texts(request_booth(console, "carl", "30"))
+    out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
+    out = console.press("anna", button(out, "Ändern"))
+    out = console.press("anna", button(console.say("anna", "2"), "Weiter"))
+    assert "zwischen 1 und 120" in texts(console.say("anna", "121"))
+    for answer in ("110", "Elektroniker/in", "Schaltkreise stecken"):
+        out = console.say("anna", answer)
+    refused = console.press("anna", button(out, "Anfrage senden"))
+    assert "nicht mehr frei (noch 100 m²" in texts(refused) and "Fläche" in texts(refused)
+    out = console.say("anna", "90")
+    assert "ca. 90 m²" in texts(out) and "Schaltkreise" in texts(out)  # other answers kept
+    changed = console.press("anna", button(out, "Anfrage senden"))
+    assert "geänderte Anfrage" in texts(changed, "anna")
+    assert "nachgerückt" not in texts(changed, "carl")  # 10 m² free, carl needs 30
+    board = console.say("chef", "/messestand")
+    waiting = [m for m in board if "Neißewerk" in m.get("text", "")]
+    out = console.press("chef", button(waiting, "Bestätigen"))
+    refusal = texts(console.press("chef", button(out, "Ohne Notiz")))
+    assert "nur noch 10 m² frei" in refusal
+    assert "Gerade ist nichts offen" in texts(console.say("chef", "abbrechen"))
