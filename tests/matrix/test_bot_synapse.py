@@ -124,3 +124,42 @@ async def test_restart_does_not_replay_commands(stage: Stage) -> None:
         assert "kenne ich nicht" in first.body, first.body  # not a replayed welcome
         await anna.say(room, "!hilfe")
         assert "/hilfe" in (await anna.receive(room, sender=bot_id)).body
+
+
+async def receive_until(human: Human, room: str, sender: str, needle: str) -> str:
+    """Skip the bot's messages until one contains `needle`; return its body."""
+    while needle not in (body := (await human.receive(room, sender=sender)).body):
+        pass
+    return body
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+async def test_sign_up_by_number_gets_ics_and_reminder(stage: Stage, encrypted: bool) -> None:
+    code = await invite_code(stage, "Zemmler Siebanlagen GmbH")
+    anna_account = await stage.synapse.register("anna")
+    bot_id = stage.bot.user_id
+    async with stage.human(anna_account, "anna") as anna:
+        room = await anna.open_dm(bot_id, encrypted=encrypted)
+        await anna.say(room, f"!start {code}")
+        await receive_until(anna, room, bot_id, "Zemmler")
+
+        await anna.say(room, "!termine")
+        card = await receive_until(anna, room, bot_id, "Ausbildungs-Marketing")
+        number = re.search(r"(\d+)\) Anmelden", card)
+        assert number, card
+        await anna.say(room, number.group(1))
+        ask = await receive_until(anna, room, bot_id, "Wie viele Personen")
+        assert "Antworte mit 1" in ask
+        await anna.say(room, "2")
+        done = await receive_until(anna, room, bot_id, "Angemeldet")
+        assert "Personen: 2" in done
+        ics_msg = await anna.receive(room, sender=bot_id)
+        while not ics_msg.body.endswith(".ics"):  # the file follows its caption message
+            ics_msg = await anna.receive(room, sender=bot_id)
+        ics = (await anna.download(ics_msg)).decode()
+        assert "DTSTART;TZID=Europe/Berlin:20260305T100000" in ics
+
+        app = stage.app
+        assert app is not None
+        await app.advance(datetime(2026, 2, 26, 10, 30, tzinfo=ZoneInfo("Europe/Berlin")))
+        await receive_until(anna, room, bot_id, "ist in einer Woche")
