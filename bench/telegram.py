@@ -1,6 +1,7 @@
 """Benchmark the Telegram side: the full bot against a bare python-telegram-bot echo bot.
 
 Run: .venv/bin/python bench/telegram.py [--users N] [--messages M] [--broadcast K] [--limited L]
+                                        [--outbox O] [--concurrency C]
 
 Both bots poll the same local Bot API server (tests/telegram/fake_bot_api.py, real HTTP on
 127.0.0.1) in the same run, with the same PTB settings (sequential updates, no rate limiter:
@@ -13,7 +14,7 @@ the absolute figures include the fake server's cost; the ratio compares like wit
 Broadcast: K reminder messages to K chats through TelegramTransport.send (what the outbox
 deliverer calls), 256 in flight, limiter off and server flood control off; then L messages with
 AIORateLimiter on against a server enforcing Telegram's limits (30/s, bursts of 33), counting
-429s. Finally the same K reminders through the real outbox (App.deliver_due, one row at a time).
+429s. Finally O reminders through the real outbox (App.deliver_due, one row at a time).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -117,23 +119,28 @@ async def act(api: BenchApi, done: Done, user: int, step: str) -> float:
     return time.perf_counter() - started
 
 
-async def drive(api: BenchApi, done: Done, users: list[int], messages: int) -> dict[str, float]:
+async def drive(api: BenchApi, done: Done, users: list[int], messages: int) -> dict[str, Any]:
     """Let every user perform `messages` actions; return throughput and latency figures."""
-    latencies: list[float] = []
+    latencies: dict[str, list[float]] = {step: [] for step in FLOW}
 
     async def one_user(user: int) -> None:
         for n in range(messages):
-            latencies.append(await act(api, done, user, FLOW[n % len(FLOW)]))
+            step = FLOW[n % len(FLOW)]
+            latencies[step].append(await act(api, done, user, step))
 
     started = time.perf_counter()
     await asyncio.gather(*(one_user(u) for u in users))
     elapsed = time.perf_counter() - started
-    latencies.sort()
-    return {
-        "rate": len(latencies) / elapsed,
-        "p50": statistics.median(latencies) * 1000,
-        "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000,
-    }
+    every = [x for values in latencies.values() for x in values]
+    return {"rate": len(every) / elapsed, **percentiles(every),
+            "steps": {step: percentiles(values) for step, values in latencies.items()}}
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    """Return p50 and p99 in milliseconds."""
+    ordered = sorted(values)
+    p99 = ordered[max(0, round(len(ordered) * 0.99) - 1)]
+    return {"p50": statistics.median(ordered) * 1000, "p99": p99 * 1000}
 
 
 class TimedTransport(TelegramTransport):
@@ -150,11 +157,14 @@ class TimedTransport(TelegramTransport):
             self.done.finished(update)
 
 
-async def full_bot(api: BenchApi, users: list[int], messages: int, tmp: Path) -> dict[str, float]:
+async def full_bot(
+    api: BenchApi, users: list[int], messages: int, tmp: Path, concurrency: int
+) -> dict[str, float]:
     """Run the whole bot (App + TelegramTransport) and drive it."""
     app = await make_app(api, tmp)
     done = Done()
-    transport = TimedTransport(config(api, rate_limit=False), app, done)
+    settings = replace(config(api, rate_limit=False), concurrency=concurrency)
+    transport = TimedTransport(settings, app, done)
     app.add_port(transport)
     await transport.start(app.handle)
     try:
@@ -284,11 +294,13 @@ async def main(args: argparse.Namespace) -> None:
     await api.start()
     users = [1000 + n for n in range(args.users)]
     with tempfile.TemporaryDirectory() as tmp:
-        full = await timed("full", lambda: full_bot(api, users, args.messages, Path(tmp)))
+        full = await timed(
+            "full", lambda: full_bot(api, users, args.messages, Path(tmp), args.concurrency)
+        )
         bare = await timed("bare", lambda: bare_bot(api, [u + 5000 for u in users], args.messages))
         fast = await timed("broadcast", lambda: broadcast(api, args.broadcast, rate_limit=False))
         slow = await timed("limited", lambda: broadcast(api, args.limited, rate_limit=True))
-        box = await timed("outbox", lambda: outbox_broadcast(api, args.broadcast, Path(tmp)))
+        box = await timed("outbox", lambda: outbox_broadcast(api, args.outbox, Path(tmp)))
     await api.stop()
     total = args.users * args.messages
     print(f"Conversation: {args.users} users x {args.messages} actions = {total} updates "
@@ -296,12 +308,15 @@ async def main(args: argparse.Namespace) -> None:
     for name, r in (("full bot", full), ("bare PTB echo", bare)):
         figures = f"p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms"
         print(f"  {name:14} {r['rate']:7.1f} msg/s   {figures}")
+        steps = (f"{k} {v['p50']:.0f}/{v['p99']:.0f}" for k, v in r["steps"].items())
+        print(f"  {'':14} per action p50/p99 ms: {', '.join(steps)}")
     print(f"  ratio full/bare: {full['rate'] / bare['rate']:.2f}x (target >= 0.8x)")
     print(f"Broadcast of {args.broadcast} reminders via TelegramTransport.send, limiter off: "
           f"{fast[0]:.0f} msg/s (target >= 500)")  # fmt: skip
     print(f"  limiter on, {args.limited} messages against Telegram's 30/s: {slow[0]:.1f} msg/s, "
           f"{slow[1]} x 429")  # fmt: skip
-    print(f"  through the outbox (App.deliver_due, sequential rows): {box:.0f} msg/s")
+    print(f"  {args.outbox} through the outbox (App.deliver_due, one row at a time): "
+          f"{box:.0f} msg/s")  # fmt: skip
 
 
 if __name__ == "__main__":
@@ -310,5 +325,7 @@ if __name__ == "__main__":
     parser.add_argument("--messages", type=int, default=30)
     parser.add_argument("--broadcast", type=int, default=5000)
     parser.add_argument("--limited", type=int, default=900)
+    parser.add_argument("--outbox", type=int, default=500)
+    parser.add_argument("--concurrency", type=int, default=TelegramConfig.concurrency)
     logging.basicConfig(level=logging.WARNING)
     asyncio.run(main(parser.parse_args()))

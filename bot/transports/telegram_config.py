@@ -44,7 +44,7 @@ class TelegramConfig:
     admin_ids: tuple[str, ...] = ()
     rate_limit: bool = True
     poll_timeout: float = 10.0
-    concurrency: int = 16  # updates handled at once (different chats); 1 = one after another
+    concurrency: int = 8  # updates handled at once (different chats); 1 = one after another
 
     @property
     def file_url(self) -> str | None:

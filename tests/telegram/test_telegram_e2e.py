@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Any
+
+from icalendar import Calendar
 
 from bot.transports.telegram import build_telegram
+from bot.transports.telegram_plan import GROUP_NOTE
 from storage import outbox, people
 from tests.telegram.conftest import ADMIN, Live, Synced
 
@@ -101,3 +105,54 @@ async def test_restart_with_pending_updates_neither_replays_nor_drops(live: Live
     answered = [len(live.api.sent(BERND + n)) for n in range(8)]
     assert answered == [1] * 8
     assert len(live.api.sent(ANNA)) == 1
+
+
+def button(message: dict[str, Any], label: str) -> str:
+    """Return the callback data of the button labelled `label` under a message."""
+    rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+    found = [b["callback_data"] for row in rows for b in row if b["text"] == label]
+    assert found, (label, rows)
+    return found[0]
+
+
+async def press(live: Live, user: int, message: dict[str, Any], label: str) -> None:
+    """Press a button under one of the bot's messages and wait for the answer."""
+    live.api.push_press(user, button(message, label), message["message_id"])
+    await live.synced.settle()
+
+
+async def test_sign_up_by_buttons_edits_the_card_sends_ics_and_reminds(live: Live) -> None:
+    await onboard(live, ANNA)
+    cards = [m for m in await live.say(ANNA, "/termine") if "reply_markup" in m]
+    card = next(m for m in cards if any(
+        b["text"] == "Anmelden" for row in m["reply_markup"]["inline_keyboard"] for b in row))
+    title = card["text"].splitlines()[0]
+    count = len(live.api.sent(ANNA))
+    await press(live, ANNA, card, "Anmelden")
+    asked = next(m for m in live.api.sent(ANNA) if m["message_id"] == card["message_id"])
+    assert "Wie viele Personen" in asked["text"] and len(live.api.sent(ANNA)) == count
+    await press(live, ANNA, asked, "1")
+    done = next(m for m in live.api.sent(ANNA) if m["message_id"] == card["message_id"])
+    assert done["text"].startswith(f"Angemeldet für {title}"), done["text"]
+    assert len(live.api.calls_of("answerCallbackQuery")) == 2
+    [ics] = [m for m in live.api.sent(ANNA) if "document" in m]
+    assert ics["document"]["file_name"].endswith(".ics")
+    calendar = Calendar.from_ical(ics["data"])
+    start = next(iter(calendar.walk("VEVENT")))["DTSTART"].dt
+    assert title in str(next(iter(calendar.walk("VEVENT")))["SUMMARY"])
+    before = len(live.api.sent(ANNA))
+    await live.app.advance(start - timedelta(hours=2))
+    reminders = [m for m in live.api.sent(ANNA)[before:] if m["text"].startswith("Erinnerung")]
+    assert reminders and title in reminders[-1]["text"]
+
+
+async def test_group_gets_public_answers_and_is_sent_to_private_for_personal(live: Live) -> None:
+    await onboard(live, ANNA)
+    group = -100_777
+    for text in ("Guten Morgen!", "/termine@anderer_bot", "/hilfe@zm_test_bot", "/erinnerungen"):
+        live.api.push_text(ANNA, text, chat_id=group, chat_type="supergroup")
+    await live.synced.settle()
+    help_text, note = live.api.sent(group)
+    assert "/termine" in help_text["text"]
+    assert note["text"] == GROUP_NOTE
+    assert note["reply_markup"]["inline_keyboard"][0][0]["url"] == "https://t.me/zm_test_bot"
