@@ -16,8 +16,8 @@ BRANDENBURG = "Brandenburg"
 NOT_SAXON = (
     "Danke für euer Interesse! „Schau rein!“ ist ein Programm des Freistaats Sachsen – "
     "mitmachen können nur Betriebe in Sachsen. Für euch passen zum Beispiel unsere "
-    "Netzwerktreffen (/termine), der Social Media Stammtisch (/stammtisch) oder ein Platz am "
-    "Gemeinschaftsstand bei einer Messe (/messe)."
+    "Netzwerktreffen (/termine), der Social Media Stammtisch (/stammtisch), ein Medientag "
+    "(/medientag) oder ein Platz am Gemeinschaftsstand bei einer Messe (/messe)."
 )
 INTRO = (
     "<b>{title}</b> ({first} bis {last})\nWir unterstützen euch mit Ideen, Werbung auf Social "

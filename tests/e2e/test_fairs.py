@@ -209,3 +209,16 @@ def test_change_too_big_asks_for_space_again_and_full_confirm_is_refused(
     refusal = texts(console.press("chef", button(out, "Ohne Notiz")))
     assert "nur noch 10 m² frei" in refusal
     assert "Gerade ist nichts offen" in texts(console.say("chef", "abbrechen"))
+
+
+def test_deadline_nudge_can_be_switched_off_per_person(console: ConsoleBot) -> None:
+    member(console, "bernd", "Spreewerk GmbH", "BB")
+    code = invite_code(console.say("chef", "/einladung Spreewerk"))
+    console.say("berta", f"/start {code}")
+    console.now("2026-02-03T09:00:00+01:00")  # a delivery run plans the nudges
+    mine = console.say("bernd", "/erinnerungen")
+    assert "Messe: Erinnerung an die Anmeldefrist" in texts(mine)
+    assert "ist aus" in texts(console.press("bernd", button(mine, "Anmeldefrist")))
+    nudges = console.now("2026-03-20T10:00:00+01:00")
+    assert "Insidertreff" in texts(nudges, "berta")
+    assert "Insidertreff" not in texts(nudges, "bernd")
