@@ -222,3 +222,25 @@ def test_deadline_nudge_can_be_switched_off_per_person(console: ConsoleBot) -> N
     nudges = console.now("2026-03-20T10:00:00+01:00")
     assert "Insidertreff" in texts(nudges, "berta")
     assert "Insidertreff" not in texts(nudges, "bernd")
+
+
+def test_named_schau_rein_contact_is_notified_instead_of_all_admins(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[2] / "data" / "catalogue.toml"
+    text = source.read_text("utf-8").replace(
+        'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", admin = "" }',
+        'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", '
+        'admin = "console:mike" }',
+    )  # fmt: skip
+    assert "console:mike" in text
+    (tmp_path / "catalogue.toml").write_text(text, "utf-8")
+    bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00",
+                     env={"CATALOGUE": str(tmp_path / "catalogue.toml")})  # fmt: skip
+    try:
+        bot.say("mike", "/start")
+        member(bot, "anna", "Sachsenwerk GmbH")
+        bot.say("anna", "/schaurein")
+        done = schau_rein(bot, "anna")
+        assert "Neue Schau-rein-Anmeldung" in texts(done, "mike")
+        assert texts(done, "chef") == ""
+    finally:
+        bot.stop()
