@@ -51,7 +51,8 @@ async def ask_people(ctx: Ctx) -> None:
     event_signup.check_open(b.event, ctx.now)
     if b.mine is not None:
         raise DomainError("already_registered", title=b.event.title)
-    nums = [ctx.button(str(n), "ev.cnt", b.event.id, n) for n in range(1, MAX_PEOPLE + 1)]
+    top = min(MAX_PEOPLE, b.event.capacity or MAX_PEOPLE)
+    nums = [ctx.button(str(n), "ev.cnt", b.event.id, n) for n in range(1, top + 1)]
     ctx.say(t.HOW_MANY.format(title=esc(b.event.title)),
             [nums, [ctx.button(t.BACK, "ev.show", b.event.id)]], edit=True)  # fmt: skip
 

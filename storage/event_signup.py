@@ -87,6 +87,8 @@ async def register(
         check_open(event, now)
         if await active_registration(s, event_id, person_id) is not None:
             raise DomainError("already_registered", title=event.title)
+        if event.capacity is not None and people > event.capacity:
+            raise DomainError("too_many_people", title=event.title, capacity=event.capacity)
         person = await s.get(Person, person_id)
         reg = Registration(
             event_id=event_id, person_id=person_id, people=people, created_at=now,

@@ -50,6 +50,7 @@ ERRORS = {
     "event_cancelled": "<b>{title}</b> ist abgesagt.",
     "event_past": "<b>{title}</b> hat schon begonnen – An- und Abmeldung geht nicht mehr.",
     "event_unknown": "Diesen Termin gibt es nicht mehr. Aktuelle Termine: /termine",
+    "too_many_people": "Für <b>{title}</b> gibt es nur {capacity} Plätze – bitte wähl weniger Personen.",
     "bad_people": "Bitte wähl 1 bis {max} Personen.",
     "capacity_below_booked": "Es sind schon {booked} Personen angemeldet – weniger Plätze gehen nicht.",
 }

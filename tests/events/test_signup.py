@@ -99,3 +99,11 @@ async def test_time_change_bumps_sequence_and_cancel_event_informs_all(db: Datab
     out = await events.cancel_event(db, event_id=ev.id, now=NOW)
     assert out.event.sequence == 2 and len(out.changes) == 2
     assert await events.upcoming(db, now=NOW) == []
+
+
+async def test_more_people_than_places_at_all_is_refused(db: Database) -> None:
+    ev = await meeting(db, capacity=2)
+    (a,) = await people(db, 1)
+    with pytest.raises(DomainError) as err:
+        await signup.register(db, event_id=ev.id, person_id=a, people=3, now=NOW)
+    assert err.value.code == "too_many_people" and err.value.info["capacity"] == 2
