@@ -30,6 +30,7 @@ def register(router: Router) -> None:
     router.domain_errors(t.RULES)
     router.reminder_kinds.update(t.KIND_LABELS)
     router.overview.add(overview_section)
+    router.planners.append(notify.NudgePlanner(router.services.db, router.services.catalogue))
     media_days_dialog.register(router)
     media_days_admin.register(router)
 
@@ -122,7 +123,6 @@ async def withdraw(ctx: Ctx) -> None:
     md = await media_days.withdraw(ctx.db, md_id=int(ctx.args), company_id=_company(ctx).id,  # type: ignore[arg-type]
                                    now=ctx.now)
     await notify.tell_team(ctx, md, t.ADMIN_WITHDRAWN.format(company=esc(_company(ctx).name)))
-    await notify.plan_nudges(ctx)
     ctx.say(t.WITHDRAWN)
 
 

@@ -44,7 +44,7 @@ def register(router: Router) -> None:
 
 async def overview(ctx: Ctx) -> None:
     """Show confirmed (by date), requested (oldest first), companies without, recent nudges."""
-    await notify.plan_nudges(ctx)
+    await ctx.services.planned()  # runs the nudge planner, so the list below is current
     today = notify.today(ctx)
     data = await media_days_queries.overview(ctx.db, today=today)
     labels = notify.config(ctx).formats

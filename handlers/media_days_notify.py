@@ -9,6 +9,8 @@ from handlers.context import Ctx
 from handlers.texts import media_days as t
 from handlers.texts.common import esc
 from storage import media_days_nudges, outbox, people
+from storage.catalogue import Catalogue
+from storage.db import Database
 from storage.media_days_rules import MediaDayConfig, first_working_day
 from storage.models import Company, MediaDay, Person
 
@@ -105,21 +107,37 @@ def next_nudge_at(now: datetime, state: str | None, cfg: MediaDayConfig) -> date
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-async def plan_nudges(ctx: Ctx) -> int:
-    """Plan next month's nudge for every person of a company without a media day."""
-    cfg = config(ctx)
-    planned = 0
-    for company, persons in await media_days_nudges.targets(ctx.db, today=today(ctx)):
-        at = next_nudge_at(ctx.now, company.state, cfg)
-        for p in persons:
-            planned += await outbox.plan(
-                ctx.db, person_id=p.id, kind=NUDGE,  # type: ignore[arg-type]
-                text=t.NUDGE.format(company=esc(company.name)), due_at=at,
-                dedupe_key=f"{media_days_nudges.nudge_prefix(company.id, p.id)}{at:%Y-%m}",  # type: ignore[arg-type]
-                now=ctx.now, not_after=at + timedelta(days=3),
-                buttons=[[(t.BTN_NUDGE_OFF, "md.nudge_off")]],
-            )
-    return planned
+class NudgePlanner:
+    """Router planner: keep next month's nudges in line with companies, people and opt-outs.
+
+    It runs before each delivery (router.planners), so nudges recur every month, newly linked
+    people are picked up, and a company that books (or withdraws) is dropped (or nudged again).
+    A fingerprint skips the writes when nothing changed since the last run.
+    """
+
+    def __init__(self, db: Database, catalogue: Catalogue) -> None:
+        self.db = db
+        self.catalogue = catalogue
+        self._seen: object = None
+
+    async def __call__(self, now: datetime) -> None:
+        """Plan the next nudge for every person of a company without a media day."""
+        cfg = MediaDayConfig.from_catalogue(self.catalogue)
+        targets = await media_days_nudges.targets(self.db, today=now.astimezone(cfg.tz).date())
+        plan = [(c, next_nudge_at(now, c.state, cfg), persons) for c, persons in targets]
+        fingerprint = [(c.id, c.name, at, tuple(p.id for p in ps)) for c, at, ps in plan]
+        if fingerprint == self._seen:
+            return
+        for company, at, persons in plan:
+            for p in persons:
+                await outbox.plan(
+                    self.db, person_id=p.id, kind=NUDGE,  # type: ignore[arg-type]
+                    text=t.NUDGE.format(company=esc(company.name)), due_at=at,
+                    dedupe_key=f"{media_days_nudges.nudge_prefix(company.id, p.id)}{at:%Y-%m}",  # type: ignore[arg-type]
+                    now=now, not_after=at + timedelta(days=3),
+                    buttons=[[(t.BTN_NUDGE_OFF, "md.nudge_off")]],
+                )
+        self._seen = fingerprint
 
 
 async def drop_nudges(ctx: Ctx, company_id: int) -> None:

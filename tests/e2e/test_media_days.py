@@ -142,3 +142,14 @@ def test_exports_and_film_series(console: ConsoleBot) -> None:
     assert "zugeordnet" in texts(console.say("anna", "/film"))
     out = console.say("chef", "/export filme")
     assert "Industriemechaniker/in" in Path(out[0]["file"]["path"]).read_text("utf-8-sig")
+
+
+def test_nudges_recur_monthly_without_anyone_asking(console: ConsoleBot) -> None:
+    join(console, "anna", "Zemmler")  # Brandenburg
+    march = console.now("2026-03-02T09:30:00+01:00")
+    assert "noch keinen Medientag" in texts(march, to="anna")
+    april = console.now("2026-04-01T09:30:00+02:00")
+    assert "noch keinen Medientag" in texts(april, to="anna")
+    may = console.now("2026-05-01T12:00:00+02:00")  # 1 May is a holiday: the 4th instead
+    assert "noch keinen Medientag" not in texts(may, to="anna")
+    assert "noch keinen Medientag" in texts(console.now("2026-05-04T09:30:00+02:00"), to="anna")
