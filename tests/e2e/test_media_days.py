@@ -153,3 +153,32 @@ def test_nudges_recur_monthly_without_anyone_asking(console: ConsoleBot) -> None
     may = console.now("2026-05-01T12:00:00+02:00")  # 1 May is a holiday: the 4th instead
     assert "noch keinen Medientag" not in texts(may, to="anna")
     assert "noch keinen Medientag" in texts(console.now("2026-05-04T09:30:00+02:00"), to="anna")
+
+
+def test_change_request_then_move_confirmed_day(console: ConsoleBot) -> None:
+    join(console, "anna", "Pragma")
+    book(console, "anna", "16.2.")
+    out = console.press("anna", button(console.say("anna", "/medientag"), "ändern"))
+    assert "Gewählt: Podcast, Fotos" in texts(out)
+    out = console.press("anna", button(out, "Weiter"))
+    out = console.press("anna", button(console.say("anna", "18.2."), "Ja"))
+    out = console.press("anna", button(out, "Fertig"))
+    out = console.press("anna", button(out, "Wie bisher"))
+    out = console.press("anna", button(out, "Keine Notiz"))
+    assert "Wunschtermine: Mi, 18. Februar 2026" in texts(out)
+    changed = console.press("anna", button(out, "senden"))
+    assert "Medientag-Anfrage geändert" in texts(changed, to="chef")
+    console.press("chef", button(console.say("chef", "/medientage"), "✓ Mi, 18. Februar"))
+    out = console.press("anna", button(console.say("anna", "/medientag"), "Verschiebung"))
+    out = console.press("anna", button(console.say("anna", "25.2."), "Ja"))
+    out = console.press("anna", button(out, "Fertig"))
+    assert "Verschieben auf einen dieser Tage: Mi, 25. Februar 2026" in texts(out)
+    moved = console.press("anna", button(out, "senden"))
+    assert "möchte den Medientag (Mi, 18. Februar 2026) verschieben" in texts(moved, to="chef")
+    assert "Verschiebung angefragt" in texts(console.say("anna", "/medientag"))
+    card = console.say("chef", "/medientage")
+    done = console.press("chef", button(card, "✓ Mi, 25. Februar"))
+    assert "Montag" not in texts(done, to="anna") and "25. Februar 2026" in texts(done, to="anna")
+    week = console.now("2026-02-18T10:00:00+01:00")  # the old day's reminders are gone
+    assert "Medientag in 7 Tagen – am Mi, 25. Februar 2026" in texts(week, to="anna")
+    assert "18. Februar" not in texts(week, to="anna")
