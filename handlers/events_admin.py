@@ -28,7 +28,7 @@ def register(router: Router) -> None:
 
 async def participants(ctx: Ctx) -> None:
     """List registrations of one event: company, person, people, status."""
-    ev = await pick(ctx, "ev.tn")
+    ev = await pick(ctx, "ev.tn", internal=True)
     if ev is None:
         return
     rows = await events.entries(ctx.db, event_id=ev.id)

@@ -103,7 +103,7 @@ async def on_link(ctx: Ctx, data: Data, text: str) -> str:
     """Read the link; external events need one."""
     values = fields.link(ctx, text)
     if data.get("kind") == "extern" and values["link"] is None:
-        raise UsageError(t.ASK_LINK_EXTERN)
+        raise UsageError(t.LINK_REQUIRED)
     data.update(values)
     return "preview"
 

@@ -89,7 +89,7 @@ def event_file(ev: Event, tz: ZoneInfo, *, now: datetime | None = None) -> FileO
     return ics_file(f"termin-{ev.key or ev.id}", data)
 
 
-async def pick(ctx: Ctx, action: str, *, upcoming: bool = True) -> Event | None:
+async def pick(ctx: Ctx, action: str, *, internal: bool = False) -> Event | None:
     """Return the event named in ctx.args, or offer buttons to choose one (then None)."""
     query = ctx.args.strip()
     if query:
@@ -99,7 +99,8 @@ async def pick(ctx: Ctx, action: str, *, upcoming: bool = True) -> Event | None:
         if len(found) == 1:
             return found[0]
     else:
-        found = await events.upcoming(ctx.db, now=ctx.now) if upcoming else []
+        found = await events.upcoming(ctx.db, now=ctx.now)
+        found = [ev for ev in found if ev.kind == "intern" or not internal]
         if not found:
             raise UsageError(t.NONE_UPCOMING)
     rows = [[ctx.button(_label(ev, ctx), action, ev.id)] for ev in found[:12]]
