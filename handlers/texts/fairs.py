@@ -51,7 +51,7 @@ PROMOTED = (
 CONFIRMED = "Eure Anfrage für <b>{title}</b> ({days}) ist <b>bestätigt</b>. Aufbau ab {setup} Uhr. Wir freuen uns auf euch!"
 DECLINED = "Eure Anfrage für <b>{title}</b> wurde leider <b>abgelehnt</b>."
 NOTE = "\nHinweis vom Clusterteam: {note}"
-OVERVIEW_HEAD = "<b>Messen (Gemeinschaftsstand)</b>"
+OVERVIEW_HEAD = "<b>Messen (Gemeinschaftsstand)</b> – ändern oder zurückziehen: /messe"
 
 DEADLINE_PASSED = (
     "Die Anmeldefrist für <b>{title}</b> ist am {deadline} abgelaufen. Bitte wendet euch direkt "
