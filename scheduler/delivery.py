@@ -77,7 +77,8 @@ class Deliverer:
                 break
             handled += 1
             if isinstance(item, Dropped):
-                log.info("outbox row %s dropped: %s", item.row_id, item.reason)
+                level = logging.WARNING if item.reason == "too_late" else logging.INFO
+                log.log(level, "outbox row %s dropped: %s", item.row_id, item.reason)
                 continue
             await self._send(item, now)
         return handled

@@ -98,3 +98,15 @@ def test_reminder_kinds_can_be_switched_off_and_own_reminders_deleted(console: C
     assert "am Morgen (9 Uhr) an" in str(console.say("anna", "/erinnerungen"))
     out = _to(console.now("2026-02-05T14:00:00+01:00"), "anna")
     assert len(out) == 1 and "In 15 Minuten" in out[0]
+
+
+def test_personal_reminder_mistakes_get_clear_answers(console: ConsoleBot) -> None:
+    assert "So legst du" in texts(console.say("anna", "/erinnerung"))
+    assert "nicht verstanden" in texts(console.say("anna", "/erinnerung irgendwann Text"))
+    assert "Woran" in texts(console.say("anna", "/erinnerung morgen"))
+    assert "Vergangenheit" in texts(console.say("anna", "/erinnerung 1.2.2026 10 Uhr Text"))
+    asked = console.say("anna", "/erinnerung Freitag abends Bewerbungen sichten")
+    assert "Freitag, 6. Februar 2026, 18:00 Uhr" in texts(asked)
+    assert "Ja oder Nein" in texts(console.say("anna", "vielleicht"))
+    assert "nicht gespeichert" in texts(console.say("anna", "nein"))
+    assert "nichts geplant" in texts(console.say("anna", "/erinnerungen"))
