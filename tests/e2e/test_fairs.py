@@ -103,6 +103,10 @@ def test_brandenburg_member_gets_the_kind_refusal(console: ConsoleBot) -> None:
     refusal = texts(console.say("bernd", "/schaurein"))
     assert "Sachsen" in refusal and "/termine" in refusal and "An welchem Tag" not in refusal
     assert "keine Anmeldungen" in texts(console.say("chef", "/schaurein_liste"))
+    asked = request_booth(console, "bernd", "12", fair="Karrieretage")  # two-day fair
+    assert "angefragt" in texts(asked)
+    assert "26. September 2026 und So, 27. September 2026): angefragt" in texts(
+        console.say("bernd", "/meine"))  # fmt: skip
 
 
 def test_unknown_state_is_asked_once_and_stored(console: ConsoleBot) -> None:
