@@ -103,16 +103,14 @@ _VETO = ("oder", "or", "nicht", "kein", "keine", "not", "jeden", "jede", "jeder"
 _FILLER = frozenset(
     {
         "den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von", "on", "the",
-        "of", "bitte", "gerne", "jeweils", "zwischen", "spätestens", "frühestens", "also", "dann",
-        "gleich", "schon", "erst", "ganz", "genau", "zw", "t", "termin", "treffen", "meeting",
-        "datum", "uhrzeit", "besten", "möglichst", "ganztägig", "ganztags", "wieder",
-        # small talk around a date ("wie wäre es mit Dienstag", "Dienstag passt mir gut")
-        "wie", "wäre", "wärs", "es", "mit", "passt", "mir", "uns", "gut", "geht", "gehts", "ja",
-        "ok", "okay", "klar", "gern", "prima", "super", "perfekt", "ich", "wir", "kann", "können",
-        "könnte", "würde", "hätte", "habe", "hab", "zeit", "lieber", "eher", "vielleicht",
-        "vorschlag", "sehen", "is", "ist", "how", "about",
-        "works", "fine", "let", "lets", "us", "meet", "please", "falls", "wenn", "möglich",
-        "recht", "passend", "passen", "dir", "ihnen", "euch",
+        "of", "bitte", "gerne", "gern", "jeweils", "zwischen", "spätestens", "frühestens", "also",
+        "dann", "gleich", "schon", "erst", "genau", "zw", "t", "besten", "möglichst",
+        "ganztägig", "ganztags",
+        # Small talk around a date ("wie wäre es am Dienstag", "Dienstag passt mir"). Content
+        # words ("Termin", "mit", "Zeit") stay unknown on purpose: callers such as /erinnerung
+        # cut the longest date prefix off a text and must not swallow its first words.
+        "wie", "wäre", "wärs", "es", "passt", "mir", "uns", "geht", "gehts", "ja", "ok", "okay",
+        "klar", "vielleicht", "ist", "falls", "möglich", "please", "how", "about",
     }
 )  # fmt: skip
 

@@ -35,6 +35,10 @@ _COMPOUND_RE = re.compile(
 )
 _SPACED_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(\d{1,2})\.(?=[\s,]|$)")  # "9. 2. 2026"
 _PHRASES = (("day after tomorrow", "übermorgen"), ("day before yesterday", "vorgestern"))
+# A phrase never ends on these; one that does was cut off a longer text ("morgen 9 Uhr die
+# Unterlagen"), so it must not count as a whole date.
+_DANGLING = frozenset({"den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von",
+                       "am", "um", "ab", "in", "an", "the", "on", "at", "of"})  # fmt: skip
 _SHORT_YEAR_RE = re.compile(r"[’']\s?(\d{2})\b")
 _AMPM_RE = re.compile(r"\b([ap])\.\s?m\.")
 # After "am" these words mean the German "am" (on the ...), so "10 am Montag" stays German.
@@ -142,4 +146,6 @@ def tokenize(text: str) -> list[Tok]:
             tok = _number(kind, piece)
         if tok.kind != "filler":
             toks.append(tok)
+    if pieces and pieces[-1][1] in _DANGLING and tok.kind in ("filler", "at", "in", "art"):
+        toks.append(Tok("unk", None, pieces[-1][1]))  # "morgen 9 Uhr die" is cut mid-phrase
     return toks
