@@ -102,7 +102,8 @@ async def admin_list(ctx: Ctx) -> None:
     ctx.say(t.ADMIN_HEAD.format(title=esc(cfg.title), films=taken, max=cfg.max_films))
     for f, c in rows:
         group = esc(cfg.groups.get(f.group_key, f.group_key)) if f.group_key else t.NO_GROUP
-        text = t.ADMIN_LINE.format(company=esc(c.name), group=group, desc=esc(f.description),
+        desc = f"\n{esc(f.description)}" if f.description else ""
+        text = t.ADMIN_LINE.format(company=esc(c.name), group=group, desc=desc,
                                    state=t.STATE_ASSIGNED if f.assigned else "")
         buttons = []
         if not f.assigned:
@@ -157,4 +158,11 @@ async def overview_section(ctx: Ctx) -> list[str]:
     if ctx.company is None:
         return []
     own = await films.of_company(ctx.db, company_id=ctx.company.id)  # type: ignore[arg-type]
-    return [] if own is None else [_own_text(own, _cfg(ctx)).strip()]
+    if own is None:
+        return []
+    cfg = _cfg(ctx)
+    if own.group_key is None:
+        return [t.MINE_NO_GROUP]
+    state = t.STATE_ASSIGNED if own.assigned else t.STATE_INTEREST
+    return [t.MINE.format(title=esc(cfg.title), group=esc(cfg.groups.get(own.group_key, "")),
+                          state=state)]

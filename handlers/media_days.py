@@ -170,4 +170,4 @@ async def overview_section(ctx: Ctx) -> list[str]:
     if ctx.company is None:
         return []
     md = await media_days.current(ctx.db, company_id=ctx.company.id, today=notify.today(ctx))  # type: ignore[arg-type]
-    return [status_text(ctx, md)]
+    return [t.MINE_NONE if md is None else status_text(ctx, md)]

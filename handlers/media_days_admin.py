@@ -59,7 +59,8 @@ async def overview(ctx: Ctx) -> None:
     lines.append(ta.WITHOUT.format(n=len(data.without),
                                    names=", ".join(esc(c.name) for c in data.without) or "–"))
     lines.extend(await _nudged(ctx))
-    lines.append(ta.REQUESTED_HEAD.format(n=len(data.requested)))
+    lines.append(ta.REQUESTED_HEAD.format(n=len(data.requested)) if data.requested
+                 else ta.REQUESTED_NONE)
     ctx.say("\n".join(lines))
     for md, c in data.requested:
         ctx.say(request_card(md, c, labels, ctx.now.astimezone(ctx.tz).date()),

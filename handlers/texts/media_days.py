@@ -71,6 +71,7 @@ STATUS_NONE = (
     "<b>Medientag</b>\nIhr habt noch keinen Medientag. Das Medienteam kommt gern vorbei – "
     "für einen Podcast, Social-Media-Clips und Fotos."
 )
+MINE_NONE = "Medientag: noch keiner – anfragen mit /medientag"
 STATUS_REQUESTED = "<b>Medientag: angefragt</b>\n{summary}"
 STATUS_CONFIRMED = "<b>Medientag: bestätigt für {day}</b>\nFormate: {formats}"
 STATUS_MOVE = "\nVerschiebung angefragt – Wunschtermine: {wishes}"
