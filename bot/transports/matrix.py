@@ -120,12 +120,15 @@ class MatrixTransport:
         while True:
             try:
                 resp = await self.client.sync(timeout=self._poll_ms)
+                if isinstance(resp, nio.SyncResponse):
+                    backoff.reset()
+                    await self._after_sync(resp, self._take_batch())
+                    continue
             except (ClientError, TimeoutError) as exc:
                 resp = nio.SyncError(str(exc))
-            if isinstance(resp, nio.SyncResponse):
-                backoff.reset()
-                await self._after_sync(resp, self._take_batch())
-                continue
+            except Exception as exc:  # keep syncing whatever one response did to us
+                log.exception("Matrix: sync round failed")
+                resp = nio.SyncError(repr(exc))
             self._take_batch()  # nothing valid arrived; nio keeps the old token
             retry = resp.retry_after_ms / 1000 if resp.retry_after_ms else None
             delay = backoff.next_delay(retry)
@@ -158,14 +161,18 @@ class MatrixTransport:
         return batch
 
     async def _on_message(self, room: nio.MatrixRoom, event: nio.RoomMessageText) -> None:
-        if event.sender != self.client.user_id:
-            name = room.user_name(event.sender) or event.sender
-            self._batch.append(TextEvent(room.room_id, event.sender, name, event.body,
-                                         event.event_id, room.member_count > 2))
+        relation = event.source.get("content", {}).get("m.relates_to", {})
+        if event.sender == self.client.user_id or relation.get("rel_type") == "m.replace":
+            return  # our own echo, or an edit of a message we already answered
+        name = room.user_name(event.sender) or event.sender
+        self._batch.append(TextEvent(room.room_id, event.sender, name, event.body,
+                                     event.event_id, room.member_count > 2))
 
     async def _on_undecryptable(self, room: nio.MatrixRoom, event: nio.MegolmEvent) -> None:
         log.warning("Matrix: cannot decrypt %s in %s (session %s)",
                     event.event_id, room.room_id, event.session_id)
+        self._batch.append(TextEvent(room.room_id, event.sender, event.sender, "",
+                                     event.event_id, room.member_count > 2, unreadable=True))
 
     async def _on_member(self, room: nio.MatrixRoom, event: nio.RoomMemberEvent) -> None:
         me = event.state_key == self.client.user_id
@@ -191,8 +198,11 @@ class MatrixTransport:
         while True:
             batch, token = await self._queue.get()
             for event in batch:
-                if self._handle is not None:
-                    await dispatch(event, self._handle, self)
+                try:
+                    if self._handle is not None:
+                        await dispatch(event, self._handle, self)
+                except Exception:  # one bad message must not stop the bot
+                    log.exception("Matrix: handling %s failed", event.event_id)
             await self._files.save_token(self.client.device_id, token)
             self._queue.task_done()
 

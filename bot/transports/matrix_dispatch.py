@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.chat import Address, DeliveryError, Handler, Incoming, Person, Reply
-from bot.transports.matrix_format import CHOOSE_IN_DM, MOVED_TO_DM, parse_text
+from bot.transports.matrix_format import CHOOSE_IN_DM, MOVED_TO_DM, UNREADABLE, parse_text
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,7 @@ class TextEvent:
     body: str
     event_id: str
     is_group: bool
+    unreadable: bool = False
 
 
 class RoomSender(Protocol):
@@ -60,6 +61,10 @@ def to_incoming(event: TextEvent) -> Incoming | None:
 
 async def dispatch(event: TextEvent, handle: Handler, rooms: RoomSender) -> None:
     """Let the bot handle one message and deliver its replies (failures are logged)."""
+    if event.unreadable:
+        if not event.is_group:  # in a DM the person is waiting for an answer
+            await _notify(rooms, event.room_id, UNREADABLE)
+        return
     incoming = to_incoming(event)
     if incoming is None:
         return
@@ -77,7 +82,11 @@ async def dispatch(event: TextEvent, handle: Handler, rooms: RoomSender) -> None
         except DeliveryError as exc:
             log.warning("Matrix: reply to %s in %s failed: %s", event.sender, event.room_id, exc)
     if moved:
-        try:
-            await rooms.send_to(event.room_id, Reply(MOVED_TO_DM))
-        except DeliveryError as exc:
-            log.warning("Matrix: notice in %s failed: %s", event.room_id, exc)
+        await _notify(rooms, event.room_id, MOVED_TO_DM)
+
+
+async def _notify(rooms: RoomSender, room_id: str, text: str) -> None:
+    try:
+        await rooms.send_to(room_id, Reply(text))
+    except DeliveryError as exc:
+        log.warning("Matrix: notice in %s failed: %s", room_id, exc)

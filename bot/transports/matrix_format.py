@@ -23,6 +23,10 @@ from bot.chat import (
 ANSWER_WITH = "Antworte mit {choices}."
 MOVED_TO_DM = "Das Persönliche schicke ich dir im Direktchat."
 CHOOSE_IN_DM = "<i>Zum Auswählen schick mir den Befehl im Direktchat.</i>"
+UNREADABLE = (
+    "Deine Nachricht kam verschlüsselt an, aber ich konnte sie nicht lesen. "
+    "Schick sie bitte noch einmal."
+)
 
 _GONE = frozenset({"M_FORBIDDEN", "M_NOT_FOUND", "M_UNKNOWN_TOKEN"})
 _OPTION = re.compile(r"\d{1,2}")

@@ -95,3 +95,13 @@ async def test_numbers_count_on_across_the_cards_of_one_answer() -> None:
     await dispatch(event("!termine"), Bot(Reply("Karte 1", card), Reply("Zwischentext"),
                                           Reply("Karte 2", card)), rooms)
     assert rooms.firsts == [1, 3, 3]
+
+
+async def test_unreadable_message_gets_a_notice_in_a_dm_only() -> None:
+    rooms, bot = Rooms(), Bot()
+    unreadable = TextEvent("!room", "@anna:firma.de", "Anna", "", "$e2", False, unreadable=True)
+    await dispatch(unreadable, bot, rooms)
+    assert bot.got == [] and "nicht lesen" in rooms.sent[0][1]
+    await dispatch(TextEvent("!g", "@anna:firma.de", "Anna", "", "$e3", True, unreadable=True),
+                   bot, rooms)
+    assert len(rooms.sent) == 1

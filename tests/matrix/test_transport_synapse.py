@@ -200,3 +200,19 @@ async def test_group_room_commands_only_and_personal_to_dm(world: World) -> None
         assert "Direktchat" in (await carl.receive(group, sender=bot_id)).body
         assert [i.text for i in world.recorder.got] == ["/hallo", "/privat"]
         assert world.recorder.got[0].is_group
+
+
+async def test_edits_are_not_answered_again(world: World) -> None:
+    async with Human(world.synapse.url, world.human_account, world.tmp / "human") as anna:
+        room = await anna.open_dm(world.bot.user_id, encrypted=False)
+        await anna.say(room, "!eins")
+        first = await anna.receive(room)
+        assert first.body == "Echo: /eins option=None"
+        original = world.recorder.got[-1].message_ref
+        edit = {"msgtype": "m.text", "body": "* !zwei",
+                "m.new_content": {"msgtype": "m.text", "body": "!zwei"},
+                "m.relates_to": {"rel_type": "m.replace", "event_id": original}}
+        await anna.client.room_send(room, "m.room.message", edit)
+        await anna.say(room, "!drei")
+        assert (await anna.receive(room)).body == "Echo: /drei option=None"
+        assert [i.text for i in world.recorder.got] == ["/eins", "/drei"]
