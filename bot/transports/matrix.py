@@ -47,7 +47,9 @@ class MatrixTransport:
         if not settings.matrix_enabled:
             raise ValueError("Matrix is not configured (MATRIX_HOMESERVER, MATRIX_USER_ID, ...)")
         self._settings = settings
-        self._allowed = settings.allowed_matrix_servers()
+        # Unset means: only people on the bot's own homeserver may invite it.
+        own = server_of(settings.matrix_user_id or "")
+        self._allowed = settings.allowed_matrix_servers() or frozenset({own})
         self._files = StateFiles(settings.matrix_store_path)
         self._device_name, self._poll_ms, self._sleep = device_name, poll_ms, sleep
         self._client: nio.AsyncClient | None = None
