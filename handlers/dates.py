@@ -66,6 +66,15 @@ FALLBACK_SETTINGS = {
 }
 
 
+@dataclass(frozen=True)
+class When:
+    """An understood date, with the time of day and a range end when they were said."""
+
+    date: date
+    time: time | None = None
+    end: time | None = None
+
+
 Matcher = Callable[[list[Tok], int, Parts], int]
 # Order matters: longer, more specific patterns first ("9.-14.3." before "9.", "in 2 Stunden"
 # before "2 Uhr", "halb 9" before a bare 9).
@@ -107,15 +116,6 @@ def read_parts(toks: list[Tok]) -> Parts | None:
     return parts
 
 
-@dataclass(frozen=True)
-class When:
-    """A understood date, with the time of day and a range end when they were said."""
-
-    date: date
-    time: time | None = None
-    end: time | None = None
-
-
 def parse_when(text: str, *, now: datetime) -> When | None:
     """Return what `text` names as a date (relative to aware `now`), or None if not understood."""
     if now.tzinfo is None:
@@ -137,7 +137,7 @@ def parse_when(text: str, *, now: datetime) -> When | None:
 
 def to_datetime(w: When, *, default_time: time, tz: tzinfo = BERLIN) -> datetime:
     """Return `w` as an aware datetime in `tz`, using `default_time` when no time was said."""
-    naive = datetime.combine(w.date, w.time or default_time)
+    naive = datetime.combine(w.date, w.time if w.time is not None else default_time)
     # The UTC round trip moves a time that does not exist (spring forward) to a real one.
     return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
 
