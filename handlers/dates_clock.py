@@ -20,10 +20,12 @@ def match_time_words(toks: list[Tok], i: int, p: Parts) -> int:
         spoken = (_hour(toks[i + 2]) or 0, 15 if k == "nach" else -15, 3)
     elif a.kind in ("viertel", "dreiviertel") and k in ("num", "ord"):
         spoken = (_hour(toks[i + 1]) or 0, -45 if a.kind == "viertel" else -15, 2)
-    elif a.kind == "num" and k in ("nach", "vor") and kind_at(toks, i + 2) in ("num", "ord"):
-        minutes = int(a.val)
-        if 0 < minutes < 30:
-            spoken = (_hour(toks[i + 2]) or 0, minutes if k == "nach" else -minutes, 3)
+    elif a.kind == "num" and k in ("nach", "vor") and 0 < int(a.val) < 30:
+        minutes = int(a.val) if k == "nach" else -int(a.val)
+        if kind_at(toks, i + 2) in ("num", "ord"):
+            spoken = (_hour(toks[i + 2]) or 0, minutes, 3)
+        elif kind_at(toks, i + 2) == "halb" and kind_at(toks, i + 3) in ("num", "ord"):
+            spoken = (_hour(toks[i + 3]) or 0, minutes - 30, 4)  # "5 vor halb 10"
     if spoken is None:
         return 0
     word, offset, n = spoken
