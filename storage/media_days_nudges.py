@@ -22,19 +22,15 @@ async def targets(db: Database, *, today: date) -> list[tuple[Company, list[Pers
     """Return companies without a media day with their reachable people who did not opt out."""
     companies = await without_media_day(db, today=today)
     async with db.read() as s:
-        off = set((await s.execute(
-            select(ReminderPreference.person_id).where(
-                ReminderPreference.kind == NUDGE_KIND, ReminderPreference.enabled.is_(False))
-        )).scalars())
-        out = []
-        for company in companies:
-            people = (await s.execute(select(Person).where(
-                Person.company_id == company.id, Person.unreachable_at.is_(None)
-            ))).scalars().all()
-            wanted = [p for p in people if p.id not in off]
-            if wanted:
-                out.append((company, wanted))
-        return out
+        off = select(ReminderPreference.person_id).where(
+            ReminderPreference.kind == NUDGE_KIND, ReminderPreference.enabled.is_(False))
+        rows = (await s.execute(select(Person).where(
+            Person.company_id.in_([c.id for c in companies]), Person.unreachable_at.is_(None),
+            Person.id.not_in(off)).order_by(Person.id))).scalars().all()
+    by_company: dict[int, list[Person]] = {}
+    for p in rows:
+        by_company.setdefault(p.company_id, []).append(p)  # type: ignore[arg-type]
+    return [(c, by_company[c.id]) for c in companies if c.id in by_company]  # type: ignore[index]
 
 
 async def opt_out(db: Database, *, person_id: int, company_id: int | None, now: datetime) -> None:

@@ -182,3 +182,23 @@ def test_change_request_then_move_confirmed_day(console: ConsoleBot) -> None:
     week = console.now("2026-02-18T10:00:00+01:00")  # the old day's reminders are gone
     assert "Medientag in 7 Tagen – am Mi, 25. Februar 2026" in texts(week, to="anna")
     assert "18. Februar" not in texts(week, to="anna")
+
+
+def test_new_request_goes_to_the_media_day_contact_when_set(tmp_path: Path) -> None:
+    shipped = (Path(__file__).resolve().parents[2] / "data" / "catalogue.toml").read_text("utf-8")
+    own = shipped.replace('medientag = { name = "Annett", email = "altmann@lausitz-matrix.de", '
+                          'admin = "" }', 'medientag = { name = "Annett", email = "a@example.org",'
+                          ' admin = "console:annett" }')
+    assert own != shipped
+    path = tmp_path / "catalogue.toml"
+    path.write_text(own, "utf-8")
+    bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00", admins="console:chef",
+                     env={"CATALOGUE": str(path)})
+    try:
+        bot.say("annett", "/start")
+        join(bot, "anna", "Pragma")
+        sent = book(bot, "anna", "16.2.")
+        assert "Neue Medientag-Anfrage von Pragma" in texts(sent, to="annett")
+        assert not texts(sent, to="chef")
+    finally:
+        bot.stop()
