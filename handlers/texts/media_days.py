@@ -55,7 +55,7 @@ RULES: dict[str, Callable[[DomainError], str]] = {
     "md_day_taken": _taken,
     "md_no_format": lambda e: "Bitte wähl mindestens ein Format.",
     "md_bad_wishes": lambda e: f"Bitte nenn einen bis {e.info['max']} verschiedene Wunschtermine.",
-    "md_not_open": lambda e: "Das geht bei diesem Medientag nicht mehr – schau in /medientag.",
+    "md_not_open": lambda e: "Das geht bei diesem Medientag nicht mehr (schon bestätigt, abgesagt oder zurückgezogen).",
     "md_not_found": lambda e: "Diesen Medientag finde ich nicht (mehr).",
 }
 
@@ -137,7 +137,7 @@ def summary(md_formats: list[str], wishes: list[date], contact: str, reach: str,
 # --- notices, reminders, nudges --------------------------------------------------------------
 NOTICE_CONFIRMED = (
     "<b>Medientag bestätigt:</b> Das Medienteam kommt am <b>{day}</b> zu {company}.\n"
-    "Formate: {formats}. Wir erinnern euch eine Woche und einen Tag vorher."
+    "Formate: {formats}. Wir erinnern euch rechtzeitig vorher."
 )
 NOTICE_DECLINED = "Eure Medientag-Anfrage wurde leider abgesagt: {reason}\nNeu anfragen: /medientag"
 NOTICE_MOVE_DECLINED = "Die Verschiebung geht leider nicht: {reason}\nEuer Termin {day} bleibt."
