@@ -34,7 +34,12 @@ _COMPOUND_RE = re.compile(
     r"(früh|morgen|vormittag|mittag|nachmittag|abend|nacht)(s?)\b"
 )
 _SPACED_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(\d{1,2})\.(?=[\s,]|$)")  # "9. 2. 2026"
-_PHRASES = (("day after tomorrow", "übermorgen"), ("day before yesterday", "vorgestern"))
+_PHRASES = (
+    ("day after tomorrow", "übermorgen"),
+    ("day before yesterday", "vorgestern"),
+    ("den ganzen tag", "ganztags"),
+    ("all day", "ganztags"),
+)
 # A phrase never ends on these; one that does was cut off a longer text ("morgen 9 Uhr die
 # Unterlagen"), so it must not count as a whole date.
 _DANGLING = frozenset({"den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von",
