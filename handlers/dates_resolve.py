@@ -45,9 +45,9 @@ def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | No
 def _in_hours(p: Parts, local_now: datetime) -> tuple[date, time | None, time | None]:
     """Resolve "in 2 Stunden" on the aware instant, so a DST switch on the way counts."""
     said = [s for s in DAY_SLOTS if getattr(p, s) is not None]
-    if said or p.weekday is not None or p.time or p.daypart or p.bare is not None:
+    if said or p.weekday is not None or p.time is not None or p.daypart or p.bare is not None:
         raise Impossible("hours plus date")
-    amount, unit = p.delta  # type: ignore[misc]
+    amount, unit = p.delta
     minutes = amount * {"h": 60, "min": 1, "q": 15}[unit]
     step = timedelta(minutes=minutes)
     moment = (local_now.astimezone(UTC) + step).astimezone(local_now.tzinfo)
@@ -62,8 +62,7 @@ def _day(p: Parts, today: date) -> date | None:
     source = said[0] if said else None
     if source is None and p.weekday is not None and p.delta and p.delta[1] == "w":
         # "Montag in zwei Wochen": the Monday of the calendar week two weeks on
-        p.week, p.delta = int(p.delta[0]), None
-        source = "week"
+        return _week_day(today, int(p.delta[0]), p.weekday)
     day = _SOURCE_DAY[source](p, today) if source else None
     if p.weekday is not None and source not in ("kw", "week"):
         if day is None and p.skip < 0:
@@ -80,7 +79,7 @@ def _day(p: Parts, today: date) -> date | None:
 
 def _explicit(p: Parts, today: date) -> date:
     """Return the date of "5.3.", inferring the year: the next such day from today on."""
-    d, m, y = p.date  # type: ignore[misc]
+    d, m, y = p.date
     if not 1 <= m <= 12 or not 1 <= d <= calendar.monthrange(2000, m)[1]:
         raise Impossible("no such day")
     if y is not None:
@@ -97,16 +96,16 @@ def _explicit(p: Parts, today: date) -> date:
 def _day_of_month(p: Parts, today: date) -> date:
     """Return the next day numbered `p.day` ("am 15.") from today on."""
     year, month = today.year, today.month
-    if p.day < today.day:  # type: ignore[operator]
+    if p.day < today.day:
         year, month = _shift_month(year, month, 1)
-    while p.day > calendar.monthrange(year, month)[1]:  # type: ignore[operator]
+    while p.day > calendar.monthrange(year, month)[1]:
         year, month = _shift_month(year, month, 1)
-    return date(year, month, p.day)  # type: ignore[arg-type]
+    return date(year, month, p.day)
 
 
 def _kw(p: Parts, today: date) -> date:
     """Return the Monday (or named weekday) of ISO week "KW n"; past weeks mean next year."""
-    week, year = p.kw  # type: ignore[misc]
+    week, year = p.kw
     explicit = year is not None
     year = year or today.isocalendar().year
     try:
@@ -120,15 +119,19 @@ def _kw(p: Parts, today: date) -> date:
 
 def _week(p: Parts, today: date) -> date:
     """Return the (week)day of the calendar week `p.week` weeks after this one."""
-    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=p.week or 0)
     if p.weekday is None and not p.week:
         return today  # "diese Woche"
-    return monday + timedelta(days=p.weekday or 0)
+    return _week_day(today, p.week or 0, p.weekday or 0)
+
+
+def _week_day(today: date, weeks: int, weekday: int) -> date:
+    """Return `weekday` of the calendar week `weeks` weeks after today's."""
+    return today + timedelta(days=weekday - today.weekday(), weeks=weeks)
 
 
 def _position(p: Parts, today: date) -> date:
     """Return the day of "Anfang/Mitte/Ende" of a month or week."""
-    where, unit, what = p.pos  # type: ignore[misc]
+    where, unit, what = p.pos
     if unit == "w":
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=what)
         day = monday + timedelta(days=_POSITION_WEEKDAY[where])
