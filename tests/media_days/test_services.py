@@ -186,3 +186,13 @@ async def test_overview_lists_confirmed_requested_and_without(db: Database) -> N
     assert [c.name for _, c in view.confirmed] == ["A"]
     assert [c.name for _, c in view.requested] == ["B"]
     assert [c.name for c in view.without] == ["C"]
+
+
+async def test_concurrent_requests_of_one_company_admit_one(db: Database) -> None:
+    cid = await company(db, "A")
+    results = await asyncio.gather(*[ask(db, cid, day) for day in (MON, TUE, WED)],
+                                   return_exceptions=True)
+    ok = [r for r in results if not isinstance(r, Exception)]
+    assert len(ok) == 1
+    assert all(isinstance(r, DomainError) and r.code == "md_year_taken"
+               for r in results if r not in ok)
