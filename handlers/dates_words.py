@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, NamedTuple
 
 from handlers.dates_vocab import VOCAB, fold
@@ -26,7 +27,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<dec>\d{1,3},\d{1,2})(?!\d)"
     r"|(?P<num>\d{1,4})"
     r"|(?P<word>[a-zäöüß]+)"
-    r"|(?P<dash>[-–—])"
+    r"|(?P<dash>[-–—‐‑−])"
     r"|(?P<slash>/)"
 )
 _COMPOUND_RE = re.compile(
@@ -133,7 +134,8 @@ def _number(kind: str, text: str) -> Tok:
 
 def tokenize(text: str) -> list[Tok]:
     """Split `text` into classified tokens; fillers are dropped, unknown words kept as "unk"."""
-    text = _SHORT_YEAR_RE.sub(r"20\1", text.lower())  # "5. März '26"
+    text = unicodedata.normalize("NFC", text).lower()  # "Ma\u0308rz" from some keyboards
+    text = _SHORT_YEAR_RE.sub(r"20\1", text)  # "5. März '26"
     text = _AMPM_RE.sub(r"\1m", text.replace("'", ""))
     text = _COMPOUND_RE.sub(r"\1 \2\3", _SPACED_DATE_RE.sub(r"\1.\2.", text))
     for phrase, word in _PHRASES:

@@ -122,3 +122,9 @@ def test_not_understood_names_three_examples_that_work() -> None:
     for example in EXAMPLES:
         assert example in text
         assert parse_when(example, now=NOW) is not None
+
+
+def test_decomposed_umlauts_odd_dashes_and_hard_spaces() -> None:
+    assert parse_when("5. Ma\u0308rz", now=NOW) == When(date(2026, 3, 5))
+    assert parse_when("4.3. 10\u201112 Uhr", now=NOW) == When(date(2026, 3, 4), time(10), time(12))
+    assert parse_when("morgen\xa09\xa0Uhr", now=NOW) == When(date(2026, 2, 3), time(9))
