@@ -14,6 +14,7 @@ from handlers.texts.common import esc
 from storage import event_board, event_signup
 from storage.errors import DomainError
 from storage.event_board import Board
+from storage.models import Event
 from storage.models.events import MAX_PEOPLE
 
 
@@ -71,7 +72,7 @@ async def sign_up(ctx: Ctx) -> None:
                                    place=t.place_line(ev), people=people)  # fmt: skip
         ctx.say(text + (t.REGISTERED_LATER if ev.date_note else t.REGISTERED_ICS), edit=True)
         if not ev.date_note:  # no calendar entry for a date that is not fixed yet
-            ctx.say(f"📅 {esc(ev.title)}", file=event_file(ev, ctx.tz, now=ctx.now))
+            _send_file(ctx, ev)
         return
     b = (await _boards(ctx, [event_id]))[0]
     ctx.say(t.WAITLISTED.format(title=esc(ev.title), pos=b.position,
@@ -94,7 +95,7 @@ async def cancel(ctx: Ctx) -> None:
 async def send_ics(ctx: Ctx) -> None:
     """Send the calendar entry of an event."""
     b = await _one(ctx)
-    ctx.say(f"📅 {esc(b.event.title)}", file=event_file(b.event, ctx.tz, now=ctx.now))
+    _send_file(ctx, b.event)
 
 
 async def show_details(ctx: Ctx) -> None:
@@ -118,9 +119,14 @@ async def overview(ctx: Ctx) -> list[str]:
         mine = t.status_line(b.mine.status, b.mine.people, b.position) if b.mine else ""
         if not mine and not b.colleagues:
             continue
-        lines.append(f"• <b>{esc(b.event.title)}</b> – {t.when_text(b.event, ctx.tz)}")
+        lines.append(t.OVERVIEW_LINE.format(title=esc(b.event.title),
+                                            when=t.when_text(b.event, ctx.tz)))  # fmt: skip
         lines.extend(f"  {x}" for x in (mine, t.colleagues_line(b.colleagues)) if x)
-    return ["<b>Termine</b>", *lines] if lines else []
+    return [t.OVERVIEW_HEAD, *lines] if lines else []
+
+
+def _send_file(ctx: Ctx, ev: Event) -> None:
+    ctx.say(t.ICS_CAPTION.format(title=esc(ev.title)), file=event_file(ev, ctx.tz, now=ctx.now))
 
 
 async def _boards(ctx: Ctx, ids: list[int] | None = None) -> list[Board]:

@@ -38,8 +38,10 @@ async def participants(ctx: Ctx) -> None:
     for e in rows:
         firm = e.company.name if e.company else "–"
         who = e.person.display_name or e.person.key
-        lines.append(f"• {esc(firm)} – {esc(who)} ({te.people_text(e.registration.people)}) – "
-                     f"{te.STATUS[e.registration.status]}")  # fmt: skip
+        lines.append(t.PARTICIPANT_LINE.format(
+            firm=esc(firm), who=esc(who), people=te.people_text(e.registration.people),
+            status=te.STATUS[e.registration.status],
+        ))  # fmt: skip
     ctx.say("\n".join(lines if rows else [*lines, t.NO_PARTICIPANTS]))
 
 

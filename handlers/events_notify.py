@@ -42,7 +42,7 @@ def reminders(ev: Event, ch: Change, now: datetime, tz: ZoneInfo) -> list[Note]:
         due = (ev.start.astimezone(tz) - timedelta(days=days)).astimezone(ev.start.tzinfo)
         if due <= now:
             continue
-        rel = t.REL.get(days, f"ist in {days} Tagen.")
+        rel = t.REL.get(days, t.REL_DAYS.format(days=days))
         directions = t.DIRECTIONS.format(url=esc(ev.directions)) if ev.directions else ""
         text = t.REMINDER.format(title=esc(ev.title), rel=rel, when=t.when_text(ev, tz),
                                  place=t.place_line(ev), directions=directions)  # fmt: skip

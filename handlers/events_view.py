@@ -35,7 +35,7 @@ def card(ctx: Ctx, b: Board) -> tuple[str, list[list[Button]]]:
     lines = [f"<b>{esc(ev.title)}</b>", t.when_text(ev, ctx.tz)]
     lines.append(t.place_line(ev).rstrip("\n"))
     if ev.topic:
-        lines.append(f"Thema: {esc(ev.topic)}")
+        lines.append(t.TOPIC.format(topic=esc(ev.topic)))
     if ev.kind == "intern":
         lines.append(t.places_text(ev, b.waiting > 0))
         lines.append(t.deadline_line(ev, ctx.now, ctx.tz, contact(ctx.services.catalogue)))
@@ -69,11 +69,11 @@ def details(ctx: Ctx, b: Board) -> str:
     if ev.directions:
         extra.append(t.DIRECTIONS.format(url=esc(ev.directions)).rstrip("\n"))
     if ev.link and ev.kind == "intern":
-        extra.append(f'Mehr: <a href="{esc(ev.link)}">{esc(ev.link)}</a>')
+        extra.append(t.MORE_LINK.format(url=esc(ev.link)))
     if ev.kind == "intern" and ev.capacity is not None:
-        extra.append(f"Plätze gesamt: {ev.capacity}, vergeben: {ev.booked}, "
-                     f"auf der Warteliste: {b.waiting}")  # fmt: skip
-    extra.append(f"Fragen? {esc(contact(ctx.services.catalogue))}")
+        extra.append(t.PLACES_DETAIL.format(capacity=ev.capacity, booked=ev.booked,
+                                            waiting=b.waiting))  # fmt: skip
+    extra.append(t.QUESTIONS.format(contact=esc(contact(ctx.services.catalogue))))
     return text + "\n\n" + "\n".join(extra)
 
 

@@ -42,6 +42,14 @@ EVENT_CANCELLED = (
 )
 REMINDER = "Erinnerung: <b>{title}</b> {rel}\n{when}\n{place}{directions}Bis dann!"
 REL = {1: "ist morgen.", 7: "ist in einer Woche."}
+REL_DAYS = "ist in {days} Tagen."
+ICS_CAPTION = "📅 Kalendereintrag: {title}"
+OVERVIEW_HEAD = "<b>Termine</b>"
+OVERVIEW_LINE = "• <b>{title}</b> – {when}"
+TOPIC = "Thema: {topic}"
+PLACES_DETAIL = "Plätze gesamt: {capacity}, vergeben: {booked}, auf der Warteliste: {waiting}"
+QUESTIONS = "Fragen? {contact}"
+MORE_LINK = 'Mehr: <a href="{url}">{url}</a>'
 DIRECTIONS = "Anfahrt: <a href=\"{url}\">Karte öffnen</a>\n"
 
 ERRORS = {

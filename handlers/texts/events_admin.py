@@ -73,6 +73,7 @@ NOT_CANCELLED = "Gut, der Termin bleibt."
 CANCEL_DONE = "<b>{title}</b> ist abgesagt. {n} Anmeldungen wurden informiert."
 
 PARTICIPANTS_HEAD = "<b>{title}</b> – {when}\nBelegt: {booked} von {capacity} Plätzen"
+PARTICIPANT_LINE = "• {firm} – {who} ({people}) – {status}"
 NO_PARTICIPANTS = "Noch keine Anmeldungen."
 EXPORT_COLUMNS = (
     "Termin", "Datum", "Firma", "Name", "Plattform", "Personen", "Status", "Angemeldet am",
