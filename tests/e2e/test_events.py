@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
+import pytest
+
 from tests.events.console_helpers import card as _card
 from tests.events.console_helpers import file as _file
 from tests.events.console_helpers import join as _join
 from tests.support.console import ConsoleBot, button, texts
+from tests.support.databases import postgres_database, postgres_reachable
 
 
 def test_member_signs_up_for_march_meeting_and_cancels(console: ConsoleBot) -> None:
@@ -74,3 +80,24 @@ def test_deadline_passed_sends_people_to_the_team(console: ConsoleBot) -> None:
     late = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
     assert "Anmeldefrist vorbei" in texts(late)
     assert "Anmelden" not in [b["label"] for b in late[0]["buttons"]]
+
+
+async def test_sign_up_and_waiting_list_on_postgres(tmp_path: Path) -> None:
+    if not await postgres_reachable():
+        pytest.skip("PostgreSQL not reachable (TEST_DATABASE_URL or 127.0.0.1:5432/test)")
+    async with postgres_database() as url:
+        bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00", database_url=url)
+        try:
+            await asyncio.to_thread(_sign_up_and_cancel, bot)
+        finally:
+            bot.stop()
+
+
+def _sign_up_and_cancel(console: ConsoleBot) -> None:
+    _join(console, "anna", "Zemmler")
+    meeting = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
+    done = console.press("anna", button(console.press("anna", button(meeting, "Anmelden")), "3"))
+    assert "Personen: 3" in texts(done) and _file(done, ".ics")
+    assert "noch 37 Plätze" in texts(_card(console.say("anna", "/termine"), "Marketing"))
+    again = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
+    assert "abgemeldet" in texts(console.press("anna", button(again, "Abmelden")))
