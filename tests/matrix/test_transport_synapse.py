@@ -10,9 +10,18 @@ import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 
-from bot.chat import Address, Button, FileOut, Incoming, PermanentFailure, Reply
+from bot.chat import (
+    Address,
+    Button,
+    FileOut,
+    Incoming,
+    PermanentFailure,
+    Reply,
+    TemporaryFailure,
+)
 from bot.settings import Settings
 from bot.transports.matrix import MatrixTransport
 
@@ -216,3 +225,21 @@ async def test_edits_are_not_answered_again(world: World) -> None:
         await anna.say(room, "!drei")
         assert (await anna.receive(room)).body == "Echo: /drei option=None"
         assert [i.text for i in world.recorder.got] == ["/eins", "/drei"]
+
+
+async def test_rate_limit_is_reported_with_retry_after(world: World) -> None:
+    admin = await world.synapse.register("admin", admin=True)
+    async with Human(world.synapse.url, world.human_account, world.tmp / "human") as anna:
+        room = await anna.open_dm(world.bot.user_id, encrypted=False)
+        url = (f"{world.synapse.url}/_synapse/admin/v1/users/{world.bot.user_id}"
+               "/override_ratelimit")
+        headers = {"Authorization": f"Bearer {admin.access_token}"}
+        async with aiohttp.ClientSession() as http:
+            limit = {"messages_per_second": 1, "burst_count": 1}
+            async with http.post(url, json=limit, headers=headers) as resp:
+                assert resp.status == 200, await resp.text()
+        assert world.transport is not None
+        with pytest.raises(TemporaryFailure) as caught:
+            for n in range(5):
+                await world.transport.send(Address("matrix", room), Reply(f"Nachricht {n}"))
+        assert caught.value.retry_after is not None and caught.value.retry_after > 0
