@@ -21,8 +21,9 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
 - Ranges keep their first day ("9.-14.3." -> 9 March) and report a time range in `end`
   ("10-12 Uhr"); an end before its start is moved to the afternoon ("10-2 Uhr" -> 14:00).
 - Times: "halb 9" = 08:30, "viertel nach 9" = 09:15, "viertel vor 10"/"dreiviertel 10" = 09:45,
-  "viertel 10" = 09:15. A casual hour 1-6 with no daypart ("um 3", "halb 3", "3 Uhr") means the
-  afternoon (15:00, 14:30), because business appointments at 3 a.m. are rare; "03:00" stays.
+  "viertel 10" = 09:15. A spoken-style hour 1-6 with no daypart ("um 3", "halb 3", "morgen
+  3", "zehn vor drei") means the afternoon (15:00, 14:30, ...), because business appointments
+  at 3 a.m. are rare; a written time is taken as written ("3 Uhr", "3:00", "03:00", "2-4 Uhr").
   Dayparts: früh/morgens 08:00, vormittags 10:00, mittags 12:00, nachmittags 15:00, abends
   18:00, nachts 22:00; with an hour they pick am/pm ("abends um 8" = 20:00).
 - A time (or daypart) without a day is today if still ahead, else tomorrow ("um 9" at 10:00).

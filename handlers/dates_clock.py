@@ -47,14 +47,17 @@ def _clock_at(toks: list[Tok], i: int, after_at: bool = False) -> tuple[Spoken, 
     else:
         (hour, minute), n = a.val, 1
     marked = a.kind == "clock"
+    # Only a spoken-style hour ("um 3", "morgen 3") may mean the afternoon; "3 Uhr", "3:00"
+    # and "03" are read as written.
+    casual = a.kind in ("num", "ord") and not a.raw.startswith("0")
     if kind_at(toks, i + n) == "uhr":
-        n, marked = n + 1, True
+        n, marked, casual = n + 1, True, False
         if a.kind == "num" and kind_at(toks, i + n) == "num" and int(toks[i + n].val) < 60:
             minute, n = int(toks[i + n].val), n + 1
     ampm = None
     if kind_at(toks, i + n) == "ampm":
         ampm, n, marked = str(toks[i + n].val), n + 1, True
-    return Spoken(hour, minute, hour, not a.raw.startswith("0"), ampm), n, marked
+    return Spoken(hour, minute, hour, casual, ampm), n, marked
 
 
 def match_time(toks: list[Tok], i: int, p: Parts) -> int:
@@ -68,6 +71,8 @@ def match_time(toks: list[Tok], i: int, p: Parts) -> int:
     if kind_at(toks, j) in ("dash", "und"):
         end = _clock_at(toks, j + 1)
         if end is not None and (marked or end[2] or at or toks[i].kind == "pair" or p.has_day()):
+            if not end[0].casual:
+                spoken = spoken._replace(casual=False)  # "2-4 Uhr" is written like "2 Uhr"
             p.put("time", spoken)
             p.put("end", end[0])
             return j + 1 + end[1] - i
@@ -86,5 +91,5 @@ def match_pair(toks: list[Tok], i: int, p: Parts) -> int:
     if 1 <= a <= 31 and 1 <= b <= 12 and not (p.has_day() and a < 24 and b < 60):
         p.put("date", (a, b, None))
     else:
-        p.put("time", Spoken(a, b, a, not toks[i].raw.startswith("0")))
+        p.put("time", Spoken(a, b, a, casual=False))
     return 1

@@ -18,7 +18,7 @@ class Spoken(NamedTuple):
     hour: int
     minute: int
     spoken: int
-    casual: bool = True  # no leading zero: "3 Uhr" may mean 15:00, "03:00" may not
+    casual: bool = True  # spoken style: "um 3" may mean 15:00, "3 Uhr" or "03:00" may not
     ampm: str | None = None
 
 

@@ -223,7 +223,7 @@ def _afternoon(s: Spoken, daypart: str | None) -> bool:
         return 6 < s.hour < 12
     if daypart == "mittag":
         return 1 <= s.spoken <= 5
-    # "um 3" in business talk is 15:00; "03:00" stays early morning.
+    # "um 3" in business talk is 15:00; "3 Uhr" and "03:00" stay as written.
     return daypart is None and s.casual and 1 <= s.spoken <= 6
 
 
