@@ -256,7 +256,8 @@ class MatrixTransport:
     async def _room_after_sync(self, room_id: str) -> nio.MatrixRoom | None:
         """Give a just-joined room one sync to show up before calling it unknown."""
         try:
-            await asyncio.wait_for(self._synced.wait(), self._poll_ms / 1000 + 20)
+            # A fresh join ends the long poll at once; an idle one would hold the outbox up.
+            await asyncio.wait_for(self._synced.wait(), 5)
         except TimeoutError:
             return None
         return self.client.rooms.get(room_id)
