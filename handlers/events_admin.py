@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from handlers import events_edit
 from handlers.context import Ctx, UsageError
-from handlers.events_notify import notes_for
+from handlers.events_notify import NOTICE_KIND, notes_for
 from handlers.events_view import pick
 from handlers.exports import Table
 from handlers.router import Router
 from handlers.texts import events as te
 from handlers.texts import events_admin as t
 from handlers.texts.common import esc
-from storage import audit, events
+from storage import audit, events, outbox
+from storage import event_signup as signup
+
+MAX_BUTTONS = 20
 
 
 def register(router: Router) -> None:
@@ -21,6 +24,7 @@ def register(router: Router) -> None:
     router.action("ev.tn", participants, admin=True)
     router.action("ev.abs", ask_cancel, admin=True)
     router.action("ev.abs.ok", cancel_event, admin=True)
+    router.action("ev.adm.cancel", cancel_for, admin=True)
     router.action("ev.abs.no", lambda ctx: _say(ctx, t.NOT_CANCELLED), admin=True)
     router.exports.add("anmeldungen", "Anmeldungen zu Terminen", export)
     events_edit.register(router)
@@ -34,7 +38,7 @@ async def participants(ctx: Ctx) -> None:
     rows = await events.entries(ctx.db, event_id=ev.id)
     head = t.PARTICIPANTS_HEAD.format(title=esc(ev.title), when=te.when_text(ev, ctx.tz),
                                       booked=ev.booked, capacity=ev.capacity or "–")  # fmt: skip
-    lines = [head]
+    lines, buttons = [head], []
     for e in rows:
         firm = e.company.name if e.company else "–"
         who = e.person.display_name or e.person.key
@@ -42,7 +46,28 @@ async def participants(ctx: Ctx) -> None:
             firm=esc(firm), who=esc(who), people=te.people_text(e.registration.people),
             status=te.STATUS[e.registration.status],
         ))  # fmt: skip
-    ctx.say("\n".join(lines if rows else [*lines, t.NO_PARTICIPANTS]))
+        if e.registration.status != "cancelled" and len(buttons) < MAX_BUTTONS:
+            label = t.UNREGISTER_FOR.format(who=who[:30])
+            buttons.append([ctx.button(label, "ev.adm.cancel", ev.id, e.person.id)])
+    ctx.say("\n".join(lines if rows else [*lines, t.NO_PARTICIPANTS]), buttons)
+
+
+async def cancel_for(ctx: Ctx) -> None:
+    """Cancel someone's registration for them (also after the deadline) and tell them."""
+    event_id, person_id = (int(x) for x in ctx.args.split()[:2])
+    out = await signup.cancel(ctx.db, event_id=event_id, person_id=person_id, now=ctx.now,
+                              notes=notes_for(ctx.now, ctx.tz), by_admin=True)  # fmt: skip
+    reg = out.changes[0].registration
+    await outbox.plan(
+        ctx.db, person_id=person_id, kind=NOTICE_KIND, due_at=ctx.now, urgent=True,
+        text=t.UNREGISTERED_BY_TEAM.format(title=esc(out.event.title)), now=ctx.now,
+        dedupe_key=f"{signup.person_key(event_id, person_id)}team-cancel:{reg.id}",
+    )  # fmt: skip
+    await audit.record(ctx.db, actor=ctx.person.key, action="registration_cancel",
+                       now=ctx.now, event=event_id, person=person_id)  # fmt: skip
+    await ctx.services.planned()
+    moved = sum(1 for c in out.changes if c.what == "promoted")
+    ctx.say(t.UNREGISTERED_DONE.format(title=esc(out.event.title), moved=moved))
 
 
 async def ask_cancel(ctx: Ctx) -> None:

@@ -74,6 +74,9 @@ CANCEL_DONE = "<b>{title}</b> ist abgesagt. {n} Anmeldungen wurden informiert."
 
 PARTICIPANTS_HEAD = "<b>{title}</b> – {when}\nBelegt: {booked} von {capacity} Plätzen"
 PARTICIPANT_LINE = "• {firm} – {who} ({people}) – {status}"
+UNREGISTER_FOR = "Abmelden: {who}"
+UNREGISTERED_BY_TEAM = "Das Clusterteam hat dich von <b>{title}</b> abgemeldet. Fragen? Antworte dem Clusterteam direkt."
+UNREGISTERED_DONE = "Abgemeldet von <b>{title}</b>. Die Person bekommt Bescheid; nachgerückt: {moved}."
 NO_PARTICIPANTS = "Noch keine Anmeldungen."
 EXPORT_COLUMNS = (
     "Termin", "Datum", "Firma", "Name", "Plattform", "Personen", "Status", "Angemeldet am",

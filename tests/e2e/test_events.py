@@ -73,13 +73,22 @@ def test_reminders_a_week_and_a_day_before(console: ConsoleBot) -> None:
 
 def test_deadline_passed_sends_people_to_the_team(console: ConsoleBot) -> None:
     _join(console, "anna", "Zemmler")
+    _join(console, "ben", "Zemmler")
     meeting = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
+    console.press("ben", button(console.press("ben", button(
+        _card(console.say("ben", "/termine"), "Ausbildungs-Marketing"), "Anmelden")), "1"))
     console.now("2026-02-27T09:00:00+01:00")
     refused = texts(console.press("anna", button(meeting, "Anmelden")))
     assert "Anmeldefrist" in refused and "altmann@lausitz-matrix.de" in refused
-    late = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
+    late = _card(console.say("ben", "/termine"), "Ausbildungs-Marketing")
     assert "Anmeldefrist vorbei" in texts(late)
-    assert "Anmelden" not in [b["label"] for b in late[0]["buttons"]]
+    assert not {"Anmelden", "Abmelden"} & {b["label"] for b in late[0]["buttons"]}
+
+    listing = console.say("chef", "/teilnehmer Marketing")
+    out = console.press("chef", button(listing, "Abmelden: ben"))
+    assert "Abgemeldet" in texts(out, to="chef")
+    assert "Clusterteam hat dich" in texts(out, to="ben")
+    assert "registration_cancel" in texts(console.say("chef", "/protokoll"))
 
 
 async def test_sign_up_and_waiting_list_on_postgres(tmp_path: Path) -> None:
