@@ -2,8 +2,10 @@
 
 Rules (the cluster team agreed on strict FIFO because it is the fairest and easiest to explain):
 - Capacity counts people; a sign-up brings 1-5 people of one company.
-- A sign-up that does not fit into the free places, or arrives while anyone is waiting, goes to
-  the end of the waiting list (a later, smaller sign-up never overtakes an earlier one).
+- A sign-up that does not fit into the free places (3 people, 2 places left), or arrives while
+  anyone is waiting, goes to the end of the waiting list as a whole (it is never split, and a
+  later, smaller sign-up never overtakes an earlier one). One larger than the whole capacity
+  is refused, since it could never move up and would block the list.
 - When places free up, the head of the waiting list moves up if it fits, then the next, and so
   on; a head that does not fit blocks the list until enough places are free.
 The event row is locked (FOR UPDATE on PostgreSQL; BEGIN IMMEDIATE serialises SQLite) before
