@@ -46,6 +46,15 @@ def test_parse_reads_back_what_format_when_wrote(day: date, at: time | None, end
     assert parse_when(format_when(w), now=NOW) == w
 
 
+@given(nows, dates.filter(lambda d: (d.month, d.day) != (2, 29)))
+def test_date_without_year_is_the_next_such_day(now: datetime, day: date) -> None:
+    today = now.astimezone(BERLIN).date()
+    found = parse_when(f"{day.day}.{day.month}.", now=now)
+    assert found is not None and found.time is None
+    assert (found.date.month, found.date.day) == (day.month, day.day)
+    assert timedelta(0) <= found.date - today <= timedelta(days=366)
+
+
 @given(nows)
 def test_relative_days_follow_berlin_calendar(now: datetime) -> None:
     today = now.astimezone(BERLIN).date()
