@@ -10,6 +10,7 @@ each send M actions, one after the other (closed loop): /termine, a press on the
 button, /hilfe. An action's latency runs from queueing the update on the server until the bot's
 update callback has finished (every reply sent). Server, users and bot share one event loop, so
 the absolute figures include the fake server's cost; the ratio compares like with like.
+--rtt adds a delay to every Bot API call but getUpdates, as the way to Telegram would.
 
 Broadcast: K reminder messages to K chats through TelegramTransport.send (what the outbox
 deliverer calls), 256 in flight, limiter off and server flood control off; then L messages with
@@ -65,9 +66,15 @@ START = datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 class BenchApi(FakeBotApi):
     """The fake server, remembering each chat's newest inline button for the simulated users."""
 
-    def __init__(self) -> None:
+    def __init__(self, rtt: float = 0.0) -> None:
         super().__init__()
         self.buttons: dict[int, tuple[str, int]] = {}
+        self.rtt = rtt
+
+    async def _dispatch(self, request: Any) -> Any:
+        if self.rtt and request.match_info["method"] != "getUpdates":
+            await asyncio.sleep(self.rtt)  # the way to Telegram's data centre and back
+        return await super()._dispatch(request)
 
     def _message(self, chat_id: int, *args: Any, **kw: Any) -> dict[str, Any]:
         message = super()._message(chat_id, *args, **kw)
@@ -290,7 +297,7 @@ async def timed(label: str, work: Callable[[], Awaitable[Any]]) -> Any:
 
 async def main(args: argparse.Namespace) -> None:
     """Run every part and print the figures."""
-    api = BenchApi()
+    api = BenchApi(rtt=args.rtt / 1000)
     await api.start()
     users = [1000 + n for n in range(args.users)]
     with tempfile.TemporaryDirectory() as tmp:
@@ -304,7 +311,8 @@ async def main(args: argparse.Namespace) -> None:
     await api.stop()
     total = args.users * args.messages
     print(f"Conversation: {args.users} users x {args.messages} actions = {total} updates "
-          f"({' / '.join(FLOW)})")  # fmt: skip
+          f"({' / '.join(FLOW)}), Bot API round trip +{args.rtt:g} ms, "
+          f"full bot concurrency {args.concurrency}")  # fmt: skip
     for name, r in (("full bot", full), ("bare PTB echo", bare)):
         figures = f"p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms"
         print(f"  {name:14} {r['rate']:7.1f} msg/s   {figures}")
@@ -327,5 +335,6 @@ if __name__ == "__main__":
     parser.add_argument("--limited", type=int, default=900)
     parser.add_argument("--outbox", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=TelegramConfig.concurrency)
+    parser.add_argument("--rtt", type=float, default=0.0, help="added ms per Bot API call")
     logging.basicConfig(level=logging.WARNING)
     asyncio.run(main(parser.parse_args()))

@@ -90,15 +90,16 @@ class TelegramTransport:
     # -- setup -----------------------------------------------------------------------------
     def _build_application(self) -> Application:
         cfg = self._config
-        # Telegram: ~30 messages/s overall, 20/min per group; flood waits are retried 3 times.
-        limiter = AIORateLimiter(max_retries=3) if cfg.rate_limit else None
+        # Telegram allows ~30 messages/s overall and 20/min per group. We pace 30/s in bursts of
+        # at most 10, so a stalled event loop cannot release a burst Telegram would refuse.
+        limiter = AIORateLimiter(overall_max_rate=10, overall_time_period=1 / 3, max_retries=3)
         bot = _TolerantBot(
             cfg.token,
             base_url=cfg.base_url or "https://api.telegram.org/bot",
             base_file_url=cfg.file_url or "https://api.telegram.org/file/bot",
             request=_AiohttpRequest(pool=256),
             get_updates_request=_AiohttpRequest(pool=1, read_timeout=5.0),
-            rate_limiter=limiter,
+            rate_limiter=limiter if cfg.rate_limit else None,
         )
         order = _ChatOrder(cfg.concurrency)
         app = ApplicationBuilder().bot(bot).job_queue(None).concurrent_updates(order).build()

@@ -6,9 +6,12 @@ aiohttp, which dominates a broadcast of thousands of reminders (see bench/telegr
 
 from __future__ import annotations
 
+import json
 from typing import IO, Any
 
 import aiohttp
+
+_JSON = {"Content-Type": "application/json"}
 
 # PTB hands files over as (file name, content, MIME type) per form field.
 Files = dict[str, tuple[str | None, bytes | IO[bytes], str]]
@@ -53,9 +56,14 @@ class HttpPool:
         timeout = aiohttp.ClientTimeout(
             sock_connect=connect_timeout or 5.0, sock_read=read_timeout or self.read_timeout
         )
-        data = _form(fields or {}, files) if files else fields
+        if files:
+            data, headers = _form(fields or {}, files), None
+        else:  # JSON is the cheapest body to build; the Bot API accepts it for every method
+            data, headers = json.dumps(fields or {}).encode(), _JSON
         try:
-            async with self._session.request(method, url, data=data, timeout=timeout) as resp:
+            async with self._session.request(
+                method, url, data=data, headers=headers, timeout=timeout
+            ) as resp:
                 return resp.status, await resp.read()
         except aiohttp.ClientError as exc:
             raise HttpError(f"aiohttp.{type(exc).__name__}: {exc}") from exc
