@@ -46,6 +46,8 @@ _PHRASES = (
 _DANGLING = frozenset({"den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von",
                        "am", "um", "ab", "in", "an", "the", "on", "at", "of"})  # fmt: skip
 _SHORT_YEAR_RE = re.compile(r"[’']\s?(\d{2})\b")
+_FROM_NOW_RE = re.compile(r"\b(\w+ \w+) from (?:now|today)\b")  # "3 days from now"
+_AGO_RE = re.compile(r"\b(\w+ \w+) ago\b")  # "3 days ago"
 _AMPM_RE = re.compile(r"\b([ap])\.\s?m\.")
 # After "am" these words mean the German "am" (on the ...), so "10 am Montag" stays German.
 _ENGLISH_AFTER_AM = frozenset({"tomorrow", "today", "on", "next", "this", "tonight"})
@@ -140,6 +142,7 @@ def tokenize(text: str) -> list[Tok]:
     text = _COMPOUND_RE.sub(r"\1 \2\3", _SPACED_DATE_RE.sub(r"\1.\2.", text))
     for phrase, word in _PHRASES:
         text = text.replace(phrase, word)
+    text = _AGO_RE.sub(r"vor \1", _FROM_NOW_RE.sub(r"in \1", text))
     pieces = [(m.lastgroup or "", m.group(m.lastgroup or 0)) for m in _TOKEN_RE.finditer(text)]
     toks: list[Tok] = []
     for index, (kind, piece) in enumerate(pieces):
