@@ -87,7 +87,6 @@ class TelegramTransport:
         except NetworkError as exc:  # includes TimedOut
             raise TemporaryFailure(str(exc)) from exc
 
-    # -- setup -----------------------------------------------------------------------------
     def _build_application(self) -> Application:
         cfg = self._config
         # Telegram allows ~30 messages/s overall and 20/min per group. We pace 30/s in bursts of
@@ -119,17 +118,16 @@ class TelegramTransport:
         )  # fmt: skip
 
     async def _publish_menus(self) -> None:
-        if self._hooks is None or self._app is None:
+        if self._hooks is None:
             return
-        bot = self._app.bot
-        try:
-            members = [tg.BotCommand(*c) for c in tp.menu(self._hooks.command_menu(admin=False))]
-            await bot.set_my_commands(members, scope=tg.BotCommandScopeDefault())
-            admins = [tg.BotCommand(*c) for c in tp.menu(self._hooks.command_menu(admin=True))]
-            for chat_id in self._config.admin_ids:
-                await bot.set_my_commands(admins, scope=tg.BotCommandScopeChat(int(chat_id)))
-        except TelegramError as exc:  # an admin who never opened the bot has no chat yet
-            log.warning("Befehlsmenü nicht vollständig gesetzt: %s", exc)
+        menus = [(self._hooks.command_menu(admin=False), tg.BotCommandScopeDefault())]
+        admins = self._hooks.command_menu(admin=True)
+        menus += [(admins, tg.BotCommandScopeChat(int(i))) for i in self._config.admin_ids]
+        for menu, scope in menus:
+            try:
+                await self._bot.set_my_commands([tg.BotCommand(*c) for c in tp.menu(menu)], scope)
+            except TelegramError as exc:  # an admin who never opened the bot has no chat yet
+                log.warning("Befehlsmenü (%s) nicht gesetzt: %s", scope.type, exc)
 
     # -- receiving -------------------------------------------------------------------------
     async def _on_update(self, update: tg.Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -170,6 +168,7 @@ class TelegramTransport:
             markup = _markup(step.rows, getattr(step, "link", None))
             if isinstance(step, tp.SendFile):
                 document = tg.InputFile(step.file.data, filename=step.file.name)
+                document.mimetype = step.file.mime
                 await bot.send_document(
                     chat_id, document, caption=step.caption, parse_mode=HTML, reply_markup=markup
                 )

@@ -34,6 +34,14 @@ async def test_menu_link_base_and_commands_for_admins_only(
     assert api.commands["default"][0]["description"] == "Alle Befehle"
 
 
+async def test_one_failing_menu_does_not_stop_the_others(
+    api: FakeBotApi, start_transport: StartTransport
+) -> None:
+    api.fail_next("setMyCommands", 400, "Bad Request: chat not found")
+    await start_transport(scripted(echo), RecordingHooks(), admin_ids=("111", "112"))
+    assert sorted(api.commands) == ["chat:111", "chat:112"]
+
+
 async def test_press_is_answered_and_edits_its_message(
     api: FakeBotApi, start_transport: StartTransport
 ) -> None:
@@ -84,6 +92,7 @@ async def test_file_goes_out_as_document_with_caption(
     await synced.settle()
     [message] = api.sent(7)
     assert message["document"]["file_name"] == "termin.ics"
+    assert message["document"]["mime_type"] == "text/calendar"
     assert message["caption"] == "Dein Termin"
     assert message["data"] == ics.data
 
