@@ -52,8 +52,9 @@ def _clock_at(toks: list[Tok], i: int, after_at: bool = False) -> tuple[Spoken, 
     casual = a.kind in ("num", "ord") and not a.raw.startswith("0")
     if kind_at(toks, i + n) == "uhr":
         n, marked, casual = n + 1, True, False
-        if a.kind == "num" and kind_at(toks, i + n) == "num" and int(toks[i + n].val) < 60:
-            minute, n = int(toks[i + n].val), n + 1
+        after = toks[i + n] if i + n < len(toks) else None
+        if a.kind == "num" and after and after.kind == "num" and len(after.raw) == 2:
+            minute, n = int(after.val), n + 1  # "14 Uhr 30", not "9 Uhr 2 Bewerber"
     ampm = None
     if kind_at(toks, i + n) == "ampm":
         ampm, n, marked = str(toks[i + n].val), n + 1, True
