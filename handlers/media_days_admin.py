@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.chat import Button
 from handlers import media_days_notify as notify
@@ -63,7 +64,7 @@ async def overview(ctx: Ctx) -> None:
                  else ta.REQUESTED_NONE)
     ctx.say("\n".join(lines))
     for md, c in data.requested:
-        ctx.say(request_card(md, c, labels, ctx.now.astimezone(ctx.tz).date()),
+        ctx.say(request_card(md, c, labels, ctx.tz),
                 [request_buttons(ctx, md, today)])
 
 
@@ -76,12 +77,13 @@ async def _nudged(ctx: Ctx) -> list[str]:
     return [ta.NUDGED.format(names=", ".join(names))]
 
 
-def request_card(md: MediaDay, company: Company, labels: dict[str, str], today: date) -> str:
+def request_card(md: MediaDay, company: Company, labels: dict[str, str], tz: ZoneInfo) -> str:
     """Describe one open request (or move wish) for the team."""
     wishes = [date.fromisoformat(d) for d in md.wishes]
     text = (ta.MOVE_CARD if md.move_wanted else ta.REQUEST_CARD).format(
         company=esc(company.name), state=t.STATE_LONG.get(company.state or "", "Land unbekannt"),
-        since=fmt_date(md.requested_at.date()), day=fmt_date(md.day) if md.day else "",
+        since=fmt_date(md.requested_at.astimezone(tz).date()),
+        day=fmt_date(md.day) if md.day else "",
         summary=t.summary(md.formats, wishes, md.contact_name, md.contact_reach, md.note, labels),
     )
     if md.proposed:
@@ -201,7 +203,7 @@ async def offer_days(ctx: Ctx) -> None:
 
 
 async def export(ctx: Ctx, filter_text: str) -> Table:
-    """Export every media day (CSV/XLSX like the event export)."""
+    """Export the media days, optionally of one status (CSV/XLSX like the event export)."""
     labels = notify.config(ctx).formats
     today = notify.today(ctx)
     rows = []
@@ -209,6 +211,8 @@ async def export(ctx: Ctx, filter_text: str) -> Table:
         status = ta.STATUS_LABELS.get(md.status, md.status)
         if md.status == "confirmed" and md.day and md.day < today:
             status = ta.STATUS_LABELS["done"]
+        if filter_text and not status.startswith(filter_text.lower()):
+            continue  # `/export medientage bestätigt` keeps one status
         rows.append([c.name, t.STATE_LONG.get(c.state or "", ""), status, md.day,
                      ", ".join(fmt_date(date.fromisoformat(d)) for d in md.wishes),
                      t.formats_text(md.formats, labels), md.contact_name, md.contact_reach,

@@ -194,7 +194,8 @@ async def type_reach(ctx: Ctx, data: Data, text: str) -> str:
 
 async def ask_note(ctx: Ctx, data: Data) -> None:
     """Ask for an optional note."""
-    ctx.say(t.ASK_NOTE, [[choice(ctx, t.BTN_NO_NOTE, "none"), cancel_button(ctx)]])
+    keep = [choice(ctx, t.BTN_KEEP_NOTE, "keep")] if data.get("old_note") else []
+    ctx.say(t.ASK_NOTE, [[*keep, choice(ctx, t.BTN_NO_NOTE, "none"), cancel_button(ctx)]])
 
 
 async def type_note(ctx: Ctx, data: Data, text: str) -> str:
@@ -204,8 +205,8 @@ async def type_note(ctx: Ctx, data: Data, text: str) -> str:
 
 
 async def press_note(ctx: Ctx, data: Data, value: str) -> str:
-    """Go on without a note."""
-    data["note"] = ""
+    """Go on without a note (or keep the previous one)."""
+    data["note"] = data.get("old_note", "") if value == "keep" else ""
     return "summary"
 
 

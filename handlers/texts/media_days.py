@@ -106,6 +106,7 @@ ASK_REACH = "Wie erreichen wir {name}? (Telefon oder E-Mail)"
 BAD_REACH = "Bitte eine Telefonnummer oder E-Mail-Adresse."
 ASK_NOTE = "Noch eine Notiz fürs Team? Z. B. welche Azubis, welche Berufe. Oder „Keine Notiz“."
 BTN_NO_NOTE = "Keine Notiz"
+BTN_KEEP_NOTE = "Notiz behalten"
 BTN_SEND = "Anfrage senden"
 SUMMARY = (
     "Formate: {formats}\nWunschtermine: {wishes}\nAnsprechperson: {contact} ({reach})\n"
