@@ -37,9 +37,10 @@ def match_date(toks: list[Tok], i: int, p: Parts) -> int:
     value, n = head
     p.put("date", value)
     if kind_at(toks, i + n) == "dash" and i + n + 1 < len(toks):
-        tail = _day_month_at(toks, i + n + 1)
+        named = kind_at(toks, i + n + 1) == "wd"  # "Mo 9.3. bis Fr 13.3."
+        tail = _day_month_at(toks, i + n + 1 + named) if i + n + 1 + named < len(toks) else None
         if tail is not None:
-            n += 1 + tail[1]
+            n += 1 + named + tail[1]
     return n
 
 

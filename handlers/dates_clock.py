@@ -70,13 +70,14 @@ def match_time(toks: list[Tok], i: int, p: Parts) -> int:
     spoken, n, marked = start
     j = i + at + n
     if kind_at(toks, j) in ("dash", "und"):
-        end = _clock_at(toks, j + 1)
+        k = j + 1 + (kind_at(toks, j + 1) == "at")  # "ab 10 Uhr bis ca. 12 Uhr"
+        end = _clock_at(toks, k)
         if end is not None and (marked or end[2] or at or toks[i].kind == "pair" or p.has_day()):
             if not end[0].casual:
                 spoken = spoken._replace(casual=False)  # "2-4 Uhr" is written like "2 Uhr"
             p.put("time", spoken)
             p.put("end", end[0])
-            return j + 1 + end[1] - i
+            return k + end[1] - i
     if not (marked or at):
         return 0
     p.put("time", spoken)
