@@ -55,7 +55,7 @@ class TelegramTransport:
         await self._publish_menus()
         await app.start()
         await self._start_receiving(app)
-        log.info("Telegram-Bot @%s läuft", self.username)
+        log.info("Telegram bot @%s is running", self.username)
 
     async def stop(self) -> None:
         """Stop receiving, finish queued updates, confirm offsets and close connections."""
@@ -72,7 +72,7 @@ class TelegramTransport:
     async def send(self, address: Address, reply: Reply) -> None:
         """Deliver one reply (outbox path); map Telegram errors to delivery failures."""
         if self._app is None:
-            raise TemporaryFailure("Telegram ist nicht verbunden")
+            raise TemporaryFailure("Telegram is not connected")
         try:
             steps = tp.plan([reply], is_group=False, edit_id=None, bot_url=self._url)
             await self._run(int(address.chat_id), steps)
@@ -127,26 +127,26 @@ class TelegramTransport:
             try:
                 await self._bot.set_my_commands([tg.BotCommand(*c) for c in tp.menu(menu)], scope)
             except TelegramError as exc:  # an admin who never opened the bot has no chat yet
-                log.warning("Befehlsmenü (%s) nicht gesetzt: %s", scope.type, exc)
+                log.warning("command menu (%s) not set: %s", scope.type, exc)
 
     # -- receiving -------------------------------------------------------------------------
     async def _on_update(self, update: tg.Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         data = update.to_dict()
         blocked = tu.blocked_by(data)
         if blocked and self._hooks:
-            log.info("Telegram: %s hat den Bot blockiert", blocked.key)
+            log.info("%s blocked the bot", blocked.key)
             await self._hooks.mark_unreachable(blocked)
         incoming = tu.incoming(data, self.username)
         if update.callback_query:
             await self._answer(update.callback_query)
         if incoming is None or self._handle is None:
-            log.debug("Update %s ignoriert", update.update_id)
+            log.debug("update %s ignored", update.update_id)
             return
         replies = await self._handle(incoming)
         try:
             await self._reply(incoming, replies)
         except Forbidden as exc:
-            log.info("Telegram: %s nicht erreichbar (%s)", incoming.person.key, exc.message)
+            log.info("%s unreachable (%s)", incoming.person.key, exc.message)
             if not incoming.is_group and self._hooks:
                 await self._hooks.mark_unreachable(incoming.person)
 
@@ -154,7 +154,7 @@ class TelegramTransport:
         try:
             await query.answer()
         except TelegramError as exc:  # too old or already answered: the press still counts
-            log.info("Callback %s nicht beantwortet: %s", query.id, exc)
+            log.info("callback query %s not answered: %s", query.id, exc)
 
     # -- sending ---------------------------------------------------------------------------
     async def _reply(self, incoming: Incoming, replies: list[Reply]) -> None:
@@ -183,7 +183,7 @@ class TelegramTransport:
             if "parse entities" not in exc.message.lower():
                 raise
             # Handlers escape user input; should one slip through, plain text still arrives.
-            log.warning("HTML abgelehnt (%s), sende als Klartext", exc.message)
+            log.warning("HTML refused (%s), sending plain text", exc.message)
             await bot.send_message(chat_id, tp.fallback_text(text), reply_markup=markup)
 
     async def _edit(self, chat_id: int, step: tp.EditText, markup: object) -> bool:
@@ -194,13 +194,13 @@ class TelegramTransport:
         except BadRequest as exc:
             if "not modified" in exc.message.lower():
                 return True
-            log.info("Nachricht %s nicht editierbar (%s), sende neu", step.message_id, exc)
+            log.info("message %s not editable (%s), sending a new one", step.message_id, exc)
             return False
         return True
 
     @property
     def _bot(self) -> ExtBot:
-        assert self._app is not None, "Telegram-Transport nicht gestartet"
+        assert self._app is not None, "Telegram transport not started"
         return self._app.bot
 
 
@@ -223,7 +223,7 @@ def _parse_update(item: dict[str, Any], bot: ExtBot) -> tg.Update:
     try:
         return tg.Update.de_json(item, bot)
     except Exception:
-        log.exception("Telegram-Update %s nicht lesbar, übersprungen", item.get("update_id"))
+        log.exception("unreadable Telegram update %s skipped", item.get("update_id"))
         return tg.Update(int(item["update_id"]))  # empty: confirms the offset, does nothing
 
 

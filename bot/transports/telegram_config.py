@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from bot.settings import Settings
 
 PLATFORM = "telegram"
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class AppHooks(Protocol):
@@ -69,6 +71,10 @@ def config_from_settings(settings: Settings) -> TelegramConfig:
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN fehlt")
     secret = settings.telegram_webhook_secret
+    if secret and not _SECRET.match(secret.get_secret_value()):
+        raise ValueError(
+            "TELEGRAM_WEBHOOK_SECRET: 1–256 Zeichen aus A–Z, a–z, 0–9, _ und - (Telegrams Regel)."
+        )
     prefix = f"{PLATFORM}:"
     admins = settings.admin_keys()
     admin_ids = tuple(k.removeprefix(prefix) for k in admins if k.startswith(prefix))

@@ -52,7 +52,7 @@ class HttpPool:
     ) -> tuple[int, bytes]:
         """Send the request; return status and body, raise TimeoutError or HttpError."""
         if self._session is None:
-            raise HttpError("Verbindungspool ist nicht geöffnet")
+            raise HttpError("connection pool not open")
         timeout = aiohttp.ClientTimeout(
             sock_connect=connect_timeout or 5.0, sock_read=read_timeout or self.read_timeout
         )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import SecretStr
 
 from bot.chat import Button, FileOut, Reply
+from bot.settings import Settings
 from bot.transports import telegram_plan as tp
 from bot.transports import telegram_updates as tu
+from bot.transports.telegram_config import config_from_settings
 
 URL = "https://t.me/zm_test_bot"
 
@@ -106,3 +109,18 @@ def test_updates_become_incoming() -> None:
         "chat": {"id": 7, "type": "private"}, "from": user, "date": 0,
         "old_chat_member": {"status": "member"}, "new_chat_member": {"status": "kicked"}}}
     assert tu.blocked_by(blocked) == tu.person(user)
+
+
+def test_settings_become_config_and_bad_webhook_secret_is_refused() -> None:
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_bot_token="123:abcDEF", admins="telegram:111, matrix:@x:y, telegram:222",
+        telegram_base_url="http://127.0.0.1:9/bot", telegram_webhook_secret="ok_secret-1",
+    )  # fmt: skip
+    config = config_from_settings(settings)
+    assert config.admin_ids in (("111", "222"), ("222", "111"))
+    assert config.file_url == "http://127.0.0.1:9/file/bot"
+    assert config.secret() == "ok_secret-1"
+    bad = settings.model_copy(update={"telegram_webhook_secret": SecretStr("nicht erlaubt!")})
+    with pytest.raises(ValueError, match="TELEGRAM_WEBHOOK_SECRET"):
+        config_from_settings(bad)
