@@ -19,7 +19,7 @@ class Tok(NamedTuple):
 
 _TOKEN_RE = re.compile(
     r"(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
-    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}-\d{1,2}-\d{4})(?!\d)\.?"
+    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?!\d)\.?"
     r"|(?P<dm>\d{1,2}\.\d{1,2}\.)"
     r"|(?P<clock>\d{1,2}:\d{2})(?::\d{2})?"
     r"|(?P<pair>\d{1,2}\.\d{1,2})(?![\d.])"
@@ -49,7 +49,7 @@ _SHORT_YEAR_RE = re.compile(r"[’']\s?(\d{2})\b")
 _FROM_NOW_RE = re.compile(r"\b(\w+ \w+) from (?:now|today)\b")  # "3 days from now"
 _AGO_RE = re.compile(r"\b(\w+ \w+) ago\b")  # "3 days ago"
 _AMPM_RE = re.compile(r"\b([ap])\.\s?m\.")
-# After "am" these words mean the German "am" (on the ...), so "10 am Montag" stays German.
+# "10 am" is a.m. only at the end or before these English words; "10 am Montag" stays German.
 _ENGLISH_AFTER_AM = frozenset({"tomorrow", "today", "on", "next", "this", "tonight"})
 
 # Typo matching needs a few letters to go on; "mo" or "jan" would match too much.
