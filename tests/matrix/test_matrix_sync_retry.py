@@ -1,4 +1,5 @@
-"""The sync loop survives disconnects and rate limits: backoff, retry_after, then on."""
+"""Network trouble: the sync loop backs off (and honours retry_after); a dead server at start
+is retried in the background."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ import nio
 import pytest
 from aiohttp import ClientConnectionError
 
+from bot.chat import Address, Reply, TemporaryFailure
 from bot.settings import Settings
 from bot.transports.matrix import MatrixTransport
+
+from .synapse import free_port
 
 
 class FlakyServer:
@@ -47,3 +51,21 @@ async def test_sync_loop_backs_off_and_honours_retry_after(tmp_path: Path) -> No
     assert 0.8 <= waits[0] <= 1.2  # first disconnect: about 1 s
     assert waits[1] == 2.5  # the server's retry_after_ms wins
     assert 3.2 <= waits[2] <= 4.8  # backoff keeps growing until a sync succeeds
+
+
+async def test_unreachable_homeserver_does_not_stop_the_bot(tmp_path: Path) -> None:
+    retried = asyncio.Event()
+
+    async def hold(seconds: float) -> None:
+        retried.set()
+        await asyncio.Event().wait()  # one background retry is enough to see
+
+    settings = Settings(_env_file=None, matrix_homeserver=f"http://127.0.0.1:{free_port()}",
+                        matrix_user_id="@bot:localhost", matrix_password="x",
+                        matrix_store_path=tmp_path)
+    transport = MatrixTransport(settings, sleep=hold)
+    await transport.start(lambda incoming: None)  # type: ignore[arg-type,return-value]
+    await asyncio.wait_for(retried.wait(), 30)
+    with pytest.raises(TemporaryFailure):
+        await transport.send(Address("matrix", "!room"), Reply("Hallo"))
+    await transport.stop()
