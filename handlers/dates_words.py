@@ -84,7 +84,7 @@ def _fuzzy(key: str) -> tuple[str, object] | None:
         if cand[0] != key[0] or not 0 <= len(cand) - len(key) + limit <= 2 * limit:
             continue
         if len(key) == _FUZZY_MIN and len(cand) <= len(key):
-            continue  # a four-letter word only loses letters ("Mont" -> no, "Juni" stays)
+            continue  # four letters: only a dropped one counts ("Abnd"), so "noch" is no "nach"
         dist = _distance(key, cand, limit)
         if dist <= limit:
             # A dropped letter ("Dienstg") is the likeliest typo, then a swap, then an extra one.
@@ -92,7 +92,7 @@ def _fuzzy(key: str) -> tuple[str, object] | None:
     if not best:
         return None
     best.sort()
-    entries = {VOCAB[c] for d, swap, c in best if (d, swap) == best[0][:2]}
+    entries = {VOCAB[cand] for dist, shape, cand in best if (dist, shape) == best[0][:2]}
     return entries.pop() if len(entries) == 1 else None
 
 
