@@ -139,6 +139,8 @@ def _position(p: Parts, today: date) -> date:
         return day + timedelta(weeks=1) if what == 0 and day < today else day
     if unit == "m":
         year, month = _shift_month(today.year, today.month, what)
+        if what == 0 and _month_day(where, year, month) < today:
+            year, month = _shift_month(year, month, 1)  # "Anfang des Monats" on the 2nd
     else:
         month, year = what
         if year is None:
