@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -12,14 +14,22 @@ from storage import catalogue as catalogue_store
 from storage.catalogue import Catalogue
 from storage.db import Database
 from tests.support.console import ConsoleBot
-from tests.support.databases import postgres_database, postgres_reachable, sqlite_url
+from tests.support.databases import (
+    drop_postgres,
+    make_postgres_template,
+    make_sqlite_template,
+    postgres_database,
+    postgres_reachable,
+    sqlite_copy,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def console(tmp_path: Path) -> Iterator[ConsoleBot]:
+def console(tmp_path: Path, sqlite_template: Path) -> Iterator[ConsoleBot]:
     """A console bot on a fresh SQLite database; admin is console:chef; clock 2026-02-02."""
+    shutil.copyfile(sqlite_template, tmp_path / "bot.db")  # already migrated: faster start
     bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00")
     yield bot
     if bot.proc is not None:
@@ -32,20 +42,38 @@ def catalogue() -> Catalogue:
     return catalogue_store.load(REPO / "data" / "catalogue.toml")
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once per session (copied for each test)."""
+    return make_sqlite_template(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str | None]:
+    """A PostgreSQL template database migrated once per session (None when unreachable)."""
+    if not asyncio.run(postgres_reachable()):
+        yield None
+        return
+    name = asyncio.run(make_postgres_template())
+    yield name
+    asyncio.run(drop_postgres(name))
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
-async def db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
-    """A migrated, empty database: SQLite always, PostgreSQL when reachable."""
+async def db(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path,
+    postgres_template: str | None,
+) -> AsyncIterator[Database]:
+    """A migrated, empty database of its own: SQLite always, PostgreSQL when reachable."""
     if request.param == "sqlite":
-        database = Database(sqlite_url(tmp_path))
-        await database.migrate()
+        database = Database(sqlite_copy(sqlite_template, tmp_path))
         yield database
         await database.dispose()
         return
-    if not await postgres_reachable():
+    if postgres_template is None:
         pytest.skip("PostgreSQL not reachable (TEST_DATABASE_URL or 127.0.0.1:5432/test)")
-    async with postgres_database() as url:
+    async with postgres_database(postgres_template) as url:
         database = Database(url)
-        await database.migrate()
         yield database
         await database.dispose()
 
