@@ -212,6 +212,8 @@ def _clock(s: Spoken, daypart: str | None) -> time:
         hour = hour % 12 + (12 if s.ampm == "pm" else 0)
     elif _afternoon(s, daypart):
         hour += 12
+    elif daypart in ("nacht", "mitternacht") and hour == 12:
+        hour = 0  # "12 Uhr nachts"
     if not (0 <= hour <= 23 and 0 <= s.minute <= 59 and s.spoken <= 24):
         raise Impossible("no such time")
     return time(hour, s.minute)
