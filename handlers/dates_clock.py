@@ -53,7 +53,8 @@ def _clock_at(toks: list[Tok], i: int, after_at: bool = False) -> tuple[Spoken, 
     if kind_at(toks, i + n) == "uhr":
         n, marked, casual = n + 1, True, False
         after = toks[i + n] if i + n < len(toks) else None
-        if a.kind == "num" and after and after.kind == "num" and len(after.raw) == 2:
+        spelled = after is not None and (len(after.raw) == 2 or not after.raw.isdigit())
+        if a.kind == "num" and after and after.kind == "num" and spelled:
             minute, n = int(after.val), n + 1  # "14 Uhr 30", not "9 Uhr 2 Bewerber"
     ampm = None
     if kind_at(toks, i + n) == "ampm":

@@ -45,7 +45,7 @@ _ORDINALS = (
 # Words that carry meaning; everything in _FILLER is dropped, anything else is unknown.
 _WORDS = {
     "heute": ("rel", 0), "today": ("rel", 0), "morgen": ("rel", 1), "tomorrow": ("rel", 1),
-    "übermorgen": ("rel", 2), "gestern": ("rel", -1), "yesterday": ("rel", -1),
+    "tmrw": ("rel", 1), "übermorgen": ("rel", 2), "gestern": ("rel", -1), "yesterday": ("rel", -1),
     "vorgestern": ("rel", -2), "tonight": ("tonight", None),
     "früh": ("dp", "früh"), "frühmorgens": ("dp", "früh"), "morgens": ("dp", "früh"),
     "morning": ("dp", "früh"), "vormittag": ("dp", "vormittag"), "vormittags": ("dp", "vormittag"),
