@@ -20,13 +20,14 @@ from storage.models.events import MAX_PEOPLE
 
 def register(router: Router) -> None:
     """Register the member commands and buttons, the admin part, /meine and the errors."""
-    router.command("termine", show_events, help=t.HELP_LIST, linked=True, aliases=("events",))
+    # Reading is open to everyone (also before the invite code); signing up needs a company.
+    router.command("termine", show_events, help=t.HELP_LIST, aliases=("events",))
     router.action("ev.reg", ask_people, linked=True)
     router.action("ev.cnt", sign_up, linked=True)
     router.action("ev.cancel", cancel, linked=True)
-    router.action("ev.ics", send_ics, linked=True)
-    router.action("ev.info", show_details, linked=True)
-    router.action("ev.show", show_one, linked=True)
+    router.action("ev.ics", send_ics)
+    router.action("ev.info", show_details)
+    router.action("ev.show", show_one)
     router.overview.add(overview)
     router.reminder_kinds[REMINDER_KIND] = "Erinnerungen an Termine"
     router.domain_errors(_errors(router))

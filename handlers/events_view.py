@@ -43,6 +43,8 @@ def card(ctx: Ctx, b: Board) -> tuple[str, list[list[Button]]]:
         lines.append(t.kind_line(ev))
     if b.mine is not None:
         lines.append(t.status_line(b.mine.status, b.mine.people, b.position))
+    elif ctx.company is None and ev.kind == "intern" and is_open(ev, ctx.now):
+        lines.append(t.NEEDS_CODE)
     lines.append(t.colleagues_line(b.colleagues))
     return "\n".join(x for x in lines if x), [buttons(ctx, b)]
 
@@ -50,7 +52,7 @@ def card(ctx: Ctx, b: Board) -> tuple[str, list[list[Button]]]:
 def buttons(ctx: Ctx, b: Board) -> list[Button]:
     """Return the buttons that apply: Anmelden or Abmelden, Kalender, Details."""
     ev, row = b.event, []
-    if is_open(ev, ctx.now):
+    if is_open(ev, ctx.now) and (ctx.company is not None or b.mine is not None):
         if b.mine is None:
             full = b.waiting > 0 or (ev.capacity is not None and ev.booked >= ev.capacity)
             row.append(ctx.button(t.REG_WAIT if full else t.REG, "ev.reg", ev.id))

@@ -15,6 +15,7 @@ STATUS = {"registered": "angemeldet", "waitlist": "Warteliste", "cancelled": "ab
 KIND_LABELS = {"intern": "Anmeldung im Bot", "extern": "Anmeldung beim Veranstalter",
                "info": "nur zur Info"}  # fmt: skip
 HELP_LIST = "Kommende Termine, An- und Abmeldung"
+NEEDS_CODE = "<i>Anmelden kannst du dich, sobald du mit <code>/start CODE</code> deiner Firma zugeordnet bist.</i>"
 NONE_UPCOMING = "Gerade stehen keine Termine an. Ich sage Bescheid, sobald es neue gibt."
 LIST_HEAD = "<b>Kommende Termine</b> ({n})"
 HOW_MANY = "<b>{title}</b>\nWie viele Personen eurer Firma kommen? (Plätze zählen pro Person)"

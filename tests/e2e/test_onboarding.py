@@ -63,3 +63,13 @@ def test_help_lists_only_what_the_person_may_use(console: ConsoleBot) -> None:
     assert "/einladung" not in member and "/hilfe" in member
     admin = texts(console.say("chef", "/hilfe"))
     assert "/einladung" in admin and "/firma_neu" in admin
+
+
+def test_unlinked_person_may_read_but_not_sign_up(console: ConsoleBot) -> None:
+    events = console.say("gast", "/termine")
+    body = texts(events)
+    assert "Ausbildungs-Marketing" in body and "/start CODE" in body
+    labels = [b["label"] for m in events for b in m.get("buttons", [])]
+    assert "Anmelden" not in labels and "Details" in labels
+    assert "Stammtisch" in texts(console.say("gast", "/stammtisch"))
+    assert "Einladungscode" in texts(console.say("gast", "/medientag"))
