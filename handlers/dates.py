@@ -32,7 +32,7 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   "morgen früh" 08:00 tomorrow. "Wochenende" is the coming Saturday ("nächstes" too, unless it
   is weekend already); "Anfang/Mitte/Ende" are the 1st/15th/last of a month and Monday/
   Wednesday/Friday of a week (of the coming week or month once this one's day is over);
-  "nächsten Monat" is its first day.
+  "nächsten Monat" / "nächstes Jahr" are their first day, "Jahresende" is 31 December.
 - None for what is impossible or contradictory: "31.4.", "29.2.2027", "24:30", "Do, 4.2."
   when 4 Feb is a Wednesday, two different days in one phrase, a choice or a series ("Mo oder
   Di", "jeden Montag", "nicht Montag"), or text we cannot read at all. Ranges of weekdays

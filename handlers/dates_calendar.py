@@ -111,8 +111,8 @@ def match_week(toks: list[Tok], i: int, p: Parts) -> int:
     unit, offset = toks[i + 1].val, int(a.val)
     if unit == "w":
         p.put("week", offset)
-    elif unit == "m":
-        p.put("pos", ("anfang", "m", offset))
+    elif unit in ("m", "y"):
+        p.put("pos", ("anfang", unit, offset))  # "nächsten Monat", "nächstes Jahr"
     else:
         return 0
     return 2
@@ -121,8 +121,8 @@ def match_week(toks: list[Tok], i: int, p: Parts) -> int:
 def match_position(toks: list[Tok], i: int, p: Parts) -> int:
     """Match "Anfang März", "Mitte nächster Woche", "Ende des Monats", "Wochenende"."""
     a = toks[i]
-    if a.kind in ("monthend", "monthstart"):
-        p.put("pos", ("ende" if a.kind == "monthend" else "anfang", "m", 0))
+    if a.kind == "edge":  # "Monatsende", "Jahresanfang"
+        p.put("pos", (*a.val, 0))
         return 1
     qualified = a.kind in ("next", "this")
     if kind_at(toks, i + qualified) == "weekend":
@@ -137,7 +137,7 @@ def match_position(toks: list[Tok], i: int, p: Parts) -> int:
     j, offset = i + 1, 0
     if kind_at(toks, j) in ("next", "this"):
         j, offset = j + 1, int(toks[j].val)
-    if kind_at(toks, j) == "unit" and toks[j].val in ("w", "m"):
+    if kind_at(toks, j) == "unit" and toks[j].val in ("w", "m", "y"):
         p.put("pos", (a.val, toks[j].val, offset))
         return j + 1 - i
     return 0

@@ -137,6 +137,9 @@ def _position(p: Parts, today: date) -> date:
         day = monday + timedelta(days=_POSITION_WEEKDAY[where])
         # "Ende der Woche" said on a Sunday means the coming Friday, not the one just gone.
         return day + timedelta(weeks=1) if what == 0 and day < today else day
+    if unit == "y":
+        day = _year_day(where, today.year + what)
+        return _year_day(where, today.year + 1) if what == 0 and day < today else day
     if unit == "m":
         year, month = _shift_month(today.year, today.month, what)
         if what == 0 and _month_day(where, year, month) < today:
@@ -146,6 +149,10 @@ def _position(p: Parts, today: date) -> date:
         if year is None:
             year = today.year + (_month_day(where, today.year, month) < today)
     return _month_day(where, year, month)
+
+
+def _year_day(where: str, year: int) -> date:
+    return {"anfang": date(year, 1, 1), "mitte": date(year, 7, 1)}.get(where, date(year, 12, 31))
 
 
 def _month_day(where: str, year: int, month: int) -> date:

@@ -191,6 +191,8 @@ TABLE = [
     ("MON", "Anfang März", "2026-03-01"),
     ("MON", "Ende Februar", "2026-02-28"),
     ("MON", "nächsten Monat", "2026-03-01"),
+    ("MON", "bis Jahresende", "2026-12-31"),
+    ("MON", "Anfang nächsten Jahres", "2027-01-01"),
     ("MON", "am Wochenende", "2026-02-07"),
     # English fallback words
     ("MON", "next friday", "2026-02-06"),
