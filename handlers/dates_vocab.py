@@ -4,7 +4,7 @@ from __future__ import annotations
 
 _WEEKDAYS = (
     ("montag", "mo", "mon", "monday"),
-    ("dienstag", "di", "die", "tuesday", "tue", "tues"),
+    ("dienstag", "di", "tuesday", "tue", "tues"),
     ("mittwoch", "mi", "mitt", "mittw", "wednesday", "wed"),
     ("donnerstag", "do", "don", "donn", "thursday", "thu", "thur", "thurs"),
     ("freitag", "fr", "fre", "friday", "fri"),
@@ -20,7 +20,7 @@ _MONTHS = (
     ("juni", "jun", "june"),
     ("juli", "jul", "july"),
     ("august", "aug"),
-    ("september", "sep", "sept", "sep"),
+    ("september", "sep", "sept"),
     ("oktober", "okt", "october", "oct"),
     ("november", "nov"),
     ("dezember", "dez", "december", "dec"),
