@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> None:
         msgs = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in err.errors())
         sys.exit(f"Einstellungen fehlerhaft: {msgs}")
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per wake-up is noise
     logging.basicConfig(
         level=settings.log_level.upper(), stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -20,18 +21,28 @@ class Runner:
     def __init__(self, deliver: Callable[[], Awaitable[None]]) -> None:
         self._deliver = deliver
         self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self._stopped = False
+        self._running: asyncio.Task[object] | None = None
 
     def start(self) -> None:
         """Start the scheduler in the running event loop."""
         self.scheduler.start()
 
     async def stop(self) -> None:
-        """Stop without waiting for the next wake-up."""
+        """Stop without waiting for the next wake-up, but let a running delivery finish."""
+        self._stopped = True
+        task = self._running
+        if task is not None and task is not asyncio.current_task():
+            # Shutdown cancels running jobs, and cancelling mid-send would lose that message
+            # (at-most-once); delivery runs are short, so let it finish first.
+            await asyncio.wait({task})
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
     def wake_at(self, when: datetime | None) -> None:
         """(Re)schedule the single delivery job at `when` (None: nothing planned, no job)."""
+        if self._stopped:
+            return
         if when is None:
             if self.scheduler.get_job(JOB_ID) is not None:
                 self.scheduler.remove_job(JOB_ID)
@@ -47,9 +58,14 @@ class Runner:
         return None if job is None else job.next_run_time
 
     async def _run(self) -> None:
+        if self._stopped:  # fired just before stop(): the database may be closed already
+            return
+        self._running = asyncio.current_task()
         try:
             await self._deliver()
         except Exception:
             # Keep delivering after e.g. a database hiccup instead of falling silent.
             log.exception("delivery run failed; trying again in a minute")
             self.wake_at(datetime.now(UTC) + AFTER_FAILURE)
+        finally:
+            self._running = None

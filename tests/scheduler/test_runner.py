@@ -47,6 +47,28 @@ async def test_failed_run_is_retried_a_minute_later() -> None:
         await runner.stop()
 
 
+async def test_stop_lets_a_running_delivery_finish_instead_of_cancelling_it() -> None:
+    started, release, finished = asyncio.Event(), asyncio.Event(), asyncio.Event()
+
+    async def deliver() -> None:
+        started.set()
+        await release.wait()  # e.g. inside a transport's send
+        finished.set()
+
+    runner = Runner(deliver)
+    runner.start()
+    runner.wake_at(datetime.now(UTC))
+    await asyncio.wait_for(started.wait(), 5)
+    stopping = asyncio.create_task(runner.stop())
+    await asyncio.sleep(0.01)
+    assert not stopping.done()
+    release.set()
+    await asyncio.wait_for(stopping, 5)
+    assert finished.is_set() and not runner.scheduler.running
+    runner.wake_at(datetime.now(UTC))  # after stop: ignored, no error
+    assert runner.next_wake() is None
+
+
 def test_quiet_hours_release_keeps_local_seven_across_dst() -> None:
     q = QuietHours(20, 7)
     assert q.release(berlin(2026, 10, 24, 22)) == berlin(2026, 10, 25, 7)
