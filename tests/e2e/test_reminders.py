@@ -110,3 +110,21 @@ def test_personal_reminder_mistakes_get_clear_answers(console: ConsoleBot) -> No
     assert "Ja oder Nein" in texts(console.say("anna", "vielleicht"))
     assert "nicht gespeichert" in texts(console.say("anna", "nein"))
     assert "nichts geplant" in texts(console.say("anna", "/erinnerungen"))
+
+
+def test_downtime_over_the_due_time_follows_not_after(tmp_path: Path) -> None:
+    bot = ConsoleBot(tmp_path, now="2026-03-30T09:00:00+02:00")
+    try:
+        for who in ("anna", "bert"):
+            bot.press(who, button(bot.say(who, "/stammtisch"), "Erinnerung an"))
+        bot.stop()
+        bot.now_arg = "2026-04-02T12:50:00+02:00"  # down over 09:00 and 12:45, back before 13:00
+        bot.start()
+        late = _to(bot.say("anna", "/hilfe"), "anna")  # printed at start, read with the first reply
+        assert sum("13:00 Uhr" in t for t in late) == 2
+        bot.stop()
+        bot.now_arg = "2026-04-16T13:05:00+02:00"  # back only after the next session started
+        bot.start()
+        assert not any("13:00 Uhr" in t for t in _to(bot.say("anna", "/hilfe"), "anna"))
+    finally:
+        bot.stop()
