@@ -128,10 +128,13 @@ async def test_restart_neither_replays_nor_misses(world: World) -> None:
         room = await anna.open_dm(world.bot.user_id, encrypted=True)
         await anna.say(room, "/eins")
         assert (await anna.receive(room)).body == "Echo: /eins option=None"
+        assert world.transport is not None
+        device = world.transport.client.device_id
         await world.stop_bot()
 
         await anna.say(room, "/zwei")  # sent while the bot is down
-        await world.start_bot()
+        restarted = await world.start_bot()
+        assert restarted.client.device_id == device  # same device, same keys
         assert (await anna.receive(room)).body == "Echo: /zwei option=None"
         await anna.say(room, "/drei")
         assert (await anna.receive(room)).body == "Echo: /drei option=None"
