@@ -120,7 +120,7 @@ def test_downtime_over_the_due_time_follows_not_after(tmp_path: Path) -> None:
         bot.stop()
         bot.now_arg = "2026-04-02T12:50:00+02:00"  # down over 09:00 and 12:45, back before 13:00
         bot.start()
-        late = _to(bot.say("anna", "/hilfe"), "anna")  # printed at start, read with the first reply
+        late = _to(bot.say("anna", "/hilfe"), "anna")  # printed at start, read with this reply
         assert sum("13:00 Uhr" in t for t in late) == 2
         bot.stop()
         bot.now_arg = "2026-04-16T13:05:00+02:00"  # back only after the next session started
