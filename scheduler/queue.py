@@ -7,7 +7,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import Database
 from storage.models import OutboxMessage, Person, ReminderPreference
@@ -34,12 +35,12 @@ class Dropped:
     reason: str
 
 
-def _eligible():  # type: ignore[no-untyped-def]
+def _eligible() -> ColumnElement[datetime]:
     # A row becomes sendable at its due time, or after a failure at its next attempt.
     return func.coalesce(OutboxMessage.next_attempt_at, OutboxMessage.due_at)
 
 
-def _pending(platforms: Collection[str]):  # type: ignore[no-untyped-def]
+def _pending(platforms: Collection[str]) -> tuple[ColumnElement[bool], ...]:
     return (
         OutboxMessage.sent_at.is_(None),
         OutboxMessage.dropped_at.is_(None),
@@ -76,7 +77,9 @@ async def claim_next(
         return Claim(row, person)
 
 
-async def _drop_reason(s, row: OutboxMessage, person: Person, now: datetime) -> str | None:  # type: ignore[no-untyped-def]
+async def _drop_reason(
+    s: AsyncSession, row: OutboxMessage, person: Person, now: datetime
+) -> str | None:
     if row.not_after is not None and now > row.not_after:
         return "too_late"
     if person.unreachable_at is not None:
