@@ -48,6 +48,8 @@ async def skip(ctx: Ctx) -> None:
     if not ctx.args:
         raise UsageError(t.USAGE_SKIP)
     s = await _find(ctx, ctx.args)
+    if s.cancelled:
+        raise UsageError(t.ALREADY_CANCELLED.format(date=t.day(s.start, ctx.tz)))
     series = await stammtisch.load_series(ctx.db, ctx.services.catalogue)
     notice = t.CANCELLED.format(title=esc(series.title), date=t.day(s.start, ctx.tz))
     count = await stammtisch.change_session(

@@ -42,6 +42,7 @@ USAGE_MOVE = "So verschiebst du einen Termin: <code>/stammtisch_verschieben 2.4.
 USAGE_LINK = "So änderst du den Link: <code>/stammtisch_link https://…</code>"
 USAGE_TIME = "So änderst du die Uhrzeit aller Termine: <code>/stammtisch_zeit 13:00</code>"
 NO_SUCH_SESSION = "Am {date} ist kein Stammtisch geplant. Die nächsten Termine zeigt /stammtisch."
+ALREADY_CANCELLED = "Der Termin am {date} ist schon abgesagt. Wieder ansetzen: /stammtisch_verschieben"
 DONE_CHANGE = "Erledigt. {count} Abonnent:innen werden einmal benachrichtigt."
 TOPICS_HEAD = "<b>Themenvorschläge</b>"
 TOPICS_NONE = "Noch keine Themenvorschläge für die nächsten Termine."

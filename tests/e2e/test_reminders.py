@@ -53,6 +53,7 @@ def test_admin_skips_a_date_and_subscribers_are_told_once(console: ConsoleBot) -
     assert "1 Abonnent" in texts(done)
     told = _to(done, "anna")
     assert len(told) == 1 and "fällt aus" in told[0]
+    assert "schon abgesagt" in texts(console.say("chef", "/stammtisch_absagen 19.2."))
     out = _to(console.now("2026-02-20T12:00:00+01:00"), "anna")
     assert len(out) == 2 and all("5. " not in t for t in out)  # only the 5 Feb reminders
     assert "19. Februar" not in texts(console.say("anna", "/stammtisch"))
