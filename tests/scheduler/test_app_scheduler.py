@@ -36,3 +36,16 @@ async def test_planning_reschedules_the_delivery_job(tmp_path: Path) -> None:
     finally:
         await app.stop_scheduler()
         await app.stop()
+
+
+async def test_quiet_hours_come_from_settings_in_the_cluster_zone(tmp_path: Path) -> None:
+    settings = Settings(_env_file=None, database_url=sqlite_url(tmp_path), quiet_start=22,  # type: ignore[call-arg]
+                        quiet_end=6)  # fmt: skip
+    app = await build_app(settings, clock=SystemClock())
+    try:
+        quiet = app.deliverer.quiet
+        assert (quiet.start, quiet.end, quiet.tz) == (22, 6, app.catalogue.tz)
+        assert app.start_scheduler() is not None
+    finally:
+        await app.stop_scheduler()
+        await app.stop()
