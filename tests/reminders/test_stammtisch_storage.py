@@ -11,7 +11,7 @@ from handlers.context import Services
 from handlers.stammtisch import plan_sessions
 from scheduler.delivery import Deliverer
 from scheduler.replay import replay_until
-from storage import reminders, stammtisch
+from storage import people, reminders, stammtisch
 from storage.catalogue import Catalogue
 from storage.db import Database
 from storage.models import OutboxMessage
@@ -109,3 +109,20 @@ async def test_personal_reminders_are_only_deleted_by_their_owner(db: Database) 
     assert not await reminders.delete_personal(db, person_id=bert, row_id=row.id, now=now)  # type: ignore[arg-type]
     assert await reminders.delete_personal(db, person_id=anna, row_id=row.id, now=now)  # type: ignore[arg-type]
     assert await reminders.planned_for(db, person_id=anna) == []
+
+
+async def test_unreachable_subscriber_is_planned_again_when_back(
+    db: Database, catalogue: Catalogue
+) -> None:
+    pid = await person(db)
+    now = berlin(2026, 3, 20)
+    svc = services(db, catalogue, ManualClock(now))
+    await stammtisch.set_subscribed(db, person_id=pid, on=True, now=now)
+    await plan_sessions(svc, now)
+    assert len(await reminders.planned_for(db, person_id=pid)) == 6  # 3 sessions x 2
+    await people.mark_unreachable(db, person_id=pid, now=now)
+    await plan_sessions(svc, now)
+    assert await reminders.planned_for(db, person_id=pid) == []
+    await person(db)  # writes again: reachable
+    await plan_sessions(svc, now)
+    assert len(await reminders.planned_for(db, person_id=pid)) == 6
