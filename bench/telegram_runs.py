@@ -1,0 +1,298 @@
+"""The parts of bench/telegram.py: fake server with bench hooks, the bots, the broadcasts."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import statistics
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler
+from telegram.ext import filters as ptb_filters
+
+from bot.app import App, build_app
+from bot.chat import Address, Incoming, Person, Reply
+from bot.clock import ManualClock
+from bot.settings import Settings
+from bot.transports.telegram import TelegramConfig, TelegramTransport
+from storage import outbox, people
+from tests.telegram.fake_bot_api import FakeBotApi
+
+TOKEN = "123456:BENCH"
+ADMIN = 111
+FLOW = ("/termine", "press", "/hilfe")
+START = datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+class BenchApi(FakeBotApi):
+    """The fake server, remembering each chat's newest inline button for the simulated users."""
+
+    def __init__(self, rtt: float = 0.0) -> None:
+        super().__init__()
+        self.buttons: dict[int, tuple[str, int]] = {}
+        self.rtt = rtt
+
+    async def _dispatch(self, request: Any) -> Any:
+        if self.rtt and request.match_info["method"] != "getUpdates":
+            await asyncio.sleep(self.rtt)  # the way to Telegram's data centre and back
+        return await super()._dispatch(request)
+
+    def _message(self, chat_id: int, *args: Any, **kw: Any) -> dict[str, Any]:
+        message = super()._message(chat_id, *args, **kw)
+        self._remember(chat_id, message)
+        return message
+
+    async def _m_editMessageText(self, p: dict[str, Any]) -> dict[str, Any]:
+        result = await super()._m_editMessageText(p)
+        self._remember(int(p["chat_id"]), self.messages[(int(p["chat_id"]), result["message_id"])])
+        return result
+
+    def _remember(self, chat_id: int, message: dict[str, Any]) -> None:
+        rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
+        data = [b["callback_data"] for row in rows for b in row if "callback_data" in b]
+        if data:
+            self.buttons[chat_id] = (data[0], message["message_id"])
+
+
+class Done:
+    """Per-chat futures resolved when the bot has finished an update of that chat."""
+
+    def __init__(self) -> None:
+        self.waiting: dict[int, asyncio.Future[None]] = {}
+
+    def expect(self, chat_id: int) -> asyncio.Future[None]:
+        """Return a future for the next finished update in `chat_id`."""
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.waiting[chat_id] = future
+        return future
+
+    def finished(self, update: Update) -> None:
+        """Resolve the future of the update's chat."""
+        chat = update.effective_chat
+        future = self.waiting.pop(chat.id, None) if chat else None
+        if future and not future.done():
+            future.set_result(None)
+
+
+async def act(api: BenchApi, done: Done, user: int, step: str) -> float:
+    """Perform one user action and return its latency in seconds."""
+    future = done.expect(user)
+    started = time.perf_counter()
+    if step == "press" and user in api.buttons:
+        data, message_id = api.buttons[user]
+        api.push_press(user, data, message_id)
+    else:
+        api.push_text(user, "/hilfe" if step == "press" else step)
+    await asyncio.wait_for(future, 30)
+    return time.perf_counter() - started
+
+
+async def drive(api: BenchApi, done: Done, users: list[int], messages: int) -> dict[str, Any]:
+    """Let every user perform `messages` actions over Telegram; return the figures."""
+
+    async def one(user: int, step: str) -> float:
+        return await act(api, done, user, step)
+
+    return await _closed_loop(users, messages, one)
+
+
+async def _closed_loop(users: list[int], messages: int, one: Any) -> dict[str, Any]:
+    latencies: dict[str, list[float]] = {step: [] for step in FLOW}
+
+    async def one_user(user: int) -> None:
+        for n in range(messages):
+            step = FLOW[n % len(FLOW)]
+            latencies[step].append(await one(user, step))
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one_user(u) for u in users))
+    elapsed = time.perf_counter() - started
+    every = [x for values in latencies.values() for x in values]
+    return {"rate": len(every) / elapsed, **percentiles(every),
+            "steps": {step: percentiles(values) for step, values in latencies.items()}}
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    """Return p50 and p99 in milliseconds."""
+    ordered = sorted(values)
+    p99 = ordered[max(0, round(len(ordered) * 0.99) - 1)]
+    return {"p50": statistics.median(ordered) * 1000, "p99": p99 * 1000}
+
+
+class TimedTransport(TelegramTransport):
+    """The real transport, telling the bench when an update's callback has finished."""
+
+    def __init__(self, config: TelegramConfig, hooks: Any, done: Done) -> None:
+        super().__init__(config, hooks)
+        self.done = done
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await super()._on_update(update, context)
+        finally:
+            self.done.finished(update)
+
+
+async def full_bot(
+    api: BenchApi, users: list[int], messages: int, tmp: Path, concurrency: int
+) -> dict[str, float]:
+    """Run the whole bot (App + TelegramTransport) and drive it."""
+    app = await make_app(api, tmp)
+    done = Done()
+    settings = replace(config(api, rate_limit=False), concurrency=concurrency)
+    transport = TimedTransport(settings, app, done)
+    app.add_port(transport)
+    await transport.start(app.handle)
+    try:
+        for user in users:  # onboarding is setup, not measured
+            await act(api, done, ADMIN, "/einladung Zemmler")
+            code = api.sent(ADMIN)[-1]["text"].rsplit("?start=", 1)[1].split()[0]
+            await act(api, done, user, f"/start {code}")
+        return await drive(api, done, users, messages)
+    finally:
+        await transport.stop()
+        await app.stop()
+
+
+async def bare_bot(api: BenchApi, users: list[int], messages: int) -> dict[str, float]:
+    """Run a plain PTB echo bot (reply with one button; a press edits) and drive it."""
+    done = Done()
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Anmelden", callback_data="x")]])
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None
+        await update.message.reply_text(update.message.text or "", reply_markup=keyboard)
+        done.finished(update)
+
+    async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        await query.edit_message_text(f"Gedrückt: {query.data}")
+        done.finished(update)
+
+    app = (
+        ApplicationBuilder().token(TOKEN).base_url(api.base_url).job_queue(None)
+        .concurrent_updates(False).build()
+    )
+    app.add_handler(MessageHandler(ptb_filters.ALL, echo))
+    app.add_handler(CallbackQueryHandler(press))
+    await app.initialize()
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(timeout=10)
+    try:
+        return await drive(api, done, users, messages)
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+
+async def broadcast(api: BenchApi, count: int, *, rate_limit: bool) -> tuple[float, int]:
+    """Send `count` reminders through TelegramTransport.send; return messages/s and 429s."""
+    transport = TelegramTransport(config(api, rate_limit=rate_limit))
+    await transport.start(_no_replies)
+    api.flood_control, api.flood_429s = rate_limit, 0
+    gate = asyncio.Semaphore(256)
+    reply = Reply("Erinnerung: morgen <b>Stammtisch</b> um 13:00 Uhr")
+
+    async def one(n: int) -> None:
+        async with gate:
+            await transport.send(Address("telegram", str(100_000 + n)), reply)
+
+    started = time.perf_counter()
+    try:
+        await asyncio.gather(*(one(n) for n in range(count)))
+    finally:
+        elapsed = time.perf_counter() - started
+        await transport.stop()
+        api.flood_control = False
+    return count / elapsed, api.flood_429s
+
+
+async def outbox_broadcast(api: BenchApi, count: int, tmp: Path) -> float:
+    """Plan `count` due reminders for as many people and time App.deliver_due."""
+    app = await make_app(api, tmp)
+    transport = TelegramTransport(config(api, rate_limit=False), app)
+    app.add_port(transport)
+    await transport.start(_no_replies)
+    try:
+        now = app.clock.now()
+        for n in range(count):
+            chat = str(200_000 + n)
+            person, _ = await people.touch(
+                app.db, platform="telegram", external_id=chat, display_name="X", chat_id=chat
+            )
+            assert person.id is not None
+            await outbox.plan(app.db, person_id=person.id, kind="bench", text="Erinnerung",
+                              due_at=now, dedupe_key=f"b{n}", now=now)  # fmt: skip
+        started = time.perf_counter()
+        await app.advance(now + timedelta(minutes=1))
+        return count / (time.perf_counter() - started)
+    finally:
+        await transport.stop()
+        await app.stop()
+
+
+async def _no_replies(incoming: object) -> list[Reply]:
+    return []
+
+
+def config(api: BenchApi, *, rate_limit: bool) -> TelegramConfig:
+    """Return a transport configuration for the bench server."""
+    return TelegramConfig(token=TOKEN, base_url=api.base_url, admin_ids=(str(ADMIN),),
+                          rate_limit=rate_limit)  # fmt: skip
+
+
+async def make_app(api: BenchApi, tmp: Path) -> App:
+    """Build the App on a fresh SQLite file with a manual clock."""
+    db = tmp / f"bench-{time.monotonic_ns()}.db"
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=f"sqlite+aiosqlite:///{db}", admins=f"telegram:{ADMIN}",
+        telegram_bot_token=TOKEN, telegram_base_url=api.base_url,
+    )  # fmt: skip
+    return await build_app(settings, clock=ManualClock(START))
+
+
+
+
+async def app_only(api: BenchApi, users: list[int], messages: int, tmp: Path, limit: int) -> Any:
+    """Drive the same conversation straight into App.handle: the bot's cost without Telegram."""
+    app = await make_app(api, tmp)
+    newest: dict[int, str] = {}
+    gate = asyncio.Semaphore(limit)
+
+    async def handle(user: int, step: str) -> float:
+        who, chat = Person("telegram", str(user), "Anna"), Address("telegram", str(user))
+        if step == "press" and user in newest:
+            incoming = Incoming(who, chat, press=newest[user], message_ref="1")
+        else:
+            incoming = Incoming(who, chat, text="/hilfe" if step == "press" else step)
+        async with gate:
+            started = time.perf_counter()
+            replies = await app.handle(incoming)
+            spent = time.perf_counter() - started
+        buttons = [b.id for r in replies for b in r.flat_buttons()]
+        if buttons:
+            newest[user] = buttons[0]
+        return spent
+
+    try:
+        for user in users:
+            [invite] = await app.handle(Incoming(Person("telegram", str(ADMIN)),
+                                                 Address("telegram", str(ADMIN)),
+                                                 text="/einladung Zemmler"))  # fmt: skip
+            code = re.search(r"/start (\w+)", invite.text)
+            assert code, invite.text
+            await handle(user, f"/start {code.group(1)}")
+        return await _closed_loop(users, messages, handle)
+    finally:
+        await app.stop()
