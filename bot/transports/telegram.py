@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 import telegram as tg
 import telegram.request
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
 
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
-HTML = ParseMode.HTML
+HTML = "HTML"  # parse mode; handlers send the <b>/<i>/<a>/<code> subset
 
 
 class TelegramTransport:
@@ -46,9 +45,12 @@ class TelegramTransport:
         """Connect, publish the command menu and start polling (or the webhook)."""
         self._handle = handle
         app = self._build_application()
-        await app.initialize()
-        self._app = app
-        self.username = app.bot.username
+        try:
+            await app.initialize()  # getMe: checks the token
+        except Exception:
+            await app.bot.shutdown()  # close the connection pools opened before the failure
+            raise
+        self._app, self.username = app, app.bot.username
         self._url = f"https://t.me/{self.username}"
         if self._hooks:
             self._hooks.set_link_base(PLATFORM, f"https://t.me/{self.username}?start=")

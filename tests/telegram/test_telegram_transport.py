@@ -229,3 +229,12 @@ async def test_chats_run_concurrently_but_each_chat_in_order(
     gate.set()
     await synced.settle()
     assert log.index("end /a1") < log.index("start /a2")
+
+
+async def test_rejected_token_fails_start_clearly(
+    api: FakeBotApi, start_transport: StartTransport
+) -> None:
+    api.fail_next("getMe", 401, "Unauthorized")
+    with pytest.raises(Exception, match="rejected by the server"):
+        await start_transport(scripted(echo))
+    assert api.calls_of("getUpdates") == []
