@@ -19,7 +19,8 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.telegram.tg_html import HtmlError, render_html
+from tests.telegram.fake_bot_methods import BadRequest, BotMethods, user
+from tests.telegram.tg_html import HtmlError
 
 JSON_FIELDS = {
     "reply_markup", "commands", "scope", "allowed_updates", "entities", "link_preview_options",
@@ -63,7 +64,7 @@ class TokenBucket:
         return max(1, round((1 - self.level) * self.period / self.rate))
 
 
-class FakeBotApi:
+class FakeBotApi(BotMethods):
     """Local Bot API server for one bot token; start() it and point PTB's base_url at it."""
 
     def __init__(self, *, username: str = "zm_test_bot", bot_id: int = 4242) -> None:
@@ -127,7 +128,7 @@ class FakeBotApi:
                   chat_type: str = "private", name: str = "Anna") -> int:
         """Queue a text message from a user (private chat unless chat_id says otherwise)."""
         self.chats.add((chat_id or user_id, chat_type))
-        message = self._message(chat_id or user_id, chat_type, text, sender=_user(user_id, name))
+        message = self._message(chat_id or user_id, chat_type, text, sender=user(user_id, name))
         if text.startswith("/"):
             length = len(text.split()[0])
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
@@ -138,7 +139,7 @@ class FakeBotApi:
         """Queue a button press on a message the bot sent earlier."""
         chat = chat_id or user_id
         message = self.messages[(chat, message_id)]
-        query = {"id": f"cq{next(self._ids)}", "from": _user(user_id, name),
+        query = {"id": f"cq{next(self._ids)}", "from": user(user_id, name),
                  "chat_instance": str(chat), "data": data, "message": message}
         return self.push_update({"callback_query": query})
 
@@ -173,7 +174,7 @@ class FakeBotApi:
             return web.json_response({"ok": True, "result": result})
         except HtmlError as exc:
             return _error(Fault(400, f"Bad Request: can't parse entities: {exc}"))
-        except _BadRequest as exc:
+        except BadRequest as exc:
             return _error(Fault(400, str(exc)))
         finally:
             await self.notify()
@@ -200,134 +201,6 @@ class FakeBotApi:
                 self.flood_429s += 1
                 return Fault(429, f"Too Many Requests: retry after {wait}", retry_after=wait)
         return None
-
-    # -- methods ---------------------------------------------------------------------------
-    async def _m_getMe(self, p: dict[str, Any]) -> dict[str, Any]:
-        return {"id": self.bot_id, "is_bot": True, "first_name": "Zukunftsmacher",
-                "username": self.username, "can_join_groups": True,
-                "can_read_all_group_messages": False, "supports_inline_queries": False}
-
-    async def _m_getUpdates(self, p: dict[str, Any]) -> list[dict[str, Any]]:
-        offset, limit = int(p.get("offset") or 0), int(p.get("limit") or 100)
-        timeout = float(p.get("timeout") or 0)
-        self.updates = [u for u in self.updates if u["update_id"] >= offset]
-        if not self.updates and timeout > 0:
-            async with self._changed:
-                try:
-                    async with asyncio.timeout(timeout):
-                        await self._changed.wait_for(lambda: bool(self.updates) or self._closing)
-                except TimeoutError:
-                    pass
-        return self.updates[:limit]
-
-    async def _m_deleteWebhook(self, p: dict[str, Any]) -> bool:
-        if str(p.get("drop_pending_updates")).lower() == "true":
-            self.updates.clear()
-        self.webhook = {}
-        return True
-
-    async def _m_setWebhook(self, p: dict[str, Any]) -> bool:
-        self.webhook = p
-        return True
-
-    async def _m_getWebhookInfo(self, p: dict[str, Any]) -> dict[str, Any]:
-        return {"url": self.webhook.get("url", ""), "has_custom_certificate": False,
-                "pending_update_count": len(self.updates)}
-
-    async def _m_setMyCommands(self, p: dict[str, Any]) -> bool:
-        scope = p.get("scope") or {"type": "default"}
-        key = scope["type"] + (f":{scope['chat_id']}" if "chat_id" in scope else "")
-        self.commands[key] = p["commands"]
-        return True
-
-    async def _m_deleteMyCommands(self, p: dict[str, Any]) -> bool:
-        return True
-
-    async def _m_answerCallbackQuery(self, p: dict[str, Any]) -> bool:
-        return True
-
-    async def _m_sendMessage(self, p: dict[str, Any]) -> dict[str, Any]:
-        text = _render(p["text"], p.get("parse_mode"))
-        message = self._message(int(p["chat_id"]), None, text, markup=p.get("reply_markup"))
-        message["html"] = p["text"]
-        return _public(message)
-
-    async def _m_sendDocument(self, p: dict[str, Any]) -> dict[str, Any]:
-        upload = p["document"]
-        caption = _render(p.get("caption", ""), p.get("parse_mode"))
-        message = self._message(int(p["chat_id"]), None, None, markup=p.get("reply_markup"))
-        message["document"] = {"file_id": f"doc{message['message_id']}",
-                               "file_unique_id": f"u{message['message_id']}",
-                               "file_name": upload["filename"], "mime_type": upload["mime"],
-                               "file_size": len(upload["data"])}
-        message["data"] = upload["data"]
-        if caption:
-            message["caption"] = caption
-        return _public(message)
-
-    async def _m_editMessageText(self, p: dict[str, Any]) -> dict[str, Any]:
-        message = self._editable(p)
-        text = _render(p["text"], p.get("parse_mode"))
-        markup = p.get("reply_markup")
-        if message.get("text") == text and message.get("reply_markup") == markup:
-            raise _BadRequest("Bad Request: message is not modified")
-        message.update(text=text, html=p["text"], edit_count=message.get("edit_count", 0) + 1)
-        _set_markup(message, markup)
-        return _public(message)
-
-    async def _m_editMessageReplyMarkup(self, p: dict[str, Any]) -> dict[str, Any]:
-        message = self._editable(p)
-        _set_markup(message, p.get("reply_markup"))
-        return _public(message)
-
-    # -- helpers ---------------------------------------------------------------------------
-    def _editable(self, p: dict[str, Any]) -> dict[str, Any]:
-        key = (int(p["chat_id"]), int(p["message_id"]))
-        if key not in self.messages or "text" not in self.messages[key]:
-            raise _BadRequest("Bad Request: message to edit not found")
-        return self.messages[key]
-
-    def _message(self, chat_id: int, chat_type: str | None, text: str | None, *,
-                 sender: dict[str, Any] | None = None, markup: Any = None) -> dict[str, Any]:
-        kind = chat_type or ("private" if chat_id > 0 else "supergroup")
-        chat: dict[str, Any] = {"id": chat_id, "type": kind}
-        chat.update({"first_name": "Anna"} if kind == "private" else {"title": "HR-Runde"})
-        message: dict[str, Any] = {
-            "message_id": next(self._msg_ids), "date": int(time.time()), "chat": chat,
-            "from": sender or {"id": self.bot_id, "is_bot": True, "first_name": "Zukunftsmacher",
-                               "username": self.username},
-        }
-        if text is not None:
-            message["text"] = text
-        _set_markup(message, markup)
-        self.messages[(chat_id, message["message_id"])] = message
-        return message
-
-
-class _BadRequest(Exception):
-    pass
-
-
-def _user(user_id: int, name: str) -> dict[str, Any]:
-    return {"id": user_id, "is_bot": False, "first_name": name, "language_code": "de"}
-
-
-def _set_markup(message: dict[str, Any], markup: Any) -> None:
-    if markup:
-        message["reply_markup"] = markup
-    else:
-        message.pop("reply_markup", None)
-
-
-def _public(message: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in message.items() if k not in ("html", "data", "edit_count")}
-
-
-def _render(text: str, parse_mode: str | None) -> str:
-    if parse_mode and parse_mode.upper() == "HTML":
-        return render_html(text)
-    return text
-
 
 def _error(fault: Fault) -> web.Response:
     body: dict[str, Any] = {"ok": False, "error_code": fault.status,
