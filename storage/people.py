@@ -15,6 +15,17 @@ async def touch(
     db: Database, *, platform: str, external_id: str, display_name: str, chat_id: str
 ) -> tuple[Person, Company | None]:
     """Return the person for this identity (created on first contact) and their company."""
+    async with db.read() as s:
+        row = (
+            await s.execute(
+                select(Person, Company)
+                .outerjoin(Company, Company.id == Person.company_id)
+                .where(Person.platform == platform, Person.external_id == external_id)
+            )
+        ).first()
+    # Every update passes here: write only when something changed (most of the time nothing).
+    if row is not None and not _changes(row[0], display_name, chat_id):
+        return row[0], row[1]
     async with db.transaction() as s:
         person = await _by_identity(s, platform, external_id)
         if person is None:
@@ -33,6 +44,14 @@ async def touch(
         await s.flush()
         company = await s.get(Company, person.company_id) if person.company_id else None
         return person, company
+
+
+def _changes(person: Person, display_name: str, chat_id: str) -> bool:
+    return (
+        person.unreachable_at is not None
+        or bool(display_name and display_name != person.display_name)
+        or bool(chat_id and chat_id != person.chat_id and not _is_group_chat(chat_id, person))
+    )
 
 
 def _is_group_chat(chat_id: str, person: Person) -> bool:
