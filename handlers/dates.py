@@ -13,12 +13,15 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   after today, so on a Monday "Montag" is in seven days; "diesen Freitag" may be today;
   "übernächsten Freitag" is a week after "nächsten Freitag".
 - "Mittwoch nächste Woche" is the Wednesday of the next calendar week; "nächste Woche" alone is
-  its Monday, "KW 20" the Monday of ISO week 20 (a week already over means next year's).
+  its Monday, "KW 20" the Monday of ISO week 20 (a week already over means next year's);
+  "KW 11-12" starts with week 11, "nächste KW" is next week.
 - A date without year ("5.3.", "5. März", "am 15.") is the next such day from today on; with a
   year it is taken as written even if past (callers refuse the past). "5.3.26" is 2026.
   "10.30" is a date when it can be one (day <= 31, month <= 12), otherwise a time; after "um"
-  or before "Uhr" it is always a time.
-- Ranges keep their first day ("9.-14.3." -> 9 March) and report a time range in `end`
+  or before "Uhr" it is always a time. Minutes have two digits, so "5.3" is never a time.
+  After a weekday alone, "Di 17.03" is the date when that day is a Tuesday (or a time of day
+  follows), else the time 17:03; after "morgen" or a date, "9.10" is the time.
+- Ranges keep their first day ("9.-14.3.", "9./10.3." -> 9 March) and report a time range in `end`
   ("10-12 Uhr"); an end before its start is moved to the afternoon ("10-2 Uhr" -> 14:00).
 - Times: "halb 9" = 08:30, "viertel nach 9" = 09:15, "viertel vor 10"/"dreiviertel 10" = 09:45,
   "viertel 10" = 09:15. A spoken-style hour 1-6 with no daypart ("um 3", "halb 3", "morgen
@@ -27,8 +30,9 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   Dayparts: früh/morgens 08:00, vormittags 10:00, mittags 12:00, nachmittags 15:00, abends
   18:00, nachts 22:00; with an hour they pick am/pm ("abends um 8" = 20:00).
 - A time (or daypart) without a day is today if still ahead, else tomorrow ("um 9" at 10:00).
-- "in 2 Stunden" is computed on the aware instant (DST-correct); "in 10 Tagen", "in einem Monat"
-  (clamped to the month's end) give a date without time. "heute morgen" is 08:00 today,
+- "in 2 Stunden" (also "in 2h", "in ner Stunde") is computed on the aware instant
+  (DST-correct); "in 10 Tagen", "in einem Monat" (clamped to the month's end) give a date
+  without time. "heute morgen" is 08:00 today,
   "morgen früh" 08:00 tomorrow. "Wochenende" is the coming Saturday ("nächstes" too, unless it
   is weekend already); "Anfang/Mitte/Ende" are the 1st/15th/last of a month and Monday/
   Wednesday/Friday of a week (of the coming week or month once this one's day is over);

@@ -25,7 +25,7 @@ def _day_month_at(toks: list[Tok], i: int) -> tuple[tuple[int, int, int | None],
 
 def match_date(toks: list[Tok], i: int, p: Parts) -> int:
     """Match a date, also a range "9.-14.3." / "9. bis 14. März" (the first day counts)."""
-    if toks[i].kind in ("ord", "num") and kind_at(toks, i + 1) == "dash":
+    if toks[i].kind in ("ord", "num") and kind_at(toks, i + 1) in ("dash", "slash"):
         tail = _day_month_at(toks, i + 2) if i + 2 < len(toks) else None
         if tail is not None:
             (_, month, year), n = tail
@@ -48,10 +48,16 @@ def match_kw(toks: list[Tok], i: int, p: Parts) -> int:
     """Match "KW 20", "KW20/2026", "20. KW"."""
     if toks[i].kind == "kw" and kind_at(toks, i + 1) in ("num", "ord"):
         week, n = int(toks[i + 1].val), 2
+    elif toks[i].kind == "kw" and kind_at(toks, i + 1) == "dash" and kind_at(toks, i + 2) == "num":
+        week, n = int(toks[i + 2].val), 3  # "KW-12"
     elif toks[i].kind in ("num", "ord") and kind_at(toks, i + 1) == "kw":
         week, n = int(toks[i].val), 2
     else:
         return 0
+    if kind_at(toks, i + n) == "dash":
+        k = i + n + 1 + (kind_at(toks, i + n + 1) == "kw")  # "KW 11-12", "KW 11 - KW 12"
+        if kind_at(toks, k) in ("num", "ord") and week < int(toks[k].val) <= 53:
+            n = k + 1 - i  # a range of weeks starts with its first
     if kind_at(toks, i + n) == "slash" and kind_at(toks, i + n + 1) == "num":
         year, extra = int(toks[i + n + 1].val), 2  # "KW 8/26", "KW 8/2026"
         year += 2000 if year < 100 else 0
@@ -76,9 +82,12 @@ def match_relative(toks: list[Tok], i: int, p: Parts) -> int:
     if kind_at(toks, j) == "halbe":
         amount, j = amount / 2, j + 1
         j += kind_at(toks, j) == "art"  # "in half an hour"
-    if kind_at(toks, j) != "unit":
+    if kind_at(toks, j) == "uhr" and toks[j].raw == "h":
+        unit = "h"  # "in 3h" is three hours; nobody says "in 3 Uhr"
+    elif kind_at(toks, j) == "unit":
+        unit = str(toks[j].val)
+    else:
         return 0
-    unit = str(toks[j].val)
     if unit == "y" and amount != int(amount):
         amount, unit = amount * 12, "m"  # "in einem halben Jahr"
     if unit not in ("h", "min", "q") and amount != int(amount):
@@ -106,9 +115,9 @@ def match_weekday(toks: list[Tok], i: int, p: Parts) -> int:
 def match_week(toks: list[Tok], i: int, p: Parts) -> int:
     """Match "nächste Woche", "übernächste Woche", "diese Woche", "nächsten Monat"."""
     a = toks[i]
-    if a.kind not in ("next", "this") or kind_at(toks, i + 1) != "unit":
+    if a.kind not in ("next", "this") or kind_at(toks, i + 1) not in ("unit", "kw"):
         return 0
-    unit, offset = toks[i + 1].val, int(a.val)
+    unit, offset = toks[i + 1].val or "w", int(a.val)  # "nächste KW" is next week
     if unit == "w":
         p.put("week", offset)
     elif unit in ("m", "y"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.dates_parts import Impossible, Parts, Spoken, kind_at
+from handlers.dates_parts import DAY_SLOTS, Impossible, Parts, Spoken, kind_at
 from handlers.dates_words import Tok
 
 
@@ -90,8 +90,15 @@ def match_pair(toks: list[Tok], i: int, p: Parts) -> int:
     if toks[i].kind != "pair":
         return 0
     a, b = toks[i].val
-    # Once a day is known ("morgen 9.10", "5.3. 9.10") a pair is its time.
-    if 1 <= a <= 31 and 1 <= b <= 12 and not (p.has_day() and a < 24 and b < 60):
+    as_date = 1 <= a <= 31 and 1 <= b <= 12
+    # Minutes are always written with two digits: "5.3" is a date, "5.03" may be either.
+    as_time = a < 24 and b < 60 and len(toks[i].raw.partition(".")[2]) == 2
+    if as_date and as_time and p.has_day():
+        if p.time is None and not any(getattr(p, s) is not None for s in DAY_SLOTS):
+            p.put("pair", (a, b))  # "Di 17.03": the weekday decides later (dates_resolve)
+            return 1
+        as_date = p.time is not None  # "morgen 9.10" is a time, "Di 14 Uhr 17.03" a date
+    if as_date:
         p.put("date", (a, b, None))
     else:
         p.put("time", Spoken(a, b, a, casual=False))

@@ -44,6 +44,7 @@ class Parts:
     end: Spoken | None = None
     daypart: str | None = None
     bare: int | None = None
+    pair: tuple[int, int] | None = None  # "Di 17.03": a date or a time, said after a weekday
 
     def has_day(self) -> bool:
         """Tell whether some slot already names a day."""

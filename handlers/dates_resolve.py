@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from handlers.dates_parts import DAY_SLOTS, Impossible, Parts, Spoken
+from handlers.dates_spans import position, shift_month, weekend
 
 DAYPART_TIMES = {
     "früh": time(8),
@@ -16,12 +18,12 @@ DAYPART_TIMES = {
     "nacht": time(22),
     "mitternacht": time(0),
 }
-_POSITION_DAY = {"anfang": 1, "mitte": 15}
-_POSITION_WEEKDAY = {"anfang": 0, "mitte": 2, "ende": 4}
 
 
 def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | None] | None:
     """Return (date, time, end) for `p`, or None when it names no day (raises Impossible)."""
+    if p.pair is not None:
+        p = _settle_pair(p, local_now.date())
     if p.delta is not None and p.delta[1] in ("h", "min", "q"):
         return _in_hours(p, local_now)
     today = local_now.date()
@@ -40,6 +42,21 @@ def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | No
         # A bare time already past today means tomorrow.
         day = today if start > local_now.time() else today + timedelta(days=1)
     return day, start, end
+
+
+def _settle_pair(p: Parts, today: date) -> Parts:
+    """Read "Di 17.03" as a date when the weekday fits it (or a time was said), else a time."""
+    d, m = p.pair
+    said = any(getattr(p, slot) is not None for slot in DAY_SLOTS)
+    as_date = not said and p.time is not None
+    if not said and not as_date and p.weekday is not None and p.skip == 0 and not p.delta:
+        try:
+            as_date = _explicit(replace(p, date=(d, m, None)), today).weekday() == p.weekday
+        except Impossible:
+            as_date = False
+    if as_date:
+        return replace(p, pair=None, date=(d, m, None))
+    return replace(p, pair=None, time=Spoken(d, m, d, casual=False))
 
 
 def _in_hours(p: Parts, local_now: datetime) -> tuple[date, time | None, time | None]:
@@ -97,9 +114,9 @@ def _day_of_month(p: Parts, today: date) -> date:
     """Return the next day numbered `p.day` ("am 15.") from today on."""
     year, month = today.year, today.month
     if p.day < today.day:
-        year, month = _shift_month(year, month, 1)
+        year, month = shift_month(year, month, 1)
     while p.day > calendar.monthrange(year, month)[1]:
-        year, month = _shift_month(year, month, 1)
+        year, month = shift_month(year, month, 1)
     return date(year, month, p.day)
 
 
@@ -129,46 +146,6 @@ def _week_day(today: date, weeks: int, weekday: int) -> date:
     return today + timedelta(days=weekday - today.weekday(), weeks=weeks)
 
 
-def _position(p: Parts, today: date) -> date:
-    """Return the day of "Anfang/Mitte/Ende" of a month or week."""
-    where, unit, what = p.pos
-    if unit == "w":
-        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=what)
-        day = monday + timedelta(days=_POSITION_WEEKDAY[where])
-        # "Ende der Woche" said on a Sunday means the coming Friday, not the one just gone.
-        return day + timedelta(weeks=1) if what == 0 and day < today else day
-    if unit == "y":
-        day = _year_day(where, today.year + what)
-        return _year_day(where, today.year + 1) if what == 0 and day < today else day
-    if unit == "m":
-        year, month = _shift_month(today.year, today.month, what)
-        if what == 0 and _month_day(where, year, month) < today:
-            year, month = _shift_month(year, month, 1)  # "Anfang des Monats" on the 2nd
-    else:
-        month, year = what
-        if year is None:
-            year = today.year + (_month_day(where, today.year, month) < today)
-    return _month_day(where, year, month)
-
-
-def _year_day(where: str, year: int) -> date:
-    return {"anfang": date(year, 1, 1), "mitte": date(year, 7, 1)}.get(where, date(year, 12, 31))
-
-
-def _month_day(where: str, year: int, month: int) -> date:
-    return date(year, month, _POSITION_DAY.get(where, calendar.monthrange(year, month)[1]))
-
-
-def _weekend(p: Parts, today: date) -> date:
-    """Return the Saturday of "Wochenende" (coming) or "nächstes Wochenende"."""
-    if p.weekend is not None and p.weekend < 0:
-        return today - timedelta(days=(today.weekday() - 5) % 7 or 7)
-    ahead = (5 - today.weekday()) % 7
-    if p.weekend and ahead == 0:
-        ahead = 7
-    return today + timedelta(days=ahead + 7 * max((p.weekend or 0) - 1, 0))
-
-
 def _relative(p: Parts, today: date) -> date:
     return today + timedelta(days=p.rel or 0)
 
@@ -179,14 +156,9 @@ _SOURCE_DAY = {
     "rel": _relative,
     "kw": _kw,
     "week": _week,
-    "pos": _position,
-    "weekend": _weekend,
+    "pos": position,
+    "weekend": weekend,
 }
-
-
-def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + by
-    return index // 12, index % 12 + 1
 
 
 def _add(day: date, amount: float, unit: str) -> date:
@@ -196,7 +168,7 @@ def _add(day: date, amount: float, unit: str) -> date:
         return _add_business_days(day, n)
     if unit in ("d", "w"):
         return day + timedelta(days=n * (7 if unit == "w" else 1))
-    year, month = _shift_month(day.year, day.month, n * (12 if unit == "y" else 1))
+    year, month = shift_month(day.year, day.month, n * (12 if unit == "y" else 1))
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

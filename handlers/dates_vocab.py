@@ -32,7 +32,7 @@ _NUMBERS = {
     "eight": 8, "neun": 9, "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11,
     "zwölf": 12, "twelve": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
     "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
-    "dreißig": 30, "fünfundvierzig": 45,
+    "dreißig": 30, "fünfundvierzig": 45, "ner": 1, "nem": 1, "nen": 1,
 }  # fmt: skip
 _ORDINALS = (
     "erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte",
@@ -50,7 +50,7 @@ _WORDS = {
     "früh": ("dp", "früh"), "frühmorgens": ("dp", "früh"), "morgens": ("dp", "früh"),
     "morning": ("dp", "früh"), "vormittag": ("dp", "vormittag"), "vormittags": ("dp", "vormittag"),
     "vorm": ("dp", "vormittag"), "nachm": ("dp", "nachmittag"), "mittag": ("dp", "mittag"),
-    "mittags": ("dp", "mittag"), "noon": ("dp", "mittag"),
+    "mittags": ("dp", "mittag"), "noon": ("dp", "mittag"), "mittagszeit": ("dp", "mittag"),
     "midday": ("dp", "mittag"), "nachmittag": ("dp", "nachmittag"),
     "nachmittags": ("dp", "nachmittag"), "afternoon": ("dp", "nachmittag"),
     "abend": ("dp", "abend"), "abends": ("dp", "abend"), "evening": ("dp", "abend"),
@@ -108,7 +108,7 @@ _FILLER = frozenset(
         "den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von", "on", "the",
         "of", "bitte", "gerne", "gern", "jeweils", "zwischen", "spätestens", "frühestens", "also",
         "dann", "gleich", "schon", "erst", "genau", "zw", "t", "besten", "möglichst",
-        "ganztägig", "ganztags",
+        "ganztägig", "ganztags", "d", "zu",
         # Small talk around a date ("wie wäre es am Dienstag", "Dienstag passt mir"). Content
         # words ("Termin", "mit", "Zeit") stay unknown on purpose: callers such as /erinnerung
         # cut the longest date prefix off a text and must not swallow its first words.

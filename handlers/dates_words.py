@@ -40,6 +40,8 @@ _PHRASES = (
     ("day before yesterday", "vorgestern"),
     ("den ganzen tag", "ganztags"),
     ("all day", "ganztags"),
+    ("über nächst", "übernächst"),  # "über nächsten Montag"
+    ("ueber naechst", "übernächst"),
 )
 # A phrase never ends on these; one that does was cut off a longer text ("morgen 9 Uhr die
 # Unterlagen"), so it must not count as a whole date.

@@ -1,0 +1,57 @@
+"""Days named by a position in a week, month or year ("Ende März", "Wochenende")."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from handlers.dates_parts import Parts
+
+_POSITION_DAY = {"anfang": 1, "mitte": 15}
+_POSITION_WEEKDAY = {"anfang": 0, "mitte": 2, "ende": 4}
+
+
+def position(p: Parts, today: date) -> date:
+    """Return the day of "Anfang/Mitte/Ende" of a month or week."""
+    where, unit, what = p.pos
+    if unit == "w":
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=what)
+        day = monday + timedelta(days=_POSITION_WEEKDAY[where])
+        # "Ende der Woche" said on a Sunday means the coming Friday, not the one just gone.
+        return day + timedelta(weeks=1) if what == 0 and day < today else day
+    if unit == "y":
+        day = _year_day(where, today.year + what)
+        return _year_day(where, today.year + 1) if what == 0 and day < today else day
+    if unit == "m":
+        year, month = shift_month(today.year, today.month, what)
+        if what == 0 and _month_day(where, year, month) < today:
+            year, month = shift_month(year, month, 1)  # "Anfang des Monats" on the 2nd
+    else:
+        month, year = what
+        if year is None:
+            year = today.year + (_month_day(where, today.year, month) < today)
+    return _month_day(where, year, month)
+
+
+def _year_day(where: str, year: int) -> date:
+    return {"anfang": date(year, 1, 1), "mitte": date(year, 7, 1)}.get(where, date(year, 12, 31))
+
+
+def _month_day(where: str, year: int, month: int) -> date:
+    return date(year, month, _POSITION_DAY.get(where, calendar.monthrange(year, month)[1]))
+
+
+def weekend(p: Parts, today: date) -> date:
+    """Return the Saturday of "Wochenende" (coming) or "nächstes Wochenende"."""
+    if p.weekend is not None and p.weekend < 0:
+        return today - timedelta(days=(today.weekday() - 5) % 7 or 7)
+    ahead = (5 - today.weekday()) % 7
+    if p.weekend and ahead == 0:
+        ahead = 7
+    return today + timedelta(days=ahead + 7 * max((p.weekend or 0) - 1, 0))
+
+
+def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    """Return (year, month) moved by `by` months."""
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
