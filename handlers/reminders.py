@@ -11,14 +11,15 @@ from handlers.dialogs import END, Dialog, Step, cancel_button, choice
 from handlers.router import Router
 from handlers.texts import reminders as t
 from handlers.texts.common import esc, fmt_dt
-from handlers.texts.core import NO_LABEL, YES_LABEL
+from handlers.texts.core import NO_LABEL, YES_LABEL, dialog_busy
 from handlers.texts.dates import confirm_text, not_understood_text, past_text
-from storage import reminders
+from storage import chat_state, reminders
 from storage.reminders import PERSONAL
 
 DEFAULT_TIME = time(9)
 MAX_WHEN_WORDS = 6
 MAX_LISTED = 25
+DIALOG = "erinnerung"
 
 
 def register(router: Router) -> None:
@@ -29,8 +30,11 @@ def register(router: Router) -> None:
                    help="Meine geplanten Erinnerungen, Arten an/aus")  # fmt: skip
     router.action("erinnerung.loeschen", delete)
     router.action("erinnerung.art", lambda ctx: switch(ctx, router))
-    router.dialog(Dialog("erinnerung", t.TITLE, "confirm",
-                         {"confirm": Step(_ask, on_text=_typed, on_press=_answer)}))  # fmt: skip
+    router.dialog(Dialog(DIALOG, t.TITLE, "confirm", {
+        "when": Step(_ask_when, on_text=_got_when),
+        "text": Step(_ask_text, on_text=_got_text),
+        "confirm": Step(_ask, on_text=_typed, on_press=_answer),
+    }))  # fmt: skip
     router.reminder_kinds[PERSONAL] = t.LABEL_PERSONAL
     router.domain_errors({"reminder_past": lambda e: t.PAST})
 
@@ -46,20 +50,41 @@ def split_when(args: str, now: datetime) -> tuple[When, str] | None:
 
 
 async def create(ctx: Ctx, router: Router) -> None:
-    """Understand when and what, then ask for a confirmation."""
+    """Understand when and what, then ask for a confirmation (or for what is missing)."""
     if not ctx.args:
         raise UsageError(t.USAGE)
+    data: dict[str, str] = {"text": ""}
     found = split_when(ctx.args, ctx.now)
+    if found is None and (alone := parse_when(ctx.args, now=ctx.now)) is not None:
+        found = alone, ""
     if found is None:
-        raise UsageError(not_understood_text() if len(ctx.arg_list) > 1 else t.NO_TEXT)
+        # Keep what was typed: only the time is asked for again.
+        ctx.say(not_understood_text())
+        data["text"] = ctx.args[:500]
+        await _open(ctx, router, "when", data)
+        return
     w, text = found
-    if not text:
-        raise UsageError(t.NO_TEXT)
+    data["text"] = text[:500]
     w = When(w.date, w.time or DEFAULT_TIME)
     if _due(ctx, w.date.isoformat(), _hm(w.time)) <= ctx.now:
-        raise UsageError(past_text(w))
-    data = {"date": w.date.isoformat(), "time": _hm(w.time), "text": text[:500]}
-    await router.dialogs.start(ctx, "erinnerung", data)
+        ctx.say(past_text(w))
+        await _open(ctx, router, "when", data)
+        return
+    data |= {"date": w.date.isoformat(), "time": _hm(w.time)}
+    await _open(ctx, router, "confirm" if text else "text", data)
+
+
+async def _open(ctx: Ctx, router: Router, step: str, data: dict[str, str]) -> None:
+    """Open the reminder dialog at `step`; a new /erinnerung replaces an unanswered one."""
+    pid: int = ctx.person.id  # type: ignore[assignment]
+    open_ = await chat_state.load_dialog(ctx.db, person_id=pid)
+    if open_ is not None and open_.dialog != DIALOG:
+        raise UsageError(dialog_busy(router.dialogs.title(open_.dialog)))
+    if open_ is not None and open_.data.get("text"):
+        ctx.say(t.REPLACED.format(text=esc(open_.data["text"])))
+    await chat_state.save_dialog(ctx.db, person_id=pid, dialog=DIALOG, step=step, data=data,
+                                 now=ctx.now)  # fmt: skip
+    await router.dialogs.resume(ctx)
 
 
 def _hm(value: time | None) -> str:
@@ -69,6 +94,38 @@ def _hm(value: time | None) -> str:
 def _due(ctx: Ctx, day: str, hm: str) -> datetime:
     at = time.fromisoformat(hm)
     return datetime.combine(date.fromisoformat(day), at, tzinfo=ctx.tz).astimezone(UTC)
+
+
+async def _ask_when(ctx: Ctx, data: dict[str, str]) -> None:
+    about = t.ABOUT.format(text=esc(data["text"])) if data.get("text") else ""
+    ctx.say(t.ASK_WHEN.format(about=about), [[cancel_button(ctx)]])
+
+
+async def _got_when(ctx: Ctx, data: dict[str, str], text: str) -> str:
+    w = parse_when(text, now=ctx.now)
+    if w is None and (found := split_when(text, ctx.now)) is not None:
+        w, rest = found  # typed the time and the text again: the new text wins
+        data["text"] = rest[:500] or data.get("text", "")
+    if w is None:
+        raise UsageError(not_understood_text())
+    w = When(w.date, w.time or DEFAULT_TIME)
+    if _due(ctx, w.date.isoformat(), _hm(w.time)) <= ctx.now:
+        raise UsageError(past_text(w))
+    data |= {"date": w.date.isoformat(), "time": _hm(w.time)}
+    return "confirm" if data.get("text") else "text"
+
+
+async def _ask_text(ctx: Ctx, data: dict[str, str]) -> None:
+    due = _due(ctx, data["date"], data["time"])
+    ctx.say(t.ASK_TEXT.format(when=fmt_dt(due, ctx.tz, long=True)), [[cancel_button(ctx)]])
+
+
+async def _got_text(ctx: Ctx, data: dict[str, str], text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise UsageError(t.NO_TEXT)
+    data["text"] = text[:500]
+    return "confirm"
 
 
 async def _ask(ctx: Ctx, data: dict[str, str]) -> None:
@@ -88,7 +145,7 @@ async def _typed(ctx: Ctx, data: dict[str, str], text: str) -> str:
 async def _answer(ctx: Ctx, data: dict[str, str], value: str) -> str:
     if value != "ja":
         ctx.say(t.RETRY)
-        return END
+        return "when"  # keep the text, ask for another time
     due = _due(ctx, data["date"], data["time"])
     if due <= ctx.now:  # the dialog may be answered long after it was asked
         ctx.say(t.PAST)

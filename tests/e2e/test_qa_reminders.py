@@ -1,0 +1,45 @@
+"""QA regressions for issue 7: personal reminders keep what was typed; Stammtisch admin changes."""
+
+from __future__ import annotations
+
+from tests.support.console import ConsoleBot, button, texts
+
+
+def _to(messages: list[dict], who: str) -> list[str]:
+    return [m["text"] for m in messages if m.get("to") == who]
+
+
+def test_unclear_time_keeps_the_text_and_asks_only_for_the_time(console: ConsoleBot) -> None:
+    asked = texts(console.say("anna", "/erinnerung irgendwann Bewerbungen sichten"))
+    assert "nicht verstanden" in asked and "„irgendwann Bewerbungen sichten“" in asked
+    assert "nicht verstanden" in texts(console.say("anna", "bald"))
+    confirm = console.say("anna", "morgen 9 Uhr")
+    assert "Dienstag, 3. Februar 2026, 09:00 Uhr" in texts(confirm)
+    assert "irgendwann Bewerbungen sichten" in texts(console.press("anna", button(confirm, "Ja")))
+    assert "Bewerbungen sichten" in texts(console.say("anna", "/erinnerungen"))
+
+
+def test_missing_text_past_time_and_no_are_asked_again(console: ConsoleBot) -> None:
+    assert "Woran" in texts(console.say("anna", "/erinnerung morgen"))
+    assert "Unterlagen" in texts(console.say("anna", "Unterlagen"))
+    assert "nicht gespeichert" in texts(console.say("anna", "nein"))
+    assert "Vergangenheit" in texts(console.say("anna", "gestern 10 Uhr"))
+    asked = console.say("anna", "Freitag")
+    assert "Freitag, 6. Februar 2026, 09:00 Uhr" in texts(asked)
+    console.say("anna", "ja")
+    past = texts(console.say("anna", "/erinnerung 1.2.2026 10 Uhr Anruf"))
+    assert "Vergangenheit" in past and "„Anruf“" in past
+    console.say("anna", "abbrechen")
+    listing = texts(console.say("anna", "/erinnerungen"))
+    assert "Unterlagen" in listing and "Anruf" not in listing
+
+
+def test_a_new_reminder_replaces_an_unanswered_one(console: ConsoleBot) -> None:
+    console.say("anna", "/erinnerung Freitag Bericht")
+    again = texts(console.say("anna", "/erinnerung Samstag 10 Uhr Ablage"))
+    assert "„Bericht“ habe ich verworfen" in again and "Samstag, 7. Februar 2026, 10:00" in again
+    console.say("anna", "ja")
+    listing = texts(console.say("anna", "/erinnerungen"))
+    assert "Ablage" in listing and "Bericht" not in listing
+    out = _to(console.now("2026-02-07T10:00:00+01:00"), "anna")
+    assert out == ["🔔 Erinnerung: Ablage"]
