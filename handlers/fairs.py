@@ -155,7 +155,7 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
     await _after_change(ctx, out)
     title = esc(out.fair.title)
     if out.request.status == "waiting":
-        ctx.say(t.WAITING.format(title=title, position=out.position))
+        ctx.say(t.WAITING.format(title=title, position=out.position, free=out.free_m2))
     elif old is not None and old.status in ("requested", "confirmed"):
         ctx.say(t.SENT_CHANGED.format(title=title))
     else:

@@ -78,7 +78,7 @@ async def show_signups(ctx: Ctx) -> None:
         detail = t.summary(dates(row.days), support_labels(ctx, row.support), row.description,
                            row.contact)  # fmt: skip
         lines.append(f"\n<b>{esc(company.name)}</b>\n{detail}")
-    ctx.say("\n".join(lines))
+    ctx.say("\n".join([*lines, t.LIST_HINT]))
 
 
 async def media_calendar(ctx: Ctx) -> None:

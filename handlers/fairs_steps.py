@@ -10,7 +10,9 @@ from handlers.context import Ctx, UsageError
 from handlers.dialogs import Data, Step, cancel_button, choice
 from handlers.texts import fairs as t
 
-NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+# "3 x 2 m" is a booth of 3 by 2 metres, i.e. 6 m² (not 3).
+PRODUCT = re.compile(r"(\d+(?:[.,]\d+)?)\s*m?\s*[x×*]\s*(\d+(?:[.,]\d+)?)", re.I)
 MAX_STAFF = 30
 MAX_TEXT = 500
 
@@ -38,8 +40,9 @@ async def ask_staff(ctx: Ctx, data: Data) -> None:
 async def on_staff(ctx: Ctx, data: Data, text: str) -> str:
     """Remember the number of staff."""
     found = NUMBER.search(text)
-    staff = int(float(found.group().replace(",", "."))) if found else 0
-    if not 1 <= staff <= MAX_STAFF:
+    number = _number(found.group()) if found else 0.0
+    staff = int(number)
+    if staff != number or not 1 <= staff <= MAX_STAFF:  # "2,5" or "-2" people: ask again
         raise UsageError(t.BAD_STAFF)
     data["staff"] = staff
     return "equipment"
@@ -70,8 +73,13 @@ async def ask_area(ctx: Ctx, data: Data) -> None:
 
 async def on_area(ctx: Ctx, data: Data, text: str) -> str:
     """Remember the space in whole m² (rounded up, so planning never runs short)."""
+    product = PRODUCT.search(text)
     found = NUMBER.search(text)
-    area = math.ceil(float(found.group().replace(",", "."))) if found else 0
+    if product:
+        number = _number(product.group(1)) * _number(product.group(2))
+    else:
+        number = _number(found.group()) if found else 0.0
+    area = math.ceil(number)
     if not 1 <= area <= data["capacity"]:
         raise UsageError(t.BAD_AREA.format(max=data["capacity"]))
     data["area"] = area
@@ -98,6 +106,10 @@ async def on_activity(ctx: Ctx, data: Data, text: str) -> str:
     """Remember the activity idea (or none yet)."""
     data["activity"] = "" if text == "-" else _short(text)
     return "confirm"
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
 
 
 def _short(text: str) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from handlers.context import Ctx, UsageError
-from handlers.dates import parse_when
+from handlers.dates import When, parse_when
 from handlers.dialogs import Data, Step, cancel_button, choice
 from handlers.texts import dates as td
 from handlers.texts import schau_rein as t
@@ -16,6 +16,18 @@ from handlers.texts.core import NO_LABEL, YES_LABEL
 from storage import schau_rein
 
 SPLIT = re.compile(r"\s*(?:\bund\b|;|&|\+)\s*", re.I)
+RANGE = re.compile(
+    r"^\s*(?:vom\s+|von\s+)?(?P<a>.+?)\s*(?:-|–|\bbis\b)\s*(?:zum\s+)?(?P<b>.+?)\s*$", re.I
+)
+WEEKDAY = (
+    r"(?:mo|montag|di|dienstag|mi|mittwoch|do|donnerstag|fr|freitag|sa|samstag|sonnabend"
+    r"|so|sonntag)"
+)
+# A day without month ("9.", "am 9.", "Mo 9.") or a weekday alone ("Mittwoch").
+BARE = re.compile(
+    rf"(?:(?:am|den)\s+)?(?:{WEEKDAY}\.?,?\s*\d{{1,2}}\.?|{WEEKDAY}\.?|\d{{1,2}}\.?)", re.I
+)
+MAX_SPAN = 31
 
 
 def programme(ctx: Ctx) -> dict[str, Any]:
@@ -53,7 +65,7 @@ async def ask_days(ctx: Ctx, data: Data) -> None:
 async def on_days(ctx: Ctx, data: Data, text: str) -> str:
     """Understand one or several days; each must fall within the week."""
     first, last = week(ctx)
-    found = parse_days(text, now=ctx.now)
+    found = parse_days(text, now=ctx.now, anchor=first - timedelta(days=1))
     if not found:
         raise UsageError(td.not_understood_text())
     for day in found:
@@ -64,21 +76,75 @@ async def on_days(ctx: Ctx, data: Data, text: str) -> str:
     return "days_ok"
 
 
-def parse_days(text: str, *, now: datetime) -> list[date]:
-    """Read "9.3.", "9.3. und 11.3." or "Mo, 9.3.; Mi, 11.3."; empty if any part is unclear."""
-    whole = parse_when(text, now=now)
-    if whole is not None:
-        return [whole.date]
+def parse_days(text: str, *, now: datetime, anchor: date | None = None) -> list[date]:
+    """Read "9.3.", "9.3. und 11.3.", "9.-11.3." or "Mo, 9.3.; Mi, 11.3."; [] if unclear.
+
+    `anchor` is the day before the week: bare days and weekdays ("9.", "Mittwoch") count from
+    there, so "9. und 11. März" and "Mo-Mi" mean the week's days, not the next ones from today.
+    """
     days: list[date] = []
     for part in filter(None, SPLIT.split(text)):
-        found = parse_when(part, now=now)
-        pieces = [found] if found else [
-            parse_when(p, now=now) for p in part.split(",") if p.strip()
-        ]
-        if not pieces or any(p is None for p in pieces):
+        found = _part(part, now=now, anchor=anchor)
+        if not found:
             return []
-        days += [p.date for p in pieces if p is not None]
+        days += found
     return sorted(set(days))
+
+
+def _part(text: str, *, now: datetime, anchor: date | None) -> list[date] | None:
+    found = _range(text, now=now, anchor=anchor)
+    if found:
+        return found
+    when = _day(text, now=now, anchor=anchor)
+    if when is not None:
+        return [when.date]
+    pieces = [p for p in text.split(",") if p.strip()]
+    if len(pieces) < 2:
+        return None
+    days: list[date] = []
+    for piece in pieces:
+        more = _part(piece, now=now, anchor=anchor)
+        if not more:
+            return None
+        days += more
+    return days
+
+
+def _day(text: str, *, now: datetime, anchor: date | None) -> When | None:
+    if anchor is not None and BARE.fullmatch(text.strip()):
+        found = parse_when(text, now=datetime.combine(anchor, time(12), tzinfo=now.tzinfo))
+        if found is not None:
+            return found
+    return parse_when(text, now=now)
+
+
+def _range(text: str, *, now: datetime, anchor: date | None) -> list[date] | None:
+    """Expand a day range ("9.-11.3.", "vom 9. bis 11. März", "Mo-Mi"); None if it is none.
+
+    parse_when keeps only a range's first day, which would silently drop the others.
+    """
+    match = RANGE.match(text)
+    if match is None:
+        return None
+    end = _day(match["b"], now=now, anchor=anchor)
+    if end is None or end.time is not None:  # "9-12 Uhr" is a time range, not days
+        return None
+    first = match["a"].strip()
+    number = re.search(r"\d{1,2}", first)
+    if number and BARE.fullmatch(first):  # "9." takes month and year from the end
+        try:
+            start = end.date.replace(day=int(number.group()))
+        except ValueError:
+            return None
+    else:
+        when = _day(first, now=now, anchor=anchor)
+        if when is None or when.time is not None:
+            return None
+        start = when.date
+    span = (end.date - start).days
+    if not 0 < span <= MAX_SPAN:
+        return None
+    return [start + timedelta(days=n) for n in range(span + 1)]
 
 
 async def ask_days_ok(ctx: Ctx, data: Data) -> None:

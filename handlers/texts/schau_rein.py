@@ -48,9 +48,10 @@ OVERVIEW_HEAD = "<b>Schau rein</b>"
 DEADLINE = "Die Anmeldung für Schau rein ist seit {deadline} geschlossen. Bitte wendet euch direkt an {contact}."
 BAD_DAY = "Bitte nur Tage zwischen {first} und {last}."
 STATE_REFUSED = NOT_SAXON
-LIST_HEAD = "<b>Schau rein – {count} Anmeldungen</b>"
+LIST_HEAD = "<b>Schau rein – Anmeldungen: {count}</b>"
+LIST_HINT = "\nTabelle: /export schaurein · Kalender (.ics) der Termine mit medialer Begleitung: /schaurein_kalender"
 LIST_EMPTY = "Noch keine Anmeldungen für Schau rein."
-CAL_DONE = "Kalender: {count} Termine mit medialer Begleitung."
+CAL_DONE = "Kalender für die mediale Begleitung (Einträge: {count}) – zum Import in euren Kalender."
 CAL_EMPTY = "Noch niemand wünscht mediale Begleitung – kein Kalendereintrag."
 
 

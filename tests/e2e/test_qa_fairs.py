@@ -1,0 +1,55 @@
+"""QA regressions for /messe and /schaurein found by playing held-out console scenarios."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from icalendar import Calendar
+
+from tests.e2e.test_fairs import member
+from tests.support.console import ConsoleBot, button, texts
+
+
+def test_schau_rein_day_range_keeps_every_day_and_lists_read_well(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk")
+    console.say("anna", "/schaurein")
+    out = console.say("anna", "9.-11.3.")
+    assert "Mo, 9. März 2026, Di, 10. März 2026 und Mi, 11. März 2026" in texts(out)
+    out = console.press("anna", button(out, "Ja"))
+    out = console.press("anna", button(out, "Tag hinzufügen"))
+    out = console.say("anna", "Freitag")  # a bare weekday means the week's Friday
+    assert "Fr, 13. März 2026" in texts(out)
+    out = console.press("anna", button(console.press("anna", button(out, "Ja")), "Weiter"))
+    out = console.press("anna", button(out, "Mediale"))
+    out = console.press("anna", button(out, "Weiter"))
+    console.say("anna", "Werkstatt-Rallye")
+    out = console.say("anna", "Anna Muster, 0351 123")
+    assert "Tag(e): Mo, 9. März 2026, Di, 10. März 2026, Mi, 11. März 2026 und Fr" in texts(out)
+    console.press("anna", button(out, "Anmelden"))
+    listing = texts(console.say("chef", "/schaurein_liste"))
+    assert "Anmeldungen: 1" in listing and "1 Anmeldungen" not in listing
+    assert "/schaurein_kalender" in listing
+    cal = console.say("chef", "/schaurein_kalender")
+    assert "1 Termine" not in texts(cal)
+    ics = Calendar.from_ical(Path(cal[-1]["file"]["path"]).read_bytes())
+    assert len(list(ics.walk("VEVENT"))) == 4
+
+
+def test_booth_numbers_are_read_as_meant(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk")
+    member(console, "bert", "Lausitzbau")
+    out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
+    for bad in ("2,5", "-2", "drei"):
+        assert "ganze Zahl von 1 bis 30" in texts(console.say("anna", bad)), bad
+    out = console.press("anna", button(console.say("anna", "2"), "Weiter"))
+    console.say("anna", "10 x 10 m")  # 100 m², not 10
+    out = console.say("anna", "Elektroniker")
+    out = console.press("anna", button(out, "Noch keine Idee"))
+    assert "Fläche: ca. 100 m²" in texts(out)
+    console.press("anna", button(out, "Anfrage senden"))
+    out = console.press("bert", button(console.say("bert", "/messe"), "Insidertreff"))
+    out = console.press("bert", button(console.say("bert", "2"), "Weiter"))
+    console.say("bert", "30")
+    out = console.press("bert", button(console.say("bert", "Maurer"), "Noch keine Idee"))
+    waiting = texts(console.press("bert", button(out, "Anfrage senden")))
+    assert "noch 20 m²" in waiting and "Warteliste" in waiting and "voll" not in waiting
