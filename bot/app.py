@@ -18,10 +18,10 @@ from scheduler.quiet import QuietHours
 from scheduler.replay import replay_until
 from scheduler.runner import Runner
 from storage import catalogue as catalogue_store
+from storage import chat_state, outbox, people
 from storage import events as events_store
 from storage import fairs as fairs_store
 from storage import films as films_store
-from storage import people
 from storage.catalogue import Catalogue
 from storage.db import Database
 
@@ -107,6 +107,31 @@ class App:
         known = await people.find(self.db, platform=p.platform, external_id=p.external_id)
         if known is not None:
             await people.mark_unreachable(self.db, person_id=known.id, now=self.clock.now())  # type: ignore[arg-type]
+
+    async def admin_ids(self, platform: str) -> set[str]:
+        """Return the ids on `platform` of everyone who is admin now (settings or granted)."""
+        found = await people.admins(self.db, admin_keys=self.admin_keys)
+        return {p.external_id for p in found if p.platform == platform}
+
+    async def retry_later(self, person: Person, replies: list[Reply], key: str) -> None:
+        """Plan direct replies a transport could not send as urgent outbox rows, due now."""
+        p = person
+        known = await people.find(self.db, platform=p.platform, external_id=p.external_id)
+        if known is None or known.id is None:
+            return
+        now, pid = self.clock.now(), known.id
+        for n, r in enumerate(replies):
+            # The outbox issues fresh tokens at delivery, so it wants the actions behind them.
+            buttons = [
+                [(b.label, await chat_state.resolve_token(self.db, token=b.id, person_id=pid))
+                 for b in row] for row in r.buttons
+            ]  # fmt: skip
+            file = outbox.file_payload(r.file.name, r.file.mime, r.file.data) if r.file else None
+            await outbox.plan(self.db, person_id=pid, kind="reply.retry", text=r.text, due_at=now,
+                              dedupe_key=f"{key}:{n}", now=now, urgent=True,
+                              buttons=[[(lbl, a or "") for lbl, a in row] for row in buttons],
+                              file=file)  # fmt: skip
+        await self.deliver_due()  # one try at once; the deliverer backs off if it fails again
 
     def is_admin(self, person: Person) -> bool:
         """Tell whether the settings name this person as admin."""

@@ -8,8 +8,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import telegram as tg
-import telegram.request
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
 
 from bot.chat import Address, Button, Handler, Incoming, PermanentFailure, Reply, TemporaryFailure
@@ -17,7 +16,8 @@ from bot.transports import telegram_plan as tp
 from bot.transports import telegram_updates as tu
 from bot.transports.ordering import ChatOrder
 from bot.transports.telegram_config import PLATFORM, AppHooks, TelegramConfig, config_from_settings
-from bot.transports.telegram_http import HttpError, HttpPool
+from bot.transports.telegram_http import AiohttpRequest
+from bot.transports.telegram_menu import AdminMenus
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -40,6 +40,8 @@ class TelegramTransport:
         self._handle: Handler | None = None
         self.username = ""
         self._url = "https://t.me/"
+        lookup = (lambda: hooks.admin_ids(PLATFORM)) if hooks else None
+        self._menus = AdminMenus(config.admin_ids, lookup)
 
     async def start(self, handle: Handler) -> None:
         """Connect, publish the command menu and start polling (or the webhook)."""
@@ -54,7 +56,7 @@ class TelegramTransport:
         self._url = f"https://t.me/{self.username}"
         if self._hooks:
             self._hooks.set_link_base(PLATFORM, f"https://t.me/{self.username}?start=")
-        await self._publish_menus()
+            await self._menus.refresh(self._set_menu, everyone=True)
         await app.start()
         await self._start_receiving(app)
         log.info("Telegram bot @%s is running", self.username)
@@ -76,8 +78,8 @@ class TelegramTransport:
         if self._app is None:
             raise TemporaryFailure("Telegram is not connected")
         try:
-            steps = tp.plan([reply], is_group=False, edit_id=None, bot_url=self._url)
-            await self._run(int(address.chat_id), steps)
+            for step in tp.plan([reply], is_group=False, edit_id=None, bot_url=self._url):
+                await self._step(int(address.chat_id), step)
         except RetryAfter as exc:
             raise TemporaryFailure(str(exc), retry_after=tp.retry_seconds(exc)) from exc
         except Forbidden as exc:
@@ -98,8 +100,8 @@ class TelegramTransport:
             cfg.token,
             base_url=cfg.base_url or "https://api.telegram.org/bot",
             base_file_url=cfg.file_url or "https://api.telegram.org/file/bot",
-            request=_AiohttpRequest(pool=256),
-            get_updates_request=_AiohttpRequest(pool=1, read_timeout=5.0),
+            request=AiohttpRequest(pool=256),
+            get_updates_request=AiohttpRequest(pool=1, read_timeout=5.0),
             rate_limiter=limiter if cfg.rate_limit else None,
         )
         order = _ChatOrder(cfg.concurrency)
@@ -119,17 +121,15 @@ class TelegramTransport:
             webhook_url=cfg.webhook_url, secret_token=cfg.secret(), **common,
         )  # fmt: skip
 
-    async def _publish_menus(self) -> None:
-        if self._hooks is None:
+    async def _set_menu(self, chat: str | None, admin: bool) -> None:
+        """Show the member menu to all (chat None), the admin menu in an admin's chat."""
+        assert self._hooks is not None
+        scope = tg.BotCommandScopeChat(int(chat)) if chat else tg.BotCommandScopeDefault()
+        if chat and not admin:  # a former admin falls back to the default menu
+            await self._bot.delete_my_commands(scope)
             return
-        menus = [(self._hooks.command_menu(admin=False), tg.BotCommandScopeDefault())]
-        admins = self._hooks.command_menu(admin=True)
-        menus += [(admins, tg.BotCommandScopeChat(int(i))) for i in self._config.admin_ids]
-        for menu, scope in menus:
-            try:
-                await self._bot.set_my_commands([tg.BotCommand(*c) for c in tp.menu(menu)], scope)
-            except TelegramError as exc:  # an admin who never opened the bot has no chat yet
-                log.warning("command menu (%s) not set: %s", scope.type, exc)
+        menu = tp.menu(self._hooks.command_menu(admin=admin))
+        await self._bot.set_my_commands([tg.BotCommand(*c) for c in menu], scope)
 
     # -- receiving -------------------------------------------------------------------------
     async def _on_update(self, update: tg.Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -151,6 +151,8 @@ class TelegramTransport:
             log.info("%s unreachable (%s)", incoming.person.key, exc.message)
             if not incoming.is_group and self._hooks:
                 await self._hooks.mark_unreachable(incoming.person)
+        if self._hooks and self._menus.wants_refresh(incoming):
+            await self._menus.refresh(self._set_menu)
 
     async def _answer(self, query: tg.CallbackQuery) -> None:
         try:
@@ -162,20 +164,30 @@ class TelegramTransport:
     async def _reply(self, incoming: Incoming, replies: list[Reply]) -> None:
         edit_id = int(incoming.message_ref) if incoming.message_ref else None
         steps = tp.plan(replies, is_group=incoming.is_group, edit_id=edit_id, bot_url=self._url)
-        await self._run(int(incoming.chat.chat_id), steps)
+        for n, step in enumerate(steps):
+            try:
+                await self._step(int(incoming.chat.chat_id), step)
+            except (BadRequest, Forbidden):
+                raise  # BadRequest is a NetworkError in PTB, but retrying cannot help it
+            except (RetryAfter, NetworkError) as exc:  # limiter retries used up, or no network
+                log.warning("reply to %s failed (%s); the outbox retries it", incoming.person.key,
+                            exc)  # fmt: skip
+                # The outbox delivers to private chats only; a group's answer is not retried.
+                if self._hooks and not incoming.is_group:
+                    unsent = tp.unsent(replies, steps[n:])
+                    await self._hooks.retry_later(incoming.person, unsent, tu.retry_key(incoming))
+                return
 
-    async def _run(self, chat_id: int, steps: list[tp.Step]) -> None:
-        bot = self._bot
-        for step in steps:
-            markup = _markup(step.rows, getattr(step, "link", None))
-            if isinstance(step, tp.SendFile):
-                document = tg.InputFile(step.file.data, filename=step.file.name)
-                document.mimetype = step.file.mime
-                await bot.send_document(
-                    chat_id, document, caption=step.caption, parse_mode=HTML, reply_markup=markup
-                )
-            elif not (isinstance(step, tp.EditText) and await self._edit(chat_id, step, markup)):
-                await self._send_text(chat_id, step.text, markup)
+    async def _step(self, chat_id: int, step: tp.Step) -> None:
+        markup = _markup(step.rows, getattr(step, "link", None))
+        if isinstance(step, tp.SendFile):
+            document = tg.InputFile(step.file.data, filename=step.file.name)
+            document.mimetype = step.file.mime
+            await self._bot.send_document(
+                chat_id, document, caption=step.caption, parse_mode=HTML, reply_markup=markup
+            )
+        elif not (isinstance(step, tp.EditText) and await self._edit(chat_id, step, markup)):
+            await self._send_text(chat_id, step.text, markup)
 
     async def _send_text(self, chat_id: int, text: str, markup: object) -> None:
         bot = self._bot
@@ -246,42 +258,6 @@ class _ChatOrder(tg.ext.BaseUpdateProcessor):
 
     async def shutdown(self) -> None:
         """Nothing to release."""
-
-
-class _AiohttpRequest(tg.request.BaseRequest):
-    """PTB's HTTP layer on our aiohttp pool instead of httpx."""
-
-    def __init__(self, pool: int, read_timeout: float = 5.0) -> None:
-        self._http = HttpPool(pool, read_timeout)
-
-    @property
-    def read_timeout(self) -> float | None:
-        """Return the default read timeout in seconds."""
-        return self._http.read_timeout
-
-    async def initialize(self) -> None:
-        """Open the connection pool."""
-        await self._http.open()
-
-    async def shutdown(self) -> None:
-        """Close the connection pool."""
-        await self._http.close()
-
-    async def do_request(self, url: str, method: str, request_data: Any = None,
-                         read_timeout: Any = None, write_timeout: Any = None,
-                         connect_timeout: Any = None, pool_timeout: Any = None,
-                         ) -> tuple[int, bytes]:  # fmt: skip
-        """Send one Bot API request; map failures to PTB's network errors."""
-        data = request_data
-        files = data.multipart_data if data is not None and data.contains_files else None
-        read, connect = tp.number(read_timeout), tp.number(connect_timeout)
-        try:
-            return await self._http.request(method, url, data and data.json_parameters, files,
-                                            read_timeout=read, connect_timeout=connect)
-        except TimeoutError as exc:
-            raise TimedOut from exc
-        except HttpError as exc:
-            raise NetworkError(str(exc)) from exc
 
 
 def build_telegram(settings: Settings, hooks: AppHooks | None) -> TelegramTransport:

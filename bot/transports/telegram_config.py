@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
-from bot.chat import Person
+from bot.chat import Person, Reply
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -30,6 +30,14 @@ class AppHooks(Protocol):
 
     async def mark_unreachable(self, person: Person) -> None:
         """Record that the person blocked the bot."""
+        ...
+
+    async def admin_ids(self, platform: str) -> set[str]:
+        """Return the platform ids of everyone who is admin now (settings or granted in chat)."""
+        ...
+
+    async def retry_later(self, person: Person, replies: list[Reply], key: str) -> None:
+        """Hand direct replies that could not be sent to the outbox (retried with backoff)."""
         ...
 
 

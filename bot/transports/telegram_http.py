@@ -1,7 +1,9 @@
-"""An aiohttp connection pool for Bot API requests (the PTB glue lives in telegram.py).
+"""PTB's HTTP layer on an aiohttp connection pool instead of httpx.
 
 python-telegram-bot's default httpx backend costs several times more CPU per request than
 aiohttp, which dominates a broadcast of thousands of reminders (see bench/telegram.py).
+Besides telegram.py this is the only module importing `telegram`: its request base class and
+network errors, which the adapter must use.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import json
 from typing import IO, Any
 
 import aiohttp
+from telegram.error import NetworkError, TimedOut
+from telegram.request import BaseRequest
 
 _JSON = {"Content-Type": "application/json"}
 
@@ -76,3 +80,44 @@ def _form(fields: dict[str, str], files: Files) -> Any:
     for name, (filename, content, mime) in files.items():
         form.add_field(name, content, filename=filename, content_type=mime)
     return form
+
+
+class AiohttpRequest(BaseRequest):
+    """PTB's HTTP layer on our aiohttp pool instead of httpx."""
+
+    def __init__(self, pool: int, read_timeout: float = 5.0) -> None:
+        self._http = HttpPool(pool, read_timeout)
+
+    @property
+    def read_timeout(self) -> float | None:
+        """Return the default read timeout in seconds."""
+        return self._http.read_timeout
+
+    async def initialize(self) -> None:
+        """Open the connection pool."""
+        await self._http.open()
+
+    async def shutdown(self) -> None:
+        """Close the connection pool."""
+        await self._http.close()
+
+    async def do_request(self, url: str, method: str, request_data: Any = None,
+                         read_timeout: Any = None, write_timeout: Any = None,
+                         connect_timeout: Any = None, pool_timeout: Any = None,
+                         ) -> tuple[int, bytes]:  # fmt: skip
+        """Send one Bot API request; map failures to PTB's network errors."""
+        data = request_data
+        files = data.multipart_data if data is not None and data.contains_files else None
+        read, connect = _number(read_timeout), _number(connect_timeout)
+        try:
+            return await self._http.request(method, url, data and data.json_parameters, files,
+                                            read_timeout=read, connect_timeout=connect)
+        except TimeoutError as exc:
+            raise TimedOut from exc
+        except HttpError as exc:
+            raise NetworkError(str(exc)) from exc
+
+
+def _number(value: object) -> float | None:
+    """Return a timeout PTB passed as a number, else None (PTB's DEFAULT_NONE: use default)."""
+    return float(value) if isinstance(value, int | float) else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from bot.chat import Button, FileOut, Reply, plain_text
@@ -115,6 +115,7 @@ class SendText:
     text: str
     rows: list[list[Button]] = field(default_factory=list)
     link: tuple[str, str] | None = None
+    part: int = 0  # index of the reply this step comes from
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class EditText:
     message_id: int
     text: str
     rows: list[list[Button]] = field(default_factory=list)
+    part: int = 0
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ class SendFile:
     file: FileOut
     caption: str | None
     rows: list[list[Button]] = field(default_factory=list)
+    part: int = 0
 
 
 Step = SendText | EditText | SendFile
@@ -142,13 +145,13 @@ def plan(replies: list[Reply], *, is_group: bool, edit_id: int | None, bot_url: 
     """Translate replies into Telegram calls in order: groups get a note instead of personals."""
     steps: list[Step] = []
     moved = False
-    for reply in replies:
+    for part, reply in enumerate(replies):
         if is_group and reply.personal:
             if not moved:
-                steps.append(SendText(GROUP_NOTE, link=(GROUP_BUTTON, bot_url)))
+                steps.append(SendText(GROUP_NOTE, link=(GROUP_BUTTON, bot_url), part=part))
                 moved = True
             continue
-        steps.extend(_steps(reply, edit_id if reply.edit else None))
+        steps.extend(replace(s, part=part) for s in _steps(reply, edit_id if reply.edit else None))
         if reply.edit:
             edit_id = None  # a pressed message is replaced once; later replies are new messages
     return steps
@@ -164,6 +167,11 @@ def _steps(reply: Reply, edit_id: int | None) -> list[Step]:
     if edit_id is not None and len(chunks) == 1:
         return [EditText(edit_id, reply.text, rows)]
     return [SendText(c, rows if n == len(chunks) else []) for n, c in enumerate(chunks, 1)]
+
+
+def unsent(replies: list[Reply], left: list[Step]) -> list[Reply]:
+    """Return the replies that steps `left` belong to (a half-sent reply is sent again whole)."""
+    return [replies[part] for part in sorted({step.part for step in left})]
 
 
 def is_gone(description: str) -> bool:
@@ -185,11 +193,6 @@ _KNOWN_TAG = re.compile(r"</?(?:b|i|u|s|code|pre)>|<a\s+href=\"[^\"<>]*\">|</a>"
 def fallback_text(markup: str) -> str:
     """Return rejected HTML as plain text that loses nothing: known tags dropped, rest kept."""
     return html.unescape(_KNOWN_TAG.sub("", markup))
-
-
-def number(value: object) -> float | None:
-    """Return a timeout PTB passed as a number, else None (PTB's DEFAULT_NONE: use default)."""
-    return float(value) if isinstance(value, int | float) else None
 
 
 _MENU_NAME = re.compile(r"^[a-z0-9_]{1,32}$")

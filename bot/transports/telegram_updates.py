@@ -59,6 +59,13 @@ def _press(query: Json) -> Incoming | None:
     )
 
 
+def retry_key(incoming: Incoming) -> str:
+    """Return a key naming the update a reply answered (outbox rows are deduplicated by it)."""
+    meta = incoming.meta
+    update = meta.get("update_id") or meta.get("callback_query")
+    return f"{PLATFORM}.reply:{incoming.chat.chat_id}:{update}"
+
+
 def blocked_by(update: Json) -> Person | None:
     """Return the person who blocked the bot in their private chat, if `update` says so."""
     change = update.get("my_chat_member")

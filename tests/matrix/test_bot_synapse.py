@@ -163,3 +163,26 @@ async def test_sign_up_by_number_gets_ics_and_reminder(stage: Stage, encrypted: 
         assert app is not None
         await app.advance(datetime(2026, 2, 26, 10, 30, tzinfo=ZoneInfo("Europe/Berlin")))
         await receive_until(anna, room, bot_id, "ist in einer Woche")
+
+
+async def test_number_of_a_later_card_signs_up_for_that_card(stage: Stage) -> None:
+    code = await invite_code(stage, "Zemmler Siebanlagen GmbH")
+    anna_account = await stage.synapse.register("anna")
+    bot_id = stage.bot.user_id
+    async with stage.human(anna_account, "anna") as anna:
+        room = await anna.open_dm(bot_id, encrypted=False)
+        await anna.say(room, f"!start {code}")
+        await receive_until(anna, room, bot_id, "Zemmler")
+        await anna.say(room, "!termine")
+        cards = [await receive_until(anna, room, bot_id, "Netzwerktreffen")]
+        while "Runde Sachsen" not in cards[-1]:  # /termine ends with this card
+            cards.append((await anna.receive(room, sender=bot_id)).body)
+        offers = [(m.group(1), card.splitlines()[0]) for card in cards
+                  if (m := re.search(r"(\d+)\) Anmelden", card))]
+        number, title = offers[-1]  # the last card that takes sign-ups: numbers counted on
+        assert int(number) > 3, offers
+        await anna.say(room, number)
+        await receive_until(anna, room, bot_id, "Wie viele Personen")
+        await anna.say(room, "1")
+        done = await receive_until(anna, room, bot_id, "Angemeldet")
+        assert title in done, (title, done)

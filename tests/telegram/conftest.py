@@ -40,6 +40,8 @@ class RecordingHooks:
     )
     link_bases: dict[str, str] = field(default_factory=dict)
     unreachable: list[Person] = field(default_factory=list)
+    granted: set[str] = field(default_factory=set)
+    retried: list[tuple[str, list[Reply]]] = field(default_factory=list)
 
     def command_menu(self, *, admin: bool) -> list[tuple[str, str]]:
         """Return the scripted menu."""
@@ -52,6 +54,14 @@ class RecordingHooks:
     async def mark_unreachable(self, person: Person) -> None:
         """Record the person."""
         self.unreachable.append(person)
+
+    async def admin_ids(self, platform: str) -> set[str]:
+        """Return the scripted admins granted in chat."""
+        return set(self.granted)
+
+    async def retry_later(self, person: Person, replies: list[Reply], key: str) -> None:
+        """Record what the transport handed to the outbox."""
+        self.retried.append((key, replies))
 
 
 class Synced:

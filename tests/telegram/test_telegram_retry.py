@@ -1,0 +1,53 @@
+"""A direct answer that fails on the network is not lost: the outbox sends it again."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.chat import FileOut, Reply
+from tests.telegram.conftest import Live, RecordingHooks, StartTransport, Synced, scripted
+from tests.telegram.fake_bot_api import FakeBotApi
+from tests.telegram.test_telegram_e2e import ANNA, onboard, press
+
+
+async def test_network_error_hands_the_unsent_replies_to_the_outbox(
+    api: FakeBotApi, start_transport: StartTransport
+) -> None:
+    ics = FileOut("termin.ics", "text/calendar", b"BEGIN:VCALENDAR")
+    replies = [Reply("Kalender", file=ics), Reply("zwei"), Reply("drei")]
+    hooks = RecordingHooks()
+    synced = Synced(api, scripted(lambda incoming: replies))
+    await start_transport(synced, hooks)
+    api.fail_next("sendMessage", 502, "Bad Gateway")  # the document goes out, "zwei" fails
+    update_id = api.push_text(7, "/hilfe")
+    api.fail_next("sendMessage", 502, "Bad Gateway")
+    api.push_text(-100, "/hilfe", chat_type="group")  # a group's answer is not retried
+    await synced.settle()
+    assert [m.get("caption") for m in api.sent(7)] == ["Kalender"]
+    assert hooks.retried == [(f"telegram.reply:7:{update_id}", replies[1:])]
+
+
+async def test_failed_answer_arrives_later_with_working_buttons(live: Live) -> None:
+    await onboard(live, ANNA)
+    live.api.fail_next("sendMessage", 502, "Bad Gateway")
+    cards = await live.say(ANNA, "/termine")
+    assert cards, "the outbox sent the answer right away"
+    card = next(m for m in cards if "reply_markup" in m and any(
+        b["text"] == "Anmelden" for row in m["reply_markup"]["inline_keyboard"] for b in row))
+    await press(live, ANNA, card, "Anmelden")
+    asked = next(m for m in live.api.sent(ANNA) if m["message_id"] == card["message_id"])
+    assert "Wie viele Personen" in asked["text"], asked["text"]  # the outbox's fresh token works
+
+
+async def test_answer_that_keeps_failing_is_retried_with_backoff(live: Live) -> None:
+    await onboard(live, ANNA)
+    before = len(live.api.sent(ANNA))
+    for _ in range(2):
+        live.api.fail_next("sendMessage", 502, "Bad Gateway")
+    await live.say(ANNA, "/hilfe")
+    assert len(live.api.sent(ANNA)) == before  # direct try and the outbox's first try failed
+    await live.app.advance(live.clock.now() + timedelta(minutes=1))
+    [helped] = live.api.sent(ANNA)[before:]
+    assert "/termine" in helped["text"]
+    await live.app.advance(live.clock.now() + timedelta(hours=1))
+    assert len(live.api.sent(ANNA)) == before + 1  # sent once, never twice
