@@ -246,3 +246,20 @@ async def test_rate_limit_is_reported_with_retry_after(world: World) -> None:
             for n in range(5):
                 await world.transport.send(Address("matrix", room), Reply(f"Nachricht {n}"))
         assert caught.value.retry_after is not None and caught.value.retry_after > 0
+
+
+async def test_first_start_ignores_old_messages(world: World) -> None:
+    async with Human(world.synapse.url, world.human_account, world.tmp / "human") as anna:
+        room = await anna.open_dm(world.bot.user_id, encrypted=False)
+        await world.stop_bot()
+        await anna.say(room, "!alt")  # before the (new) bot device ever synced
+        settings = matrix_settings(world.synapse, world.bot.user_id, world.bot.password,
+                                   world.tmp / "fresh-store")
+        fresh = MatrixTransport(settings, poll_ms=2000)
+        await fresh.start(world.recorder)
+        try:
+            await anna.say(room, "!neu")
+            assert (await anna.receive(room)).body == "Echo: /neu option=None"
+            assert [i.text for i in world.recorder.got] == ["/neu"]
+        finally:
+            await fresh.stop()
