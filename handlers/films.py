@@ -65,8 +65,8 @@ def _own_text(own: FilmInterest | None, cfg: FilmConfig) -> str:
     group = esc(cfg.groups.get(own.group_key, own.group_key))
     if own.assigned:
         return t.OWN_ASSIGNED.format(group=group)
-    return t.OWN_OPEN.format(group=group, desc=f" – {esc(own.description)}" if own.description
-                             else "")
+    desc = (own.description or "").rstrip(" .")  # the text adds its own full stop
+    return t.OWN_OPEN.format(group=group, desc=f" – {esc(desc)}" if desc else "")
 
 
 async def pick(ctx: Ctx, router: Router) -> None:

@@ -106,7 +106,8 @@ async def set_state(ctx: Ctx, router: Router) -> None:
 async def start_change(ctx: Ctx, router: Router) -> None:
     """Open the booking dialog pre-filled with the open request."""
     md = await _own(ctx)
-    data = {"md_id": md.id, "formats": md.formats, "wishes": [], "contact": md.contact_name,
+    data = {"md_id": md.id, "formats": md.formats, "wishes": [], "old_wishes": md.wishes,
+            "contact": md.contact_name,
             "reach": md.contact_reach, "note": md.note, "old_contact": md.contact_name,
             "old_note": md.note}
     await router.dialogs.start(ctx, media_days_dialog.BOOKING, data)

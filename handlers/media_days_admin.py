@@ -19,6 +19,7 @@ from handlers.texts import media_days_admin as ta
 from handlers.texts.common import esc, fmt_date
 from storage import audit, companies, media_days, media_days_queries
 from storage.errors import DomainError
+from storage.media_days_rules import STATES, holiday
 from storage.models import Company, MediaDay
 
 PROPOSE, DECLINE = "medientag_vorschlag", "medientag_absage"
@@ -35,7 +36,7 @@ def register(router: Router) -> None:
     router.action("md.decline", lambda ctx: _open(ctx, router, DECLINE), admin=True)
     router.dialog(Dialog(PROPOSE, ta.PROPOSE_TITLE, "day", {
         "day": Step(ask_propose, on_text=type_propose),
-        "ok": Step(ask_propose_ok, on_press=press_propose_ok),
+        "ok": Step(ask_propose_ok, on_text=type_propose_ok, on_press=press_propose_ok),
     }))
     router.dialog(Dialog(DECLINE, ta.DECLINE_TITLE, "reason", {
         "reason": Step(ask_reason, on_text=type_reason),
@@ -53,7 +54,7 @@ async def overview(ctx: Ctx) -> None:
                             without=len(data.without))]
     lines.append(ta.CONFIRMED_HEAD)
     for md, c in data.confirmed:
-        state = ta.DONE if md.day and md.day < today else ""
+        state = ta.DONE if md.day and md.day < today else ta.MOVE_WANTED if md.move_wanted else ""
         lines.append(ta.confirmed_line(md.day, c.name, t.formats_text(md.formats, labels), state))  # type: ignore[arg-type]
     if not data.confirmed:
         lines.append(ta.NONE)
@@ -132,8 +133,21 @@ async def type_propose(ctx: Ctx, data: Data, text: str) -> str:
     when = parse_when(text, now=ctx.now)
     if when is None:
         raise UsageError(td.not_understood_text())
+    try:  # refuse a weekend, holiday or taken day before echoing it, not after "Ja"
+        await media_days.check_proposal(ctx.db, md_id=data["md_id"], day=when.date,
+                                        today=notify.today(ctx), cfg=notify.config(ctx))
+    except DomainError as err:
+        raise UsageError(t.rule_text(err)) from None
     data["day"] = when.date.isoformat()
     return "ok"
+
+
+async def type_propose_ok(ctx: Ctx, data: Data, text: str) -> str:
+    """Accept a typed "ja"/"nein", or a new day instead."""
+    word = text.strip().lower()
+    if word in t.YES_WORDS or word in t.NO_WORDS:
+        return await press_propose_ok(ctx, data, "yes" if word in t.YES_WORDS else "no")
+    return await type_propose(ctx, data, text)
 
 
 async def ask_propose_ok(ctx: Ctx, data: Data) -> None:
@@ -151,7 +165,8 @@ async def press_propose_ok(ctx: Ctx, data: Data, value: str) -> str:
                                       day=date.fromisoformat(data["day"]), now=ctx.now,
                                       today=notify.today(ctx), cfg=notify.config(ctx))
     except DomainError as err:
-        raise UsageError(t.rule_text(err)) from None
+        ctx.say(t.rule_text(err))  # e.g. confirmed for someone else meanwhile: ask for a day
+        return "day"
     day = fmt_date(md.proposed)  # type: ignore[arg-type]
     await audit.record(ctx.db, actor=ctx.person.key, action="media_day_propose", now=ctx.now,
                        company=data["company"], day=data["day"])
@@ -195,6 +210,9 @@ async def offer_days(ctx: Ctx) -> None:
     if bad:
         raise UsageError(ta.OFFERS_BAD.format(parts=esc(", ".join(bad))))
     days = [w.date for _, w in found if w is not None]
+    closed = [d for d in days if d.weekday() >= 5 or all(holiday(d, st) for st in STATES)]
+    if closed:  # a weekend or a holiday in both states is never a media day
+        raise UsageError(ta.OFFERS_CLOSED.format(days=t.days_text(closed)))
     added = await media_days_queries.add_offers(ctx.db, days=days, person_id=ctx.person.id,
                                                 now=ctx.now)
     await audit.record(ctx.db, actor=ctx.person.key, action="media_day_offers", now=ctx.now,

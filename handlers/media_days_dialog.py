@@ -78,7 +78,12 @@ async def ask_wish(ctx: Ctx, data: Data) -> None:
     text = t.ASK_WISH.format(n=len(data["wishes"]) + 1, offered=t.OFFERED_HINT if offered else "")
     if data["wishes"]:
         text += "\n" + t.WISHES_SO_FAR.format(wishes=t.days_text(_days(data["wishes"])))
-    rows = [[choice(ctx, fmt_date(d), d.isoformat())] for d in offered[:4]]
+    free = [d for d in _days(data.get("free", [])) if d not in offered
+            and d.isoformat() not in data["wishes"]]  # next free days after a taken one
+    rows = [[choice(ctx, fmt_date(d), d.isoformat())] for d in [*offered[:4], *free]]
+    if data.get("old_wishes") and not data["wishes"]:
+        keep = t.BTN_KEEP_WISHES.format(days=t.days_text(_days(data["old_wishes"])))
+        rows.insert(0, [choice(ctx, keep, "keep")])
     last = [choice(ctx, t.BTN_WISHES_DONE, "done")] if data["wishes"] else []
     ctx.say(text, [*rows, [*last, cancel_button(ctx)]])
 
@@ -96,6 +101,14 @@ async def _offered(ctx: Ctx, data: Data) -> list[date]:
     return found
 
 
+class _Taken(Exception):
+    """A wished day is taken; carries the refusal and the next free days."""
+
+    def __init__(self, text: str, free: list[date]) -> None:
+        super().__init__(text)
+        self.text, self.free = text, free
+
+
 async def _check(ctx: Ctx, data: Data, day: date) -> None:
     assert ctx.company is not None
     try:
@@ -104,17 +117,33 @@ async def _check(ctx: Ctx, data: Data, day: date) -> None:
             today=notify.today(ctx), cfg=notify.config(ctx), exclude_id=data.get("md_id"),
         )
     except DomainError as err:
+        if err.code == "md_day_taken":
+            raise _Taken(t.rule_text(err), list(err.info.get("free") or [])) from None  # type: ignore[call-overload]
         raise UsageError(t.rule_text(err)) from None
     if day.isoformat() in data["wishes"]:
         raise UsageError(t.ALREADY_WISHED.format(day=fmt_date(day)))
 
 
+def _offer_free(ctx: Ctx, data: Data, taken: _Taken) -> str:
+    """Say the day is taken and ask again with the next free days as buttons."""
+    ctx.say(taken.text)
+    data["free"] = [d.isoformat() for d in taken.free]
+    return "wish"
+
+
 async def type_wish(ctx: Ctx, data: Data, text: str) -> str:
     """Understand a typed day, check it, and ask to confirm it."""
+    if text.strip().lower().rstrip(".!") in t.DONE_WORDS:
+        if not data["wishes"]:
+            raise UsageError(t.NEED_WISH)
+        return _after_wishes(data)
     when = parse_when(text, now=ctx.now)
     if when is None:
         raise UsageError(td.not_understood_text())
-    await _check(ctx, data, when.date)
+    try:
+        await _check(ctx, data, when.date)
+    except _Taken as taken:
+        return _offer_free(ctx, data, taken)
     data["pending"] = when.date.isoformat()
     return "wish_ok"
 
@@ -123,9 +152,29 @@ async def press_wish(ctx: Ctx, data: Data, value: str) -> str:
     """Take an offered day, or go on with the wishes collected."""
     if value == "done":
         return _after_wishes(data)
-    day = date.fromisoformat(value)
-    await _check(ctx, data, day)
+    if value == "keep":
+        return await _keep_wishes(ctx, data)
+    try:
+        await _check(ctx, data, date.fromisoformat(value))
+    except _Taken as taken:
+        return _offer_free(ctx, data, taken)
+    return _add_wish(data, value)
+
+
+async def _keep_wishes(ctx: Ctx, data: Data) -> str:
+    """Keep the wished days of the request being changed (each checked again)."""
+    for value in data.get("old_wishes", []):
+        try:
+            await _check(ctx, data, date.fromisoformat(value))
+        except _Taken as taken:
+            raise UsageError(taken.text) from None
+        data["wishes"] = [*data["wishes"], value]
+    return _after_wishes(data)
+
+
+def _add_wish(data: Data, value: str) -> str:
     data["wishes"] = [*data["wishes"], value]
+    data.pop("free", None)
     return _after_wishes(data) if len(data["wishes"]) >= MAX_WISHES else "wish"
 
 
@@ -144,10 +193,10 @@ async def ask_wish_ok(ctx: Ctx, data: Data) -> None:
 
 async def type_yes_no(ctx: Ctx, data: Data, text: str) -> str:
     """Accept a typed "ja"/"nein" (or a new date instead)."""
-    word = text.strip().lower()
-    if word in ("ja", "j", "yes", "passt"):
+    word = text.strip().lower().rstrip(".!")
+    if word in t.YES_WORDS:
         return await press_wish_ok(ctx, data, "yes")
-    if word in ("nein", "n", "no"):
+    if word in t.NO_WORDS:
         return await press_wish_ok(ctx, data, "no")
     return await type_wish(ctx, data, text)
 
@@ -157,8 +206,7 @@ async def press_wish_ok(ctx: Ctx, data: Data, value: str) -> str:
     pending = data.pop("pending", None)
     if value != "yes" or pending is None:
         return "wish"
-    data["wishes"] = [*data["wishes"], pending]
-    return _after_wishes(data) if len(data["wishes"]) >= MAX_WISHES else "wish"
+    return _add_wish(data, pending)
 
 
 async def ask_contact(ctx: Ctx, data: Data) -> None:
@@ -199,8 +247,9 @@ async def ask_note(ctx: Ctx, data: Data) -> None:
 
 
 async def type_note(ctx: Ctx, data: Data, text: str) -> str:
-    """Store the note."""
-    data["note"] = text.strip()[:1000]
+    """Store the note ("keine" means none, like the button)."""
+    note = text.strip()
+    data["note"] = "" if note.lower().rstrip(".!") in t.NO_NOTE_WORDS else note[:1000]
     return "summary"
 
 

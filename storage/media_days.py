@@ -193,16 +193,33 @@ async def propose(
     """Propose another day to the company (it accepts or says no)."""
     async with db.transaction() as s:
         md = await _get(s, md_id)
-        if not (md.status == "requested" or (md.status == "confirmed" and md.move_wanted)):
-            raise DomainError("md_not_open", status=md.status)
-        company = await _company(s, md.company_id)
-        check_calendar(day, state=company.state, today=today, min_days=0)
-        if await visits_on(s, day, exclude_id=md.id) >= cfg.visits_per_day:
-            free = await next_free_days(s, state=company.state, today=today, cfg=cfg, after=day)
-            raise DomainError("md_day_taken", day=day, free=free)
+        await _check_proposal(s, md, day, today, cfg)
         md.proposed = day
         _touch(md, now)
         return md
+
+
+async def check_proposal(
+    db: Database, *, md_id: int, day: date, today: date, cfg: MediaDayConfig
+) -> None:
+    """Refuse a day the team may not propose (calendar, already taken), with the reason."""
+    async with db.read() as s:
+        md = await s.get(MediaDay, md_id)
+        if md is None:
+            raise DomainError("md_not_found")
+        await _check_proposal(s, md, day, today, cfg)
+
+
+async def _check_proposal(
+    s: AsyncSession, md: MediaDay, day: date, today: date, cfg: MediaDayConfig
+) -> None:
+    if not (md.status == "requested" or (md.status == "confirmed" and md.move_wanted)):
+        raise DomainError("md_not_open", status=md.status)
+    company = await _company(s, md.company_id)
+    check_calendar(day, state=company.state, today=today, min_days=0)
+    if await visits_on(s, day, exclude_id=md.id) >= cfg.visits_per_day:
+        free = await next_free_days(s, state=company.state, today=today, cfg=cfg, after=day)
+        raise DomainError("md_day_taken", day=day, free=free)
 
 
 async def reject_proposal(db: Database, *, md_id: int, company_id: int, now: datetime) -> MediaDay:

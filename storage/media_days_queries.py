@@ -17,7 +17,10 @@ NUDGE_KIND = "media_day.nudge"
 
 @dataclass(frozen=True)
 class TeamOverview:
-    """What `/medientage` shows: confirmed by date, requested oldest first, companies without."""
+    """What `/medientage` shows: confirmed by date, requested oldest first, companies without.
+
+    A confirmed day with a move wish is in both lists: it still holds its day until moved.
+    """
 
     confirmed: list[tuple[MediaDay, Company]]
     requested: list[tuple[MediaDay, Company]]
@@ -28,7 +31,7 @@ async def overview(db: Database, *, today: date) -> TeamOverview:
     """Collect the team's overview of media days."""
     rows = await all_media_days(db, statuses=ACTIVE)
     confirmed = sorted(
-        [(m, c) for m, c in rows if m.status == "confirmed" and not m.move_wanted],
+        [(m, c) for m, c in rows if m.status == "confirmed"],  # a move wish keeps its day
         key=lambda mc: (mc[0].day or today, mc[1].name.lower()),
     )
     requested = sorted(

@@ -123,6 +123,14 @@ MOVE_SENT = (
     "Termin."
 )
 ALREADY_WISHED = "Den {day} hast du schon genannt."
+NEED_WISH = "Bitte nenn mindestens einen Wunschtermin – schreib ein Datum, z. B. „16.3.“."
+BTN_KEEP_WISHES = "Wie bisher: {days}"
+# typed answers that mean the same as a button (people often type instead of tapping)
+YES_WORDS = ("ja", "j", "yes", "passt", "ok", "okay")
+NO_WORDS = ("nein", "n", "no", "nee")
+DONE_WORDS = ("fertig", "weiter", "fertig mit terminen", "das wars", "das war's", "reicht",
+              "nein", "keine", "keine weiteren", "nein danke")
+NO_NOTE_WORDS = ("keine", "keine notiz", "kein", "nein", "nichts", "-", "–", "nö")
 SUMMARY_MOVE = "Verschieben auf einen dieser Tage: {wishes}"
 
 

@@ -10,6 +10,7 @@ HEAD = "<b>Medientage</b> – {confirmed} bestätigt, {requested} offen, {withou
 CONFIRMED_HEAD = "\n<b>Bestätigt</b> (nach Datum):"
 NONE = "– noch keine"
 DONE = " (erledigt)"
+MOVE_WANTED = " (Verschiebung angefragt)"
 WITHOUT = "\n<b>{n} Firmen ohne Termin:</b> {names}"
 NUDGED = "\n<b>Zuletzt erinnert:</b> {names}"
 NUDGED_NONE = "\nZuletzt erinnert: noch niemand (monatlich am ersten Werktag um 9 Uhr)."
@@ -30,6 +31,10 @@ DECLINED = "Abgesagt – {company} ist informiert."
 OFFERS = "Angebotene Tage: {days}"
 OFFERS_NONE = "Noch keine Tage angeboten. So geht's: <code>/medientag_tage 3.2., 10.2., 17.2.</code>"
 OFFERS_BAD = "Diese Tage verstehe ich nicht (oder sie liegen in der Vergangenheit): {parts}"
+OFFERS_CLOSED = (
+    "Kein Werktag (Wochenende oder Feiertag): {days}. Bitte nur Montag bis Freitag anbieten – "
+    "es wurde nichts gespeichert."
+)
 OFFERS_ADDED = "Angeboten: {days}. Firmen sehen sie beim Anfragen als Knöpfe."
 STATUS_LABELS = {
     "requested": "angefragt", "confirmed": "bestätigt", "done": "erledigt",
