@@ -176,7 +176,8 @@ async def overview(ctx: Ctx) -> list[str]:
     if ctx.company is None:
         return []
     found = await fairs_read.company_requests(ctx.db, company_id=_cid(ctx))
-    lines = [t.overview_line(f.title, fairs.fair_dates(f), r.status, r.area_m2) for f, r in found]
+    lines = [t.overview_line(f.title, fairs.fair_dates(f), r.status, r.area_m2,
+                             _open_until(ctx, f, r)) for f, r in found]  # fmt: skip
     return [t.OVERVIEW_HEAD, *lines] if lines else []
 
 
@@ -199,6 +200,13 @@ def _deadline_text(ctx: Ctx, fair: Fair) -> str:
     who = f"{contact.name} ({contact.email})" if contact.email else contact.name
     return t.DEADLINE_PASSED.format(title=esc(fair.title), contact=esc(who),
                                     deadline=t.deadline_text(fair.deadline, ctx.tz))  # fmt: skip
+
+
+def _open_until(ctx: Ctx, fair: Fair, req: BoothRequest) -> str | None:
+    """Return the deadline text while the request can still be changed, else None."""
+    if ctx.now > fair.deadline or req.status not in ("requested", "waiting", "confirmed"):
+        return None
+    return t.deadline_text(fair.deadline, ctx.tz)
 
 
 def _cid(ctx: Ctx) -> int:

@@ -52,7 +52,8 @@ PROMOTED = (
 CONFIRMED = "Eure Anfrage für <b>{title}</b> ({days}) ist <b>bestätigt</b>. Aufbau ab {setup} Uhr. Wir freuen uns auf euch!"
 DECLINED = "Eure Anfrage für <b>{title}</b> wurde leider <b>abgelehnt</b>."
 NOTE = "\nHinweis vom Clusterteam: {note}"
-OVERVIEW_HEAD = "<b>Messen (Gemeinschaftsstand)</b> – ändern oder zurückziehen: /messe"
+OVERVIEW_HEAD = "<b>Messen (Gemeinschaftsstand)</b>"
+OVERVIEW_CHANGE = " – ändern oder zurückziehen bis {deadline}: /messe"
 
 DEADLINE_PASSED = (
     "Die Anmeldefrist für <b>{title}</b> ist am {deadline} abgelaufen. Bitte wendet euch direkt "
@@ -116,6 +117,8 @@ def fair_line(title: str, days: list[date], place: str, deadline: str, note: str
     return f"• <b>{esc(title)}</b>: {days_text(days)}, {esc(place)} (Anfragen bis {deadline}){extra}"
 
 
-def overview_line(title: str, days: list[date], status: str, area: int) -> str:
-    """One /meine line for a booth request."""
-    return f"• {esc(title)} ({days_text(days)}): {STATUS.get(status, status)}, ca. {area} m²"
+def overview_line(title: str, days: list[date], status: str, area: int,
+                  deadline: str | None) -> str:  # fmt: skip
+    """One /meine line for a booth request (how to change it while the deadline is ahead)."""
+    change = OVERVIEW_CHANGE.format(deadline=deadline) if deadline else ""
+    return f"• {esc(title)} ({days_text(days)}): {STATUS.get(status, status)}, ca. {area} m²{change}"
