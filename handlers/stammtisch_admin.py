@@ -9,13 +9,13 @@ from handlers.context import Ctx, UsageError
 from handlers.dates import parse_when
 from handlers.router import Router
 from handlers.texts import stammtisch as t
-from handlers.texts.common import esc, fmt_dt
+from handlers.texts.common import esc, fmt_date, fmt_dt
 from handlers.texts.dates import not_understood_text, past_text
 from storage import audit, stammtisch
 from storage.stammtisch_series import Session
 
 _MOVE_SPLIT = re.compile(r"\s+auf\s+|\s*->\s*|\s*;\s*", re.I)
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)(\s*uhr)?$", re.I)
+_TIME = re.compile(r"^(?:um\s+)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?:\s*uhr)?$", re.I)
 
 
 def register(router: Router) -> None:
@@ -40,7 +40,7 @@ async def _find(ctx: Ctx, text: str) -> Session:
     for s in found:
         if w.date.isoformat() == s.key or s.start.astimezone(ctx.tz).date() == w.date:
             return s
-    raise UsageError(t.NO_SUCH_SESSION.format(date=esc(text)))
+    raise UsageError(t.NO_SUCH_SESSION.format(date=fmt_date(w.date)))
 
 
 async def skip(ctx: Ctx) -> None:
@@ -58,7 +58,7 @@ async def skip(ctx: Ctx) -> None:
     )  # fmt: skip
     await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_skip", now=ctx.now,
                        session=s.key)  # fmt: skip
-    ctx.say(t.DONE_CHANGE.format(count=count))
+    ctx.say(t.done_change(count))
     await ctx.services.planned()
 
 
@@ -83,7 +83,7 @@ async def move(ctx: Ctx) -> None:
     )  # fmt: skip
     await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_move", now=ctx.now,
                        session=s.key, to=to.isoformat())  # fmt: skip
-    ctx.say(t.DONE_CHANGE.format(count=count))
+    ctx.say(t.done_change(count))
     await ctx.services.planned()
 
 
@@ -93,12 +93,14 @@ async def new_link(ctx: Ctx) -> None:
     if not link.startswith("https://") or " " in link:
         raise UsageError(t.USAGE_LINK)
     series = await stammtisch.load_series(ctx.db, ctx.services.catalogue)
+    if series.link == link:
+        raise UsageError(t.SAME_LINK)
     notice = t.NEW_LINK.format(title=esc(series.title), link=esc(link))
     count = await stammtisch.change_setting(ctx.db, key="link", value=link, now=ctx.now,
                                             notice=notice)  # fmt: skip
     await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_link", now=ctx.now,
                        link=link)  # fmt: skip
-    ctx.say(t.DONE_CHANGE.format(count=count))
+    ctx.say(t.done_change(count))
     await ctx.services.planned()
 
 
@@ -107,20 +109,21 @@ async def new_time(ctx: Ctx) -> None:
     m = _TIME.match(ctx.args.strip())
     if m is None:
         raise UsageError(t.USAGE_TIME)
-    hour, minute = int(m.group(1)), int(m.group(2))
-    value = f"{hour:02d}:{minute:02d}"
-    nxt = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now, count=1)
+    at = time(int(m.group(1)), int(m.group(2) or 0))
+    value = at.strftime("%H:%M")
     series = await stammtisch.load_series(ctx.db, ctx.services.catalogue)
-    when = "–"
-    if nxt:
-        day = nxt[0].start.astimezone(ctx.tz).date()
-        when = fmt_dt(datetime.combine(day, time(hour, minute), tzinfo=ctx.tz), ctx.tz)
+    if series.at == at:
+        raise UsageError(t.SAME_TIME.format(time=value))
+    # The notice names the real next session: one moved to a fixed time keeps that time.
+    nxt = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now, count=1,
+                                    at=at)  # fmt: skip
+    when = fmt_dt(nxt[0].start, ctx.tz) if nxt else "–"
     notice = t.NEW_TIME.format(title=esc(series.title), time=value, next=when)
     count = await stammtisch.change_setting(ctx.db, key="time", value=value, now=ctx.now,
                                             notice=notice)  # fmt: skip
     await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_time", now=ctx.now,
                        time=value)  # fmt: skip
-    ctx.say(t.DONE_CHANGE.format(count=count))
+    ctx.say(t.done_change(count))
     await ctx.services.planned()
 
 

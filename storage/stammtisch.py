@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, time
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,10 +34,12 @@ async def load_series(db: Database, catalogue: Catalogue) -> Series:
 
 async def upcoming(
     db: Database, catalogue: Catalogue, *, after: datetime, count: int = 3,
-    with_cancelled: bool = False,
+    with_cancelled: bool = False, at: time | None = None,
 ) -> list[Session]:  # fmt: skip
-    """Return the next sessions after `after` with skips and moves applied."""
+    """Return the next sessions after `after` with skips and moves applied (`at`: other time)."""
     series = await load_series(db, catalogue)
+    if at is not None:
+        series = replace(series, at=at)
     async with db.read() as s:
         rows = (await s.execute(select(StammtischOverride))).scalars()
         overrides = {r.session: (r.cancelled, r.moved_to) for r in rows}

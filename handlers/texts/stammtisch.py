@@ -43,7 +43,8 @@ USAGE_LINK = "So änderst du den Link: <code>/stammtisch_link https://…</code>
 USAGE_TIME = "So änderst du die Uhrzeit aller Termine: <code>/stammtisch_zeit 13:00</code>"
 NO_SUCH_SESSION = "Am {date} ist kein Stammtisch geplant. Die nächsten Termine zeigt /stammtisch."
 ALREADY_CANCELLED = "Der Termin am {date} ist schon abgesagt. Wieder ansetzen: /stammtisch_verschieben"
-DONE_CHANGE = "Erledigt. {count} Abonnent:innen werden einmal benachrichtigt."
+SAME_TIME = "Der Stammtisch beginnt schon um {time} Uhr – nichts zu ändern."
+SAME_LINK = "Das ist schon der aktuelle Link – nichts zu ändern."
 TOPICS_HEAD = "<b>Themenvorschläge</b>"
 TOPICS_NONE = "Noch keine Themenvorschläge für die nächsten Termine."
 
@@ -67,3 +68,11 @@ def day(start: datetime, tz: ZoneInfo) -> str:
 def topic_lines(entries: list[tuple[str, str]]) -> str:
     """Format topic suggestions as bullet lines."""
     return "\n".join(f"• {esc(text)} ({esc(who)})" for who, text in entries)
+
+
+def done_change(count: int) -> str:
+    """Confirm an admin change and say how many subscribers are told."""
+    if count == 0:
+        return "Erledigt. Niemand hat Stammtisch-Erinnerungen an, also geht keine Nachricht raus."
+    who = "1 Abonnent:in wird" if count == 1 else f"{count} Abonnent:innen werden"
+    return f"Erledigt. {who} einmal benachrichtigt."

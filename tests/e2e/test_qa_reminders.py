@@ -43,3 +43,19 @@ def test_a_new_reminder_replaces_an_unanswered_one(console: ConsoleBot) -> None:
     assert "Ablage" in listing and "Bericht" not in listing
     out = _to(console.now("2026-02-07T10:00:00+01:00"), "anna")
     assert out == ["🔔 Erinnerung: Ablage"]
+
+
+def test_time_change_phrasings_and_notice_names_the_real_next_session(console: ConsoleBot) -> None:
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
+    assert "schon um 13:00 Uhr" in texts(console.say("chef", "/stammtisch_zeit 13 Uhr"))
+    moved = console.say("chef", "/stammtisch_verschieben 5.2. auf 6.2.")
+    assert "1 Abonnent:in wird einmal" in texts(moved)
+    told = _to(console.say("chef", "/stammtisch_zeit 14 Uhr"), "anna")
+    # The moved session keeps its own time; the notice must not claim 14:00 for it.
+    assert len(told) == 1 and "um 14:00 Uhr" in told[0]
+    assert "Fr, 6. Februar 2026, 13:00 Uhr" in told[0]
+    unknown = texts(console.say("chef", "/stammtisch_absagen 12.2."))
+    assert "Am Do, 12. Februar 2026 ist kein Stammtisch" in unknown
+    assert "1 Abonnent:in" in texts(console.say("chef", "/stammtisch_link https://zoom.example/a"))
+    same = console.say("chef", "/stammtisch_link https://zoom.example/a")
+    assert "schon der aktuelle Link" in texts(same) and _to(same, "anna") == []
