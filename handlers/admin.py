@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.context import Ctx, UsageError
 from handlers.router import Router
 from handlers.texts import core as t
-from handlers.texts.common import esc, fmt_date, fmt_dt
+from handlers.texts.common import esc, fmt_dt
 from storage import audit, companies, invites, people
 
 
@@ -40,7 +40,7 @@ async def invite(ctx: Ctx) -> None:
                        company=company.name, code=code.code)
     text = t.INVITE_DONE.format(
         company=esc(company.name), code=code.code,
-        until=fmt_date(code.expires_at.astimezone(ctx.tz).date()),
+        until=fmt_dt(code.expires_at, ctx.tz),  # with the hour: it expires then, not at midnight
     )
     link_base = ctx.services.links.get("telegram")
     if link_base:
@@ -50,12 +50,14 @@ async def invite(ctx: Ctx) -> None:
 
 async def add_company(ctx: Ctx) -> None:
     """Add a member company: `Name; BB|SN; Ort`."""
-    parts = [p.strip() for p in ctx.args.split(";")]
+    parts = _company_parts(ctx.args)
     if not parts or not parts[0]:
         raise UsageError(t.COMPANY_USAGE)
-    state = parts[1].upper() if len(parts) > 1 and parts[1] else None
-    state = {"BRANDENBURG": "BB", "SACHSEN": "SN"}.get(state or "", state)
-    city = parts[2] if len(parts) > 2 and parts[2] else None
+    typed = parts[1] if len(parts) > 1 and parts[1] else None
+    state = STATES.get(typed.upper(), typed.upper()) if typed else None
+    if typed and state not in ("BB", "SN"):  # echo it as typed, not upper-cased
+        raise UsageError(t.COMPANY_BAD_STATE.format(state=esc(typed)))
+    city = "; ".join(parts[2:]) if len(parts) > 2 and parts[2] else None
     company = await companies.create(
         ctx.db, name=parts[0], state=state, city=city,
         max_members=ctx.services.catalogue.max_members,
@@ -66,6 +68,18 @@ async def add_company(ctx: Ctx) -> None:
         name=esc(company.name), state=t.STATE_NAMES.get(state, state),
         city=f", {esc(city)}" if city else "",
     ))
+
+
+STATES = {"BB": "BB", "SN": "SN", "BRANDENBURG": "BB", "SACHSEN": "SN"}
+
+
+def _company_parts(args: str) -> list[str]:
+    """Split `Name; BB|SN; Ort`; also `Name, BB, Ort` (commas only when a state follows)."""
+    if ";" not in args:
+        commas = [p.strip() for p in args.split(",")]
+        if len(commas) > 1 and commas[1].upper() in STATES:
+            return [commas[0], commas[1], ", ".join(commas[2:])]
+    return [p.strip() for p in args.split(";")]
 
 
 async def list_companies(ctx: Ctx) -> None:

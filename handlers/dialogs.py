@@ -109,6 +109,11 @@ class Dialogs:
         dialog = self._dialogs[open_.dialog]
         step = dialog.steps[open_.step]
         if step.on_text is None:
+            # People type "ja" or a button's label instead of pressing: treat it as the press.
+            value = await self._typed_choice(ctx, dialog, open_.step, open_.data, text)
+            if value is not None and step.on_press is not None:
+                await self._advance(ctx, dialog, open_.step, open_.data, step.on_press, value)
+                return True
             ctx.say(t.PLEASE_PRESS)
             await self._ask(ctx, dialog.name, open_.step, open_.data)
             return True
@@ -143,6 +148,21 @@ class Dialogs:
             await chat_state.clear_dialog(ctx.db, person_id=_pid(ctx))
             return
         await self._goto(ctx, dialog, nxt, work)
+
+    async def _typed_choice(
+        self, ctx: Ctx, dialog: Dialog, step: str, data: Data, text: str
+    ) -> str | None:
+        """Return the value of the step's choice whose label was typed, if any."""
+        first = len(ctx.replies)
+        await dialog.steps[step].ask(ctx, data)
+        asked = ctx.replies[first:]
+        del ctx.replies[first:]  # asked only to learn the choices; nothing is shown
+        typed = " ".join(text.split()).strip(".!").casefold()
+        for reply in asked:
+            for b in reply.flat_buttons():
+                if b.id.startswith("dlg ? ") and b.label.strip().casefold() == typed:
+                    return b.id[len("dlg ? "):]
+        return None
 
     async def _goto(self, ctx: Ctx, dialog: Dialog, step: str, data: Data) -> None:
         await chat_state.save_dialog(

@@ -85,7 +85,8 @@ async def ask_confirm(ctx: Ctx, data: Data) -> None:
     ev = await _event(ctx, data)
     new = fields.to_fields(data["changes"])
     lines = [t.CONFIRM_HEAD.format(title=esc(ev.title))]
-    lines += [f"{t.FIELD_NAMES[k]}: {_show(v, ctx)}" for k, v in new.items()]
+    order = list(t.FIELD_NAMES)  # stored answers come back with sorted keys (end before start)
+    lines += [f"{t.FIELD_NAMES[k]}: {_show(new[k], ctx)}" for k in sorted(new, key=order.index)]
     if any(k in events.NOTIFY_ON for k in new) and ev.booked:
         lines.append(t.WILL_NOTIFY)
     ctx.say("\n".join(lines), [[choice(ctx, t.SAVE, "save"), cancel_button(ctx)]])

@@ -111,4 +111,7 @@ async def pick(ctx: Ctx, action: str, *, internal: bool = False) -> Event | None
 
 
 def _label(ev: Event, ctx: Ctx) -> str:
-    return f"{ev.title[:40]} – {fmt_date(ev.start.astimezone(ctx.tz).date())}"
+    title = ev.title if len(ev.title) <= 40 else ev.title[:39].rstrip() + "…"
+    # A vague date ("September 2026, Termin folgt") must not look like a fixed day.
+    when = ev.date_note or fmt_date(ev.start.astimezone(ctx.tz).date())
+    return f"{title} – {when}"

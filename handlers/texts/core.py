@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.texts.common import esc, fmt_date
+from handlers.texts.common import esc, fmt_date, plural
 
 CANCEL_LABEL = "Abbrechen"
 YES_LABEL = "Ja"
@@ -75,8 +75,8 @@ COMPANY_USAGE = "So geht's: <code>/firma_neu Name; BB|SN; Ort</code> (Land und O
 COMPANY_BAD_STATE = "Das Land „{state}“ kenne ich nicht. Bitte BB (Brandenburg) oder SN (Sachsen)."
 COMPANY_EXISTS = "<b>{name}</b> gibt es schon. Liste: /firmen"
 CLUSTER_FULL = (
-    "Das Cluster hat schon {max} Mitglieder – mehr sind nicht möglich. "
-    "Bitte zuerst eine Firma austragen."
+    "Das Cluster hat schon {max} Mitglieder – mehr sind nicht möglich "
+    "(Obergrenze laut Katalog). Die Firma wurde nicht angelegt."
 )
 COMPANY_ADDED = "<b>{name}</b> ist angelegt ({state}{city}). Einladung: <code>/einladung {name}</code>"
 COMPANIES_HEAD = "<b>Mitgliedsfirmen ({count} von {max}):</b>"
@@ -91,7 +91,7 @@ AUDIT_HEAD = "<b>Letzte Admin-Aktionen:</b>"
 def company_line(name: str, state: str | None, city: str | None, members: int) -> str:
     """Format one company in /firmen."""
     where = ", ".join(x for x in (city, STATE_NAMES.get(state, state)) if x)
-    return f"• {esc(name)} – {esc(where)} – {members} Person(en) im Bot"
+    return f"• {esc(name)} – {esc(where)} – {plural(members, 'Person', 'Personen')} im Bot"
 
 
 def until(d: object) -> str:

@@ -1,0 +1,37 @@
+"""QA regressions for onboarding and company administration, through the console process."""
+
+from __future__ import annotations
+
+from tests.support.console import ConsoleBot, texts
+
+
+def test_firma_neu_accepts_commas_when_a_state_follows(console: ConsoleBot) -> None:
+    assert "Brandenburg, Cottbus" in texts(console.say("chef", "/firma_neu Test AG, BB, Cottbus"))
+    assert "Müller, Meier KG" in texts(console.say("chef", "/firma_neu Müller, Meier KG"))
+    listed = texts(console.say("chef", "/firmen"))
+    assert "• Test AG – Cottbus, Brandenburg – 0 Personen im Bot" in listed
+
+
+def test_firma_neu_echoes_an_unknown_state_as_typed(console: ConsoleBot) -> None:
+    out = texts(console.say("chef", "/firma_neu Test AG; Bayern; München"))
+    assert "„Bayern“" in out
+    assert "Test AG" not in texts(console.say("chef", "/firmen"))
+
+
+def test_firma_neu_takes_spelled_out_states(console: ConsoleBot) -> None:
+    out = texts(console.say("chef", "/firma_neu Sachs GmbH; sachsen; Görlitz"))
+    assert "Sachsen, Görlitz" in out
+
+
+def test_invite_names_the_hour_it_expires(console: ConsoleBot) -> None:
+    out = texts(console.say("chef", "/einladung Zemmler"))
+    assert "gültig bis Mi, 4. März 2026, 09:00 Uhr" in out
+
+
+def test_31st_company_refused_without_pointing_to_a_missing_command(console: ConsoleBot) -> None:
+    listed = texts(console.say("chef", "/firmen"))
+    have = int(listed.split("(", 1)[1].split(" ", 1)[0])
+    for i in range(30 - have):
+        assert "angelegt" in texts(console.say("chef", f"/firma_neu Firma {i}"))
+    refused = texts(console.say("chef", "/firma_neu Firma 31"))
+    assert "30 Mitglieder" in refused and "nicht angelegt" in refused
