@@ -71,14 +71,15 @@ async def dispatch(event: TextEvent, handle: Handler, rooms: RoomSender) -> None
     replies = await handle(incoming)
     moved, offered = False, 0
     for reply in replies:
+        # Count every reply's choices, sent or not: the router stored them all, in this order.
+        first, offered = offered + 1, offered + len(reply.flat_buttons())
         try:
             if event.is_group and (reply.personal or reply.buttons):
                 dm = await rooms.dm_with(event.sender)
                 await rooms.send_to(dm, reply, with_options=False, note=CHOOSE_IN_DM)
                 moved = True
             else:
-                await rooms.send_to(event.room_id, reply, first_option=offered + 1)
-                offered += len(reply.flat_buttons())
+                await rooms.send_to(event.room_id, reply, first_option=first)
         except DeliveryError as exc:
             log.warning("Matrix: reply to %s in %s failed: %s", event.sender, event.room_id, exc)
     if moved:

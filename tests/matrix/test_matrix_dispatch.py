@@ -9,16 +9,16 @@ from bot.transports.matrix_dispatch import TextEvent, dispatch
 class Rooms:
     """A recording RoomSender: what went where, with an optional failing room."""
 
-    def __init__(self, failing: str | None = None) -> None:
+    def __init__(self, failing: str | None = None, failing_text: str | None = None) -> None:
         self.sent: list[tuple[str, str]] = []
         self.firsts: list[int] = []
-        self.failing = failing
+        self.failing, self.failing_text = failing, failing_text
 
     async def send_to(
         self, room_id: str, reply: Reply, *, with_options: bool = True, note: str = "",
         first_option: int = 1,
     ) -> None:
-        if room_id == self.failing:
+        if room_id == self.failing or reply.text == self.failing_text:
             raise TemporaryFailure("down")
         self.firsts.append(first_option)
         self.sent.append((room_id, reply.text + ("" if with_options else f" [{note}]")))
@@ -95,6 +95,16 @@ async def test_numbers_count_on_across_the_cards_of_one_answer() -> None:
     await dispatch(event("!termine"), Bot(Reply("Karte 1", card), Reply("Zwischentext"),
                                           Reply("Karte 2", card)), rooms)
     assert rooms.firsts == [1, 3, 3]
+
+
+async def test_numbers_after_a_card_that_failed_still_match_the_stored_choices() -> None:
+    card = ((Button("t1", "Details"), Button("t2", "Anmelden")),)
+    rooms = Rooms(failing_text="Karte 2")
+    await dispatch(event("!termine"), Bot(Reply("Karte 1", card), Reply("Karte 2", card),
+                                          Reply("Karte 3", card)), rooms)
+    # The router stored 6 choices in order; "5" must still mean card 3's first button.
+    assert [text for _, text in rooms.sent] == ["Karte 1", "Karte 3"]
+    assert rooms.firsts == [1, 5]
 
 
 async def test_unreadable_message_gets_a_notice_in_a_dm_only() -> None:
