@@ -56,7 +56,13 @@ async def issue_tokens(
     """Store one token per action, batch by batch; return the tokens in the same shape."""
     out = [[secrets.token_urlsafe(9) for _ in actions] for actions in batches]
     async with db.transaction() as s:
-        top = (await s.execute(select(func.max(ButtonToken.batch)))).scalar_one() or 0
+        # Batches only need to grow per person; two concurrent issues for the same person
+        # (a reply and a delivered reminder) may share a number, which resolve_option tolerates.
+        top = (
+            await s.execute(
+                select(func.max(ButtonToken.batch)).where(ButtonToken.person_id == person_id)
+            )
+        ).scalar_one() or 0
         rows = [
             {"token": tok, "person_id": person_id, "chat_id": chat_id, "action": action,
              "batch": top + b, "position": i, "created_at": now}
@@ -88,13 +94,17 @@ async def resolve_option(db: Database, *, person_id: int, chat_id: str, option: 
         if batch is None:
             return None
         row = await s.execute(
-            select(ButtonToken.action).where(
+            select(ButtonToken.action)
+            .where(
                 ButtonToken.person_id == person_id,
+                ButtonToken.chat_id == chat_id,
                 ButtonToken.batch == batch,
                 ButtonToken.position == option,
             )
+            .order_by(ButtonToken.created_at.desc())
+            .limit(1)
         )
-        return row.scalar_one_or_none()
+        return row.scalars().first()
 
 
 async def purge_tokens(db: Database, *, now: datetime) -> int:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import Database
 from storage.models import Company, Person
+
+NAME_MAX = 200  # Person.display_name; platforms allow longer names
 
 
 async def touch(
@@ -24,8 +27,19 @@ async def touch(
             )
         ).first()
     # Every update passes here: write only when something changed (most of the time nothing).
-    if row is not None and not _changes(row[0], display_name, chat_id):
+    if row is not None and not _changes(row[0], display_name[:NAME_MAX], chat_id):
         return row[0], row[1]
+    display_name = display_name[:NAME_MAX]
+    try:
+        return await _write(db, platform, external_id, display_name, chat_id)
+    except IntegrityError:
+        # Two first contacts at once (a group and a DM): the other one inserted; now update.
+        return await _write(db, platform, external_id, display_name, chat_id)
+
+
+async def _write(
+    db: Database, platform: str, external_id: str, display_name: str, chat_id: str
+) -> tuple[Person, Company | None]:
     async with db.transaction() as s:
         person = await _by_identity(s, platform, external_id)
         if person is None:
@@ -113,5 +127,10 @@ async def linked_people(db: Database) -> list[Person]:
 async def admins(db: Database, *, admin_keys: frozenset[str]) -> list[Person]:
     """Return the known people who are admins (by settings or granted role)."""
     async with db.read() as s:
-        rows = await s.execute(select(Person))
-        return [p for p in rows.scalars() if p.role == "admin" or p.key in admin_keys]
+        by_settings = [
+            and_(Person.platform == k.split(":", 1)[0], Person.external_id == k.split(":", 1)[1])
+            for k in admin_keys
+            if ":" in k
+        ]
+        rows = await s.execute(select(Person).where(or_(Person.role == "admin", *by_settings)))
+        return list(rows.scalars())

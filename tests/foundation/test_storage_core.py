@@ -99,3 +99,27 @@ async def test_times_come_back_aware_utc(db: Database) -> None:
                       due_at=datetime(2026, 3, 29, 1, 30, tzinfo=UTC), now=NOW)  # fmt: skip
     (row,) = await outbox.pending_for(db, person_id=anna)
     assert row.due_at.tzinfo is not None and row.due_at == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+
+
+async def test_first_contacts_at_once_make_one_person(db: Database) -> None:
+    import asyncio
+
+    results = await asyncio.gather(*(
+        people.touch(db, platform="telegram", external_id="77", display_name="Eva",
+                     chat_id=str(i)) for i in range(8)
+    ))
+    assert len({p.id for p, _ in results}) == 1
+
+
+async def test_overlong_display_name_is_cut_not_refused(db: Database) -> None:
+    p, _ = await people.touch(db, platform="matrix", external_id="@x:example.org",
+                              display_name="N" * 500, chat_id="!room")
+    assert len(p.display_name) == 200
+
+
+async def test_admins_by_settings_or_role(db: Database) -> None:
+    chef, anna = await person(db, "chef"), await person(db, "anna")
+    await people.set_role(db, person_id=anna, role="admin")
+    await person(db, "bob")
+    found = await people.admins(db, admin_keys=frozenset({"console:chef", "telegram:9"}))
+    assert {p.id for p in found} == {chef, anna}
