@@ -1,4 +1,4 @@
-"""Telegram transport on python-telegram-bot 22: the only module that imports `telegram`."""
+"""Telegram transport on python-telegram-bot 22 (only it and telegram_http import `telegram`)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Telegram's rules without the network: command addressing, keyboard rows, text limits, and the
 plan of Bot API calls for a list of replies.
 
-Nothing here imports python-telegram-bot, so telegram.py stays the only module that does, and
+Nothing here imports python-telegram-bot, so PTB stays in telegram.py and telegram_http.py, and
 these rules are unit-tested without a server.
 """
 
