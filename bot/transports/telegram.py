@@ -181,11 +181,7 @@ class TelegramTransport:
     async def _step(self, chat_id: int, step: tp.Step) -> None:
         markup = _markup(step.rows, getattr(step, "link", None))
         if isinstance(step, tp.SendFile):
-            document = tg.InputFile(step.file.data, filename=step.file.name)
-            document.mimetype = step.file.mime
-            await self._bot.send_document(
-                chat_id, document, caption=step.caption, parse_mode=HTML, reply_markup=markup
-            )
+            await self._send_file(chat_id, step, markup)
         elif not (isinstance(step, tp.EditText) and await self._edit(chat_id, step, markup)):
             await self._send_text(chat_id, step.text, markup)
 
@@ -199,6 +195,20 @@ class TelegramTransport:
             # Handlers escape user input; should one slip through, plain text still arrives.
             log.warning("HTML refused (%s), sending plain text", exc.message)
             await bot.send_message(chat_id, tp.fallback_text(text), reply_markup=markup)
+
+    async def _send_file(self, chat_id: int, step: tp.SendFile, markup: object) -> None:
+        document = tg.InputFile(step.file.data, filename=step.file.name)
+        document.mimetype = step.file.mime
+        send = self._bot.send_document
+        try:
+            await send(chat_id, document, caption=step.caption, parse_mode=HTML,
+                       reply_markup=markup)  # fmt: skip
+        except BadRequest as exc:
+            if not step.caption or "parse entities" not in exc.message.lower():
+                raise
+            log.warning("caption HTML refused (%s), sending plain text", exc.message)
+            caption = tp.fallback_text(step.caption)  # the file must not be lost over a caption
+            await send(chat_id, document, caption=caption, reply_markup=markup)
 
     async def _edit(self, chat_id: int, step: tp.EditText, markup: object) -> bool:
         try:

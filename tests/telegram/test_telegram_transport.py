@@ -97,6 +97,18 @@ async def test_file_goes_out_as_document_with_caption(
     assert message["data"] == ics.data
 
 
+async def test_document_with_refused_caption_html_still_arrives(
+    api: FakeBotApi, start_transport: StartTransport
+) -> None:
+    ics = FileOut("termin.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    synced = Synced(api, scripted(lambda i: [Reply("Termin <b>Azubi <x & Co", file=ics)]))
+    await start_transport(synced)
+    api.push_text(7, "/kalender")
+    await synced.settle()
+    [message] = api.sent(7)
+    assert message["caption"] == "Termin Azubi <x & Co" and message["data"] == ics.data
+
+
 async def test_long_text_is_split_and_unescaped_html_still_arrives(
     api: FakeBotApi, start_transport: StartTransport
 ) -> None:
