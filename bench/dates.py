@@ -1,6 +1,7 @@
 """Benchmark parse_when against plain dateparser on the test table: speed (warm, cold), accuracy.
 
-Run: .venv/bin/python bench/dates.py [--repeat N]
+Run: .venv/bin/python bench/dates.py [--repeat N] [--corpus table|judge]
+("judge": the acceptance corpus of tests/handlers/test_dates_judge.py instead of the test table)
 Warm: every phrase is parsed `repeat` times; a phrase's figure is its median; the report gives
 the median and p99 over phrases. Cold: a fresh interpreter per sample, timing the import and
 the first call separately (median of 5 samples).
@@ -24,6 +25,13 @@ sys.path.insert(0, str(REPO))
 
 from handlers import dates  # noqa: E402
 from tests.handlers.test_dates import NOWS, TABLE, show  # noqa: E402
+from tests.handlers.test_dates_judge import CLOCKS, ROWS  # noqa: E402
+
+Rows = list[tuple[str, str, str | None]]
+CORPORA: dict[str, tuple[str, Rows, dict[str, datetime]]] = {
+    "table": ("tests/handlers/test_dates.py", TABLE, NOWS),
+    "judge": ("tests/handlers/test_dates_judge.py", list(ROWS), CLOCKS),
+}
 
 DATEPARSER_LANGUAGES = ["de", "en"]
 COLD_SAMPLES = 5
@@ -76,11 +84,13 @@ def dateparser_correct(expected: str | None, got: str | None) -> bool:
     return got == expected.split("-")[0] if expected.count(":") > 1 else got == expected
 
 
-def warm(parse: Callable[[str, datetime], Any], repeat: int) -> list[float]:
+def warm(
+    parse: Callable[[str, datetime], Any], repeat: int, table: Rows, nows: dict[str, datetime]
+) -> list[float]:
     """Return each phrase's median time per call in milliseconds (after one warm-up call)."""
     figures = []
-    for now_key, phrase, _ in TABLE:
-        now = NOWS[now_key]
+    for now_key, phrase, _ in table:
+        now = nows[now_key]
         parse(phrase, now)
         samples = []
         for _ in range(repeat):
@@ -106,7 +116,7 @@ def cold(which: str) -> tuple[float, float]:
     )
 
 
-def count_fallbacks() -> int:
+def count_fallbacks(table: Rows, nows: dict[str, datetime]) -> int:
     """Count table phrases our grammar passed on to dateparser."""
     original, calls = dates._fallback, []
 
@@ -116,8 +126,8 @@ def count_fallbacks() -> int:
 
     dates._fallback = counting
     try:
-        for now_key, phrase, _ in TABLE:
-            dates.parse_when(phrase, now=NOWS[now_key])
+        for now_key, phrase, _ in table:
+            dates.parse_when(phrase, now=nows[now_key])
     finally:
         dates._fallback = original
     return len(calls)
@@ -132,23 +142,25 @@ def main() -> None:
     """Measure both parsers and print one comparison table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="table")
     args = parser.parse_args()
+    source, table, nows = CORPORA[args.corpus]
     rows = []
     for name, parse, correct in (
         ("parse_when", ours_show, lambda e, g: e == g),
         ("dateparser", dateparser_show, dateparser_correct),
     ):
-        hits = sum(correct(exp, parse(p, NOWS[n])) for n, p, exp in TABLE)
-        figures = warm(parse, args.repeat)
+        hits = sum(correct(exp, parse(p, nows[n])) for n, p, exp in table)
+        figures = warm(parse, args.repeat, table, nows)
         imp, first = cold("ours" if name == "parse_when" else "dateparser")
         rows.append((name, hits, statistics.median(figures), p99(figures), imp, first))
     fallback_imp, fallback_first = cold("fallback")
-    fallbacks = count_fallbacks()
-    print(f"{len(TABLE)} phrases from tests/handlers/test_dates.py, {args.repeat} runs each")
+    fallbacks = count_fallbacks(table, nows)
+    print(f"{len(table)} phrases from {source}, {args.repeat} runs each")
     print(f"{'':12}{'accuracy':>16}{'median ms':>11}{'p99 ms':>9}{'import ms':>11}"
           f"{'1st call ms':>13}{'cold ms':>9}")  # fmt: skip
     for name, hits, med, high, imp, first in rows:
-        accuracy = f"{hits}/{len(TABLE)} {hits / len(TABLE):.1%}"
+        accuracy = f"{hits}/{len(table)} {hits / len(table):.1%}"
         print(f"{name:12}{accuracy:>16}{med:>11.3f}{high:>9.3f}{imp:>11.1f}{first:>13.1f}"
               f"{imp + first:>9.1f}")  # fmt: skip
     print(f"parse_when cold when the first phrase needs the dateparser fallback: import "
