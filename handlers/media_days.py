@@ -89,6 +89,11 @@ def _company(ctx: Ctx) -> Company:
 async def start_request(ctx: Ctx, router: Router) -> None:
     """Start the booking dialog (asking the company's state first when it is unknown)."""
     company = _company(ctx)
+    md = await media_days.current(ctx.db, company_id=company.id, today=notify.today(ctx))  # type: ignore[arg-type]
+    if md is not None and (md.status == "requested" or (md.day and md.day >= notify.today(ctx))):
+        ctx.say(t.ALREADY_OPEN)  # e.g. a colleague asked meanwhile, or an old button
+        await show(ctx)
+        return
     if company.state not in t.STATE_LONG:
         ctx.say(t.ASK_STATE, [[ctx.button(name, "md.state", key)
                                for key, name in t.STATE_LONG.items()]])

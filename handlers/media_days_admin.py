@@ -118,6 +118,8 @@ async def _open(ctx: Ctx, router: Router, dialog: str) -> None:
     md = await media_days.get(ctx.db, md_id=int(ctx.args))
     if md is None:
         raise UsageError(t.RULES["md_not_found"](None))  # type: ignore[arg-type]
+    if not (md.status == "requested" or (md.status == "confirmed" and md.move_wanted)):
+        raise UsageError(t.RULES["md_not_open"](None))  # an old card: ask before the dialog
     company = await companies.get(ctx.db, company_id=md.company_id)
     await router.dialogs.start(ctx, dialog, {"md_id": md.id, "company": company.name if company
                                              else "", "state": company.state if company else None})

@@ -120,3 +120,28 @@ def test_film_interest_text_has_one_full_stop(console: ConsoleBot) -> None:
     console.say("dora", "Industriemechaniker/in, 3,5 Jahre.")
     own = texts(console.say("dora", "/film"))
     assert "3,5 Jahre. Ändern geht" in own and ".." not in own
+
+
+def test_old_request_button_shows_the_colleagues_request(console: ConsoleBot) -> None:
+    join(console, "anna", "Pragma")
+    join(console, "carl", "Pragma")
+    stale = console.say("carl", "/medientag")
+    open_booking(console, "anna")
+    console.press("anna", button(console.say("anna", "16.3."), "Ja"))
+    console.say("anna", "fertig")
+    finish(console, "anna")
+    out = console.press("carl", button(stale, "anfragen"))
+    assert "läuft schon ein Medientag" in texts(out) and "Medientag: angefragt" in texts(out)
+    assert "Was soll entstehen?" not in texts(out)
+
+
+def test_old_card_does_not_open_the_decline_dialog(console: ConsoleBot) -> None:
+    join(console, "anna", "Pragma")
+    open_booking(console, "anna")
+    console.press("anna", button(console.say("anna", "16.3."), "Ja"))
+    console.say("anna", "fertig")
+    finish(console, "anna")
+    cards = console.say("chef", "/medientage")
+    console.press("chef", button(cards, "✓ Mo, 16. März 2026"))
+    out = texts(console.press("chef", button(cards, "Absagen")))
+    assert "geht bei diesem Medientag nicht mehr" in out and "Warum" not in out
