@@ -10,6 +10,7 @@ People who switched a kind off get no row (and the deliverer checks the switch a
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -114,7 +115,9 @@ async def tell_company(db: Database, *, company_id: int, text: str, key: str,
                        now: datetime) -> None:  # fmt: skip
     """Plan an urgent message, due now, to every reachable person of a company."""
     people = await fairs_reach.reachable(db, company_id=company_id)
-    stamp = int(now.timestamp())
+    # One key per message: a second answer within the same second (or on a fixed test clock)
+    # must not collide with the first, which is already sent.
+    stamp = uuid.uuid4().hex[:12]
     plans = [dict(person_id=p.id, kind=ANSWER_KIND, text=text, due_at=now, urgent=True,
                   dedupe_key=f"{key}:{stamp}:p{p.id}") for p in people]  # fmt: skip
     if not people:

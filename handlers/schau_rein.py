@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from handlers.context import Ctx, UsageError
@@ -155,7 +156,7 @@ async def notify_contact(ctx: Ctx, row: SchauReinSignup, replaced: bool) -> None
                                    external_id=key.split(":", 1)[1])  # fmt: skip
     keys = ctx.services.admin_keys
     admins = [target] if target else await people.admins(ctx.db, admin_keys=keys)
-    stamp = int(ctx.now.timestamp())
+    stamp = uuid.uuid4().hex[:12]  # a replaced sign-up must not collide with the sent first one
     plans = [dict(person_id=p.id, kind="schaurein.notify", text=text, due_at=ctx.now,
                   urgent=True, dedupe_key=f"schaurein.notify:{row.id}:{stamp}:p{p.id}")
              for p in admins]  # fmt: skip

@@ -58,3 +58,33 @@ def test_booth_numbers_are_read_as_meant(console: ConsoleBot) -> None:
     console.now("2026-04-11T10:00:00+02:00")
     mine = texts(console.say("anna", "/meine"))
     assert "Insidertreff" in mine and "ändern" not in mine  # after the deadline: no false offer
+
+
+def sign_up(console: ConsoleBot, who: str, days: str) -> list[dict[str, object]]:
+    """Sign up for Schau rein with idea support; return what pressing "Anmelden" printed."""
+    out = console.press(who, button(console.say(who, days), "Ja"))
+    out = console.press(who, button(console.press(who, button(out, "Weiter")), "Ideen"))
+    console.press(who, button(out, "Weiter"))
+    console.say(who, "Schnuppertag")
+    return console.press(who, button(console.say(who, "Anna 0123"), "Anmelden"))
+
+
+def test_second_answers_on_the_same_clock_are_still_delivered(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk")
+    console.say("anna", "/schaurein")
+    assert "Neue Schau-rein-Anmeldung" in texts(sign_up(console, "anna", "10.3."), "chef")
+    console.say("anna", "/schaurein")
+    again = texts(sign_up(console, "anna", "11.3."), "chef")
+    assert "ersetzt die bisherige" in again and "Mi, 11. März 2026" in again
+    for _ in range(2):  # confirmed, changed (needs confirming again), confirmed again
+        out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
+        if "ändern oder zurückziehen" in texts(out):
+            out = console.press("anna", button(out, "Ändern"))
+        out = console.press("anna", button(console.say("anna", "2"), "Weiter"))
+        console.say("anna", "6")
+        out = console.press("anna", button(console.say("anna", "Maurer"), "Noch keine Idee"))
+        console.press("anna", button(out, "Anfrage senden"))
+        board = console.say("chef", "/messestand")
+        out = console.press("chef", button(console.press("chef", button(board, "Bestätigen")),
+                                           "Ohne Notiz"))  # fmt: skip
+        assert "ist bestätigt" in texts(out, "anna")
