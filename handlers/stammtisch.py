@@ -116,7 +116,9 @@ async def plan_sessions(services: Services, now: datetime) -> None:
                                     lines=t.topic_lines(topics[s.key]))  # fmt: skip
         for a in admins:
             if (a.id, "stammtisch.topics") not in off:
-                pushes[f"stammtisch.topics:{a.id}:{s.key}"] = Planned(
+                # The count in the key: a topic sent in after the morning push is pushed too.
+                key = f"stammtisch.topics:{a.id}:{s.key}:{len(topics[s.key])}"
+                pushes[key] = Planned(
                     a.id, "stammtisch.topics", text, _morning(s, series), not_after=s.start)  # type: ignore[arg-type]
     await reminders.sync(db, prefix="stammtisch.topics:", wanted=pushes, now=now)
 

@@ -59,3 +59,15 @@ def test_time_change_phrasings_and_notice_names_the_real_next_session(console: C
     assert "1 Abonnent:in" in texts(console.say("chef", "/stammtisch_link https://zoom.example/a"))
     same = console.say("chef", "/stammtisch_link https://zoom.example/a")
     assert "schon der aktuelle Link" in texts(same) and _to(same, "anna") == []
+
+
+def test_a_topic_sent_in_after_the_morning_push_still_reaches_admins(console: ConsoleBot) -> None:
+    console.say("chef", "/hilfe")  # admins are pushed to once the bot knows them
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Thema vorschlagen"))
+    console.say("anna", "KI-Tools im Recruiting")
+    morning = _to(console.now("2026-02-05T10:00:00+01:00"), "chef")
+    assert len(morning) == 1 and "KI-Tools" in morning[0]
+    console.press("bert", button(console.say("bert", "/stammtisch"), "Thema vorschlagen"))
+    late = _to(console.say("bert", "Threads oder X?"), "chef")
+    assert len(late) == 1 and "KI-Tools" in late[0] and "Threads oder X?" in late[0]
+    assert _to(console.now("2026-02-05T13:30:00+01:00"), "chef") == []
