@@ -7,10 +7,12 @@ import asyncio
 import logging
 import signal
 import sys
+from collections.abc import Awaitable, Callable
 
 from pydantic import ValidationError
 
 from bot.app import App, build_app
+from bot.chat import Transport
 from bot.clock import ManualClock, SystemClock
 from bot.settings import Settings
 from bot.transports.console import ConsoleTransport, parse_now
@@ -47,40 +49,45 @@ async def _console(settings: Settings, args: argparse.Namespace) -> None:
         await app.stop()
 
 
-async def _with_scheduler(app: App, main: object) -> None:
-    runner = app.start_scheduler() if hasattr(app, "start_scheduler") else None
+async def _with_scheduler(app: App, main: Awaitable[None]) -> None:
+    app.start_scheduler()
     try:
-        await main  # type: ignore[misc]
+        await main
     finally:
-        if runner is not None:
-            await app.stop_scheduler()  # type: ignore[attr-defined]
+        await app.stop_scheduler()
 
 
-async def _run(settings: Settings) -> None:
+async def _run(settings: Settings, _args: argparse.Namespace) -> None:
     app = await build_app(settings)
-    transports = app.platform_transports() if hasattr(app, "platform_transports") else []
-    if not transports:
-        log.error("Kein TELEGRAM_BOT_TOKEN und keine MATRIX_* Einstellungen – nichts zu starten.")
-        await app.stop()
-        raise SystemExit(2)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    for t in transports:
-        app.add_port(t)
-        await t.start(app.handle)
+    started: list[Transport] = []
     try:
+        transports = app.platform_transports()
+        if not transports:
+            log.error("no TELEGRAM_BOT_TOKEN and no MATRIX_* settings: nothing to run")
+            raise SystemExit(2)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        for t in transports:
+            app.add_port(t)
+            await t.start(app.handle)
+            started.append(t)  # only what started is stopped, even if a later start fails
         await _with_scheduler(app, stop.wait())
     finally:
-        for t in transports:
+        for t in reversed(started):
             await t.stop()
         await app.stop()
 
 
-async def _migrate(settings: Settings) -> None:
+async def _migrate(settings: Settings, _args: argparse.Namespace) -> None:
     app = await build_app(settings)
     await app.stop()
+
+
+MODES: dict[str, Callable[[Settings, argparse.Namespace], Awaitable[None]]] = {
+    "console": _console, "run": _run, "migrate": _migrate,
+}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -97,15 +104,10 @@ def main(argv: list[str] | None = None) -> None:
         level=settings.log_level.upper(), stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    cmd = args.cmd or ("run" if settings.telegram_enabled or settings.matrix_enabled else None)
-    if cmd == "run":
-        asyncio.run(_run(settings))
-    elif cmd == "migrate":
-        asyncio.run(_migrate(settings))
-    else:
-        if cmd is None:
-            args = _parser().parse_args(["console"])
-        asyncio.run(_console(settings, args))
+    if args.cmd is None:  # `make run`: the platforms when configured, else the console chat
+        platforms = settings.telegram_enabled or settings.matrix_enabled
+        args = _parser().parse_args(["run" if platforms else "console"])
+    asyncio.run(MODES[args.cmd](settings, args))
 
 
 if __name__ == "__main__":

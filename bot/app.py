@@ -49,7 +49,7 @@ class App:
         self._delivering = asyncio.Lock()
         self.services = Services(
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
-            wake=self.deliver_due,
+            wake=self._planned,
         )
         self.router: Router = build_router(self.services)
         self.deliverer.planners = self.router.planners
@@ -60,6 +60,17 @@ class App:
         for seed in SEEDERS:
             await seed(self.db, self.catalogue)
         await self.deliverer.recover()
+        await chat_state.purge_tokens(self.db, now=self.clock.now())
+
+    async def _planned(self) -> None:
+        """Handlers planned rows: deliver them soon without making the person wait or fail."""
+        if self._runner is not None:
+            self._runner.wake_at(self.clock.now())  # the scheduler delivers in the background
+            return
+        try:  # a manual clock (console, tests): deliver now, before the input line is done
+            await self.deliver_due()
+        except Exception:
+            log.exception("delivery after planning failed; the rows stay due")
 
     async def stop(self) -> None:
         """Release the database."""

@@ -27,11 +27,17 @@ async def test_planning_reschedules_the_delivery_job(tmp_path: Path) -> None:
         due = (now + timedelta(days=2)).replace(hour=10, minute=0, second=0, microsecond=0)
         await outbox.plan(app.db, person_id=p.id, kind="t", text="später", due_at=due,  # type: ignore[arg-type]
                           dedupe_key="later", now=now, urgent=True)  # fmt: skip
+        # A handler's planned() only wakes the scheduler: the person never waits for delivery.
         await app.services.planned()
+        woken = runner.next_wake()
+        assert woken is not None and woken <= datetime.now(UTC)
+        await app.deliver_due()  # what the woken job runs
         assert runner.next_wake() == due
         await outbox.plan(app.db, person_id=p.id, kind="t", text="jetzt", due_at=now,  # type: ignore[arg-type]
                           dedupe_key="now", now=now, urgent=True)  # fmt: skip
         await app.services.planned()
+        assert port.texts == []
+        await app.deliver_due()
         assert port.texts == ["jetzt"] and runner.next_wake() == due
     finally:
         await app.stop_scheduler()
