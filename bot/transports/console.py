@@ -30,6 +30,7 @@ class ConsoleTransport:
         self.files_dir = files_dir or Path(tempfile.mkdtemp(prefix="clusterbot-files-"))
         self.jsonl = True
         self._handle: Handler | None = None
+        self._files = 0
         self._numbered = 0  # buttons numbered so far in this answer (the router counts on)
 
     async def start(self, handle: Handler) -> None:
@@ -60,8 +61,9 @@ class ConsoleTransport:
 
     def _save(self, reply: Reply) -> dict[str, str]:
         assert reply.file is not None
-        path = self.files_dir / f"{len(list(self.files_dir.iterdir())):04d}-{reply.file.name}"
-        path.write_bytes(reply.file.data)
+        self._files += 1
+        path = self.files_dir / f"{self._files:04d}-{reply.file.name}"
+        path.write_bytes(reply.file.data)  # a few KB to a local disk: not worth a thread hop
         return {"name": reply.file.name, "mime": reply.file.mime, "path": str(path.resolve())}
 
     def _write(self, obj: dict[str, Any]) -> None:
@@ -135,7 +137,7 @@ class ConsoleTransport:
             if text.startswith("/als "):
                 name = text[5:].strip() or name
                 continue
-            option = int(text) if text.isdigit() else None
+            option = int(text) if text.isdigit() and len(text) <= 3 else None
             await self._dispatch(incoming(name, text=text, option=option))
 
 
