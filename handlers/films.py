@@ -71,8 +71,11 @@ def _own_text(own: FilmInterest | None, cfg: FilmConfig) -> str:
 
 async def pick(ctx: Ctx, router: Router) -> None:
     """Start the dialog for the chosen group."""
-    if ctx.args not in _cfg(ctx).groups:
+    if ctx.args not in _cfg(ctx).groups or ctx.company is None:
         raise UsageError(t.RULES["film_bad_group"](DomainError("film_bad_group")))
+    # an old button may name a group another company took meanwhile: say so before asking
+    await films.check_pick(ctx.db, company_id=ctx.company.id, group_key=ctx.args,  # type: ignore[arg-type]
+                           cfg=_cfg(ctx))
     await router.dialogs.start(ctx, DIALOG, {"group": ctx.args})
 
 

@@ -92,6 +92,15 @@ async def register_interest(
         raise DomainError("film_group_taken", group=cfg.groups.get(group_key, group_key)) from None
 
 
+async def check_pick(db: Database, *, company_id: int, group_key: str, cfg: FilmConfig) -> None:
+    """Refuse a group the company cannot take (taken, full, assigned) before asking more."""
+    async with db.read() as s:
+        row = await _of_company(s, company_id)
+        if row is not None and row.assigned:
+            raise DomainError("film_assigned", group=cfg.groups.get(row.group_key or "", ""))
+        await _check_group(s, group_key, row.id if row else None, cfg)
+
+
 async def assign(
     db: Database, *, interest_id: int, group_key: str, now: datetime, cfg: FilmConfig
 ) -> tuple[FilmInterest, Company]:

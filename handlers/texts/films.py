@@ -37,7 +37,7 @@ STATUS_ASSIGNED, STATUS_INTEREST = "zugeordnet", "Interesse"
 KIND_LABELS = {"film.notice": "Filmserie: Zuordnung"}
 
 RULES: dict[str, Callable[[DomainError], str]] = {
-    "film_group_taken": lambda e: f"Die Berufsgruppe „{esc(e.info['group'])}“ ist schon vergeben – je Gruppe gibt es nur eine Firma.",
+    "film_group_taken": lambda e: f"Die Berufsgruppe „{esc(e.info['group'])}“ ist schon vergeben – je Gruppe gibt es nur eine Firma. Die freien Gruppen zeigt /film.",
     "film_full": lambda e: f"Alle {e.info['max']} Filme sind schon vergeben.",
     "film_assigned": lambda e: f"Euer Film ist schon zugeordnet ({esc(e.info['group'])}) – Änderungen bitte über das Clusterteam.",
     "film_bad_group": lambda e: "Diese Berufsgruppe kenne ich nicht.",

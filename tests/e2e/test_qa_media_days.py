@@ -145,3 +145,16 @@ def test_old_card_does_not_open_the_decline_dialog(console: ConsoleBot) -> None:
     console.press("chef", button(cards, "✓ Mo, 16. März 2026"))
     out = texts(console.press("chef", button(cards, "Absagen")))
     assert "geht bei diesem Medientag nicht mehr" in out and "Warum" not in out
+
+
+def test_film_group_taken_meanwhile_is_refused_before_the_description(
+    console: ConsoleBot,
+) -> None:
+    for who, name in (("x", "Alpha GmbH"), ("y", "Beta GmbH")):
+        console.say("chef", f"/firma_neu {name}; BB; Cottbus")
+        join(console, who, name)
+    stale = console.say("y", "/film")
+    console.press("x", button(console.say("x", "/film"), "IT & Digitales"))
+    console.say("x", "Fachinformatiker/in")
+    out = texts(console.press("y", button(stale, "IT & Digitales")))
+    assert "schon vergeben" in out and "/film" in out and "Beschreib" not in out
