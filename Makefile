@@ -30,6 +30,7 @@ test: $(TESTSTAMP)
 
 bench: $(TESTSTAMP)
 	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/telegram.py
 
 clean:
 	rm -rf $(VENV) var

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401
-from storage.db import Database
+from storage.db import Database, alembic_config
 
 
 async def test_migrations_match_models(db: Database) -> None:
@@ -20,5 +21,13 @@ async def test_migrations_match_models(db: Database) -> None:
     assert changes == []
 
 
-async def test_migrate_twice_is_harmless(db: Database) -> None:
+async def test_migrate_twice_is_harmless_and_ends_at_head(db: Database) -> None:
     await db.migrate()
+
+    def revision(conn):  # type: ignore[no-untyped-def]
+        return MigrationContext.configure(conn).get_current_heads()
+
+    async with db.engine.connect() as conn:
+        current = await conn.run_sync(revision)
+    head = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert len(head) == 1 and current == tuple(head)
