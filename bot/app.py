@@ -142,7 +142,7 @@ class App:
                               dedupe_key=f"{key}:{n}", now=now, urgent=True,
                               buttons=[[(lbl, a or "") for lbl, a in row] for row in buttons],
                               file=file)  # fmt: skip
-        await self.deliver_due()  # one try at once; the deliverer backs off if it fails again
+        await self._planned()  # tried again soon; the deliverer backs off if it fails again
 
     def is_admin(self, person: Person) -> bool:
         """Tell whether the settings name this person as admin."""
