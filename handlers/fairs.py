@@ -118,8 +118,15 @@ async def on_existing(ctx: Ctx, data: Data, value: str) -> str:
     """Start the change, or withdraw the request."""
     if value == "change":
         return _after_fair(data)
+    fair = await fairs_read.get_fair(ctx.db, key=data["fair"])
+    assert fair is not None
+    old = await fairs_read.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
     out = await fairs.withdraw(ctx.db, fair_key=data["fair"], company_id=_cid(ctx), now=ctx.now)
     await _after_change(ctx, out)
+    if old is not None:  # the team plans the floor: tell them at once
+        text = t.TEAM_WITHDRAWN.format(company=esc(_name(ctx)), title=esc(fair.title),
+                                       status=t.STATUS[old.status], area=old.area_m2)  # fmt: skip
+        await notify.tell_team(ctx, contact="messe", kind="fair.team", text=text)
     ctx.say(t.WITHDRAWN.format(title=esc(out.fair.title)))
     return END
 
@@ -153,14 +160,25 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
         data["fix_area"] = True
         return "area"
     await _after_change(ctx, out)
+    await _reply(ctx, old, out)
+    return END
+
+
+async def _reply(ctx: Ctx, old: BoothRequest | None, out: Outcome) -> None:
+    """Answer the sender; tell the team when a confirmed request was changed."""
     title = esc(out.fair.title)
     if out.request.status == "waiting":
         ctx.say(t.WAITING.format(title=title, position=out.position, free=out.free_m2))
+    elif out.request.status == "confirmed":
+        ctx.say(t.SENT_UNCHANGED.format(title=title))
     elif old is not None and old.status in ("requested", "confirmed"):
         ctx.say(t.SENT_CHANGED.format(title=title))
+        if old.status == "confirmed":  # the team had planned with it: ask them to look again
+            text = t.TEAM_CHANGED.format(company=esc(_name(ctx)), title=title,
+                                         summary=_request_summary(out.request))  # fmt: skip
+            await notify.tell_team(ctx, contact="messe", kind="fair.team", text=text)
     else:
         ctx.say(t.SENT.format(title=title))
-    return END
 
 
 async def _after_change(ctx: Ctx, out: Outcome) -> None:
@@ -207,6 +225,11 @@ def _open_until(ctx: Ctx, fair: Fair, req: BoothRequest) -> str | None:
     if ctx.now > fair.deadline or req.status not in ("requested", "waiting", "confirmed"):
         return None
     return t.deadline_text(fair.deadline, ctx.tz)
+
+
+def _name(ctx: Ctx) -> str:
+    assert ctx.company is not None
+    return ctx.company.name
 
 
 def _cid(ctx: Ctx) -> int:

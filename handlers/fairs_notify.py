@@ -14,9 +14,10 @@ import uuid
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from handlers.context import Ctx
 from handlers.texts import fairs as t
 from handlers.texts.common import esc
-from storage import fairs, fairs_reach, fairs_read
+from storage import fairs, fairs_reach, fairs_read, people
 from storage.catalogue import Catalogue
 from storage.db import Database
 from storage.models import BoothRequest, Fair
@@ -132,3 +133,19 @@ async def tell_promoted(db: Database, promoted: list[BoothRequest], fair: Fair,
     for req in promoted:
         await tell_company(db, company_id=req.company_id, text=text,
                            key=f"fair.promoted:{req.id}", now=now)  # fmt: skip
+
+
+async def tell_team(ctx: Ctx, *, contact: str, kind: str, text: str) -> None:
+    """Tell the catalogue contact's admin (or, when none is named, every admin) at once."""
+    key = ctx.services.catalogue.contact(contact).admin
+    target = None
+    if ":" in key:
+        platform, external_id = key.split(":", 1)
+        target = await people.find(ctx.db, platform=platform, external_id=external_id)
+    keys = ctx.services.admin_keys
+    admins = [target] if target else await people.admins(ctx.db, admin_keys=keys)
+    stamp = uuid.uuid4().hex[:12]  # one key per notice: a later one must not dedupe into it
+    plans = [dict(person_id=p.id, kind=kind, text=text, due_at=ctx.now, urgent=True,
+                  dedupe_key=f"{kind}:{stamp}:p{p.id}") for p in admins]  # fmt: skip
+    await fairs_reach.replan(ctx.db, plans=plans, drops=[], now=ctx.now, reason="")
+    await ctx.services.planned()

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 from handlers.context import Ctx, UsageError
 from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
+from handlers.fairs_notify import tell_team
 from handlers.router import Router
 from handlers.schau_rein_days import DAY_STEPS, dates, programme, week
 from handlers.texts import schau_rein as t
 from handlers.texts.common import esc, fmt_date, fmt_dt
-from storage import companies, fairs_reach, people, schau_rein
+from storage import companies, schau_rein
 from storage.models import SchauReinSignup
 
 MAX_TEXT = 500
@@ -149,19 +149,7 @@ async def notify_contact(ctx: Ctx, row: SchauReinSignup, replaced: bool) -> None
     text = t.NOTIFY.format(company=esc(ctx.company.name), replaced=t.REPLACED if replaced else "",
                            summary=_summary(ctx, row.days, row.support, row.description,
                                             row.contact))  # fmt: skip
-    key = ctx.services.catalogue.contact("schau_rein").admin
-    target = None
-    if ":" in key:
-        target = await people.find(ctx.db, platform=key.split(":", 1)[0],
-                                   external_id=key.split(":", 1)[1])  # fmt: skip
-    keys = ctx.services.admin_keys
-    admins = [target] if target else await people.admins(ctx.db, admin_keys=keys)
-    stamp = uuid.uuid4().hex[:12]  # a replaced sign-up must not collide with the sent first one
-    plans = [dict(person_id=p.id, kind="schaurein.notify", text=text, due_at=ctx.now,
-                  urgent=True, dedupe_key=f"schaurein.notify:{row.id}:{stamp}:p{p.id}")
-             for p in admins]  # fmt: skip
-    await fairs_reach.replan(ctx.db, plans=plans, drops=[], now=ctx.now, reason="")
-    await ctx.services.planned()
+    await tell_team(ctx, contact="schau_rein", kind="schaurein.notify", text=text)
 
 
 async def overview(ctx: Ctx) -> list[str]:

@@ -80,7 +80,9 @@ async def submit(
         req = await request_in(s, fair.id, company_id)  # type: ignore[arg-type]
         own = req.area_m2 if req is not None and req.status in HOLDING else 0
         free = fair.capacity_m2 - await _used(s, fair.id) + own  # type: ignore[arg-type]
-        if req is not None and req.status in HOLDING:
+        if req is not None and req.status == "confirmed" and _same(req, wish):
+            status = "confirmed"  # nothing changed: keep the team's confirmation
+        elif req is not None and req.status in HOLDING:
             if wish.area_m2 > free:
                 raise DomainError("fair_change_no_room", title=fair.title, free=free)
             status = "requested"  # a changed plan needs the team's confirmation again
@@ -177,6 +179,13 @@ def _apply(req: BoothRequest, wish: BoothWish, status: str, person_id: int | Non
     req.needs_power = wish.needs_power
     req.professions, req.activity = wish.professions, wish.activity
     req.status, req.person_id, req.updated_at = status, person_id, now
+
+
+def _same(req: BoothRequest, wish: BoothWish) -> bool:
+    return (sorted(wish.days), wish.staff, wish.area_m2, wish.needs_table, wish.needs_wall,
+            wish.needs_power, wish.professions, wish.activity) == (
+        sorted(req.days), req.staff, req.area_m2, req.needs_table, req.needs_wall,
+        req.needs_power, req.professions, req.activity)  # fmt: skip
 
 
 async def _used(s: AsyncSession, fair_id: int) -> int:

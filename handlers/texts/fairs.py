@@ -44,6 +44,12 @@ WAITING = (
     "Anfrage steht auf der <b>Warteliste</b> (Platz {position}). Wird Fläche frei, rückt ihr "
     "automatisch nach und ich sage Bescheid."
 )
+SENT_UNCHANGED = "Ihr habt nichts geändert – eure Anfrage für <b>{title}</b> bleibt <b>bestätigt</b>."
+TEAM_CHANGED = (
+    "<b>{company}</b> hat die bestätigte Messe-Anfrage für <b>{title}</b> geändert – bitte neu "
+    "bestätigen: /messestand\n{summary}"
+)
+TEAM_WITHDRAWN = "<b>{company}</b> hat die Messe-Anfrage für <b>{title}</b> zurückgezogen (war {status}, {area} m²)."
 WITHDRAWN = "Eure Anfrage für <b>{title}</b> ist zurückgezogen."
 PROMOTED = (
     "Gute Nachricht: Beim <b>{title}</b> ist Fläche frei geworden. Eure Anfrage ist von der "

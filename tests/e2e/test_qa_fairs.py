@@ -76,15 +76,41 @@ def test_second_answers_on_the_same_clock_are_still_delivered(console: ConsoleBo
     console.say("anna", "/schaurein")
     again = texts(sign_up(console, "anna", "11.3."), "chef")
     assert "ersetzt die bisherige" in again and "Mi, 11. März 2026" in again
-    for _ in range(2):  # confirmed, changed (needs confirming again), confirmed again
+    for area in ("6", "8"):  # confirmed, changed (needs confirming again), confirmed again
         out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
         if "ändern oder zurückziehen" in texts(out):
             out = console.press("anna", button(out, "Ändern"))
         out = console.press("anna", button(console.say("anna", "2"), "Weiter"))
-        console.say("anna", "6")
+        console.say("anna", area)
         out = console.press("anna", button(console.say("anna", "Maurer"), "Noch keine Idee"))
         console.press("anna", button(out, "Anfrage senden"))
         board = console.say("chef", "/messestand")
         out = console.press("chef", button(console.press("chef", button(board, "Bestätigen")),
                                            "Ohne Notiz"))  # fmt: skip
         assert "ist bestätigt" in texts(out, "anna")
+
+
+def test_team_hears_of_changes_to_confirmed_and_of_withdrawals(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk")
+
+    def ask(area: str) -> list[dict[str, object]]:
+        out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
+        if "ändern oder zurückziehen" in texts(out):
+            out = console.press("anna", button(out, "Ändern"))
+        out = console.press("anna", button(console.say("anna", "2"), "Weiter"))
+        console.say("anna", area)
+        out = console.press("anna", button(console.say("anna", "Maurer"), "Noch keine Idee"))
+        return console.press("anna", button(out, "Anfrage senden"))
+
+    ask("6")
+    board = console.say("chef", "/messestand")
+    console.press("chef", button(console.press("chef", button(board, "Bestätigen")), "Ohne Notiz"))
+    same = ask("6")  # nothing changed: stays confirmed, nobody bothered
+    assert "bleibt bestätigt" in texts(same, "anna") and texts(same, "chef") == ""
+    changed = ask("9")
+    assert "neu" in texts(changed, "anna")
+    assert "Sachsenwerk" in texts(changed, "chef") and "neu bestätigen" in texts(changed, "chef")
+    out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
+    gone = console.press("anna", button(out, "Zurückziehen"))
+    assert "zurückgezogen" in texts(gone, "anna")
+    assert "Sachsenwerk" in texts(gone, "chef") and "zurückgezogen" in texts(gone, "chef")

@@ -1,0 +1,21 @@
+"""QA: storage rules for booth requests that the console scenarios showed were missing."""
+
+from __future__ import annotations
+
+from storage import fairs
+from storage.catalogue import Catalogue
+from storage.db import Database
+from tests.fairs.helpers import NOW, ask, company, setup
+
+
+async def test_resending_a_confirmed_request_unchanged_keeps_it_confirmed(
+    db: Database, catalogue: Catalogue
+) -> None:
+    await setup(db, catalogue)
+    a = await company(db, "A")
+    out = await ask(db, a, 10)
+    await fairs.decide(db, request_id=out.request.id, confirm=True, note="ok", now=NOW)  # type: ignore[arg-type]
+    same = await ask(db, a, 10)
+    assert same.request.status == "confirmed" and same.request.admin_note == "ok"
+    changed = await ask(db, a, 12)
+    assert changed.request.status == "requested"
