@@ -211,8 +211,8 @@ async def press_wish_ok(ctx: Ctx, data: Data, value: str) -> str:
 
 async def ask_contact(ctx: Ctx, data: Data) -> None:
     """Ask for the contact person (offering to keep the previous one)."""
-    keep = [choice(ctx, f"Wie bisher: {data['old_contact']}", "keep")] if data.get(
-        "old_contact") else []
+    old = data.get("old_contact")
+    keep = [choice(ctx, t.BTN_KEEP_CONTACT.format(name=old), "keep")] if old else []
     ctx.say(t.ASK_CONTACT, [[*keep, cancel_button(ctx)]])
 
 

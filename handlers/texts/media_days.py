@@ -104,7 +104,11 @@ WISHES_SO_FAR = "Bisher: {wishes}"
 BTN_WISHES_DONE = "Fertig mit Terminen"
 ASK_CONTACT = "Wer ist an dem Tag eure Ansprechperson? (Name)"
 ASK_REACH = "Wie erreichen wir {name}? (Telefon oder E-Mail)"
-BAD_REACH = "Bitte eine Telefonnummer oder E-Mail-Adresse."
+BAD_REACH = (
+    "Das sieht nicht nach Telefonnummer oder E-Mail-Adresse aus. Schreib sie bitte z. B. so: "
+    "„0355 123456“ oder „name@firma.de“."
+)
+BTN_KEEP_CONTACT = "Wie bisher: {name}"
 ASK_NOTE = "Noch eine Notiz fürs Team? Z. B. welche Azubis, welche Berufe. Oder „Keine Notiz“."
 BTN_NO_NOTE = "Keine Notiz"
 BTN_KEEP_NOTE = "Notiz behalten"

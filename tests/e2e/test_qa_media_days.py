@@ -158,3 +158,14 @@ def test_film_group_taken_meanwhile_is_refused_before_the_description(
     console.say("x", "Fachinformatiker/in")
     out = texts(console.press("y", button(stale, "IT & Digitales")))
     assert "schon vergeben" in out and "/film" in out and "Beschreib" not in out
+
+
+def test_bad_reach_says_how_to_write_it(console: ConsoleBot) -> None:
+    join(console, "anna", "Pragma")
+    open_booking(console, "anna")
+    console.say("anna", "16.3.")
+    console.say("anna", "ja")
+    console.say("anna", "fertig")
+    console.say("anna", "Anna Muster")
+    out = texts(console.say("anna", "weiß ich nicht"))
+    assert "„0355 123456“ oder „name@firma.de“" in out and "Wie erreichen wir" in out
