@@ -114,6 +114,7 @@ _FILLER = frozenset(
         # cut the longest date prefix off a text and must not swallow its first words.
         "wie", "wäre", "wärs", "es", "passt", "mir", "uns", "geht", "gehts", "ja", "ok", "okay",
         "klar", "vielleicht", "ist", "falls", "möglich", "please", "how", "about",
+        "für", "auf", "lieber", "eher", "späten", "frühen", "ganz",
     }
 )  # fmt: skip
 

@@ -19,7 +19,9 @@ class Tok(NamedTuple):
 
 _TOKEN_RE = re.compile(
     r"(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
-    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?!\d)\.?"
+    # "5.3.10 Uhr" is a typo for "5.3. 10 Uhr", not the year 2010
+    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}(?!\s*(?:uhr|h)\b))|\d{1,2}-\d{1,2}-\d{4})"
+    r"(?!\d)\.?"
     r"|(?P<dm>\d{1,2}\.\d{1,2}\.)"
     r"|(?P<clock>\d{1,2}:\d{2})(?::\d{2})?"
     r"|(?P<pair>\d{1,2}\.\d{1,2})(?![\d.])"
@@ -46,7 +48,8 @@ _PHRASES = (
 # A phrase never ends on these; one that does was cut off a longer text ("morgen 9 Uhr die
 # Unterlagen"), so it must not count as a whole date.
 _DANGLING = frozenset({"den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von",
-                       "am", "um", "ab", "in", "an", "the", "on", "at", "of"})  # fmt: skip
+                       "am", "um", "ab", "in", "an", "the", "on", "at", "of", "für",
+                       "auf"})  # fmt: skip
 _SHORT_YEAR_RE = re.compile(r"[’']\s?(\d{2})\b")
 _FROM_NOW_RE = re.compile(r"\b(\w+ \w+) from (?:now|today)\b")  # "3 days from now"
 _AGO_RE = re.compile(r"\b(\w+ \w+) ago\b")  # "3 days ago"

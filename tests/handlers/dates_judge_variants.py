@@ -40,6 +40,10 @@ VARIANTS: tuple[tuple[str, str, str | None], ...] = (
     ("mon", "Freitag (13.2.)", "2026-02-13"),
     ("mon", "13.02.2026 (Freitag)", "2026-02-13"),
     ("mon", "Fr. 13.02. / 9 Uhr", "2026-02-13 09:00"),
+    ("mon", "5.3.10 Uhr", "2026-03-05 10:00"),  # a space forgotten, not the year 2010
+    ("mon", "Do.,5.3.", "2026-03-05"),
+    ("mon", "17.3. 13h-14h30", "2026-03-17 13:00-14:30"),
+    ("mon", "Dienstag, 17. März, 13 bis 14.30 Uhr", "2026-03-17 13:00-14:30"),
     # calendar weeks written in other ways
     ("mon", "KW-12", "2026-03-16"),
     ("mon", "KW 12/2027", "2027-03-22"),
@@ -100,6 +104,11 @@ VARIANTS: tuple[tuple[str, str, str | None], ...] = (
     ("mon", "ab morgen", "2026-02-03"),
     ("mon", "5.3. um 10 Uhr bitte", "2026-03-05 10:00"),
     ("mon", "Donnerstag passt mir", "2026-02-05"),
+    ("mon", "für den 11.2.", "2026-02-11"),
+    ("mon", "lieber Mittwoch", "2026-02-04"),
+    ("mon", "am späten Nachmittag", "2026-02-02 15:00"),
+    ("mon", "morgen ganz früh", "2026-02-03 08:00"),
+    ("mon", "morgen für", None),  # cut off a longer text
     # more typos
     ("mon", "Dinstag", "2026-02-03"),
     ("mon", "Mitwoch", "2026-02-04"),
