@@ -159,7 +159,12 @@ class Router:
             ctx.replies.append(Reply(t.GO_PRIVATE, personal=True))
             return
         ctx.args = rest.strip()
+        open_ = await chat_state.load_dialog(ctx.db, person_id=ctx.person.id)  # type: ignore[arg-type]
         await cmd.func(ctx)
+        if open_ is not None and name != "weiter" and open_ == await chat_state.load_dialog(
+                ctx.db, person_id=ctx.person.id):  # type: ignore[arg-type]  # fmt: skip
+            # The command left the dialog as it was: say it is still waiting for an answer.
+            ctx.say(t.DIALOG_OPEN_HINT.format(title=esc(self.dialogs.title(open_.dialog))))
 
     async def _press_token(self, ctx: Ctx, token: str) -> None:
         action = await chat_state.resolve_token(ctx.db, token=token, person_id=ctx.person.id)  # type: ignore[arg-type]

@@ -71,3 +71,12 @@ def test_a_topic_sent_in_after_the_morning_push_still_reaches_admins(console: Co
     late = _to(console.say("bert", "Threads oder X?"), "chef")
     assert len(late) == 1 and "KI-Tools" in late[0] and "Threads oder X?" in late[0]
     assert _to(console.now("2026-02-05T13:30:00+01:00"), "chef") == []
+
+
+def test_a_command_inside_a_dialog_says_the_dialog_still_waits(console: ConsoleBot) -> None:
+    console.say("anna", "/erinnerung morgen 9 Uhr Unterlagen")
+    between = texts(console.say("anna", "/stammtisch"))
+    assert "Noch offen: Erinnerung anlegen" in between
+    assert "Noch offen" not in texts(console.say("anna", "/weiter"))
+    assert "Ich erinnere dich" in texts(console.say("anna", "ja"))
+    assert "Noch offen" not in texts(console.say("anna", "/stammtisch"))
