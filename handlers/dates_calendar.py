@@ -68,6 +68,9 @@ def match_kw(toks: list[Tok], i: int, p: Parts) -> int:
     return n + extra
 
 
+_PART = {"viertel": 0.25, "dreiviertel": 0.75}
+
+
 def match_relative(toks: list[Tok], i: int, p: Parts) -> int:
     """Match "in 10 Tagen", "in einer halben Stunde", "vor 3 Tagen"."""
     if toks[i].kind not in ("in", "vor"):
@@ -82,6 +85,8 @@ def match_relative(toks: list[Tok], i: int, p: Parts) -> int:
     if kind_at(toks, j) == "halbe":
         amount, j = amount / 2, j + 1
         j += kind_at(toks, j) == "art"  # "in half an hour"
+    elif kind_at(toks, j) in _PART and kind_at(toks, j + 1) == "unit":
+        amount, j = amount * _PART[toks[j].kind], j + 1  # "in einer dreiviertel Stunde"
     if kind_at(toks, j) == "uhr" and toks[j].raw == "h":
         unit = "h"  # "in 3h" is three hours; nobody says "in 3 Uhr"
     elif kind_at(toks, j) == "unit":
@@ -90,7 +95,7 @@ def match_relative(toks: list[Tok], i: int, p: Parts) -> int:
         return 0
     if unit == "y" and amount != int(amount):
         amount, unit = amount * 12, "m"  # "in einem halben Jahr"
-    if unit not in ("h", "min", "q") and amount != int(amount):
+    if unit not in ("h", "min", "q", "tq") and amount != int(amount):
         raise Impossible("fraction")
     p.put("delta", (amount if toks[i].kind == "in" else -amount, unit))
     return j + 1 - i

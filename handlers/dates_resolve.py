@@ -24,7 +24,7 @@ def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | No
     """Return (date, time, end) for `p`, or None when it names no day (raises Impossible)."""
     if p.pair is not None:
         p = _settle_pair(p, local_now.date())
-    if p.delta is not None and p.delta[1] in ("h", "min", "q"):
+    if p.delta is not None and p.delta[1] in ("h", "min", "q", "tq"):
         return _in_hours(p, local_now)
     today = local_now.date()
     try:
@@ -65,7 +65,7 @@ def _in_hours(p: Parts, local_now: datetime) -> tuple[date, time | None, time | 
     if said or p.weekday is not None or p.time is not None or p.daypart or p.bare is not None:
         raise Impossible("hours plus date")
     amount, unit = p.delta
-    minutes = amount * {"h": 60, "min": 1, "q": 15}[unit]
+    minutes = amount * {"h": 60, "min": 1, "q": 15, "tq": 45}[unit]
     step = timedelta(minutes=minutes)
     moment = (local_now.astimezone(UTC) + step).astimezone(local_now.tzinfo)
     return moment.date(), moment.time().replace(second=0, microsecond=0), None

@@ -61,6 +61,8 @@ VARIANTS: tuple[tuple[str, str, str | None], ...] = (
     ("mon", "in 90 Minuten", "2026-02-02 11:30"),
     ("mon", "in ner Stunde", "2026-02-02 11:00"),
     ("mon", "in einer Viertelstunde", "2026-02-02 10:15"),
+    ("mon", "in einer Dreiviertelstunde", "2026-02-02 10:45"),
+    ("mon", "in einer dreiviertel Stunde", "2026-02-02 10:45"),
     ("mon", "in 14 Tagen", "2026-02-16"),
     ("mon", "in 2 Tagen um 10", "2026-02-04 10:00"),
     ("mon", "Dienstag in einer Woche", "2026-02-10"),
