@@ -172,6 +172,8 @@ async def overview(ctx: Ctx, router: Router) -> None:
         if r.kind == PERSONAL:
             buttons.append([ctx.button(t.DELETE.format(text=_snippet(r.text, 24, html_=False)),
                                        "erinnerung.loeschen", r.id)])  # fmt: skip
+    if len(rows) > MAX_LISTED:
+        lines.append(t.MORE.format(count=len(rows) - MAX_LISTED))
     if not rows:
         lines = [t.HEAD, t.EMPTY]
     kinds = sorted(({r.kind for r in rows} | off) & set(labels) - {PERSONAL})

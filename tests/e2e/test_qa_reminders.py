@@ -80,3 +80,12 @@ def test_a_command_inside_a_dialog_says_the_dialog_still_waits(console: ConsoleB
     assert "Noch offen" not in texts(console.say("anna", "/weiter"))
     assert "Ich erinnere dich" in texts(console.say("anna", "ja"))
     assert "Noch offen" not in texts(console.say("anna", "/stammtisch"))
+
+
+def test_a_long_list_says_how_many_more_are_planned(console: ConsoleBot) -> None:
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
+    for day in range(3, 24):  # 21 own reminders + 6 Stammtisch reminders
+        console.say("anna", f"/erinnerung {day}.3. 10 Uhr Nummer {day}")
+        console.say("anna", "ja")
+    listing = texts(console.say("anna", "/erinnerungen"))
+    assert "… und 2 weitere" in listing
