@@ -73,7 +73,7 @@ async def ask_fair(ctx: Ctx, data: Data) -> None:
         return
     lines = [t.PICK_FAIR] + [
         t.fair_line(f.title, fairs.fair_dates(f), f.place, t.deadline_text(f.deadline, ctx.tz),
-                    f.note) for f in found
+                    f.note, closed=ctx.now > f.deadline) for f in found
     ]  # fmt: skip
     rows = [[choice(ctx, f.title, f.key)] for f in found]
     ctx.say("\n".join(lines), [*rows, [cancel_button(ctx)]])
@@ -85,7 +85,7 @@ async def on_fair(ctx: Ctx, data: Data, key: str) -> str:
     if fair is None:
         raise UsageError(t.UNKNOWN_FAIR)
     if ctx.now > fair.deadline:
-        ctx.say(_deadline_text(ctx, fair))
+        await _too_late(ctx, fair)
         return END
     data.clear()
     data.update(fair=key, title=fair.title, fair_days=fair.days, capacity=fair.capacity_m2)
@@ -213,11 +213,25 @@ def _data_summary(data: Data) -> str:
                      data.get("activity", ""))  # fmt: skip
 
 
+async def _too_late(ctx: Ctx, fair: Fair) -> None:
+    """Refuse after the deadline with the contact; show the company's request if it has one."""
+    req = await fairs_read.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
+    if req is None or req.status not in ("requested", "waiting", "confirmed"):
+        ctx.say(_deadline_text(ctx, fair))
+        return
+    ctx.say(t.LATE_EXISTING.format(title=esc(fair.title), summary=_request_summary(req),
+                                   deadline=t.deadline_text(fair.deadline, ctx.tz),
+                                   contact=_contact(ctx)))  # fmt: skip
+
+
 def _deadline_text(ctx: Ctx, fair: Fair) -> str:
-    contact = ctx.services.catalogue.contact("messe")
-    who = f"{contact.name} ({contact.email})" if contact.email else contact.name
-    return t.DEADLINE_PASSED.format(title=esc(fair.title), contact=esc(who),
+    return t.DEADLINE_PASSED.format(title=esc(fair.title), contact=_contact(ctx),
                                     deadline=t.deadline_text(fair.deadline, ctx.tz))  # fmt: skip
+
+
+def _contact(ctx: Ctx) -> str:
+    contact = ctx.services.catalogue.contact("messe")
+    return esc(f"{contact.name} ({contact.email})" if contact.email else contact.name)
 
 
 def _open_until(ctx: Ctx, fair: Fair, req: BoothRequest) -> str | None:

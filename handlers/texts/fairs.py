@@ -28,7 +28,7 @@ ASK_STAFF = "Mit wie vielen Personen seid ihr am Stand? (Zahl, z. B. 2)"
 BAD_STAFF = "Bitte die Zahl der Personen als ganze Zahl von 1 bis 30 schreiben, z. B. 2."
 ASK_EQUIPMENT = "Was braucht ihr? Tippe an, was zutrifft, dann „Weiter“."
 NEXT_LABEL = "Weiter"
-ASK_AREA = "Wie viel Fläche braucht ihr ungefähr, in m²? (z. B. 6)"
+ASK_AREA = "Wie viel Fläche braucht ihr ungefähr, in m²? (z. B. 6 oder 3 x 2)"
 BAD_AREA = "Bitte die Fläche als Zahl in m² schreiben, zwischen 1 und {max}, z. B. 6."
 ASK_PROFESSIONS = "Welche Berufe zeigt ihr? (z. B. Mechatroniker/in, Industriekaufleute)"
 ASK_ACTIVITY = "Habt ihr eine Idee für eine Mitmachaktion? Beschreib sie kurz."
@@ -64,6 +64,10 @@ OVERVIEW_CHANGE = " – ändern oder zurückziehen bis {deadline}: /messe"
 DEADLINE_PASSED = (
     "Die Anmeldefrist für <b>{title}</b> ist am {deadline} abgelaufen. Bitte wendet euch direkt "
     "an {contact}."
+)
+LATE_EXISTING = (
+    "Eure Anfrage für <b>{title}</b>:\n{summary}\n\nDie Frist für Änderungen ist am {deadline} "
+    "abgelaufen. Wenn sich etwas ändert, wendet euch bitte direkt an {contact}."
 )
 CHANGE_NO_ROOM = "So viel Fläche ist beim <b>{title}</b> nicht mehr frei (noch {free} m² inklusive eurer bisherigen). Bitte weniger m² angeben."
 NO_REQUEST = "Es gibt keine offene Anfrage für <b>{title}</b>."
@@ -117,10 +121,12 @@ def summary(days: list[date], staff: int, equipment: list[str], area: int, profe
     )
 
 
-def fair_line(title: str, days: list[date], place: str, deadline: str, note: str) -> str:
+def fair_line(title: str, days: list[date], place: str, deadline: str, note: str,
+              closed: bool = False) -> str:  # fmt: skip
     """Describe one fair in the picker."""
     extra = f"\n  {esc(note)}" if note else ""
-    return f"• <b>{esc(title)}</b>: {days_text(days)}, {esc(place)} (Anfragen bis {deadline}){extra}"
+    until = f"Anmeldefrist am {deadline} abgelaufen" if closed else f"Anfragen bis {deadline}"
+    return f"• <b>{esc(title)}</b>: {days_text(days)}, {esc(place)} ({until}){extra}"
 
 
 def overview_line(title: str, days: list[date], status: str, area: int,

@@ -22,7 +22,7 @@ NOT_SAXON = (
 INTRO = (
     "<b>{title}</b> ({first} bis {last})\nWir unterstützen euch mit Ideen, Werbung auf Social "
     "Media und medialer Begleitung.{existing}\n\nAn welchem Tag öffnet ihr euren Betrieb? "
-    "Mehrere Tage gehen auch, z. B. „9.3. und 11.3.“."
+    "Mehrere Tage gehen auch, z. B. „9.3. und 11.3.“ oder „9.-11.3.“."
 )
 EXISTING = "\nIhr seid schon angemeldet ({days}) – eine neue Anmeldung ersetzt die alte."
 ASK_DAY = "Welchen Tag noch? (zwischen {first} und {last})"

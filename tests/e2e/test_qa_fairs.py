@@ -58,6 +58,10 @@ def test_booth_numbers_are_read_as_meant(console: ConsoleBot) -> None:
     console.now("2026-04-11T10:00:00+02:00")
     mine = texts(console.say("anna", "/meine"))
     assert "Insidertreff" in mine and "ändern" not in mine  # after the deadline: no false offer
+    out = console.say("anna", "/messe")
+    assert "Insidertreff: Sa, 9. Mai 2026, Blumenhalle Löbau (Anmeldefrist am" in texts(out)
+    late = texts(console.press("anna", button(out, "Insidertreff")))
+    assert "Fläche: ca. 100 m²" in late and "direkt an Mike Altmann" in late
 
 
 def sign_up(console: ConsoleBot, who: str, days: str) -> list[dict[str, object]]:
