@@ -16,6 +16,8 @@ CLOCKS = {
     "oct": datetime(2026, 10, 24, 10, 0, tzinfo=BERLIN),  # Saturday before fall back
     "dec": datetime(2026, 12, 30, 10, 0, tzinfo=BERLIN),  # Wednesday at the year's end
     "utc": datetime(2026, 2, 2, 23, 30, tzinfo=UTC),  # already Tuesday 00:30 in Berlin
+    "spring": datetime(2026, 3, 29, 1, 30, tzinfo=BERLIN),  # half an hour before 02:00 -> 03:00
+    "autumn": datetime(2026, 10, 25, 0, 30, tzinfo=UTC),  # 02:30 CEST, before 03:00 -> 02:00
 }
 
 OTHERS: tuple[tuple[str, str, str | None], ...] = (
@@ -121,4 +123,18 @@ OTHERS: tuple[tuple[str, str, str | None], ...] = (
     ("utc", "in 2 Stunden", "2026-02-03 02:30"),
     ("utc", "heute abend", "2026-02-03 18:00"),
     ("utc", "3.2.", "2026-02-03"),
+    ("spring", "in 1 Stunde", "2026-03-29 03:30"),
+    ("spring", "in 30 Minuten", "2026-03-29 03:00"),
+    ("spring", "heute", "2026-03-29"),
+    ("spring", "heute 10 Uhr", "2026-03-29 10:00"),
+    ("spring", "um 3", "2026-03-29 15:00"),
+    ("spring", "morgen früh", "2026-03-30 08:00"),
+    ("spring", "in 24 Stunden", "2026-03-30 02:30"),
+    ("autumn", "in 1 Stunde", "2026-10-25 02:30"),  # the second 02:30, in CET
+    ("autumn", "in 2 Stunden", "2026-10-25 03:30"),
+    ("autumn", "in 24 Stunden", "2026-10-26 01:30"),
+    ("autumn", "heute", "2026-10-25"),
+    ("autumn", "morgen", "2026-10-26"),
+    ("autumn", "heute 10 Uhr", "2026-10-25 10:00"),
+    ("autumn", "Montag 9 Uhr", "2026-10-26 09:00"),
 )

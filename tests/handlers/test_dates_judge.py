@@ -19,11 +19,11 @@ Accuracy: `.venv/bin/python -m tests.handlers.test_dates_judge` prints hits per 
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from handlers.dates import When, parse_when
+from handlers.dates import When, parse_when, to_datetime
 from handlers.texts.common import MONTHS, WEEKDAYS
 from handlers.texts.dates import confirm_text
 from tests.handlers.dates_judge_monday import MONDAY
@@ -80,6 +80,17 @@ def test_echo_names_what_was_understood(clock: str, text: str, want: str) -> Non
 def test_echo_matches_the_issue_example() -> None:
     w = When(date(2026, 3, 17), time(14))
     assert confirm_text(w) == "Verstanden: Dienstag, 17. März 2026, 14:00 Uhr – passt das?"
+
+
+@pytest.mark.parametrize("clock", ["spring", "autumn", "dst", "oct"])
+@pytest.mark.parametrize("hours", [1, 2, 3, 24])
+def test_hours_ahead_land_on_the_exact_instant(clock: str, hours: int) -> None:
+    now = CLOCKS[clock]
+    w = parse_when(f"in {hours} Stunden", now=now)
+    assert w is not None
+    # In UTC: arithmetic on aware datetimes of one zone is wall-clock arithmetic.
+    exact = now.astimezone(UTC) + timedelta(hours=hours)
+    assert to_datetime(w, default_time=time(9)).astimezone(UTC) == exact
 
 
 def test_parse_when_rejects_a_naive_now() -> None:
