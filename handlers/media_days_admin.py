@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -64,9 +65,18 @@ async def overview(ctx: Ctx) -> None:
     lines.append(ta.REQUESTED_HEAD.format(n=len(data.requested)) if data.requested
                  else ta.REQUESTED_NONE)
     ctx.say("\n".join(lines))
+    visits = Counter(m.day for m, _ in data.confirmed)
+    full = {d for d, n in visits.items() if n >= notify.config(ctx).visits_per_day}
     for md, c in data.requested:
-        ctx.say(request_card(md, c, labels, ctx.tz),
-                [request_buttons(ctx, md, today)])
+        taken = [d for d in _wishes(md) if d in full]
+        text = request_card(md, c, labels, ctx.tz)
+        if taken:  # another company got that day meanwhile: no button that can only fail
+            text += ta.WISH_TAKEN.format(days=t.days_text(taken))
+        ctx.say(text, [request_buttons(ctx, md, today, skip=set(taken))])
+
+
+def _wishes(md: MediaDay) -> list[date]:
+    return [date.fromisoformat(d) for d in md.wishes]
 
 
 async def _nudged(ctx: Ctx) -> list[str]:
@@ -92,11 +102,12 @@ def request_card(md: MediaDay, company: Company, labels: dict[str, str], tz: Zon
     return text
 
 
-def request_buttons(ctx: Ctx, md: MediaDay, today: date) -> list[Button]:
-    """Offer to confirm a wished day, propose another, or decline."""
-    days = [date.fromisoformat(d) for d in md.wishes]
+def request_buttons(
+    ctx: Ctx, md: MediaDay, today: date, skip: set[date] | None = None
+) -> list[Button]:
+    """Offer to confirm a wished day (not past, not in `skip`), propose another, or decline."""
     row = [ctx.button(f"✓ {fmt_date(d)}", "md.confirm", md.id, d.isoformat())
-           for d in days if d >= today]
+           for d in _wishes(md) if d >= today and d not in (skip or set())]
     return [*row, ctx.button(ta.BTN_PROPOSE, "md.propose", md.id),
             ctx.button(ta.BTN_DECLINE, "md.decline", md.id)]
 

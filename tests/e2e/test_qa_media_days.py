@@ -169,3 +169,23 @@ def test_bad_reach_says_how_to_write_it(console: ConsoleBot) -> None:
     console.say("anna", "Anna Muster")
     out = texts(console.say("anna", "weiß ich nicht"))
     assert "„0355 123456“ oder „name@firma.de“" in out and "Wie erreichen wir" in out
+
+
+def test_card_marks_a_wish_another_company_got(console: ConsoleBot) -> None:
+    for who, name in (("anna", "Pragma"), ("ben", "EMIS")):
+        join(console, who, name)
+        open_booking(console, who)
+        console.say(who, "16.3.")
+        console.say(who, "ja")
+        if who == "anna":
+            console.say(who, "17.3.")
+            console.say(who, "ja")
+        console.say(who, "fertig")
+        finish(console, who)
+    cards = console.say("chef", "/medientage")
+    emis = next(m for m in cards if m["text"].startswith("<b>EMIS</b>") or "EMIS (" in m["text"])
+    console.press("chef", button([emis], "✓ Mo, 16. März 2026"))
+    pragma = [m for m in console.say("chef", "/medientage") if "Pragma (" in m["text"]]
+    assert "Schon an eine andere Firma vergeben: Mo, 16. März 2026" in texts(pragma)
+    labels = [b["label"] for b in pragma[0]["buttons"]]
+    assert "✓ Mo, 16. März 2026" not in labels and "✓ Di, 17. März 2026" in labels
