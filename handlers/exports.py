@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from openpyxl import Workbook
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from bot.chat import FileOut
@@ -61,7 +62,7 @@ def to_xlsx(table: Table) -> bytes:
     ws.title = table.title[:31]
     ws.append(list(table.columns))
     for cell in ws[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     for row in table.rows:
         ws.append([v.replace(tzinfo=None) if isinstance(v, datetime) else v for v in row])
     for col in ws.iter_cols(min_row=2):
