@@ -83,7 +83,14 @@ async def _got_topic(ctx: Ctx, data: dict[str, str], text: str) -> str:
     text = text.strip()
     if not text or len(text) > 500:
         raise UsageError(t.TOPIC_EMPTY)
-    await stammtisch.add_topic(ctx.db, session=data["session"], person_id=ctx.person.id,  # type: ignore[arg-type]
+    upcoming = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now,
+                                         count=HORIZON)  # fmt: skip
+    if not upcoming:
+        raise UsageError(t.NO_SESSION)
+    # Answered after that session started: the topic goes to the next one instead.
+    keys = [s.key for s in upcoming]
+    session = data["session"] if data["session"] in keys else keys[0]
+    await stammtisch.add_topic(ctx.db, session=session, person_id=ctx.person.id,  # type: ignore[arg-type]
                                text=text, now=ctx.now)  # fmt: skip
     ctx.say(t.TOPIC_THANKS)
     await ctx.services.planned()  # refresh the topic list pushed to admins

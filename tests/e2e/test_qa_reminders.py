@@ -89,3 +89,11 @@ def test_a_long_list_says_how_many_more_are_planned(console: ConsoleBot) -> None
         console.say("anna", "ja")
     listing = texts(console.say("anna", "/erinnerungen"))
     assert "… und 2 weitere" in listing
+
+
+def test_a_topic_answered_after_its_session_goes_to_the_next_one(console: ConsoleBot) -> None:
+    console.say("chef", "/hilfe")
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Thema vorschlagen"))
+    console.now("2026-02-06T10:00:00+01:00")  # the 5 Feb session is over
+    assert "Danke" in texts(console.say("anna", "Azubi-Influencer"))
+    assert "Do, 19. Februar 2026" in texts(console.say("chef", "/themen"))
