@@ -9,7 +9,6 @@ from typing import Any
 from handlers.context import Ctx, UsageError
 from handlers.dates import When, parse_when
 from handlers.dialogs import Data, Step, cancel_button, choice
-from handlers.texts import dates as td
 from handlers.texts import schau_rein as t
 from handlers.texts.common import esc, fmt_date
 from handlers.texts.core import NO_LABEL, YES_LABEL
@@ -28,6 +27,7 @@ BARE = re.compile(
     rf"(?:(?:am|den)\s+)?(?:{WEEKDAY}\.?,?\s*\d{{1,2}}\.?|{WEEKDAY}\.?|\d{{1,2}}\.?)", re.I
 )
 MAX_SPAN = 31
+WHOLE_WEEK = re.compile(r"\b(?:ganze|gesamte|komplette|alle)\w*\s+(?:woche|tage)\b", re.I)
 
 
 def programme(ctx: Ctx) -> dict[str, Any]:
@@ -66,8 +66,10 @@ async def on_days(ctx: Ctx, data: Data, text: str) -> str:
     """Understand one or several days; each must fall within the week."""
     first, last = week(ctx)
     found = parse_days(text, now=ctx.now, anchor=first - timedelta(days=1))
+    if WHOLE_WEEK.search(text):
+        found = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     if not found:
-        raise UsageError(td.not_understood_text())
+        raise UsageError(t.DAYS_NOT_UNDERSTOOD)
     for day in found:
         if not first <= day <= last:
             raise UsageError(t.NOT_IN_WEEK.format(day=fmt_date(day), first=fmt_date(first),

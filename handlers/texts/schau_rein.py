@@ -27,6 +27,10 @@ INTRO = (
 EXISTING = "\nIhr seid schon angemeldet ({days}) – eine neue Anmeldung ersetzt die alte."
 ASK_DAY = "Welchen Tag noch? (zwischen {first} und {last})"
 NOT_IN_WEEK = "{day} liegt nicht in der Schau-rein-Woche ({first} bis {last}). Bitte einen Tag in dieser Woche."
+DAYS_NOT_UNDERSTOOD = (
+    "Diese Tage habe ich leider nicht verstanden. Schreib sie zum Beispiel so: „10.3.“, "
+    "„9.3. und 11.3.“, „9.-11.3.“ oder „die ganze Woche“."
+)
 CONFIRM_DAYS = "Verstanden: {days} – passt das?"
 ASK_MORE = "Bisher: {days}.\nNoch einen Tag hinzufügen?"
 MORE_LABEL = "+ Tag hinzufügen"

@@ -13,6 +13,10 @@ from tests.support.console import ConsoleBot, button, texts
 def test_schau_rein_day_range_keeps_every_day_and_lists_read_well(console: ConsoleBot) -> None:
     member(console, "anna", "Sachsenwerk")
     console.say("anna", "/schaurein")
+    assert "„9.-11.3.“" in texts(console.say("anna", "bald mal"))  # hint fits days, not times
+    out = console.say("anna", "die ganze Woche")
+    assert "Mo, 9. März 2026, Di" in texts(out) and "und Sa, 14. März 2026" in texts(out)
+    console.press("anna", button(out, "Nein"))
     out = console.say("anna", "9.-11.3.")
     assert "Mo, 9. März 2026, Di, 10. März 2026 und Mi, 11. März 2026" in texts(out)
     out = console.press("anna", button(out, "Ja"))
