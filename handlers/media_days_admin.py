@@ -12,6 +12,7 @@ from handlers.context import Ctx, UsageError
 from handlers.dates import When, parse_when
 from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
 from handlers.exports import Table
+from handlers.media_days_offers import offer_days
 from handlers.media_days_submit import after_confirm
 from handlers.router import Router
 from handlers.texts import dates as td
@@ -20,7 +21,6 @@ from handlers.texts import media_days_admin as ta
 from handlers.texts.common import esc, fmt_date
 from storage import audit, companies, media_days, media_days_queries
 from storage.errors import DomainError
-from storage.media_days_rules import STATES, holiday
 from storage.models import Company, MediaDay
 
 PROPOSE, DECLINE = "medientag_vorschlag", "medientag_absage"
@@ -208,29 +208,6 @@ async def type_reason(ctx: Ctx, data: Data, text: str) -> str:
     await notify.tell_company(ctx, md, msg)
     ctx.say(ta.DECLINED.format(company=esc(data["company"])))
     return END
-
-
-async def offer_days(ctx: Ctx) -> None:
-    """Publish offered days (`/medientag_tage 3.2., 10.2.`) or list them without arguments."""
-    parts = [p.strip() for p in ctx.args.replace(";", ",").split(",") if p.strip()]
-    today = notify.today(ctx)
-    if not parts:
-        days = await media_days_queries.offers(ctx.db, since=today)
-        ctx.say(ta.OFFERS.format(days=t.days_text(days)) if days else ta.OFFERS_NONE)
-        return
-    found = [(p, parse_when(p, now=ctx.now)) for p in parts]
-    bad = [p for p, w in found if w is None or w.date < today]
-    if bad:
-        raise UsageError(ta.OFFERS_BAD.format(parts=esc(", ".join(bad))))
-    days = [w.date for _, w in found if w is not None]
-    closed = [d for d in days if d.weekday() >= 5 or all(holiday(d, st) for st in STATES)]
-    if closed:  # a weekend or a holiday in both states is never a media day
-        raise UsageError(ta.OFFERS_CLOSED.format(days=t.days_text(closed)))
-    added = await media_days_queries.add_offers(ctx.db, days=days, person_id=ctx.person.id,
-                                                now=ctx.now)
-    await audit.record(ctx.db, actor=ctx.person.key, action="media_day_offers", now=ctx.now,
-                       days=[d.isoformat() for d in added])
-    ctx.say(ta.OFFERS_ADDED.format(days=t.days_text(sorted(set(days)))))
 
 
 async def export(ctx: Ctx, filter_text: str) -> Table:

@@ -189,3 +189,10 @@ def test_card_marks_a_wish_another_company_got(console: ConsoleBot) -> None:
     assert "Schon an eine andere Firma vergeben: Mo, 16. März 2026" in texts(pragma)
     labels = [b["label"] for b in pragma[0]["buttons"]]
     assert "✓ Mo, 16. März 2026" not in labels and "✓ Di, 17. März 2026" in labels
+
+
+def test_offered_days_may_be_separated_by_spaces_or_und(console: ConsoleBot) -> None:
+    out = texts(console.say("chef", "/medientag_tage 3.2. 10.2. 17.2."))
+    assert "Angeboten: Di, 3. Februar 2026; Di, 10. Februar 2026; Di, 17. Februar 2026" in out
+    out = texts(console.say("chef", "/medientag_tage Di 10.3. und Do 12.3."))
+    assert "Angeboten: Di, 10. März 2026; Do, 12. März 2026" in out
