@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime, time
 
 from handlers.context import Ctx, UsageError
-from handlers.dates import parse_when
+from handlers.dates import When, parse_when
 from handlers.router import Router
 from handlers.texts import stammtisch as t
 from handlers.texts.common import esc, fmt_date, fmt_dt
@@ -14,7 +14,7 @@ from handlers.texts.dates import not_understood_text, past_text
 from storage import audit, stammtisch
 from storage.stammtisch_series import Session
 
-_MOVE_SPLIT = re.compile(r"\s+auf\s+|\s*->\s*|\s*;\s*", re.I)
+_MOVE_SPLIT = re.compile(r"\s+(?:auf|nach)\s+|\s*->\s*|\s*;\s*", re.I)
 _TIME = re.compile(r"^(?:um\s+)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?:\s*uhr)?$", re.I)
 
 
@@ -64,14 +64,22 @@ async def skip(ctx: Ctx) -> None:
 
 async def move(ctx: Ctx) -> None:
     """Move one session to a new date and/or time; subscribers are told once."""
-    parts = _MOVE_SPLIT.split(ctx.args.strip(), maxsplit=1)
-    if len(parts) != 2 or not all(parts):
+    args = ctx.args.strip()
+    parts = _MOVE_SPLIT.split(args, maxsplit=1)
+    if len(parts) != 2:  # "30.4. 14 Uhr": the same day at another time
+        w = parse_when(args, now=ctx.now) if args else None
+        if w is None or w.time is None:
+            raise UsageError(t.USAGE_MOVE)
+        parts = [args, w.time.strftime("%H:%M")]
+    if not all(parts):
         raise UsageError(t.USAGE_MOVE)
     s = await _find(ctx, parts[0])
-    w = parse_when(parts[1], now=ctx.now)
-    if w is None:
-        raise UsageError(not_understood_text())
     series = await stammtisch.load_series(ctx.db, ctx.services.catalogue)
+    m = _TIME.match(parts[1].strip())
+    if m is not None:  # only a time ("auf 14 Uhr"): keep the session's day
+        w = When(s.start.astimezone(ctx.tz).date(), time(int(m.group(1)), int(m.group(2) or 0)))
+    elif (w := parse_when(parts[1], now=ctx.now)) is None:  # type: ignore[assignment]
+        raise UsageError(not_understood_text())
     to = datetime.combine(w.date, w.time or series.at, tzinfo=ctx.tz).astimezone(UTC)
     if to <= ctx.now:
         raise UsageError(past_text(w))

@@ -97,3 +97,16 @@ def test_a_topic_answered_after_its_session_goes_to_the_next_one(console: Consol
     console.now("2026-02-06T10:00:00+01:00")  # the 5 Feb session is over
     assert "Danke" in texts(console.say("anna", "Azubi-Influencer"))
     assert "Do, 19. Februar 2026" in texts(console.say("chef", "/themen"))
+
+
+def test_moving_to_only_a_time_keeps_the_sessions_day(console: ConsoleBot) -> None:
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
+    told = _to(console.say("chef", "/stammtisch_verschieben 19.2. auf 14 Uhr"), "anna")
+    assert len(told) == 1 and "verschoben auf Do, 19. Februar 2026, 14:00 Uhr" in told[0]
+    told = _to(console.say("chef", "/stammtisch_verschieben 5.3. 15:30"), "anna")
+    assert len(told) == 1 and "verschoben auf Do, 5. März 2026, 15:30 Uhr" in told[0]
+    told = _to(console.say("chef", "/stammtisch_verschieben 19.3. nach 20.3."), "anna")
+    assert len(told) == 1 and "verschoben auf Fr, 20. März 2026, 13:00 Uhr" in told[0]
+    shown = texts(console.say("anna", "/stammtisch"))
+    assert "Do, 19. Februar 2026, 14:00 Uhr (verschoben)" in shown
+    assert "Mo, 2. Februar" not in shown and "Di, 3. Februar" not in shown
