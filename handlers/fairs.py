@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from handlers import fairs_admin, fairs_exports, schau_rein
 from handlers import fairs_notify as notify
 from handlers import fairs_steps as steps
 from handlers.context import Ctx, UsageError
 from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
+from handlers.fairs_summary import (
+    data_summary,
+    deadline_refusal,
+    overview,
+    request_summary,
+    too_late,
+)
 from handlers.router import Router
 from handlers.texts import fairs as t
 from handlers.texts.common import esc
@@ -85,7 +90,7 @@ async def on_fair(ctx: Ctx, data: Data, key: str) -> str:
     if fair is None:
         raise UsageError(t.UNKNOWN_FAIR)
     if ctx.now > fair.deadline:
-        await _too_late(ctx, fair)
+        await too_late(ctx, fair)
         return END
     data.clear()
     data.update(fair=key, title=fair.title, fair_days=fair.days, capacity=fair.capacity_m2)
@@ -108,7 +113,7 @@ async def ask_existing(ctx: Ctx, data: Data) -> None:
     assert fair is not None
     req = await fairs_read.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
     assert req is not None
-    text = t.EXISTING.format(title=esc(fair.title), summary=_request_summary(req),
+    text = t.EXISTING.format(title=esc(fair.title), summary=request_summary(req),
                              deadline=t.deadline_text(fair.deadline, ctx.tz))  # fmt: skip
     ctx.say(text, [[choice(ctx, t.CHANGE_LABEL, "change"), choice(ctx, t.WITHDRAW_LABEL, "off")],
                    [cancel_button(ctx)]])  # fmt: skip
@@ -121,6 +126,9 @@ async def on_existing(ctx: Ctx, data: Data, value: str) -> str:
     fair = await fairs_read.get_fair(ctx.db, key=data["fair"])
     assert fair is not None
     old = await fairs_read.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
+    if ctx.now > fair.deadline:
+        await too_late(ctx, fair)
+        return END
     out = await fairs.withdraw(ctx.db, fair_key=data["fair"], company_id=_cid(ctx), now=ctx.now)
     await _after_change(ctx, out)
     if old is not None:  # the team plans the floor: tell them at once
@@ -133,7 +141,7 @@ async def on_existing(ctx: Ctx, data: Data, value: str) -> str:
 
 async def ask_confirm(ctx: Ctx, data: Data) -> None:
     """Show the summary and offer to send."""
-    text = t.CONFIRM.format(title=esc(data["title"]), summary=_data_summary(data))
+    text = t.CONFIRM.format(title=esc(data["title"]), summary=data_summary(data))
     ctx.say(text, [[choice(ctx, t.SEND_LABEL, "send")], [cancel_button(ctx)]])
 
 
@@ -153,6 +161,9 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
         out = await fairs.submit(ctx.db, fair_key=data["fair"], company_id=_cid(ctx),
                                  person_id=ctx.person.id, wish=wish, now=ctx.now)  # fmt: skip
     except DomainError as err:
+        if err.code == "fair_deadline":  # passed mid-dialog: close it and say whom to ask
+            ctx.say(deadline_refusal(ctx, before))
+            return END
         if err.code != "fair_change_no_room":
             raise
         # Keep every other answer and ask only for less space.
@@ -175,7 +186,7 @@ async def _reply(ctx: Ctx, old: BoothRequest | None, out: Outcome) -> None:
         ctx.say(t.SENT_CHANGED.format(title=title))
         if old.status == "confirmed":  # the team had planned with it: ask them to look again
             text = t.TEAM_CHANGED.format(company=esc(_name(ctx)), title=title,
-                                         summary=_request_summary(out.request))  # fmt: skip
+                                         summary=request_summary(out.request))  # fmt: skip
             await notify.tell_team(ctx, contact="messe", kind="fair.team", text=text)
     else:
         ctx.say(t.SENT.format(title=title))
@@ -187,58 +198,6 @@ async def _after_change(ctx: Ctx, out: Outcome) -> None:
     await notify.tell_promoted(ctx.db, out.promoted, out.fair, ctx.now)
     await notify.exhibitor_reminders(ctx.db, cat, out.fair, out.request, ctx.now)
     await ctx.services.planned()  # the DeadlinePlanner runs first and re-syncs the nudges
-
-
-async def overview(ctx: Ctx) -> list[str]:
-    """List the company's booth requests for /meine."""
-    if ctx.company is None:
-        return []
-    found = await fairs_read.company_requests(ctx.db, company_id=_cid(ctx))
-    lines = [t.overview_line(f.title, fairs.fair_dates(f), r.status, r.area_m2,
-                             _open_until(ctx, f, r)) for f, r in found]  # fmt: skip
-    return [t.OVERVIEW_HEAD, *lines] if lines else []
-
-
-def _request_summary(req: BoothRequest) -> str:
-    kit = [label for attr, label in t.EQUIPMENT.items() if getattr(req, attr)]
-    days = [date.fromisoformat(d) for d in req.days]
-    text = t.summary(days, req.staff, kit, req.area_m2, req.professions, req.activity)
-    return f"{text}\n• Status: {t.STATUS[req.status]}"
-
-
-def _data_summary(data: Data) -> str:
-    kit = [label for attr, label in t.EQUIPMENT.items() if attr in data.get("equipment", [])]
-    days = [date.fromisoformat(d) for d in data["days"]]
-    return t.summary(days, data["staff"], kit, data["area"], data["professions"],
-                     data.get("activity", ""))  # fmt: skip
-
-
-async def _too_late(ctx: Ctx, fair: Fair) -> None:
-    """Refuse after the deadline with the contact; show the company's request if it has one."""
-    req = await fairs_read.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
-    if req is None or req.status not in ("requested", "waiting", "confirmed"):
-        ctx.say(_deadline_text(ctx, fair))
-        return
-    ctx.say(t.LATE_EXISTING.format(title=esc(fair.title), summary=_request_summary(req),
-                                   deadline=t.deadline_text(fair.deadline, ctx.tz),
-                                   contact=_contact(ctx)))  # fmt: skip
-
-
-def _deadline_text(ctx: Ctx, fair: Fair) -> str:
-    return t.DEADLINE_PASSED.format(title=esc(fair.title), contact=_contact(ctx),
-                                    deadline=t.deadline_text(fair.deadline, ctx.tz))  # fmt: skip
-
-
-def _contact(ctx: Ctx) -> str:
-    contact = ctx.services.catalogue.contact("messe")
-    return esc(f"{contact.name} ({contact.email})" if contact.email else contact.name)
-
-
-def _open_until(ctx: Ctx, fair: Fair, req: BoothRequest) -> str | None:
-    """Return the deadline text while the request can still be changed, else None."""
-    if ctx.now > fair.deadline or req.status not in ("requested", "waiting", "confirmed"):
-        return None
-    return t.deadline_text(fair.deadline, ctx.tz)
 
 
 def _name(ctx: Ctx) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from handlers.context import Ctx, UsageError
+from handlers.context import Ctx, Services, UsageError
 from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
 from handlers.fairs_notify import tell_team
 from handlers.router import Router
@@ -36,7 +36,7 @@ def register(router: Router) -> None:
         "schaurein_state": lambda e: t.STATE_REFUSED,
         "schaurein_bad_day": lambda e: t.BAD_DAY.format(first=fmt_date(e.info["first"]),  # type: ignore[arg-type]
                                                         last=fmt_date(e.info["last"])),  # type: ignore[arg-type]
-        "schaurein_deadline": lambda e: _deadline_text(router, e.info["deadline"]),  # type: ignore[arg-type]
+        "schaurein_deadline": lambda e: _deadline_text(router.services, e.info["deadline"]),  # type: ignore[arg-type]
     })  # fmt: skip
 
 
@@ -46,7 +46,7 @@ async def start(ctx: Ctx, router: Router) -> None:
         raise UsageError(t.NO_COMPANY)
     deadline = ctx.services.catalogue.local(programme(ctx)["deadline"])
     if ctx.now > deadline:
-        raise UsageError(_deadline_text(router, deadline))
+        raise UsageError(_deadline_text(ctx.services, deadline))
     if ctx.company.state is None:
         await router.dialogs.start(ctx, "schaurein_land", {})
     elif ctx.company.state != programme(ctx)["state"]:
@@ -55,10 +55,10 @@ async def start(ctx: Ctx, router: Router) -> None:
         await router.dialogs.start(ctx, "schaurein", {})
 
 
-def _deadline_text(router: Router, deadline: datetime) -> str:
-    contact = router.services.catalogue.contact("schau_rein")
+def _deadline_text(services: Services, deadline: datetime) -> str:
+    contact = services.catalogue.contact("schau_rein")
     who = f"{contact.name} ({contact.email})" if contact.email else contact.name
-    return t.DEADLINE.format(deadline=fmt_dt(deadline, router.services.tz), contact=esc(who))
+    return t.DEADLINE.format(deadline=fmt_dt(deadline, services.tz), contact=esc(who))
 
 
 async def ask_state(ctx: Ctx, data: Data) -> None:
@@ -131,6 +131,9 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
     """Sign up, confirm, and notify the cluster's Schau-rein contact at once."""
     prog = programme(ctx)
     first, last = week(ctx)
+    if ctx.now > ctx.services.catalogue.local(prog["deadline"]):  # closed mid-dialog: end it
+        ctx.say(_deadline_text(ctx.services, ctx.services.catalogue.local(prog["deadline"])))
+        return END
     row, replaced = await schau_rein.sign_up(
         ctx.db, programme=prog["key"], state=prog["state"], first_day=first, last_day=last,
         deadline=ctx.services.catalogue.local(prog["deadline"]), company_id=_cid(ctx),

@@ -122,3 +122,26 @@ def test_team_hears_of_changes_to_confirmed_and_of_withdrawals(console: ConsoleB
     gone = console.press("anna", button(out, "Zurückziehen"))
     assert "zurückgezogen" in texts(gone, "anna")
     assert "Sachsenwerk" in texts(gone, "chef") and "zurückgezogen" in texts(gone, "chef")
+
+
+def test_deadline_passing_mid_dialog_closes_it(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk")
+    console.now("2026-02-20T23:00:00+01:00")
+    console.say("anna", "/schaurein")
+    out = console.press("anna", button(console.say("anna", "10.3."), "Ja"))
+    out = console.press("anna", button(console.press("anna", button(out, "Weiter")), "Ideen"))
+    console.press("anna", button(out, "Weiter"))
+    console.say("anna", "Schnuppertag")
+    summary = console.say("anna", "Anna 0123")
+    console.now("2026-04-10T23:00:00+02:00")  # Schau rein closed meanwhile; the fair not yet
+    late = texts(console.press("anna", button(summary, "Anmelden")))
+    assert "geschlossen" in late and "Mike Altmann" in late
+    out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
+    out = console.press("anna", button(console.say("anna", "2"), "Weiter"))
+    console.say("anna", "6")
+    out = console.press("anna", button(console.say("anna", "Maurer"), "Noch keine Idee"))
+    console.now("2026-04-11T00:30:00+02:00")
+    late = texts(console.press("anna", button(out, "Anfrage senden")))
+    assert "abgelaufen" in late and "Mike Altmann" in late
+    mine = texts(console.say("anna", "/meine"))
+    assert "Noch offen" not in mine  # no half-finished dialog left behind
