@@ -167,7 +167,7 @@ async def overview(ctx: Ctx, router: Router) -> None:
     lines, buttons = [t.HEAD], []
     for r in rows[:MAX_LISTED]:
         snippet = f": „{_snippet(r.text)}“" if r.kind == PERSONAL else ""
-        label = esc(labels.get(r.kind, r.kind))
+        label = esc(labels.get(r.kind, t.LABEL_OTHER))  # never show an internal kind name
         lines.append(t.LINE.format(when=fmt_dt(r.due_at, ctx.tz), label=label, text=snippet))
         if r.kind == PERSONAL:
             buttons.append([ctx.button(t.DELETE.format(text=_snippet(r.text, 24, html_=False)),

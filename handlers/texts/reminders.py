@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 LABEL_PERSONAL = "Eigene Erinnerung"
+LABEL_OTHER = "Mitteilung"
 USAGE = (
     "So legst du eine Erinnerung an:\n<code>/erinnerung morgen 9 Uhr Unterlagen für den Medientag</code>\n"
     "Erst wann, dann woran. Deine Erinnerungen: /erinnerungen"
