@@ -149,7 +149,7 @@ async def _answer(ctx: Ctx, data: dict[str, str], value: str) -> str:
     due = _due(ctx, data["date"], data["time"])
     if due <= ctx.now:  # the dialog may be answered long after it was asked
         ctx.say(t.PAST)
-        return END
+        return "when"  # keep the text, ask for a new time
     text = t.REMINDER.format(text=esc(data["text"]))
     pid: int = ctx.person.id  # type: ignore[assignment]
     await reminders.plan_personal(ctx.db, person_id=pid, text=text, due_at=due, now=ctx.now)

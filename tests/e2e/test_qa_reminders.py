@@ -110,3 +110,12 @@ def test_moving_to_only_a_time_keeps_the_sessions_day(console: ConsoleBot) -> No
     shown = texts(console.say("anna", "/stammtisch"))
     assert "Do, 19. Februar 2026, 14:00 Uhr (verschoben)" in shown
     assert "Mo, 2. Februar" not in shown and "Di, 3. Februar" not in shown
+
+
+def test_a_confirmation_answered_too_late_asks_for_a_new_time(console: ConsoleBot) -> None:
+    console.say("anna", "/erinnerung in 1 Stunde Anruf Kammer")
+    console.now("2026-02-02T11:00:00+01:00")
+    late = texts(console.say("anna", "ja"))
+    assert "schon vorbei" in late and "„Anruf Kammer“" in late
+    assert "Mittwoch, 4. Februar 2026, 09:00 Uhr" in texts(console.say("anna", "übermorgen"))
+    assert "Anruf Kammer" in texts(console.say("anna", "ja"))
