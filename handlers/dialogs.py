@@ -101,6 +101,13 @@ class Dialogs:
         open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
         return None if open_ is None else self.title(open_.dialog)
 
+    async def wants_text(self, ctx: Ctx) -> bool:
+        """Tell whether the person's open dialog step takes typed answers."""
+        open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
+        if open_ is None or open_.dialog not in self._dialogs:
+            return False
+        return self._dialogs[open_.dialog].steps[open_.step].on_text is not None
+
     async def on_text(self, ctx: Ctx, text: str) -> bool:
         """Feed typed text to the open dialog; False if none is open."""
         open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))

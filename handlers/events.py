@@ -10,7 +10,7 @@ from handlers.events_notify import REMINDER_KIND, notes_for
 from handlers.events_view import card, contact, details, event_file
 from handlers.router import Router
 from handlers.texts import events as t
-from handlers.texts.common import esc
+from handlers.texts.common import esc, plural
 from storage import event_board, event_signup
 from storage.errors import DomainError
 from storage.event_board import Board
@@ -76,8 +76,10 @@ async def sign_up(ctx: Ctx) -> None:
             _send_file(ctx, ev)
         return
     b = (await _boards(ctx, [event_id]))[0]
-    ctx.say(t.WAITLISTED.format(title=esc(ev.title), pos=b.position,
-                                people=t.people_text(people)), edit=True)  # fmt: skip
+    free = (ev.capacity or 0) - ev.booked  # places left, but fewer than asked for
+    text = t.WAITLISTED_FEW if free > 0 else t.WAITLISTED
+    ctx.say(text.format(title=esc(ev.title), pos=b.position, people=t.people_text(people),
+                        free=plural(free, "Platz", "Plätze")), edit=True)  # fmt: skip
 
 
 async def cancel(ctx: Ctx) -> None:

@@ -13,6 +13,7 @@ from handlers.texts import events_admin as t
 from handlers.texts.common import esc
 from storage import audit, events, outbox
 from storage import event_signup as signup
+from storage.events import Entry
 
 MAX_BUTTONS = 20
 
@@ -38,15 +39,17 @@ async def participants(ctx: Ctx) -> None:
     rows = await events.entries(ctx.db, event_id=ev.id)
     head = t.PARTICIPANTS_HEAD.format(title=esc(ev.title), when=te.when_text(ev, ctx.tz),
                                       booked=ev.booked, capacity=ev.capacity or "–")  # fmt: skip
+    if ev.cancelled_at is not None:
+        head += "\n" + t.IS_CANCELLED
     lines, buttons = [head], []
     for e in rows:
         firm = e.company.name if e.company else "–"
         who = e.person.display_name or e.person.key
         lines.append(t.PARTICIPANT_LINE.format(
             firm=esc(firm), who=esc(who), people=te.people_text(e.registration.people),
-            status=te.STATUS[e.registration.status],
+            status=_status(e),
         ))  # fmt: skip
-        if e.registration.status != "cancelled" and len(buttons) < MAX_BUTTONS:
+        if _status(e) != te.STATUS["cancelled"] and len(buttons) < MAX_BUTTONS:
             label = t.UNREGISTER_FOR.format(who=who[:30])
             buttons.append([ctx.button(label, "ev.adm.cancel", ev.id, e.person.id)])
     ctx.say("\n".join(lines if rows else [*lines, t.NO_PARTICIPANTS]), buttons)
@@ -90,7 +93,8 @@ async def cancel_event(ctx: Ctx) -> None:
         event=event_id, title=out.event.title, informed=len(out.changes),
     )  # fmt: skip
     await ctx.services.planned()
-    ctx.say(t.CANCEL_DONE.format(title=esc(out.event.title), n=len(out.changes)), edit=True)
+    ctx.say(t.CANCEL_DONE.format(title=esc(out.event.title), n=te.people_text(len(out.changes))),
+            edit=True)  # fmt: skip
 
 
 async def export(ctx: Ctx, query: str) -> Table:
@@ -107,10 +111,15 @@ async def export(ctx: Ctx, query: str) -> Table:
             rows.append([
                 e.event.title, e.event.start.astimezone(ctx.tz).date(),
                 e.company.name if e.company else "", e.person.display_name or e.person.key,
-                e.person.platform, e.registration.people, te.STATUS[e.registration.status],
+                e.person.platform, e.registration.people, _status(e),
                 e.registration.created_at.astimezone(ctx.tz).date(),
             ])  # fmt: skip
     return Table("Anmeldungen", t.EXPORT_COLUMNS, rows)
+
+
+def _status(e: Entry) -> str:
+    """Return the German status; everyone is "abgemeldet" once the event is cancelled."""
+    return te.STATUS["cancelled" if e.event.cancelled_at else e.registration.status]
 
 
 async def _say(ctx: Ctx, text: str) -> None:

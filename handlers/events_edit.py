@@ -15,6 +15,7 @@ from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
 from handlers.events_notify import notes_for
 from handlers.events_view import pick
 from handlers.router import Router
+from handlers.texts import events as te
 from handlers.texts import events_admin as t
 from handlers.texts.common import esc, fmt_dt
 from storage import audit, events
@@ -76,6 +77,8 @@ async def on_value(ctx: Ctx, data: Data, text: str) -> str:
         values = fields.deadline(ctx, text, ev.start)
     else:
         values = getattr(fields, field)(ctx, text)
+    if field == "capacity" and values["capacity"] < ev.booked:  # ask again, not fail on save
+        raise UsageError(te.ERRORS["capacity_below_booked"].format(booked=ev.booked))
     data["changes"] = values
     return "confirm"
 
@@ -104,7 +107,8 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
     await ctx.services.planned()
     told = sum(1 for c in out.changes if c.what == "changed")
     moved = sum(1 for c in out.changes if c.what == "promoted")
-    ctx.say(t.EDIT_DONE.format(title=esc(out.event.title), told=told, moved=moved))
+    ctx.say(t.EDIT_DONE.format(title=esc(out.event.title), told=te.people_text(told),
+                               moved=moved))  # fmt: skip
     return END
 
 

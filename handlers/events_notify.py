@@ -70,13 +70,14 @@ def _changed(ev: Event, ch: Change, now: datetime, tz: ZoneInfo) -> list[Note]:
 
 def _event_cancelled(ev: Event, ch: Change, now: datetime, tz: ZoneInfo) -> list[Note]:
     text = t.EVENT_CANCELLED.format(title=esc(ev.title), when=t.when_text(ev, tz))
-    return [_now(ev, ch.registration.person_id, "cancelled", text, now, tz)]
+    return [_now(ev, ch.registration.person_id, "cancelled", text, now, tz,
+                 attached=t.ICS_REMOVES)]  # fmt: skip
 
 
 def _now(ev: Event, person_id: int, suffix: str, text: str, now: datetime,
-         tz: ZoneInfo) -> Note:  # fmt: skip
+         tz: ZoneInfo, attached: str = t.ICS_ATTACHED) -> Note:  # fmt: skip
     f = None if ev.date_note else event_file(ev, tz, now=now)
-    text += t.ICS_ATTACHED if f else ""
+    text += attached if f else ""
     return Note(
         person_id=person_id, kind=NOTICE_KIND, text=text, due_at=now, urgent=True,
         dedupe_key=f"{person_key(ev.id, person_id)}{suffix}",

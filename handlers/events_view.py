@@ -43,7 +43,7 @@ def card(ctx: Ctx, b: Board) -> tuple[str, list[list[Button]]]:
         lines.append(t.kind_line(ev))
     if b.mine is not None:
         lines.append(t.status_line(b.mine.status, b.mine.people, b.position))
-    elif ctx.company is None and ev.kind == "intern" and is_open(ev, ctx.now):
+    elif ctx.company is None and not ctx.is_admin and ev.kind == "intern" and is_open(ev, ctx.now):
         lines.append(t.NEEDS_CODE)
     lines.append(t.colleagues_line(b.colleagues))
     return "\n".join(x for x in lines if x), [buttons(ctx, b)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
@@ -133,7 +134,10 @@ class Router:
             action = await chat_state.resolve_option(
                 ctx.db, person_id=ctx.person.id, chat_id=inc.chat.chat_id, option=inc.option
             )  # type: ignore[arg-type]
-            if action is not None:
+            # A number typed where a dialog asks for text ("1" place) is an answer, not Abbrechen.
+            if action is not None and not (
+                action == "dlg.cancel" and await self.dialogs.wants_text(ctx)
+            ):
                 await self._run_action(ctx, action)
                 return
         if not text:
@@ -143,15 +147,18 @@ class Router:
         elif text.startswith("/"):
             await self._command(ctx, text)
         elif not inc.is_group and not await self.dialogs.on_text(ctx, text):
-            ctx.say(t.NOT_UNDERSTOOD)
+            hint = self._suggest(ctx, text) if " " not in text else None  # "termine" without /
+            ctx.say(t.MEANT.format(cmd=hint) if hint else t.NOT_UNDERSTOOD)
 
     async def _command(self, ctx: Ctx, text: str) -> None:
-        head, _, rest = text[1:].partition(" ")
+        head, _, rest = text[1:].lstrip().partition(" ")  # "/ hilfe" is meant as /hilfe
         name = head.split("@", 1)[0].lower()
         name = self._aliases.get(name, name)
         cmd = self._commands.get(name)
         if cmd is None:
-            ctx.say(t.UNKNOWN_COMMAND.format(cmd=esc(name)))
+            hint = self._suggest(ctx, name)
+            ctx.say(t.UNKNOWN_COMMAND_HINT.format(cmd=esc(name), hint=hint) if hint
+                    else t.UNKNOWN_COMMAND.format(cmd=esc(name)))
             return
         if not await self._allowed(ctx, name, admin=cmd.admin, linked=cmd.linked):
             return
@@ -165,6 +172,12 @@ class Router:
                 ctx.db, person_id=ctx.person.id):  # type: ignore[arg-type]  # fmt: skip
             # The command left the dialog as it was: say it is still waiting for an answer.
             ctx.say(t.DIALOG_OPEN_HINT.format(title=esc(self.dialogs.title(open_.dialog))))
+
+    def _suggest(self, ctx: Ctx, word: str) -> str | None:
+        """Return the command a typo most likely meant (/termin -> termine), if any."""
+        names = [c.name for c in self.visible_commands(admin=ctx.is_admin, linked=True)]
+        close = difflib.get_close_matches(word.lower().lstrip("/"), names, n=1, cutoff=0.75)
+        return close[0] if close else None
 
     async def _press_token(self, ctx: Ctx, token: str) -> None:
         action = await chat_state.resolve_token(ctx.db, token=token, person_id=ctx.person.id)  # type: ignore[arg-type]

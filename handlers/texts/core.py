@@ -34,6 +34,10 @@ PRIVACY_FULL = (
 )
 
 UNKNOWN_COMMAND = "Den Befehl <code>/{cmd}</code> kenne ich nicht. Alle Befehle: /hilfe"
+UNKNOWN_COMMAND_HINT = (
+    "Den Befehl <code>/{cmd}</code> kenne ich nicht. Meintest du /{hint}? Alle Befehle: /hilfe"
+)
+MEANT = "Meintest du /{cmd}? Befehle beginnen mit „/“. Alle Befehle: /hilfe"
 NOT_UNDERSTOOD = "Das habe ich nicht verstanden. Ich reagiere auf Befehle wie /termine – alle Befehle: /hilfe"
 TOO_LONG = "Deine Nachricht ist zu lang (höchstens {limit} Zeichen). Bitte fass dich kürzer."
 EMPTY = "Ich habe eine leere Nachricht bekommen. Schreib z. B. /hilfe."

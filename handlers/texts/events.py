@@ -26,6 +26,11 @@ WAITLISTED = (
     "<b>{title}</b> ist gerade voll – du stehst auf der <b>Warteliste</b> (Platz {pos}, "
     "{people}).\nWird etwas frei, rückst du automatisch nach und bekommst Bescheid."
 )
+WAITLISTED_FEW = (
+    "Für <b>{title}</b> gibt es nur noch {free} – zu wenig für {people}. Du stehst auf der "
+    "<b>Warteliste</b> (Platz {pos}).\nWird genug frei, rückst du automatisch nach und "
+    "bekommst Bescheid."
+)
 CANCELLED = "Du bist von <b>{title}</b> abgemeldet."
 LEFT_WAITLIST = "Du stehst nicht mehr auf der Warteliste für <b>{title}</b>."
 PROMOTED = (
@@ -38,9 +43,9 @@ CHANGED = (
 )
 ICS_ATTACHED = "\nDer Kalendereintrag hängt an."
 EVENT_CANCELLED = (
-    "<b>Abgesagt:</b> {title} ({when}). Das tut uns leid! Deine Anmeldung ist damit "
-    "hinfällig; der Kalendereintrag unten entfernt den Termin."
+    "<b>Abgesagt:</b> {title} ({when}). Das tut uns leid! Deine Anmeldung ist damit hinfällig."
 )
+ICS_REMOVES = "\nDer angehängte Kalendereintrag entfernt den Termin aus deinem Kalender."
 REMINDER = "Erinnerung: <b>{title}</b> {rel}\n{when}\n{place}{directions}Bis dann!"
 REL = {1: "ist morgen.", 7: "ist in einer Woche."}
 REL_DAYS = "ist in {days} Tagen."

@@ -59,7 +59,7 @@ ASK_VALUE = {
 CONFIRM_HEAD = "Änderung an <b>{title}</b>:"
 WILL_NOTIFY = "Alle Angemeldeten bekommen eine Nachricht mit dem neuen Kalendereintrag."
 EDIT_DONE = (
-    "Gespeichert: <b>{title}</b>. Informiert: {told} Angemeldete; "
+    "Gespeichert: <b>{title}</b>. Informiert: {told}; "
     "von der Warteliste nachgerückt: {moved}."
 )
 
@@ -70,7 +70,8 @@ CANCEL_CONFIRM = (
 CANCEL_YES = "Ja, absagen"
 CANCEL_NO = "Nein"
 NOT_CANCELLED = "Gut, der Termin bleibt."
-CANCEL_DONE = "<b>{title}</b> ist abgesagt. {n} Anmeldungen wurden informiert."
+CANCEL_DONE = "<b>{title}</b> ist abgesagt. Benachrichtigt: {n}."
+IS_CANCELLED = "<i>Dieser Termin ist abgesagt.</i>"
 
 PARTICIPANTS_HEAD = "<b>{title}</b> – {when}\nBelegt: {booked} von {capacity} Plätzen"
 PARTICIPANT_LINE = "• {firm} – {who} ({people}) – {status}"

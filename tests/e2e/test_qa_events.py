@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.events.console_helpers import card, join
 from tests.support.console import ConsoleBot, button, texts
 
@@ -60,3 +62,67 @@ def test_promoted_person_gets_message_with_calendar_file(console: ConsoleBot) ->
     told = [m for m in leave if m["to"] == "a2"]
     assert "angemeldet" in texts(told)
     assert any(m.get("file", {}).get("name", "").endswith(".ics") for m in told)
+
+
+def _small_event(console: ConsoleBot, capacity: int) -> None:
+    """Let the admin add "Mini-Treff" (4 March, 10-12 Uhr) with `capacity` places."""
+    for answer in ("/termin_neu", "Mini-Treff", "4.3. 10-12 Uhr", "Ja", "Cottbus", "-",
+                   "Über den Bot", str(capacity), "-"):
+        console.say("chef", answer)
+    assert "Gespeichert" in texts(console.say("chef", "Speichern"))
+
+
+def _sign_up(console: ConsoleBot, who: str, people: int) -> list[dict]:
+    cards = card(console.say(who, "/termine"), "Mini-Treff")
+    label = "Anmelden" if "Anmelden" in str(cards) else "Warteliste"
+    return console.press(who, button(console.press(who, button(cards, label)), str(people)))
+
+
+def test_admin_preview_has_no_invite_code_hint(console: ConsoleBot) -> None:
+    for answer in ("/termin_neu", "Mini-Treff", "4.3. 10-12 Uhr", "Ja", "Cottbus", "-",
+                   "Über den Bot", "3"):
+        console.say("chef", answer)
+    preview = texts(console.say("chef", "-"))
+    assert "Vorschau" in preview and "noch 3 Plätze" in preview
+    assert "/start CODE" not in preview
+
+
+def test_waitlist_says_how_many_places_are_left(console: ConsoleBot) -> None:
+    _small_event(console, 3)
+    join(console, "a1", "LEAG")
+    join(console, "a2", "Zemmler")
+    _sign_up(console, "a1", 2)
+    out = texts(_sign_up(console, "a2", 2))
+    assert "nur noch 1 Platz – zu wenig für 2 Personen" in out and "Warteliste" in out
+
+
+def test_cancelled_event_shows_everyone_unregistered_and_tells_once(console: ConsoleBot) -> None:
+    _small_event(console, 1)
+    join(console, "a1", "LEAG")
+    join(console, "a2", "Zemmler")
+    _sign_up(console, "a1", 1)
+    _sign_up(console, "a2", 1)
+    ask = console.say("chef", "/termin_absagen Mini-Treff")
+    done = console.press("chef", button(ask, "Ja"))
+    assert "Benachrichtigt: 2 Personen." in texts(done, "chef")
+    told = texts(done, "a1")
+    assert "Abgesagt" in told and told.count("Kalendereintrag") == 1
+    assert "ist abgesagt" in texts(console.say("chef", "/teilnehmer Mini-Treff"))
+    files = console.say("chef", "/export anmeldungen Mini-Treff")
+    csv = Path(next(m["file"]["path"] for m in files if m.get("file", {}).get("name", "")
+                    .endswith(".csv"))).read_text(encoding="utf-8-sig")
+    rows = [line.split(";") for line in csv.splitlines()[1:]]
+    assert [r[6] for r in rows] == ["abgemeldet", "abgemeldet"]
+
+
+def test_capacity_below_booked_is_asked_again_not_stuck(console: ConsoleBot) -> None:
+    _small_event(console, 5)
+    join(console, "a1", "LEAG")
+    _sign_up(console, "a1", 3)
+    console.say("chef", "/termin_bearbeiten Mini-Treff")
+    console.say("chef", "Plätze")
+    refused = texts(console.say("chef", "2"))
+    assert "schon 3 Personen angemeldet" in refused and "Wie viele Plätze" in refused
+    console.say("chef", "4")
+    assert "Gespeichert" in texts(console.say("chef", "Speichern"))
+    assert "noch 1 Platz" in texts(card(console.say("a1", "/termine"), "Mini-Treff"))

@@ -35,3 +35,15 @@ def test_31st_company_refused_without_pointing_to_a_missing_command(console: Con
         assert "angelegt" in texts(console.say("chef", f"/firma_neu Firma {i}"))
     refused = texts(console.say("chef", "/firma_neu Firma 31"))
     assert "30 Mitglieder" in refused and "nicht angelegt" in refused
+
+
+def test_typo_in_command_suggests_the_closest_one(console: ConsoleBot) -> None:
+    assert "Meintest du /termine?" in texts(console.say("anna", "/termin"))
+    assert "Meintest du /termine?" in texts(console.say("anna", "termine"))
+    assert "Meintest du" not in texts(console.say("anna", "/xyz"))
+    assert "Meintest du" not in texts(console.say("anna", "/teilnehmr"))  # admins only
+    assert "Meintest du /teilnehmer?" in texts(console.say("chef", "/teilnehmr"))
+
+
+def test_space_after_slash_still_runs_the_command(console: ConsoleBot) -> None:
+    assert "Das kann ich für dich tun" in texts(console.say("anna", "/ hilfe"))
