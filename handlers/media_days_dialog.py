@@ -65,7 +65,10 @@ async def type_formats(ctx: Ctx, data: Data, text: str) -> str:
     """Accept typed format names ("Podcast, Fotos")."""
     labels = notify.config(ctx).formats
     words = text.lower()
-    found = [k for k, v in labels.items() if k in words or v.lower().split("-")[0] in words]
+    if words.strip(" .!") in t.ALL_WORDS:
+        found = list(labels)
+    else:  # stems, so "Foto" or "Clip" count as well
+        found = [k for k, v in labels.items() if k[:4] in words or v.lower()[:4] in words]
     if not found:
         raise UsageError(t.RULES["md_no_format"](DomainError("md_no_format")))
     data["formats"] = found

@@ -135,6 +135,7 @@ YES_WORDS = ("ja", "j", "yes", "passt", "ok", "okay")
 NO_WORDS = ("nein", "n", "no", "nee")
 DONE_WORDS = ("fertig", "weiter", "fertig mit terminen", "das wars", "das war's", "reicht",
               "nein", "keine", "keine weiteren", "nein danke")
+ALL_WORDS = ("alle", "alles", "alle drei", "alles drei", "komplett")
 NO_NOTE_WORDS = ("keine", "keine notiz", "kein", "nein", "nichts", "-", "–", "nö")
 SUMMARY_MOVE = "Verschieben auf einen dieser Tage: {wishes}"
 

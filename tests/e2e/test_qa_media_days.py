@@ -196,3 +196,20 @@ def test_offered_days_may_be_separated_by_spaces_or_und(console: ConsoleBot) -> 
     assert "Angeboten: Di, 3. Februar 2026; Di, 10. Februar 2026; Di, 17. Februar 2026" in out
     out = texts(console.say("chef", "/medientag_tage Di 10.3. und Do 12.3."))
     assert "Angeboten: Di, 10. März 2026; Do, 12. März 2026" in out
+
+
+def test_typed_formats_understand_singular_and_alles(console: ConsoleBot) -> None:
+    join(console, "anna", "Pragma")
+    out = console.press("anna", button(console.say("anna", "/medientag"), "anfragen"))
+    console.press("anna", button(out, "Sachsen"))
+    assert "Wunschtermin 1" in texts(console.say("anna", "Podcast und ein Foto"))
+    console.say("anna", "abbrechen")
+    console.press("anna", button(console.say("anna", "/medientag"), "anfragen"))
+    console.say("anna", "alles")
+    console.say("anna", "16.3.")
+    console.say("anna", "ja")
+    console.say("anna", "fertig")
+    console.say("anna", "Anna")
+    console.say("anna", "anna@example.org")
+    summary = texts(console.say("anna", "keine"))
+    assert "Formate: Podcast, Social-Media-Clips, Fotos" in summary
