@@ -13,6 +13,7 @@ from handlers.texts.common import esc
 from storage import audit, companies, fairs, fairs_read
 from storage.errors import DomainError
 from storage.models import BoothRequest, Company, Fair
+from storage.models.fairs import ACTIVE
 
 
 def register(router: Router) -> None:
@@ -64,6 +65,9 @@ async def decide(ctx: Ctx, router: Router) -> None:
         ctx.say(t.GONE)
         return
     req, fair = found
+    if req.status not in ACTIVE or (op == "confirm" and req.status == "confirmed"):
+        ctx.say(t.NOT_OPEN.format(status=t.STATUS.get(req.status, "")))  # stale button
+        return
     company = await companies.get(ctx.db, company_id=req.company_id)
     assert company is not None
     await router.dialogs.start(ctx, "messe_entscheid", {

@@ -129,8 +129,8 @@ async def decide(
         fair = (await s.execute(locked)).scalar_one()
         req = await s.get(BoothRequest, request_id, populate_existing=True)
         assert req is not None
-        if req.status not in ACTIVE:
-            raise DomainError("fair_not_open", status=req.status)
+        if req.status not in ACTIVE or (confirm and req.status == "confirmed"):
+            raise DomainError("fair_not_open", status=req.status)  # e.g. a second, stale press
         if confirm and req.status == "waiting":
             free = fair.capacity_m2 - await _used(s, fair.id)  # type: ignore[arg-type]
             if req.area_m2 > free:

@@ -72,7 +72,7 @@ LATE_EXISTING = (
 CHANGE_NO_ROOM = "So viel Fläche ist beim <b>{title}</b> nicht mehr frei (noch {free} m² inklusive eurer bisherigen). Bitte weniger m² angeben."
 NO_REQUEST = "Es gibt keine offene Anfrage für <b>{title}</b>."
 NOT_OPEN = "Diese Anfrage ist schon {status}."
-FULL = "Beim <b>{title}</b> sind nur noch {free} m² frei, die Anfrage braucht {area} m². Erst Fläche freigeben."
+FULL = "Beim <b>{title}</b> sind nur noch {free} m² frei, die Anfrage braucht {area} m². Erst muss Fläche frei werden (z. B. durch eine Ablehnung), oder die Firma fragt weniger m² an."
 BAD_DAYS = "Bitte einen der Messetage wählen."
 UNKNOWN_FAIR = "Diese Messe kenne ich nicht."
 

@@ -145,3 +145,17 @@ def test_deadline_passing_mid_dialog_closes_it(console: ConsoleBot) -> None:
     assert "abgelaufen" in late and "Mike Altmann" in late
     mine = texts(console.say("anna", "/meine"))
     assert "Noch offen" not in mine  # no half-finished dialog left behind
+
+
+def test_a_stale_confirm_button_does_not_tell_the_company_twice(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk")
+    out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
+    out = console.press("anna", button(console.say("anna", "2"), "Weiter"))
+    console.say("anna", "6")
+    out = console.press("anna", button(console.say("anna", "Maurer"), "Noch keine Idee"))
+    console.press("anna", button(out, "Anfrage senden"))
+    confirm = button(console.say("chef", "/messestand"), "Bestätigen")
+    first = console.press("chef", button(console.press("chef", confirm), "Ohne Notiz"))
+    assert "ist bestätigt" in texts(first, "anna")
+    again = console.press("chef", confirm)
+    assert "schon bestätigt" in texts(again, "chef") and texts(again, "anna") == ""

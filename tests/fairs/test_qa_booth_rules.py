@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storage import fairs
 from storage.catalogue import Catalogue
 from storage.db import Database
+from storage.errors import DomainError
 from tests.fairs.helpers import NOW, ask, company, setup
 
 
@@ -19,3 +22,17 @@ async def test_resending_a_confirmed_request_unchanged_keeps_it_confirmed(
     assert same.request.status == "confirmed" and same.request.admin_note == "ok"
     changed = await ask(db, a, 12)
     assert changed.request.status == "requested"
+
+
+async def test_a_second_confirm_is_refused_so_the_company_is_not_told_twice(
+    db: Database, catalogue: Catalogue
+) -> None:
+    await setup(db, catalogue)
+    out = await ask(db, await company(db, "A"), 10)
+    rid = out.request.id
+    await fairs.decide(db, request_id=rid, confirm=True, note="", now=NOW)  # type: ignore[arg-type]
+    with pytest.raises(DomainError) as err:
+        await fairs.decide(db, request_id=rid, confirm=True, note="", now=NOW)  # type: ignore[arg-type]
+    assert err.value.code == "fair_not_open" and err.value.info["status"] == "confirmed"
+    declined = await fairs.decide(db, request_id=rid, confirm=False, note="", now=NOW)  # type: ignore[arg-type]
+    assert declined.request.status == "declined"
