@@ -129,12 +129,15 @@ async def on_existing(ctx: Ctx, data: Data, value: str) -> str:
     if ctx.now > fair.deadline:
         await too_late(ctx, fair)
         return END
+    if old is None or old.status not in ("requested", "waiting", "confirmed"):
+        ctx.say(t.NO_REQUEST.format(title=esc(fair.title)))  # a colleague was quicker
+        return END
     out = await fairs.withdraw(ctx.db, fair_key=data["fair"], company_id=_cid(ctx), now=ctx.now)
     await _after_change(ctx, out)
-    if old is not None:  # the team plans the floor: tell them at once
-        text = t.TEAM_WITHDRAWN.format(company=esc(_name(ctx)), title=esc(fair.title),
-                                       status=t.STATUS[old.status], area=old.area_m2)  # fmt: skip
-        await notify.tell_team(ctx, contact="messe", kind="fair.team", text=text)
+    # The team plans the floor: tell them at once.
+    text = t.TEAM_WITHDRAWN.format(company=esc(_name(ctx)), title=esc(fair.title),
+                                   status=t.STATUS[old.status], area=old.area_m2)  # fmt: skip
+    await notify.tell_team(ctx, contact="messe", kind="fair.team", text=text)
     ctx.say(t.WITHDRAWN.format(title=esc(out.fair.title)))
     return END
 

@@ -162,7 +162,11 @@ async def overview(ctx: Ctx) -> list[str]:
     row = await schau_rein.signup_of(ctx.db, programme=programme(ctx)["key"], company_id=_cid(ctx))
     if row is None:
         return []
-    return [t.OVERVIEW_HEAD, _summary(ctx, row.days, row.support, row.description, row.contact)]
+    deadline = ctx.services.catalogue.local(programme(ctx)["deadline"])
+    open_ = ctx.now <= deadline
+    change = t.OVERVIEW_CHANGE.format(deadline=fmt_dt(deadline, ctx.tz)) if open_ else ""
+    return [t.OVERVIEW_HEAD + change,
+            _summary(ctx, row.days, row.support, row.description, row.contact)]  # fmt: skip
 
 
 def support_labels(ctx: Ctx, keys: list[str]) -> list[str]:

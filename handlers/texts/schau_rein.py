@@ -49,6 +49,7 @@ DONE = (
 NOTIFY = "<b>Neue Schau-rein-Anmeldung</b> von <b>{company}</b>{replaced}\n{summary}"
 REPLACED = " (ersetzt die bisherige)"
 OVERVIEW_HEAD = "<b>Schau rein</b>"
+OVERVIEW_CHANGE = " – ändern bis {deadline}: /schaurein"
 DEADLINE = "Die Anmeldung für Schau rein ist seit {deadline} geschlossen. Bitte wendet euch direkt an {contact}."
 BAD_DAY = "Bitte nur Tage zwischen {first} und {last}."
 STATE_REFUSED = NOT_SAXON

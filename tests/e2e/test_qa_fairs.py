@@ -147,6 +147,17 @@ def test_deadline_passing_mid_dialog_closes_it(console: ConsoleBot) -> None:
     assert "Noch offen" not in mine  # no half-finished dialog left behind
 
 
+def test_meine_offers_a_schau_rein_change_only_until_its_deadline(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk")
+    console.say("anna", "/schaurein")
+    sign_up(console, "anna", "10.3.")
+    mine = texts(console.say("anna", "/meine"))
+    assert "Schau rein – ändern bis Fr, 20. Februar 2026, 23:59 Uhr: /schaurein" in mine
+    console.now("2026-02-21T09:00:00+01:00")
+    mine = texts(console.say("anna", "/meine"))
+    assert "Di, 10. März 2026" in mine and "/schaurein" not in mine
+
+
 def test_a_stale_confirm_button_does_not_tell_the_company_twice(console: ConsoleBot) -> None:
     member(console, "anna", "Sachsenwerk")
     out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
