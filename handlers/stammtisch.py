@@ -46,7 +46,7 @@ async def show(ctx: Ctx) -> None:
         lines += [t.session_line(s.start, s.link, ctx.tz, moved=s.moved) for s in upcoming]
     else:
         lines.append(t.NONE)
-    lines.append(t.SUBSCRIBED if on else t.NOT_SUBSCRIBED)
+    lines.append(t.subscribed(*await _kinds_on(ctx)) if on else t.NOT_SUBSCRIBED)
     toggle_btn = ctx.button(t.UNSUBSCRIBE if on else t.SUBSCRIBE, "stammtisch.abo", int(not on))
     ctx.say("\n".join(lines), [[toggle_btn], [ctx.button(t.SUGGEST, "stammtisch.thema")]])
 
@@ -61,8 +61,14 @@ async def toggle(ctx: Ctx) -> None:
     """Switch the person's Stammtisch reminders on ("1") or off ("0")."""
     on = ctx.args.strip() == "1"
     await stammtisch.set_subscribed(ctx.db, person_id=ctx.person.id, on=on, now=ctx.now)  # type: ignore[arg-type]
-    ctx.say(t.NOW_ON if on else t.NOW_OFF)
+    ctx.say(t.subscribed(*await _kinds_on(ctx), just_now=True) if on else t.NOW_OFF)
     await ctx.services.planned()
+
+
+async def _kinds_on(ctx: Ctx) -> tuple[bool, bool]:
+    """Return whether the morning and the 15-minute reminder are switched on for the person."""
+    off = {k for _, k in await reminders.disabled_kinds(ctx.db, person_ids=[ctx.person.id])}  # type: ignore[list-item]
+    return "stammtisch.morning" not in off, "stammtisch.soon" not in off
 
 
 async def suggest(ctx: Ctx, router: Router) -> None:

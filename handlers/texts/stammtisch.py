@@ -76,3 +76,16 @@ def done_change(count: int) -> str:
         return "Erledigt. Niemand hat Stammtisch-Erinnerungen an, also geht keine Nachricht raus."
     who = "1 Abonnent:in wird" if count == 1 else f"{count} Abonnent:innen werden"
     return f"Erledigt. {who} einmal benachrichtigt."
+
+
+def subscribed(morning: bool, soon: bool, *, just_now: bool = False) -> str:
+    """Say which Stammtisch reminders the subscriber gets (one kind may be switched off)."""
+    if morning and soon:
+        return NOW_ON if just_now else SUBSCRIBED
+    head = "🔔 Erledigt." if just_now else "\n🔔"
+    if morning or soon:
+        which, other = ("am Morgen um 9 Uhr", "15 Minuten vorher") if morning else (
+            "15 Minuten vorher", "am Morgen")
+        return f"{head} Ich erinnere dich nur {which}, die Erinnerung {other} ist aus. " \
+               "Wieder an: /erinnerungen"
+    return f"{head} Beide Stammtisch-Erinnerungen sind aus. Wieder an: /erinnerungen"

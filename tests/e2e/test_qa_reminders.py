@@ -119,3 +119,12 @@ def test_a_confirmation_answered_too_late_asks_for_a_new_time(console: ConsoleBo
     assert "schon vorbei" in late and "„Anruf Kammer“" in late
     assert "Mittwoch, 4. Februar 2026, 09:00 Uhr" in texts(console.say("anna", "übermorgen"))
     assert "Anruf Kammer" in texts(console.say("anna", "ja"))
+
+
+def test_stammtisch_text_follows_switched_off_kinds(console: ConsoleBot) -> None:
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
+    console.press("anna", button(console.say("anna", "/erinnerungen"), "am Morgen (9 Uhr) aus"))
+    shown = texts(console.say("anna", "/stammtisch"))
+    assert "nur 15 Minuten vorher" in shown and "am Morgen (9 Uhr) und" not in shown
+    console.press("anna", button(console.say("anna", "/erinnerungen"), "15 Minuten vorher aus"))
+    assert "Beide Stammtisch-Erinnerungen sind aus" in texts(console.say("anna", "/stammtisch"))
