@@ -83,6 +83,8 @@ _WORDS = {
     "mins": ("unit", "min"), "minutes": ("unit", "min"),
     "uhr": ("uhr", None), "h": ("uhr", None), "oclock": ("uhr", None), "urh": ("uhr", None),
     "punkt": ("at", None), "monatsanfang": ("edge", ("anfang", "m")),
+    "monatsmitte": ("edge", ("mitte", "m")), "wochenanfang": ("edge", ("anfang", "w")),
+    "wochenmitte": ("edge", ("mitte", "w")), "quarter": ("viertel", None),
     "um": ("at", None), "gegen": ("at", None), "ab": ("at", None), "at": ("at", None),
     "ca": ("at", None), "circa": ("at", None), "etwa": ("at", None), "ungefähr": ("at", None),
     "in": ("in", None), "vor": ("vor", None), "nach": ("nach", None), "past": ("nach", None),
