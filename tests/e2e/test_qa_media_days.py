@@ -131,7 +131,8 @@ def test_old_request_button_shows_the_colleagues_request(console: ConsoleBot) ->
     console.say("anna", "fertig")
     finish(console, "anna")
     out = console.press("carl", button(stale, "anfragen"))
-    assert "läuft schon ein Medientag" in texts(out) and "Medientag: angefragt" in texts(out)
+    assert "schon einen Medientag angefragt oder bestätigt" in texts(out)
+    assert "Medientag: angefragt" in texts(out)
     assert "Was soll entstehen?" not in texts(out)
 
 
