@@ -59,6 +59,8 @@ _WORDS = {
     "nächstes": ("next", 1), "nächstem": ("next", 1), "letzte": ("next", -1),
     "letzten": ("next", -1), "letzter": ("next", -1), "letztes": ("next", -1),
     "vergangene": ("next", -1), "vergangenen": ("next", -1), "last": ("next", -1),
+    "vorige": ("next", -1), "vorigen": ("next", -1), "voriger": ("next", -1),
+    "voriges": ("next", -1),
     "kommende": ("next", 1),
     "kommenden": ("next", 1), "kommender": ("next", 1), "kommendes": ("next", 1),
     "next": ("next", 1), "übernächste": ("next", 2), "übernächsten": ("next", 2),

@@ -127,6 +127,11 @@ VARIANTS: tuple[tuple[str, str, str | None], ...] = (
     ("mon", "übermorgn", "2026-02-04"),
     ("mon", "heute nachmitag", "2026-02-02 15:00"),
     ("mon", "nächste Wohe", "2026-02-09"),
+    # the past is understood (callers refuse it)
+    ("mon", "letzten Freitag", "2026-01-30"),
+    ("mon", "vorigen Montag", "2026-01-26"),
+    ("mon", "vor 3 Tagen", "2026-01-30"),
+    ("mon", "gestern Abend", "2026-02-01 18:00"),
     # refusals
     ("mon", "Do 4.2. 10 Uhr", None),
     ("mon", "Donnerstag, den 4. Februar", None),
