@@ -36,7 +36,8 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   "morgen früh" 08:00 tomorrow. "Wochenende" is the coming Saturday ("nächstes" too, unless it
   is weekend already); "Anfang/Mitte/Ende" are the 1st/15th/last of a month and Monday/
   Wednesday/Friday of a week (of the coming week or month once this one's day is over);
-  "nächsten Monat" / "nächstes Jahr" are their first day, "Jahresende" is 31 December.
+  "nächsten Monat" / "nächstes Jahr" are their first day, "Jahresende" is 31 December;
+  "am 5. nächsten Monats" is the 5th of next month.
 - None for what is impossible or contradictory: "31.4.", "29.2.2027", "24:30", "Do, 4.2."
   when 4 Feb is a Wednesday, two different days in one phrase, a choice or a series ("Mo oder
   Di", "jeden Montag", "nicht Montag"), or text we cannot read at all. Ranges of weekdays

@@ -74,6 +74,10 @@ def _in_hours(p: Parts, local_now: datetime) -> tuple[date, time | None, time | 
 def _day(p: Parts, today: date) -> date | None:
     """Return the day the calendar slots name, or None when they name none."""
     said = [s for s in DAY_SLOTS if getattr(p, s) is not None]
+    if said == ["day", "pos"] and p.pos[:2] == ("anfang", "m"):
+        # "am 5. nächsten Monats": the day of the month that "nächsten Monat" names
+        year, month = shift_month(today.year, today.month, int(p.pos[2]))
+        said, p = ["date"], replace(p, date=(p.day, month, year), day=None, pos=None)
     if len(said) > 1:
         raise Impossible("two days")
     source = said[0] if said else None
