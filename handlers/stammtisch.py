@@ -88,7 +88,7 @@ async def _ask_topic(ctx: Ctx, data: dict[str, str]) -> None:
 async def _got_topic(ctx: Ctx, data: dict[str, str], text: str) -> str:
     text = text.strip()
     if not text or len(text) > 500:
-        raise UsageError(t.TOPIC_EMPTY)
+        raise UsageError(t.TOPIC_TOO_LONG.format(count=len(text)) if text else t.TOPIC_EMPTY)
     upcoming = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now,
                                          count=HORIZON)  # fmt: skip
     if not upcoming:

@@ -25,6 +25,7 @@ NOW_OFF = "🔕 Erledigt: keine Stammtisch-Erinnerungen mehr."
 ASK_TOPIC = "Welches Thema schlägst du für den Stammtisch am {date} vor? Schreib es mir in einer Nachricht."
 TOPIC_THANKS = "Danke! Dein Themenvorschlag ist notiert, das Clusterteam sieht ihn vor dem Termin."
 TOPIC_EMPTY = "Bitte schreib dein Thema als Text (höchstens 500 Zeichen)."
+TOPIC_TOO_LONG = "Das sind {count} Zeichen – bitte fass dein Thema in höchstens 500 Zeichen."
 OVERVIEW = "🔔 <b>Social Media Stammtisch</b>: Erinnerungen an (/stammtisch)"
 NO_SESSION = "Gerade ist kein Stammtisch geplant."
 

@@ -128,3 +128,10 @@ def test_stammtisch_text_follows_switched_off_kinds(console: ConsoleBot) -> None
     assert "nur 15 Minuten vorher" in shown and "am Morgen (9 Uhr) und" not in shown
     console.press("anna", button(console.say("anna", "/erinnerungen"), "15 Minuten vorher aus"))
     assert "Beide Stammtisch-Erinnerungen sind aus" in texts(console.say("anna", "/stammtisch"))
+
+
+def test_an_overlong_topic_is_refused_and_the_dialog_stays(console: ConsoleBot) -> None:
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Thema vorschlagen"))
+    refused = texts(console.say("anna", "x" * 600))
+    assert "600 Zeichen" in refused and "Welches Thema" in refused
+    assert "Danke" in texts(console.say("anna", "Kurz und gut"))
