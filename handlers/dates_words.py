@@ -19,8 +19,8 @@ class Tok(NamedTuple):
 
 _TOKEN_RE = re.compile(
     r"(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
-    # "5.3.10 Uhr" is a typo for "5.3. 10 Uhr", not the year 2010
-    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}(?!\s*(?:uhr|h)\b))|\d{1,2}-\d{1,2}-\d{4})"
+    # "5.3.10 Uhr" / "5.3.10:00" lack a space; they do not name the year 2010
+    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}(?!\s*(?:uhr|h)\b|:\d))|\d{1,2}-\d{1,2}-\d{4})"
     r"(?!\d)\.?"
     r"|(?P<dm>\d{1,2}\.\d{1,2}\.)"
     r"|(?P<clock>\d{1,2}:\d{2})(?::\d{2})?"
@@ -36,7 +36,7 @@ _COMPOUND_RE = re.compile(
     r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|morgen|gestern)"
     r"(früh|morgen|vormittag|mittag|nachmittag|abend|nacht)(s?)\b"
 )
-_SPACED_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(\d{1,2})\.(?=[\s,]|$)")  # "9. 2. 2026"
+_SPACED_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s?\.\s+(\d{1,2})\.(?=[\s,]|$)")  # "9. 2. 2026"
 _PHRASES = (
     ("day after tomorrow", "übermorgen"),
     ("day before yesterday", "vorgestern"),

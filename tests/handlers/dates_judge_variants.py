@@ -42,6 +42,9 @@ VARIANTS: tuple[tuple[str, str, str | None], ...] = (
     ("mon", "Fr. 13.02. / 9 Uhr", "2026-02-13 09:00"),
     ("mon", "5.3.10 Uhr", "2026-03-05 10:00"),  # a space forgotten, not the year 2010
     ("mon", "Do.,5.3.", "2026-03-05"),
+    ("mon", "Fr 6.2.10:00", "2026-02-06 10:00"),
+    ("mon", "5 . 3.", "2026-03-05"),
+    ("mon", "Do 5. 10 Uhr", "2026-02-05 10:00"),
     ("mon", "17.3. 13h-14h30", "2026-03-17 13:00-14:30"),
     ("mon", "Dienstag, 17. März, 13 bis 14.30 Uhr", "2026-03-17 13:00-14:30"),
     # calendar weeks written in other ways
