@@ -58,6 +58,8 @@ class Router:
         self.overview = Overview()  # features: router.overview.add(section) for /meine
         self.reminder_kinds: dict[str, str] = {}  # outbox kind -> German label (/erinnerungen)
         self.planners: list[Callable[..., Awaitable[None]]] = []  # async fn(now): plan series
+        # async fn(ctx, text) -> handled?: tried for plain text outside dialogs (a bare code)
+        self.text_fallbacks: list[Callable[[Ctx, str], Awaitable[bool]]] = []
 
     def command(self, name: str, func: HandlerFn, *, help: str, admin: bool = False,
                 linked: bool = False, personal: bool = False, hidden: bool = False,
@@ -147,6 +149,9 @@ class Router:
         elif text.startswith("/"):
             await self._command(ctx, text)
         elif not inc.is_group and not await self.dialogs.on_text(ctx, text):
+            for fallback in self.text_fallbacks:
+                if await fallback(ctx, text):
+                    return
             hint = self._suggest(ctx, text) if " " not in text else None  # "termine" without /
             ctx.say(t.MEANT.format(cmd=hint) if hint else t.NOT_UNDERSTOOD)
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.texts import core as t
 from handlers.texts.common import esc
 from storage import invites
+from storage.errors import DomainError
+
+CODE_LIKE = re.compile(r"[A-Za-z0-9]{8}")
 
 
 def register(router: Router) -> None:
@@ -17,6 +22,7 @@ def register(router: Router) -> None:
     router.command("datenschutz", privacy, help="Was ich speichere")
     router.command("weiter", lambda ctx: resume(ctx, router), help="Offenen Dialog fortsetzen",
                    hidden=True)
+    router.text_fallbacks.append(bare_code)
     router.domain_errors({
         "code_unknown": lambda e: t.CODE_UNKNOWN.format(code=esc(e.info["code"])),
         "code_expired": lambda e: t.CODE_EXPIRED.format(code=esc(e.info["code"])),
@@ -30,7 +36,7 @@ async def start(ctx: Ctx) -> None:
     cat = ctx.services.catalogue
     if ctx.args:
         company = await invites.redeem(
-            ctx.db, code=ctx.arg_list[0], person_id=ctx.person.id, now=ctx.now  # type: ignore[arg-type]
+            ctx.db, code=_clean(ctx.arg_list[0]), person_id=ctx.person.id, now=ctx.now  # type: ignore[arg-type]
         )
         ctx.say(
             f"{t.WELCOME.format(name=name, cluster=esc(cat.name))}\n"
@@ -45,6 +51,26 @@ async def start(ctx: Ctx) -> None:
     else:
         body = t.ASK_CODE.format(team=esc(cat.team.email or cat.team.name))
     ctx.say(f"{head}\n\n{t.PRIVACY}\n\n{body}")
+
+
+def _clean(code: str) -> str:
+    """Drop quotes and punctuation people copy along with a code ("„AB12CD34“.")."""
+    return "".join(ch for ch in code if ch.isalnum()) or code
+
+
+async def bare_code(ctx: Ctx, text: str) -> bool:
+    """Redeem a code an unlinked person sent without /start; False if it is none."""
+    word = _clean(text)
+    if ctx.company is not None or " " in text.strip() or not CODE_LIKE.fullmatch(word):
+        return False
+    try:
+        ctx.args = word
+        await start(ctx)
+    except DomainError as err:
+        if err.code == "code_unknown":  # just a word, not a code: the usual answer follows
+            return False
+        raise
+    return True
 
 
 async def privacy(ctx: Ctx) -> None:

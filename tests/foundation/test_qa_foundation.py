@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support.console import ConsoleBot, texts
+from tests.support.console import ConsoleBot, invite_code, texts
 
 
 def test_firma_neu_accepts_commas_when_a_state_follows(console: ConsoleBot) -> None:
@@ -47,3 +47,21 @@ def test_typo_in_command_suggests_the_closest_one(console: ConsoleBot) -> None:
 
 def test_space_after_slash_still_runs_the_command(console: ConsoleBot) -> None:
     assert "Das kann ich für dich tun" in texts(console.say("anna", "/ hilfe"))
+
+
+def test_code_with_quotes_or_full_stop_still_links(console: ConsoleBot) -> None:
+    code = invite_code(console.say("chef", "/einladung Zemmler"))
+    assert "Willkommen bei Zemmler" in texts(console.say("anna", f"/start „{code}“."))
+    assert "Willkommen bei Zemmler" in texts(console.say("bert", f"/start {code.lower()}"))
+
+
+def test_bare_code_without_start_links_an_unlinked_person(console: ConsoleBot) -> None:
+    code = invite_code(console.say("chef", "/einladung Zemmler"))
+    assert "Willkommen bei Zemmler" in texts(console.say("anna", code))
+    assert "nicht verstanden" in texts(console.say("bert", "Anmelden"))  # a word, not a code
+
+
+def test_bare_expired_code_is_explained(console: ConsoleBot) -> None:
+    code = invite_code(console.say("chef", "/einladung Zemmler"))
+    console.now("2026-03-05T09:00:00+01:00")
+    assert "abgelaufen" in texts(console.say("anna", code))
