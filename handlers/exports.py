@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from bot.chat import FileOut
 from handlers.context import Ctx, UsageError
 from handlers.texts import exports as t
-from handlers.texts.common import esc, fmt_short_date
+from handlers.texts.common import esc, fmt_short_date, plural
 from storage import audit
 
 Cell = str | int | float | date | datetime | None
@@ -52,7 +52,12 @@ def _csv_cell(value: Cell) -> str:
         return value.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, date):
         return fmt_short_date(value)
-    return str(value)
+    text = str(value)
+    # Excel runs cells starting like a formula ("=…", "+49 …" phone numbers): keep them text.
+    return f"'{text}" if isinstance(value, str) and text[:1] in _FORMULA_START else text
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def to_xlsx(table: Table) -> bytes:
@@ -65,6 +70,9 @@ def to_xlsx(table: Table) -> bytes:
         cell.font = Font(bold=True)
     for row in table.rows:
         ws.append([v.replace(tzinfo=None) if isinstance(v, datetime) else v for v in row])
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # a typed "=…" is text, never a formula
+                cell.data_type = "s"
     for col in ws.iter_cols(min_row=2):
         for cell in col:
             if isinstance(cell.value, datetime):
@@ -107,7 +115,7 @@ class Exports:
         local = _localised(table, ctx)
         # openpyxl is CPU-bound (tens of ms for a large list): keep it off the event loop.
         csv_data, xlsx_data = await asyncio.to_thread(lambda: (to_csv(local), to_xlsx(local)))
-        ctx.say(t.DONE.format(label=esc(label), rows=len(table.rows)),
+        ctx.say(t.DONE.format(label=esc(label), rows=plural(len(table.rows), "Zeile", "Zeilen")),
                 file=FileOut(f"{base}.csv", "text/csv", csv_data))
         ctx.say(t.XLSX, file=FileOut(f"{base}.xlsx", XLSX_MIME, xlsx_data))
 
