@@ -31,7 +31,8 @@ class RetryPolicy:
     def delay(self, attempts: int, retry_after: float | None) -> timedelta:
         """Return the wait before the next try (the transport's retry-after wins)."""
         if retry_after is not None:
-            return timedelta(seconds=max(retry_after, 0.0))
+            # At least a second: a "retry after 0" must not spin inside one delivery run.
+            return timedelta(seconds=max(retry_after, 1.0))
         return self.base * (2 ** max(attempts - 1, 0))
 
 
@@ -94,9 +95,17 @@ class Deliverer:
     async def _send(self, claim: Claim, now: datetime) -> None:
         row, person = claim.row, claim.person
         assert row.id is not None and person.id is not None
-        reply = await self._reply(row, person, now)
+        # Someone only ever seen in a group has no DM chat yet: the platform id reaches them
+        # (Telegram's private chat id is the user id; Matrix opens a DM with the user).
+        address = Address(person.platform, person.chat_id or person.external_id)
         try:
-            await self.ports[person.platform].send(Address(person.platform, person.chat_id), reply)
+            reply = await self._reply(row, person, now)
+        except Exception as err:  # nothing was sent: try again later, the row is not lost
+            log.exception("outbox row %s: cannot build the message", row.id)
+            await self._temporary(row, now, TemporaryFailure(f"build: {err!r}"))
+            return
+        try:
+            await self.ports[person.platform].send(address, reply)
         except TemporaryFailure as err:
             await self._temporary(row, now, err)
         except PermanentFailure as err:

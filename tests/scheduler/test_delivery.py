@@ -193,3 +193,24 @@ async def test_replay_delivers_in_order_at_each_due_time(db: Database) -> None:
     await replay_until(clock, berlin(2026, 3, 3, 8), d.deliver_due, d.next_due)
     assert port.texts == ["a", "b", "c"]
     assert clock.now() == berlin(2026, 3, 3, 8)
+
+
+async def test_someone_only_seen_in_a_group_is_reached_by_their_platform_id(db: Database) -> None:
+    p, _ = await people.touch(db, platform="console", external_id="gruppenmensch",
+                              display_name="G", chat_id="")
+    assert p.id is not None
+    clock = ManualClock(berlin(2026, 3, 2, 10))
+    await plan(db, p.id, "a", berlin(2026, 3, 2, 10))
+    port = RecordingPort()
+    await deliverer(db, clock, port).deliver_due()
+    assert [(a.chat_id, r.text) for a, r in port.sent] == [("gruppenmensch", "a")]
+
+
+async def test_retry_after_zero_waits_a_second_instead_of_spinning(db: Database) -> None:
+    pid = await person(db)
+    clock = ManualClock(berlin(2026, 3, 2, 10))
+    await plan(db, pid, "a", berlin(2026, 3, 2, 10))
+    port = FlakyPort(failures=3, retry_after=0)
+    d = deliverer(db, clock, port)
+    await d.deliver_due()
+    assert port.texts == [] and await d.next_due() == berlin(2026, 3, 2, 10) + timedelta(seconds=1)
