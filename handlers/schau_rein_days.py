@@ -27,6 +27,7 @@ BARE = re.compile(
     rf"(?:(?:am|den)\s+)?(?:{WEEKDAY}\.?,?\s*\d{{1,2}}\.?|{WEEKDAY}\.?|\d{{1,2}}\.?)", re.I
 )
 MAX_SPAN = 31
+TIME = re.compile(r"\bUhr\b|\b\d{1,2}:\d{2}\b", re.I)
 WHOLE_WEEK = re.compile(r"\b(?:ganze|gesamte|komplette|alle)\w*\s+(?:woche|tage)\b", re.I)
 
 
@@ -75,6 +76,7 @@ async def on_days(ctx: Ctx, data: Data, text: str) -> str:
             raise UsageError(t.NOT_IN_WEEK.format(day=fmt_date(day), first=fmt_date(first),
                                                   last=fmt_date(last)))  # fmt: skip
     data["pending"] = [d.isoformat() for d in found]
+    data["pending_time"] = bool(TIME.search(text))  # only days are kept: say where times go
     return "days_ok"
 
 
@@ -152,12 +154,14 @@ def _range(text: str, *, now: datetime, anchor: date | None) -> list[date] | Non
 async def ask_days_ok(ctx: Ctx, data: Data) -> None:
     """Echo the understood day(s) with yes/no."""
     text = t.CONFIRM_DAYS.format(days=t.days_text(dates(data["pending"])))
+    text += t.TIME_LATER if data.get("pending_time") else ""
     ctx.say(text, [[choice(ctx, YES_LABEL, "yes"), choice(ctx, NO_LABEL, "no")]])
 
 
 async def on_days_ok(ctx: Ctx, data: Data, value: str) -> str:
     """Keep the day(s), or ask again."""
     pending = data.pop("pending", [])
+    data.pop("pending_time", None)
     if value != "yes":
         return "days"
     data["days"] = sorted(set(data.get("days", [])) | set(pending))

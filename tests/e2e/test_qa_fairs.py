@@ -170,3 +170,13 @@ def test_a_stale_confirm_button_does_not_tell_the_company_twice(console: Console
     assert "ist bestätigt" in texts(first, "anna")
     again = console.press("chef", confirm)
     assert "schon bestätigt" in texts(again, "chef") and texts(again, "anna") == ""
+
+
+def test_a_typed_time_is_not_dropped_silently(console: ConsoleBot) -> None:
+    member(console, "anna", "Sachsenwerk")
+    console.say("anna", "/schaurein")
+    out = console.say("anna", "Dienstag 10.3. 9-12 Uhr")
+    assert "Di, 10. März 2026" in texts(out) and "Uhrzeit" in texts(out)
+    out = console.press("anna", button(out, "Ja"))
+    out = console.press("anna", button(console.press("anna", button(out, "Weiter")), "Ideen"))
+    assert "gern mit Uhrzeit" in texts(console.press("anna", button(out, "Weiter")))
