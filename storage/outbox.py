@@ -76,10 +76,18 @@ async def plan_in(
         return True
     if row.sent_at is not None:
         return False
+    same = (row.text, row.payload, row.due_at, row.not_after, row.urgent, row.kind,
+            row.person_id) == (text, payload, due_at, not_after, urgent, kind, person_id)
+    if same and row.dropped_at is None:
+        return False  # planners re-plan on every run: keep the retry state of a failing row
+    if row.drop_reason == "gave_up" and row.due_at == due_at:
+        return False  # delivery gave up on this very message; only a new time revives it
+    fresh = row.dropped_at is not None or row.due_at != due_at
     row.text, row.payload, row.due_at, row.not_after = text, payload, due_at, not_after
     row.urgent, row.kind, row.person_id = urgent, kind, person_id
-    row.dropped_at = row.drop_reason = row.next_attempt_at = None
-    row.attempts = 0
+    row.dropped_at = row.drop_reason = None
+    if fresh:
+        row.attempts, row.next_attempt_at = 0, None
     return True
 
 

@@ -123,3 +123,25 @@ async def test_admins_by_settings_or_role(db: Database) -> None:
     await person(db, "bob")
     found = await people.admins(db, admin_keys=frozenset({"console:chef", "telegram:9"}))
     assert {p.id for p in found} == {chef, anna}
+
+
+async def test_replanning_keeps_retry_state_and_respects_given_up(db: Database) -> None:
+    from sqlalchemy import update
+
+    from storage.models import OutboxMessage
+
+    anna = await person(db, "anna")
+    due = NOW + timedelta(days=1)
+    kw = dict(person_id=anna, kind="k", text="t", dedupe_key="r:1", now=NOW)
+    await outbox.plan(db, due_at=due, **kw)  # type: ignore[arg-type]
+    async with db.transaction() as s:
+        await s.execute(update(OutboxMessage).values(attempts=3))
+    assert not await outbox.plan(db, due_at=due, **kw)  # type: ignore[arg-type]
+    (row,) = await outbox.pending_for(db, person_id=anna)
+    assert row.attempts == 3
+    async with db.transaction() as s:
+        await s.execute(update(OutboxMessage).values(dropped_at=NOW, drop_reason="gave_up"))
+    assert not await outbox.plan(db, due_at=due, **kw)  # type: ignore[arg-type]
+    assert await outbox.plan(db, due_at=due + timedelta(hours=1), **kw)  # type: ignore[arg-type]
+    (row,) = await outbox.pending_for(db, person_id=anna)
+    assert row.attempts == 0
