@@ -71,7 +71,8 @@ async def sign_up(ctx: Ctx) -> None:
     if reg.status == "registered":
         text = t.REGISTERED.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
                                    place=t.place_line(ev), people=people)  # fmt: skip
-        ctx.say(text + (t.REGISTERED_LATER if ev.date_note else t.REGISTERED_ICS), edit=True)
+        text += t.REGISTERED_LATER if ev.date_note else t.REGISTERED_ICS
+        ctx.say(text + (t.WILL_REMIND if ev.reminder_days else ""), edit=True)
         if not ev.date_note:  # no calendar entry for a date that is not fixed yet
             _send_file(ctx, ev)
         return

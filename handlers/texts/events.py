@@ -16,11 +16,12 @@ KIND_LABELS = {"intern": "Anmeldung im Bot", "extern": "Anmeldung beim Veranstal
                "info": "nur zur Info"}  # fmt: skip
 HELP_LIST = "Kommende Termine, An- und Abmeldung"
 NEEDS_CODE = "<i>Anmelden kannst du dich, sobald du mit <code>/start CODE</code> deiner Firma zugeordnet bist.</i>"
-NONE_UPCOMING = "Gerade stehen keine Termine an. Ich sage Bescheid, sobald es neue gibt."
+NONE_UPCOMING = "Gerade stehen keine Termine an. Schau später wieder mit /termine vorbei."
 LIST_HEAD = "<b>Kommende Termine</b> ({n})"
 HOW_MANY = "<b>{title}</b>\nWie viele Personen eurer Firma kommen? (Plätze zählen pro Person)"
 REGISTERED = "Angemeldet für <b>{title}</b> ✅\n{when}\n{place}Personen: {people}\n"
-REGISTERED_ICS = "Hier ist der Kalendereintrag (.ics, auch für Outlook). Ich erinnere dich vorher."
+REGISTERED_ICS = "Hier ist der Kalendereintrag (.ics, auch für Outlook)."
+WILL_REMIND = " Ich erinnere dich vorher."
 REGISTERED_LATER = "Sobald der genaue Termin feststeht, bekommst du ihn mit Kalendereintrag."
 WAITLISTED = (
     "<b>{title}</b> ist gerade voll – du stehst auf der <b>Warteliste</b> (Platz {pos}, "

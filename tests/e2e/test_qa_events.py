@@ -126,3 +126,26 @@ def test_capacity_below_booked_is_asked_again_not_stuck(console: ConsoleBot) -> 
     console.say("chef", "4")
     assert "Gespeichert" in texts(console.say("chef", "Speichern"))
     assert "noch 1 Platz" in texts(card(console.say("a1", "/termine"), "Mini-Treff"))
+
+
+def test_no_upcoming_events_promises_nothing_the_bot_does_not_do(console: ConsoleBot) -> None:
+    console.now("2027-01-02T09:00:00+01:00")
+    out = texts(console.say("anna", "/termine"))
+    assert "keine Termine" in out and "Bescheid" not in out
+
+
+def test_no_reminder_promise_when_the_event_has_no_reminders(console: ConsoleBot) -> None:
+    _small_event(console, 5)
+    console.say("chef", "/termin_bearbeiten Mini-Treff")
+    console.say("chef", "Erinnerungen")
+    console.say("chef", "-")
+    console.say("chef", "Speichern")
+    join(console, "a1", "LEAG")
+    out = texts(_sign_up(console, "a1", 1))
+    assert "Angemeldet" in out and "erinnere" not in out
+    assert "Ich erinnere dich vorher" in texts(_sign_up_marketing(console, "a1"))
+
+
+def _sign_up_marketing(console: ConsoleBot, who: str) -> list[dict]:
+    cards = card(console.say(who, "/termine"), "Ausbildungs-Marketing")
+    return console.press(who, button(console.press(who, button(cards, "Anmelden")), "1"))
