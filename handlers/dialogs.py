@@ -8,6 +8,7 @@ database (storage.chat_state), so a dialog survives restarts and works on every 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -16,7 +17,9 @@ from bot.chat import Button
 from handlers.context import Ctx, UsageError
 from handlers.texts import core as t
 from storage import chat_state
+from storage.chat_state import OpenDialog
 
+log = logging.getLogger(__name__)
 END = "__end__"
 Data = dict[str, Any]
 Ask = Callable[[Ctx, Data], Awaitable[None]]
@@ -73,8 +76,8 @@ class Dialogs:
 
     async def start(self, ctx: Ctx, name: str, data: Data | None = None) -> None:
         """Open dialog `name` at its first step (or resume it if it is already open)."""
-        open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
-        if open_ is not None and open_.dialog in self._dialogs:
+        open_ = await self._load(ctx)
+        if open_ is not None:
             if open_.dialog == name:
                 await self._ask(ctx, open_.dialog, open_.step, open_.data)
                 return
@@ -84,34 +87,34 @@ class Dialogs:
 
     async def resume(self, ctx: Ctx) -> bool:
         """Ask the open dialog's current question again; False if none is open."""
-        open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
-        if open_ is None or open_.dialog not in self._dialogs:
+        open_ = await self._load(ctx)
+        if open_ is None:
             return False
         await self._ask(ctx, open_.dialog, open_.step, open_.data)
         return True
 
     async def cancel(self, ctx: Ctx) -> bool:
         """Close the open dialog; False if none was open."""
-        open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
+        open_ = await self._load(ctx)
         await chat_state.clear_dialog(ctx.db, person_id=_pid(ctx))
         return open_ is not None
 
     async def open_title(self, ctx: Ctx) -> str | None:
         """Return the title of the person's open dialog, if any."""
-        open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
+        open_ = await self._load(ctx)
         return None if open_ is None else self.title(open_.dialog)
 
     async def wants_text(self, ctx: Ctx) -> bool:
         """Tell whether the person's open dialog step takes typed answers."""
-        open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
-        if open_ is None or open_.dialog not in self._dialogs:
+        open_ = await self._load(ctx)
+        if open_ is None:
             return False
         return self._dialogs[open_.dialog].steps[open_.step].on_text is not None
 
     async def on_text(self, ctx: Ctx, text: str) -> bool:
         """Feed typed text to the open dialog; False if none is open."""
-        open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
-        if open_ is None or open_.dialog not in self._dialogs:
+        open_ = await self._load(ctx)
+        if open_ is None:
             return False
         dialog = self._dialogs[open_.dialog]
         step = dialog.steps[open_.step]
@@ -129,10 +132,10 @@ class Dialogs:
 
     async def on_press(self, ctx: Ctx, where: str, value: str) -> None:
         """Feed a pressed dialog button (`where` = "dialog:step") to the open dialog."""
-        open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
+        open_ = await self._load(ctx)
         if open_ is None or f"{open_.dialog}:{open_.step}" != where:
             ctx.say(t.STALE_BUTTON)
-            if open_ is not None and open_.dialog in self._dialogs:
+            if open_ is not None:
                 await self._ask(ctx, open_.dialog, open_.step, open_.data)
             return
         dialog = self._dialogs[open_.dialog]
@@ -140,6 +143,21 @@ class Dialogs:
         if step.on_press is None:
             raise UsageError(t.STALE_BUTTON)
         await self._advance(ctx, dialog, open_.step, open_.data, step.on_press, value)
+
+    async def _load(self, ctx: Ctx) -> OpenDialog | None:
+        """Return the open dialog; one whose dialog or step no longer exists is closed."""
+        open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
+        if open_ is None:
+            return None
+        dialog = self._dialogs.get(open_.dialog)
+        if dialog is not None and open_.step in dialog.steps:
+            return open_
+        # A deploy renamed or removed it: better to start over than to fail on every message.
+        log.warning("closing unknown dialog state %s:%s of %s", open_.dialog, open_.step,
+                    ctx.person.key)
+        await chat_state.clear_dialog(ctx.db, person_id=_pid(ctx))
+        ctx.say(t.DIALOG_GONE)
+        return None
 
     async def _advance(
         self, ctx: Ctx, dialog: Dialog, step: str, data: Data, fn: OnText, value: str

@@ -156,7 +156,9 @@ class Router:
             ctx.say(t.MEANT.format(cmd=hint) if hint else t.NOT_UNDERSTOOD)
 
     async def _command(self, ctx: Ctx, text: str) -> None:
-        head, _, rest = text[1:].lstrip().partition(" ")  # "/ hilfe" is meant as /hilfe
+        # "/ hilfe" is meant as /hilfe; arguments may follow any whitespace ("/start\nCODE").
+        head, *more = text[1:].lstrip().split(maxsplit=1) or [""]
+        rest = more[0] if more else ""
         name = head.split("@", 1)[0].lower()
         name = self._aliases.get(name, name)
         cmd = self._commands.get(name)

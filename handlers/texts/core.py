@@ -52,6 +52,7 @@ FOREIGN_BUTTON = "Dieser Knopf gehört zu einer anderen Person. Schreib mir dire
 STALE_BUTTON = "Dieser Knopf ist nicht mehr aktuell."
 PLEASE_PRESS = "Bitte wähl eine der Antworten unten (oder schreib „abbrechen“)."
 CANCELLED = "Abgebrochen. Nichts wurde gespeichert."
+DIALOG_GONE = "Dein angefangener Dialog passt nicht mehr zur neuen Version des Bots – bitte fang ihn neu an."
 NOTHING_TO_CANCEL = "Gerade ist nichts offen, das ich abbrechen könnte."
 NOTHING_TO_RESUME = "Gerade ist nichts offen. Alle Befehle: /hilfe"
 DIALOG_OPEN_HINT = "Noch offen: <b>{title}</b>. Weiter mit /weiter oder „abbrechen“."

@@ -73,3 +73,8 @@ def test_unlinked_person_may_read_but_not_sign_up(console: ConsoleBot) -> None:
     assert "Anmelden" not in labels and "Details" in labels
     assert "Stammtisch" in texts(console.say("gast", "/stammtisch"))
     assert "Einladungscode" in texts(console.say("gast", "/medientag"))
+
+
+def test_code_on_the_next_line_still_links(console: ConsoleBot) -> None:
+    code = invite_code(console.say("chef", "/einladung Zemmler"))
+    assert "Willkommen bei" in texts(console.say("bob", f"/start\n{code}"))

@@ -129,3 +129,16 @@ async def test_garbage_and_limits(router: Router) -> None:
     assert "nicht verstanden" in (await router.handle(said("anna", "hallo?")))[0].text
     assert "leere" in (await router.handle(said("anna", "   ")))[0].text
     assert "nicht mehr aktuell" in (await router.handle(said("anna", press="x" * 500)))[0].text
+
+
+async def test_arguments_after_a_line_break_and_a_dialog_lost_in_an_update(router: Router) -> None:
+    out = await router.handle(said("anna", "/toy"))
+    assert "Wie heißt du" in out[0].text
+    await router.handle(said("anna", "Anna"))
+    renamed = Router(router.services)  # a new version of the bot without the "color" step
+    renamed.dialog(Dialog("toy", "Testdialog", "name", {"name": toy_dialog().steps["name"]}))
+    out = await renamed.handle(said("anna", "blau"))
+    assert "neu an" in out[0].text
+    assert "nichts offen" in (await renamed.handle(said("anna", "abbrechen")))[0].text
+    out = await router.handle(said("anna", "/\ntoy"))
+    assert "Wie heißt du" in out[0].text
