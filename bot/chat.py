@@ -99,6 +99,10 @@ class PermanentFailure(DeliveryError):
     """The person cannot be reached any more (blocked the bot, left the room)."""
 
 
+class PartlySent(DeliveryError):
+    """Part of a reply went out before a failure: it counts as delivered, never resent whole."""
+
+
 class ChatPort(Protocol):
     """Outbound side of a transport: send one reply to an address."""
 

@@ -17,7 +17,15 @@ from typing import Any
 import nio
 from aiohttp import ClientError
 
-from bot.chat import Address, Handler, PermanentFailure, Reply, TemporaryFailure
+from bot.chat import (
+    Address,
+    DeliveryError,
+    Handler,
+    PartlySent,
+    PermanentFailure,
+    Reply,
+    TemporaryFailure,
+)
 from bot.settings import Settings
 from bot.transports.matrix_chores import answer_invites, crypto_upkeep
 from bot.transports.matrix_dispatch import TextEvent, dispatch
@@ -207,8 +215,13 @@ class MatrixTransport:
         if html:
             await self._room_send(room_id, text_content(html))
         if reply.file is not None:
-            url, keys = await self._upload(reply, encrypt=room.encrypted)
-            await self._room_send(room_id, file_content(reply.file, url, keys))
+            try:
+                url, keys = await self._upload(reply, encrypt=room.encrypted)
+                await self._room_send(room_id, file_content(reply.file, url, keys))
+            except DeliveryError as exc:
+                if not html:
+                    raise
+                raise PartlySent(f"text sent, file failed: {exc}") from exc  # never resend text
 
     async def _upload(self, reply: Reply, *, encrypt: bool) -> tuple[str, dict[str, Any] | None]:
         assert reply.file is not None

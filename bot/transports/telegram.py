@@ -11,12 +11,20 @@ import telegram as tg
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
 
-from bot.chat import Address, Button, Handler, Incoming, PermanentFailure, Reply, TemporaryFailure
+from bot.chat import (
+    Address,
+    Button,
+    Handler,
+    Incoming,
+    PartlySent,
+    Reply,
+    TemporaryFailure,
+)
 from bot.transports import telegram_plan as tp
 from bot.transports import telegram_updates as tu
 from bot.transports.ordering import ChatOrder
 from bot.transports.telegram_config import PLATFORM, AppHooks, TelegramConfig, config_from_settings
-from bot.transports.telegram_http import AiohttpRequest
+from bot.transports.telegram_http import AiohttpRequest, delivery_error
 from bot.transports.telegram_menu import AdminMenus
 
 if TYPE_CHECKING:
@@ -77,19 +85,18 @@ class TelegramTransport:
         """Deliver one reply (outbox path); map Telegram errors to delivery failures."""
         if self._app is None:
             raise TemporaryFailure("Telegram is not connected")
+        sent = 0
         try:
             for step in tp.plan([reply], is_group=False, edit_id=None, bot_url=self._url):
                 await self._step(int(address.chat_id), step)
-        except RetryAfter as exc:
-            raise TemporaryFailure(str(exc), retry_after=tp.retry_seconds(exc)) from exc
-        except Forbidden as exc:
-            raise PermanentFailure(str(exc)) from exc
-        except BadRequest as exc:
-            if tp.is_gone(exc.message):
-                raise PermanentFailure(exc.message) from exc
-            raise
-        except NetworkError as exc:  # includes TimedOut
-            raise TemporaryFailure(str(exc)) from exc
+                sent += 1
+        except TelegramError as exc:
+            if sent:  # part of it arrived: a retry would repeat that part (at-most-once)
+                raise PartlySent(f"{sent} part(s) sent, then: {exc}") from exc
+            mapped = delivery_error(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
 
     def _build_application(self) -> Application:
         cfg = self._config

@@ -3,7 +3,8 @@
 python-telegram-bot's default httpx backend costs several times more CPU per request than
 aiohttp, which dominates a broadcast of thousands of reminders (see bench/telegram.py).
 Besides telegram.py this is the only module importing `telegram`: its request base class and
-network errors, which the adapter must use.
+network errors, which the adapter must use, and the mapping of Telegram's errors to
+delivery failures for the outbox.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ import json
 from typing import IO, Any
 
 import aiohttp
-from telegram.error import NetworkError, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.request import BaseRequest
+
+from bot.chat import PermanentFailure, TemporaryFailure
+from bot.transports import telegram_plan as tp
 
 _JSON = {"Content-Type": "application/json"}
 
@@ -121,3 +125,16 @@ class AiohttpRequest(BaseRequest):
 def _number(value: object) -> float | None:
     """Return a timeout PTB passed as a number, else None (PTB's DEFAULT_NONE: use default)."""
     return float(value) if isinstance(value, int | float) else None
+
+
+def delivery_error(exc: TelegramError) -> Exception:
+    """Map a Telegram error on the outbox path to a delivery failure (or keep it)."""
+    if isinstance(exc, RetryAfter):
+        return TemporaryFailure(str(exc), retry_after=tp.retry_seconds(exc))
+    if isinstance(exc, Forbidden):
+        return PermanentFailure(str(exc))
+    if isinstance(exc, BadRequest):
+        return PermanentFailure(exc.message) if tp.is_gone(exc.message) else exc
+    if isinstance(exc, NetworkError):  # includes TimedOut
+        return TemporaryFailure(str(exc))
+    return exc

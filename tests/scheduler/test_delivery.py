@@ -214,3 +214,27 @@ async def test_retry_after_zero_waits_a_second_instead_of_spinning(db: Database)
     d = deliverer(db, clock, port)
     await d.deliver_due()
     assert port.texts == [] and await d.next_due() == berlin(2026, 3, 2, 10) + timedelta(seconds=1)
+
+
+class HalfSendingPort(RecordingPort):
+    """Sends the text, then fails on the attachment (as a transport reports it)."""
+
+    async def send(self, address, reply):  # type: ignore[no-untyped-def]
+        """Record the text part, then fail."""
+        self.sent.append((address, reply))
+        from bot.chat import PartlySent
+
+        raise PartlySent("text sent, file failed")
+
+
+async def test_a_partly_sent_message_is_never_sent_again(db: Database) -> None:
+    pid = await person(db)
+    clock = ManualClock(berlin(2026, 3, 2, 10))
+    await plan(db, pid, "a", berlin(2026, 3, 2, 10))
+    port = HalfSendingPort()
+    d = deliverer(db, clock, port)
+    await d.deliver_due()
+    clock.set(berlin(2026, 3, 2, 12))
+    await d.deliver_due()
+    assert port.texts == ["a"] and await d.next_due() is None
+    assert (await rows(db))["a"].sent_at is not None
