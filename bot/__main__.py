@@ -16,6 +16,7 @@ from bot.chat import Transport
 from bot.clock import ManualClock, SystemClock
 from bot.settings import Settings
 from bot.transports.console import ConsoleTransport, parse_now
+from handlers.dates import warm_up
 
 log = logging.getLogger("bot")
 
@@ -59,6 +60,7 @@ async def _with_scheduler(app: App, main: Awaitable[None]) -> None:
 
 async def _run(settings: Settings, _args: argparse.Namespace) -> None:
     app = await build_app(settings)
+    await asyncio.to_thread(warm_up)  # the first odd date phrase should not wait for dateparser
     started: list[Transport] = []
     try:
         transports = app.platform_transports()

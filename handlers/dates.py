@@ -148,6 +148,15 @@ def to_datetime(w: When, *, default_time: time, tz: tzinfo = BERLIN) -> datetime
     return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
 
 
+def warm_up() -> None:
+    """Load dateparser and its German/English data now (blocking: run it in a thread).
+
+    The grammar never needs it for common phrases; the first unusual one would otherwise pay
+    ~150-500 ms while a person waits.
+    """
+    _fallback("1. Januar", datetime(2026, 1, 1))
+
+
 def _fallback(text: str, local_now: datetime) -> When | None:
     """Ask dateparser about phrases our grammar does not know; keep only full dates."""
     import dateparser  # imported on first need: most phrases never get here
