@@ -23,7 +23,7 @@ NAME = "termin_neu"
 
 def register(router: Router) -> None:
     """Register /termin_neu and its dialog."""
-    router.command(NAME, lambda ctx: router.dialogs.start(ctx, NAME, {}), help=t.HELP_NEW,
+    router.command(NAME, lambda ctx: begin(ctx, router), help=t.HELP_NEW,
                    admin=True, personal=True)  # fmt: skip
     router.dialog(Dialog(NAME, t.DIALOG_NEW, "title", {
         "title": Step(_ask(t.ASK_TITLE), _text(fields.title, "when")),
@@ -37,6 +37,16 @@ def register(router: Router) -> None:
         "link": Step(ask_link, on_link),
         "preview": Step(ask_preview, on_press=on_preview),
     }))  # fmt: skip
+
+
+async def begin(ctx: Ctx, router: Router) -> None:
+    """Start the dialog; `/termin_neu Sommerfest` takes the title at once."""
+    fresh = await router.dialogs.open_title(ctx) is None
+    first = len(ctx.replies)
+    await router.dialogs.start(ctx, NAME, {})
+    if fresh and ctx.args:
+        del ctx.replies[first:]  # the title question is answered already
+        await router.dialogs.on_text(ctx, ctx.args)
 
 
 def _ask(question: str) -> Ask:

@@ -149,3 +149,13 @@ def test_no_reminder_promise_when_the_event_has_no_reminders(console: ConsoleBot
 def _sign_up_marketing(console: ConsoleBot, who: str) -> list[dict]:
     cards = card(console.say(who, "/termine"), "Ausbildungs-Marketing")
     return console.press(who, button(console.press(who, button(cards, "Anmelden")), "1"))
+
+
+def test_termin_neu_takes_the_title_from_the_command(console: ConsoleBot) -> None:
+    out = texts(console.say("chef", "/termin_neu Sommerfest"))
+    assert "Wann?" in out and "wie heißt er" not in out
+    for answer in ("4.3. 10-12 Uhr", "Ja", "Cottbus", "-", "Über den Bot", "5"):
+        console.say("chef", answer)
+    assert "Sommerfest" in texts(console.say("chef", "-"))
+    again = texts(console.say("chef", "/termin_neu Anderes"))  # open dialog: asked again
+    assert "Speichern?" in again
