@@ -108,7 +108,7 @@ def cold(which: str) -> tuple[float, float]:
         out = subprocess.run(
             [sys.executable, "-c", COLD_SNIPPET, which],
             capture_output=True, text=True, check=True, cwd=REPO,
-        )  # fmt: skip
+        )
         runs.append(json.loads(out.stdout))
     return (
         statistics.median(r[0] for r in runs) * 1000,
@@ -158,13 +158,13 @@ def main() -> None:
     fallbacks = count_fallbacks(table, nows)
     print(f"{len(table)} phrases from {source}, {args.repeat} runs each")
     print(f"{'':12}{'accuracy':>16}{'median ms':>11}{'p99 ms':>9}{'import ms':>11}"
-          f"{'1st call ms':>13}{'cold ms':>9}")  # fmt: skip
+          f"{'1st call ms':>13}{'cold ms':>9}")
     for name, hits, med, high, imp, first in rows:
         accuracy = f"{hits}/{len(table)} {hits / len(table):.1%}"
         print(f"{name:12}{accuracy:>16}{med:>11.3f}{high:>9.3f}{imp:>11.1f}{first:>13.1f}"
-              f"{imp + first:>9.1f}")  # fmt: skip
+              f"{imp + first:>9.1f}")
     print(f"parse_when cold when the first phrase needs the dateparser fallback: import "
-          f"{fallback_imp:.1f} ms + first call {fallback_first:.1f} ms")  # fmt: skip
+          f"{fallback_imp:.1f} ms + first call {fallback_first:.1f} ms")
     print(f"phrases of the table that reached the dateparser fallback: {fallbacks}")
     print("dateparser is scored leniently: date only unless a time is expected, no range end.")
 

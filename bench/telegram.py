@@ -78,7 +78,7 @@ async def main(args: argparse.Namespace) -> None:
     total = args.users * args.messages
     print(f"Conversation: {args.users} users x {args.messages} actions = {total} updates "
           f"({' / '.join(FLOW)}), Bot API round trip +{args.rtt:g} ms, "
-          f"full bot concurrency {args.concurrency}")  # fmt: skip
+          f"full bot concurrency {args.concurrency}")
     for name, r in (("full bot", full), ("bare PTB echo", bare)):
         figures = f"p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms"
         print(f"  {name:14} {r['rate']:7.1f} msg/s   {figures}")
@@ -88,13 +88,13 @@ async def main(args: argparse.Namespace) -> None:
     print(f"  App.handle alone (no Telegram, {args.concurrency} at a time): "
           f"{alone['rate']:.1f} actions/s, p50 {alone['p50']:.1f} ms, p99 {alone['p99']:.1f} ms; "
           f"per action p50 ms: " + ", ".join(
-              f"{k} {v['p50']:.1f}" for k, v in alone["steps"].items()))  # fmt: skip
+              f"{k} {v['p50']:.1f}" for k, v in alone["steps"].items()))
     print(f"Broadcast of {args.broadcast} reminders via TelegramTransport.send, limiter off: "
-          f"{fast[0]:.0f} msg/s (target >= 500)")  # fmt: skip
+          f"{fast[0]:.0f} msg/s (target >= 500)")
     print(f"  limiter on, {args.limited} messages against Telegram's 30/s: {slow[0]:.1f} msg/s, "
-          f"{slow[1]} x 429")  # fmt: skip
+          f"{slow[1]} x 429")
     print(f"  {args.outbox} through the outbox (App.deliver_due, one row at a time): "
-          f"{box:.0f} msg/s")  # fmt: skip
+          f"{box:.0f} msg/s")
 
 
 if __name__ == "__main__":

@@ -232,7 +232,7 @@ async def outbox_broadcast(api: BenchApi, count: int, tmp: Path) -> float:
             )
             assert person.id is not None
             await outbox.plan(app.db, person_id=person.id, kind="bench", text="Erinnerung",
-                              due_at=now, dedupe_key=f"b{n}", now=now)  # fmt: skip
+                              due_at=now, dedupe_key=f"b{n}", now=now)
         started = time.perf_counter()
         await app.advance(now + timedelta(minutes=1))
         return count / (time.perf_counter() - started)
@@ -248,7 +248,7 @@ async def _no_replies(incoming: object) -> list[Reply]:
 def config(api: BenchApi, *, rate_limit: bool) -> TelegramConfig:
     """Return a transport configuration for the bench server."""
     return TelegramConfig(token=TOKEN, base_url=api.base_url, admin_ids=(str(ADMIN),),
-                          rate_limit=rate_limit)  # fmt: skip
+                          rate_limit=rate_limit)
 
 
 async def make_app(api: BenchApi, tmp: Path) -> App:
@@ -258,7 +258,7 @@ async def make_app(api: BenchApi, tmp: Path) -> App:
         _env_file=None,  # type: ignore[call-arg]
         database_url=f"sqlite+aiosqlite:///{db}", admins=f"telegram:{ADMIN}",
         telegram_bot_token=TOKEN, telegram_base_url=api.base_url,
-    )  # fmt: skip
+    )
     return await build_app(settings, clock=ManualClock(START))
 
 
@@ -289,7 +289,7 @@ async def app_only(api: BenchApi, users: list[int], messages: int, tmp: Path, li
         for user in users:
             [invite] = await app.handle(Incoming(Person("telegram", str(ADMIN)),
                                                  Address("telegram", str(ADMIN)),
-                                                 text="/einladung Zemmler"))  # fmt: skip
+                                                 text="/einladung Zemmler"))
             code = re.search(r"/start (\w+)", invite.text)
             assert code, invite.text
             await handle(user, f"/start {code.group(1)}")

@@ -32,7 +32,7 @@ Seeder = Callable[[Database, Catalogue], Awaitable[object]]
 SEEDERS: tuple[Seeder, ...] = (
     catalogue_store.seed_companies, films_store.seed_films, events_store.seed_events,
     fairs_store.seed_fairs,
-)  # fmt: skip
+)
 
 
 class App:
@@ -136,12 +136,12 @@ class App:
             buttons = [
                 [(b.label, await chat_state.resolve_token(self.db, token=b.id, person_id=pid))
                  for b in row] for row in r.buttons
-            ]  # fmt: skip
+            ]
             file = outbox.file_payload(r.file.name, r.file.mime, r.file.data) if r.file else None
             await outbox.plan(self.db, person_id=pid, kind="reply.retry", text=r.text, due_at=now,
                               dedupe_key=f"{key}:{n}", now=now, urgent=True,
                               buttons=[[(lbl, a or "") for lbl, a in row] for row in buttons],
-                              file=file)  # fmt: skip
+                              file=file)
         await self._planned()  # tried again soon; the deliverer backs off if it fails again
 
     def is_admin(self, person: Person) -> bool:

@@ -57,7 +57,7 @@ def ics_file(name: str, data: bytes) -> FileOut:
 
 def _vevent(uid: str, summary: str, start: datetime, end: datetime, location: str | None,
             description: str | None, sequence: int, cancelled: bool, url: str | None,
-            stamp: datetime | None) -> Event:  # fmt: skip
+            stamp: datetime | None) -> Event:
     ev = Event()
     ev.add("uid", uid)
     ev.add("sequence", sequence)

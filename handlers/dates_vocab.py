@@ -33,7 +33,7 @@ _NUMBERS = {
     "zwölf": 12, "twelve": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
     "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
     "dreißig": 30, "fünfundvierzig": 45, "ner": 1, "nem": 1, "nen": 1,
-}  # fmt: skip
+}
 _ORDINALS = (
     "erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte",
     "zehnte", "elfte", "zwölfte", "dreizehnte", "vierzehnte", "fünfzehnte", "sechzehnte",
@@ -41,7 +41,7 @@ _ORDINALS = (
     "zweiundzwanzigste", "dreiundzwanzigste", "vierundzwanzigste", "fünfundzwanzigste",
     "sechsundzwanzigste", "siebenundzwanzigste", "achtundzwanzigste", "neunundzwanzigste",
     "dreißigste", "einunddreißigste",
-)  # fmt: skip
+)
 # Words that carry meaning; everything in _FILLER is dropped, anything else is unknown.
 _WORDS = {
     "heute": ("rel", 0), "today": ("rel", 0), "morgen": ("rel", 1), "tomorrow": ("rel", 1),
@@ -104,10 +104,10 @@ _WORDS = {
     "now": ("now", None),
     "heiligabend": ("date", (24, 12, None)), "weihnachten": ("date", (25, 12, None)),
     "silvester": ("date", (31, 12, None)), "neujahr": ("date", (1, 1, None)),
-}  # fmt: skip
+}
 # A choice, a negation or a series names no single date: "Mo oder Di", "nicht Montag".
 _VETO = ("oder", "or", "nicht", "kein", "keine", "not", "jeden", "jede", "jeder", "alle",
-         "täglich", "wöchentlich", "every")  # fmt: skip
+         "täglich", "wöchentlich", "every")
 _FILLER = frozenset(
     {
         "den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von", "on", "the",
@@ -121,7 +121,7 @@ _FILLER = frozenset(
         "klar", "vielleicht", "ist", "falls", "möglich", "please", "how", "about",
         "für", "auf", "lieber", "eher", "späten", "frühen", "ganz",
     }
-)  # fmt: skip
+)
 
 
 def fold(word: str) -> str:

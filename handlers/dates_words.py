@@ -49,7 +49,7 @@ _PHRASES = (
 # Unterlagen"), so it must not count as a whole date.
 _DANGLING = frozenset({"den", "der", "die", "das", "dem", "des", "im", "zum", "zur", "vom", "von",
                        "am", "um", "ab", "in", "an", "the", "on", "at", "of", "für",
-                       "auf"})  # fmt: skip
+                       "auf"})
 _SHORT_YEAR_RE = re.compile(r"[’']\s?(\d{2})\b")
 _FROM_NOW_RE = re.compile(r"\b(\w+ \w+) from (?:now|today)\b")  # "3 days from now"
 _AGO_RE = re.compile(r"\b(\w+ \w+) ago\b")  # "3 days ago"

@@ -56,7 +56,7 @@ async def ask_people(ctx: Ctx) -> None:
     top = min(MAX_PEOPLE, b.event.capacity or MAX_PEOPLE)
     nums = [ctx.button(str(n), "ev.cnt", b.event.id, n) for n in range(1, top + 1)]
     ctx.say(t.HOW_MANY.format(title=esc(b.event.title)),
-            [nums, [ctx.button(t.BACK, "ev.show", b.event.id)]], edit=True)  # fmt: skip
+            [nums, [ctx.button(t.BACK, "ev.show", b.event.id)]], edit=True)
 
 
 async def sign_up(ctx: Ctx) -> None:
@@ -65,12 +65,12 @@ async def sign_up(ctx: Ctx) -> None:
     out = await event_signup.register(
         ctx.db, event_id=event_id, person_id=ctx.person.id, people=people, now=ctx.now,  # type: ignore[arg-type]
         notes=notes_for(ctx.now, ctx.tz),
-    )  # fmt: skip
+    )
     await ctx.services.planned()
     ev, reg = out.event, out.changes[0].registration
     if reg.status == "registered":
         text = t.REGISTERED.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
-                                   place=t.place_line(ev), people=people)  # fmt: skip
+                                   place=t.place_line(ev), people=people)
         text += t.REGISTERED_LATER if ev.date_note else t.REGISTERED_ICS
         ctx.say(text + (t.WILL_REMIND if ev.reminder_days else ""), edit=True)
         if not ev.date_note:  # no calendar entry for a date that is not fixed yet
@@ -80,7 +80,7 @@ async def sign_up(ctx: Ctx) -> None:
     free = (ev.capacity or 0) - ev.booked  # places left, but fewer than asked for
     text = t.WAITLISTED_FEW if free > 0 else t.WAITLISTED
     ctx.say(text.format(title=esc(ev.title), pos=b.position, people=t.people_text(people),
-                        free=plural(free, "Platz", "Plätze")), edit=True)  # fmt: skip
+                        free=plural(free, "Platz", "Plätze")), edit=True)
 
 
 async def cancel(ctx: Ctx) -> None:
@@ -89,11 +89,11 @@ async def cancel(ctx: Ctx) -> None:
     out = await event_signup.cancel(
         ctx.db, event_id=event_id, person_id=ctx.person.id, now=ctx.now,  # type: ignore[arg-type]
         notes=notes_for(ctx.now, ctx.tz),
-    )  # fmt: skip
+    )
     await ctx.services.planned()
     left = out.changes[0].what == "left_waitlist"
     ctx.say((t.LEFT_WAITLIST if left else t.CANCELLED).format(title=esc(out.event.title)),
-            edit=True)  # fmt: skip
+            edit=True)
 
 
 async def send_ics(ctx: Ctx) -> None:
@@ -124,7 +124,7 @@ async def overview(ctx: Ctx) -> list[str]:
         if not mine and not b.colleagues:
             continue
         lines.append(t.OVERVIEW_LINE.format(title=esc(b.event.title),
-                                            when=t.when_text(b.event, ctx.tz)))  # fmt: skip
+                                            when=t.when_text(b.event, ctx.tz)))
         lines.extend(f"  {x}" for x in (mine, t.colleagues_line(b.colleagues)) if x)
     return [t.OVERVIEW_HEAD, *lines] if lines else []
 
@@ -136,7 +136,7 @@ def _send_file(ctx: Ctx, ev: Event) -> None:
 async def _boards(ctx: Ctx, ids: list[int] | None = None) -> list[Board]:
     company_id = ctx.company.id if ctx.company else None
     return await event_board.board(ctx.db, now=ctx.now, person_id=ctx.person.id,  # type: ignore[arg-type]
-                                   company_id=company_id, event_ids=ids)  # fmt: skip
+                                   company_id=company_id, event_ids=ids)
 
 
 async def _one(ctx: Ctx) -> Board:
@@ -166,7 +166,7 @@ def _errors(router: Router) -> dict[str, Callable[[DomainError], str]]:
 
     def deadline(e: DomainError) -> str:
         return t.DEADLINE.format(title=esc(e.info["title"]),
-                                 contact=esc(contact(router.services.catalogue)))  # fmt: skip
+                                 contact=esc(contact(router.services.catalogue)))
 
     def not_in_bot(e: DomainError) -> str:
         link = esc(e.info.get("link") or "")

@@ -38,7 +38,7 @@ async def participants(ctx: Ctx) -> None:
         return
     rows = await events.entries(ctx.db, event_id=ev.id)
     head = t.PARTICIPANTS_HEAD.format(title=esc(ev.title), when=te.when_text(ev, ctx.tz),
-                                      booked=ev.booked, capacity=ev.capacity or "–")  # fmt: skip
+                                      booked=ev.booked, capacity=ev.capacity or "–")
     if ev.cancelled_at is not None:
         head += "\n" + t.IS_CANCELLED
     lines, buttons = [head], []
@@ -48,7 +48,7 @@ async def participants(ctx: Ctx) -> None:
         lines.append(t.PARTICIPANT_LINE.format(
             firm=esc(firm), who=esc(who), people=te.people_text(e.registration.people),
             status=_status(e),
-        ))  # fmt: skip
+        ))
         if _status(e) != te.STATUS["cancelled"] and len(buttons) < MAX_BUTTONS:
             label = t.UNREGISTER_FOR.format(who=who[:30])
             buttons.append([ctx.button(label, "ev.adm.cancel", ev.id, e.person.id)])
@@ -59,15 +59,15 @@ async def cancel_for(ctx: Ctx) -> None:
     """Cancel someone's registration for them (also after the deadline) and tell them."""
     event_id, person_id = (int(x) for x in ctx.args.split()[:2])
     out = await signup.cancel(ctx.db, event_id=event_id, person_id=person_id, now=ctx.now,
-                              notes=notes_for(ctx.now, ctx.tz), by_admin=True)  # fmt: skip
+                              notes=notes_for(ctx.now, ctx.tz), by_admin=True)
     reg = out.changes[0].registration
     await outbox.plan(
         ctx.db, person_id=person_id, kind=NOTICE_KIND, due_at=ctx.now, urgent=True,
         text=t.UNREGISTERED_BY_TEAM.format(title=esc(out.event.title)), now=ctx.now,
         dedupe_key=f"{signup.person_key(event_id, person_id)}team-cancel:{reg.id}",
-    )  # fmt: skip
+    )
     await audit.record(ctx.db, actor=ctx.person.key, action="registration_cancel",
-                       now=ctx.now, event=event_id, person=person_id)  # fmt: skip
+                       now=ctx.now, event=event_id, person=person_id)
     await ctx.services.planned()
     moved = sum(1 for c in out.changes if c.what == "promoted")
     ctx.say(t.UNREGISTERED_DONE.format(title=esc(out.event.title), moved=moved))
@@ -80,21 +80,21 @@ async def ask_cancel(ctx: Ctx) -> None:
         return
     ctx.say(t.CANCEL_CONFIRM.format(title=esc(ev.title), when=te.when_text(ev, ctx.tz)),
             [[ctx.button(t.CANCEL_YES, "ev.abs.ok", ev.id),
-              ctx.button(t.CANCEL_NO, "ev.abs.no", ev.id)]])  # fmt: skip
+              ctx.button(t.CANCEL_NO, "ev.abs.no", ev.id)]])
 
 
 async def cancel_event(ctx: Ctx) -> None:
     """Cancel the event and inform everyone registered or waiting (with a cancelling .ics)."""
     event_id = int(ctx.args.split()[0])
     out = await events.cancel_event(ctx.db, event_id=event_id, now=ctx.now,
-                                    notes=notes_for(ctx.now, ctx.tz))  # fmt: skip
+                                    notes=notes_for(ctx.now, ctx.tz))
     await audit.record(
         ctx.db, actor=ctx.person.key, action="event_cancel", now=ctx.now,
         event=event_id, title=out.event.title, informed=len(out.changes),
-    )  # fmt: skip
+    )
     await ctx.services.planned()
     ctx.say(t.CANCEL_DONE.format(title=esc(out.event.title), n=te.people_text(len(out.changes))),
-            edit=True)  # fmt: skip
+            edit=True)
 
 
 async def export(ctx: Ctx, query: str) -> Table:
@@ -113,7 +113,7 @@ async def export(ctx: Ctx, query: str) -> Table:
                 e.company.name if e.company else "", e.person.display_name or e.person.key,
                 e.person.platform, e.registration.people, _status(e),
                 e.registration.created_at.astimezone(ctx.tz).date(),
-            ])  # fmt: skip
+            ])
     return Table("Anmeldungen", t.EXPORT_COLUMNS, rows)
 
 

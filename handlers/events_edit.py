@@ -41,7 +41,7 @@ def register(router: Router) -> None:
         "field": Step(ask_field, on_press=on_field),
         "value": Step(ask_value, on_value),
         "confirm": Step(ask_confirm, on_press=on_confirm),
-    }))  # fmt: skip
+    }))
 
 
 async def ask_field(ctx: Ctx, data: Data) -> None:
@@ -49,7 +49,7 @@ async def ask_field(ctx: Ctx, data: Data) -> None:
     ev = await _event(ctx, data)
     items = list(t.FIELDS.items())
     rows = [[choice(ctx, label, key) for key, label in items[i:i + 3]]
-            for i in range(0, len(items), 3)]  # fmt: skip
+            for i in range(0, len(items), 3)]
     ctx.say(t.ASK_FIELD.format(title=esc(ev.title)), [*rows, [cancel_button(ctx)]])
 
 
@@ -101,14 +101,14 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
         raise UsageError(t.PREVIEW)
     changes = fields.to_fields(data["changes"])
     out = await events.update(ctx.db, event_id=data["event_id"], changes=changes, now=ctx.now,
-                              notes=notes_for(ctx.now, ctx.tz))  # fmt: skip
+                              notes=notes_for(ctx.now, ctx.tz))
     await audit.record(ctx.db, actor=ctx.person.key, action="event_edit", now=ctx.now,
-                       event=out.event.id, **data["changes"])  # fmt: skip
+                       event=out.event.id, **data["changes"])
     await ctx.services.planned()
     told = sum(1 for c in out.changes if c.what == "changed")
     moved = sum(1 for c in out.changes if c.what == "promoted")
     ctx.say(t.EDIT_DONE.format(title=esc(out.event.title), told=te.people_text(told),
-                               moved=moved))  # fmt: skip
+                               moved=moved))
     return END
 
 

@@ -24,7 +24,7 @@ NAME = "termin_neu"
 def register(router: Router) -> None:
     """Register /termin_neu and its dialog."""
     router.command(NAME, lambda ctx: begin(ctx, router), help=t.HELP_NEW,
-                   admin=True, personal=True)  # fmt: skip
+                   admin=True, personal=True)
     router.dialog(Dialog(NAME, t.DIALOG_NEW, "title", {
         "title": Step(_ask(t.ASK_TITLE), _text(fields.title, "when")),
         "when": Step(_ask(t.ASK_WHEN), on_when),
@@ -36,7 +36,7 @@ def register(router: Router) -> None:
         "deadline": Step(_ask(t.ASK_DEADLINE), on_deadline),
         "link": Step(ask_link, on_link),
         "preview": Step(ask_preview, on_press=on_preview),
-    }))  # fmt: skip
+    }))
 
 
 async def begin(ctx: Ctx, router: Router) -> None:
@@ -75,7 +75,7 @@ async def ask_when_ok(ctx: Ctx, data: Data) -> None:
     """Echo the understood date and ask Ja/Nein."""
     yes, no = dt.CONFIRM_LABELS
     ctx.say(esc(data["echo"]), [[choice(ctx, yes, "ja"), choice(ctx, no, "nein")],
-                                [cancel_button(ctx)]])  # fmt: skip
+                                [cancel_button(ctx)]])
 
 
 async def on_when_ok(ctx: Ctx, data: Data, value: str) -> str:
@@ -106,7 +106,7 @@ async def on_deadline(ctx: Ctx, data: Data, text: str) -> str:
 async def ask_link(ctx: Ctx, data: Data) -> None:
     """Ask for the organiser's or info link."""
     ctx.say(t.ASK_LINK_EXTERN if data.get("kind") == "extern" else t.ASK_LINK_INFO,
-            [[cancel_button(ctx)]])  # fmt: skip
+            [[cancel_button(ctx)]])
 
 
 async def on_link(ctx: Ctx, data: Data, text: str) -> str:
@@ -130,7 +130,7 @@ async def on_preview(ctx: Ctx, data: Data, value: str) -> str:
         raise UsageError(t.PREVIEW)
     ev = await events.create(ctx.db, now=ctx.now, **_model(data))
     await audit.record(ctx.db, actor=ctx.person.key, action="event_add", now=ctx.now,
-                       event=ev.id, title=ev.title, start=ev.start.isoformat())  # fmt: skip
+                       event=ev.id, title=ev.title, start=ev.start.isoformat())
     ctx.say(t.SAVED.format(title=esc(ev.title)))
     return END
 

@@ -45,18 +45,18 @@ def reminders(ev: Event, ch: Change, now: datetime, tz: ZoneInfo) -> list[Note]:
         rel = t.REL.get(days, t.REL_DAYS.format(days=days))
         directions = t.DIRECTIONS.format(url=esc(ev.directions)) if ev.directions else ""
         text = t.REMINDER.format(title=esc(ev.title), rel=rel, when=t.when_text(ev, tz),
-                                 place=t.place_line(ev), directions=directions)  # fmt: skip
+                                 place=t.place_line(ev), directions=directions)
         out.append(Note(
             person_id=reg.person_id, kind=REMINDER_KIND, text=text, due_at=due,
             dedupe_key=f"{person_key(ev.id, reg.person_id)}d{days}", not_after=ev.start,
-        ))  # fmt: skip
+        ))
     return out
 
 
 def _promoted(ev: Event, ch: Change, now: datetime, tz: ZoneInfo) -> list[Note]:
     reg = ch.registration
     text = t.PROMOTED.format(title=esc(ev.title), people=t.people_text(reg.people),
-                             when=t.when_text(ev, tz), place=t.place_line(ev))  # fmt: skip
+                             when=t.when_text(ev, tz), place=t.place_line(ev))
     notice = _now(ev, reg.person_id, f"promoted:{reg.id}", text, now, tz)
     return [notice, *reminders(ev, ch, now, tz)]
 
@@ -71,18 +71,18 @@ def _changed(ev: Event, ch: Change, now: datetime, tz: ZoneInfo) -> list[Note]:
 def _event_cancelled(ev: Event, ch: Change, now: datetime, tz: ZoneInfo) -> list[Note]:
     text = t.EVENT_CANCELLED.format(title=esc(ev.title), when=t.when_text(ev, tz))
     return [_now(ev, ch.registration.person_id, "cancelled", text, now, tz,
-                 attached=t.ICS_REMOVES)]  # fmt: skip
+                 attached=t.ICS_REMOVES)]
 
 
 def _now(ev: Event, person_id: int, suffix: str, text: str, now: datetime,
-         tz: ZoneInfo, attached: str = t.ICS_ATTACHED) -> Note:  # fmt: skip
+         tz: ZoneInfo, attached: str = t.ICS_ATTACHED) -> Note:
     f = None if ev.date_note else event_file(ev, tz, now=now)
     text += attached if f else ""
     return Note(
         person_id=person_id, kind=NOTICE_KIND, text=text, due_at=now, urgent=True,
         dedupe_key=f"{person_key(ev.id, person_id)}{suffix}",
         file=file_payload(f.name, f.mime, f.data) if f else None,
-    )  # fmt: skip
+    )
 
 
 def _nothing(ev: Event, ch: Change, now: datetime, tz: ZoneInfo) -> list[Note]:

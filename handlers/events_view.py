@@ -26,7 +26,7 @@ def contact(catalogue: Catalogue) -> str:
 def is_open(ev: Event, now: datetime) -> bool:
     """Tell whether people can still sign up or cancel in the bot."""
     return (ev.kind == "intern" and ev.cancelled_at is None and ev.start > now
-            and (ev.deadline is None or now <= ev.deadline))  # fmt: skip
+            and (ev.deadline is None or now <= ev.deadline))
 
 
 def card(ctx: Ctx, b: Board) -> tuple[str, list[list[Button]]]:
@@ -74,7 +74,7 @@ def details(ctx: Ctx, b: Board) -> str:
         extra.append(t.MORE_LINK.format(url=esc(ev.link)))
     if ev.kind == "intern" and ev.capacity is not None:
         extra.append(t.PLACES_DETAIL.format(capacity=ev.capacity, booked=ev.booked,
-                                            waiting=b.waiting))  # fmt: skip
+                                            waiting=b.waiting))
     extra.append(t.QUESTIONS.format(contact=esc(contact(ctx.services.catalogue))))
     return text + "\n\n" + "\n".join(extra)
 
@@ -87,7 +87,7 @@ def event_file(ev: Event, tz: ZoneInfo, *, now: datetime | None = None) -> FileO
         f"event-{ev.key or ev.id}@zukunftsmacher-lausitz.de", ev.title, ev.start, ev.end,
         where or None, desc, ev.sequence, cancelled=ev.cancelled_at is not None,
         url=ev.link, stamp=now, tz=tz,
-    )  # fmt: skip
+    )
     return ics_file(f"termin-{ev.key or ev.id}", data)
 
 

@@ -26,13 +26,13 @@ from storage.models import BoothRequest, Fair
 def register(router: Router) -> None:
     """Register /messe (dialog, /meine, reminders, errors), /schaurein and the team commands."""
     router.command("messe", lambda ctx: start(ctx, router), linked=True, personal=True,
-                   help="Platz am Gemeinschaftsstand einer Messe anfragen")  # fmt: skip
+                   help="Platz am Gemeinschaftsstand einer Messe anfragen")
     router.dialog(Dialog("messe", "Messe-Anfrage", "fair", {
         "fair": Step(ask_fair, on_press=on_fair),
         "existing": Step(ask_existing, on_press=on_existing),
         **steps.STEPS,
         "confirm": Step(ask_confirm, on_press=on_confirm),
-    }))  # fmt: skip
+    }))
     router.overview.add(overview)
     router.reminder_kinds["fair.deadline"] = t.LABEL_DEADLINE
     router.reminder_kinds["fair.exhibitor"] = t.LABEL_EXHIBITOR
@@ -51,7 +51,7 @@ def register(router: Router) -> None:
                                              area=e.info["area"]),
         "fair_bad_days": lambda e: t.BAD_DAYS,
         "fair_unknown": lambda e: t.UNKNOWN_FAIR,
-    })  # fmt: skip
+    })
     schau_rein.register(router)
     fairs_admin.register(router)
     fairs_exports.register(router)
@@ -79,7 +79,7 @@ async def ask_fair(ctx: Ctx, data: Data) -> None:
     lines = [t.PICK_FAIR] + [
         t.fair_line(f.title, fairs.fair_dates(f), f.place, t.deadline_text(f.deadline, ctx.tz),
                     f.note, closed=ctx.now > f.deadline) for f in found
-    ]  # fmt: skip
+    ]
     rows = [[choice(ctx, f.title, f.key)] for f in found]
     ctx.say("\n".join(lines), [*rows, [cancel_button(ctx)]])
 
@@ -114,9 +114,9 @@ async def ask_existing(ctx: Ctx, data: Data) -> None:
     req = await fairs_read.request_of(ctx.db, fair_id=fair.id, company_id=_cid(ctx))  # type: ignore[arg-type]
     assert req is not None
     text = t.EXISTING.format(title=esc(fair.title), summary=request_summary(req),
-                             deadline=t.deadline_text(fair.deadline, ctx.tz))  # fmt: skip
+                             deadline=t.deadline_text(fair.deadline, ctx.tz))
     ctx.say(text, [[choice(ctx, t.CHANGE_LABEL, "change"), choice(ctx, t.WITHDRAW_LABEL, "off")],
-                   [cancel_button(ctx)]])  # fmt: skip
+                   [cancel_button(ctx)]])
 
 
 async def on_existing(ctx: Ctx, data: Data, value: str) -> str:
@@ -136,7 +136,7 @@ async def on_existing(ctx: Ctx, data: Data, value: str) -> str:
     await _after_change(ctx, out)
     # The team plans the floor: tell them at once.
     text = t.TEAM_WITHDRAWN.format(company=esc(_name(ctx)), title=esc(fair.title),
-                                   status=t.STATUS[old.status], area=old.area_m2)  # fmt: skip
+                                   status=t.STATUS[old.status], area=old.area_m2)
     await notify.tell_team(ctx, contact="messe", kind="fair.team", text=text)
     ctx.say(t.WITHDRAWN.format(title=esc(out.fair.title)))
     return END
@@ -159,10 +159,10 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
         needs_wall="needs_wall" in data.get("equipment", []),
         needs_power="needs_power" in data.get("equipment", []),
         professions=data["professions"], activity=data.get("activity", ""),
-    )  # fmt: skip
+    )
     try:
         out = await fairs.submit(ctx.db, fair_key=data["fair"], company_id=_cid(ctx),
-                                 person_id=ctx.person.id, wish=wish, now=ctx.now)  # fmt: skip
+                                 person_id=ctx.person.id, wish=wish, now=ctx.now)
     except DomainError as err:
         if err.code == "fair_deadline":  # passed mid-dialog: close it and say whom to ask
             ctx.say(deadline_refusal(ctx, before))
@@ -189,7 +189,7 @@ async def _reply(ctx: Ctx, old: BoothRequest | None, out: Outcome) -> None:
         ctx.say(t.SENT_CHANGED.format(title=title))
         if old.status == "confirmed":  # the team had planned with it: ask them to look again
             text = t.TEAM_CHANGED.format(company=esc(_name(ctx)), title=title,
-                                         summary=request_summary(out.request))  # fmt: skip
+                                         summary=request_summary(out.request))
             await notify.tell_team(ctx, contact="messe", kind="fair.team", text=text)
     else:
         ctx.say(t.SENT.format(title=title))

@@ -19,11 +19,11 @@ from storage.models.fairs import ACTIVE
 def register(router: Router) -> None:
     """Register /messestand, the decide buttons and the note dialog."""
     router.command("messestand", overview, admin=True,
-                   help="Messe-Anfragen je Messe: Fläche, bestätigen, ablehnen")  # fmt: skip
+                   help="Messe-Anfragen je Messe: Fläche, bestätigen, ablehnen")
     router.action("fair.decide", lambda ctx: decide(ctx, router), admin=True)
     router.dialog(Dialog("messe_entscheid", "Messe-Anfrage entscheiden", "note", {
         "note": Step(ask_note, on_text=on_note, on_press=on_note),
-    }))  # fmt: skip
+    }))
 
 
 async def overview(ctx: Ctx) -> None:
@@ -35,7 +35,7 @@ async def overview(ctx: Ctx) -> None:
             title=esc(fair.title), days=t.days_text(fairs.fair_dates(fair)),
             place=esc(fair.place), deadline=t.deadline_text(fair.deadline, ctx.tz), used=used,
             total=fair.capacity_m2, requested=requested, confirmed=confirmed, waiting=waiting,
-        ))  # fmt: skip
+        ))
         open_ = [(r, c) for r, c in requests if r.status in ("requested", "waiting", "confirmed")]
         closed = [c.name for r, c in requests if (r, c) not in open_]
         if not requests:
@@ -54,7 +54,7 @@ def _show_request(ctx: Ctx, req: BoothRequest, company: Company) -> None:
     if req.status != "confirmed":
         buttons.insert(0, ctx.button(t.CONFIRM_LABEL, "fair.decide", "confirm", req.id))
     ctx.say(t.ADMIN_ITEM.format(company=esc(company.name), status=t.STATUS[req.status],
-                                summary=summary), [buttons])  # fmt: skip
+                                summary=summary), [buttons])
 
 
 async def decide(ctx: Ctx, router: Router) -> None:
@@ -72,13 +72,13 @@ async def decide(ctx: Ctx, router: Router) -> None:
     assert company is not None
     await router.dialogs.start(ctx, "messe_entscheid", {
         "op": op, "id": req.id, "company": company.name, "title": fair.title,
-    })  # fmt: skip
+    })
 
 
 async def ask_note(ctx: Ctx, data: Data) -> None:
     """Ask for an optional note to the company."""
     text = t.ASK_NOTE.format(what=t.WHAT[data["op"]], company=esc(data["company"]),
-                             title=esc(data["title"]))  # fmt: skip
+                             title=esc(data["title"]))
     ctx.say(text, [[choice(ctx, t.NO_NOTE_LABEL, "-")], [cancel_button(ctx)]])
 
 
@@ -88,28 +88,28 @@ async def on_note(ctx: Ctx, data: Data, text: str) -> str:
     confirm = data["op"] == "confirm"
     try:
         out = await fairs.decide(ctx.db, request_id=data["id"], confirm=confirm, note=note,
-                                 now=ctx.now)  # fmt: skip
+                                 now=ctx.now)
     except DomainError as err:
         ctx.say(_refusal(err))  # the request changed meanwhile: close the dialog, say why
         return END
     key = f"fair.answer:{out.request.id}:{data['op']}"
     await notify.tell_company(ctx.db, company_id=out.request.company_id, key=key,
-                              text=_answer(out.fair, out.request, note), now=ctx.now)  # fmt: skip
+                              text=_answer(out.fair, out.request, note), now=ctx.now)
     await notify.tell_promoted(ctx.db, out.promoted, out.fair, ctx.now)
     cat = ctx.services.catalogue
     await notify.exhibitor_reminders(ctx.db, cat, out.fair, out.request, ctx.now)
     await ctx.services.planned()
     await audit.record(ctx.db, actor=ctx.person.key, action=f"fair_{data['op']}", now=ctx.now,
-                       fair=out.fair.key, company=data["company"], note=note)  # fmt: skip
+                       fair=out.fair.key, company=data["company"], note=note)
     ctx.say(t.DECIDED.format(company=esc(data["company"]),
-                             status=t.STATUS[out.request.status]))  # fmt: skip
+                             status=t.STATUS[out.request.status]))
     return END
 
 
 def _refusal(err: DomainError) -> str:
     if err.code == "fair_full":
         return t.FULL.format(title=esc(err.info["title"]), free=err.info["free"],
-                             area=err.info["area"])  # fmt: skip
+                             area=err.info["area"])
     if err.code == "fair_not_open":
         return t.NOT_OPEN.format(status=t.STATUS.get(str(err.info["status"]), ""))
     return t.GONE

@@ -27,9 +27,9 @@ def register(router: Router) -> None:
     router.exports.add("messe", "Messe-Anfragen", messe_table)
     router.exports.add("schaurein", "Schau-rein-Anmeldungen", schaurein_table)
     router.command("schaurein_liste", show_signups, admin=True,
-                   help="Schau-rein-Anmeldungen anzeigen")  # fmt: skip
+                   help="Schau-rein-Anmeldungen anzeigen")
     router.command("schaurein_kalender", media_calendar, admin=True,
-                   help="Kalender (.ics): Schau-rein-Termine mit medialer Begleitung")  # fmt: skip
+                   help="Kalender (.ics): Schau-rein-Termine mit medialer Begleitung")
 
 
 async def messe_table(ctx: Ctx, filter_text: str) -> Table:
@@ -45,9 +45,9 @@ async def messe_table(ctx: Ctx, filter_text: str) -> Table:
                 _yes(req.needs_table), _yes(req.needs_wall), _yes(req.needs_power), req.area_m2,
                 req.professions, req.activity, req.queued_at.astimezone(ctx.tz),
                 req.updated_at.astimezone(ctx.tz), req.admin_note,
-            ])  # fmt: skip
+            ])
     columns = ["Messe", "Firma", "Status", "Tage", "Personen", "Tisch", "Stellwand", "Strom",
-               "m²", "Berufe", "Mitmachaktion", "Angefragt", "Geändert", "Notiz Team"]  # fmt: skip
+               "m²", "Berufe", "Mitmachaktion", "Angefragt", "Geändert", "Notiz Team"]
     return Table("Messe-Anfragen", columns, rows)
 
 
@@ -61,9 +61,9 @@ async def schaurein_table(ctx: Ctx, filter_text: str) -> Table:
             company.name, ", ".join(d.strftime("%d.%m.%Y") for d in dates(row.days)),
             *[_yes(s["key"] in row.support) for s in support], row.description, row.contact,
             row.updated_at.astimezone(ctx.tz),
-        ])  # fmt: skip
+        ])
     columns = ["Firma", "Tage", *[s["label"] for s in support], "Aktion", "Kontakt",
-               "Angemeldet"]  # fmt: skip
+               "Angemeldet"]
     return Table("Schau rein", columns, rows)
 
 
@@ -76,7 +76,7 @@ async def show_signups(ctx: Ctx) -> None:
     lines = [t.LIST_HEAD.format(count=len(found))]
     for row, company in found:
         detail = t.summary(dates(row.days), support_labels(ctx, row.support), row.description,
-                           row.contact)  # fmt: skip
+                           row.contact)
         lines.append(f"\n<b>{esc(company.name)}</b>\n{detail}")
     ctx.say("\n".join([*lines, t.LIST_HINT]))
 
@@ -86,15 +86,15 @@ async def media_calendar(ctx: Ctx) -> None:
     prog = programme(ctx)
     entries = [(d, company.name, row) for row, company in
                await schau_rein.signups(ctx.db, programme=prog["key"])
-               if MEDIA in row.support for d in dates(row.days)]  # fmt: skip
+               if MEDIA in row.support for d in dates(row.days)]
     if not entries:
         ctx.say(t.CAL_EMPTY)
         return
     data = media_ics(entries, stamp=ctx.now)
     await audit.record(ctx.db, actor=ctx.person.key, action="export", now=ctx.now,
-                       kind="schaurein_kalender", rows=len(entries))  # fmt: skip
+                       kind="schaurein_kalender", rows=len(entries))
     ctx.say(t.CAL_DONE.format(count=len(entries)),
-            file=FileOut("schaurein-medien.ics", "text/calendar", data))  # fmt: skip
+            file=FileOut("schaurein-medien.ics", "text/calendar", data))
 
 
 def media_ics(entries: list[tuple[date, str, SchauReinSignup]], *, stamp: datetime) -> bytes:

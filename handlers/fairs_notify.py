@@ -55,7 +55,7 @@ class DeadlinePlanner:
             self._seen[fair.key] = fingerprint
 
     async def _sync(self, fair: Fair, audience: list[tuple[int, bool, tuple[int, ...],
-                    tuple[int, ...]]], now: datetime) -> None:  # fmt: skip
+                    tuple[int, ...]]], now: datetime) -> None:
         plans: list[dict[str, Any]] = []
         drops: list[str] = []
         for company_id, has_request, wanted, off in audience:
@@ -66,16 +66,16 @@ class DeadlinePlanner:
             drops += [f"{prefix}p{pid}:" for pid in off]
             plans += _deadline_rows(fair, self.catalogue, prefix, list(wanted), now)
         await fairs_reach.replan(self.db, plans=plans, drops=drops, now=now,
-                                 reason="fair: request or opt-out")  # fmt: skip
+                                 reason="fair: request or opt-out")
 
 
 def _deadline_rows(fair: Fair, catalogue: Catalogue, prefix: str, person_ids: list[int],
-                   now: datetime) -> list[dict[str, Any]]:  # fmt: skip
+                   now: datetime) -> list[dict[str, Any]]:
     tz = catalogue.tz
     text = t.REMIND_DEADLINE.format(
         title=esc(fair.title), days=t.days_text(fairs.fair_dates(fair)), place=esc(fair.place),
         deadline=t.deadline_text(fair.deadline, tz),
-    )  # fmt: skip
+    )
     rows = []
     for weeks in DEADLINE_WEEKS:
         day = fair.deadline.astimezone(tz).date() - timedelta(weeks=weeks)
@@ -84,12 +84,12 @@ def _deadline_rows(fair: Fair, catalogue: Catalogue, prefix: str, person_ids: li
             continue
         rows += [dict(person_id=pid, kind="fair.deadline", text=text, due_at=due,
                       dedupe_key=f"{prefix}p{pid}:{weeks}w", not_after=fair.deadline)
-                 for pid in person_ids]  # fmt: skip
+                 for pid in person_ids]
     return rows
 
 
 async def exhibitor_reminders(db: Database, catalogue: Catalogue, fair: Fair,
-                              req: BoothRequest, now: datetime) -> None:  # fmt: skip
+                              req: BoothRequest, now: datetime) -> None:
     """Plan the week-before reminder for a confirmed request, or drop it otherwise."""
     tz = catalogue.tz
     prefix = f"fair.exhibitor:{fair.key}:c{req.company_id}:"
@@ -104,35 +104,35 @@ async def exhibitor_reminders(db: Database, catalogue: Catalogue, fair: Fair,
         text = t.REMIND_EXHIBITOR.format(
             title=esc(fair.title), days=t.days_text(first), place=esc(fair.place),
             setup=fair.setup, area=req.area_m2, equipment=f", {kit}" if kit else "",
-        )  # fmt: skip
+        )
         people = await fairs_reach.reachable(db, company_id=req.company_id, kind="fair.exhibitor")
         plans = [dict(person_id=p.id, kind="fair.exhibitor", text=text, due_at=due,
                       not_after=starts, dedupe_key=f"{prefix}p{p.id}")
-                 for p in people]  # fmt: skip
+                 for p in people]
     await fairs_reach.replan(db, plans=plans, drops=[prefix], now=now, reason="fair: changed")
 
 
 async def tell_company(db: Database, *, company_id: int, text: str, key: str,
-                       now: datetime) -> None:  # fmt: skip
+                       now: datetime) -> None:
     """Plan an urgent message, due now, to every reachable person of a company."""
     people = await fairs_reach.reachable(db, company_id=company_id)
     # One key per message: a second answer within the same second (or on a fixed test clock)
     # must not collide with the first, which is already sent.
     stamp = uuid.uuid4().hex[:12]
     plans = [dict(person_id=p.id, kind=ANSWER_KIND, text=text, due_at=now, urgent=True,
-                  dedupe_key=f"{key}:{stamp}:p{p.id}") for p in people]  # fmt: skip
+                  dedupe_key=f"{key}:{stamp}:p{p.id}") for p in people]
     if not people:
         log.warning("company %s has nobody reachable for %s", company_id, key)
     await fairs_reach.replan(db, plans=plans, drops=[], now=now, reason="")
 
 
 async def tell_promoted(db: Database, promoted: list[BoothRequest], fair: Fair,
-                        now: datetime) -> None:  # fmt: skip
+                        now: datetime) -> None:
     """Tell companies that moved up from the waiting list."""
     text = t.PROMOTED.format(title=esc(fair.title))
     for req in promoted:
         await tell_company(db, company_id=req.company_id, text=text,
-                           key=f"fair.promoted:{req.id}", now=now)  # fmt: skip
+                           key=f"fair.promoted:{req.id}", now=now)
 
 
 async def tell_team(ctx: Ctx, *, contact: str, kind: str, text: str) -> None:
@@ -146,6 +146,6 @@ async def tell_team(ctx: Ctx, *, contact: str, kind: str, text: str) -> None:
     admins = [target] if target else await people.admins(ctx.db, admin_keys=keys)
     stamp = uuid.uuid4().hex[:12]  # one key per notice: a later one must not dedupe into it
     plans = [dict(person_id=p.id, kind=kind, text=text, due_at=ctx.now, urgent=True,
-                  dedupe_key=f"{kind}:{stamp}:p{p.id}") for p in admins]  # fmt: skip
+                  dedupe_key=f"{kind}:{stamp}:p{p.id}") for p in admins]
     await fairs_reach.replan(ctx.db, plans=plans, drops=[], now=ctx.now, reason="")
     await ctx.services.planned()

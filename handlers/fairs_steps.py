@@ -52,7 +52,7 @@ async def ask_equipment(ctx: Ctx, data: Data) -> None:
     """Offer table, wall and power as toggles."""
     chosen = data.get("equipment", [])
     rows = [[choice(ctx, f"{'✅ ' if attr in chosen else ''}{label}", attr)]
-            for attr, label in t.EQUIPMENT.items()]  # fmt: skip
+            for attr, label in t.EQUIPMENT.items()]
     ctx.say(t.ASK_EQUIPMENT, [*rows, [choice(ctx, t.NEXT_LABEL, "next")], [cancel_button(ctx)]])
 
 

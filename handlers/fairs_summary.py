@@ -18,7 +18,7 @@ async def overview(ctx: Ctx) -> list[str]:
         return []
     found = await fairs_read.company_requests(ctx.db, company_id=ctx.company.id)  # type: ignore[arg-type]
     lines = [t.overview_line(f.title, fairs.fair_dates(f), r.status, r.area_m2,
-                             _open_until(ctx, f, r)) for f, r in found]  # fmt: skip
+                             _open_until(ctx, f, r)) for f, r in found]
     return [t.OVERVIEW_HEAD, *lines] if lines else []
 
 
@@ -35,7 +35,7 @@ def data_summary(data: Data) -> str:
     kit = [label for attr, label in t.EQUIPMENT.items() if attr in data.get("equipment", [])]
     days = [date.fromisoformat(d) for d in data["days"]]
     return t.summary(days, data["staff"], kit, data["area"], data["professions"],
-                     data.get("activity", ""))  # fmt: skip
+                     data.get("activity", ""))
 
 
 def _open_until(ctx: Ctx, fair: Fair, req: BoothRequest) -> str | None:
@@ -54,13 +54,13 @@ async def too_late(ctx: Ctx, fair: Fair) -> None:
         return
     ctx.say(t.LATE_EXISTING.format(title=esc(fair.title), summary=request_summary(req),
                                    deadline=t.deadline_text(fair.deadline, ctx.tz),
-                                   contact=contact_text(ctx)))  # fmt: skip
+                                   contact=contact_text(ctx)))
 
 
 def deadline_refusal(ctx: Ctx, fair: Fair) -> str:
     """Say that the fair's deadline has passed and whom to ask instead."""
     return t.DEADLINE_PASSED.format(title=esc(fair.title), contact=contact_text(ctx),
-                                    deadline=t.deadline_text(fair.deadline, ctx.tz))  # fmt: skip
+                                    deadline=t.deadline_text(fair.deadline, ctx.tz))
 
 
 def contact_text(ctx: Ctx) -> str:

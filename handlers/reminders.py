@@ -25,16 +25,16 @@ DIALOG = "erinnerung"
 def register(router: Router) -> None:
     """Register /erinnerung, /erinnerungen, their buttons and the confirmation dialog."""
     router.command("erinnerung", lambda ctx: create(ctx, router), personal=True,
-                   help="Erinnerung anlegen: /erinnerung morgen 9 Uhr Text")  # fmt: skip
+                   help="Erinnerung anlegen: /erinnerung morgen 9 Uhr Text")
     router.command("erinnerungen", lambda ctx: overview(ctx, router), personal=True,
-                   help="Meine geplanten Erinnerungen, Arten an/aus")  # fmt: skip
+                   help="Meine geplanten Erinnerungen, Arten an/aus")
     router.action("erinnerung.loeschen", delete)
     router.action("erinnerung.art", lambda ctx: switch(ctx, router))
     router.dialog(Dialog(DIALOG, t.TITLE, "confirm", {
         "when": Step(_ask_when, on_text=_got_when),
         "text": Step(_ask_text, on_text=_got_text),
         "confirm": Step(_ask, on_text=_typed, on_press=_answer),
-    }))  # fmt: skip
+    }))
     router.reminder_kinds[PERSONAL] = t.LABEL_PERSONAL
     router.domain_errors({"reminder_past": lambda e: t.PAST})
 
@@ -83,7 +83,7 @@ async def _open(ctx: Ctx, router: Router, step: str, data: dict[str, str]) -> No
     if open_ is not None and open_.data.get("text"):
         ctx.say(t.REPLACED.format(text=esc(open_.data["text"])))
     await chat_state.save_dialog(ctx.db, person_id=pid, dialog=DIALOG, step=step, data=data,
-                                 now=ctx.now)  # fmt: skip
+                                 now=ctx.now)
     await router.dialogs.resume(ctx)
 
 
@@ -132,7 +132,7 @@ async def _ask(ctx: Ctx, data: dict[str, str]) -> None:
     w = When(date.fromisoformat(data["date"]), time.fromisoformat(data["time"]))
     ctx.say(confirm_text(w) + t.WHAT.format(text=esc(data["text"])),
             [[choice(ctx, YES_LABEL, "ja"), choice(ctx, NO_LABEL, "nein")],
-             [cancel_button(ctx)]])  # fmt: skip
+             [cancel_button(ctx)]])
 
 
 async def _typed(ctx: Ctx, data: dict[str, str], text: str) -> str:
@@ -171,7 +171,7 @@ async def overview(ctx: Ctx, router: Router) -> None:
         lines.append(t.LINE.format(when=fmt_dt(r.due_at, ctx.tz), label=label, text=snippet))
         if r.kind == PERSONAL:
             buttons.append([ctx.button(t.DELETE.format(text=_snippet(r.text, 24, html_=False)),
-                                       "erinnerung.loeschen", r.id)])  # fmt: skip
+                                       "erinnerung.loeschen", r.id)])
     if len(rows) > MAX_LISTED:
         lines.append(t.MORE.format(count=len(rows) - MAX_LISTED))
     if not rows:
@@ -195,7 +195,7 @@ def _snippet(text: str, limit: int = 40, *, html_: bool = True) -> str:
 async def delete(ctx: Ctx) -> None:
     """Delete one of the person's own reminders."""
     ok = await reminders.delete_personal(ctx.db, person_id=ctx.person.id,  # type: ignore[arg-type]
-                                         row_id=int(ctx.args or 0), now=ctx.now)  # fmt: skip
+                                         row_id=int(ctx.args or 0), now=ctx.now)
     ctx.say(t.DELETED if ok else t.GONE)
     if ok:
         await ctx.services.planned()

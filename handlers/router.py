@@ -176,7 +176,7 @@ class Router:
         open_ = await chat_state.load_dialog(ctx.db, person_id=ctx.person.id)  # type: ignore[arg-type]
         await cmd.func(ctx)
         if open_ is not None and name != "weiter" and open_ == await chat_state.load_dialog(
-                ctx.db, person_id=ctx.person.id):  # type: ignore[arg-type]  # fmt: skip
+                ctx.db, person_id=ctx.person.id):  # type: ignore[arg-type]
             # The command left the dialog as it was: say it is still waiting for an answer.
             ctx.say(t.DIALOG_OPEN_HINT.format(title=esc(self.dialogs.title(open_.dialog))))
 

@@ -20,7 +20,7 @@ MAX_TEXT = 500
 def register(router: Router) -> None:
     """Register /schaurein, its dialogs, the /meine section and error messages."""
     router.command("schaurein", lambda ctx: start(ctx, router), linked=True, personal=True,
-                   help="Schau rein (Sachsen): Aktionstag, Unterstützung")  # fmt: skip
+                   help="Schau rein (Sachsen): Aktionstag, Unterstützung")
     steps = {
         "state": Step(ask_state, on_press=on_state),
         **DAY_STEPS,
@@ -37,7 +37,7 @@ def register(router: Router) -> None:
         "schaurein_bad_day": lambda e: t.BAD_DAY.format(first=fmt_date(e.info["first"]),  # type: ignore[arg-type]
                                                         last=fmt_date(e.info["last"])),  # type: ignore[arg-type]
         "schaurein_deadline": lambda e: _deadline_text(router.services, e.info["deadline"]),  # type: ignore[arg-type]
-    })  # fmt: skip
+    })
 
 
 async def start(ctx: Ctx, router: Router) -> None:
@@ -64,7 +64,7 @@ def _deadline_text(services: Services, deadline: datetime) -> str:
 async def ask_state(ctx: Ctx, data: Data) -> None:
     """Ask once for the company's state."""
     ctx.say(t.ASK_STATE, [[choice(ctx, t.SAXONY, "SN"), choice(ctx, t.BRANDENBURG, "BB")],
-                          [cancel_button(ctx)]])  # fmt: skip
+                          [cancel_button(ctx)]])
 
 
 async def on_state(ctx: Ctx, data: Data, value: str) -> str:
@@ -81,7 +81,7 @@ async def ask_support(ctx: Ctx, data: Data) -> None:
     """Offer the kinds of support as toggles."""
     chosen = data.get("support", [])
     rows = [[choice(ctx, f"{'✅ ' if s['key'] in chosen else ''}{s['label']}", s["key"])]
-            for s in programme(ctx)["support"]]  # fmt: skip
+            for s in programme(ctx)["support"]]
     ctx.say(t.ASK_SUPPORT, [*rows, [choice(ctx, t.NEXT_LABEL, "next")], [cancel_button(ctx)]])
 
 
@@ -123,7 +123,7 @@ async def on_contact(ctx: Ctx, data: Data, text: str) -> str:
 async def ask_confirm(ctx: Ctx, data: Data) -> None:
     """Show the summary and offer to sign up."""
     text = t.CONFIRM.format(summary=_summary(ctx, data["days"], data["support"],
-                                             data["description"], data["contact"]))  # fmt: skip
+                                             data["description"], data["contact"]))
     ctx.say(text, [[choice(ctx, t.SEND_LABEL, "send")], [cancel_button(ctx)]])
 
 
@@ -139,7 +139,7 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
         deadline=ctx.services.catalogue.local(prog["deadline"]), company_id=_cid(ctx),
         person_id=ctx.person.id, days=dates(data["days"]), support=data["support"],
         description=data["description"], contact=data["contact"], now=ctx.now,
-    )  # fmt: skip
+    )
     await notify_contact(ctx, row, replaced)
     contact = ctx.services.catalogue.contact("schau_rein")
     ctx.say(t.DONE.format(contact=esc(contact.name)))
@@ -151,7 +151,7 @@ async def notify_contact(ctx: Ctx, row: SchauReinSignup, replaced: bool) -> None
     assert ctx.company is not None
     text = t.NOTIFY.format(company=esc(ctx.company.name), replaced=t.REPLACED if replaced else "",
                            summary=_summary(ctx, row.days, row.support, row.description,
-                                            row.contact))  # fmt: skip
+                                            row.contact))
     await tell_team(ctx, contact="schau_rein", kind="schaurein.notify", text=text)
 
 
@@ -166,7 +166,7 @@ async def overview(ctx: Ctx) -> list[str]:
     open_ = ctx.now <= deadline
     change = t.OVERVIEW_CHANGE.format(deadline=fmt_dt(deadline, ctx.tz)) if open_ else ""
     return [t.OVERVIEW_HEAD + change,
-            _summary(ctx, row.days, row.support, row.description, row.contact)]  # fmt: skip
+            _summary(ctx, row.days, row.support, row.description, row.contact)]
 
 
 def support_labels(ctx: Ctx, keys: list[str]) -> list[str]:
@@ -176,7 +176,7 @@ def support_labels(ctx: Ctx, keys: list[str]) -> list[str]:
 
 
 def _summary(ctx: Ctx, days: list[str], support: list[str], description: str,
-             contact: str) -> str:  # fmt: skip
+             contact: str) -> str:
     return t.summary(dates(days), support_labels(ctx, support), description, contact)
 
 

@@ -59,7 +59,7 @@ async def ask_days(ctx: Ctx, data: Data) -> None:
     old = await schau_rein.signup_of(ctx.db, programme=prog["key"], company_id=ctx.company.id)
     existing = t.EXISTING.format(days=t.days_text(dates(old.days))) if old else ""
     intro = t.INTRO.format(title=esc(prog["title"]), first=fmt_date(first),
-                           last=fmt_date(last), existing=existing)  # fmt: skip
+                           last=fmt_date(last), existing=existing)
     ctx.say(intro, [[cancel_button(ctx)]])
 
 
@@ -74,7 +74,7 @@ async def on_days(ctx: Ctx, data: Data, text: str) -> str:
     for day in found:
         if not first <= day <= last:
             raise UsageError(t.NOT_IN_WEEK.format(day=fmt_date(day), first=fmt_date(first),
-                                                  last=fmt_date(last)))  # fmt: skip
+                                                  last=fmt_date(last)))
     data["pending"] = [d.isoformat() for d in found]
     data["pending_time"] = bool(TIME.search(text))  # only days are kept: say where times go
     return "days_ok"
@@ -172,7 +172,7 @@ async def ask_more(ctx: Ctx, data: Data) -> None:
     """Offer another day or go on."""
     ctx.say(t.ASK_MORE.format(days=t.days_text(dates(data["days"]))),
             [[choice(ctx, t.MORE_LABEL, "more"), choice(ctx, t.NEXT_LABEL, "next")],
-             [cancel_button(ctx)]])  # fmt: skip
+             [cancel_button(ctx)]])
 
 
 async def on_more(ctx: Ctx, data: Data, value: str) -> str:

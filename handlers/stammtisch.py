@@ -18,7 +18,7 @@ MORNING_AT = time(9)
 SOON_BEFORE = timedelta(minutes=15)
 HORIZON = 3  # sessions ahead whose reminders are planned
 KINDS = {"stammtisch.morning": t.LABEL_MORNING, "stammtisch.soon": t.LABEL_SOON,
-         stammtisch.NOTICE_KIND: t.LABEL_CHANGE, "stammtisch.topics": t.LABEL_TOPICS}  # fmt: skip
+         stammtisch.NOTICE_KIND: t.LABEL_CHANGE, "stammtisch.topics": t.LABEL_TOPICS}
 
 
 def register(router: Router) -> None:
@@ -27,7 +27,7 @@ def register(router: Router) -> None:
     router.action("stammtisch.abo", toggle)
     router.action("stammtisch.thema", lambda ctx: suggest(ctx, router))
     router.dialog(Dialog("stammtisch_thema", "Themenvorschlag", "text",
-                         {"text": Step(_ask_topic, on_text=_got_topic)}))  # fmt: skip
+                         {"text": Step(_ask_topic, on_text=_got_topic)}))
     router.reminder_kinds.update(KINDS)
     router.overview.add(overview_lines)
     router.planners.append(lambda now: plan_sessions(router.services, now))
@@ -90,14 +90,14 @@ async def _got_topic(ctx: Ctx, data: dict[str, str], text: str) -> str:
     if not text or len(text) > 500:
         raise UsageError(t.TOPIC_TOO_LONG.format(count=len(text)) if text else t.TOPIC_EMPTY)
     upcoming = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now,
-                                         count=HORIZON)  # fmt: skip
+                                         count=HORIZON)
     if not upcoming:
         raise UsageError(t.NO_SESSION)
     # Answered after that session started: the topic goes to the next one instead.
     keys = [s.key for s in upcoming]
     session = data["session"] if data["session"] in keys else keys[0]
     await stammtisch.add_topic(ctx.db, session=session, person_id=ctx.person.id,  # type: ignore[arg-type]
-                               text=text, now=ctx.now)  # fmt: skip
+                               text=text, now=ctx.now)
     ctx.say(t.TOPIC_THANKS)
     await ctx.services.planned()  # refresh the topic list pushed to admins
     return END
@@ -110,7 +110,7 @@ async def plan_sessions(services: Services, now: datetime) -> None:
     upcoming = await stammtisch.upcoming(db, cat, after=now, count=HORIZON)
     subs = await stammtisch.subscribers(db)
     admins = [a for a in await people.admins(db, admin_keys=services.admin_keys)
-              if a.unreachable_at is None]  # fmt: skip
+              if a.unreachable_at is None]
     off = await reminders.disabled_kinds(db, person_ids=[p.id for p in subs + admins])  # type: ignore[misc]
     wanted: dict[str, Planned] = {}
     for s in upcoming:
@@ -126,7 +126,7 @@ async def plan_sessions(services: Services, now: datetime) -> None:
         if not topics[s.key]:
             continue
         text = t.TOPICS_PUSH.format(title=esc(series.title), time=t.at(s.start, series.tz),
-                                    lines=t.topic_lines(topics[s.key]))  # fmt: skip
+                                    lines=t.topic_lines(topics[s.key]))
         for a in admins:
             if (a.id, "stammtisch.topics") not in off:
                 # The count in the key: a topic sent in after the morning push is pushed too.

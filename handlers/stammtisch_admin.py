@@ -21,13 +21,13 @@ _TIME = re.compile(r"^(?:um\s+)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?:\s*uhr)?$",
 def register(router: Router) -> None:
     """Register the admin commands of the Stammtisch."""
     router.command("stammtisch_absagen", skip, help="Stammtisch-Termin absagen: Datum",
-                   admin=True)  # fmt: skip
+                   admin=True)
     router.command("stammtisch_verschieben", move, admin=True,
-                   help="Stammtisch-Termin verschieben: Datum auf neues Datum/Zeit")  # fmt: skip
+                   help="Stammtisch-Termin verschieben: Datum auf neues Datum/Zeit")
     router.command("stammtisch_link", new_link, help="Neuer Zoom-Link für den Stammtisch",
-                   admin=True)  # fmt: skip
+                   admin=True)
     router.command("stammtisch_zeit", new_time, help="Neue Uhrzeit aller Stammtisch-Termine",
-                   admin=True)  # fmt: skip
+                   admin=True)
     router.command("themen", show_topics, help="Themenvorschläge für den Stammtisch", admin=True)
 
 
@@ -36,7 +36,7 @@ async def _find(ctx: Ctx, text: str) -> Session:
     if w is None:
         raise UsageError(not_understood_text())
     found = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now, count=20,
-                                      with_cancelled=True)  # fmt: skip
+                                      with_cancelled=True)
     for s in found:
         if w.date.isoformat() == s.key or s.start.astimezone(ctx.tz).date() == w.date:
             return s
@@ -55,9 +55,9 @@ async def skip(ctx: Ctx) -> None:
     count = await stammtisch.change_session(
         ctx.db, session=s.key, cancelled=True, moved_to=None, now=ctx.now, notice=notice,
         not_after=s.start,
-    )  # fmt: skip
+    )
     await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_skip", now=ctx.now,
-                       session=s.key)  # fmt: skip
+                       session=s.key)
     ctx.say(t.done_change(count))
     await ctx.services.planned()
 
@@ -84,13 +84,13 @@ async def move(ctx: Ctx) -> None:
     if to <= ctx.now:
         raise UsageError(past_text(w))
     notice = t.MOVED.format(title=esc(series.title), old=fmt_dt(s.start, ctx.tz),
-                            new=fmt_dt(to, ctx.tz), link=esc(s.link))  # fmt: skip
+                            new=fmt_dt(to, ctx.tz), link=esc(s.link))
     count = await stammtisch.change_session(
         ctx.db, session=s.key, cancelled=False, moved_to=to, now=ctx.now, notice=notice,
         not_after=max(to, s.start),
-    )  # fmt: skip
+    )
     await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_move", now=ctx.now,
-                       session=s.key, to=to.isoformat())  # fmt: skip
+                       session=s.key, to=to.isoformat())
     ctx.say(t.done_change(count))
     await ctx.services.planned()
 
@@ -105,9 +105,9 @@ async def new_link(ctx: Ctx) -> None:
         raise UsageError(t.SAME_LINK)
     notice = t.NEW_LINK.format(title=esc(series.title), link=esc(link))
     count = await stammtisch.change_setting(ctx.db, key="link", value=link, now=ctx.now,
-                                            notice=notice)  # fmt: skip
+                                            notice=notice)
     await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_link", now=ctx.now,
-                       link=link)  # fmt: skip
+                       link=link)
     ctx.say(t.done_change(count))
     await ctx.services.planned()
 
@@ -124,13 +124,13 @@ async def new_time(ctx: Ctx) -> None:
         raise UsageError(t.SAME_TIME.format(time=value))
     # The notice names the real next session: one moved to a fixed time keeps that time.
     nxt = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now, count=1,
-                                    at=at)  # fmt: skip
+                                    at=at)
     when = fmt_dt(nxt[0].start, ctx.tz) if nxt else "–"
     notice = t.NEW_TIME.format(title=esc(series.title), time=value, next=when)
     count = await stammtisch.change_setting(ctx.db, key="time", value=value, now=ctx.now,
-                                            notice=notice)  # fmt: skip
+                                            notice=notice)
     await audit.record(ctx.db, actor=ctx.person.key, action="stammtisch_time", now=ctx.now,
-                       time=value)  # fmt: skip
+                       time=value)
     ctx.say(t.done_change(count))
     await ctx.services.planned()
 
@@ -140,5 +140,5 @@ async def show_topics(ctx: Ctx) -> None:
     upcoming = await stammtisch.upcoming(ctx.db, ctx.services.catalogue, after=ctx.now, count=3)
     found = await stammtisch.topics(ctx.db, sessions_=[s.key for s in upcoming])
     blocks = [f"<b>{fmt_dt(s.start, ctx.tz)}</b>\n{t.topic_lines(found[s.key])}"
-              for s in upcoming if found[s.key]]  # fmt: skip
+              for s in upcoming if found[s.key]]
     ctx.say("\n\n".join([t.TOPICS_HEAD, *blocks]) if blocks else t.TOPICS_NONE)

@@ -42,7 +42,7 @@ class Deliverer:
     def __init__(
         self, db: Database, clock: Clock, *, quiet: QuietHours | None = None,
         retry: RetryPolicy | None = None, planners: list[Planner] | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.db = db
         self.clock = clock
         self.quiet = quiet or QuietHours()
@@ -55,7 +55,7 @@ class Deliverer:
         lost = await queue.in_flight(self.db)
         for row in lost:
             log.warning("outbox row %s (%s) was interrupted while sending and is not retried "
-                        "(at-most-once)", row.id, row.dedupe_key)  # fmt: skip
+                        "(at-most-once)", row.id, row.dedupe_key)
         if lost:
             await queue.mark_lost(self.db, row_ids=[r.id for r in lost])  # type: ignore[misc]
         return len(lost)
@@ -112,7 +112,7 @@ class Deliverer:
             log.warning("%s unreachable (%s); outbox row %s dropped", person.key, err, row.id)
             await people.mark_unreachable(self.db, person_id=person.id, now=now)
             await queue.drop(self.db, row_id=row.id, now=now, reason="unreachable",
-                             error=str(err))  # fmt: skip
+                             error=str(err))
         except Exception as err:
             # Unknown outcome: it may have reached the person, so it stays sent (at-most-once).
             log.exception("outbox row %s: transport failed unexpectedly; not retried", row.id)
@@ -139,7 +139,7 @@ class Deliverer:
             tokens = iter((await chat_state.issue_tokens(
                 self.db, person_id=person.id, chat_id=person.chat_id,  # type: ignore[arg-type]
                 batches=[flat], now=now,
-            ))[0])  # fmt: skip
+            ))[0])
             buttons = tuple(tuple(Button(next(tokens), label) for label, _ in r) for r in rows)
         f = payload.get("file")
         file = FileOut(f["name"], f["mime"], base64.b64decode(f["data_b64"])) if f else None

@@ -50,7 +50,7 @@ class Runner:
         self.scheduler.add_job(
             self._run, DateTrigger(run_date=when, timezone=UTC), id=JOB_ID,
             replace_existing=True, misfire_grace_time=None, coalesce=True,
-        )  # fmt: skip
+        )
 
     def next_wake(self) -> datetime | None:
         """Return when the delivery job will run next (None: not scheduled)."""

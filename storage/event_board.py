@@ -26,7 +26,7 @@ class Board:
 async def board(
     db: Database, *, now: datetime, person_id: int, company_id: int | None,
     event_ids: list[int] | None = None,
-) -> list[Board]:  # fmt: skip
+) -> list[Board]:
     """Return upcoming, not cancelled events (or the given ones) with the person's view."""
     async with db.read() as s:
         q = select(Event)
@@ -42,14 +42,14 @@ async def board(
             .where(Registration.event_id.in_(list(boards)),  # type: ignore[attr-defined]
                    Registration.status.in_(ACTIVE))  # type: ignore[attr-defined]
             .order_by(Registration.created_at, Registration.id)  # type: ignore[arg-type]
-        )  # fmt: skip
+        )
         for reg, person in rows.all():
             _add(boards[reg.event_id], reg, person, person_id, company_id)
     return [boards[e.id] for e in evs]
 
 
 def _add(b: Board, reg: Registration, person: Person, person_id: int,
-         company_id: int | None) -> None:  # fmt: skip
+         company_id: int | None) -> None:
     if reg.status == "waitlist":
         b.waiting += 1
     if reg.person_id == person_id:

@@ -80,7 +80,7 @@ def person_key(event_id: int, person_id: int) -> str:
 async def register(
     db: Database, *, event_id: int, person_id: int, people: int, now: datetime,
     notes: Notes | None = None,
-) -> Outcome:  # fmt: skip
+) -> Outcome:
     """Sign a person up for `people` places, or put them on the waiting list."""
     if not 1 <= people <= MAX_PEOPLE:
         raise DomainError("bad_people", max=MAX_PEOPLE)
@@ -95,7 +95,7 @@ async def register(
         reg = Registration(
             event_id=event_id, person_id=person_id, people=people, created_at=now,
             company_id=person.company_id if person else None,
-        )  # fmt: skip
+        )
         fits = not await _anyone_waiting(s, event_id) and people <= free_places(event)
         reg.status = "registered" if fits else "waitlist"
         if fits:
@@ -110,7 +110,7 @@ async def register(
 async def cancel(
     db: Database, *, event_id: int, person_id: int, now: datetime, notes: Notes | None = None,
     by_admin: bool = False,
-) -> Outcome:  # fmt: skip
+) -> Outcome:
     """Cancel a person's registration (or leave the waiting list) and move others up."""
     async with db.transaction() as s:
         event = await lock_event(s, event_id)
@@ -125,7 +125,7 @@ async def cancel(
         reg.status, reg.cancelled_at = "cancelled", now
         await s.flush()
         await outbox.unplan_in(s, key_prefix=person_key(event_id, person_id), now=now,
-                               reason="abgemeldet")  # fmt: skip
+                               reason="abgemeldet")
         changes = [Change(what, reg), *await promote(s, event, now)]
         outcome = Outcome(event, changes)
         await apply_notes(s, outcome, notes, now)

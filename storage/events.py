@@ -23,7 +23,7 @@ from storage.event_signup import (
     lock_event,
     person_key,
     promote,
-)  # fmt: skip
+)
 from storage.models import Company, Event, Person, Registration
 from storage.models.base import utcnow
 
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 EDITABLE = (
     "title", "start", "end", "place", "topic", "capacity", "deadline", "kind", "link",
     "reminder_days",
-)  # fmt: skip
+)
 NOTIFY_ON = ("title", "start", "end", "place")
 
 
@@ -71,7 +71,7 @@ def _from_catalogue(raw: dict[str, Any], catalogue: Catalogue) -> Event:
         capacity=raw.get("capacity") if kind == "intern" else None,
         directions=raw.get("directions"), reminder_days=list(raw.get("reminders", [7, 1])),
         created_at=utcnow(),
-    )  # fmt: skip
+    )
 
 
 async def get(db: Database, *, event_id: int) -> Event | None:
@@ -109,7 +109,7 @@ async def find(db: Database, *, query: str, now: datetime | None = None) -> list
 async def entries(
     db: Database, *, event_id: int | None = None, person_id: int | None = None,
     company_id: int | None = None, active_only: bool = False,
-) -> list[Entry]:  # fmt: skip
+) -> list[Entry]:
     """Return registrations with person, company and event, in event and sign-up order."""
     async with db.read() as s:
         q = (
@@ -123,7 +123,7 @@ async def entries(
         whose = [c for c in (
             Registration.person_id == person_id if person_id is not None else None,
             Registration.company_id == company_id if company_id is not None else None,
-        ) if c is not None]  # fmt: skip
+        ) if c is not None]
         if whose:
             q = q.where(or_(*whose))
         if active_only:
@@ -145,7 +145,7 @@ async def create(db: Database, *, now: datetime, **fields: Any) -> Event:
 async def update(
     db: Database, *, event_id: int, changes: dict[str, Any], now: datetime,
     notes: Notes | None = None,
-) -> Outcome:  # fmt: skip
+) -> Outcome:
     """Change fields of an event; tell registered people when title, time or place changed."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
@@ -177,7 +177,7 @@ async def update(
 
 
 async def cancel_event(db: Database, *, event_id: int, now: datetime,
-                       notes: Notes | None = None) -> Outcome:  # fmt: skip
+                       notes: Notes | None = None) -> Outcome:
     """Cancel an event: drop its reminders and tell everyone registered or waiting."""
     async with db.transaction() as s:
         event = await lock_event(s, event_id)
@@ -186,7 +186,7 @@ async def cancel_event(db: Database, *, event_id: int, now: datetime,
         event.cancelled_at, event.sequence = now, event.sequence + 1
         await outbox.unplan_in(s, key_prefix=f"event:{event_id}:", now=now, reason="abgesagt")
         rows = await s.execute(select(Registration).where(
-            Registration.event_id == event_id, Registration.status.in_(ACTIVE)))  # type: ignore[attr-defined]  # fmt: skip
+            Registration.event_id == event_id, Registration.status.in_(ACTIVE)))  # type: ignore[attr-defined]
         outcome = Outcome(event, [Change("event_cancelled", r) for r in rows.scalars()])
         await apply_notes(s, outcome, notes, now)
         return outcome
@@ -202,7 +202,7 @@ async def _unplan_reminders(
 
 async def _registered(s: AsyncSession, event_id: int) -> list[Registration]:
     rows = await s.execute(select(Registration).where(
-        Registration.event_id == event_id, Registration.status == "registered"))  # fmt: skip
+        Registration.event_id == event_id, Registration.status == "registered"))
     return list(rows.scalars())
 
 

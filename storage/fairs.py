@@ -63,7 +63,7 @@ async def seed_fairs(db: Database, catalogue: Catalogue) -> int:
                 city=entry.get("city", ""), setup=entry.get("setup", ""),
                 deadline=catalogue.local(entry["deadline"]),
                 capacity_m2=int(entry["capacity_m2"]), note=entry.get("note", ""),
-            ))  # fmt: skip
+            ))
             added += 1
     return added
 
@@ -71,7 +71,7 @@ async def seed_fairs(db: Database, catalogue: Catalogue) -> int:
 async def submit(
     db: Database, *, fair_key: str, company_id: int, person_id: int | None, wish: BoothWish,
     now: datetime,
-) -> Outcome:  # fmt: skip
+) -> Outcome:
     """Create or change the company's request; over capacity it goes onto the waiting list."""
     async with db.transaction() as s:
         fair = await _locked_fair(s, fair_key)
@@ -92,7 +92,7 @@ async def submit(
             status = "requested" if wish.area_m2 <= free else "waiting"
         if req is None:
             req = BoothRequest(fair_id=fair.id, company_id=company_id, status=status, staff=0,
-                               area_m2=0, queued_at=now, updated_at=now)  # type: ignore[arg-type]  # fmt: skip
+                               area_m2=0, queued_at=now, updated_at=now)  # type: ignore[arg-type]
             s.add(req)
         elif req.status not in ACTIVE:
             req.queued_at, req.admin_note = now, ""
@@ -122,7 +122,7 @@ async def decide(
     async with db.transaction() as s:
         fair_id = (await s.execute(
             select(BoothRequest.fair_id).where(BoothRequest.id == request_id)
-        )).scalar_one_or_none()  # fmt: skip
+        )).scalar_one_or_none()
         if fair_id is None:
             raise DomainError("fair_no_request", title="")
         locked = select(Fair).where(Fair.id == fair_id).with_for_update()
@@ -173,7 +173,7 @@ def _valid_days(fair: Fair, days: list[str]) -> None:
 
 
 def _apply(req: BoothRequest, wish: BoothWish, status: str, person_id: int | None,
-           now: datetime) -> None:  # fmt: skip
+           now: datetime) -> None:
     req.days, req.staff, req.area_m2 = sorted(wish.days), wish.staff, wish.area_m2
     req.needs_table, req.needs_wall = wish.needs_table, wish.needs_wall
     req.needs_power = wish.needs_power
@@ -185,13 +185,13 @@ def _same(req: BoothRequest, wish: BoothWish) -> bool:
     return (sorted(wish.days), wish.staff, wish.area_m2, wish.needs_table, wish.needs_wall,
             wish.needs_power, wish.professions, wish.activity) == (
         sorted(req.days), req.staff, req.area_m2, req.needs_table, req.needs_wall,
-        req.needs_power, req.professions, req.activity)  # fmt: skip
+        req.needs_power, req.professions, req.activity)
 
 
 async def _used(s: AsyncSession, fair_id: int) -> int:
     total = await s.execute(select(func.coalesce(func.sum(BoothRequest.area_m2), 0)).where(
         BoothRequest.fair_id == fair_id, BoothRequest.status.in_(HOLDING),
-    ))  # fmt: skip
+    ))
     return int(total.scalar_one())
 
 
@@ -218,7 +218,7 @@ async def _promote(s: AsyncSession, fair: Fair, now: datetime) -> list[BoothRequ
 
 
 async def _outcome(s: AsyncSession, fair: Fair, req: BoothRequest,
-                   promoted: list[BoothRequest]) -> Outcome:  # fmt: skip
+                   promoted: list[BoothRequest]) -> Outcome:
     free = fair.capacity_m2 - await _used(s, fair.id)  # type: ignore[arg-type]
     position = 0
     if req.status == "waiting":

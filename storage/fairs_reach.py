@@ -27,7 +27,7 @@ async def reachable(db: Database, *, company_id: int, kind: str | None = None) -
         off = set((await s.execute(select(ReminderPreference.person_id).where(
             ReminderPreference.kind == kind, ReminderPreference.enabled.is_(False),
             ReminderPreference.person_id.in_([p.id for p in people]),
-        ))).scalars())  # fmt: skip
+        ))).scalars())
         return [p for p in people if p.id not in off]
 
 
@@ -42,27 +42,27 @@ async def deadline_audience(
         companies = list((await s.execute(select(Company.id).order_by(Company.id))).scalars())
         asked = set((await s.execute(select(BoothRequest.company_id).where(
             BoothRequest.fair_id == fair_id, BoothRequest.status != "withdrawn",
-        ))).scalars())  # fmt: skip
+        ))).scalars())
         rows = (await s.execute(
             select(Person.id, Person.company_id)
             .where(Person.company_id.is_not(None), Person.unreachable_at.is_(None))
             .order_by(Person.id)
-        )).all()  # fmt: skip
+        )).all()
         off = set((await s.execute(select(ReminderPreference.person_id).where(
             ReminderPreference.kind == kind, ReminderPreference.enabled.is_(False),
-        ))).scalars())  # fmt: skip
+        ))).scalars())
     out = []
     for cid in companies:
         ids = [pid for pid, c in rows if c == cid]
         out.append((cid, cid in asked, tuple(p for p in ids if p not in off),
-                    tuple(p for p in ids if p in off)))  # fmt: skip
+                    tuple(p for p in ids if p in off)))
     return out
 
 
 async def replan(
     db: Database, *, plans: Sequence[dict[str, Any]], drops: Sequence[str], now: datetime,
     reason: str,
-) -> None:  # fmt: skip
+) -> None:
     """Plan outbox rows (plan_in keyword dicts) and drop key prefixes in one transaction."""
     async with db.transaction() as s:
         for prefix in drops:

@@ -34,7 +34,7 @@ async def company_requests(db: Database, *, company_id: int) -> list[tuple[Fair,
         rows = await s.execute(
             select(Fair, BoothRequest).join(BoothRequest, BoothRequest.fair_id == Fair.id)
             .where(BoothRequest.company_id == company_id, BoothRequest.status != "withdrawn")
-        )  # fmt: skip
+        )
         return [(f, r) for f, r in rows.all()]
 
 
@@ -45,7 +45,7 @@ async def fair_requests(db: Database, *, fair_id: int) -> list[tuple[BoothReques
             select(BoothRequest, Company).join(Company, Company.id == BoothRequest.company_id)
             .where(BoothRequest.fair_id == fair_id)
             .order_by(BoothRequest.queued_at, BoothRequest.id)
-        )  # fmt: skip
+        )
         return [(r, c) for r, c in rows.all()]
 
 
@@ -60,4 +60,4 @@ async def request_in(s: AsyncSession, fair_id: int, company_id: int) -> BoothReq
     """Return the company's request for a fair inside an open session."""
     return (await s.execute(select(BoothRequest).where(
         BoothRequest.fair_id == fair_id, BoothRequest.company_id == company_id,
-    ))).scalar_one_or_none()  # fmt: skip
+    ))).scalar_one_or_none()

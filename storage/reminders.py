@@ -42,7 +42,7 @@ async def sync(db: Database, *, prefix: str, wanted: dict[str, Planned], now: da
             OutboxMessage.dedupe_key.startswith(prefix, autoescape=True),
             or_(OutboxMessage.dedupe_key.in_(list(wanted)),
                 OutboxMessage.sent_at.is_(None) & OutboxMessage.dropped_at.is_(None)),
-        )  # fmt: skip
+        )
         have = {r.dedupe_key: r for r in (await s.execute(q)).scalars()}
         for key, row in have.items():
             if key not in wanted and row.sent_at is None and row.dropped_at is None:
@@ -55,7 +55,7 @@ async def sync(db: Database, *, prefix: str, wanted: dict[str, Planned], now: da
             changed += await outbox.plan_in(
                 s, person_id=p.person_id, kind=p.kind, text=p.text, due_at=p.due_at,
                 dedupe_key=key, now=now, not_after=p.not_after, urgent=p.urgent,
-            )  # fmt: skip
+            )
     return changed
 
 
@@ -66,7 +66,7 @@ def _needs_plan(row: OutboxMessage, p: Planned) -> bool:
         return row.drop_reason in REPLANNABLE
     return (row.text, row.due_at, row.not_after, row.kind, row.urgent) != (
         p.text, p.due_at, p.not_after, p.kind, p.urgent,
-    )  # fmt: skip
+    )
 
 
 async def disabled_kinds(db: Database, *, person_ids: list[int]) -> set[tuple[int, str]]:
@@ -89,13 +89,13 @@ async def set_enabled(db: Database, *, person_id: int, kind: str, enabled: bool)
 
 
 async def plan_personal(db: Database, *, person_id: int, text: str, due_at: datetime,
-                        now: datetime) -> str:  # fmt: skip
+                        now: datetime) -> str:
     """Plan a reminder the person asked for (at exactly that time: ignores quiet hours)."""
     if due_at <= now:
         raise DomainError("reminder_past")
     key = f"{PERSONAL}:{person_id}:{uuid.uuid4().hex}"
     await outbox.plan(db, person_id=person_id, kind=PERSONAL, text=text, due_at=due_at,
-                      dedupe_key=key, now=now, urgent=True)  # fmt: skip
+                      dedupe_key=key, now=now, urgent=True)
     return key
 
 

@@ -15,7 +15,7 @@ async def sign_up(
     db: Database, *, programme: str, state: str, first_day: date, last_day: date,
     deadline: datetime, company_id: int, person_id: int | None, days: list[date],
     support: list[str], description: str, contact: str, now: datetime,
-) -> tuple[SchauReinSignup, bool]:  # fmt: skip
+) -> tuple[SchauReinSignup, bool]:
     """Create or replace the company's sign-up; return it and whether it replaced one."""
     if now > deadline:
         raise DomainError("schaurein_deadline", deadline=deadline)
@@ -27,11 +27,11 @@ async def sign_up(
             raise DomainError("schaurein_state", state=None if company is None else company.state)
         row = (await s.execute(select(SchauReinSignup).where(
             SchauReinSignup.programme == programme, SchauReinSignup.company_id == company_id,
-        ))).scalar_one_or_none()  # fmt: skip
+        ))).scalar_one_or_none()
         replaced = row is not None
         if row is None:
             row = SchauReinSignup(programme=programme, company_id=company_id, created_at=now,
-                                  updated_at=now)  # fmt: skip
+                                  updated_at=now)
             s.add(row)
         row.person_id, row.updated_at = person_id, now
         row.days = sorted({d.isoformat() for d in days})
@@ -45,7 +45,7 @@ async def signup_of(db: Database, *, programme: str, company_id: int) -> SchauRe
     async with db.read() as s:
         return (await s.execute(select(SchauReinSignup).where(
             SchauReinSignup.programme == programme, SchauReinSignup.company_id == company_id,
-        ))).scalar_one_or_none()  # fmt: skip
+        ))).scalar_one_or_none()
 
 
 async def signups(db: Database, *, programme: str) -> list[tuple[SchauReinSignup, Company]]:

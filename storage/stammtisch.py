@@ -18,7 +18,7 @@ from storage.models import (
     StammtischSetting,
     StammtischSubscription,
     StammtischTopic,
-)  # fmt: skip
+)
 from storage.stammtisch_series import Series, Session, series_from, sessions
 
 NOTICE_KIND = "stammtisch.change"
@@ -35,7 +35,7 @@ async def load_series(db: Database, catalogue: Catalogue) -> Series:
 async def upcoming(
     db: Database, catalogue: Catalogue, *, after: datetime, count: int = 3,
     with_cancelled: bool = False, at: time | None = None,
-) -> list[Session]:  # fmt: skip
+) -> list[Session]:
     """Return the next sessions after `after` with skips and moves applied (`at`: other time)."""
     series = await load_series(db, catalogue)
     if at is not None:
@@ -61,7 +61,7 @@ async def set_subscribed(db: Database, *, person_id: int, on: bool, now: datetim
         elif not on and row is not None:
             await s.delete(row)
             await outbox.unplan_in(s, key_prefix=f"stammtisch:{person_id}:", now=now,
-                                   reason="unplanned")  # fmt: skip
+                                   reason="unplanned")
 
 
 async def subscribers(db: Database) -> list[Person]:
@@ -79,7 +79,7 @@ async def subscribers(db: Database) -> list[Person]:
 async def change_session(
     db: Database, *, session: str, cancelled: bool, moved_to: datetime | None, now: datetime,
     notice: str, not_after: datetime | None,
-) -> int:  # fmt: skip
+) -> int:
     """Skip or move one session and tell every subscriber once; return how many were told."""
     async with db.transaction() as s:
         row = await s.get(StammtischOverride, session)
@@ -91,7 +91,7 @@ async def change_session(
 
 
 async def change_setting(db: Database, *, key: str, value: str, now: datetime,
-                         notice: str) -> int:  # fmt: skip
+                         notice: str) -> int:
     """Change the series link or time ("HH:MM") and tell every subscriber once."""
     async with db.transaction() as s:
         await s.execute(delete(StammtischSetting).where(StammtischSetting.key == key))
@@ -100,7 +100,7 @@ async def change_setting(db: Database, *, key: str, value: str, now: datetime,
 
 
 async def _notify(s: AsyncSession, *, now: datetime, notice: str,
-                  not_after: datetime | None) -> int:  # fmt: skip
+                  not_after: datetime | None) -> int:
     q = (
         select(Person.id)
         .join(StammtischSubscription, StammtischSubscription.person_id == Person.id)
@@ -112,16 +112,16 @@ async def _notify(s: AsyncSession, *, now: datetime, notice: str,
         await outbox.plan_in(
             s, person_id=pid, kind=NOTICE_KIND, text=notice, due_at=now, now=now,
             dedupe_key=f"stammtisch.change:{change}:{pid}", not_after=not_after,
-        )  # fmt: skip
+        )
     return len(ids)
 
 
 async def add_topic(db: Database, *, session: str, person_id: int, text: str,
-                    now: datetime) -> None:  # fmt: skip
+                    now: datetime) -> None:
     """Store a topic suggestion for a session."""
     async with db.transaction() as s:
         s.add(StammtischTopic(session=session, person_id=person_id, text=text[:500],
-                              created_at=now))  # fmt: skip
+                              created_at=now))
 
 
 async def topics(db: Database, *, sessions_: list[str]) -> dict[str, list[tuple[str, str]]]:

@@ -62,13 +62,13 @@ def series_from(section: dict[str, Any], tz: ZoneInfo, settings: dict[str, str])
         duration=timedelta(minutes=int(section.get("duration_minutes", 60))),
         link=settings.get("link", section.get("link", "")), tz=tz,
         about=section.get("about", ""),
-    )  # fmt: skip
+    )
 
 
 def sessions(
     series: Series, overrides: dict[str, tuple[bool, datetime | None]], *, after: datetime,
     count: int, with_cancelled: bool = False,
-) -> list[Session]:  # fmt: skip
+) -> list[Session]:
     """Return the next `count` sessions starting after `after`, changes applied, by start."""
     # Start a few periods back: a session moved later may still lie ahead.
     back = after.astimezone(series.tz).date() - timedelta(days=3 * series.every_days)

@@ -126,7 +126,7 @@ class TelegramTransport:
         await updater.start_webhook(
             listen=cfg.listen, port=cfg.port, url_path=cfg.webhook_path,
             webhook_url=cfg.webhook_url, secret_token=cfg.secret(), **common,
-        )  # fmt: skip
+        )
 
     async def _set_menu(self, chat: str | None, admin: bool) -> None:
         """Show the member menu to all (chat None), the admin menu in an admin's chat."""
@@ -178,7 +178,7 @@ class TelegramTransport:
                 raise  # BadRequest is a NetworkError in PTB, but retrying cannot help it
             except (RetryAfter, NetworkError) as exc:  # limiter retries used up, or no network
                 log.warning("reply to %s failed (%s); the outbox retries it", incoming.person.key,
-                            exc)  # fmt: skip
+                            exc)
                 # The outbox delivers to private chats only; a group's answer is not retried.
                 if self._hooks and not incoming.is_group:
                     unsent = tp.unsent(replies, steps[n:])
@@ -209,7 +209,7 @@ class TelegramTransport:
         send = self._bot.send_document
         try:
             await send(chat_id, document, caption=step.caption, parse_mode=HTML,
-                       reply_markup=markup)  # fmt: skip
+                       reply_markup=markup)
         except BadRequest as exc:
             if not step.caption or "parse entities" not in exc.message.lower():
                 raise

@@ -108,7 +108,7 @@ class AiohttpRequest(BaseRequest):
     async def do_request(self, url: str, method: str, request_data: Any = None,
                          read_timeout: Any = None, write_timeout: Any = None,
                          connect_timeout: Any = None, pool_timeout: Any = None,
-                         ) -> tuple[int, bytes]:  # fmt: skip
+                         ) -> tuple[int, bytes]:
         """Send one Bot API request; map failures to PTB's network errors."""
         data = request_data
         files = data.multipart_data if data is not None and data.contains_files else None

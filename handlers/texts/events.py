@@ -13,7 +13,7 @@ REG_WAIT = "Auf die Warteliste"
 BACK = "Zurück"
 STATUS = {"registered": "angemeldet", "waitlist": "Warteliste", "cancelled": "abgemeldet"}
 KIND_LABELS = {"intern": "Anmeldung im Bot", "extern": "Anmeldung beim Veranstalter",
-               "info": "nur zur Info"}  # fmt: skip
+               "info": "nur zur Info"}
 HELP_LIST = "Kommende Termine, An- und Abmeldung"
 NEEDS_CODE = "<i>Anmelden kannst du dich, sobald du mit <code>/start CODE</code> deiner Firma zugeordnet bist.</i>"
 NONE_UPCOMING = "Gerade stehen keine Termine an. Schau später wieder mit /termine vorbei."
@@ -106,7 +106,7 @@ def places_text(ev: Event, waiting: bool) -> str:
         return ""
     free = ev.capacity - ev.booked
     return f"noch {plural(free, 'Platz', 'Plätze')}" if free > 0 and not waiting else (
-        "ausgebucht – Warteliste")  # fmt: skip
+        "ausgebucht – Warteliste")
 
 
 def people_text(n: int) -> str:
@@ -128,7 +128,7 @@ def colleagues_line(names: list[tuple[str, int, str]]) -> str:
     if not names:
         return ""
     parts = [f"{esc(n)} ({people_text(k)}{', Warteliste' if s == 'waitlist' else ''})"
-             for n, k, s in names]  # fmt: skip
+             for n, k, s in names]
     return "Von eurer Firma: " + ", ".join(parts)
 
 

@@ -40,12 +40,12 @@ FIELDS = {
     "title": "Titel", "when": "Zeit", "place": "Ort", "topic": "Thema",
     "capacity": "Plätze", "deadline": "Anmeldefrist", "link": "Link",
     "reminder_days": "Erinnerungen",
-}  # fmt: skip
+}
 FIELD_NAMES = {
     "title": "Titel", "start": "Beginn", "end": "Ende", "place": "Ort", "topic": "Thema",
     "capacity": "Plätze", "deadline": "Anmeldefrist", "link": "Link",
     "reminder_days": "Erinnerung (Tage vorher)",
-}  # fmt: skip
+}
 ASK_VALUE = {
     "title": "Neuer Titel?",
     "when": "Neue Zeit? Zum Beispiel „5.3. 10-15 Uhr“.",
@@ -81,4 +81,4 @@ UNREGISTERED_DONE = "Abgemeldet von <b>{title}</b>. Die Person bekommt Bescheid;
 NO_PARTICIPANTS = "Noch keine Anmeldungen."
 EXPORT_COLUMNS = (
     "Termin", "Datum", "Firma", "Name", "Plattform", "Personen", "Status", "Angemeldet am",
-)  # fmt: skip
+)

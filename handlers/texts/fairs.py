@@ -112,7 +112,7 @@ def deadline_text(deadline: datetime, tz: ZoneInfo) -> str:
 
 
 def summary(days: list[date], staff: int, equipment: list[str], area: int, professions: str,
-            activity: str) -> str:  # fmt: skip
+            activity: str) -> str:
     """Summarise a booth request in a few lines (user input escaped)."""
     return (
         f"• Tag(e): {days_text(days)}\n• Personen: {staff}\n"
@@ -122,7 +122,7 @@ def summary(days: list[date], staff: int, equipment: list[str], area: int, profe
 
 
 def fair_line(title: str, days: list[date], place: str, deadline: str, note: str,
-              closed: bool = False) -> str:  # fmt: skip
+              closed: bool = False) -> str:
     """Describe one fair in the picker."""
     extra = f"\n  {esc(note)}" if note else ""
     until = f"Anmeldefrist am {deadline} abgelaufen" if closed else f"Anfragen bis {deadline}"
@@ -130,7 +130,7 @@ def fair_line(title: str, days: list[date], place: str, deadline: str, note: str
 
 
 def overview_line(title: str, days: list[date], status: str, area: int,
-                  deadline: str | None) -> str:  # fmt: skip
+                  deadline: str | None) -> str:
     """One /meine line for a booth request (how to change it while the deadline is ahead)."""
     change = OVERVIEW_CHANGE.format(deadline=deadline) if deadline else ""
     return f"• {esc(title)} ({days_text(days)}): {STATUS.get(status, status)}, ca. {area} m²{change}"

@@ -51,7 +51,7 @@ def test_member_signs_up_for_march_meeting_and_cancels(console: ConsoleBot) -> N
     assert lines[1].split(";")[1:] == [
         "05.03.2026", "Zemmler Siebanlagen GmbH", "anna", "console", "2", "angemeldet",
         "02.02.2026",
-    ]  # fmt: skip
+    ]
 
     again = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
     gone = console.press("anna", button(again, "Abmelden"))

@@ -22,7 +22,7 @@ def member(console: ConsoleBot, who: str, company: str, state: str = "SN") -> No
 
 
 def request_booth(console: ConsoleBot, who: str, area: str, fair: str = "Insidertreff",
-                  ) -> Messages:  # fmt: skip
+                  ) -> Messages:
     """Walk through /messe for a one-day fair and press "Anfrage senden"."""
     out = console.press(who, button(console.say(who, "/messe"), fair))
     if "An welchem Tag" in texts(out):
@@ -88,7 +88,7 @@ def test_saxon_member_booth_and_schau_rein_and_admin_views(console: ConsoleBot) 
     exported = console.say("chef", "/export schaurein")
     rows = read_csv(exported)
     assert rows[1][:5] == ["Sachsenwerk GmbH", "09.03.2026, 11.03.2026, 13.03.2026", "ja",
-                           "nein", "ja"]  # fmt: skip
+                           "nein", "ja"]
     xlsx = next(m["file"]["path"] for m in exported if m["file"]["name"].endswith(".xlsx"))
     assert load_workbook(xlsx).active["A2"].value == "Sachsenwerk GmbH"
     cal = console.say("chef", "/schaurein_kalender")
@@ -106,7 +106,7 @@ def test_brandenburg_member_gets_the_kind_refusal(console: ConsoleBot) -> None:
     asked = request_booth(console, "bernd", "12", fair="Karrieretage")  # two-day fair
     assert "angefragt" in texts(asked)
     assert "26. September 2026 und So, 27. September 2026): angefragt" in texts(
-        console.say("bernd", "/meine"))  # fmt: skip
+        console.say("bernd", "/meine"))
 
 
 def test_unknown_state_is_asked_once_and_stored(console: ConsoleBot) -> None:
@@ -157,7 +157,7 @@ def test_withdrawal_frees_space_and_confirmed_get_reminder(console: ConsoleBot) 
     assert "zurückgezogen" in texts(gone, "anna") and "nachgerückt" in texts(gone, "bernd")
     board = console.say("chef", "/messestand")
     confirmed = console.press("chef", button(console.press("chef", button(board, "Bestätigen")),
-                                             "Ohne Notiz"))  # fmt: skip
+                                             "Ohne Notiz"))
     assert "bestätigt" in texts(confirmed, "bernd") and "Aufbau ab 08:00" in texts(confirmed)
     reminder = console.now("2026-05-02T10:00:00+02:00")
     assert "In einer Woche ist Insidertreff" in texts(reminder, "bernd")
@@ -234,11 +234,11 @@ def test_named_schau_rein_contact_is_notified_instead_of_all_admins(tmp_path: Pa
         'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", admin = "" }',
         'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", '
         'admin = "console:mike" }',
-    )  # fmt: skip
+    )
     assert "console:mike" in text
     (tmp_path / "catalogue.toml").write_text(text, "utf-8")
     bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00",
-                     env={"CATALOGUE": str(tmp_path / "catalogue.toml")})  # fmt: skip
+                     env={"CATALOGUE": str(tmp_path / "catalogue.toml")})
     try:
         bot.say("mike", "/start")
         member(bot, "anna", "Sachsenwerk GmbH")

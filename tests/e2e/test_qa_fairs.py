@@ -94,7 +94,7 @@ def test_second_answers_on_the_same_clock_are_still_delivered(console: ConsoleBo
         console.press("anna", button(out, "Anfrage senden"))
         board = console.say("chef", "/messestand")
         out = console.press("chef", button(console.press("chef", button(board, "Bestätigen")),
-                                           "Ohne Notiz"))  # fmt: skip
+                                           "Ohne Notiz"))
         assert "ist bestätigt" in texts(out, "anna")
 
 

@@ -31,7 +31,7 @@ async def people(
             Person(platform="console", external_id=f"{prefix}{i}", display_name=f"Person {i}",
                    chat_id=f"{prefix}{i}", company_id=company_id)
             for i in range(n)
-        ]  # fmt: skip
+        ]
         s.add_all(rows)
         await s.flush()
         return [p.id for p in rows]  # type: ignore[misc]
@@ -43,6 +43,6 @@ async def meeting(db: Database, *, capacity: int | None = 10, **extra: object) -
         title="Netzwerktreffen", start=datetime(2026, 3, 5, 10, tzinfo=BERLIN),
         end=datetime(2026, 3, 5, 15, tzinfo=BERLIN), place="Go Be, Görlitz",
         kind="intern", capacity=capacity, deadline=datetime(2026, 2, 26, 23, 59, tzinfo=BERLIN),
-    )  # fmt: skip
+    )
     fields.update(extra)
     return await events.create(db, now=NOW, **fields)

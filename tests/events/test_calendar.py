@@ -24,7 +24,7 @@ def _vevent(data: bytes) -> Calendar:
 
 def test_ics_has_berlin_timezone_and_local_times() -> None:
     data = event_ics("uid-1@x", "Netzwerktreffen", START, END, "Go Be, Görlitz",
-                     "Thema: Marketing; Social Media", 0, stamp=STAMP)  # fmt: skip
+                     "Thema: Marketing; Social Media", 0, stamp=STAMP)
     text = data.decode()
     assert "BEGIN:VTIMEZONE" in text and "TZID:Europe/Berlin" in text
     assert "DTSTART;TZID=Europe/Berlin:20260305T100000" in text
@@ -45,7 +45,7 @@ def test_summer_time_is_kept_in_the_timezone() -> None:
 
 def test_uid_stays_and_sequence_counts_changes() -> None:
     ev = Event(id=7, key="netzwerk-2026-03", title="Treffen", start=START, end=END,
-               created_at=STAMP)  # fmt: skip
+               created_at=STAMP)
     first = _vevent(event_file(ev, BERLIN, now=STAMP).data)
     ev.start, ev.sequence = datetime(2026, 3, 5, 11, tzinfo=BERLIN), 1
     second = _vevent(event_file(ev, BERLIN, now=STAMP).data)

@@ -20,14 +20,14 @@ async def test_fifty_sign_ups_for_last_ten_places(db: Database) -> None:
     rush = await people(db, 50, prefix="rush")
     outcomes = await asyncio.gather(*(
         signup.register(db, event_id=ev.id, person_id=pid, people=1, now=NOW) for pid in rush
-    ))  # fmt: skip
+    ))
     whats = [o.changes[0].what for o in outcomes]
     assert whats.count("registered") == 10 and whats.count("waitlisted") == 40
     async with db.read() as s:
         counts = dict((await s.execute(
             select(Registration.status, func.sum(Registration.people))
             .where(Registration.event_id == ev.id).group_by(Registration.status)
-        )).all())  # fmt: skip
+        )).all())
     assert counts == {"registered": 40, "waitlist": 40}
     assert max(o.event.booked for o in outcomes) == 40
 
@@ -37,7 +37,7 @@ async def test_same_person_twice_at_once_gets_one_registration(db: Database) -> 
     (pid,) = await people(db, 1)
     results = await asyncio.gather(*(
         signup.register(db, event_id=ev.id, person_id=pid, people=1, now=NOW) for _ in range(5)
-    ), return_exceptions=True)  # fmt: skip
+    ), return_exceptions=True)
     ok = [r for r in results if not isinstance(r, BaseException)]
     assert len(ok) == 1
     assert all(getattr(r, "code", "") == "already_registered" for r in results if r not in ok)

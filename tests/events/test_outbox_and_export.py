@@ -21,7 +21,7 @@ from tests.events.helpers import people as make_people
 
 async def _pending(db: Database, person_id: int) -> dict[str, datetime]:
     return {r.dedupe_key.split(f":person:{person_id}:", 1)[1]: r.due_at
-            for r in await outbox.pending_for(db, person_id=person_id)}  # fmt: skip
+            for r in await outbox.pending_for(db, person_id=person_id)}
 
 
 async def test_sign_up_plans_reminders_and_cancel_drops_them(db: Database) -> None:
@@ -31,7 +31,7 @@ async def test_sign_up_plans_reminders_and_cancel_drops_them(db: Database) -> No
     await signup.register(db, event_id=ev.id, person_id=a, people=1, now=NOW, notes=notes)
     await signup.register(db, event_id=ev.id, person_id=b, people=1, now=NOW, notes=notes)
     assert await _pending(db, a) == {"d7": ev.start - timedelta(days=7),
-                                     "d1": ev.start - timedelta(days=1)}  # fmt: skip
+                                     "d1": ev.start - timedelta(days=1)}
     assert await _pending(db, b) == {}  # waiting: no reminders yet
     await signup.cancel(db, event_id=ev.id, person_id=a, now=NOW, notes=notes)
     assert await _pending(db, a) == {}
@@ -47,7 +47,7 @@ async def test_time_change_replans_reminders_and_sends_notice(db: Database) -> N
     await signup.register(db, event_id=ev.id, person_id=a, people=1, now=NOW, notes=notes)
     later = ev.start + timedelta(days=2)
     await events.update(db, event_id=ev.id, changes={"start": later, "end": None}, now=NOW,
-                        notes=notes)  # fmt: skip
+                        notes=notes)
     planned = await _pending(db, a)
     assert planned["d7"] == later - timedelta(days=7) and planned["changed:1"] == NOW
 
@@ -58,10 +58,10 @@ async def test_other_reminder_days_replan_without_a_notice(db: Database) -> None
     notes = notes_for(NOW, BERLIN)
     await signup.register(db, event_id=ev.id, person_id=a, people=1, now=NOW, notes=notes)
     out = await events.update(db, event_id=ev.id, changes={"reminder_days": [14, 2]}, now=NOW,
-                              notes=notes)  # fmt: skip
+                              notes=notes)
     assert out.event.sequence == 0
     assert await _pending(db, a) == {"d14": ev.start - timedelta(days=14),
-                                     "d2": ev.start - timedelta(days=2)}  # fmt: skip
+                                     "d2": ev.start - timedelta(days=2)}
 
 
 async def test_seeding_adds_catalogue_events_once_and_keeps_edits(
@@ -84,11 +84,11 @@ async def test_export_table_for_german_excel(db: Database, catalogue: Catalogue)
     await signup.register(db, event_id=ev.id, person_id=a, people=3, now=NOW)
     person = await people.get(db, person_id=a)
     services = Services(db=db, clock=ManualClock(NOW), catalogue=catalogue,
-                        admin_keys=frozenset())  # fmt: skip
+                        admin_keys=frozenset())
     inc = Incoming(ChatPerson("console", "chef"), Address("console", "chef"), text="/export")
     ctx = Ctx(services, inc, person, None, True, NOW)  # type: ignore[arg-type]
     data = to_csv(await export(ctx, ""))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = data.decode("utf-8-sig").splitlines()
     assert rows[1] == ("Netzwerktreffen;05.03.2026;Müller & Söhne GmbH;Person 0;console;3;"
-                       "angemeldet;02.02.2026")  # fmt: skip
+                       "angemeldet;02.02.2026")

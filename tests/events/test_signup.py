@@ -94,7 +94,7 @@ async def test_time_change_bumps_sequence_and_cancel_event_informs_all(db: Datab
     await signup.register(db, event_id=ev.id, person_id=a, people=1, now=NOW)
     await signup.register(db, event_id=ev.id, person_id=b, people=1, now=NOW)
     out = await events.update(db, event_id=ev.id, now=NOW,
-                              changes={"start": ev.start + timedelta(hours=1)})  # fmt: skip
+                              changes={"start": ev.start + timedelta(hours=1)})
     assert out.event.sequence == 1 and [c.what for c in out.changes] == ["changed"]
     out = await events.cancel_event(db, event_id=ev.id, now=NOW)
     assert out.event.sequence == 2 and len(out.changes) == 2

@@ -26,7 +26,7 @@ ops = st.lists(
     st.tuples(st.sampled_from(["reg", "reg", "cancel"]), st.integers(0, PEOPLE - 1),
               st.integers(1, 5)),
     min_size=1, max_size=25,
-)  # fmt: skip
+)
 
 
 @dataclass
@@ -62,7 +62,7 @@ async def _state(db: Database, event_id: int, ids: list[int]) -> tuple[dict[int,
         rows = (await s.execute(
             select(Registration).where(Registration.event_id == event_id)
             .order_by(Registration.created_at, Registration.id)
-        )).scalars().all()  # fmt: skip
+        )).scalars().all()
     index = {pid: i for i, pid in enumerate(ids)}
     reg = {index[r.person_id]: r.people for r in rows if r.status == "registered"}
     wait = [(index[r.person_id], r.people) for r in rows if r.status == "waitlist"]
@@ -92,7 +92,7 @@ async def _scenario(url: str, capacity: int, steps: list[Op]) -> None:
 
 def _check(url: str, max_examples: int) -> None:
     @settings(max_examples=max_examples, deadline=None,
-              suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+              suppress_health_check=[HealthCheck.too_slow])
     @given(capacity=st.integers(1, 8), steps=ops)
     def run(capacity: int, steps: list[Op]) -> None:
         asyncio.run(_scenario(url, capacity, steps))

@@ -29,7 +29,7 @@ async def company(db: Database, name: str, state: str | None = "SN", people: int
         s.add(c)
         await s.flush()
         s.add_all([Person(platform="console", external_id=f"{name}-{i}", chat_id=f"{name}-{i}",
-                          company_id=c.id) for i in range(people)])  # fmt: skip
+                          company_id=c.id) for i in range(people)])
         return c.id  # type: ignore[return-value]
 
 
@@ -37,12 +37,12 @@ def wish(area: int, days: tuple[str, ...] = ("2026-05-09",), staff: int = 2) -> 
     """A booth wish of `area` m²."""
     return BoothWish(days=list(days), staff=staff, needs_table=True, needs_wall=False,
                      needs_power=True, area_m2=area, professions="Mechatroniker/in",
-                     activity="Löten")  # fmt: skip
+                     activity="Löten")
 
 
 async def ask(db: Database, company_id: int, area: int, now: datetime = NOW,
-              fair: str = INSIDER) -> fairs.Outcome:  # fmt: skip
+              fair: str = INSIDER) -> fairs.Outcome:
     """Submit a request of `area` m² for a company."""
     days = ("2026-05-09",) if fair == INSIDER else ("2026-09-26", "2026-09-27")
     return await fairs.submit(db, fair_key=fair, company_id=company_id, person_id=None,
-                              wish=wish(area, days), now=now)  # fmt: skip
+                              wish=wish(area, days), now=now)

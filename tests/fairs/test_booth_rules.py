@@ -67,7 +67,7 @@ async def test_withdrawal_moves_waiting_requests_up_fifo_where_they_fit(
     out = await fairs.withdraw(db, fair_key=INSIDER, company_id=a, now=NOW)
     assert [r.company_id for r in out.promoted] == [c]
     statuses = {r.company_id: r.status for r, _ in await fairs_read.fair_requests(
-        db, fair_id=out.fair.id)}  # type: ignore[arg-type]  # fmt: skip
+        db, fair_id=out.fair.id)}  # type: ignore[arg-type]
     assert statuses == {a: "withdrawn", b: "withdrawn", c: "requested", d: "requested"}
 
 
@@ -89,7 +89,7 @@ async def test_after_deadline_requests_changes_and_withdrawals_are_refused(
     await ask(db, a, 10)
     late = datetime(2026, 4, 11, 0, 0, tzinfo=BERLIN)
     for attempt in (ask(db, b, 10, now=late), ask(db, a, 5, now=late),
-                    fairs.withdraw(db, fair_key=INSIDER, company_id=a, now=late)):  # fmt: skip
+                    fairs.withdraw(db, fair_key=INSIDER, company_id=a, now=late)):
         with pytest.raises(DomainError) as err:
             await attempt
         assert err.value.code == "fair_deadline" and err.value.info["title"] == "Insidertreff"
@@ -122,7 +122,7 @@ async def test_decline_frees_space_and_waiting_confirm_must_fit(
         await fairs.decide(db, request_id=waiting.request.id, confirm=True, note="", now=NOW)  # type: ignore[arg-type]
     assert err.value.code == "fair_full"
     out = await fairs.decide(db, request_id=first.request.id, confirm=False,  # type: ignore[arg-type]
-                             note="Leider kein Platz", now=NOW)  # fmt: skip
+                             note="Leider kein Platz", now=NOW)
     assert out.request.status == "declined" and out.request.admin_note == "Leider kein Platz"
     assert [r.company_id for r in out.promoted] == [b]
     with pytest.raises(DomainError) as again:
@@ -137,7 +137,7 @@ async def test_days_must_be_fair_days_and_withdrawn_company_may_ask_again(
     a = await company(db, "A")
     with pytest.raises(DomainError) as err:
         await fairs.submit(db, fair_key=KARRIERE, company_id=a, person_id=None,
-                           wish=wish(5, ("2026-05-09",)), now=NOW)  # fmt: skip
+                           wish=wish(5, ("2026-05-09",)), now=NOW)
     assert err.value.code == "fair_bad_days"
     await ask(db, a, 5, fair=KARRIERE)
     await fairs.withdraw(db, fair_key=KARRIERE, company_id=a, now=NOW)

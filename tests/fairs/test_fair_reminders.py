@@ -18,7 +18,7 @@ async def pending(db: Database, kind: str) -> list[OutboxMessage]:
     async with db.read() as s:
         rows = await s.execute(select(OutboxMessage).where(
             OutboxMessage.kind == kind, OutboxMessage.sent_at.is_(None),
-            OutboxMessage.dropped_at.is_(None)).order_by(OutboxMessage.due_at))  # fmt: skip
+            OutboxMessage.dropped_at.is_(None)).order_by(OutboxMessage.due_at))
         return list(rows.scalars())
 
 
@@ -32,7 +32,7 @@ async def test_deadline_nudges_three_and_one_week_before_until_the_company_asks(
     rows = [r for r in await pending(db, "fair.deadline") if INSIDER in r.dedupe_key]
     assert len(rows) == 4  # 2 people x (3 weeks, 1 week)
     assert {r.due_at for r in rows} == {datetime(2026, 3, 20, 9, tzinfo=BERLIN),
-                                       datetime(2026, 4, 3, 9, tzinfo=BERLIN)}  # fmt: skip
+                                       datetime(2026, 4, 3, 9, tzinfo=BERLIN)}
     assert all(r.not_after == datetime(2026, 4, 10, 23, 59, tzinfo=BERLIN) for r in rows)
     assert "/messe" in rows[0].text and "Insidertreff" in rows[0].text
     await planner(NOW)  # unchanged: nothing new

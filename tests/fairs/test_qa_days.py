@@ -17,7 +17,7 @@ def week(*days: int) -> list[date]:
 
 def test_day_ranges_keep_every_day() -> None:
     for text in ("9.-11.3.", "9. bis 11.3.", "Mo 9.3. bis Mi 11.3.", "9.3. - 11.3.",
-                 "vom 9. bis 11. März", "Mo-Mi"):  # fmt: skip
+                 "vom 9. bis 11. März", "Mo-Mi"):
         assert parse_days(text, now=NOW, anchor=ANCHOR) == week(9, 10, 11), text
 
 

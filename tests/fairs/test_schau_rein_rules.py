@@ -16,11 +16,11 @@ WEEK = dict(programme="schau-rein-2026", state="SN", first_day=date(2026, 3, 9),
 
 
 async def sign(db: Database, company_id: int, days: list[date], now: datetime = NOW,
-               support: tuple[str, ...] = ("ideen", "medien")) -> tuple[object, bool]:  # fmt: skip
+               support: tuple[str, ...] = ("ideen", "medien")) -> tuple[object, bool]:
     return await schau_rein.sign_up(
         db, **WEEK, company_id=company_id, person_id=None, days=days, support=list(support),
         description="Werkstatt-Rallye", contact="Anna, 0351 1", now=now,
-    )  # type: ignore[arg-type]  # fmt: skip
+    )  # type: ignore[arg-type]
 
 
 async def test_saxon_company_signs_up_and_a_second_sign_up_replaces(db: Database) -> None:

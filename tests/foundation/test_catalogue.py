@@ -26,7 +26,7 @@ def test_shipped_catalogue_has_the_plan(catalogue: Catalogue) -> None:
         assert needle in titles
     assert {f["title"] for f in catalogue.section("fairs")} == {
         "Insidertreff", "Oberlausitzer Karrieretage",
-    }  # fmt: skip
+    }
     assert catalogue.section("stammtisch")["every_days"] == 14
     assert catalogue.section("schau_rein")["state"] == "SN"
     assert len(catalogue.section("media_days")["formats"]) == 3

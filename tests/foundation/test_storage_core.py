@@ -15,7 +15,7 @@ NOW = datetime(2026, 2, 2, 8, 0, tzinfo=UTC)
 
 async def person(db: Database, name: str) -> int:
     p, _ = await people.touch(db, platform="console", external_id=name, display_name=name,
-                              chat_id=name)  # fmt: skip
+                              chat_id=name)
     assert p.id is not None
     return p.id
 
@@ -70,9 +70,9 @@ async def test_button_tokens_are_person_bound_and_options_resolve(db: Database) 
 async def test_dialog_state_survives_and_clears(db: Database) -> None:
     anna = await person(db, "anna")
     await chat_state.save_dialog(db, person_id=anna, dialog="d", step="s1", data={"a": [1]},
-                                 now=NOW)  # fmt: skip
+                                 now=NOW)
     await chat_state.save_dialog(db, person_id=anna, dialog="d", step="s2", data={"a": [1, 2]},
-                                 now=NOW)  # fmt: skip
+                                 now=NOW)
     state = await chat_state.load_dialog(db, person_id=anna)
     assert state is not None and state.step == "s2" and state.data == {"a": [1, 2]}
     await chat_state.clear_dialog(db, person_id=anna)
@@ -96,7 +96,7 @@ async def test_outbox_plan_is_idempotent_and_never_resends(db: Database) -> None
 async def test_times_come_back_aware_utc(db: Database) -> None:
     anna = await person(db, "anna")
     await outbox.plan(db, person_id=anna, kind="k", text="t", dedupe_key="tz",
-                      due_at=datetime(2026, 3, 29, 1, 30, tzinfo=UTC), now=NOW)  # fmt: skip
+                      due_at=datetime(2026, 3, 29, 1, 30, tzinfo=UTC), now=NOW)
     (row,) = await outbox.pending_for(db, person_id=anna)
     assert row.due_at.tzinfo is not None and row.due_at == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
 

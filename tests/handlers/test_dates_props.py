@@ -75,7 +75,7 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
 @settings(deadline=None)
 @given(st.lists(st.sampled_from(["morgen", "9", "Uhr", "KW", "halb", "-", "5.3.", "bis", "am",
                                  "Mo", "nächste", "Woche", "in", "2", "Tagen", ",", "um", "."]),
-                max_size=8))  # fmt: skip
+                max_size=8))
 def test_never_raises_on_date_like_word_salad(words: list[str]) -> None:
     found = parse_when(" ".join(words), now=NOW)
     assert found is None or isinstance(found, When)

@@ -20,9 +20,9 @@ async def test_a_row_of_an_unlabelled_kind_is_listed_as_a_notice(tmp_path: Path)
     app = await build_app(settings, clock=ManualClock(now))
     try:
         p, _ = await people.touch(app.db, platform="console", external_id="anna",
-                                  display_name="anna", chat_id="anna")  # fmt: skip
+                                  display_name="anna", chat_id="anna")
         await outbox.plan(app.db, person_id=p.id, kind="fair.team", text="x",  # type: ignore[arg-type]
-                          due_at=now + timedelta(hours=1), dedupe_key="t", now=now)  # fmt: skip
+                          due_at=now + timedelta(hours=1), dedupe_key="t", now=now)
         replies = await app.handle(incoming("anna", text="/erinnerungen"))
         text = "\n".join(r.text for r in replies)
         assert "Mitteilung" in text and "fair.team" not in text

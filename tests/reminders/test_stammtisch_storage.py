@@ -38,7 +38,7 @@ def test_moves_and_skips_apply_and_a_chat_time_wins(catalogue: Catalogue) -> Non
     found = sessions(series, changes, after=berlin(2026, 3, 20), count=2)
     assert [(s.key, s.start, s.moved) for s in found] == [
         ("2026-04-02", moved, True), ("2026-04-30", berlin(2026, 4, 30, 14, 30), False),
-    ]  # fmt: skip
+    ]
 
 
 def services(db: Database, catalogue: Catalogue, clock: ManualClock) -> Services:
@@ -51,7 +51,7 @@ async def test_dst_switches_keep_reminders_at_local_times(
     pid = await person(db)
     await stammtisch.set_subscribed(db, person_id=pid, on=True, now=berlin(2026, 3, 20))
     for start, end, day in ((berlin(2026, 3, 20), berlin(2026, 4, 3), 2),
-                            (berlin(2026, 10, 20), berlin(2026, 10, 30), 29)):  # fmt: skip
+                            (berlin(2026, 10, 20), berlin(2026, 10, 30), 29)):
         clock = ManualClock(start)
         svc = services(db, catalogue, clock)
         d = Deliverer(db, clock, planners=[lambda now, svc=svc: plan_sessions(svc, now)])
@@ -59,7 +59,7 @@ async def test_dst_switches_keep_reminders_at_local_times(
         await replay_until(clock, end, d.deliver_due, d.next_due)
         async with db.read() as s:
             q = select(OutboxMessage.sent_at).where(OutboxMessage.sent_at.is_not(None),
-                                                    OutboxMessage.sent_at > start)  # fmt: skip
+                                                    OutboxMessage.sent_at > start)
             sent = sorted(t.astimezone(BERLIN) for t in (await s.execute(q)).scalars())
         assert [(t.day, t.hour, t.minute) for t in sent][-2:] == [(day, 9, 0), (day, 12, 45)]
         assert all("13:00 Uhr" in text for text in port.texts) and len(port.texts) >= 2
@@ -69,12 +69,12 @@ async def test_sync_keeps_matching_rows_and_drops_unwanted(db: Database) -> None
     pid = await person(db)
     now = berlin(2026, 3, 1)
     want = {"x:1": Planned(pid, "k", "a", now + timedelta(days=1)),
-            "x:2": Planned(pid, "k", "b", now + timedelta(days=2))}  # fmt: skip
+            "x:2": Planned(pid, "k", "b", now + timedelta(days=2))}
     assert await reminders.sync(db, prefix="x:", wanted=want, now=now) == 2
     assert await reminders.sync(db, prefix="x:", wanted=want, now=now) == 0
     async with db.transaction() as s:
         row = (await s.execute(select(OutboxMessage).where(OutboxMessage.dedupe_key == "x:1"))
-               ).scalar_one()  # fmt: skip
+               ).scalar_one()
         row.attempts = 2  # a retry in progress survives re-planning of an unchanged row
     del want["x:2"]
     assert await reminders.sync(db, prefix="x:", wanted=want, now=now) == 1
@@ -92,7 +92,7 @@ async def test_changes_tell_each_subscriber_once(db: Database) -> None:
         await stammtisch.set_subscribed(db, person_id=pid, on=True, now=now)
     await stammtisch.set_subscribed(db, person_id=bert, on=False, now=now)
     told = await stammtisch.change_setting(db, key="link", value="https://x", now=now,
-                                           notice="neu")  # fmt: skip
+                                           notice="neu")
     assert told == 1
     rows = await reminders.planned_for(db, person_id=anna)
     assert [(r.kind, r.text) for r in rows] == [("stammtisch.change", "neu")]
@@ -103,7 +103,7 @@ async def test_personal_reminders_are_only_deleted_by_their_owner(db: Database) 
     anna, bert = await person(db, "anna"), await person(db, "bert")
     now = berlin(2026, 3, 20)
     await reminders.plan_personal(db, person_id=anna, text="t", due_at=now + timedelta(hours=1),
-                                  now=now)  # fmt: skip
+                                  now=now)
     (row,) = await reminders.planned_for(db, person_id=anna)
     assert row.urgent  # the person chose the time: quiet hours do not delay it
     assert not await reminders.delete_personal(db, person_id=bert, row_id=row.id, now=now)  # type: ignore[arg-type]

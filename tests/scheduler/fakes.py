@@ -86,7 +86,7 @@ class HangingPort(RecordingPort):
 async def person(db: Database, name: str = "anna") -> int:
     """Create a console person and return the id."""
     p, _ = await people.touch(db, platform="console", external_id=name, display_name=name,
-                              chat_id=name)  # fmt: skip
+                              chat_id=name)
     assert p.id is not None
     return p.id
 
@@ -94,4 +94,4 @@ async def person(db: Database, name: str = "anna") -> int:
 async def plan(db: Database, pid: int, key: str, due: datetime, **kw: object) -> None:
     """Plan one row with text = key."""
     await outbox.plan(db, person_id=pid, kind=str(kw.pop("kind", "test")), text=key, due_at=due,
-                      dedupe_key=key, now=berlin(2026, 1, 1), **kw)  # type: ignore[arg-type]  # fmt: skip
+                      dedupe_key=key, now=berlin(2026, 1, 1), **kw)  # type: ignore[arg-type]

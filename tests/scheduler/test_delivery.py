@@ -173,7 +173,7 @@ async def test_switched_off_kind_is_dropped_and_other_platforms_wait(db: Databas
         s.add(ReminderPreference(person_id=pid, kind="fair.deadline", enabled=False))
     await plan(db, pid, "off", berlin(2026, 3, 2, 10), kind="fair.deadline")
     tg, _ = await people.touch(db, platform="telegram", external_id="7", display_name="t",
-                               chat_id="7")  # fmt: skip
+                               chat_id="7")
     await plan(db, tg.id, "tg", berlin(2026, 3, 2, 10))  # type: ignore[arg-type]
     port = RecordingPort()
     d = deliverer(db, clock, port)

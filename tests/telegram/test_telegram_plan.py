@@ -92,17 +92,17 @@ def test_fallback_text_loses_nothing() -> None:
 
 def test_updates_become_incoming() -> None:
     user = {"id": 7, "is_bot": False, "first_name": "Anna", "last_name": "Graf",
-            "username": "agraf", "language_code": "de"}  # fmt: skip
+            "username": "agraf", "language_code": "de"}
     group = {"id": -100, "type": "supergroup", "title": "HR"}
     text = tu.incoming({"update_id": 3, "message": {
         "message_id": 9, "date": 0, "chat": group, "from": user, "text": "/hilfe@zm_test_bot"}},
-        "zm_test_bot")  # fmt: skip
+        "zm_test_bot")
     assert text is not None and text.text == "/hilfe" and text.is_group
     assert text.person.display_name == "Anna Graf" and text.chat.chat_id == "-100"
     assert text.meta == {"update_id": "3", "username": "agraf", "language": "de"}
     press = tu.incoming({"update_id": 4, "callback_query": {
         "id": "q1", "from": user, "chat_instance": "c", "data": "k1",
-        "message": {"message_id": 9, "date": 0, "chat": group}}}, "zm_test_bot")  # fmt: skip
+        "message": {"message_id": 9, "date": 0, "chat": group}}}, "zm_test_bot")
     assert press is not None and press.press == "k1" and press.message_ref == "9"
     channel = {"update_id": 5, "channel_post": {"message_id": 1, "date": 0, "chat": group}}
     assert tu.incoming(channel, "zm_test_bot") is None
@@ -117,7 +117,7 @@ def test_settings_become_config_and_bad_webhook_secret_is_refused() -> None:
         _env_file=None,  # type: ignore[call-arg]
         telegram_bot_token="123:abcDEF", admins="telegram:111, matrix:@x:y, telegram:222",
         telegram_base_url="http://127.0.0.1:9/bot", telegram_webhook_secret="ok_secret-1",
-    )  # fmt: skip
+    )
     config = config_from_settings(settings)
     assert config.admin_ids in (("111", "222"), ("222", "111"))
     assert config.file_url == "http://127.0.0.1:9/file/bot"

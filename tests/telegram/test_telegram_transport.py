@@ -152,7 +152,7 @@ async def test_blocked_user_is_marked_unreachable_on_reply_and_on_block(
                                                          "first_name": "Zukunftsmacher"}},
         "new_chat_member": {"status": "kicked", "until_date": 0,
                             "user": {"id": 4242, "is_bot": True, "first_name": "Zukunftsmacher"}},
-    }})  # fmt: skip
+    }})
     api.chats.add((8, "private"))
     await synced.settle()
     assert sorted(p.external_id for p in hooks.unreachable) == ["7", "8"]
@@ -210,7 +210,7 @@ async def test_unreadable_update_is_skipped_and_polling_goes_on(
     await start_transport(synced)
     api.push_update({"message": {"message_id": "kaputt", "chat": 7}})
     api.push_update({"edited_message": {"message_id": 1, "date": 0, "text": "x",
-                                        "chat": {"id": 7, "type": "private"}}})  # fmt: skip
+                                        "chat": {"id": 7, "type": "private"}}})
     api.push_text(7, "/hilfe")
     await synced.settle()
     assert [i.text for i in synced.seen] == ["/hilfe"]

@@ -27,7 +27,7 @@ def update(update_id: int, text: str) -> dict[str, object]:
     chat = {"id": 7, "type": "private", "first_name": "Anna"}
     return {"update_id": update_id,
             "message": {"message_id": update_id, "date": 0, "chat": chat, "from": user,
-                        "text": text}}  # fmt: skip
+                        "text": text}}
 
 
 async def test_webhook_checks_the_secret_and_handles_updates(
