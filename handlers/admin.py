@@ -11,11 +11,11 @@ from storage import audit, companies, invites, people
 
 def register(router: Router) -> None:
     """Register the admin commands."""
-    router.command("einladung", invite, help="Einladungscode für eine Firma", admin=True)
-    router.command("firma_neu", add_company, help="Firma anlegen: Name; BB|SN; Ort", admin=True)
-    router.command("firmen", list_companies, help="Mitgliedsfirmen anzeigen", admin=True)
-    router.command("admin", grant_admin, help="Person zum Admin machen", admin=True)
-    router.command("protokoll", show_audit, help="Letzte Admin-Aktionen", admin=True)
+    router.command("einladung", invite, help=t.HELP_EINLADUNG, admin=True)
+    router.command("firma_neu", add_company, help=t.HELP_FIRMA_NEU, admin=True)
+    router.command("firmen", list_companies, help=t.HELP_FIRMEN, admin=True)
+    router.command("admin", grant_admin, help=t.HELP_ADMIN, admin=True)
+    router.command("protokoll", show_audit, help=t.HELP_PROTOKOLL, admin=True)
     router.domain_errors({
         "cluster_full": lambda e: t.CLUSTER_FULL.format(max=e.info["max"]),
         "company_exists": lambda e: t.COMPANY_EXISTS.format(name=esc(e.info["name"])),

@@ -29,7 +29,7 @@ def register(router: Router) -> None:
     router.action("ev.info", show_details)
     router.action("ev.show", show_one)
     router.overview.add(overview)
-    router.reminder_kinds[REMINDER_KIND] = "Erinnerungen an Termine"
+    router.reminder_kinds[REMINDER_KIND] = t.KIND_REMINDER
     router.domain_errors(_errors(router))
     events_new.register(router)
     events_admin.register(router)

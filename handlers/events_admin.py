@@ -27,7 +27,7 @@ def register(router: Router) -> None:
     router.action("ev.abs.ok", cancel_event, admin=True)
     router.action("ev.adm.cancel", cancel_for, admin=True)
     router.action("ev.abs.no", lambda ctx: _say(ctx, t.NOT_CANCELLED), admin=True)
-    router.exports.add("anmeldungen", "Anmeldungen zu Terminen", export)
+    router.exports.add("anmeldungen", t.EXPORT_LABEL, export)
     events_edit.register(router)
 
 

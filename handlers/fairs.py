@@ -26,8 +26,8 @@ from storage.models import BoothRequest, Fair
 def register(router: Router) -> None:
     """Register /messe (dialog, /meine, reminders, errors), /schaurein and the team commands."""
     router.command("messe", lambda ctx: start(ctx, router), linked=True, personal=True,
-                   help="Platz am Gemeinschaftsstand einer Messe anfragen")
-    router.dialog(Dialog("messe", "Messe-Anfrage", "fair", {
+                   help=t.HELP_MESSE)
+    router.dialog(Dialog("messe", t.DIALOG_TITLE, "fair", {
         "fair": Step(ask_fair, on_press=on_fair),
         "existing": Step(ask_existing, on_press=on_existing),
         **steps.STEPS,

@@ -19,9 +19,9 @@ from storage.models.fairs import ACTIVE
 def register(router: Router) -> None:
     """Register /messestand, the decide buttons and the note dialog."""
     router.command("messestand", overview, admin=True,
-                   help="Messe-Anfragen je Messe: Fläche, bestätigen, ablehnen")
+                   help=t.HELP_MESSESTAND)
     router.action("fair.decide", lambda ctx: decide(ctx, router), admin=True)
-    router.dialog(Dialog("messe_entscheid", "Messe-Anfrage entscheiden", "note", {
+    router.dialog(Dialog("messe_entscheid", t.DIALOG_DECIDE_TITLE, "note", {
         "note": Step(ask_note, on_text=on_note, on_press=on_note),
     }))
 

@@ -24,12 +24,12 @@ PRODID = "-//Zukunftsmacher//Cluster-Chatbot//DE"
 
 def register(router: Router) -> None:
     """Register the exports and the team's Schau-rein commands."""
-    router.exports.add("messe", "Messe-Anfragen", messe_table)
-    router.exports.add("schaurein", "Schau-rein-Anmeldungen", schaurein_table)
+    router.exports.add("messe", tf.EXPORT_LABEL, messe_table)
+    router.exports.add("schaurein", t.EXPORT_LABEL, schaurein_table)
     router.command("schaurein_liste", show_signups, admin=True,
-                   help="Schau-rein-Anmeldungen anzeigen")
+                   help=t.HELP_SCHAUREIN_LISTE)
     router.command("schaurein_kalender", media_calendar, admin=True,
-                   help="Kalender (.ics): Schau-rein-Termine mit medialer Begleitung")
+                   help=t.HELP_SCHAUREIN_KALENDER)
 
 
 async def messe_table(ctx: Ctx, filter_text: str) -> Table:

@@ -18,16 +18,16 @@ DIALOG = "film"
 
 def register(router: Router) -> None:
     """Register the film series commands, dialog and export."""
-    router.command("film", show, help="Filmserie „Berufe mit Zukunft“: Interesse melden",
+    router.command("film", show, help=t.HELP_FILM,
                    linked=True, personal=True)
-    router.command("filme", admin_list, help="Filmserie: Interessen zuordnen", admin=True)
+    router.command("filme", admin_list, help=t.HELP_FILME, admin=True)
     router.action("film.pick", lambda ctx: pick(ctx, router), linked=True)
     router.action("film.choose", pick_group, admin=True)
     router.action("film.assign", assign, admin=True)
     router.dialog(Dialog(DIALOG, t.DIALOG_TITLE, "desc", {"desc": Step(ask_desc, on_text=save)}))
     router.domain_errors(t.RULES)
     router.reminder_kinds.update(t.KIND_LABELS)
-    router.exports.add("filme", "Filmserie", export)
+    router.exports.add("filme", t.EXPORT_LABEL, export)
     router.overview.add(overview_section)
 
 

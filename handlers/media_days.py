@@ -17,7 +17,7 @@ from storage.models import Company, MediaDay
 
 def register(router: Router) -> None:
     """Register the media day commands, buttons, dialogs, texts and registries."""
-    router.command("medientag", show, help="Medientag anfragen oder Status ansehen",
+    router.command("medientag", show, help=t.HELP_MEDIENTAG,
                    linked=True, personal=True)
     router.action("md.request", lambda ctx: start_request(ctx, router), linked=True)
     router.action("md.state", lambda ctx: set_state(ctx, router), linked=True)

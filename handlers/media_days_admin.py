@@ -28,10 +28,9 @@ PROPOSE, DECLINE = "medientag_vorschlag", "medientag_absage"
 
 def register(router: Router) -> None:
     """Register the team's media day commands, buttons, dialogs and export."""
-    router.command("medientage", overview, help="Medientage: Überblick und Bestätigen",
+    router.command("medientage", overview, help=t.HELP_MEDIENTAGE,
                    admin=True)
-    router.command("medientag_tage", offer_days, help="Angebotene Medientage: /medientag_tage "
-                   "3.2., 10.2.", admin=True)
+    router.command("medientag_tage", offer_days, help=t.HELP_MEDIENTAG_TAGE, admin=True)
     router.action("md.confirm", confirm, admin=True)
     router.action("md.propose", lambda ctx: _open(ctx, router, PROPOSE), admin=True)
     router.action("md.decline", lambda ctx: _open(ctx, router, DECLINE), admin=True)
@@ -42,7 +41,7 @@ def register(router: Router) -> None:
     router.dialog(Dialog(DECLINE, ta.DECLINE_TITLE, "reason", {
         "reason": Step(ask_reason, on_text=type_reason),
     }))
-    router.exports.add("medientage", "Medientage", export)
+    router.exports.add("medientage", t.EXPORT_LABEL, export)
 
 
 async def overview(ctx: Ctx) -> None:

@@ -42,7 +42,7 @@ class _Registers(Protocol):
 
 def register(router: _Registers) -> None:
     """Register /meine and /export on the router."""
-    router.command("meine", router.overview.show, help="Meine Anmeldungen und Anfragen",
+    router.command("meine", router.overview.show, help=t.HELP_MEINE,
                    linked=True)
-    router.command("export", router.exports.run, help="Export als CSV und Excel: /export was",
+    router.command("export", router.exports.run, help=t.HELP_EXPORT,
                    admin=True)

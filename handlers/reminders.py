@@ -25,9 +25,9 @@ DIALOG = "erinnerung"
 def register(router: Router) -> None:
     """Register /erinnerung, /erinnerungen, their buttons and the confirmation dialog."""
     router.command("erinnerung", lambda ctx: create(ctx, router), personal=True,
-                   help="Erinnerung anlegen: /erinnerung morgen 9 Uhr Text")
+                   help=t.HELP_ERINNERUNG)
     router.command("erinnerungen", lambda ctx: overview(ctx, router), personal=True,
-                   help="Meine geplanten Erinnerungen, Arten an/aus")
+                   help=t.HELP_ERINNERUNGEN)
     router.action("erinnerung.loeschen", delete)
     router.action("erinnerung.art", lambda ctx: switch(ctx, router))
     router.dialog(Dialog(DIALOG, t.TITLE, "confirm", {

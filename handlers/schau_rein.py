@@ -20,7 +20,7 @@ MAX_TEXT = 500
 def register(router: Router) -> None:
     """Register /schaurein, its dialogs, the /meine section and error messages."""
     router.command("schaurein", lambda ctx: start(ctx, router), linked=True, personal=True,
-                   help="Schau rein (Sachsen): Aktionstag, Unterstützung")
+                   help=t.HELP_SCHAUREIN)
     steps = {
         "state": Step(ask_state, on_press=on_state),
         **DAY_STEPS,
@@ -29,8 +29,8 @@ def register(router: Router) -> None:
         "contact": Step(ask_contact, on_text=on_contact),
         "confirm": Step(ask_confirm, on_press=on_confirm),
     }
-    router.dialog(Dialog("schaurein", "Schau-rein-Anmeldung", "days", steps))
-    router.dialog(Dialog("schaurein_land", "Schau-rein-Anmeldung", "state", steps))
+    router.dialog(Dialog("schaurein", t.DIALOG_TITLE, "days", steps))
+    router.dialog(Dialog("schaurein_land", t.DIALOG_TITLE, "state", steps))
     router.overview.add(overview)
     router.domain_errors({
         "schaurein_state": lambda e: t.STATE_REFUSED,

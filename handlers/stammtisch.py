@@ -23,10 +23,10 @@ KINDS = {"stammtisch.morning": t.LABEL_MORNING, "stammtisch.soon": t.LABEL_SOON,
 
 def register(router: Router) -> None:
     """Register /stammtisch, its buttons, the topic dialog, admin commands and the planner."""
-    router.command("stammtisch", show, help="Social Media Stammtisch: Termine und Erinnerung")
+    router.command("stammtisch", show, help=t.HELP_STAMMTISCH)
     router.action("stammtisch.abo", toggle)
     router.action("stammtisch.thema", lambda ctx: suggest(ctx, router))
-    router.dialog(Dialog("stammtisch_thema", "Themenvorschlag", "text",
+    router.dialog(Dialog("stammtisch_thema", t.TOPIC_DIALOG_TITLE, "text",
                          {"text": Step(_ask_topic, on_text=_got_topic)}))
     router.reminder_kinds.update(KINDS)
     router.overview.add(overview_lines)

@@ -20,15 +20,15 @@ _TIME = re.compile(r"^(?:um\s+)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?:\s*uhr)?$",
 
 def register(router: Router) -> None:
     """Register the admin commands of the Stammtisch."""
-    router.command("stammtisch_absagen", skip, help="Stammtisch-Termin absagen: Datum",
+    router.command("stammtisch_absagen", skip, help=t.HELP_STAMMTISCH_ABSAGEN,
                    admin=True)
     router.command("stammtisch_verschieben", move, admin=True,
-                   help="Stammtisch-Termin verschieben: Datum auf neues Datum/Zeit")
-    router.command("stammtisch_link", new_link, help="Neuer Zoom-Link für den Stammtisch",
+                   help=t.HELP_STAMMTISCH_VERSCHIEBEN)
+    router.command("stammtisch_link", new_link, help=t.HELP_STAMMTISCH_LINK,
                    admin=True)
-    router.command("stammtisch_zeit", new_time, help="Neue Uhrzeit aller Stammtisch-Termine",
+    router.command("stammtisch_zeit", new_time, help=t.HELP_STAMMTISCH_ZEIT,
                    admin=True)
-    router.command("themen", show_topics, help="Themenvorschläge für den Stammtisch", admin=True)
+    router.command("themen", show_topics, help=t.HELP_THEMEN, admin=True)
 
 
 async def _find(ctx: Ctx, text: str) -> Session:

@@ -16,11 +16,11 @@ CODE_LIKE = re.compile(r"[A-Za-z0-9]{8}")
 
 def register(router: Router) -> None:
     """Register the onboarding commands."""
-    router.command("start", start, help="Begrüßung und Einladungscode einlösen")
-    router.command("hilfe", lambda ctx: show_help(ctx, router), help="Alle Befehle",
+    router.command("start", start, help=t.HELP_START)
+    router.command("hilfe", lambda ctx: show_help(ctx, router), help=t.HELP_HILFE,
                    aliases=("help",))
-    router.command("datenschutz", privacy, help="Was ich speichere")
-    router.command("weiter", lambda ctx: resume(ctx, router), help="Offenen Dialog fortsetzen",
+    router.command("datenschutz", privacy, help=t.HELP_DATENSCHUTZ)
+    router.command("weiter", lambda ctx: resume(ctx, router), help=t.HELP_WEITER,
                    hidden=True)
     router.text_fallbacks.append(bare_code)
     router.domain_errors({

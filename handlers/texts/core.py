@@ -102,3 +102,14 @@ def company_line(name: str, state: str | None, city: str | None, members: int) -
 def until(d: object) -> str:
     """Format an expiry date."""
     return fmt_date(d)  # type: ignore[arg-type]
+
+# /hilfe lines and command-menu descriptions
+HELP_ADMIN = "Person zum Admin machen"
+HELP_EINLADUNG = "Einladungscode für eine Firma"
+HELP_FIRMA_NEU = "Firma anlegen: Name; BB|SN; Ort"
+HELP_FIRMEN = "Mitgliedsfirmen anzeigen"
+HELP_PROTOKOLL = "Letzte Admin-Aktionen"
+HELP_DATENSCHUTZ = "Was ich speichere"
+HELP_HILFE = "Alle Befehle"
+HELP_START = "Begrüßung und Einladungscode einlösen"
+HELP_WEITER = "Offenen Dialog fortsetzen"

@@ -149,3 +149,4 @@ def kind_line(ev: Event) -> str:
     if ev.kind == "info":
         return "Nur zur Info, keine Anmeldung über den Bot." + (f" Mehr: {link}" if link else "")
     return ""
+KIND_REMINDER = "Erinnerungen an Termine"

@@ -82,3 +82,4 @@ NO_PARTICIPANTS = "Noch keine Anmeldungen."
 EXPORT_COLUMNS = (
     "Termin", "Datum", "Firma", "Name", "Plattform", "Personen", "Status", "Angemeldet am",
 )
+EXPORT_LABEL = "Anmeldungen zu Terminen"

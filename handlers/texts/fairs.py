@@ -134,3 +134,10 @@ def overview_line(title: str, days: list[date], status: str, area: int,
     """One /meine line for a booth request (how to change it while the deadline is ahead)."""
     change = OVERVIEW_CHANGE.format(deadline=deadline) if deadline else ""
     return f"• {esc(title)} ({days_text(days)}): {STATUS.get(status, status)}, ca. {area} m²{change}"
+
+# /hilfe lines and command-menu descriptions
+HELP_MESSE = "Platz am Gemeinschaftsstand einer Messe anfragen"
+HELP_MESSESTAND = "Messe-Anfragen je Messe: Fläche, bestätigen, ablehnen"
+DIALOG_TITLE = "Messe-Anfrage"
+DIALOG_DECIDE_TITLE = "Messe-Anfrage entscheiden"
+EXPORT_LABEL = "Messe-Anfragen"

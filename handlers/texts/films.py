@@ -43,3 +43,8 @@ RULES: dict[str, Callable[[DomainError], str]] = {
     "film_bad_group": lambda e: "Diese Berufsgruppe kenne ich nicht.",
     "film_not_found": lambda e: "Dieses Interesse finde ich nicht (mehr).",
 }
+
+# /hilfe lines and command-menu descriptions
+HELP_FILM = "Filmserie „Berufe mit Zukunft“: Interesse melden"
+HELP_FILME = "Filmserie: Interessen zuordnen"
+EXPORT_LABEL = "Filmserie"

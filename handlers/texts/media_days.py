@@ -190,3 +190,9 @@ def reminder(days_before: int, day: date, company: str, formats: str) -> str:
     checklist = "\n".join(f"☐ {item}" for item in CHECKLIST)
     return REMINDER.format(when=when, day=fmt_date(day), company=esc(company), formats=formats,
                            checklist=checklist)
+
+# /hilfe lines and command-menu descriptions
+HELP_MEDIENTAG = "Medientag anfragen oder Status ansehen"
+HELP_MEDIENTAGE = "Medientage: Überblick und Bestätigen"
+HELP_MEDIENTAG_TAGE = "Angebotene Medientage: /medientag_tage 3.2., 10.2."
+EXPORT_LABEL = "Medientage"

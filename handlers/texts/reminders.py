@@ -34,3 +34,7 @@ GONE = "Diese Erinnerung gibt es nicht mehr (schon verschickt oder gelöscht)."
 SWITCHED_OFF = "🔕 „{label}“ ist aus. Wieder an: /erinnerungen"
 SWITCHED_ON = "🔔 „{label}“ ist wieder an."
 UNKNOWN_KIND = "Diese Art von Erinnerung kenne ich nicht (mehr)."
+
+# /hilfe lines and command-menu descriptions
+HELP_ERINNERUNG = "Erinnerung anlegen: /erinnerung morgen 9 Uhr Text"
+HELP_ERINNERUNGEN = "Meine geplanten Erinnerungen, Arten an/aus"

@@ -74,3 +74,10 @@ def summary(days: list[date], support: list[str], description: str, contact: str
         f"• Tag(e): {days_text(days)}\n• Unterstützung: {esc(', '.join(support))}\n"
         f"• Aktion: {esc(description)}\n• Kontakt: {esc(contact)}"
     )
+
+# /hilfe lines and command-menu descriptions
+HELP_SCHAUREIN_KALENDER = "Kalender (.ics): Schau-rein-Termine mit medialer Begleitung"
+HELP_SCHAUREIN_LISTE = "Schau-rein-Anmeldungen anzeigen"
+HELP_SCHAUREIN = "Schau rein (Sachsen): Aktionstag, Unterstützung"
+EXPORT_LABEL = "Schau-rein-Anmeldungen"
+DIALOG_TITLE = "Schau-rein-Anmeldung"

@@ -90,3 +90,12 @@ def subscribed(morning: bool, soon: bool, *, just_now: bool = False) -> str:
         return f"{head} Ich erinnere dich nur {which}, die Erinnerung {other} ist aus. " \
                "Wieder an: /erinnerungen"
     return f"{head} Beide Stammtisch-Erinnerungen sind aus. Wieder an: /erinnerungen"
+
+# /hilfe lines and command-menu descriptions
+HELP_STAMMTISCH = "Social Media Stammtisch: Termine und Erinnerung"
+HELP_STAMMTISCH_ABSAGEN = "Stammtisch-Termin absagen: Datum"
+HELP_STAMMTISCH_LINK = "Neuer Zoom-Link für den Stammtisch"
+HELP_STAMMTISCH_VERSCHIEBEN = "Stammtisch-Termin verschieben: Datum auf neues Datum/Zeit"
+HELP_STAMMTISCH_ZEIT = "Neue Uhrzeit aller Stammtisch-Termine"
+HELP_THEMEN = "Themenvorschläge für den Stammtisch"
+TOPIC_DIALOG_TITLE = "Themenvorschlag"
