@@ -10,12 +10,12 @@ from datetime import datetime, timedelta
 
 from bot.chat import Address, Button, ChatPort, FileOut, PermanentFailure, Reply, TemporaryFailure
 from bot.clock import Clock
-from scheduler import queue
-from scheduler.queue import Claim, Dropped
 from scheduler.quiet import QuietHours
 from storage import chat_state, people
+from storage import outbox_queue as queue
 from storage.db import Database
 from storage.models import OutboxMessage, Person
+from storage.outbox_queue import Claim, Dropped
 
 log = logging.getLogger(__name__)
 Planner = Callable[[datetime], Awaitable[None]]
