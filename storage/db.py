@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -33,6 +34,9 @@ class Database:
         if self.is_sqlite:
             _sqlite_tuning(self.engine.sync_engine)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite has one writer at a time and makes the others sleep-and-poll (busy_timeout),
+        # which gives long tails under concurrency; queue this process's writers fairly instead.
+        self._writer = asyncio.Lock() if self.is_sqlite else None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
@@ -41,7 +45,11 @@ class Database:
         On SQLite this is `BEGIN IMMEDIATE`, so a check and its write can never interleave
         with another writer (no lost updates, no lock-upgrade deadlocks).
         """
-        async with self._sessions() as session, session.begin():
+        if self._writer is None:
+            async with self._sessions() as session, session.begin():
+                yield session
+            return
+        async with self._writer, self._sessions() as session, session.begin():
             yield session
 
     @asynccontextmanager
