@@ -10,6 +10,7 @@ from storage.db import Database
 from storage.media_days_queries import NUDGE_KIND, without_media_day
 from storage.models import Company, Person, ReminderPreference
 from storage.outbox import unplan_in
+from storage.reminders import set_enabled_in
 
 
 def nudge_prefix(company_id: int, person_id: int | None = None) -> str:
@@ -36,11 +37,7 @@ async def targets(db: Database, *, today: date) -> list[tuple[Company, list[Pers
 async def opt_out(db: Database, *, person_id: int, company_id: int | None, now: datetime) -> None:
     """Switch the person's nudges off and drop the ones already planned."""
     async with db.transaction() as s:
-        pref = await s.get(ReminderPreference, (person_id, NUDGE_KIND))
-        if pref is None:
-            s.add(ReminderPreference(person_id=person_id, kind=NUDGE_KIND, enabled=False))
-        else:
-            pref.enabled = False
+        await set_enabled_in(s, person_id=person_id, kind=NUDGE_KIND, enabled=False)
         if company_id is not None:
             await unplan_in(s, key_prefix=nudge_prefix(company_id, person_id), now=now,
                             reason="opted out")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
 from storage.db import Database
@@ -81,11 +82,16 @@ async def disabled_kinds(db: Database, *, person_ids: list[int]) -> set[tuple[in
 async def set_enabled(db: Database, *, person_id: int, kind: str, enabled: bool) -> None:
     """Switch one kind of reminder on or off for a person."""
     async with db.transaction() as s:
-        row = await s.get(ReminderPreference, (person_id, kind))
-        if row is None:
-            s.add(ReminderPreference(person_id=person_id, kind=kind, enabled=enabled))
-        else:
-            row.enabled = enabled
+        await set_enabled_in(s, person_id=person_id, kind=kind, enabled=enabled)
+
+
+async def set_enabled_in(s: AsyncSession, *, person_id: int, kind: str, enabled: bool) -> None:
+    """Switch a kind on or off inside an open transaction."""
+    row = await s.get(ReminderPreference, (person_id, kind))
+    if row is None:
+        s.add(ReminderPreference(person_id=person_id, kind=kind, enabled=enabled))
+    else:
+        row.enabled = enabled
 
 
 async def plan_personal(db: Database, *, person_id: int, text: str, due_at: datetime,
