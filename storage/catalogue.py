@@ -7,6 +7,7 @@ The cluster-wide part is typed here; each feature's storage module parses its ow
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlmodel import SQLModel
 
 from storage.db import Database
 from storage.models import Company
@@ -91,3 +93,15 @@ async def seed_companies(db: Database, catalogue: Catalogue) -> int:
             ))
             added += 1
     return added
+
+
+async def seed_missing(
+    db: Database, *, entries: list[dict[str, Any]], key_column: Any,
+    build: Callable[[dict[str, Any]], SQLModel],
+) -> int:
+    """Insert the entries whose `key` is not in `key_column` yet; never overwrite; count them."""
+    async with db.transaction() as s:
+        known = set((await s.execute(select(key_column))).scalars())
+        fresh = [build(e) for e in entries if e["key"] not in known]
+        s.add_all(fresh)
+    return len(fresh)

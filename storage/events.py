@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
-from storage.catalogue import Catalogue
+from storage.catalogue import Catalogue, seed_missing
 from storage.db import Database
 from storage.errors import DomainError
 from storage.event_signup import (
@@ -48,15 +48,8 @@ class Entry:
 
 async def seed_events(db: Database, catalogue: Catalogue) -> int:
     """Insert catalogue events that are missing (by key); never overwrite; return how many."""
-    added = 0
-    async with db.transaction() as s:
-        keys = set((await s.execute(select(Event.key))).scalars())
-        for raw in catalogue.section("events"):
-            if raw["key"] in keys:
-                continue
-            s.add(_from_catalogue(raw, catalogue))
-            added += 1
-    return added
+    return await seed_missing(db, entries=catalogue.section("events"), key_column=Event.key,
+                              build=lambda raw: _from_catalogue(raw, catalogue))
 
 
 def _from_catalogue(raw: dict[str, Any], catalogue: Catalogue) -> Event:

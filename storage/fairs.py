@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.catalogue import Catalogue
+from storage.catalogue import Catalogue, seed_missing
 from storage.db import Database
 from storage.errors import DomainError
 from storage.fairs_read import request_in
@@ -51,21 +51,18 @@ class Outcome:
 
 async def seed_fairs(db: Database, catalogue: Catalogue) -> int:
     """Insert catalogue fairs that are missing (by key); never overwrite; return how many."""
-    added = 0
-    async with db.transaction() as s:
-        known = set((await s.execute(select(Fair.key))).scalars())
-        for entry in catalogue.section("fairs"):
-            if entry["key"] in known:
-                continue
-            s.add(Fair(
-                key=entry["key"], title=entry["title"],
-                days=[d.isoformat() for d in entry["days"]], place=entry.get("place", ""),
-                city=entry.get("city", ""), setup=entry.get("setup", ""),
-                deadline=catalogue.local(entry["deadline"]),
-                capacity_m2=int(entry["capacity_m2"]), note=entry.get("note", ""),
-            ))
-            added += 1
-    return added
+    return await seed_missing(db, entries=catalogue.section("fairs"), key_column=Fair.key,
+                              build=lambda entry: _fair(entry, catalogue))
+
+
+def _fair(entry: dict[str, Any], catalogue: Catalogue) -> Fair:
+    return Fair(
+        key=entry["key"], title=entry["title"],
+        days=[d.isoformat() for d in entry["days"]], place=entry.get("place", ""),
+        city=entry.get("city", ""), setup=entry.get("setup", ""),
+        deadline=catalogue.local(entry["deadline"]),
+        capacity_m2=int(entry["capacity_m2"]), note=entry.get("note", ""),
+    )
 
 
 async def submit(
