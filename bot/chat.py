@@ -56,6 +56,8 @@ class Reply:
     is escaped by handlers.texts. Transports render it natively or as plain text.
     `edit` asks to replace the message whose button was pressed, where the platform can.
     `personal` marks content that belongs in a private chat, not a group.
+    `listed` marks one entry of a list answer (/termine): a transport may show consecutive
+    entries as one message, numbered, instead of one message each.
     """
 
     text: str
@@ -63,6 +65,7 @@ class Reply:
     file: FileOut | None = None
     edit: bool = False
     personal: bool = False
+    listed: bool = False
 
     def flat_buttons(self) -> list[Button]:
         """Return all buttons in reading order."""
@@ -81,6 +84,7 @@ class Incoming:
     is_group: bool = False
     message_ref: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    numbered: bool = True  # the platform also answers buttons by number (Matrix, console)
 
 
 class DeliveryError(Exception):

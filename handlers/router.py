@@ -95,6 +95,7 @@ class Router:
         if len(text) > MAX_INPUT:
             return [Reply(t.TOO_LONG.format(limit=MAX_INPUT))]
         try:
+            await self.services.db.cache.sync()  # another process may have written
             ctx = await self._context(incoming)
         except Exception:
             log.exception("cannot load person for %s", incoming.person.key)
@@ -241,7 +242,7 @@ class Router:
         actions = [b.id for i in with_buttons for b in ctx.replies[i].flat_buttons()]
         tokens = await chat_state.issue_tokens(
             ctx.db, person_id=ctx.person.id, chat_id=ctx.incoming.chat.chat_id,
-            batches=[actions], now=ctx.now,
+            batches=[actions], now=ctx.now, numbered=ctx.incoming.numbered,
         )  # type: ignore[arg-type]
         it = iter(tokens[0])
         out = list(ctx.replies)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -13,6 +14,7 @@ from storage.db import Database
 from storage.models import ButtonToken, DialogState
 
 TOKEN_TTL = timedelta(days=60)
+REUSE = timedelta(days=1)  # a reused token still lives TOKEN_TTL - REUSE after its last use
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,15 @@ class OpenDialog:
 
 async def load_dialog(db: Database, *, person_id: int) -> OpenDialog | None:
     """Return the person's open dialog, if any."""
-    async with db.read() as s:
-        row = await s.get(DialogState, person_id)
-        return None if row is None else OpenDialog(row.dialog, row.step, dict(row.data or {}))
+
+    async def load() -> OpenDialog | None:
+        async with db.read() as s:
+            row = await s.get(DialogState, person_id)
+            return None if row is None else OpenDialog(row.dialog, row.step, dict(row.data or {}))
+
+    found = await db.cache.get(("dialog", person_id), load)
+    # A copy: handlers change `data` on their way to save_dialog; the cached one must not change.
+    return None if found is None else OpenDialog(found.dialog, found.step, deepcopy(found.data))
 
 
 async def save_dialog(
@@ -51,9 +59,17 @@ async def clear_dialog(db: Database, *, person_id: int) -> None:
 
 
 async def issue_tokens(
-    db: Database, *, person_id: int, chat_id: str, batches: list[list[str]], now: datetime
+    db: Database, *, person_id: int, chat_id: str, batches: list[list[str]], now: datetime,
+    numbered: bool = True,
 ) -> list[list[str]]:
-    """Store one token per action, batch by batch; return the tokens in the same shape."""
+    """Store one token per action, batch by batch; return the tokens in the same shape.
+
+    `numbered`: the platform lets people answer by option number (Matrix, console), so every
+    answer is a new batch. Without numbers (Telegram buttons) a token issued to this person in
+    this chat for the same action within a day is reused, and nothing is written.
+    """
+    if not numbered:
+        return await _reuse_tokens(db, person_id, chat_id, batches, now)
     out = [[secrets.token_urlsafe(9) for _ in actions] for actions in batches]
     async with db.transaction() as s:
         # Batches only need to grow per person; two concurrent issues for the same person
@@ -64,21 +80,61 @@ async def issue_tokens(
             )
         ).scalar_one() or 0
         rows = [
-            {"token": tok, "person_id": person_id, "chat_id": chat_id, "action": action,
-             "batch": top + b, "position": i, "created_at": now}
+            _row(tok, person_id, chat_id, action, top + b, i, now)
             for b, (actions, tokens) in enumerate(zip(batches, out, strict=True), start=1)
             for i, (tok, action) in enumerate(zip(tokens, actions, strict=True), start=1)
         ]
         # Core insert: /termine issues dozens of tokens, ORM objects would triple the cost.
         await s.execute(insert(ButtonToken), rows)
+    _remember(db, rows)
     return out
+
+
+async def _reuse_tokens(
+    db: Database, person_id: int, chat_id: str, batches: list[list[str]], now: datetime
+) -> list[list[str]]:
+    chosen: dict[str, str] = {}  # action -> token
+    rows: list[dict[str, Any]] = []
+    for action in (a for actions in batches for a in actions):
+        hit = db.cache.issued.get((person_id, chat_id, action))
+        if action in chosen:
+            continue
+        if hit is not None and now - hit[1] <= REUSE:
+            chosen[action] = hit[0]
+        else:
+            chosen[action] = secrets.token_urlsafe(9)
+            rows.append(_row(chosen[action], person_id, chat_id, action, 0, 0, now))
+    if rows:
+        async with db.transaction() as s:
+            await s.execute(insert(ButtonToken), rows)
+        _remember(db, rows)
+    return [[chosen[a] for a in actions] for actions in batches]
+
+
+def _row(token: str, person_id: int, chat_id: str, action: str, batch: int, position: int,
+         now: datetime) -> dict[str, Any]:
+    return {"token": token, "person_id": person_id, "chat_id": chat_id, "action": action,
+            "batch": batch, "position": position, "created_at": now}
+
+
+def _remember(db: Database, rows: list[dict[str, Any]]) -> None:
+    for r in rows:
+        db.cache.token_actions[r["token"]] = (r["person_id"], r["action"])
+        if r["batch"] == 0:
+            db.cache.issued[(r["person_id"], r["chat_id"], r["action"])] = (
+                r["token"], r["created_at"])
 
 
 async def resolve_token(db: Database, *, token: str, person_id: int) -> str | None:
     """Return the action behind a token issued to this person (None if unknown or foreign)."""
-    async with db.read() as s:
-        row = await s.get(ButtonToken, token)
-        return row.action if row is not None and row.person_id == person_id else None
+    hit = db.cache.token_actions.get(token)
+    if hit is None:
+        async with db.read() as s:
+            row = await s.get(ButtonToken, token)
+        if row is None:
+            return None
+        hit = db.cache.token_actions[token] = (row.person_id, row.action)
+    return hit[1] if hit[0] == person_id else None
 
 
 async def resolve_option(db: Database, *, person_id: int, chat_id: str, option: int) -> str | None:
@@ -111,4 +167,5 @@ async def purge_tokens(db: Database, *, now: datetime) -> int:
     """Delete tokens older than the TTL; return how many."""
     async with db.transaction() as s:
         res = await s.execute(delete(ButtonToken).where(ButtonToken.created_at < now - TOKEN_TTL))
-        return res.rowcount or 0
+    db.cache.forget_tokens()
+    return res.rowcount or 0

@@ -15,6 +15,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
+from storage.read_cache import ReadCache
+
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -25,8 +27,10 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
-        if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
+        on_disk = self.is_sqlite and self.url.database not in (None, "", ":memory:")
+        if on_disk:
             Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
+        self.cache = ReadCache(self.url.database if on_disk else None)
         kwargs: dict[str, Any] = {"echo": echo}
         if not self.is_sqlite:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
@@ -49,8 +53,11 @@ class Database:
             async with self._sessions() as session, session.begin():
                 yield session
             return
-        async with self._writer, self._sessions() as session, session.begin():
-            yield session
+        try:
+            async with self._writer, self._sessions() as session, session.begin():
+                yield session
+        finally:
+            self.cache.clear()  # committed or not: never keep a read that may predate it
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
@@ -66,6 +73,7 @@ class Database:
 
     async def dispose(self) -> None:
         """Close all pooled connections."""
+        await self.cache.close()
         await self.engine.dispose()
 
 

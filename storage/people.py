@@ -18,17 +18,21 @@ async def touch(
     db: Database, *, platform: str, external_id: str, display_name: str, chat_id: str
 ) -> tuple[Person, Company | None]:
     """Return the person for this identity (created on first contact) and their company."""
-    async with db.read() as s:
-        row = (
-            await s.execute(
-                select(Person, Company)
-                .outerjoin(Company, Company.id == Person.company_id)
-                .where(Person.platform == platform, Person.external_id == external_id)
-            )
-        ).first()
+    async def load() -> tuple[Person, Company | None] | None:
+        async with db.read() as s:
+            row = (
+                await s.execute(
+                    select(Person, Company)
+                    .outerjoin(Company, Company.id == Person.company_id)
+                    .where(Person.platform == platform, Person.external_id == external_id)
+                )
+            ).first()
+        return None if row is None else (row[0], row[1])
+
+    row = await db.cache.get(("person", platform, external_id), load)
     # Every update passes here: write only when something changed (most of the time nothing).
     if row is not None and not _changes(row[0], display_name[:NAME_MAX], chat_id):
-        return row[0], row[1]
+        return row
     display_name = display_name[:NAME_MAX]
     try:
         return await _write(db, platform, external_id, display_name, chat_id)

@@ -41,6 +41,7 @@ def incoming(update: Json, bot_username: str) -> Incoming | None:
         text=text,
         is_group=group,
         meta=meta,
+        numbered=False,  # inline buttons only: a typed "2" is text
     )
 
 
@@ -56,6 +57,7 @@ def _press(query: Json) -> Incoming | None:
         is_group=chat["type"] in GROUP_TYPES,
         message_ref=str(message["message_id"]) if message else None,
         meta={"callback_query": str(query["id"])},
+        numbered=False,
     )
 
 
