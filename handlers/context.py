@@ -76,10 +76,11 @@ class Ctx:
         file: FileOut | None = None,
         edit: bool = False,
         personal: bool = False,
+        listed: bool = False,
     ) -> None:
-        """Queue a reply to the person (buttons are rows of `ctx.button(...)`)."""
+        """Queue a reply (buttons: rows of `ctx.button(...)`; listed: an entry of a list)."""
         rows = tuple(tuple(row) for row in (buttons or []) if row)
-        self.replies.append(Reply(text, rows, file, edit, personal))
+        self.replies.append(Reply(text, rows, file, edit, personal, listed))
 
     @staticmethod
     def button(label: str, action: str, *args: object) -> Button:

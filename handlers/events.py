@@ -36,15 +36,15 @@ def register(router: Router) -> None:
 
 
 async def show_events(ctx: Ctx) -> None:
-    """List upcoming events, one message each, with the buttons that apply."""
+    """List upcoming events, a card each (Telegram shows them as one message)."""
     boards = await _boards(ctx)
     if not boards:
         ctx.say(t.NONE_UPCOMING)
         return
-    ctx.say(t.LIST_HEAD.format(n=len(boards)))
+    ctx.say(t.LIST_HEAD.format(n=len(boards)), listed=True)
     for b in boards:
         text, buttons = card(ctx, b)
-        ctx.say(text, buttons)
+        ctx.say(text, buttons, listed=True)
 
 
 async def ask_people(ctx: Ctx) -> None:

@@ -24,7 +24,7 @@ from bot.transports import telegram_plan as tp
 from bot.transports import telegram_updates as tu
 from bot.transports.ordering import ChatOrder
 from bot.transports.telegram_config import PLATFORM, AppHooks, TelegramConfig, config_from_settings
-from bot.transports.telegram_http import AiohttpRequest, delivery_error
+from bot.transports.telegram_http import AiohttpRequest, BotApi, delivery_error, wire
 from bot.transports.telegram_menu import AdminMenus
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ class TelegramTransport:
         # Telegram allows ~30 messages/s overall and 20/min per group. We pace 30/s in bursts of
         # at most 10, so a stalled event loop cannot release a burst Telegram would refuse.
         limiter = AIORateLimiter(overall_max_rate=10, overall_time_period=1 / 3, max_retries=3)
-        bot = _TolerantBot(
+        bot = BotApi(
             cfg.token,
             base_url=cfg.base_url or "https://api.telegram.org/bot",
             base_file_url=cfg.file_url or "https://api.telegram.org/file/bot",
@@ -140,7 +140,7 @@ class TelegramTransport:
 
     # -- receiving -------------------------------------------------------------------------
     async def _on_update(self, update: tg.Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        data = update.to_dict()
+        data = wire(update)
         blocked = tu.blocked_by(data)
         if blocked and self._hooks:
             log.info("%s blocked the bot", blocked.key)
@@ -170,6 +170,7 @@ class TelegramTransport:
     # -- sending ---------------------------------------------------------------------------
     async def _reply(self, incoming: Incoming, replies: list[Reply]) -> None:
         edit_id = int(incoming.message_ref) if incoming.message_ref else None
+        replies = tp.merge_lists(replies)
         steps = tp.plan(replies, is_group=incoming.is_group, edit_id=edit_id, bot_url=self._url)
         for n, step in enumerate(steps):
             try:
@@ -193,35 +194,35 @@ class TelegramTransport:
             await self._send_text(chat_id, step.text, markup)
 
     async def _send_text(self, chat_id: int, text: str, markup: object) -> None:
-        bot = self._bot
         try:
-            await bot.send_message(chat_id, text, parse_mode=HTML, reply_markup=markup)
+            await self._call("sendMessage", chat_id=chat_id, text=text, parse_mode=HTML,
+                             reply_markup=markup)
         except BadRequest as exc:
             if "parse entities" not in exc.message.lower():
                 raise
             # Handlers escape user input; should one slip through, plain text still arrives.
             log.warning("HTML refused (%s), sending plain text", exc.message)
-            await bot.send_message(chat_id, tp.fallback_text(text), reply_markup=markup)
+            await self._call("sendMessage", chat_id=chat_id, text=tp.fallback_text(text),
+                             reply_markup=markup)
 
     async def _send_file(self, chat_id: int, step: tp.SendFile, markup: object) -> None:
         document = tg.InputFile(step.file.data, filename=step.file.name)
         document.mimetype = step.file.mime
-        send = self._bot.send_document
         try:
-            await send(chat_id, document, caption=step.caption, parse_mode=HTML,
-                       reply_markup=markup)
+            await self._call("sendDocument", chat_id=chat_id, document=document,
+                             caption=step.caption, parse_mode=HTML, reply_markup=markup)
         except BadRequest as exc:
             if not step.caption or "parse entities" not in exc.message.lower():
                 raise
             log.warning("caption HTML refused (%s), sending plain text", exc.message)
             caption = tp.fallback_text(step.caption)  # the file must not be lost over a caption
-            await send(chat_id, document, caption=caption, reply_markup=markup)
+            await self._call("sendDocument", chat_id=chat_id, document=document,
+                             caption=caption, reply_markup=markup)
 
     async def _edit(self, chat_id: int, step: tp.EditText, markup: object) -> bool:
         try:
-            await self._bot.edit_message_text(
-                step.text, chat_id, step.message_id, parse_mode=HTML, reply_markup=markup
-            )
+            await self._call("editMessageText", chat_id=chat_id, message_id=step.message_id,
+                             text=step.text, parse_mode=HTML, reply_markup=markup)
         except BadRequest as exc:
             if "not modified" in exc.message.lower():
                 return True
@@ -229,33 +230,16 @@ class TelegramTransport:
             return False
         return True
 
+    async def _call(self, method: str, **params: Any) -> Any:
+        """Call a Bot API method and keep its raw answer (see BotApi.call)."""
+        bot = self._bot
+        assert isinstance(bot, BotApi)
+        return await bot.call(method, params)
+
     @property
     def _bot(self) -> ExtBot:
         assert self._app is not None, "Telegram transport not started"
         return self._app.bot
-
-
-class _TolerantBot(ExtBot):
-    """An ExtBot that skips an update it cannot parse instead of fetching it again forever."""
-
-    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[tg.Update, ...]:
-        """Fetch updates; on a parse failure fetch the batch raw and replace the broken ones."""
-        try:
-            return await super().get_updates(*args, **kwargs)
-        except TelegramError:
-            raise
-        except Exception:
-            data = {"offset": kwargs.get("offset"), "timeout": 0}
-            raw = await self._post("getUpdates", data)
-            return tuple(_parse_update(item, self) for item in raw)
-
-
-def _parse_update(item: dict[str, Any], bot: ExtBot) -> tg.Update:
-    try:
-        return tg.Update.de_json(item, bot)
-    except Exception:
-        log.exception("unreadable Telegram update %s skipped", item.get("update_id"))
-        return tg.Update(int(item["update_id"]))  # empty: confirms the offset, does nothing
 
 
 class _ChatOrder(tg.ext.BaseUpdateProcessor):

@@ -18,6 +18,7 @@ from bot.chat import Button, FileOut, Reply, plain_text
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_BYTES = 64
+MAX_BUTTONS = 100  # inline keyboard buttons per message
 ROW_BUTTONS = 3
 ROW_CHARS = 36
 
@@ -30,6 +31,7 @@ GROUP_NOTE = (
 GROUP_BUTTON = "Privat weiter"
 
 _GONE = ("chat not found", "user is deactivated", "peer_id_invalid", "bot was kicked")
+_TAG = re.compile(r"<[^>]*>")
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)(.*)$", re.S)
 
 
@@ -73,8 +75,12 @@ def callback_data(button: Button) -> str:
 
 
 def visible_length(markup: str) -> int:
-    """Return how many characters Telegram counts for the HTML subset `markup`."""
-    return len(plain_text(markup))
+    """Return how many characters Telegram counts for the HTML subset `markup`.
+
+    Tags (and link targets) do not count, entities count once. A regular expression, not
+    an HTML parser: it runs for every card of every list and was a visible cost there.
+    """
+    return len(html.unescape(_TAG.sub("", markup)))
 
 
 def split_text(markup: str, limit: int = MAX_TEXT) -> list[str]:
@@ -167,6 +173,51 @@ def _steps(reply: Reply, edit_id: int | None) -> list[Step]:
     if edit_id is not None and len(chunks) == 1:
         return [EditText(edit_id, reply.text, rows)]
     return [SendText(c, rows if n == len(chunks) else []) for n, c in enumerate(chunks, 1)]
+
+
+def merge_lists(replies: list[Reply]) -> list[Reply]:
+    """Show consecutive list entries as one message: cards numbered, buttons carry the number.
+
+    A /termine of eight events is then one message instead of nine, which is how Telegram
+    bots show lists; a pressed button edits that one message.
+    """
+    out: list[Reply] = []
+    run: list[Reply] = []
+
+    def flush() -> None:
+        out.extend(_merged(run) if len(run) > 1 else run)
+        run.clear()
+
+    for reply in replies:
+        mergeable = reply.listed and reply.file is None and not reply.edit
+        if not mergeable or (run and run[0].personal != reply.personal):
+            flush()
+        (run if mergeable else out).append(reply)
+    flush()
+    return out
+
+
+def _merged(run: list[Reply]) -> list[Reply]:
+    out: list[Reply] = []
+    texts: list[str] = []
+    rows: list[tuple[Button, ...]] = []
+    number = length = buttons = 0
+    for reply in run:
+        text, more = reply.text, reply.buttons
+        if more:
+            number += 1
+            text = f"<b>{number}.</b> {text}"
+            more = tuple(tuple(Button(b.id, f"{number} · {b.label}") for b in row) for row in more)
+        size, count = visible_length(text), sum(len(r) for r in more)
+        grown = length + 2 + size if texts else size  # 2: the blank line between cards
+        if texts and (grown > MAX_TEXT or buttons + count > MAX_BUTTONS):
+            out.append(Reply("\n\n".join(texts), tuple(rows), personal=run[0].personal))
+            texts, rows, grown, buttons = [], [], size, 0
+        texts.append(text)
+        rows.extend(more)
+        length, buttons = grown, buttons + count
+    out.append(Reply("\n\n".join(texts), tuple(rows), personal=run[0].personal))
+    return out
 
 
 def unsent(replies: list[Reply], left: list[Step]) -> list[Reply]:

@@ -115,6 +115,29 @@ def button(message: dict[str, Any], label: str) -> str:
     return found[0]
 
 
+def card_label(message: dict[str, Any], label: str, title: str | None = None) -> str:
+    """Return the numbered label ("2 · Anmelden") of a card's button in a /termine message.
+
+    Telegram shows a list as one message of numbered cards; `title` picks the card, else the
+    first card that has such a button.
+    """
+    rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+    labels = [b["text"] for row in rows for b in row]
+    for part in message["text"].split("\n\n"):
+        number, _, rest = part.partition(". ")
+        wanted = f"{number} · {label}"
+        if number.isdigit() and (title is None or title in rest) and wanted in labels:
+            return wanted
+    raise AssertionError((label, title, labels))
+
+
+def card_title(message: dict[str, Any], numbered_label: str) -> str:
+    """Return the title line of the card a numbered button belongs to."""
+    number = numbered_label.split(" · ")[0]
+    part = next(p for p in message["text"].split("\n\n") if p.startswith(f"{number}. "))
+    return part.splitlines()[0].removeprefix(f"{number}. ")
+
+
 async def press(live: Live, user: int, message: dict[str, Any], label: str) -> None:
     """Press a button under one of the bot's messages and wait for the answer."""
     live.api.push_press(user, button(message, label), message["message_id"])
@@ -123,12 +146,11 @@ async def press(live: Live, user: int, message: dict[str, Any], label: str) -> N
 
 async def test_sign_up_by_buttons_edits_the_card_sends_ics_and_reminds(live: Live) -> None:
     await onboard(live, ANNA)
-    cards = [m for m in await live.say(ANNA, "/termine") if "reply_markup" in m]
-    card = next(m for m in cards if any(
-        b["text"] == "Anmelden" for row in m["reply_markup"]["inline_keyboard"] for b in row))
-    title = card["text"].splitlines()[0]
+    [card] = await live.say(ANNA, "/termine")  # one message: the events as numbered cards
+    label = card_label(card, "Anmelden")
+    title = card_title(card, label)
     count = len(live.api.sent(ANNA))
-    await press(live, ANNA, card, "Anmelden")
+    await press(live, ANNA, card, label)
     asked = next(m for m in live.api.sent(ANNA) if m["message_id"] == card["message_id"])
     assert "Wie viele Personen" in asked["text"] and len(live.api.sent(ANNA)) == count
     await press(live, ANNA, asked, "1")

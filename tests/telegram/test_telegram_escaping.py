@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from tests.telegram.conftest import ADMIN, Live
-from tests.telegram.test_telegram_e2e import ANNA, onboard, press
+from tests.telegram.test_telegram_e2e import ANNA, card_label, onboard, press
 
 EVIL_TITLE = '<b>Azubi</b>-Treff & "Co" <i'
 EVIL_NOTE = "<script>x</script> Unterlagen & <u>Mappe"
@@ -47,7 +47,7 @@ async def test_event_title_is_escaped_in_cards_edits_and_calendar(live: Live) ->
     await onboard(live, ANNA)
     card = with_text(await live.say(ANNA, "/termine"), EVIL_TITLE)
     assert "&lt;b&gt;Azubi&lt;/b&gt;" in card["html"]
-    await press(live, ANNA, card, "Anmelden")
+    await press(live, ANNA, card, card_label(card, "Anmelden", EVIL_TITLE))
     asked = next(m for m in live.api.sent(ANNA) if m["message_id"] == card["message_id"])
     await press(live, ANNA, asked, "1")
     done = next(m for m in live.api.sent(ANNA) if m["message_id"] == card["message_id"])

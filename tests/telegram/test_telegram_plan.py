@@ -125,3 +125,44 @@ def test_settings_become_config_and_bad_webhook_secret_is_refused() -> None:
     bad = settings.model_copy(update={"telegram_webhook_secret": SecretStr("nicht erlaubt!")})
     with pytest.raises(ValueError, match="TELEGRAM_WEBHOOK_SECRET"):
         config_from_settings(bad)
+
+
+def _card(n: int, *labels: str, **kw: object) -> Reply:
+    buttons = (tuple(Button(f"t{n}{label}", label) for label in labels),) if labels else ()
+    return Reply(f"<b>Termin {n}</b>\nOrt: Görlitz", buttons, listed=True, **kw)  # type: ignore[arg-type]
+
+
+def test_a_list_becomes_one_message_with_numbered_cards_and_buttons() -> None:
+    head = Reply("<b>Kommende Termine</b> (3)", listed=True)
+    after = Reply("Tipp: /meine zeigt deine Anmeldungen.")
+    [merged, tip] = tp.merge_lists([head, _card(1, "Anmelden", "Details"), _card(2),
+                                    _card(3, "Details"), after])
+    assert merged.text.split("\n\n") == [
+        head.text, "<b>1.</b> <b>Termin 1</b>\nOrt: Görlitz", "<b>Termin 2</b>\nOrt: Görlitz",
+        "<b>2.</b> <b>Termin 3</b>\nOrt: Görlitz"]
+    assert [[(b.id, b.label) for b in row] for row in merged.buttons] == [
+        [("t1Anmelden", "1 · Anmelden"), ("t1Details", "1 · Details")],
+        [("t3Details", "2 · Details")]]
+    assert tip == after
+
+
+def test_lists_are_split_where_telegram_limits_would_be_passed() -> None:
+    many = [_card(n, "Anmelden") for n in range(1, 151)]
+    parts = tp.merge_lists(many)
+    assert len(parts) == 2 and [len(p.buttons) for p in parts] == [100, 50]
+    assert parts[1].text.startswith("<b>101.</b>")  # numbering goes on across messages
+    long = [Reply("x" * 3000, listed=True), Reply("y" * 3000, listed=True)]
+    assert [r.text for r in tp.merge_lists(long)] == [r.text for r in long]  # over 4096
+
+
+def test_edits_files_personal_and_single_entries_are_left_alone() -> None:
+    file = FileOut("termin.ics", "text/calendar", b"BEGIN")
+    single = [_card(1, "Anmelden")]
+    assert tp.merge_lists(single) == single
+    edited = [_card(1, "Anmelden", edit=True), _card(2, "Anmelden", edit=True)]
+    assert tp.merge_lists(edited) == edited
+    with_file = [_card(1, "A", file=file), _card(2, "A", file=file)]
+    assert tp.merge_lists(with_file) == with_file
+    mixed = [_card(1, "A"), _card(2, "A", personal=True), _card(3, "A", personal=True)]
+    [first, personal] = tp.merge_lists(mixed)
+    assert first == mixed[0] and personal.personal and "<b>2.</b>" in personal.text
