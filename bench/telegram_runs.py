@@ -1,10 +1,11 @@
-"""The parts of bench/telegram.py: fake server with bench hooks, the bots, the broadcasts."""
+"""The parts of bench/telegram.py: the server (here or in its own process), bots, broadcasts."""
 
 from __future__ import annotations
 
 import asyncio
 import re
 import statistics
+import sys
 import time
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -12,17 +13,18 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import aiohttp
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler
 from telegram.ext import filters as ptb_filters
 
+from bench.telegram_server import BenchApi
 from bot.app import App, build_app
 from bot.chat import Address, Incoming, Person, Reply
 from bot.clock import ManualClock
 from bot.settings import Settings
 from bot.transports.telegram import TelegramConfig, TelegramTransport
 from storage import outbox, people
-from tests.telegram.fake_bot_api import FakeBotApi
 
 TOKEN = "123456:BENCH"
 ADMIN = 111
@@ -30,34 +32,101 @@ FLOW = ("/termine", "press", "/hilfe")
 START = datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 
 
-class BenchApi(FakeBotApi):
-    """The fake server, remembering each chat's newest inline button for the simulated users."""
+class LocalApi:
+    """The Bot API server in this process and event loop (--same-process)."""
 
-    def __init__(self, rtt: float = 0.0) -> None:
-        super().__init__()
-        self.buttons: dict[int, tuple[str, int]] = {}
+    def __init__(self, rtt: float) -> None:
+        self.server = BenchApi(rtt=rtt)
+
+    @property
+    def base_url(self) -> str:
+        """Return the Bot API address."""
+        return self.server.base_url
+
+    async def start(self) -> None:
+        """Start listening."""
+        await self.server.start()
+
+    async def stop(self) -> None:
+        """Stop listening."""
+        await self.server.stop()
+
+    async def push_text(self, user: int, text: str) -> None:
+        """Queue a text message from a user."""
+        self.server.push_text(user, text)
+
+    async def press(self, user: int) -> None:
+        """Press the newest inline button in the user's chat."""
+        self.server.press(user)
+
+    async def last_text(self, chat: int) -> str:
+        """Return the bot's newest message text in a chat."""
+        return self.server.last_text(chat)
+
+    async def flood(self, on: bool) -> int:
+        """Switch flood control; return the 429s counted."""
+        return self.server.flood(on)
+
+
+class RemoteApi:
+    """bench/telegram_server.py in a process of its own, driven over its control port."""
+
+    def __init__(self, rtt: float) -> None:
         self.rtt = rtt
+        self.port = self.control = 0
+        self._proc: asyncio.subprocess.Process | None = None
+        self._http: aiohttp.ClientSession | None = None
 
-    async def _dispatch(self, request: Any) -> Any:
-        if self.rtt and request.match_info["method"] != "getUpdates":
-            await asyncio.sleep(self.rtt)  # the way to Telegram's data centre and back
-        return await super()._dispatch(request)
+    @property
+    def base_url(self) -> str:
+        """Return the Bot API address."""
+        return f"http://127.0.0.1:{self.port}/bot"
 
-    def _message(self, chat_id: int, *args: Any, **kw: Any) -> dict[str, Any]:
-        message = super()._message(chat_id, *args, **kw)
-        self._remember(chat_id, message)
-        return message
+    async def start(self) -> None:
+        """Start the server process and wait for its ports."""
+        script = Path(__file__).with_name("telegram_server.py")
+        self._proc = await asyncio.create_subprocess_exec(
+            sys.executable, str(script), "--rtt", str(self.rtt * 1000),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        )
+        assert self._proc.stdout is not None
+        line = (await asyncio.wait_for(self._proc.stdout.readline(), 60)).decode()
+        _, port, control = line.split()
+        self.port, self.control = int(port), int(control)
+        self._http = aiohttp.ClientSession()
 
-    async def _m_editMessageText(self, p: dict[str, Any]) -> dict[str, Any]:
-        result = await super()._m_editMessageText(p)
-        self._remember(int(p["chat_id"]), self.messages[(int(p["chat_id"]), result["message_id"])])
-        return result
+    async def stop(self) -> None:
+        """Stop the server process."""
+        if self._http:
+            await self._http.close()
+        if self._proc and self._proc.stdin:
+            self._proc.stdin.close()
+            await self._proc.wait()
 
-    def _remember(self, chat_id: int, message: dict[str, Any]) -> None:
-        rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
-        data = [b["callback_data"] for row in rows for b in row if "callback_data" in b]
-        if data:
-            self.buttons[chat_id] = (data[0], message["message_id"])
+    async def _op(self, name: str, **body: Any) -> Any:
+        assert self._http is not None
+        url = f"http://127.0.0.1:{self.control}/{name}"
+        async with self._http.post(url, json=body) as response:
+            return (await response.json())["result"]
+
+    async def push_text(self, user: int, text: str) -> None:
+        """Queue a text message from a user."""
+        await self._op("push_text", user=user, text=text)
+
+    async def press(self, user: int) -> None:
+        """Press the newest inline button in the user's chat."""
+        await self._op("press", user=user)
+
+    async def last_text(self, chat: int) -> str:
+        """Return the bot's newest message text in a chat."""
+        return str(await self._op("last_text", chat=chat))
+
+    async def flood(self, on: bool) -> int:
+        """Switch flood control; return the 429s counted."""
+        return int(await self._op("flood", on=on))
+
+
+Api = LocalApi | RemoteApi
 
 
 class Done:
@@ -80,20 +149,19 @@ class Done:
             future.set_result(None)
 
 
-async def act(api: BenchApi, done: Done, user: int, step: str) -> float:
+async def act(api: Api, done: Done, user: int, step: str) -> float:
     """Perform one user action and return its latency in seconds."""
     future = done.expect(user)
     started = time.perf_counter()
-    if step == "press" and user in api.buttons:
-        data, message_id = api.buttons[user]
-        api.push_press(user, data, message_id)
+    if step == "press":
+        await api.press(user)
     else:
-        api.push_text(user, "/hilfe" if step == "press" else step)
+        await api.push_text(user, step)
     await asyncio.wait_for(future, 30)
     return time.perf_counter() - started
 
 
-async def drive(api: BenchApi, done: Done, users: list[int], messages: int) -> dict[str, Any]:
+async def drive(api: Api, done: Done, users: list[int], messages: int) -> dict[str, Any]:
     """Let every user perform `messages` actions over Telegram; return the figures."""
 
     async def one(user: int, step: str) -> float:
@@ -140,7 +208,7 @@ class TimedTransport(TelegramTransport):
 
 
 async def full_bot(
-    api: BenchApi, users: list[int], messages: int, tmp: Path, concurrency: int
+    api: Api, users: list[int], messages: int, tmp: Path, concurrency: int
 ) -> dict[str, float]:
     """Run the whole bot (App + TelegramTransport) and drive it."""
     app = await make_app(api, tmp)
@@ -152,7 +220,7 @@ async def full_bot(
     try:
         for user in users:  # onboarding is setup, not measured
             await act(api, done, ADMIN, "/einladung Zemmler")
-            code = api.sent(ADMIN)[-1]["text"].rsplit("?start=", 1)[1].split()[0]
+            code = (await api.last_text(ADMIN)).rsplit("?start=", 1)[1].split()[0]
             await act(api, done, user, f"/start {code}")
         return await drive(api, done, users, messages)
     finally:
@@ -160,7 +228,7 @@ async def full_bot(
         await app.stop()
 
 
-async def bare_bot(api: BenchApi, users: list[int], messages: int) -> dict[str, float]:
+async def bare_bot(api: Api, users: list[int], messages: int) -> dict[str, float]:
     """Run a plain PTB echo bot (reply with one button; a press edits) and drive it."""
     done = Done()
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Anmelden", callback_data="x")]])
@@ -195,11 +263,11 @@ async def bare_bot(api: BenchApi, users: list[int], messages: int) -> dict[str, 
         await app.shutdown()
 
 
-async def broadcast(api: BenchApi, count: int, *, rate_limit: bool) -> tuple[float, int]:
+async def broadcast(api: Api, count: int, *, rate_limit: bool) -> tuple[float, int]:
     """Send `count` reminders through TelegramTransport.send; return messages/s and 429s."""
     transport = TelegramTransport(config(api, rate_limit=rate_limit))
     await transport.start(_no_replies)
-    api.flood_control, api.flood_429s = rate_limit, 0
+    await api.flood(rate_limit)
     gate = asyncio.Semaphore(256)
     reply = Reply("Erinnerung: morgen <b>Stammtisch</b> um 13:00 Uhr")
 
@@ -213,11 +281,11 @@ async def broadcast(api: BenchApi, count: int, *, rate_limit: bool) -> tuple[flo
     finally:
         elapsed = time.perf_counter() - started
         await transport.stop()
-        api.flood_control = False
-    return count / elapsed, api.flood_429s
+        flood_429s = await api.flood(False)
+    return count / elapsed, flood_429s
 
 
-async def outbox_broadcast(api: BenchApi, count: int, tmp: Path) -> float:
+async def outbox_broadcast(api: Api, count: int, tmp: Path) -> float:
     """Plan `count` due reminders for as many people and time App.deliver_due."""
     app = await make_app(api, tmp)
     transport = TelegramTransport(config(api, rate_limit=False), app)
@@ -245,13 +313,13 @@ async def _no_replies(incoming: object) -> list[Reply]:
     return []
 
 
-def config(api: BenchApi, *, rate_limit: bool) -> TelegramConfig:
+def config(api: Api, *, rate_limit: bool) -> TelegramConfig:
     """Return a transport configuration for the bench server."""
     return TelegramConfig(token=TOKEN, base_url=api.base_url, admin_ids=(str(ADMIN),),
                           rate_limit=rate_limit)
 
 
-async def make_app(api: BenchApi, tmp: Path) -> App:
+async def make_app(api: Api, tmp: Path) -> App:
     """Build the App on a fresh SQLite file with a manual clock."""
     db = tmp / f"bench-{time.monotonic_ns()}.db"
     settings = Settings(
@@ -264,7 +332,7 @@ async def make_app(api: BenchApi, tmp: Path) -> App:
 
 
 
-async def app_only(api: BenchApi, users: list[int], messages: int, tmp: Path, limit: int) -> Any:
+async def app_only(api: Api, users: list[int], messages: int, tmp: Path, limit: int) -> Any:
     """Drive the same conversation straight into App.handle: the bot's cost without Telegram."""
     app = await make_app(api, tmp)
     newest: dict[int, str] = {}
@@ -273,9 +341,10 @@ async def app_only(api: BenchApi, users: list[int], messages: int, tmp: Path, li
     async def handle(user: int, step: str) -> float:
         who, chat = Person("telegram", str(user), "Anna"), Address("telegram", str(user))
         if step == "press" and user in newest:
-            incoming = Incoming(who, chat, press=newest[user], message_ref="1")
-        else:
-            incoming = Incoming(who, chat, text="/hilfe" if step == "press" else step)
+            incoming = Incoming(who, chat, press=newest[user], message_ref="1", numbered=False)
+        else:  # numbered=False: as Telegram sends them
+            incoming = Incoming(who, chat, text="/hilfe" if step == "press" else step,
+                                numbered=False)
         async with gate:
             started = time.perf_counter()
             replies = await app.handle(incoming)
