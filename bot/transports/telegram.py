@@ -13,7 +13,6 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 
 from bot.chat import (
     Address,
-    Button,
     Handler,
     Incoming,
     PartlySent,
@@ -187,7 +186,7 @@ class TelegramTransport:
                 return
 
     async def _step(self, chat_id: int, step: tp.Step) -> None:
-        markup = _markup(step.rows, getattr(step, "link", None))
+        markup = tp.inline_keyboard(step.rows, getattr(step, "link", None))
         if isinstance(step, tp.SendFile):
             await self._send_file(chat_id, step, markup)
         elif not (isinstance(step, tp.EditText) and await self._edit(chat_id, step, markup)):
@@ -264,13 +263,3 @@ class _ChatOrder(tg.ext.BaseUpdateProcessor):
 def build_telegram(settings: Settings, hooks: AppHooks | None) -> TelegramTransport:
     """Create the transport from Settings (call only when `settings.telegram_enabled`)."""
     return TelegramTransport(config_from_settings(settings), hooks)
-
-
-def _markup(rows: list[list[Button]], link: tuple[str, str] | None) -> object:
-    keyboard = [
-        [tg.InlineKeyboardButton(b.label, callback_data=tp.callback_data(b)) for b in row]
-        for row in rows
-    ]
-    if link:
-        keyboard.append([tg.InlineKeyboardButton(link[0], url=link[1])])
-    return tg.InlineKeyboardMarkup(keyboard) if keyboard else None

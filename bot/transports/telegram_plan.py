@@ -12,9 +12,11 @@ import re
 import warnings
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from typing import Any
 
 from bot.chat import Button, FileOut, Reply, plain_text
 
+Json = dict[str, Any]
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_BYTES = 64
@@ -72,6 +74,16 @@ def callback_data(button: Button) -> str:
     if not button.id or len(button.id.encode()) > MAX_CALLBACK_BYTES:
         raise ValueError(f"Button-ID passt nicht in Telegrams 64 Bytes: {button.id!r}")
     return button.id
+
+
+def inline_keyboard(rows: list[list[Button]], link: tuple[str, str] | None) -> Json | None:
+    """Return the Bot API's InlineKeyboardMarkup as JSON (buttons, and a link button last)."""
+    keyboard: list[list[Json]] = [
+        [{"text": b.label, "callback_data": callback_data(b)} for b in row] for row in rows
+    ]
+    if link:
+        keyboard.append([{"text": link[0], "url": link[1]}])
+    return {"inline_keyboard": keyboard} if keyboard else None
 
 
 def visible_length(markup: str) -> int:

@@ -166,3 +166,13 @@ def test_edits_files_personal_and_single_entries_are_left_alone() -> None:
     mixed = [_card(1, "A"), _card(2, "A", personal=True), _card(3, "A", personal=True)]
     [first, personal] = tp.merge_lists(mixed)
     assert first == mixed[0] and personal.personal and "<b>2.</b>" in personal.text
+
+
+def test_inline_keyboard_is_bot_api_json_with_the_link_last() -> None:
+    rows = [[Button("tok1", "Ja"), Button("tok2", "Nein")]]
+    assert tp.inline_keyboard(rows, ("Privat weiter", URL)) == {"inline_keyboard": [
+        [{"text": "Ja", "callback_data": "tok1"}, {"text": "Nein", "callback_data": "tok2"}],
+        [{"text": "Privat weiter", "url": URL}]]}
+    assert tp.inline_keyboard([], None) is None
+    with pytest.raises(ValueError):
+        tp.inline_keyboard([[Button("x" * 65, "Zu lang")]], None)
