@@ -11,8 +11,9 @@ Coherence, in this order of strength:
   which changes whenever any other connection committed; then everything is dropped.
 - Button tokens are immutable once issued and live in their own maps, which writes do not drop.
 
-Only SQLite files use it: on PostgreSQL (asyncpg, no thread hops, possibly several processes)
-`enabled` is False and every read goes to the database.
+Only SQLite files cache reads: on PostgreSQL (asyncpg, no thread hops, possibly several
+processes) `enabled` is False and every read goes to the database; the token maps, which hold
+facts that never change, are used on both.
 """
 
 from __future__ import annotations
