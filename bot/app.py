@@ -124,14 +124,15 @@ class App:
         found = await people.admins(self.db, admin_keys=self.admin_keys)
         return {p.external_id for p in found if p.platform == platform}
 
-    async def retry_later(self, person: Person, replies: list[Reply], key: str) -> None:
+    async def retry_later(self, person: Person, replies: list[Reply], key: str, *,
+                          first: int = 0) -> None:
         """Plan direct replies a transport could not send as urgent outbox rows, due now."""
         p = person
         known = await people.find(self.db, platform=p.platform, external_id=p.external_id)
         if known is None or known.id is None:
             return
         now, pid = self.clock.now(), known.id
-        for n, r in enumerate(replies):
+        for n, r in enumerate(replies, start=first):  # n: the reply's place in the answer
             # The outbox issues fresh tokens at delivery, so it wants the actions behind them.
             buttons = [
                 [(b.label, await chat_state.resolve_token(self.db, token=b.id, person_id=pid))
@@ -179,6 +180,7 @@ class App:
 async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
     """Build and start the app (schema migrated, catalogue seeded)."""
     catalogue = catalogue_store.load(settings.catalogue, timezone=settings.timezone)
-    app = App(settings, clock or SystemClock(), Database(settings.database_url), catalogue)
+    db = Database(settings.database_url, check_cache=settings.read_cache_check)
+    app = App(settings, clock or SystemClock(), db, catalogue)
     await app.start()
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.chat import Button
 from handlers import events_admin, events_new
 from handlers.context import Ctx, UsageError
 from handlers.events_notify import REMINDER_KIND, notes_for
@@ -28,6 +29,7 @@ def register(router: Router) -> None:
     router.action("ev.ics", send_ics)
     router.action("ev.info", show_details)
     router.action("ev.show", show_one)
+    router.action("ev.list", show_list_again)
     router.overview.add(overview)
     router.reminder_kinds[REMINDER_KIND] = t.KIND_REMINDER
     router.domain_errors(_errors(router))
@@ -37,14 +39,27 @@ def register(router: Router) -> None:
 
 async def show_events(ctx: Ctx) -> None:
     """List upcoming events, a card each (Telegram shows them as one message)."""
+    await _show_list(ctx, edit=False)
+
+
+async def show_list_again(ctx: Ctx) -> None:
+    """Show the list again where the pressed message was ("Alle Termine")."""
+    await _show_list(ctx, edit=True)
+
+
+async def _show_list(ctx: Ctx, *, edit: bool) -> None:
     boards = await _boards(ctx)
     if not boards:
-        ctx.say(t.NONE_UPCOMING)
+        ctx.say(t.NONE_UPCOMING, edit=edit)
         return
-    ctx.say(t.LIST_HEAD.format(n=len(boards)), listed=True)
+    ctx.say(t.LIST_HEAD.format(n=len(boards)), listed=True, edit=edit)
     for b in boards:
         text, buttons = card(ctx, b)
         ctx.say(text, buttons, listed=True)
+
+
+def _to_list(ctx: Ctx) -> list[Button]:
+    return [ctx.button(t.ALL_EVENTS, "ev.list")]
 
 
 async def ask_people(ctx: Ctx) -> None:
@@ -56,7 +71,7 @@ async def ask_people(ctx: Ctx) -> None:
     top = min(MAX_PEOPLE, b.event.capacity or MAX_PEOPLE)
     nums = [ctx.button(str(n), "ev.cnt", b.event.id, n) for n in range(1, top + 1)]
     ctx.say(t.HOW_MANY.format(title=esc(b.event.title)),
-            [nums, [ctx.button(t.BACK, "ev.show", b.event.id)]], edit=True)
+            [nums, [ctx.button(t.BACK, "ev.show", b.event.id), *_to_list(ctx)]], edit=True)
 
 
 async def sign_up(ctx: Ctx) -> None:
@@ -72,7 +87,7 @@ async def sign_up(ctx: Ctx) -> None:
         text = t.REGISTERED.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
                                    place=t.place_line(ev), people=people)
         text += t.REGISTERED_LATER if ev.date_note else t.REGISTERED_ICS
-        ctx.say(text + (t.WILL_REMIND if ev.reminder_days else ""), edit=True)
+        ctx.say(text + (t.WILL_REMIND if ev.reminder_days else ""), [_to_list(ctx)], edit=True)
         if not ev.date_note:  # no calendar entry for a date that is not fixed yet
             _send_file(ctx, ev)
         return
@@ -80,7 +95,7 @@ async def sign_up(ctx: Ctx) -> None:
     free = (ev.capacity or 0) - ev.booked  # places left, but fewer than asked for
     text = t.WAITLISTED_FEW if free > 0 else t.WAITLISTED
     ctx.say(text.format(title=esc(ev.title), pos=b.position, people=t.people_text(people),
-                        free=plural(free, "Platz", "Plätze")), edit=True)
+                        free=plural(free, "Platz", "Plätze")), [_to_list(ctx)], edit=True)
 
 
 async def cancel(ctx: Ctx) -> None:
@@ -93,7 +108,7 @@ async def cancel(ctx: Ctx) -> None:
     await ctx.services.planned()
     left = out.changes[0].what == "left_waitlist"
     ctx.say((t.LEFT_WAITLIST if left else t.CANCELLED).format(title=esc(out.event.title)),
-            edit=True)
+            [_to_list(ctx)], edit=True)
 
 
 async def send_ics(ctx: Ctx) -> None:
@@ -113,7 +128,7 @@ async def show_one(ctx: Ctx) -> None:
     """Show one event card again (after "Zurück")."""
     b = await _one(ctx)
     text, buttons = card(ctx, b)
-    ctx.say(text, buttons, edit=True)
+    ctx.say(text, [*buttons, _to_list(ctx)], edit=True)
 
 
 async def overview(ctx: Ctx) -> list[str]:

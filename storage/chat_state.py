@@ -96,9 +96,9 @@ async def _reuse_tokens(
     chosen: dict[str, str] = {}  # action -> token
     rows: list[dict[str, Any]] = []
     for action in (a for actions in batches for a in actions):
-        hit = db.cache.issued.get((person_id, chat_id, action))
         if action in chosen:
             continue
+        hit = db.cache.issued.get((person_id, chat_id, action))
         if hit is not None and now - hit[1] <= REUSE:
             chosen[action] = hit[0]
         else:

@@ -24,13 +24,15 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 class Database:
     """Engine plus session factory; `transaction()` is the unit of work for services."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, check_cache: bool = False) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         on_disk = self.is_sqlite and self.url.database not in (None, "", ":memory:")
         if on_disk:
             Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
-        self.cache = ReadCache(self.url.database if on_disk else None)
+        # A "file:" URI names its file differently; its writes by others would go unnoticed.
+        cached = on_disk and not str(self.url.database).startswith("file:")
+        self.cache = ReadCache(self.url.database if cached else None, check=check_cache)
         kwargs: dict[str, Any] = {"echo": echo}
         if not self.is_sqlite:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)

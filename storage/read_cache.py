@@ -11,6 +11,11 @@ Coherence, in this order of strength:
   which changes whenever any other connection committed; then everything is dropped.
 - Button tokens are immutable once issued and live in their own maps, which writes do not drop.
 
+Rules for callers: objects from a cached read (Person, Company, Event, Registration) are shared
+by every update, so they are read-only: never change one in place, never add one to a session.
+With `check` (READ_CACHE_CHECK=1, set for the whole test suite) every hit verifies that.
+Cached reads belong under `Router.handle`, which calls `sync()` first.
+
 Only SQLite files cache reads: on PostgreSQL (asyncpg, no thread hops, possibly several
 processes) `enabled` is False and every read goes to the database; the token maps, which hold
 facts that never change, are used on both.
@@ -19,6 +24,7 @@ facts that never change, are used on both.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Hashable
 from datetime import datetime
@@ -26,6 +32,7 @@ from typing import Any, TypeVar
 
 from cachetools import LRUCache
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 _MISSING = object()
 
@@ -33,8 +40,9 @@ _MISSING = object()
 class ReadCache:
     """Hot reads of this process, dropped on every write anywhere."""
 
-    def __init__(self, sqlite_path: str | None, *, size: int = 4096) -> None:
+    def __init__(self, sqlite_path: str | None, *, size: int = 4096, check: bool = False) -> None:
         self.enabled = sqlite_path is not None
+        self.check = check
         self._path = sqlite_path
         self._entries: LRUCache[Hashable, Any] = LRUCache(size)
         self._generation = 0
@@ -51,11 +59,14 @@ class ReadCache:
             return await load()
         hit = self._entries.get(key, _MISSING)
         if hit is not _MISSING:
-            return hit  # type: ignore[no-any-return]
+            value, seal = hit
+            if self.check and _fingerprint(value) != seal:
+                raise AssertionError(f"cached read {key!r} was changed in place")
+            return value  # type: ignore[no-any-return]
         generation = self._generation
         value = await load()
         if generation == self._generation:  # no write committed while we were reading
-            self._entries[key] = value
+            self._entries[key] = (value, _fingerprint(value) if self.check else None)
         return value
 
     def clear(self) -> None:
@@ -72,8 +83,15 @@ class ReadCache:
         """Drop everything if another connection committed since the last call."""
         if not self.enabled:
             return
-        async with self._checking:  # one question at a time on the watch connection
-            version = await asyncio.to_thread(self._data_version)
+        try:
+            async with self._checking:  # one question at a time on the watch connection
+                version = await asyncio.to_thread(self._data_version)
+        except Exception:  # the bot still works without the cache: read everything afresh
+            log.exception("cannot ask SQLite for data_version; cache dropped")
+            self.clear()
+            await self.close()
+            self._version = None
+            return
         if version != self._version:
             self.clear()
             self._version = version
@@ -90,3 +108,13 @@ class ReadCache:
         if self._watch is not None:
             self._watch.close()
             self._watch = None
+
+
+def _fingerprint(value: object) -> object:
+    """Return a comparable picture of a cached value (for `check`)."""
+    if isinstance(value, list | tuple):
+        return tuple(_fingerprint(v) for v in value)
+    state = getattr(value, "__dict__", None)
+    if state is None:
+        return repr(value)
+    return tuple(sorted((k, repr(v)) for k, v in state.items() if not k.startswith("_sa_")))

@@ -182,7 +182,8 @@ class TelegramTransport:
                 # The outbox delivers to private chats only; a group's answer is not retried.
                 if self._hooks and not incoming.is_group:
                     unsent = tp.unsent(replies, steps[n:])
-                    await self._hooks.retry_later(incoming.person, unsent, tu.retry_key(incoming))
+                    await self._hooks.retry_later(incoming.person, unsent, tu.retry_key(incoming),
+                                                  first=step.part)
                 return
 
     async def _step(self, chat_id: int, step: tp.Step) -> None:

@@ -36,8 +36,13 @@ class AppHooks(Protocol):
         """Return the platform ids of everyone who is admin now (settings or granted in chat)."""
         ...
 
-    async def retry_later(self, person: Person, replies: list[Reply], key: str) -> None:
-        """Hand direct replies that could not be sent to the outbox (retried with backoff)."""
+    async def retry_later(self, person: Person, replies: list[Reply], key: str, *,
+                          first: int = 0) -> None:
+        """Hand direct replies that could not be sent to the outbox (retried with backoff).
+
+        `first`: the position of replies[0] in the whole answer (keys stay the same when
+        the same update fails at another reply).
+        """
         ...
 
 

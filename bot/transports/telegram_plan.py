@@ -201,8 +201,9 @@ def merge_lists(replies: list[Reply]) -> list[Reply]:
         run.clear()
 
     for reply in replies:
-        mergeable = reply.listed and reply.file is None and not reply.edit
-        if not mergeable or (run and run[0].personal != reply.personal):
+        mergeable = reply.listed and reply.file is None
+        # An edit starts a list ("Alle Termine" shows the list where the pressed message was).
+        if not mergeable or reply.edit or (run and run[0].personal != reply.personal):
             flush()
         (run if mergeable else out).append(reply)
     flush()
@@ -223,13 +224,20 @@ def _merged(run: list[Reply]) -> list[Reply]:
         size, count = visible_length(text), sum(len(r) for r in more)
         grown = length + 2 + size if texts else size  # 2: the blank line between cards
         if texts and (grown > MAX_TEXT or buttons + count > MAX_BUTTONS):
-            out.append(Reply("\n\n".join(texts), tuple(rows), personal=run[0].personal))
+            out.append(_joined(texts, rows, run[0], first=not out))
             texts, rows, grown, buttons = [], [], size, 0
         texts.append(text)
         rows.extend(more)
         length, buttons = grown, buttons + count
-    out.append(Reply("\n\n".join(texts), tuple(rows), personal=run[0].personal))
+    out.append(_joined(texts, rows, run[0], first=not out))
     return out
+
+
+def _joined(texts: list[str], rows: list[tuple[Button, ...]], head: Reply, *,
+            first: bool) -> Reply:
+    """One message of a list; only its first message replaces the pressed one."""
+    return Reply("\n\n".join(texts), tuple(rows), edit=head.edit and first,
+                 personal=head.personal)
 
 
 def unsent(replies: list[Reply], left: list[Step]) -> list[Reply]:

@@ -11,6 +11,7 @@ from storage.models import Event
 REG, UNREG, CAL, INFO = "Anmelden", "Abmelden", "Kalender", "Details"
 REG_WAIT = "Auf die Warteliste"
 BACK = "Zurück"
+ALL_EVENTS = "Alle Termine"
 STATUS = {"registered": "angemeldet", "waitlist": "Warteliste", "cancelled": "abgemeldet"}
 KIND_LABELS = {"intern": "Anmeldung im Bot", "extern": "Anmeldung beim Veranstalter",
                "info": "nur zur Info"}

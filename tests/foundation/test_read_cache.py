@@ -10,6 +10,7 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from storage import chat_state, event_board, event_signup, people
@@ -143,3 +144,39 @@ def test_console_sees_a_change_written_by_another_process(console: ConsoleBot) -
     with sqlite3.connect(console.workdir / "bot.db") as conn:  # another process's write
         conn.execute("UPDATE person SET role = 'admin' WHERE external_id = 'anna'")
     assert "/start " in texts(console.say("anna", "/einladung Zemmler"))
+
+
+async def test_check_mode_catches_a_cached_object_changed_in_place(db: Database) -> None:
+    checked = Database(str(db.url.render_as_string(hide_password=False)), check_cache=True)
+    try:
+        await _touch(checked)
+        person, _ = await people.touch(checked, platform="telegram", external_id="7",
+                                       display_name="Anna", chat_id="7")
+        person.role = "admin"  # what a handler must never do
+        if not checked.cache.enabled:
+            return  # PostgreSQL: nothing cached, nothing to catch
+        with pytest.raises(AssertionError, match="changed in place"):
+            await _touch(checked)
+    finally:
+        await checked.dispose()
+
+
+async def test_a_failing_watch_connection_only_drops_the_cache(
+    tmp_path: Path, sqlite_template: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    db = Database(sqlite_copy(sqlite_template, tmp_path))
+    try:
+        await _touch(db)
+        await _touch(db)
+        db.cache._path = str(tmp_path / "missing" / "dir" / "x.db")  # cannot be opened
+        await db.cache.close()
+        await db.cache.sync()
+        assert "data_version" in caplog.text and not db.cache._entries
+        assert (await _touch(db))[2] == "Anna"  # reads still work
+    finally:
+        await db.dispose()
+
+
+def test_file_uri_databases_are_not_cached(tmp_path: Path) -> None:
+    uri = f"sqlite+aiosqlite:///file:{tmp_path / 'x.db'}?uri=true"
+    assert not Database(uri).cache.enabled

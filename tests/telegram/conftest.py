@@ -42,6 +42,7 @@ class RecordingHooks:
     unreachable: list[Person] = field(default_factory=list)
     granted: set[str] = field(default_factory=set)
     retried: list[tuple[str, list[Reply]]] = field(default_factory=list)
+    first: list[int] = field(default_factory=list)
 
     def command_menu(self, *, admin: bool) -> list[tuple[str, str]]:
         """Return the scripted menu."""
@@ -59,9 +60,11 @@ class RecordingHooks:
         """Return the scripted admins granted in chat."""
         return set(self.granted)
 
-    async def retry_later(self, person: Person, replies: list[Reply], key: str) -> None:
-        """Record what the transport handed to the outbox."""
+    async def retry_later(self, person: Person, replies: list[Reply], key: str, *,
+                          first: int = 0) -> None:
+        """Record what the transport handed to the outbox (and where in the answer it began)."""
         self.retried.append((key, replies))
+        self.first.append(first)
 
 
 class Synced:

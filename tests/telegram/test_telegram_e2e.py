@@ -158,6 +158,11 @@ async def test_sign_up_by_buttons_edits_the_card_sends_ics_and_reminds(live: Liv
     assert done["text"].startswith(f"Angemeldet für {title}"), done["text"]
     assert len(live.api.calls_of("answerCallbackQuery")) == 2
     [ics] = [m for m in live.api.sent(ANNA) if "document" in m]
+    sent = len(live.api.sent(ANNA))
+    await press(live, ANNA, done, "Alle Termine")  # the list comes back in the same message
+    again = next(m for m in live.api.sent(ANNA) if m["message_id"] == card["message_id"])
+    assert again["text"].startswith("Kommende Termine") and len(live.api.sent(ANNA)) == sent
+    assert card_label(again, "Abmelden", title)
     assert ics["document"]["file_name"].endswith(".ics")
     calendar = Calendar.from_ical(ics["data"])
     start = next(iter(calendar.walk("VEVENT")))["DTSTART"].dt

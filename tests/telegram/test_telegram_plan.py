@@ -176,3 +176,11 @@ def test_inline_keyboard_is_bot_api_json_with_the_link_last() -> None:
     assert tp.inline_keyboard([], None) is None
     with pytest.raises(ValueError):
         tp.inline_keyboard([[Button("x" * 65, "Zu lang")]], None)
+
+
+def test_a_list_shown_again_replaces_the_pressed_message_with_its_first_part() -> None:
+    head = Reply("<b>Kommende Termine</b> (150)", listed=True, edit=True)
+    parts = tp.merge_lists([head, *(_card(n, "Anmelden") for n in range(1, 151))])
+    assert [p.edit for p in parts] == [True, False]
+    steps = tp.plan(parts, is_group=False, edit_id=7, bot_url=URL)
+    assert [type(s).__name__ for s in steps] == ["EditText", "SendText"]

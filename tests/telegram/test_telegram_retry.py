@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.chat import FileOut, Reply
+from bot.chat import FileOut, Person, Reply
 from tests.telegram.conftest import Live, RecordingHooks, StartTransport, Synced, scripted
 from tests.telegram.fake_bot_api import FakeBotApi
 from tests.telegram.test_telegram_e2e import ANNA, card_label, onboard, press
@@ -25,6 +25,26 @@ async def test_network_error_hands_the_unsent_replies_to_the_outbox(
     await synced.settle()
     assert [m.get("caption") for m in api.sent(7)] == ["Kalender"]
     assert hooks.retried == [(f"telegram.reply:7:{update_id}", replies[1:])]
+    assert hooks.first == [1]  # "zwei" is the answer's second reply
+
+
+async def test_an_update_failing_twice_at_different_replies_sends_each_reply_once(
+    live: Live,
+) -> None:
+    await onboard(live, ANNA)
+    anna = Person("telegram", str(ANNA), "Anna")
+    before = len(live.api.sent(ANNA))
+    one, two = Reply("Teil eins"), Reply("Teil zwei")
+    # The same update, delivered twice (a restart): it failed at part 1, then at part 2; the
+    # outbox could not send the first hand-over at once either.
+    for _ in range(2):
+        live.api.fail_next("sendMessage", 502, "Bad Gateway")
+    await live.app.retry_later(anna, [one, two], "telegram.reply:222:9", first=1)
+    assert len(live.api.sent(ANNA)) == before
+    await live.app.retry_later(anna, [two], "telegram.reply:222:9", first=2)
+    await live.app.advance(live.clock.now() + timedelta(minutes=1))
+    texts = [m["text"] for m in live.api.sent(ANNA)[before:]]
+    assert sorted(texts) == ["Teil eins", "Teil zwei"]
 
 
 async def test_failed_answer_arrives_later_with_working_buttons(live: Live) -> None:
