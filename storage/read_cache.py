@@ -8,7 +8,9 @@ Coherence, in this order of strength:
   before a clear never stores its (maybe older) result: entries are tagged with a generation.
 - Other processes (a console on the same file, a test writing directly): `sync()`, called at
   the start of every update, asks SQLite's `PRAGMA data_version` on a connection of its own,
-  which changes whenever any other connection committed; then everything is dropped.
+  which changes whenever any other connection committed; then everything is dropped. This
+  process's own pooled connections count as "other" too, so a local write drops the cache a
+  second time at the next update: a miss more, never a stale read.
 - Button tokens are immutable once issued and live in their own maps, which writes do not drop.
 
 Rules for callers: objects from a cached read (Person, Company, Event, Registration) are shared
