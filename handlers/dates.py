@@ -86,6 +86,7 @@ Matcher = Callable[[list[Tok], int, Parts], int]
 # before "2 Uhr", "halb 9" before a bare 9).
 MATCHERS: tuple[Matcher, ...] = (
     cal.match_date,
+    cal.match_holiday,
     cal.match_kw,
     cal.match_relative,
     clock.match_time_words,

@@ -44,6 +44,21 @@ def match_date(toks: list[Tok], i: int, p: Parts) -> int:
     return n
 
 
+def match_holiday(toks: list[Tok], i: int, p: Parts) -> int:
+    """Match "Ostermontag", "Pfingsten 2027", "nächstes Ostern", "dieses Weihnachten"."""
+    a = toks[i]
+    if a.kind in ("next", "this") and int(a.val) in (0, 1):
+        b = toks[i + 1] if i + 1 < len(toks) else None
+        if b is not None and (b.kind == "holiday" or (b.kind == "date" and b.raw.isalpha())):
+            return 1  # the next one is the one meant anyway
+        return 0
+    if a.kind != "holiday":
+        return 0
+    year, n = year_after(toks, i + 1)
+    p.put("holiday", (a.val, year))
+    return 1 + n
+
+
 def match_kw(toks: list[Tok], i: int, p: Parts) -> int:
     """Match "KW 20", "KW20/2026", "20. KW"."""
     if toks[i].kind == "kw" and kind_at(toks, i + 1) in ("num", "ord"):

@@ -42,14 +42,17 @@ def _clock_at(toks: list[Tok], i: int, after_at: bool = False) -> tuple[Spoken, 
     if i >= len(toks) or toks[i].kind not in kinds:
         return None
     a = toks[i]
-    if a.kind in ("num", "ord"):  # "um 9." closing a sentence is still 9 o'clock
+    hhmm = _is_hhmm(a)
+    if hhmm:  # "1030", "930": hours and minutes without a colon
+        hour, minute, n = int(a.raw[:-2]), int(a.raw[-2:]), 1
+    elif a.kind in ("num", "ord"):  # "um 9." closing a sentence is still 9 o'clock
         hour, minute, n = int(a.val), 0, 1
     else:
         (hour, minute), n = a.val, 1
     marked = a.kind == "clock"
-    # Only a spoken-style hour ("um 3", "morgen 3") may mean the afternoon; "3 Uhr", "3:00"
-    # and "03" are read as written.
-    casual = a.kind in ("num", "ord") and not a.raw.startswith("0")
+    # Only a spoken-style hour ("um 3", "morgen 3") may mean the afternoon; "3 Uhr", "3:00",
+    # "03" and "1430" are read as written.
+    casual = a.kind in ("num", "ord") and not a.raw.startswith("0") and not hhmm
     if kind_at(toks, i + n) == "uhr":
         n, marked, casual = n + 1, True, False
         after = toks[i + n] if i + n < len(toks) else None
@@ -62,13 +65,33 @@ def _clock_at(toks: list[Tok], i: int, after_at: bool = False) -> tuple[Spoken, 
     return Spoken(hour, minute, hour, casual, ampm), n, marked
 
 
+def _is_hhmm(tok: Tok) -> bool:
+    """Tell whether `tok` is three or four digits that could be a time ("930", "1430")."""
+    return tok.kind in ("num", "ord") and len(tok.raw) in (3, 4) and tok.raw.isdigit()
+
+
+def _hhmm_said_as_time(toks: list[Tok], i: int, p: Parts) -> bool:
+    """Tell whether digits "1030" at `i` stand where only a time fits.
+
+    That is after "bis" or right after a day ("morgen 1030", "3.3. 1400", "Freitag früh
+    930"); a number that may be a year of this century ("Freitag 2026") is not taken.
+    """
+    if i and toks[i - 1].raw in ("bis", "until"):
+        return True
+    day_before = p.has_day() or p.daypart is not None
+    return day_before and bool(i) and toks[i - 1].kind != "num" and not 2000 <= toks[i].val < 2100
+
+
 def match_time(toks: list[Tok], i: int, p: Parts) -> int:
-    """Match "9 Uhr", "10:30h", "um 9", "3pm", and ranges "10-12 Uhr", "10:00 bis 12:30"."""
+    """Match "9 Uhr", "10:30h", "um 9", "3pm", "1430 Uhr", ranges "10-12 Uhr", "10 bis 12:30"."""
     at = toks[i].kind == "at"
-    start = _clock_at(toks, i + at, toks[i].raw in ("um", "at"))  # "ab dem 5." is a day
+    hhmm = i + at < len(toks) and _is_hhmm(toks[i + at])
+    start = _clock_at(toks, i + at, toks[i].raw in ("um", "at") or hhmm)
     if start is None or kind_at(toks, i + at + 1) in ("nach", "vor"):
-        return 0  # "um zehn nach neun" is for match_time_words
+        return 0  # "um zehn nach neun" is for match_time_words ("ab dem 5." is a day)
     spoken, n, marked = start
+    if not (marked or at) and hhmm and _hhmm_said_as_time(toks, i, p):
+        marked = True
     j = i + at + n
     if kind_at(toks, j) in ("dash", "und"):
         k = j + 1 + (kind_at(toks, j + 1) == "at")  # "ab 10 Uhr bis ca. 12 Uhr"

@@ -22,7 +22,7 @@ class Spoken(NamedTuple):
     ampm: str | None = None
 
 
-DAY_SLOTS = ("date", "day", "rel", "kw", "week", "pos", "weekend")
+DAY_SLOTS = ("date", "day", "rel", "kw", "week", "pos", "weekend", "holiday")
 
 
 @dataclass
@@ -39,6 +39,7 @@ class Parts:
     kw: tuple[int, int | None] | None = None
     pos: tuple[str, str, object] | None = None
     weekend: int | None = None
+    holiday: tuple[str, int | None] | None = None  # a movable feast: ("ostermontag", year)
     delta: tuple[float, str] | None = None
     time: Spoken | None = None
     end: Spoken | None = None

@@ -6,6 +6,7 @@ import calendar
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
+from handlers.dates_holidays import next_holiday
 from handlers.dates_parts import DAY_SLOTS, Impossible, Parts, Spoken
 from handlers.dates_spans import position, shift_month, weekend
 
@@ -78,6 +79,9 @@ def _day(p: Parts, today: date) -> date | None:
         # "am 5. nächsten Monats": the day of the month that "nächsten Monat" names
         year, month = shift_month(today.year, today.month, int(p.pos[2]))
         said, p = ["date"], replace(p, date=(p.day, month, year), day=None, pos=None)
+    elif len(said) == 2 and "pos" in said and p.pos[:2] == ("anfang", "y"):
+        # "Ostern nächstes Jahr", "5.3. nächstes Jahr": the year that "nächstes Jahr" names
+        said, p = [s for s in said if s != "pos"], _in_year(p, today.year + int(p.pos[2]))
     if len(said) > 1:
         raise Impossible("two days")
     source = said[0] if said else None
@@ -96,6 +100,15 @@ def _day(p: Parts, today: date) -> date | None:
     if p.delta is not None:
         day = _add(day or today, *p.delta)
     return day
+
+
+def _in_year(p: Parts, year: int) -> Parts:
+    """Give a date or holiday said without a year the `year` named beside it."""
+    if p.date is not None and p.date[2] is None:
+        return replace(p, date=(*p.date[:2], year), pos=None)
+    if p.holiday is not None and p.holiday[1] is None:
+        return replace(p, holiday=(p.holiday[0], year), pos=None)
+    raise Impossible("two years")
 
 
 def _explicit(p: Parts, today: date) -> date:
@@ -154,6 +167,10 @@ def _relative(p: Parts, today: date) -> date:
     return today + timedelta(days=p.rel or 0)
 
 
+def _holiday(p: Parts, today: date) -> date:
+    return next_holiday(*p.holiday, today)
+
+
 _SOURCE_DAY = {
     "date": _explicit,
     "day": _day_of_month,
@@ -162,6 +179,7 @@ _SOURCE_DAY = {
     "week": _week,
     "pos": position,
     "weekend": weekend,
+    "holiday": _holiday,
 }
 
 

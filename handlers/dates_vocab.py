@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from handlers.dates_holidays import HOLIDAY_WORDS
+
 _WEEKDAYS = (
     ("montag", "mo", "mon", "monday"),
     ("dienstag", "di", "tuesday", "tue", "tues"),
@@ -102,8 +104,6 @@ _WORDS = {
     "jahreswechsel": ("edge", ("ende", "y")),
     "pm": ("ampm", "pm"), "am": ("am", None), "jetzt": ("now", None), "sofort": ("now", None),
     "now": ("now", None),
-    "heiligabend": ("date", (24, 12, None)), "weihnachten": ("date", (25, 12, None)),
-    "silvester": ("date", (31, 12, None)), "neujahr": ("date", (1, 1, None)),
 }
 # A choice, a negation or a series names no single date: "Mo oder Di", "nicht Montag".
 _VETO = ("oder", "or", "nicht", "kein", "keine", "not", "jeden", "jede", "jeder", "alle",
@@ -119,7 +119,7 @@ _FILLER = frozenset(
         # cut the longest date prefix off a text and must not swallow its first words.
         "wie", "wäre", "wärs", "es", "passt", "mir", "uns", "geht", "gehts", "ja", "ok", "okay",
         "klar", "vielleicht", "ist", "falls", "möglich", "please", "how", "about",
-        "für", "auf", "lieber", "eher", "späten", "frühen", "ganz",
+        "für", "auf", "lieber", "eher", "späten", "frühen", "ganz", "noch",
     }
 )
 
@@ -146,7 +146,7 @@ def build_vocab() -> dict[str, tuple[str, object]]:
     for value, word in enumerate(_ORDINALS, start=1):
         for ending in ("", "n", "r", "s", "m"):
             vocab[fold(word + ending)] = ("ord", value)
-    for word, entry in _WORDS.items():
+    for word, entry in (*_WORDS.items(), *HOLIDAY_WORDS.items()):
         vocab[fold(word)] = entry
     for word in _VETO:
         vocab[fold(word)] = ("veto", None)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import Any, NamedTuple
 
+from handlers.dates_holidays import join_holiday_names
 from handlers.dates_vocab import VOCAB, fold
 
 
@@ -145,6 +146,7 @@ def tokenize(text: str) -> list[Tok]:
     text = _SHORT_YEAR_RE.sub(r"20\1", text)  # "5. März '26"
     text = _AMPM_RE.sub(r"\1m", text.replace("'", ""))
     text = _COMPOUND_RE.sub(r"\1 \2\3", _SPACED_DATE_RE.sub(r"\1.\2.", text))
+    text = join_holiday_names(text)  # "Tag der Arbeit", "2. Weihnachtsfeiertag"
     for phrase, word in _PHRASES:
         text = text.replace(phrase, word)
     text = _AGO_RE.sub(r"vor \1", _FROM_NOW_RE.sub(r"in \1", text))

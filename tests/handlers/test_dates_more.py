@@ -1,0 +1,172 @@
+"""More date phrases: clock times without a colon, German holidays, everyday reminder wishes.
+
+Rows are (now, phrase, expected) in the form of test_dates.py. Holidays mean their next
+occurrence from today on (today included); the movable ones are checked against the names and
+dates of the `holidays` package for several years.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import holidays
+import pytest
+
+from handlers.dates import parse_when
+from tests.handlers.test_dates import show
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOWS = {
+    "MON": datetime(2026, 2, 2, 10, 0, tzinfo=BERLIN),  # Monday
+    "SPRING": datetime(2026, 3, 29, 1, 30, tzinfo=BERLIN),  # DST starts at 02:00 today
+    "EASTER": datetime(2026, 4, 5, 9, 0, tzinfo=BERLIN),  # Easter Sunday
+    "AUTUMN": datetime(2026, 10, 25, 0, 30, tzinfo=UTC),  # 02:30 CEST, DST ends today
+    "BETTAG": datetime(2026, 11, 18, 12, 0, tzinfo=BERLIN),  # Buß- und Bettag
+    "YEAREND": datetime(2026, 12, 28, 15, 0, tzinfo=BERLIN),  # Monday of the year's last week
+    "SILVESTER": datetime(2026, 12, 31, 20, 0, tzinfo=BERLIN),
+}
+
+TABLE = [
+    ("MON", "morgen 1030", "2026-02-03 10:30"),
+    ("MON", "um 930", "2026-02-03 09:30"),
+    ("MON", "um 0930", "2026-02-03 09:30"),
+    ("MON", "Freitag 1430 Uhr", "2026-02-06 14:30"),
+    ("MON", "Freitag 1430", "2026-02-06 14:30"),
+    ("MON", "1030-1200 Uhr", "2026-02-02 10:30-12:00"),
+    ("MON", "ab 1030 Uhr bis 1200", "2026-02-02 10:30-12:00"),
+    ("MON", "morgen 900-1000", "2026-02-03 09:00-10:00"),
+    ("MON", "ab 1300", "2026-02-02 13:00"),
+    ("MON", "bis 1700", "2026-02-02 17:00"),
+    ("MON", "morgen 0830 Uhr", "2026-02-03 08:30"),
+    ("MON", "3.3. 1400", "2026-03-03 14:00"),
+    ("MON", "Di 930", "2026-02-03 09:30"),
+    ("MON", "heute 1930", "2026-02-02 19:30"),
+    ("MON", "um 130", "2026-02-03 01:30"),
+    ("MON", "1030", None),
+    ("MON", "2026", None),
+    ("MON", "März 2027", None),
+    ("MON", "Montag 2026", None),
+    ("MON", "um 2575", None),
+    ("MON", "um 2400", None),
+    ("MON", "um 960", None),
+    ("SPRING", "um 230", "2026-03-29 02:30"),
+    ("SPRING", "heute 0230 Uhr", "2026-03-29 02:30"),
+    ("SPRING", "morgen 1030", "2026-03-30 10:30"),
+    ("AUTUMN", "heute 0245 Uhr", "2026-10-25 02:45"),
+    ("AUTUMN", "Montag 1400", "2026-10-26 14:00"),
+    ("MON", "Ostermontag", "2026-04-06"),
+    ("MON", "Karfreitag", "2026-04-03"),
+    ("MON", "Ostern", "2026-04-05"),
+    ("MON", "Ostersonntag", "2026-04-05"),
+    ("MON", "Pfingstmontag", "2026-05-25"),
+    ("MON", "Pfingsten", "2026-05-24"),
+    ("MON", "Christi Himmelfahrt", "2026-05-14"),
+    ("MON", "Himmelfahrt", "2026-05-14"),
+    ("MON", "Tag der Deutschen Einheit", "2026-10-03"),
+    ("MON", "Reformationstag", "2026-10-31"),
+    ("MON", "Buß- und Bettag", "2026-11-18"),
+    ("MON", "Buss- und Bettag", "2026-11-18"),
+    ("MON", "Neujahr", "2027-01-01"),
+    ("MON", "1. Weihnachtsfeiertag", "2026-12-25"),
+    ("MON", "2. Weihnachtsfeiertag", "2026-12-26"),
+    ("MON", "zweiter Weihnachtsfeiertag", "2026-12-26"),
+    ("MON", "Weihnachten", "2026-12-25"),
+    ("MON", "Heiligabend", "2026-12-24"),
+    ("MON", "Heilig Abend", "2026-12-24"),
+    ("MON", "Silvester", "2026-12-31"),
+    ("MON", "Tag der Arbeit", "2026-05-01"),
+    ("MON", "1. Mai", "2026-05-01"),
+    ("MON", "Fronleichnam", "2026-06-04"),
+    ("MON", "Rosenmontag", "2026-02-16"),
+    ("MON", "Oster-Montag", "2026-04-06"),
+    ("MON", "Ostermontag 10 Uhr", "2026-04-06 10:00"),
+    ("MON", "an Heiligabend um 9", "2026-12-24 09:00"),
+    ("MON", "Karfreitag 9 Uhr", "2026-04-03 09:00"),
+    ("MON", "zu Ostern", "2026-04-05"),
+    ("MON", "nächstes Ostern", "2026-04-05"),
+    ("MON", "Ostern 2027", "2027-03-28"),
+    ("MON", "Ostern nächstes Jahr", "2027-03-28"),
+    ("MON", "Weihnachten nächstes Jahr", "2027-12-25"),
+    ("MON", "5.3. nächstes Jahr", "2027-03-05"),
+    ("MON", "Ostermontg", "2026-04-06"),
+    ("MON", "Karfreitg", "2026-04-03"),
+    ("MON", "Pfingstmontg", "2026-05-25"),
+    ("MON", "Tag der deutschen Einheit 10 Uhr", "2026-10-03 10:00"),
+    ("MON", "Reformationstag um 9", "2026-10-31 09:00"),
+    ("EASTER", "Ostern", "2026-04-05"),
+    ("EASTER", "Ostermontag", "2026-04-06"),
+    ("EASTER", "Karfreitag", "2027-03-26"),
+    ("EASTER", "Ostern um 11", "2026-04-05 11:00"),
+    ("EASTER", "Himmelfahrt", "2026-05-14"),
+    ("EASTER", "Pfingsten", "2026-05-24"),
+    ("SPRING", "Ostermontag", "2026-04-06"),
+    ("SPRING", "Karfreitag 1000", "2026-04-03 10:00"),
+    ("BETTAG", "Buß- und Bettag", "2026-11-18"),
+    ("BETTAG", "Reformationstag", "2027-10-31"),
+    ("BETTAG", "Tag der Deutschen Einheit", "2027-10-03"),
+    ("YEAREND", "Neujahr", "2027-01-01"),
+    ("YEAREND", "Silvester", "2026-12-31"),
+    ("YEAREND", "Heiligabend", "2027-12-24"),
+    ("YEAREND", "Weihnachten", "2027-12-25"),
+    ("YEAREND", "2. Weihnachtsfeiertag", "2027-12-26"),
+    ("YEAREND", "Ostermontag", "2027-03-29"),
+    ("YEAREND", "Neujahr 1030", "2027-01-01 10:30"),
+    ("YEAREND", "Silvester 1800 Uhr", "2026-12-31 18:00"),
+    ("SILVESTER", "Silvester", "2026-12-31"),
+    ("SILVESTER", "Neujahr", "2027-01-01"),
+    ("SILVESTER", "Neujahr 10 Uhr", "2027-01-01 10:00"),
+    ("MON", "heute noch", "2026-02-02"),
+    ("MON", "noch heute", "2026-02-02"),
+    ("MON", "übermorgen früh", "2026-02-04 08:00"),
+    ("MON", "nächsten Dienstag nachmittag", "2026-02-03 15:00"),
+    ("MON", "Mitte nächster Woche", "2026-02-11"),
+    ("MON", "in 14 Tagen", "2026-02-16"),
+    ("MON", "am 3. um 9", "2026-02-03 09:00"),
+    ("MON", "Do 14h", "2026-02-05 14:00"),
+    ("MON", "14h30", "2026-02-02 14:30"),
+    ("MON", "heute Abend 19.30", "2026-02-02 19:30"),
+    ("MON", "morgen zwischen 9 und 10 Uhr", "2026-02-03 09:00-10:00"),
+    ("MON", "Dienstag zwischen 14 und 15 Uhr", "2026-02-03 14:00-15:00"),
+    ("MON", "heute abend um halb 8", "2026-02-02 19:30"),
+    ("MON", "morgen nachmittag gegen 3", "2026-02-03 15:00"),
+    ("MON", "Donnerstag Nachmittag um 2", "2026-02-05 14:00"),
+    ("MON", "Dienstag, 10.2., 14:00-15:30", "2026-02-10 14:00-15:30"),
+    ("MON", "10.2. 14-15:30 Uhr", "2026-02-10 14:00-15:30"),
+    ("MON", "übernächsten Donnerstag 9 Uhr", "2026-02-12 09:00"),
+    ("MON", "am zweiten März um 10", "2026-03-02 10:00"),
+    ("MON", "morgen früh halb 8", "2026-02-03 07:30"),
+    ("MON", "Mo 8-9", "2026-02-09 08:00-09:00"),
+    ("MON", "Freitag den 13.", "2026-02-13"),
+    ("MON", "diese Woche Freitag", "2026-02-06"),
+    ("MON", "heute in 2 Wochen", "2026-02-16"),
+    ("MON", "14 Uhr morgen", "2026-02-03 14:00"),
+    ("MON", "um 10 Uhr am 5.3.", "2026-03-05 10:00"),
+    ("MON", "morgen zur Mittagszeit", "2026-02-03 12:00"),
+
+]
+
+
+@pytest.mark.parametrize(
+    ("now", "phrase", "expected"), TABLE, ids=[f"{n}:{p}" for n, p, _ in TABLE]
+)
+def test_phrase(now: str, phrase: str, expected: str | None) -> None:
+    assert show(parse_when(phrase, now=NOWS[now])) == expected
+
+
+@pytest.mark.parametrize("year", range(2026, 2036))
+@pytest.mark.parametrize("state", ["BB", "SN", "BY"])
+def test_holiday_names_of_the_holidays_package(state: str, year: int) -> None:
+    # Every German name the package gives ("Erster Weihnachtstag", "Heilige Drei Könige",
+    # "Buß- und Bettag") with its year is read as the package's date.
+    found = holidays.country_holidays("DE", subdiv=state, years=year, language="de")
+    now = datetime(2026, 1, 1, 9, tzinfo=BERLIN)
+    for day, name in found.items():
+        assert show(parse_when(f"{name} {year}", now=now)) == day.isoformat(), name
+
+
+@pytest.mark.parametrize("number", ["1999", "2026", "2027", "2035", "2099"])
+@pytest.mark.parametrize("before", ["", "Montag ", "morgen ", "März ", "Jahresende "])
+def test_a_year_is_never_a_clock_time(before: str, number: str) -> None:
+    w = parse_when(before + number, now=NOWS["MON"])
+    assert w is None or w.time is None or w.time.hour != int(number[:2])
