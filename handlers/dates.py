@@ -43,6 +43,14 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   Di", "jeden Montag", "nicht Montag"), or text we cannot read at all. Ranges of weekdays
   ("Mo-Fr") start on their first day; "letzten Freitag" is the last one before today.
 - "in 3 Werktagen" skips Saturdays and Sundays (public holidays are not known here).
+- Clock times without a colon ("1030", "930") are HH:MM only where a time is meant: before
+  "Uhr", after "um"/"ab"/"bis", or right after a day ("morgen 1030", "3.3. 1400"); they are
+  read as written ("um 230" = 02:30). A number that may be a year (20xx after a day, anything
+  after a month: "März 2027") or no time ("2575") is not one.
+- Holidays (`dates_holidays`): "Ostermontag", "Pfingsten", "Tag der Arbeit", "Buß- und Bettag",
+  "Heiligabend", "2. Weihnachtsfeiertag", ... are their next occurrence from today on (today
+  included); "Ostern 2027" / "Ostern nächstes Jahr" that year's. "nach Ostern", "vor dem
+  15.3." name no single day (None). "Anfang/Mitte/Ende 2027" are 1 Jan/1 Jul/31 Dec.
 """
 
 from __future__ import annotations
@@ -55,7 +63,7 @@ from zoneinfo import ZoneInfo
 
 from handlers import dates_calendar as cal
 from handlers import dates_clock as clock
-from handlers.dates_parts import Impossible, Parts
+from handlers.dates_parts import Impossible, Parts, kind_at
 from handlers.dates_resolve import resolve
 from handlers.dates_words import Tok, tokenize
 
@@ -101,6 +109,8 @@ MATCHERS: tuple[Matcher, ...] = (
 # Link words that may stay over once the matchers took what they need ("um", "in der", "Uhr").
 # "nach 10 Uhr" / "vor 10 Uhr" keep the hour as the time meant.
 _IGNORABLE = frozenset({"at", "in", "uhr", "art", "dash", "slash", "und", "this", "nach", "vor"})
+# ... but "nach Ostern", "vor dem 15.3.", "nach Freitag" are some day around it, not that day.
+_DAY_KINDS = frozenset({"date", "holiday", "wd", "rel", "ord"})
 
 
 def read_parts(toks: list[Tok]) -> Parts | None:
@@ -115,6 +125,8 @@ def read_parts(toks: list[Tok]) -> Parts | None:
         else:
             if toks[i].kind == "unk":
                 return None  # a word we do not know: dateparser may
+            if toks[i].kind in ("nach", "vor") and kind_at(toks, i + 1) in _DAY_KINDS:
+                raise Impossible("after or before a day names no day")  # "nach Ostern"
             if toks[i].kind not in _IGNORABLE:
                 # Only known words, but in no order that makes a date ("Mai 10:30", "2026
                 # Stunden"): dateparser would guess, and its guesses here are wrong.

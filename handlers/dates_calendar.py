@@ -159,6 +159,10 @@ def match_position(toks: list[Tok], i: int, p: Parts) -> int:
         return 1 + qualified
     if a.kind != "pos":
         return 0
+    year, n = year_after(toks, i + 1)
+    if year is not None:
+        p.put("pos", (a.val, "Y", year))  # "Anfang 2027", "Mitte 2026"
+        return 1 + n
     if kind_at(toks, i + 1) == "month":
         year, n = year_after(toks, i + 2)
         p.put("pos", (a.val, "month", (toks[i + 1].val, year)))

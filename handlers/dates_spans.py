@@ -19,6 +19,8 @@ def position(p: Parts, today: date) -> date:
         day = monday + timedelta(days=_POSITION_WEEKDAY[where])
         # "Ende der Woche" said on a Sunday means the coming Friday, not the one just gone.
         return day + timedelta(weeks=1) if what == 0 and day < today else day
+    if unit == "Y":
+        return _year_day(where, what)  # "Ende 2026": the year as written
     if unit == "y":
         day = _year_day(where, today.year + what)
         return _year_day(where, today.year + 1) if what == 0 and day < today else day
