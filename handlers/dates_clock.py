@@ -79,7 +79,12 @@ def _hhmm_said_as_time(toks: list[Tok], i: int, p: Parts) -> bool:
     if i and toks[i - 1].raw in ("bis", "until"):
         return True
     day_before = p.has_day() or p.daypart is not None
-    return day_before and bool(i) and toks[i - 1].kind != "num" and not 2000 <= toks[i].val < 2100
+    return day_before and bool(i) and toks[i - 1].kind != "num" and not _year_like(toks[i])
+
+
+def _year_like(tok: Tok) -> bool:
+    """Tell whether a number may be a year of this century rather than a time ("2026")."""
+    return 2000 <= int(tok.val) < 2100
 
 
 def match_time(toks: list[Tok], i: int, p: Parts) -> int:
@@ -96,7 +101,11 @@ def match_time(toks: list[Tok], i: int, p: Parts) -> int:
     if kind_at(toks, j) in ("dash", "und"):
         k = j + 1 + (kind_at(toks, j + 1) == "at")  # "ab 10 Uhr bis ca. 12 Uhr"
         end = _clock_at(toks, k)
-        if end is not None and (marked or end[2] or at or toks[i].kind == "pair" or p.has_day()):
+        # "1030-1200", "von 930 bis 1100": two clock times without colons make a range
+        both = hhmm and end is not None and _is_hhmm(toks[k])
+        both = both and not (_year_like(toks[i + at]) or _year_like(toks[k]))
+        if end is not None and (marked or end[2] or at or toks[i].kind == "pair" or p.has_day()
+                                or both):
             if not end[0].casual:
                 spoken = spoken._replace(casual=False)  # "2-4 Uhr" is written like "2 Uhr"
             p.put("time", spoken)

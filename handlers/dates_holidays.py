@@ -59,7 +59,9 @@ HOLIDAY_WORDS: dict[str, tuple[str, object]] = {
     **{word: ("date", (*day, None)) for word, day in _FIXED.items()},
     **{word: ("holiday", word) for word in _EASTER_OFFSETS},
     _BUSSTAG: ("holiday", _BUSSTAG),
-    "bettag": ("holiday", _BUSSTAG),
+    # Real words one typo away from a holiday stay unknown: "Osten" is no "Ostern".
+    "osten": ("unk", None),
+    "betrag": ("unk", None),
 }
 
 # Holiday names of several words, joined into one word before tokenising.
