@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _console(settings: Settings, args: argparse.Namespace) -> None:
+    settings = _with_console_admin(settings)
     start = parse_now(args.now) if args.now else None
     clock = ManualClock(start or SystemClock().now()) if args.jsonl or start else SystemClock()
     app = await build_app(settings, clock=clock)
@@ -45,9 +46,26 @@ async def _console(settings: Settings, args: argparse.Namespace) -> None:
             await app.deliver_due()
             await console.run_jsonl(sys.stdin, app.advance)
         else:
-            await _with_scheduler(app, console.run_interactive(sys.stdin, args.as_name))
+            admin = min(k for k in settings.admin_keys() if k.startswith("console:"))
+            chat = console.run_interactive(sys.stdin, args.as_name, admin.split(":", 1)[1])
+            await _with_scheduler(app, chat)
     finally:
         await app.stop()
+
+
+CONSOLE_ADMIN = "console:chef"
+
+
+def _with_console_admin(settings: Settings) -> Settings:
+    """Make console:chef admin when ADMINS names no console person.
+
+    Only someone at this machine can be a console person; a fresh clone has no .env, and the
+    team's side should be there to try.
+    """
+    if any(key.startswith("console:") for key in settings.admin_keys()):
+        return settings
+    admins = ",".join([*settings.admin_keys(), CONSOLE_ADMIN])
+    return settings.model_copy(update={"admins": admins})
 
 
 async def _with_scheduler(app: App, main: Awaitable[None]) -> None:

@@ -123,10 +123,11 @@ class ConsoleTransport:
             raise InputError('genau eins von "text" oder "press" angeben')
         await self._dispatch(incoming(name.strip(), text=text, press=press))
 
-    async def run_interactive(self, source: TextIO, name: str) -> None:
+    async def run_interactive(self, source: TextIO, name: str, admin: str = "") -> None:
         """Chat in the terminal as `name`; `/als NAME` switches, numbers press buttons."""
         self.jsonl = False
-        self.out.write(f"Konsole – du bist „{name}“. /als NAME wechselt, Strg-D beendet.\n")
+        hint = f" (/als {admin}: Admin)" if admin else ""
+        self.out.write(f"Konsole – du bist „{name}“. /als NAME wechselt{hint}, Strg-D beendet.\n")
         while True:
             self.out.write(f"{name}> ")
             self.out.flush()

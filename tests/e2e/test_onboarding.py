@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.support.console import ConsoleBot, invite_code, texts
 
 
@@ -78,3 +80,16 @@ def test_unlinked_person_may_read_but_not_sign_up(console: ConsoleBot) -> None:
 def test_code_on_the_next_line_still_links(console: ConsoleBot) -> None:
     code = invite_code(console.say("chef", "/einladung Zemmler"))
     assert "Willkommen bei" in texts(console.say("bob", f"/start\n{code}"))
+
+
+def test_console_without_console_admin_makes_chef_admin(tmp_path: Path) -> None:
+    """A fresh clone has no .env: the team's side of the console must still be there to try."""
+    for admins, chef_is_admin in (("", True), ("telegram:111", True), ("console:boss", False)):
+        workdir = tmp_path / (admins.replace(":", "_") or "none")
+        workdir.mkdir()
+        bot = ConsoleBot(workdir, now="2026-02-02T09:00:00+01:00", admins=admins)
+        try:
+            refused = "nur Admins" in texts(bot.say("chef", "/firmen"))
+            assert refused is not chef_is_admin, admins
+        finally:
+            bot.stop()
