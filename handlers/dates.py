@@ -110,7 +110,7 @@ MATCHERS: tuple[Matcher, ...] = (
 # "nach 10 Uhr" / "vor 10 Uhr" keep the hour as the time meant.
 _IGNORABLE = frozenset({"at", "in", "uhr", "art", "dash", "slash", "und", "this", "nach", "vor"})
 # ... but "nach Ostern", "vor dem 15.3.", "nach Freitag" are some day around it, not that day.
-_DAY_KINDS = frozenset({"date", "holiday", "wd", "rel", "ord"})
+_DAY_KINDS = frozenset({"date", "holiday", "wd", "rel", "ord", "weekend", "edge", "pos", "month"})
 
 
 def read_parts(toks: list[Tok]) -> Parts | None:

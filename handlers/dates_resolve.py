@@ -33,8 +33,8 @@ def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | No
     except (ValueError, OverflowError) as exc:  # "in 9999 Jahren" leaves the calendar
         raise Impossible("out of range") from exc
     start, end = _times(p)
-    if start is None and p.bare is not None and (day is not None or p.daypart):
-        start = _clock(Spoken(p.bare, 0, p.bare), p.daypart)
+    if p.time is None and p.bare is not None and (day is not None or p.daypart):
+        start = _clock(Spoken(p.bare, 0, p.bare), p.daypart)  # "morgen früh 7", "morgen 9"
     elif p.bare is not None:
         raise Impossible("number")
     if day is None:

@@ -19,6 +19,7 @@ from tests.handlers.test_dates import show
 BERLIN = ZoneInfo("Europe/Berlin")
 NOWS = {
     "MON": datetime(2026, 2, 2, 10, 0, tzinfo=BERLIN),  # Monday
+    "FRI": datetime(2026, 3, 27, 16, 30, tzinfo=BERLIN),  # Friday evening before DST starts
     "SPRING": datetime(2026, 3, 29, 1, 30, tzinfo=BERLIN),  # DST starts at 02:00 today
     "EASTER": datetime(2026, 4, 5, 9, 0, tzinfo=BERLIN),  # Easter Sunday
     "AUTUMN": datetime(2026, 10, 25, 0, 30, tzinfo=UTC),  # 02:30 CEST, DST ends today
@@ -183,6 +184,22 @@ TABLE = [
     ("MON", "morgen so gegen 10", "2026-02-03 10:00"),
     ("MON", "um 8 Uhr abends", "2026-02-02 20:00"),
     ("MON", "halb zwölf", "2026-02-02 11:30"),
+    # an hour beside a daypart; "nach dem Wochenende" is no day
+    ("MON", "morgen Vormittag 11", "2026-02-03 11:00"),
+    ("MON", "morgen früh 7", "2026-02-03 07:00"),
+    ("MON", "heute nachmittag 3", "2026-02-02 15:00"),
+    ("MON", "heute abend 8", "2026-02-02 20:00"),
+    ("MON", "morgen mittag 1", "2026-02-03 13:00"),
+    ("FRI", "Freitag abends 7", "2026-04-03 19:00"),
+    ("FRI", "nach dem Wochenende", None),
+    ("MON", "vor Monatsende", None),
+    ("MON", "nach Mai", None),
+    ("FRI", "Montag 745", "2026-03-30 07:45"),
+    ("FRI", "Mo 0745", "2026-03-30 07:45"),
+    ("FRI", "diesen Freitag 1800", "2026-03-27 18:00"),
+    ("FRI", "Freitag in einer Woche", "2026-04-03"),
+    ("FRI", "Ostermontag", "2026-04-06"),
+    ("FRI", "Karfreitag um 10", "2026-04-03 10:00"),
 ]
 
 
