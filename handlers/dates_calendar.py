@@ -140,7 +140,7 @@ def match_week(toks: list[Tok], i: int, p: Parts) -> int:
     unit, offset = toks[i + 1].val or "w", int(a.val)  # "nächste KW" is next week
     if unit == "w":
         p.put("week", offset)
-    elif unit in ("m", "y"):
+    elif unit in ("m", "y", "Q"):
         p.put("pos", ("anfang", unit, offset))  # "nächsten Monat", "nächstes Jahr"
     else:
         return 0
@@ -170,7 +170,7 @@ def match_position(toks: list[Tok], i: int, p: Parts) -> int:
     j, offset = i + 1, 0
     if kind_at(toks, j) in ("next", "this"):
         j, offset = j + 1, int(toks[j].val)
-    if kind_at(toks, j) == "unit" and toks[j].val in ("w", "m", "y"):
+    if kind_at(toks, j) == "unit" and toks[j].val in ("w", "m", "y", "Q"):
         p.put("pos", (a.val, toks[j].val, offset))
         return j + 1 - i
     return 0

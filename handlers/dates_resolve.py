@@ -190,7 +190,7 @@ def _add(day: date, amount: float, unit: str) -> date:
         return _add_business_days(day, n)
     if unit in ("d", "w"):
         return day + timedelta(days=n * (7 if unit == "w" else 1))
-    year, month = shift_month(day.year, day.month, n * (12 if unit == "y" else 1))
+    year, month = shift_month(day.year, day.month, n * {"y": 12, "Q": 3}.get(unit, 1))
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -24,6 +24,8 @@ def position(p: Parts, today: date) -> date:
     if unit == "y":
         day = _year_day(where, today.year + what)
         return _year_day(where, today.year + 1) if what == 0 and day < today else day
+    if unit == "Q":
+        return _quarter_day(where, today, what)
     if unit == "m":
         year, month = shift_month(today.year, today.month, what)
         if what == 0 and _month_day(where, year, month) < today:
@@ -33,6 +35,15 @@ def position(p: Parts, today: date) -> date:
         if year is None:
             year = today.year + (_month_day(where, today.year, month) < today)
     return _month_day(where, year, month)
+
+
+def _quarter_day(where: str, today: date, ahead: int) -> date:
+    """Return the first day, the 15th of the middle month or the last day of a quarter."""
+    year, first = shift_month(today.year, (today.month - 1) // 3 * 3 + 1, 3 * ahead)
+    where_month = {"anfang": first, "mitte": first + 1}.get(where, first + 2)
+    day = _month_day(where, year, where_month)
+    # "Ende des Quartals" said after it is over means the next one.
+    return _quarter_day(where, today, 1) if ahead == 0 and day < today else day
 
 
 def _year_day(where: str, year: int) -> date:

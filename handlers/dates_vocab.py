@@ -101,7 +101,11 @@ _WORDS = {
     "ende": ("pos", "ende"), "end": ("pos", "ende"), "wochenende": ("weekend", None),
     "weekend": ("weekend", None), "monatsende": ("edge", ("ende", "m")),
     "jahresende": ("edge", ("ende", "y")), "jahresanfang": ("edge", ("anfang", "y")),
-    "jahreswechsel": ("edge", ("ende", "y")),
+    "jahreswechsel": ("edge", ("ende", "y")), "monatsersten": ("edge", ("anfang", "m")),
+    "monatserster": ("edge", ("anfang", "m")), "monatsletzten": ("edge", ("ende", "m")),
+    "monatsletzter": ("edge", ("ende", "m")), "quartal": ("unit", "Q"), "quartals": ("unit", "Q"),
+    "quartale": ("unit", "Q"), "quartalen": ("unit", "Q"), "quartalsende": ("edge", ("ende", "Q")),
+    "quartalsanfang": ("edge", ("anfang", "Q")), "quartalsbeginn": ("edge", ("anfang", "Q")),
     "pm": ("ampm", "pm"), "am": ("am", None), "jetzt": ("now", None), "sofort": ("now", None),
     "now": ("now", None),
 }

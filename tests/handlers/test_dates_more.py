@@ -200,6 +200,19 @@ TABLE = [
     ("FRI", "Freitag in einer Woche", "2026-04-03"),
     ("FRI", "Ostermontag", "2026-04-06"),
     ("FRI", "Karfreitag um 10", "2026-04-03 10:00"),
+    # quarters and month edges
+    ("MON", "Ende des Quartals", "2026-03-31"),
+    ("MON", "bis Quartalsende", "2026-03-31"),
+    ("MON", "Anfang nächsten Quartals", "2026-04-01"),
+    ("MON", "nächstes Quartal", "2026-04-01"),
+    ("MON", "Mitte des Quartals", "2026-02-15"),
+    ("MON", "in 2 Quartalen", "2026-08-02"),
+    ("YEAREND", "Quartalsende", "2026-12-31"),
+    ("YEAREND", "Ende nächsten Quartals", "2027-03-31"),
+    ("YEAREND", "Mitte des Quartals", "2027-02-15"),
+    ("MON", "am Monatsersten", "2026-03-01"),
+    ("MON", "zum Monatsletzten", "2026-02-28"),
+    ("YEAREND", "Monatsletzter", "2026-12-31"),
 ]
 
 
