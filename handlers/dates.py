@@ -51,6 +51,8 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   "Heiligabend", "2. Weihnachtsfeiertag", ... are their next occurrence from today on (today
   included); "Ostern 2027" / "Ostern nächstes Jahr" that year's. "nach Ostern", "vor dem
   15.3." name no single day (None). "Anfang/Mitte/Ende 2027" are 1 Jan/1 Jul/31 Dec.
+- Quarters: "Quartalsende"/"Ende des Quartals" is the last day of this quarter (the next one's
+  once it is over), "nächstes Quartal" its first day, "in 2 Quartalen" six months on.
 """
 
 from __future__ import annotations

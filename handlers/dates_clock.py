@@ -79,7 +79,7 @@ def _hhmm_said_as_time(toks: list[Tok], i: int, p: Parts) -> bool:
     if i and toks[i - 1].raw in ("bis", "until"):
         return True
     day_before = p.has_day() or p.daypart is not None
-    return day_before and bool(i) and toks[i - 1].kind != "num" and not _year_like(toks[i])
+    return day_before and not _year_like(toks[i])
 
 
 def _year_like(tok: Tok) -> bool:

@@ -213,6 +213,20 @@ TABLE = [
     ("MON", "am Monatsersten", "2026-03-01"),
     ("MON", "zum Monatsletzten", "2026-02-28"),
     ("YEAREND", "Monatsletzter", "2026-12-31"),
+    # colonless times after a full date, a week or a holiday
+    ("MON", "Montag, 1. Juni 2026 1030", "2026-06-01 10:30"),
+    ("MON", "5.3.2026 1400-1530", "2026-03-05 14:00-15:30"),
+    ("MON", "KW 12 1030", "2026-03-16 10:30"),
+    ("MON", "Pfingstmontag 930", "2026-05-25 09:30"),
+    ("MON", "Heiligabend 1400", "2026-12-24 14:00"),
+    ("MON", "Juni 1030", None),
+    ("MON", "morgen 2026", None),
+    ("MON", "am Ostermontag um 10:30", "2026-04-06 10:30"),
+    ("MON", "OSTERMONTAG", "2026-04-06"),
+    ("MON", "Ostermonatg", "2026-04-06"),
+    ("MON", "Montag, Karfreitag", None),
+    ("MON", "Freitag, Karfreitag", "2026-04-03"),
+    ("MON", "Weihnachtsfeier am Freitag", None),
 ]
 
 
