@@ -124,6 +124,7 @@ _FILLER = frozenset(
         "wie", "wäre", "wärs", "es", "passt", "mir", "uns", "geht", "gehts", "ja", "ok", "okay",
         "klar", "vielleicht", "ist", "falls", "möglich", "please", "how", "about",
         "für", "auf", "lieber", "eher", "späten", "frühen", "ganz", "noch",
+        "rum", "herum",  # "gegen 9 rum"
     }
 )
 

@@ -227,6 +227,13 @@ TABLE = [
     ("MON", "Montag, Karfreitag", None),
     ("MON", "Freitag, Karfreitag", "2026-04-03"),
     ("MON", "Weihnachtsfeier am Freitag", None),
+    # "rum" / "herum" only soften the time
+    ("MON", "um 9 Uhr rum", "2026-02-03 09:00"),
+    ("MON", "morgen so gegen 9 herum", "2026-02-03 09:00"),
+    ("MON", "heute um fünf", "2026-02-02 17:00"),
+    ("MON", "Sa 10-14 Uhr", "2026-02-07 10:00-14:00"),
+    ("MON", "morgen zwischen 10:00 und 12:00 Uhr", "2026-02-03 10:00-12:00"),
+    ("MON", "spätestens übermorgen 12 Uhr", "2026-02-04 12:00"),
 ]
 
 
