@@ -59,6 +59,8 @@ HOLIDAY_WORDS: dict[str, tuple[str, object]] = {
     **{word: ("date", (*day, None)) for word, day in _FIXED.items()},
     **{word: ("holiday", word) for word in _EASTER_OFFSETS},
     _BUSSTAG: ("holiday", _BUSSTAG),
+    "christmas": ("date", (25, 12, None)),
+    "easter": ("holiday", "ostern"),
     # Real words one typo away from a holiday stay unknown: "Osten" is no "Ostern".
     "osten": ("unk", None),
     "betrag": ("unk", None),

@@ -93,6 +93,8 @@ TABLE = [
     ("MON", "an Heiligabend um 9", "2026-12-24 09:00"),
     ("MON", "Karfreitag 9 Uhr", "2026-04-03 09:00"),
     ("MON", "zu Ostern", "2026-04-05"),
+    ("MON", "Easter", "2026-04-05"),
+    ("MON", "Christmas 2027", "2027-12-25"),
     ("MON", "nächstes Ostern", "2026-04-05"),
     ("MON", "Ostern 2027", "2027-03-28"),
     ("MON", "Ostern nächstes Jahr", "2027-03-28"),
