@@ -1,10 +1,10 @@
-"""German holidays and feast days as date words: "Ostermontag", "Tag der Arbeit", "Heiligabend".
+"""German holidays and feast days as date words: "Ostermontag", "Tag der Arbeit", "3. Advent".
 
 Fixed days are plain dates ("Heiligabend" is 24.12., "Silvester" 31.12.); movable feasts count
 from Easter Sunday, computed with the Easter helper the `holidays` package itself uses
 (dateutil's), so no Easter dates are written down here. "Buß- und Bettag" is the Wednesday
-before 23 November. A holiday without a year is its next occurrence from today on (today
-included); with a year it is that year's.
+before 23 November; the 4th Advent the last Sunday before Christmas. A holiday without a year
+is its next occurrence from today on (today included); with a year it is that year's.
 """
 
 from __future__ import annotations
@@ -51,13 +51,17 @@ _FIXED = {
     "einheitstag": (3, 10),
     "reformationstag": (31, 10),
     "allerheiligen": (1, 11),
+    "nikolaus": (6, 12),
+    "nikolaustag": (6, 12),
 }
+# The Sundays before Christmas, as single words of letters (the tokeniser splits off digits).
+_ADVENTS = ("ersteradvent", "zweiteradvent", "dritteradvent", "vierteradvent")
 _BUSSTAG = "bußtag"
 
 # Vocabulary entries for dates_vocab: fixed days are dates, movable ones name a holiday.
 HOLIDAY_WORDS: dict[str, tuple[str, object]] = {
     **{word: ("date", (*day, None)) for word, day in _FIXED.items()},
-    **{word: ("holiday", word) for word in _EASTER_OFFSETS},
+    **{word: ("holiday", word) for word in (*_EASTER_OFFSETS, *_ADVENTS)},
     _BUSSTAG: ("holiday", _BUSSTAG),
     "christmas": ("date", (25, 12, None)),
     "easter": ("holiday", "ostern"),
@@ -77,7 +81,10 @@ _PHRASES_RE = re.compile(
     r"|\bheilig(?:er)?\s*-?\s*abend\b(?P<heiligabend>)"
     r"|\bheilige\s+drei\s+k(?:ö|oe)nige\b(?P<dreikönigstag>)"
     r"|\b(?P<stem>oster|pfingst)\s*-\s*(?P<day>sonntag|montag)\b"
+    r"|\b(?:(?P<nth>[1-4])\.?|(?P<word>erste|zweite|dritte|vierte)[nrs]?)\s*"
+    r"advent(?:s?sonntag)?\b"
 )
+_ORDINALS = ("erste", "zweite", "dritte", "vierte")
 
 
 def join_holiday_names(text: str) -> str:
@@ -86,6 +93,9 @@ def join_holiday_names(text: str) -> str:
 
 
 def _joined(m: re.Match[str]) -> str:
+    if m.group("nth") or m.group("word"):  # "3. Advent", "dritten Advent"
+        nth = int(m.group("nth")) if m.group("nth") else _ORDINALS.index(m.group("word")) + 1
+        return _ADVENTS[nth - 1]
     if m.group("stem"):
         return m.group("stem") + m.group("day")
     return m.lastgroup or m.group(0)
@@ -97,6 +107,10 @@ def holiday_in(name: str, year: int) -> date:
     if name == _BUSSTAG:
         nov22 = date(year, 11, 22)
         return nov22 - timedelta(days=(nov22.weekday() - 2) % 7)
+    if name in _ADVENTS:  # the 4th Advent is the last Sunday before 25 December
+        dec24 = date(year, 12, 24)
+        fourth = dec24 - timedelta(days=(dec24.weekday() + 1) % 7)
+        return fourth - timedelta(weeks=3 - _ADVENTS.index(name))
     return easter(year) + timedelta(days=_EASTER_OFFSETS[name])
 
 
