@@ -48,9 +48,10 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   read as written ("um 230" = 02:30). A number that may be a year (20xx after a day, anything
   after a month: "März 2027") or no time ("2575") is not one.
 - Holidays (`dates_holidays`): "Ostermontag", "Pfingsten", "Tag der Arbeit", "Buß- und Bettag",
-  "Heiligabend", "2. Weihnachtsfeiertag", ... are their next occurrence from today on (today
-  included); "Ostern 2027" / "Ostern nächstes Jahr" that year's. "nach Ostern", "vor dem
-  15.3." name no single day (None). "Anfang/Mitte/Ende 2027" are 1 Jan/1 Jul/31 Dec.
+  "Heiligabend", "2. Weihnachtsfeiertag", "3. Advent", "Nikolaus", ... are their next
+  occurrence from today on (today included); "Ostern 2027" / "Ostern nächstes Jahr" that
+  year's. "nach Ostern", "vor dem 15.3." name no single day (None). "Anfang/Mitte/Ende 2027"
+  are 1 Jan/1 Jul/31 Dec.
 - Quarters: "Quartalsende"/"Ende des Quartals" is the last day of this quarter (the next one's
   once it is over), "nächstes Quartal" its first day, "in 2 Quartalen" six months on.
 """
