@@ -42,10 +42,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
+from bench.telegram_api import LocalApi, RemoteApi  # noqa: E402
 from bench.telegram_runs import (  # noqa: E402
     FLOW,
-    LocalApi,
-    RemoteApi,
     app_only,
     bare_bot,
     broadcast,
