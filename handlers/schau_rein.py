@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
 
-from handlers.context import Ctx, Services, UsageError
+from handlers import schau_rein_withdraw
+from handlers.context import Ctx, UsageError
 from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
 from handlers.fairs_notify import tell_team
 from handlers.router import Router
-from handlers.schau_rein_days import DAY_STEPS, dates, programme, week
+from handlers.schau_rein_days import DAY_STEPS, dates, deadline_text, programme, week
+from handlers.schau_rein_withdraw import STEPS as WITHDRAW_STEPS
+from handlers.schau_rein_withdraw import on_days_press, withdraw_button
 from handlers.texts import schau_rein as t
 from handlers.texts.common import esc, fmt_date, fmt_dt
 from storage import companies, schau_rein
@@ -24,6 +27,8 @@ def register(router: Router) -> None:
     steps = {
         "state": Step(ask_state, on_press=on_state),
         **DAY_STEPS,
+        "days": replace(DAY_STEPS["days"], on_press=on_days_press),  # "Anmeldung zurückziehen"
+        **WITHDRAW_STEPS,
         "support": Step(ask_support, on_press=on_support),
         "description": Step(ask_description, on_text=on_description),
         "contact": Step(ask_contact, on_text=on_contact),
@@ -32,11 +37,12 @@ def register(router: Router) -> None:
     router.dialog(Dialog("schaurein", t.DIALOG_TITLE, "days", steps))
     router.dialog(Dialog("schaurein_land", t.DIALOG_TITLE, "state", steps))
     router.overview.add(overview)
+    schau_rein_withdraw.register(router)
     router.domain_errors({
         "schaurein_state": lambda e: t.STATE_REFUSED,
         "schaurein_bad_day": lambda e: t.BAD_DAY.format(first=fmt_date(e.info["first"]),  # type: ignore[arg-type]
                                                         last=fmt_date(e.info["last"])),  # type: ignore[arg-type]
-        "schaurein_deadline": lambda e: _deadline_text(router.services, e.info["deadline"]),  # type: ignore[arg-type]
+        "schaurein_deadline": lambda e: deadline_text(router.services, e.info["deadline"]),  # type: ignore[arg-type]
     })
 
 
@@ -46,19 +52,13 @@ async def start(ctx: Ctx, router: Router) -> None:
         raise UsageError(t.NO_COMPANY)
     deadline = ctx.services.catalogue.local(programme(ctx)["deadline"])
     if ctx.now > deadline:
-        raise UsageError(_deadline_text(ctx.services, deadline))
+        raise UsageError(deadline_text(ctx.services, deadline))
     if ctx.company.state is None:
         await router.dialogs.start(ctx, "schaurein_land", {})
     elif ctx.company.state != programme(ctx)["state"]:
         ctx.say(t.NOT_SAXON)
     else:
         await router.dialogs.start(ctx, "schaurein", {})
-
-
-def _deadline_text(services: Services, deadline: datetime) -> str:
-    contact = services.catalogue.contact("schau_rein")
-    who = f"{contact.name} ({contact.email})" if contact.email else contact.name
-    return t.DEADLINE.format(deadline=fmt_dt(deadline, services.tz), contact=esc(who))
 
 
 async def ask_state(ctx: Ctx, data: Data) -> None:
@@ -132,7 +132,7 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
     prog = programme(ctx)
     first, last = week(ctx)
     if ctx.now > ctx.services.catalogue.local(prog["deadline"]):  # closed mid-dialog: end it
-        ctx.say(_deadline_text(ctx.services, ctx.services.catalogue.local(prog["deadline"])))
+        ctx.say(deadline_text(ctx.services, ctx.services.catalogue.local(prog["deadline"])))
         return END
     row, replaced = await schau_rein.sign_up(
         ctx.db, programme=prog["key"], state=prog["state"], first_day=first, last_day=last,
@@ -142,7 +142,7 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
     )
     await notify_contact(ctx, row, replaced)
     contact = ctx.services.catalogue.contact("schau_rein")
-    ctx.say(t.DONE.format(contact=esc(contact.name)))
+    ctx.say(t.DONE.format(contact=esc(contact.name)), [withdraw_button(ctx)])
     return END
 
 

@@ -6,11 +6,11 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from handlers.context import Ctx, UsageError
+from handlers.context import Ctx, Services, UsageError
 from handlers.dates import When, parse_when
 from handlers.dialogs import Data, Step, cancel_button, choice
 from handlers.texts import schau_rein as t
-from handlers.texts.common import esc, fmt_date
+from handlers.texts.common import esc, fmt_date, fmt_dt
 from handlers.texts.core import NO_LABEL, YES_LABEL
 from storage import schau_rein
 
@@ -34,6 +34,13 @@ WHOLE_WEEK = re.compile(r"\b(?:ganze|gesamte|komplette|alle)\w*\s+(?:woche|tage)
 def programme(ctx: Ctx) -> dict[str, Any]:
     """Return the catalogue's [schau_rein] section."""
     return ctx.services.catalogue.section("schau_rein")
+
+
+def deadline_text(services: Services, deadline: datetime) -> str:
+    """Say the sign-up is closed and whom to ask instead."""
+    contact = services.catalogue.contact("schau_rein")
+    who = f"{contact.name} ({contact.email})" if contact.email else contact.name
+    return t.DEADLINE.format(deadline=fmt_dt(deadline, services.tz), contact=esc(who))
 
 
 def week(ctx: Ctx) -> tuple[date, date]:
@@ -60,7 +67,8 @@ async def ask_days(ctx: Ctx, data: Data) -> None:
     existing = t.EXISTING.format(days=t.days_text(dates(old.days))) if old else ""
     intro = t.INTRO.format(title=esc(prog["title"]), first=fmt_date(first),
                            last=fmt_date(last), existing=existing)
-    ctx.say(intro, [[cancel_button(ctx)]])
+    withdraw = [[choice(ctx, t.WITHDRAW_LABEL, "withdraw")]] if old else []
+    ctx.say(intro, [*withdraw, [cancel_button(ctx)]])
 
 
 async def on_days(ctx: Ctx, data: Data, text: str) -> str:

@@ -1,4 +1,8 @@
-"""Schau-rein sign-ups: one per company and programme, only for companies of its state."""
+"""Schau-rein sign-ups: one per company and programme, only for companies of its state.
+
+A withdrawn sign-up is deleted: lists, exports and /meine then simply no longer see it, and a
+later sign-up starts afresh.
+"""
 
 from __future__ import annotations
 
@@ -58,3 +62,21 @@ async def signups(db: Database, *, programme: str) -> list[tuple[SchauReinSignup
             .order_by(Company.name)
         )
         return [(r, c) for r, c in rows.all()]
+
+
+async def withdraw(db: Database, *, programme: str, company_id: int, deadline: datetime,
+                   now: datetime) -> SchauReinSignup | None:
+    """Delete the company's sign-up and return it; None when there is none (any more)."""
+    if now > deadline:
+        raise DomainError("schaurein_deadline", deadline=deadline)
+    async with db.transaction() as s:
+        # Lock the company like sign_up does, so a withdrawal and a new sign-up serialise.
+        await s.get(Company, company_id, with_for_update=True)
+        row = (await s.execute(select(SchauReinSignup).where(
+            SchauReinSignup.programme == programme, SchauReinSignup.company_id == company_id,
+        ))).scalar_one_or_none()
+        if row is None:
+            return None
+        await s.delete(row)
+        await s.flush()
+        return row

@@ -24,7 +24,10 @@ INTRO = (
     "Media und medialer Begleitung.{existing}\n\nAn welchem Tag öffnet ihr euren Betrieb? "
     "Mehrere Tage gehen auch, z. B. „9.3. und 11.3.“ oder „9.-11.3.“."
 )
-EXISTING = "\nIhr seid schon angemeldet ({days}) – eine neue Anmeldung ersetzt die alte."
+EXISTING = (
+    "\nIhr seid schon angemeldet ({days}) – eine neue Anmeldung ersetzt die alte. Ihr könnt "
+    "sie auch zurückziehen."
+)
 ASK_DAY = "Welchen Tag noch? (zwischen {first} und {last})"
 NOT_IN_WEEK = "{day} liegt nicht in der Schau-rein-Woche ({first} bis {last}). Bitte einen Tag in dieser Woche."
 DAYS_NOT_UNDERSTOOD = (
@@ -52,6 +55,20 @@ REPLACED = " (ersetzt die bisherige)"
 OVERVIEW_HEAD = "<b>Schau rein</b>"
 OVERVIEW_CHANGE = " – ändern bis {deadline}: /schaurein"
 DEADLINE = "Die Anmeldung für Schau rein ist seit {deadline} geschlossen. Bitte wendet euch direkt an {contact}."
+WITHDRAW_LABEL = "Anmeldung zurückziehen"
+ASK_WITHDRAW = "Wollt ihr eure Anmeldung für Schau rein ({days}) wirklich zurückziehen?"
+WITHDRAW_YES = "Ja, zurückziehen"
+WITHDRAW_NO = "Nein"
+WITHDRAWN = (
+    "Eure Anmeldung für Schau rein ist zurückgezogen. {contact} vom Clusterteam weiß Bescheid. "
+    "Neu anmelden könnt ihr euch jederzeit mit /schaurein."
+)
+KEPT = "Alles klar, eure Anmeldung für Schau rein bleibt bestehen."
+NO_SIGNUP = "Ihr habt gerade keine Anmeldung für Schau rein. Anmelden: /schaurein"
+NOTIFY_WITHDRAWN = (
+    "<b>Schau-rein-Anmeldung zurückgezogen</b>: <b>{company}</b> macht nicht mehr mit "
+    "(bisher: {days})."
+)
 BAD_DAY = "Bitte nur Tage zwischen {first} und {last}."
 STATE_REFUSED = NOT_SAXON
 LIST_HEAD = "<b>Schau rein – Anmeldungen: {count}</b>"

@@ -60,3 +60,32 @@ async def test_set_state_stores_and_validates(db: Database) -> None:
     with pytest.raises(DomainError) as err:
         await companies.set_state(db, company_id=cid, state="BY")
     assert err.value.code == "bad_state"
+
+
+async def test_withdraw_deletes_only_that_company_and_signing_up_again_works(db: Database) -> None:
+    sn = await company(db, "Sachsenwerk", "SN")
+    other = await company(db, "Elbwerk", "SN")
+    await sign(db, sn, [date(2026, 3, 10)])
+    await sign(db, other, [date(2026, 3, 11)])
+    gone = await schau_rein.withdraw(db, programme="schau-rein-2026", company_id=sn,
+                                     deadline=WEEK["deadline"], now=NOW)  # type: ignore[arg-type]
+    assert gone is not None and gone.days == ["2026-03-10"]
+    assert await schau_rein.signup_of(db, programme="schau-rein-2026", company_id=sn) is None
+    found = await schau_rein.signups(db, programme="schau-rein-2026")
+    assert [c.name for _, c in found] == ["Elbwerk"]
+    # A second withdrawal (an old button) finds nothing; it is not an error.
+    assert await schau_rein.withdraw(db, programme="schau-rein-2026", company_id=sn,
+                                     deadline=WEEK["deadline"], now=NOW) is None  # type: ignore[arg-type]
+    row, replaced = await sign(db, sn, [date(2026, 3, 12)])
+    assert not replaced and row.days == ["2026-03-12"]  # type: ignore[attr-defined]
+
+
+async def test_withdraw_after_the_deadline_is_refused_and_keeps_the_sign_up(db: Database) -> None:
+    sn = await company(db, "Sachsenwerk", "SN")
+    await sign(db, sn, [date(2026, 3, 10)])
+    with pytest.raises(DomainError) as late:
+        await schau_rein.withdraw(db, programme="schau-rein-2026", company_id=sn,
+                                  deadline=WEEK["deadline"],  # type: ignore[arg-type]
+                                  now=datetime(2026, 2, 21, 0, 1, tzinfo=BERLIN))
+    assert late.value.code == "schaurein_deadline"
+    assert await schau_rein.signup_of(db, programme="schau-rein-2026", company_id=sn) is not None
