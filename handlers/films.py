@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers import films_remove
 from handlers.context import Ctx, UsageError
 from handlers.dialogs import END, Data, Dialog, Step, cancel_button
 from handlers.exports import Table
@@ -29,6 +30,7 @@ def register(router: Router) -> None:
     router.reminder_kinds.update(t.KIND_LABELS)
     router.exports.add("filme", t.EXPORT_LABEL, export)
     router.overview.add(overview_section)
+    films_remove.register(router)
 
 
 def _cfg(ctx: Ctx) -> FilmConfig:
@@ -54,6 +56,8 @@ async def show(ctx: Ctx) -> None:
     if ctx.company is not None and not (own and own.assigned) and len(holders) < cfg.max_films:
         buttons = [[ctx.button(label, "film.pick", key)] for key, label in cfg.groups.items()
                    if key not in holders or (own and own.group_key == key)]
+    if ctx.company is not None and own is not None and own.group_key:
+        buttons.append([ctx.button(t.BTN_WITHDRAW, "film.withdraw_ask", own.id, own.group_key)])
     ctx.say("\n".join(lines), buttons)
 
 
@@ -113,6 +117,9 @@ async def admin_list(ctx: Ctx) -> None:
             if f.group_key:
                 buttons.append(ctx.button(t.BTN_CONFIRM, "film.assign", f.id, f.group_key))
             buttons.append(ctx.button(t.BTN_PICK, "film.choose", f.id))
+        if f.group_key:
+            buttons.append(ctx.button(t.BTN_REMOVE.format(company=c.name), "film.remove_ask",
+                                      f.id, f.group_key))
         ctx.say(text, [buttons])
 
 

@@ -121,6 +121,30 @@ async def assign(
         raise DomainError("film_group_taken", group=cfg.groups.get(group_key, group_key)) from None
 
 
+async def release(
+    db: Database, *, interest_id: int, group_key: str, now: datetime, cfg: FilmConfig,
+    company_id: int | None = None,
+) -> tuple[FilmInterest, Company]:
+    """Take a company out of its film, freeing the group; `company_id` limits it to that company.
+
+    The interest row stays (group and description cleared) so the seeder does not re-add it
+    and the team can give the company another group later.
+    """
+    async with db.transaction() as s:
+        await lock(s, "films")
+        row = await s.get(FilmInterest, interest_id)
+        # a stale button: already removed, or the group was given to someone else meanwhile
+        if row is None or row.group_key != group_key or (
+            company_id is not None and row.company_id != company_id
+        ):
+            raise DomainError("film_not_held", group=cfg.groups.get(group_key, group_key))
+        row.group_key, row.assigned, row.description, row.updated_at = None, False, "", now
+        await s.flush()
+        company = await s.get(Company, row.company_id)
+        assert company is not None
+        return row, company
+
+
 async def _check_group(
     s: AsyncSession, group_key: str, own_id: int | None, cfg: FilmConfig
 ) -> None:

@@ -34,7 +34,20 @@ ASSIGNED = "Zugeordnet: {company} – {group}."
 NOTICE_ASSIGNED = "Gute Nachricht: Euer Film für „{title}“ ist zugeordnet – Berufsgruppe <b>{group}</b>. Das Team meldet sich zum Dreh."
 EXPORT_COLUMNS = ("Firma", "Berufsgruppe", "Beschreibung", "Status", "Gemeldet am")
 STATUS_ASSIGNED, STATUS_INTEREST = "zugeordnet", "Interesse"
-KIND_LABELS = {"film.notice": "Filmserie: Zuordnung"}
+KIND_LABELS = {"film.notice": "Filmserie: Zuordnung", "film.removed": "Filmserie: Austragung",
+               "film.team": "Filmserie: Firma ausgetragen"}
+
+# removing a company from its film (team) or withdrawing one's own company (member)
+BTN_REMOVE = "Entfernen: {company}"
+BTN_REMOVE_YES, BTN_WITHDRAW, BTN_WITHDRAW_YES, BTN_NO = (
+    "Ja, entfernen", "Austragen", "Ja, austragen", "Nein")
+ASK_REMOVE = "<b>{company}</b> wirklich aus dem Film <b>{group}</b> entfernen? Die Firma wird benachrichtigt."
+REMOVED = "Entfernt: {company} – {group}. Der Platz ist frei und kann neu zugeordnet werden."
+NOTICE_REMOVED = "Info zur Filmserie „{title}“: Eure Firma ist nicht mehr beim Film <b>{group}</b> dabei. Fragen? Meldet euch gern beim Clusterteam."
+ASK_WITHDRAW = "Euren Film <b>{group}</b> wirklich austragen? Das Clusterteam wird informiert."
+WITHDRAWN = "Ausgetragen: Ihr seid nicht mehr beim Film <b>{group}</b> dabei. Eine neue Gruppe wählen geht jederzeit mit /film."
+TEAM_WITHDRAWN = "Filmserie „{title}“: <b>{company}</b> hat sich aus dem Film <b>{group}</b> ausgetragen. Der Platz ist wieder frei (/filme)."
+KEPT = "Alles klar, es bleibt, wie es ist."
 
 RULES: dict[str, Callable[[DomainError], str]] = {
     "film_group_taken": lambda e: f"Die Berufsgruppe „{esc(e.info['group'])}“ ist schon vergeben – je Gruppe gibt es nur eine Firma. Die freien Gruppen zeigt /film.",
@@ -42,6 +55,7 @@ RULES: dict[str, Callable[[DomainError], str]] = {
     "film_assigned": lambda e: f"Euer Film ist schon zugeordnet ({esc(e.info['group'])}) – Änderungen bitte über das Clusterteam.",
     "film_bad_group": lambda e: "Diese Berufsgruppe kenne ich nicht.",
     "film_not_found": lambda e: "Dieses Interesse finde ich nicht (mehr).",
+    "film_not_held": lambda e: f"Diese Firma ist schon nicht mehr beim Film „{esc(e.info['group'])}“ dabei – nichts zu tun. Den aktuellen Stand zeigen /film und /filme.",
 }
 
 # /hilfe lines and command-menu descriptions

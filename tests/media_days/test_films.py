@@ -72,3 +72,37 @@ async def test_at_most_max_films(db: Database, catalogue: Catalogue) -> None:
                                                 group_key="nope", description="", now=NOW,
                                                 cfg=cfg))
     assert err.code == "film_bad_group"
+
+
+async def test_release_frees_the_group_for_another_company(
+    db: Database, catalogue: Catalogue
+) -> None:
+    cfg = FilmConfig.from_catalogue(catalogue)
+    a, b = await new_company(db, "A"), await new_company(db, "B")
+    row = await films.register_interest(db, company_id=a, group_key="it", description="FIAE",
+                                        now=NOW, cfg=cfg)
+    await films.assign(db, interest_id=row.id, group_key="it", now=NOW, cfg=cfg)
+    freed, company = await films.release(db, interest_id=row.id, group_key="it", now=NOW,
+                                         cfg=cfg)
+    assert company.name == "A" and freed.group_key is None and not freed.assigned
+    err = await refused(films.release(db, interest_id=row.id, group_key="it", now=NOW, cfg=cfg))
+    assert err.code == "film_not_held" and err.info["group"] == "IT & Digitales"  # stale button
+    other = await films.register_interest(db, company_id=b, group_key="it", description="",
+                                          now=NOW, cfg=cfg)
+    await films.assign(db, interest_id=other.id, group_key="it", now=NOW, cfg=cfg)
+    own = await films.of_company(db, company_id=a)
+    assert own is not None and own.group_key is None  # the row stays: the seeder won't re-add it
+    err = await refused(films.release(db, interest_id=row.id, group_key="it", now=NOW, cfg=cfg))
+    assert err.code == "film_not_held"  # A's old button must not remove B
+
+
+async def test_withdraw_only_ones_own_company(db: Database, catalogue: Catalogue) -> None:
+    cfg = FilmConfig.from_catalogue(catalogue)
+    a, b = await new_company(db, "A"), await new_company(db, "B")
+    row = await films.register_interest(db, company_id=a, group_key="bau", description="",
+                                        now=NOW, cfg=cfg)
+    err = await refused(films.release(db, interest_id=row.id, group_key="bau", now=NOW,
+                                      cfg=cfg, company_id=b))
+    assert err.code == "film_not_held"
+    await films.release(db, interest_id=row.id, group_key="bau", now=NOW, cfg=cfg, company_id=a)
+    assert [f.group_key for f, _ in await films.interests(db)] == [None]
