@@ -138,12 +138,8 @@ async def tell_promoted(db: Database, promoted: list[BoothRequest], fair: Fair,
 async def tell_team(ctx: Ctx, *, contact: str, kind: str, text: str) -> None:
     """Tell the catalogue contact's admin (or, when none is named, every admin) at once."""
     key = ctx.services.catalogue.contact(contact).admin
-    target = None
-    if ":" in key:
-        platform, external_id = key.split(":", 1)
-        target = await people.find(ctx.db, platform=platform, external_id=external_id)
-    keys = ctx.services.admin_keys
-    admins = [target] if target else await people.admins(ctx.db, admin_keys=keys)
+    admins = await people.contact_or_admins(ctx.db, contact_key=key,
+                                            admin_keys=ctx.services.admin_keys)
     stamp = uuid.uuid4().hex[:12]  # one key per notice: a later one must not dedupe into it
     plans = [dict(person_id=p.id, kind=kind, text=text, due_at=ctx.now, urgent=True,
                   dedupe_key=f"{kind}:{stamp}:p{p.id}") for p in admins]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from handlers.context import Ctx
 from handlers.router import Router
 from handlers.texts import films as t
@@ -13,7 +11,6 @@ from storage.errors import DomainError
 from storage.films import FilmConfig
 from storage.models import Person
 
-log = logging.getLogger(__name__)
 CONTACT = "filmserie"  # catalogue contact key; unknown keys fall back to the team (all admins)
 
 
@@ -111,10 +108,5 @@ async def keep(ctx: Ctx) -> None:
 async def _team(ctx: Ctx) -> list[Person]:
     """Return the catalogue's film contact if the bot knows it, else every admin."""
     key = ctx.services.catalogue.contact(CONTACT).admin
-    if key and ":" in key:
-        platform, external_id = key.split(":", 1)
-        found = await people.find(ctx.db, platform=platform, external_id=external_id)
-        if found is not None:
-            return [found]
-        log.warning("film contact %s unknown to the bot; telling all admins", key)
-    return await people.admins(ctx.db, admin_keys=ctx.services.admin_keys)
+    return await people.contact_or_admins(ctx.db, contact_key=key,
+                                          admin_keys=ctx.services.admin_keys)

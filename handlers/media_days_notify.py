@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import date, datetime, time, timedelta
 
 from handlers.context import Ctx
@@ -14,7 +13,6 @@ from storage.db import Database
 from storage.media_days_rules import MediaDayConfig, first_working_day
 from storage.models import Company, MediaDay, Person
 
-log = logging.getLogger(__name__)
 NOTICE, REMINDER, NUDGE = "media_day.notice", "media_day.reminder", "media_day.nudge"
 Buttons = list[list[tuple[str, str]]]
 
@@ -60,13 +58,8 @@ async def tell_team(ctx: Ctx, md: MediaDay, text: str) -> None:
 
 async def _team(ctx: Ctx) -> list[Person]:
     key = ctx.services.catalogue.contact("medientag").admin
-    if key and ":" in key:
-        platform, external_id = key.split(":", 1)
-        found = await people.find(ctx.db, platform=platform, external_id=external_id)
-        if found is not None:
-            return [found]
-        log.warning("media day contact %s unknown to the bot; telling all admins", key)
-    return await people.admins(ctx.db, admin_keys=ctx.services.admin_keys)
+    return await people.contact_or_admins(ctx.db, contact_key=key,
+                                          admin_keys=ctx.services.admin_keys)
 
 
 async def plan_reminders(ctx: Ctx, md: MediaDay, company: Company) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.db import Database
 from storage.models import Company, Person
 
+log = logging.getLogger(__name__)
 NAME_MAX = 200  # Person.display_name; platforms allow longer names
 
 
@@ -138,3 +140,16 @@ async def admins(db: Database, *, admin_keys: frozenset[str]) -> list[Person]:
         ]
         rows = await s.execute(select(Person).where(or_(Person.role == "admin", *by_settings)))
         return list(rows.scalars())
+
+
+async def contact_or_admins(
+    db: Database, *, contact_key: str | None, admin_keys: frozenset[str]
+) -> list[Person]:
+    """Return the person a catalogue contact names ("platform:id"), else every admin."""
+    if contact_key and ":" in contact_key:
+        platform, external_id = contact_key.split(":", 1)
+        found = await find(db, platform=platform, external_id=external_id)
+        if found is not None:
+            return [found]
+        log.warning("contact %s unknown to the bot; telling all admins", contact_key)
+    return await admins(db, admin_keys=admin_keys)
