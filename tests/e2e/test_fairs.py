@@ -228,7 +228,8 @@ def test_deadline_nudge_can_be_switched_off_per_person(console: ConsoleBot) -> N
     assert "Insidertreff" not in texts(nudges, "bernd")
 
 
-def test_named_schau_rein_contact_is_notified_instead_of_all_admins(tmp_path: Path) -> None:
+def bot_with_schau_rein_contact(tmp_path: Path) -> ConsoleBot:
+    """Start a console bot whose catalogue names console:mike as the Schau-rein contact."""
     source = Path(__file__).resolve().parents[2] / "data" / "catalogue.toml"
     text = source.read_text("utf-8").replace(
         'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", admin = "" }',
@@ -237,8 +238,12 @@ def test_named_schau_rein_contact_is_notified_instead_of_all_admins(tmp_path: Pa
     )
     assert "console:mike" in text
     (tmp_path / "catalogue.toml").write_text(text, "utf-8")
-    bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00",
-                     env={"CATALOGUE": str(tmp_path / "catalogue.toml")})
+    return ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00",
+                      env={"CATALOGUE": str(tmp_path / "catalogue.toml")})
+
+
+def test_named_schau_rein_contact_is_notified_instead_of_all_admins(tmp_path: Path) -> None:
+    bot = bot_with_schau_rein_contact(tmp_path)
     try:
         bot.say("mike", "/start")
         member(bot, "anna", "Sachsenwerk GmbH")

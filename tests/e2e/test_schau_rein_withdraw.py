@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.test_fairs import member, read_csv, schau_rein
+from tests.e2e.test_fairs import bot_with_schau_rein_contact, member, read_csv, schau_rein
 from tests.support.console import ConsoleBot, button, texts
 
 GONE = "Schau-rein-Anmeldung zurückgezogen"
@@ -57,16 +57,7 @@ def test_withdraw_from_the_confirmation_and_sign_up_again(console: ConsoleBot) -
 
 
 def test_withdraw_from_the_start_tells_the_named_contact_once(tmp_path: Path) -> None:
-    source = Path(__file__).resolve().parents[2] / "data" / "catalogue.toml"
-    text = source.read_text("utf-8").replace(
-        'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", admin = "" }',
-        'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", '
-        'admin = "console:mike" }',
-    )
-    assert "console:mike" in text
-    (tmp_path / "catalogue.toml").write_text(text, "utf-8")
-    bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00",
-                     env={"CATALOGUE": str(tmp_path / "catalogue.toml")})
+    bot = bot_with_schau_rein_contact(tmp_path)
     try:
         bot.say("mike", "/start")
         member(bot, "anna", "Sachsenwerk GmbH")
