@@ -4,63 +4,58 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from bot.chat import ChatPort, Incoming, Person, Reply, Transport
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.settings import Settings
-from handlers.context import Services
-from handlers.registry import build_router
-from handlers.router import Router
+from handlers import build_router
+from handlers.core import Services
+from handlers.core.actions import Signer
+from handlers.core.router import Router
 from scheduler.delivery import Deliverer
 from scheduler.quiet import QuietHours
 from scheduler.replay import replay_until
 from scheduler.runner import Runner
 from storage import catalogue as catalogue_store
-from storage import chat_state, outbox, people
-from storage import events as events_store
-from storage import fairs as fairs_store
-from storage import films as films_store
+from storage import chat, outbox
 from storage.catalogue import Catalogue
 from storage.db import Database
+from storage.members import people
+from storage.outbox import FilePayload, Plan
 
 log = logging.getLogger(__name__)
-Seeder = Callable[[Database, Catalogue], Awaitable[object]]
-
-# Each feature that ships catalogue entries adds its seeder here (insert missing only).
-SEEDERS: tuple[Seeder, ...] = (
-    catalogue_store.seed_companies, films_store.seed_films, events_store.seed_events,
-    fairs_store.seed_fairs,
-)
+DELIVERY_CONCURRENCY = 32  # people served side by side by the real-time deliverer
 
 
 class App:
     """The running bot, independent of any chat platform."""
 
-    def __init__(self, settings: Settings, clock: Clock, db: Database, catalogue: Catalogue):
+    def __init__(self, settings: Settings, clock: Clock, db: Database, catalogue: Catalogue,
+                 signer: Signer) -> None:
         self.settings = settings
         self.clock = clock
         self.db = db
         self.catalogue = catalogue
-        quiet = QuietHours(settings.quiet_start, settings.quiet_end, catalogue.tz)
-        self.deliverer = Deliverer(db, clock, quiet=quiet)
         self._runner: Runner | None = None
         self._delivering = asyncio.Lock()
         self.services = Services(
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
-            wake=self._planned,
+            signer=signer, wake=self._planned,
         )
         self.router: Router = build_router(self.services)
-        self.deliverer.planners = self.router.planners
+        manual = isinstance(clock, ManualClock)
+        self.deliverer = Deliverer(
+            db, clock, compose=self.router.compose, jobs=self.router.run_jobs,
+            quiet=QuietHours(settings.quiet_start, settings.quiet_end, catalogue.tz),
+            # A manual clock (console, tests) prints in a stable order: one person at a time.
+            concurrency=1 if manual else DELIVERY_CONCURRENCY,
+        )
 
     async def start(self) -> None:
-        """Migrate the schema and seed the catalogue."""
-        await self.db.migrate()
-        for seed in SEEDERS:
-            await seed(self.db, self.catalogue)
+        """Seed the catalogue and note what a crash left in flight."""
+        await self.router.seed()
         await self.deliverer.recover()
-        await chat_state.purge_tokens(self.db, now=self.clock.now())
 
     async def _planned(self) -> None:
         """Handlers planned rows: deliver them soon without making the person wait or fail."""
@@ -114,35 +109,36 @@ class App:
 
     async def mark_unreachable(self, person: Person) -> None:
         """Remember that a person blocked the bot or left."""
-        p = person
-        known = await people.find(self.db, platform=p.platform, external_id=p.external_id)
-        if known is not None:
-            await people.mark_unreachable(self.db, person_id=known.id, now=self.clock.now())  # type: ignore[arg-type]
+        async with self.db.unit() as s:
+            known = await people.find(s, platform=person.platform,
+                                      external_id=person.external_id)
+            if known is not None:
+                await people.mark_unreachable(s, person_id=known.id, now=self.clock.now())
 
     async def admin_ids(self, platform: str) -> set[str]:
         """Return the ids on `platform` of everyone who is admin now (settings or granted)."""
-        found = await people.admins(self.db, admin_keys=self.admin_keys)
+        async with self.db.read() as s:
+            found = await people.admins(s, admin_keys=self.admin_keys)
         return {p.external_id for p in found if p.platform == platform}
 
     async def retry_later(self, person: Person, replies: list[Reply], key: str, *,
                           first: int = 0) -> None:
         """Plan direct replies a transport could not send as urgent outbox rows, due now."""
-        p = person
-        known = await people.find(self.db, platform=p.platform, external_id=p.external_id)
-        if known is None or known.id is None:
-            return
-        now, pid = self.clock.now(), known.id
-        for n, r in enumerate(replies, start=first):  # n: the reply's place in the answer
-            # The outbox issues fresh tokens at delivery, so it wants the actions behind them.
-            buttons = [
-                [(b.label, await chat_state.resolve_token(self.db, token=b.id, person_id=pid))
-                 for b in row] for row in r.buttons
-            ]
-            file = outbox.file_payload(r.file.name, r.file.mime, r.file.data) if r.file else None
-            await outbox.plan(self.db, person_id=pid, kind="reply.retry", text=r.text, due_at=now,
-                              dedupe_key=f"{key}:{n}", now=now, urgent=True,
-                              buttons=[[(lbl, a or "") for lbl, a in row] for row in buttons],
-                              file=file)
+        now = self.clock.now()
+        async with self.db.unit() as s:
+            known = await people.find(s, platform=person.platform,
+                                      external_id=person.external_id)
+            if known is None:
+                return
+            for n, r in enumerate(replies, start=first):  # n: the reply's place in the answer
+                # The outbox signs buttons again at delivery, so it keeps the actions behind them.
+                buttons = [[(b.label, self.router.verify(person.key, b.id) or "") for b in row]
+                           for row in r.buttons]
+                file = FilePayload(r.file.name, r.file.mime, r.file.data) if r.file else None
+                await outbox.plan(s, Plan(
+                    person_id=known.id, kind="reply.retry", key=f"{key}:{n}", due_at=now,
+                    text=r.text, buttons=buttons, file=file, urgent=True,
+                ), now=now)
         await self._planned()  # tried again soon; the deliverer backs off if it fails again
 
     def is_admin(self, person: Person) -> bool:
@@ -180,7 +176,9 @@ class App:
 async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
     """Build and start the app (schema migrated, catalogue seeded)."""
     catalogue = catalogue_store.load(settings.catalogue, timezone=settings.timezone)
-    db = Database(settings.database_url, check_cache=settings.read_cache_check)
-    app = App(settings, clock or SystemClock(), db, catalogue)
+    db = Database(settings.database_url)
+    await db.migrate()
+    signer = Signer(await chat.button_secret(db))
+    app = App(settings, clock or SystemClock(), db, catalogue, signer)
     await app.start()
     return app

@@ -108,9 +108,14 @@ class PartlySent(DeliveryError):
 
 
 class ChatPort(Protocol):
-    """Outbound side of a transport: send one reply to an address."""
+    """Outbound side of a transport: send one reply to an address.
+
+    `numbered`: people there may answer a button by its number (Matrix, console), so the
+    router remembers which buttons an answer offered.
+    """
 
     platform: str
+    numbered: bool
 
     async def send(self, address: Address, reply: Reply) -> None:
         """Deliver `reply`; raise TemporaryFailure or PermanentFailure on failure."""

@@ -23,7 +23,6 @@ class Settings(BaseSettings):
     admins: str = ""
     catalogue: Path = DEFAULT_CATALOGUE
     log_level: str = "INFO"
-    read_cache_check: bool = False  # development: fail when a cached object is changed in place
 
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str | None = None

@@ -1,0 +1,33 @@
+"""What users can do: every feature, one line each, in the order /hilfe lists them."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from handlers import onboarding, team
+from handlers.core import Router, Services
+from handlers.core import overview as mine_and_exports
+
+
+
+class Feature(Protocol):
+    """A feature package: it registers its commands, actions, dialogs and notices."""
+
+    def register(self, router: Router) -> None:
+        """Register everything the feature offers."""
+        ...
+
+
+FEATURES: tuple[Feature, ...] = (
+    onboarding,  # /start, /hilfe, /datenschutz, /weiter
+    mine_and_exports,  # /meine, /export
+    team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
+)
+
+
+def build_router(services: Services) -> Router:
+    """Create the router with every feature registered."""
+    router = Router(services)
+    for feature in FEATURES:
+        feature.register(router)
+    return router

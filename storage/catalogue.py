@@ -1,7 +1,8 @@
 """The cluster catalogue (TOML): parsed once at start, missing entries seeded into the database.
 
-The cluster-wide part is typed here; each feature's storage module parses its own section
-(`catalogue.section("events")`) and seeds it, so a new feature never edits this file.
+The cluster-wide part is typed here; each feature's storage package parses its own section
+(`catalogue.section("events")`) and seeds it (a seeder the feature registers, run in one unit
+of work at start), so a new feature never edits this file.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 
-from storage.db import Database
-from storage.models import Company
+from storage.db import Session
+from storage.members.models import Company
 
 
 @dataclass(frozen=True)
@@ -77,31 +77,26 @@ def load(path: Path, *, timezone: str = "Europe/Berlin") -> Catalogue:
     )
 
 
-async def seed_companies(db: Database, catalogue: Catalogue) -> int:
+async def seed_companies(s: Session, catalogue: Catalogue) -> int:
     """Insert catalogue companies that are missing (by key or name); return how many."""
-    added = 0
-    async with db.transaction() as s:
-        rows = (await s.execute(select(Company.catalogue_key, Company.name))).all()
-        keys = {k for k, _ in rows if k}
-        names = {n.lower() for _, n in rows}
-        for entry in catalogue.section("companies"):
-            if entry["key"] in keys or entry["name"].lower() in names:
-                continue
-            s.add(Company(
-                name=entry["name"], state=entry.get("state"), city=entry.get("city"),
-                catalogue_key=entry["key"],
-            ))
-            added += 1
-    return added
+    rows = (await s.exec(select(Company.catalogue_key, Company.name))).all()
+    keys = {k for k, _ in rows if k}
+    names = {n.lower() for _, n in rows}
+    fresh = [
+        Company(name=e["name"], state=e.get("state"), city=e.get("city"), catalogue_key=e["key"])
+        for e in catalogue.section("companies")
+        if e["key"] not in keys and e["name"].lower() not in names
+    ]
+    s.add_all(fresh)
+    return len(fresh)
 
 
 async def seed_missing(
-    db: Database, *, entries: list[dict[str, Any]], key_column: Any,
+    s: Session, *, entries: list[dict[str, Any]], key_column: Any,
     build: Callable[[dict[str, Any]], SQLModel],
 ) -> int:
     """Insert the entries whose `key` is not in `key_column` yet; never overwrite; count them."""
-    async with db.transaction() as s:
-        known = set((await s.execute(select(key_column))).scalars())
-        fresh = [build(e) for e in entries if e["key"] not in known]
-        s.add_all(fresh)
+    known = set(await s.exec(select(key_column)))
+    fresh = [build(e) for e in entries if e["key"] not in known]
+    s.add_all(fresh)
     return len(fresh)

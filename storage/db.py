@@ -1,4 +1,10 @@
-"""Async database access: one Database object per process, SQLite (WAL) or PostgreSQL."""
+"""Async database access: one Database per process, SQLite (WAL) or PostgreSQL; the unit of work.
+
+A unit of work is one session in one transaction (`Database.unit()`): the router opens one per
+update and the scheduler one per job, and every service takes that session (`*, s: Session`)
+instead of opening its own. A feature's change, its audit row and the outbox rows it plans
+therefore commit together or not at all.
+"""
 
 from __future__ import annotations
 
@@ -13,57 +19,56 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
-
-from storage.read_cache import ReadCache
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
+# The session type services take. Handlers name it through this alias and never import
+# SQLAlchemy themselves (import contract): they pass the session on, they do not query.
+Session = AsyncSession
+
 
 class Database:
-    """Engine plus session factory; `transaction()` is the unit of work for services."""
+    """Engine plus session factory; `unit()` is the one transaction of an update or a job."""
 
-    def __init__(self, url: str, *, echo: bool = False, check_cache: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
-        on_disk = self.is_sqlite and self.url.database not in (None, "", ":memory:")
-        if on_disk:
-            Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
-        # A "file:" URI names its file differently; its writes by others would go unnoticed.
-        cached = on_disk and not str(self.url.database).startswith("file:")
-        self.cache = ReadCache(self.url.database if cached else None, check=check_cache)
+        if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
+            folder = Path(str(self.url.database).removeprefix("file:")).parent
+            folder.mkdir(parents=True, exist_ok=True)
         kwargs: dict[str, Any] = {"echo": echo}
         if not self.is_sqlite:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
         self.engine = create_async_engine(self.url, **kwargs)
         if self.is_sqlite:
             _sqlite_tuning(self.engine.sync_engine)
-        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
+                                            expire_on_commit=False)
         # SQLite has one writer at a time and makes the others sleep-and-poll (busy_timeout),
-        # which gives long tails under concurrency; queue this process's writers fairly instead.
+        # which gives long tails under concurrency; queue this process's units fairly instead.
         self._writer = asyncio.Lock() if self.is_sqlite else None
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """Open a session in a write transaction; commit on success, roll back on error.
+    async def unit(self) -> AsyncIterator[Session]:
+        """Open one unit of work: a session in a transaction, committed on success.
 
-        On SQLite this is `BEGIN IMMEDIATE`, so a check and its write can never interleave
-        with another writer (no lost updates, no lock-upgrade deadlocks).
+        Any exception rolls everything back. On SQLite the transaction is `BEGIN IMMEDIATE`,
+        so a check and its write never interleave with another writer (no lost updates, no
+        lock-upgrade deadlocks); on PostgreSQL capacity rules lock their rows (FOR UPDATE).
         """
         if self._writer is None:
             async with self._sessions() as session, session.begin():
                 yield session
             return
-        try:
-            async with self._writer, self._sessions() as session, session.begin():
-                yield session
-        finally:
-            self.cache.clear()  # committed or not: never keep a read that may predate it
+        async with self._writer, self._sessions() as session, session.begin():
+            yield session
 
     @asynccontextmanager
-    async def read(self) -> AsyncIterator[AsyncSession]:
-        """Open a session for reading only (no write lock on SQLite)."""
+    async def read(self) -> AsyncIterator[Session]:
+        """Open a session for reading only (no write lock on SQLite; scheduler look-aheads)."""
         async with self._sessions() as session:
             await session.connection(execution_options={"sqlite_begin": "DEFERRED"})
             yield session
@@ -75,7 +80,6 @@ class Database:
 
     async def dispose(self) -> None:
         """Close all pooled connections."""
-        await self.cache.close()
         await self.engine.dispose()
 
 

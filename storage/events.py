@@ -25,7 +25,7 @@ from storage.event_signup import (
     promote,
 )
 from storage.models import Company, Event, Person, Registration
-from storage.models.base import utcnow
+from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 # Fields an admin may change; changing these tells every registered person (new .ics).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -25,9 +24,6 @@ from tests.support.databases import (
 )
 
 REPO = Path(__file__).resolve().parent.parent
-# Every bot the tests start (console processes, build_app) verifies that no handler changes a
-# cached object in place (storage/read_cache.py).
-os.environ["READ_CACHE_CHECK"] = "1"
 
 
 @pytest.fixture
@@ -70,7 +66,7 @@ async def db(
 ) -> AsyncIterator[Database]:
     """A migrated, empty database of its own: SQLite always, PostgreSQL when reachable."""
     if request.param == "sqlite":
-        database = Database(sqlite_copy(sqlite_template, tmp_path), check_cache=True)
+        database = Database(sqlite_copy(sqlite_template, tmp_path))
         yield database
         await database.dispose()
         return

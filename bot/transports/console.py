@@ -24,6 +24,7 @@ class ConsoleTransport:
     """Reads people's input from stdin and writes the bot's messages to stdout."""
 
     platform = "console"
+    numbered = True
 
     def __init__(self, *, out: TextIO | None = None, files_dir: Path | None = None) -> None:
         self.out = out or sys.stdout

@@ -45,6 +45,7 @@ class MatrixTransport:
     """Talk to people on Matrix: DMs (encrypted or not) and, for commands only, group rooms."""
 
     platform = "matrix"
+    numbered = True
 
     def __init__(
         self, settings: Settings, *, device_name: str = "Zukunftsmacher-Bot",

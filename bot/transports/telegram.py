@@ -39,6 +39,7 @@ class TelegramTransport:
     """Receive Telegram updates as `Incoming`, send `Reply`s back natively."""
 
     platform = PLATFORM
+    numbered = False
 
     def __init__(self, config: TelegramConfig, hooks: AppHooks | None = None) -> None:
         self._config = config

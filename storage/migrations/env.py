@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
-import storage.models  # noqa: F401  (registers every table)
+import storage.schema  # noqa: F401  (registers every table)
 
 target_metadata = SQLModel.metadata
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, Column, Index, text
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import JSONText, UTCDateTime
+from storage.types import JSONText, UTCDateTime
 
 KINDS = ("intern", "extern", "info")
 STATUSES = ("registered", "waitlist", "cancelled")

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import JSONText, UTCDateTime
+from storage.types import JSONText, UTCDateTime
 
 # Requests in these states hold floor space; "waiting" is the waiting list.
 HOLDING = ("requested", "confirmed")

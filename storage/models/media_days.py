@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import JSONText, UTCDateTime
+from storage.types import JSONText, UTCDateTime
 
 
 class MediaDay(SQLModel, table=True):

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Column
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import UTCDateTime
+from storage.types import UTCDateTime
 
 
 class StammtischSubscription(SQLModel, table=True):

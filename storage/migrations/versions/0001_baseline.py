@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import storage.models.base
+import storage.types
 
 revision = "0001"
 down_revision = None
@@ -24,10 +24,10 @@ def upgrade() -> None:
     op.create_table(
         "auditlog",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("at", storage.types.UTCDateTime(), nullable=False),
         sa.Column("actor", sqlmodel.sql.sqltypes.AutoString(length=280), nullable=False),
         sa.Column("action", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
-        sa.Column("detail", storage.models.base.JSONText(), nullable=True),
+        sa.Column("detail", storage.types.JSONText(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("auditlog", schema=None) as batch_op:
@@ -42,7 +42,7 @@ def upgrade() -> None:
         sa.Column("catalogue_key", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=True),
         sa.Column("edited_in_chat", sa.Boolean(), nullable=False),
         sa.Column("unreachable_note", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("created_at", storage.models.base.UTCDateTime(), nullable=True),
+        sa.Column("created_at", storage.types.UTCDateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("catalogue_key"),
     )
@@ -58,8 +58,8 @@ def upgrade() -> None:
         sa.Column("chat_id", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
         sa.Column("company_id", sa.Integer(), nullable=True),
         sa.Column("role", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-        sa.Column("unreachable_at", storage.models.base.UTCDateTime(), nullable=True),
-        sa.Column("created_at", storage.models.base.UTCDateTime(), nullable=True),
+        sa.Column("unreachable_at", storage.types.UTCDateTime(), nullable=True),
+        sa.Column("created_at", storage.types.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["company_id"],
             ["company.id"],
@@ -78,7 +78,7 @@ def upgrade() -> None:
         sa.Column("action", sqlmodel.sql.sqltypes.AutoString(length=400), nullable=False),
         sa.Column("batch", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("created_at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", storage.types.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"],
             ["person.id"],
@@ -97,8 +97,8 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("dialog", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
         sa.Column("step", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
-        sa.Column("data", storage.models.base.JSONText(), nullable=True),
-        sa.Column("updated_at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("data", storage.types.JSONText(), nullable=True),
+        sa.Column("updated_at", storage.types.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"],
             ["person.id"],
@@ -110,8 +110,8 @@ def upgrade() -> None:
         sa.Column("code", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("company_id", sa.Integer(), nullable=False),
         sa.Column("created_by", sa.Integer(), nullable=True),
-        sa.Column("created_at", storage.models.base.UTCDateTime(), nullable=False),
-        sa.Column("expires_at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", storage.types.UTCDateTime(), nullable=False),
+        sa.Column("expires_at", storage.types.UTCDateTime(), nullable=False),
         sa.Column("uses", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["company_id"],
@@ -132,18 +132,18 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
         sa.Column("text", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("payload", storage.models.base.JSONText(), nullable=True),
-        sa.Column("due_at", storage.models.base.UTCDateTime(), nullable=False),
-        sa.Column("not_after", storage.models.base.UTCDateTime(), nullable=True),
+        sa.Column("payload", storage.types.JSONText(), nullable=True),
+        sa.Column("due_at", storage.types.UTCDateTime(), nullable=False),
+        sa.Column("not_after", storage.types.UTCDateTime(), nullable=True),
         sa.Column("urgent", sa.Boolean(), nullable=False),
         sa.Column("dedupe_key", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
-        sa.Column("next_attempt_at", storage.models.base.UTCDateTime(), nullable=True),
+        sa.Column("next_attempt_at", storage.types.UTCDateTime(), nullable=True),
         sa.Column("last_error", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("sent_at", storage.models.base.UTCDateTime(), nullable=True),
-        sa.Column("dropped_at", storage.models.base.UTCDateTime(), nullable=True),
+        sa.Column("sent_at", storage.types.UTCDateTime(), nullable=True),
+        sa.Column("dropped_at", storage.types.UTCDateTime(), nullable=True),
         sa.Column("drop_reason", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
-        sa.Column("created_at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", storage.types.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"],
             ["person.id"],

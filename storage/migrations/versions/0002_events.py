@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import storage.models.base
+import storage.types
 
 revision = "0002"
 down_revision = "0001"
@@ -24,8 +24,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=True),
     sa.Column('title', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-    sa.Column('start', storage.models.base.UTCDateTime(), nullable=False),
-    sa.Column('end', storage.models.base.UTCDateTime(), nullable=True),
+    sa.Column('start', storage.types.UTCDateTime(), nullable=False),
+    sa.Column('end', storage.types.UTCDateTime(), nullable=True),
     sa.Column('date_note', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
     sa.Column('place', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
     sa.Column('city', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=True),
@@ -33,14 +33,14 @@ def upgrade() -> None:
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('capacity', sa.Integer(), nullable=True),
     sa.Column('booked', sa.Integer(), nullable=False),
-    sa.Column('deadline', storage.models.base.UTCDateTime(), nullable=True),
+    sa.Column('deadline', storage.types.UTCDateTime(), nullable=True),
     sa.Column('link', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
     sa.Column('directions', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
-    sa.Column('reminder_days', storage.models.base.JSONText(), nullable=True),
+    sa.Column('reminder_days', storage.types.JSONText(), nullable=True),
     sa.Column('sequence', sa.Integer(), nullable=False),
-    sa.Column('cancelled_at', storage.models.base.UTCDateTime(), nullable=True),
+    sa.Column('cancelled_at', storage.types.UTCDateTime(), nullable=True),
     sa.Column('edited_in_chat', sa.Boolean(), nullable=False),
-    sa.Column('created_at', storage.models.base.UTCDateTime(), nullable=False),
+    sa.Column('created_at', storage.types.UTCDateTime(), nullable=False),
     sa.CheckConstraint("kind IN ('intern', 'extern', 'info')", name='ck_event_kind'),
     sa.CheckConstraint('booked >= 0', name='ck_event_booked_positive'),
     sa.CheckConstraint('capacity IS NULL OR booked <= capacity', name='ck_event_not_overbooked'),
@@ -57,9 +57,9 @@ def upgrade() -> None:
     sa.Column('company_id', sa.Integer(), nullable=True),
     sa.Column('people', sa.Integer(), nullable=False),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=12), nullable=False),
-    sa.Column('created_at', storage.models.base.UTCDateTime(), nullable=False),
-    sa.Column('promoted_at', storage.models.base.UTCDateTime(), nullable=True),
-    sa.Column('cancelled_at', storage.models.base.UTCDateTime(), nullable=True),
+    sa.Column('created_at', storage.types.UTCDateTime(), nullable=False),
+    sa.Column('promoted_at', storage.types.UTCDateTime(), nullable=True),
+    sa.Column('cancelled_at', storage.types.UTCDateTime(), nullable=True),
     sa.CheckConstraint("status IN ('registered', 'waitlist', 'cancelled')", name='ck_registration_status'),
     sa.CheckConstraint('people BETWEEN 1 AND 5', name='ck_registration_people'),
     sa.ForeignKeyConstraint(['company_id'], ['company.id'], ),

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import storage.models.base
+import storage.types
 
 revision = "0003"
 down_revision = "0002"
@@ -23,7 +23,7 @@ def upgrade() -> None:
     op.create_table(
         "stammtischsubscription",
         sa.Column("person_id", sa.Integer(), nullable=False),
-        sa.Column("created_at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", storage.types.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
         sa.PrimaryKeyConstraint("person_id"),
     )
@@ -31,15 +31,15 @@ def upgrade() -> None:
         "stammtischoverride",
         sa.Column("session", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
         sa.Column("cancelled", sa.Boolean(), nullable=False),
-        sa.Column("moved_to", storage.models.base.UTCDateTime(), nullable=True),
-        sa.Column("changed_at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("moved_to", storage.types.UTCDateTime(), nullable=True),
+        sa.Column("changed_at", storage.types.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("session"),
     )
     op.create_table(
         "stammtischsetting",
         sa.Column("key", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
         sa.Column("value", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
-        sa.Column("changed_at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("changed_at", storage.types.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("key"),
     )
     op.create_table(
@@ -48,7 +48,7 @@ def upgrade() -> None:
         sa.Column("session", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("text", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
-        sa.Column("created_at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", storage.types.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
         sa.PrimaryKeyConstraint("id"),
     )

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import storage.models.base
+import storage.types
 
 revision = "0004"
 down_revision = "0003"
@@ -27,8 +27,8 @@ def upgrade() -> None:
         sa.Column("group_key", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True),
         sa.Column("description", sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
         sa.Column("assigned", sa.Boolean(), nullable=False),
-        sa.Column("created_at", storage.models.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", storage.types.UTCDateTime(), nullable=False),
+        sa.Column("updated_at", storage.types.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["company_id"], ["company.id"]),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("company_id"),
@@ -43,8 +43,8 @@ def upgrade() -> None:
         sa.Column("year_slot", sa.Integer(), nullable=True),
         sa.Column("day", sa.Date(), nullable=True),
         sa.Column("day_slot", sa.Integer(), nullable=True),
-        sa.Column("formats", storage.models.base.JSONText(), nullable=True),
-        sa.Column("wishes", storage.models.base.JSONText(), nullable=True),
+        sa.Column("formats", storage.types.JSONText(), nullable=True),
+        sa.Column("wishes", storage.types.JSONText(), nullable=True),
         sa.Column("proposed", sa.Date(), nullable=True),
         sa.Column("move_wanted", sa.Boolean(), nullable=False),
         sa.Column("contact_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
@@ -53,9 +53,9 @@ def upgrade() -> None:
         sa.Column("decline_reason", sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
         sa.Column("requested_by", sa.Integer(), nullable=True),
         sa.Column("revision", sa.Integer(), nullable=False),
-        sa.Column("requested_at", storage.models.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", storage.models.base.UTCDateTime(), nullable=False),
-        sa.Column("confirmed_at", storage.models.base.UTCDateTime(), nullable=True),
+        sa.Column("requested_at", storage.types.UTCDateTime(), nullable=False),
+        sa.Column("updated_at", storage.types.UTCDateTime(), nullable=False),
+        sa.Column("confirmed_at", storage.types.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(["company_id"], ["company.id"]),
         sa.ForeignKeyConstraint(["requested_by"], ["person.id"]),
         sa.PrimaryKeyConstraint("id"),
@@ -68,7 +68,7 @@ def upgrade() -> None:
         "mediadayoffer",
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("created_by", sa.Integer(), nullable=True),
-        sa.Column("created_at", storage.models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", storage.types.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["created_by"], ["person.id"]),
         sa.PrimaryKeyConstraint("day"),
     )

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import storage.models.base
+import storage.types
 
 revision = "0005"
 down_revision = "0004"
@@ -25,11 +25,11 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
     sa.Column('title', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-    sa.Column('days', storage.models.base.JSONText(), nullable=True),
+    sa.Column('days', storage.types.JSONText(), nullable=True),
     sa.Column('place', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('city', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('setup', sqlmodel.sql.sqltypes.AutoString(length=5), nullable=False),
-    sa.Column('deadline', storage.models.base.UTCDateTime(), nullable=False),
+    sa.Column('deadline', storage.types.UTCDateTime(), nullable=False),
     sa.Column('capacity_m2', sa.Integer(), nullable=False),
     sa.Column('note', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
     sa.PrimaryKeyConstraint('id'),
@@ -41,7 +41,7 @@ def upgrade() -> None:
     sa.Column('company_id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=True),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-    sa.Column('days', storage.models.base.JSONText(), nullable=True),
+    sa.Column('days', storage.types.JSONText(), nullable=True),
     sa.Column('staff', sa.Integer(), nullable=False),
     sa.Column('needs_table', sa.Boolean(), nullable=False),
     sa.Column('needs_wall', sa.Boolean(), nullable=False),
@@ -50,8 +50,8 @@ def upgrade() -> None:
     sa.Column('professions', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
     sa.Column('activity', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
     sa.Column('admin_note', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
-    sa.Column('queued_at', storage.models.base.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', storage.models.base.UTCDateTime(), nullable=False),
+    sa.Column('queued_at', storage.types.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', storage.types.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['company_id'], ['company.id'], ),
     sa.ForeignKeyConstraint(['fair_id'], ['fair.id'], ),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], ),
@@ -67,12 +67,12 @@ def upgrade() -> None:
     sa.Column('programme', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
     sa.Column('company_id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=True),
-    sa.Column('days', storage.models.base.JSONText(), nullable=True),
-    sa.Column('support', storage.models.base.JSONText(), nullable=True),
+    sa.Column('days', storage.types.JSONText(), nullable=True),
+    sa.Column('support', storage.types.JSONText(), nullable=True),
     sa.Column('description', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
     sa.Column('contact', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
-    sa.Column('created_at', storage.models.base.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', storage.models.base.UTCDateTime(), nullable=False),
+    sa.Column('created_at', storage.types.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', storage.types.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['company_id'], ['company.id'], ),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], ),
     sa.PrimaryKeyConstraint('id'),

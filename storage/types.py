@@ -1,4 +1,4 @@
-"""Column types shared by all tables: UTC datetimes that come back timezone-aware."""
+"""Column types shared by all tables: UTC datetimes that come back timezone-aware, JSON text."""
 
 from __future__ import annotations
 

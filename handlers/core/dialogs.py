@@ -3,21 +3,27 @@
 A dialog is a set of named steps. Each step asks (says its question) and handles the answer,
 returning the name of the next step or END. A UsageError keeps the dialog where it was and
 discards the half-done change, so nothing the person typed before is lost. State lives in the
-database (storage.chat_state), so a dialog survives restarts and works on every platform.
+database (storage.chat), loaded with the sender and saved in the update's unit of work, so a
+dialog survives restarts and works on every platform.
+
+Every start of a dialog gets a fresh `run` id that its buttons carry: a "Ja" pressed under an
+earlier run of the same dialog is stale and confirms nothing.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.chat import Button
-from handlers.context import Ctx, UsageError
-from handlers.texts import core as t
-from storage import chat_state
-from storage.chat_state import OpenDialog
+from handlers.core import texts as t
+from handlers.core.actions import Action
+from handlers.core.context import Ctx, UsageError
+from storage import chat
+from storage.chat import OpenDialog
 
 log = logging.getLogger(__name__)
 END = "__end__"
@@ -25,6 +31,22 @@ Data = dict[str, Any]
 Ask = Callable[[Ctx, Data], Awaitable[None]]
 OnText = Callable[[Ctx, Data, str], Awaitable[str]]
 OnPress = Callable[[Ctx, Data, str], Awaitable[str]]
+
+
+@dataclass(frozen=True)
+class Choice(Action, name="dlg"):
+    """A pressed answer of a dialog step (`run` names the dialog's run it was asked in)."""
+
+    step: str
+    run: str
+    value: str
+
+
+@dataclass(frozen=True)
+class CancelDialog(Action, name="dlg.cancel"):
+    """The "Abbrechen" button of a dialog run."""
+
+    run: str
 
 
 @dataclass(frozen=True)
@@ -47,14 +69,15 @@ class Dialog:
 
 
 def choice(ctx: Ctx, label: str, value: object) -> Button:
-    """Make a button that answers the person's current dialog step with `value`."""
-    # "?" is replaced by "dialog:step" when the step asks (see _bind).
-    return ctx.button(label, "dlg", "?", value)
+    """Make a button that answers the dialog step now asking with `value`."""
+    step, run = ctx.asking or ("?", "?")
+    return ctx.button(label, Choice(step, run, str(value)))
 
 
 def cancel_button(ctx: Ctx) -> Button:
     """Make the "Abbrechen" button every dialog step offers."""
-    return ctx.button(t.CANCEL_LABEL, "dlg.cancel")
+    _, run = ctx.asking or ("?", "?")
+    return ctx.button(t.CANCEL_LABEL, CancelDialog(run))
 
 
 class Dialogs:
@@ -79,25 +102,34 @@ class Dialogs:
         open_ = await self._load(ctx)
         if open_ is not None:
             if open_.dialog == name:
-                await self._ask(ctx, open_.dialog, open_.step, open_.data)
+                await self._ask(ctx, open_)
                 return
             raise UsageError(t.dialog_busy(self.title(open_.dialog)))
         dialog = self._dialogs[name]
-        await self._goto(ctx, dialog, dialog.first, dict(data or {}))
+        run = secrets.token_urlsafe(4)[:6]
+        await self._goto(ctx, OpenDialog(dialog.name, dialog.first, run, dict(data or {})))
 
     async def resume(self, ctx: Ctx) -> bool:
         """Ask the open dialog's current question again; False if none is open."""
         open_ = await self._load(ctx)
         if open_ is None:
             return False
-        await self._ask(ctx, open_.dialog, open_.step, open_.data)
+        await self._ask(ctx, open_)
         return True
 
     async def cancel(self, ctx: Ctx) -> bool:
         """Close the open dialog; False if none was open."""
         open_ = await self._load(ctx)
-        await chat_state.clear_dialog(ctx.db, person_id=_pid(ctx))
+        await self._close(ctx)
         return open_ is not None
+
+    async def cancel_run(self, ctx: Ctx, run: str) -> bool:
+        """Close the open dialog if it is the run whose "Abbrechen" was pressed."""
+        open_ = await self._load(ctx)
+        if open_ is None or open_.run != run:
+            return False
+        await self._close(ctx)
+        return True
 
     async def open_title(self, ctx: Ctx) -> str | None:
         """Return the title of the person's open dialog, if any."""
@@ -116,37 +148,35 @@ class Dialogs:
         open_ = await self._load(ctx)
         if open_ is None:
             return False
-        dialog = self._dialogs[open_.dialog]
-        step = dialog.steps[open_.step]
+        step = self._dialogs[open_.dialog].steps[open_.step]
         if step.on_text is None:
             # People type "ja" or a button's label instead of pressing: treat it as the press.
-            value = await self._typed_choice(ctx, dialog, open_.step, open_.data, text)
+            value = await self._typed_choice(ctx, open_, text)
             if value is not None and step.on_press is not None:
-                await self._advance(ctx, dialog, open_.step, open_.data, step.on_press, value)
+                await self._advance(ctx, open_, step.on_press, value)
                 return True
             ctx.say(t.PLEASE_PRESS)
-            await self._ask(ctx, dialog.name, open_.step, open_.data)
+            await self._ask(ctx, open_)
             return True
-        await self._advance(ctx, dialog, open_.step, open_.data, step.on_text, text)
+        await self._advance(ctx, open_, step.on_text, text)
         return True
 
-    async def on_press(self, ctx: Ctx, where: str, value: str) -> None:
-        """Feed a pressed dialog button (`where` = "dialog:step") to the open dialog."""
+    async def on_press(self, ctx: Ctx, pressed: Choice) -> None:
+        """Feed a pressed dialog button to the open dialog (stale unless step and run match)."""
         open_ = await self._load(ctx)
-        if open_ is None or f"{open_.dialog}:{open_.step}" != where:
+        if open_ is None or (open_.step, open_.run) != (pressed.step, pressed.run):
             ctx.say(t.STALE_BUTTON)
             if open_ is not None:
-                await self._ask(ctx, open_.dialog, open_.step, open_.data)
+                await self._ask(ctx, open_)
             return
-        dialog = self._dialogs[open_.dialog]
-        step = dialog.steps[open_.step]
+        step = self._dialogs[open_.dialog].steps[open_.step]
         if step.on_press is None:
             raise UsageError(t.STALE_BUTTON)
-        await self._advance(ctx, dialog, open_.step, open_.data, step.on_press, value)
+        await self._advance(ctx, open_, step.on_press, pressed.value)
 
     async def _load(self, ctx: Ctx) -> OpenDialog | None:
         """Return the open dialog; one whose dialog or step no longer exists is closed."""
-        open_ = await chat_state.load_dialog(ctx.db, person_id=_pid(ctx))
+        open_ = ctx.dialog
         if open_ is None:
             return None
         dialog = self._dialogs.get(open_.dialog)
@@ -155,68 +185,50 @@ class Dialogs:
         # A deploy renamed or removed it: better to start over than to fail on every message.
         log.warning("closing unknown dialog state %s:%s of %s", open_.dialog, open_.step,
                     ctx.person.key)
-        await chat_state.clear_dialog(ctx.db, person_id=_pid(ctx))
+        await self._close(ctx)
         ctx.say(t.DIALOG_GONE)
         return None
 
-    async def _advance(
-        self, ctx: Ctx, dialog: Dialog, step: str, data: Data, fn: OnText, value: str
-    ) -> None:
-        work = dict(data)  # a UsageError must leave the stored answers untouched
+    async def _advance(self, ctx: Ctx, open_: OpenDialog, fn: OnText, value: str) -> None:
+        work = dict(open_.data)  # a UsageError must leave the stored answers untouched
         try:
             nxt = await fn(ctx, work, value)
         except UsageError as err:
             ctx.say(str(err))
-            await self._ask(ctx, dialog.name, step, data)
+            await self._ask(ctx, open_)
             return
         if nxt == END:
-            await chat_state.clear_dialog(ctx.db, person_id=_pid(ctx))
+            await self._close(ctx)
             return
-        await self._goto(ctx, dialog, nxt, work)
+        await self._goto(ctx, OpenDialog(open_.dialog, nxt, open_.run, work))
 
-    async def _typed_choice(
-        self, ctx: Ctx, dialog: Dialog, step: str, data: Data, text: str
-    ) -> str | None:
+    async def _typed_choice(self, ctx: Ctx, open_: OpenDialog, text: str) -> str | None:
         """Return the value of the step's choice whose label was typed, if any."""
         first = len(ctx.replies)
-        await dialog.steps[step].ask(ctx, data)
+        await self._ask(ctx, open_)
         asked = ctx.replies[first:]
         del ctx.replies[first:]  # asked only to learn the choices; nothing is shown
         typed = " ".join(text.split()).strip(".!").casefold()
         for reply in asked:
             for b in reply.flat_buttons():
-                if b.id.startswith("dlg ? ") and b.label.strip().casefold() == typed:
-                    return b.id[len("dlg ? "):]
+                pressed = Choice.parse(b.id)
+                if pressed is not None and b.label.strip().casefold() == typed:
+                    return pressed.value
         return None
 
-    async def _goto(self, ctx: Ctx, dialog: Dialog, step: str, data: Data) -> None:
-        await chat_state.save_dialog(
-            ctx.db, person_id=_pid(ctx), dialog=dialog.name, step=step, data=data, now=ctx.now
-        )
-        await self._ask(ctx, dialog.name, step, data)
+    async def _goto(self, ctx: Ctx, open_: OpenDialog) -> None:
+        await chat.save_dialog(ctx.s, person_id=ctx.person_id, dialog=open_.dialog,
+                               step=open_.step, run=open_.run, data=open_.data, now=ctx.now)
+        ctx.dialog = open_
+        await self._ask(ctx, open_)
 
-    async def _ask(self, ctx: Ctx, name: str, step: str, data: Data) -> None:
-        first = len(ctx.replies)
-        await self._dialogs[name].steps[step].ask(ctx, data)
-        _bind(ctx, first, f"{name}:{step}")
+    async def _close(self, ctx: Ctx) -> None:
+        await chat.clear_dialog(ctx.s, person_id=ctx.person_id)
+        ctx.dialog = None
 
-
-def _bind(ctx: Ctx, first: int, where: str) -> None:
-    """Stamp the step into dialog buttons asked just now, so stale presses are recognised."""
-    for i in range(first, len(ctx.replies)):
-        reply = ctx.replies[i]
-        rows = tuple(
-            tuple(
-                Button(b.id.replace("dlg ? ", f"dlg {where} ", 1), b.label)
-                if b.id.startswith("dlg ? ")
-                else b
-                for b in row
-            )
-            for row in reply.buttons
-        )
-        ctx.replies[i] = replace(reply, buttons=rows)
-
-
-def _pid(ctx: Ctx) -> int:
-    assert ctx.person.id is not None
-    return ctx.person.id
+    async def _ask(self, ctx: Ctx, open_: OpenDialog) -> None:
+        before, ctx.asking = ctx.asking, (open_.step, open_.run)
+        try:
+            await self._dialogs[open_.dialog].steps[open_.step].ask(ctx, open_.data)
+        finally:
+            ctx.asking = before

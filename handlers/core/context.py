@@ -1,17 +1,22 @@
-"""What a handler sees: the services it may use and the context of one update."""
+"""What a handler sees: the long-lived services and one update with its unit of work."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.chat import Button, FileOut, Incoming, Reply
 from bot.clock import Clock
+from handlers.core.actions import Action, Signer
+from handlers.core.notify import Notify
+from storage import audit
 from storage.catalogue import Catalogue
-from storage.db import Database
-from storage.models import Company, Person
+from storage.chat import OpenDialog
+from storage.db import Database, Session
+from storage.members.models import Company, Person
 
 
 class UsageError(Exception):
@@ -26,6 +31,7 @@ class Services:
     clock: Clock
     catalogue: Catalogue
     admin_keys: frozenset[str]
+    signer: Signer
     links: dict[str, str] = field(default_factory=dict)
     wake: Callable[[], Awaitable[None]] | None = None
 
@@ -34,34 +40,47 @@ class Services:
         """Return the cluster's time zone."""
         return self.catalogue.tz
 
-    async def planned(self) -> None:
-        """Tell the scheduler that outbox rows were planned (deliver what is due now)."""
-        if self.wake is not None:
-            await self.wake()
-
 
 @dataclass
 class Ctx:
-    """One update being handled: who, what, and the replies collected so far."""
+    """One update being handled: who, what, its unit of work, and the replies collected so far.
+
+    `s` is the update's one transaction: pass it to storage services (`s=ctx.s`); never query
+    with it here. `notify` plans messages to others in the same transaction.
+    """
 
     services: Services
+    s: Session
     incoming: Incoming
     person: Person
     company: Company | None
     is_admin: bool
     now: datetime
-    args: str = ""
+    notify: Notify
+    dialog: OpenDialog | None = None  # the person's open dialog, kept current by the engine
+    args: str = ""  # what followed the command
     replies: list[Reply] = field(default_factory=list)
+    asking: tuple[str, str] | None = None  # (step, run) while a dialog step asks its question
 
     @property
-    def db(self) -> Database:
-        """Return the database."""
-        return self.services.db
+    def person_id(self) -> int:
+        """Return the sender's id (always set: the person row exists once the update runs)."""
+        return self.person.id
+
+    @property
+    def company_id(self) -> int | None:
+        """Return the sender's company id, if linked."""
+        return None if self.company is None else self.company.id
 
     @property
     def tz(self) -> ZoneInfo:
         """Return the cluster's time zone."""
         return self.services.tz
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """Return the cluster catalogue."""
+        return self.services.catalogue
 
     @property
     def arg_list(self) -> list[str]:
@@ -83,6 +102,10 @@ class Ctx:
         self.replies.append(Reply(text, rows, file, edit, personal, listed))
 
     @staticmethod
-    def button(label: str, action: str, *args: object) -> Button:
-        """Make a button that triggers `action` with `args` (swapped for an opaque token)."""
-        return Button(id=" ".join([action, *map(str, args)]), label=label)
+    def button(label: str, action: Action) -> Button:
+        """Make a button that triggers `action` (the router signs it for this person)."""
+        return Button(id=action.encode(), label=label)
+
+    def audit(self, action: str, **detail: Any) -> None:
+        """Record an admin action in the audit log; it commits with the update's change."""
+        audit.record(self.s, actor=self.person.key, action=action, now=self.now, **detail)

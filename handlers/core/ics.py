@@ -47,7 +47,7 @@ def event_ics(
                                            last_date=date(start.year + 2, 1, 1)))
     cal.add_component(_vevent(uid, summary, start.astimezone(tz), (end or start).astimezone(tz),
                               location, description, sequence, cancelled, url, stamp))
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
 def ics_file(name: str, data: bytes) -> FileOut:

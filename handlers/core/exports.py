@@ -15,10 +15,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from bot.chat import FileOut
-from handlers.context import Ctx, UsageError
-from handlers.texts import exports as t
-from handlers.texts.common import esc, fmt_short_date, plural
-from storage import audit
+from handlers.core import texts as t
+from handlers.core.context import Ctx, UsageError
+from handlers.core.format import esc, fmt_short_date, plural
 
 Cell = str | int | float | date | datetime | None
 
@@ -103,21 +102,19 @@ class Exports:
         kind, _, rest = ctx.args.partition(" ")
         if kind.lower() not in self._producers:
             kinds = ", ".join(f"<code>{k}</code>" for k in self._producers)
-            raise UsageError(t.USAGE.format(kinds=kinds))
+            raise UsageError(t.EXPORT_USAGE.format(kinds=kinds))
         label, producer = self._producers[kind.lower()]
         table = await producer(ctx, rest.strip())
         stamp = ctx.now.astimezone(ctx.tz).strftime("%Y-%m-%d")
         base = f"{kind.lower()}-{stamp}"
-        await audit.record(
-            ctx.db, actor=ctx.person.key, action="export", now=ctx.now,
-            kind=kind.lower(), filter=rest.strip(), rows=len(table.rows),
-        )
+        ctx.audit("export", kind=kind.lower(), filter=rest.strip(), rows=len(table.rows))
         local = _localised(table, ctx)
         # openpyxl is CPU-bound (tens of ms for a large list): keep it off the event loop.
         csv_data, xlsx_data = await asyncio.to_thread(lambda: (to_csv(local), to_xlsx(local)))
-        ctx.say(t.DONE.format(label=esc(label), rows=plural(len(table.rows), "Zeile", "Zeilen")),
+        rows = plural(len(table.rows), "Zeile", "Zeilen")
+        ctx.say(t.EXPORT_DONE.format(label=esc(label), rows=rows),
                 file=FileOut(f"{base}.csv", "text/csv", csv_data))
-        ctx.say(t.XLSX, file=FileOut(f"{base}.xlsx", XLSX_MIME, xlsx_data))
+        ctx.say(t.EXPORT_XLSX, file=FileOut(f"{base}.xlsx", XLSX_MIME, xlsx_data))
 
 
 def _localised(table: Table, ctx: Ctx) -> Table:

@@ -1,20 +1,19 @@
-"""Companies, people, invite codes and the audit log."""
+"""Companies, the people who talk to the bot, and the invite codes that link the two."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import JSONText, UTCDateTime, utcnow
+from storage.types import UTCDateTime, utcnow
 
 
 class Company(SQLModel, table=True):
     """A member company of the cluster."""
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     name: str = Field(index=True, unique=True, max_length=200)
     state: str | None = Field(default=None, max_length=2)  # "BB" | "SN" | None (unknown)
     city: str | None = Field(default=None, max_length=120)
@@ -29,7 +28,7 @@ class Person(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("platform", "external_id"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     platform: str = Field(max_length=20)
     external_id: str = Field(max_length=255)
     display_name: str = Field(default="", max_length=200)
@@ -54,13 +53,3 @@ class InviteCode(SQLModel, table=True):
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     uses: int = 0
-
-
-class AuditLog(SQLModel, table=True):
-    """One admin action: who, when, what."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
-    actor: str = Field(max_length=280)
-    action: str = Field(max_length=80)
-    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONText()))

@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import re
 
-from handlers.context import Ctx
-from handlers.router import Router
-from handlers.texts import core as t
-from handlers.texts.common import esc
-from storage import invites
+from handlers.core import Ctx, Router
+from handlers.core import texts as core_t
+from handlers.core.format import esc
+from handlers.onboarding import texts as t
 from storage.errors import DomainError
+from storage.members import invites
 
 CODE_LIKE = re.compile(r"[A-Za-z0-9]{8}")
 
 
 def register(router: Router) -> None:
     """Register the onboarding commands."""
+
+    async def help_(ctx: Ctx) -> None:
+        show_help(ctx, router)
+
+    async def resume(ctx: Ctx) -> None:
+        if not await router.dialogs.resume(ctx):
+            ctx.say(core_t.NOTHING_TO_RESUME)
+
     router.command("start", start, help=t.HELP_START)
-    router.command("hilfe", lambda ctx: show_help(ctx, router), help=t.HELP_HILFE,
-                   aliases=("help",))
+    router.command("hilfe", help_, help=t.HELP_HILFE, aliases=("help",))
     router.command("datenschutz", privacy, help=t.HELP_DATENSCHUTZ)
-    router.command("weiter", lambda ctx: resume(ctx, router), help=t.HELP_WEITER,
-                   hidden=True)
+    router.command("weiter", resume, help=t.HELP_WEITER, hidden=True)
     router.text_fallbacks.append(bare_code)
     router.domain_errors({
         "code_unknown": lambda e: t.CODE_UNKNOWN.format(code=esc(e.info["code"])),
@@ -33,17 +39,15 @@ def register(router: Router) -> None:
 async def start(ctx: Ctx) -> None:
     """Welcome the person; with a code, link them to its company."""
     name = f" {esc(ctx.person.display_name)}" if ctx.person.display_name else ""
-    cat = ctx.services.catalogue
-    if ctx.args:
-        company = await invites.redeem(
-            ctx.db, code=_clean(ctx.arg_list[0]), person_id=ctx.person.id, now=ctx.now  # type: ignore[arg-type]
-        )
-        ctx.say(
-            f"{t.WELCOME.format(name=name, cluster=esc(cat.name))}\n"
-            f"{t.LINKED.format(company=esc(company.name))}\n\n{t.PRIVACY}\n\n{t.START_HINT}"
-        )
-        return
+    cat = ctx.catalogue
     head = t.WELCOME.format(name=name, cluster=esc(cat.name))
+    if ctx.args:
+        company = await invites.redeem(ctx.s, code=_clean(ctx.arg_list[0]), person=ctx.person,
+                                       now=ctx.now)
+        ctx.company = company
+        ctx.say(f"{head}\n{t.LINKED.format(company=esc(company.name))}\n\n{t.PRIVACY}\n\n"
+                f"{t.START_HINT}")
+        return
     if ctx.company is not None:
         body = t.ALREADY_LINKED.format(company=esc(ctx.company.name))
     elif ctx.is_admin:
@@ -75,11 +79,11 @@ async def bare_code(ctx: Ctx, text: str) -> bool:
 
 async def privacy(ctx: Ctx) -> None:
     """Explain what is stored and why."""
-    team = ctx.services.catalogue.team
+    team = ctx.catalogue.team
     ctx.say(t.PRIVACY_FULL.format(team=esc(team.email or team.name)))
 
 
-async def show_help(ctx: Ctx, router: Router) -> None:
+def show_help(ctx: Ctx, router: Router) -> None:
     """List the commands this person may use, one line each."""
     linked = ctx.company is not None
     lines = [t.HELP_HEAD]
@@ -92,12 +96,3 @@ async def show_help(ctx: Ctx, router: Router) -> None:
                 lines.append(f"/{cmd.name} – {esc(cmd.help)}")
     lines.append(t.HELP_FOOT)
     ctx.say("\n".join(lines))
-
-
-async def resume(ctx: Ctx, router: Router) -> None:
-    """Ask the open dialog's current question again."""
-    if not await router.dialogs.resume(ctx):
-        ctx.say(t.NOTHING_TO_RESUME)
-
-
-

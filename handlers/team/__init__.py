@@ -1,12 +1,13 @@
-"""Cluster-team commands: invites, companies, roles, audit log."""
+"""The cluster team's commands: invites, companies, admins, the audit log."""
 
 from __future__ import annotations
 
-from handlers.context import Ctx, UsageError
-from handlers.router import Router
-from handlers.texts import core as t
-from handlers.texts.common import esc, fmt_dt
-from storage import audit, companies, invites, people
+from handlers.core import Ctx, Router, UsageError
+from handlers.core.format import esc, fmt_dt
+from handlers.team import texts as t
+from storage import audit
+from storage.catalogue import seed_companies
+from storage.members import companies, invites, people
 
 
 def register(router: Router) -> None:
@@ -16,6 +17,7 @@ def register(router: Router) -> None:
     router.command("firmen", list_companies, help=t.HELP_FIRMEN, admin=True)
     router.command("admin", grant_admin, help=t.HELP_ADMIN, admin=True)
     router.command("protokoll", show_audit, help=t.HELP_PROTOKOLL, admin=True)
+    router.seeders.append(seed_companies)
     router.domain_errors({
         "cluster_full": lambda e: t.CLUSTER_FULL.format(max=e.info["max"]),
         "company_exists": lambda e: t.COMPANY_EXISTS.format(name=esc(e.info["name"])),
@@ -27,17 +29,16 @@ async def invite(ctx: Ctx) -> None:
     """Create an invite code for a company and show the text to forward."""
     if not ctx.args:
         raise UsageError(t.INVITE_USAGE)
-    found = await companies.find(ctx.db, query=ctx.args)
+    found = await companies.find(ctx.s, query=ctx.args)
     if not found:
         raise UsageError(t.INVITE_NO_COMPANY.format(query=esc(ctx.args)))
     if len(found) > 1:
         names = ", ".join(esc(c.name) for c in found[:6])
         raise UsageError(t.INVITE_AMBIGUOUS.format(query=esc(ctx.args), names=names))
     company = found[0]
-    code = await invites.issue(ctx.db, company_id=company.id, created_by=ctx.person.id,
-                               now=ctx.now)  # type: ignore[arg-type]
-    await audit.record(ctx.db, actor=ctx.person.key, action="invite", now=ctx.now,
-                       company=company.name, code=code.code)
+    code = await invites.issue(ctx.s, company_id=company.id, created_by=ctx.person_id,
+                               now=ctx.now)
+    ctx.audit("invite", company=company.name, code=code.code)
     text = t.INVITE_DONE.format(
         company=esc(company.name), code=code.code,
         until=fmt_dt(code.expires_at, ctx.tz),  # with the hour: it expires then, not at midnight
@@ -46,6 +47,9 @@ async def invite(ctx: Ctx) -> None:
     if link_base:
         text += t.INVITE_LINK.format(link=esc(f"{link_base}{code.code}"))
     ctx.say(text)
+
+
+STATES = {"BB": "BB", "SN": "SN", "BRANDENBURG": "BB", "SACHSEN": "SN"}
 
 
 async def add_company(ctx: Ctx) -> None:
@@ -58,19 +62,13 @@ async def add_company(ctx: Ctx) -> None:
     if typed and state not in ("BB", "SN"):  # echo it as typed, not upper-cased
         raise UsageError(t.COMPANY_BAD_STATE.format(state=esc(typed)))
     city = "; ".join(parts[2:]) if len(parts) > 2 and parts[2] else None
-    company = await companies.create(
-        ctx.db, name=parts[0], state=state, city=city,
-        max_members=ctx.services.catalogue.max_members,
-    )
-    await audit.record(ctx.db, actor=ctx.person.key, action="company_add", now=ctx.now,
-                       company=company.name, state=state, city=city)
+    company = await companies.create(ctx.s, name=parts[0], state=state, city=city,
+                                     max_members=ctx.catalogue.max_members)
+    ctx.audit("company_add", company=company.name, state=state, city=city)
     ctx.say(t.COMPANY_ADDED.format(
         name=esc(company.name), state=t.STATE_NAMES.get(state, state),
         city=f", {esc(city)}" if city else "",
     ))
-
-
-STATES = {"BB": "BB", "SN": "SN", "BRANDENBURG": "BB", "SACHSEN": "SN"}
 
 
 def _company_parts(args: str) -> list[str]:
@@ -84,11 +82,10 @@ def _company_parts(args: str) -> list[str]:
 
 async def list_companies(ctx: Ctx) -> None:
     """List the member companies with state, city and how many people use the bot."""
-    all_ = await companies.all_companies(ctx.db)
-    lines = [t.COMPANIES_HEAD.format(count=len(all_), max=ctx.services.catalogue.max_members)]
-    for c in all_:
-        members = await people.members_of(ctx.db, company_id=c.id)  # type: ignore[arg-type]
-        lines.append(t.company_line(c.name, c.state, c.city, len(members)))
+    all_ = await companies.all_companies(ctx.s)
+    counts = await people.member_counts(ctx.s)
+    lines = [t.COMPANIES_HEAD.format(count=len(all_), max=ctx.catalogue.max_members)]
+    lines += [t.company_line(c.name, c.state, c.city, counts.get(c.id, 0)) for c in all_]
     ctx.say("\n".join(lines))
 
 
@@ -97,20 +94,18 @@ async def grant_admin(ctx: Ctx) -> None:
     key = ctx.args.strip()
     if ":" not in key:
         raise UsageError(t.ADMIN_USAGE)
-    platform, external_id = key.split(":", 1)
-    person = await people.find(ctx.db, platform=platform, external_id=external_id)
+    person = await people.by_key(ctx.s, key)
     if person is None:
         raise UsageError(t.ADMIN_UNKNOWN.format(key=esc(key)))
-    await people.set_role(ctx.db, person_id=person.id, role="admin")  # type: ignore[arg-type]
-    await audit.record(ctx.db, actor=ctx.person.key, action="grant_admin", now=ctx.now,
-                       target=key)
+    await people.set_role(ctx.s, person_id=person.id, role="admin")
+    ctx.audit("grant_admin", target=key)
     ctx.say(t.ADMIN_GRANTED.format(key=esc(key)))
 
 
 async def show_audit(ctx: Ctx) -> None:
     """Show the newest admin actions."""
     lines = [t.AUDIT_HEAD]
-    for entry in await audit.recent(ctx.db):
+    for entry in await audit.recent(ctx.s):
         detail = ", ".join(f"{k}={v}" for k, v in sorted(entry.detail.items()))
         lines.append(f"• {fmt_dt(entry.at, ctx.tz)} {esc(entry.actor)}: {esc(entry.action)} "
                      f"{esc(detail)}")

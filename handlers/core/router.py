@@ -1,0 +1,355 @@
+"""The router: what features register, and one update handled in one unit of work.
+
+`handle()` opens one transaction per update: the sender (with company and open dialog) is
+read in one query, the command, button or dialog answer runs with that session, and its
+change, audit rows and planned notices commit together; a UsageError or DomainError rolls all
+of it back and the person gets the German answer instead. After the commit the scheduler is
+woken once if anything was planned.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any, TypeVar
+
+from bot.chat import Button, Incoming, Reply
+from handlers.core import texts as t
+from handlers.core.actions import Action, ActionCodec
+from handlers.core.context import Ctx, Services, UsageError
+from handlers.core.dialogs import CancelDialog, Choice, Dialog, Dialogs
+from handlers.core.exports import Exports
+from handlers.core.format import esc
+from handlers.core.notify import Notices, Notify, RenderCtx
+from handlers.core.overview import Overview
+from storage import chat
+from storage.catalogue import Catalogue
+from storage.db import Session
+from storage.errors import DomainError
+from storage.members.models import Person
+from storage.outbox import OutboxMessage
+
+log = logging.getLogger(__name__)
+A = TypeVar("A", bound=Action)
+HandlerFn = Callable[[Ctx], Awaitable[None]]
+ActionFn = Callable[[Ctx, Any], Awaitable[None]]
+ErrorText = Callable[[DomainError], str]
+Seeder = Callable[[Session, Catalogue], Awaitable[int]]
+MAX_INPUT = 2000
+
+
+@dataclass(frozen=True)
+class Command:
+    """A registered command."""
+
+    name: str
+    func: HandlerFn
+    help: str
+    admin: bool = False
+    linked: bool = False
+    personal: bool = False
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A registered button action."""
+
+    func: ActionFn
+    admin: bool = False
+    linked: bool = False
+
+
+@dataclass
+class JobCtx:
+    """What a scheduled job sees: its own unit of work, the time, and a way to notify."""
+
+    services: Services
+    s: Session
+    now: datetime
+    notify: Notify
+
+
+Job = Callable[[JobCtx], Awaitable[None]]
+
+
+class _Refused(Exception):
+    """Leaves the unit of work (rolling it back) with the German answer for the person."""
+
+    def __init__(self, ctx: Ctx, message: str) -> None:
+        super().__init__(message)
+        self.ctx = ctx
+        self.message = message
+
+
+class Router:
+    """Holds what features registered and turns one Incoming into replies."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.dialogs = Dialogs()
+        self.codec = ActionCodec()
+        self.exports = Exports()  # features: router.exports.add("kind", "Label", producer)
+        self.overview = Overview()  # features: router.overview.add(section) for /meine
+        self.notices = Notices()  # features: router.notices.add(kind, renderer, switch=...)
+        self.jobs: list[Job] = []  # run before each delivery, each in its own unit of work
+        self.seeders: list[Seeder] = []  # catalogue entries inserted at start when missing
+        # async fn(ctx, text) -> handled?: tried for plain text outside dialogs (a bare code)
+        self.text_fallbacks: list[Callable[[Ctx, str], Awaitable[bool]]] = []
+        self._commands: dict[str, Command] = {}
+        self._aliases: dict[str, str] = {}
+        self._actions: dict[str, Registered] = {}
+        self._errors: dict[str, ErrorText] = {}
+        self.codec.add(Choice)
+        self.codec.add(CancelDialog)
+
+    # -- registration --------------------------------------------------------------------
+    def command(self, name: str, func: HandlerFn, *, help: str, admin: bool = False,
+                linked: bool = False, personal: bool = False, hidden: bool = False,
+                aliases: tuple[str, ...] = ()) -> None:
+        """Register `/name` (help: one German line for /hilfe; personal: only in private)."""
+        self._commands[name] = Command(name, func, help, admin, linked, personal, hidden)
+        for alias in aliases:
+            self._aliases[alias] = name
+
+    def on(self, kind: type[A], func: Callable[[Ctx, A], Awaitable[None]], *,
+           admin: bool = False, linked: bool = False) -> None:
+        """Register the handler of a button action class."""
+        self.codec.add(kind)
+        self._actions[kind.name] = Registered(func, admin, linked)
+
+    def dialog(self, dialog: Dialog) -> None:
+        """Register a multi-step dialog."""
+        self.dialogs.add(dialog)
+
+    def domain_errors(self, messages: dict[str, ErrorText]) -> None:
+        """Register German messages for storage DomainError codes."""
+        self._errors.update(messages)
+
+    def error_codes(self) -> frozenset[str]:
+        """Return the DomainError codes that have a German message."""
+        return frozenset(self._errors)
+
+    def visible_commands(self, *, admin: bool, linked: bool) -> list[Command]:
+        """Return the commands a person may use, in registration order."""
+        return [
+            c for c in self._commands.values()
+            if not c.hidden and (admin or not c.admin) and (linked or admin or not c.linked)
+        ]
+
+    # -- one update ----------------------------------------------------------------------
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        """Handle one update in one unit of work and return the replies; never raises."""
+        text = incoming.text or ""
+        if len(text) > MAX_INPUT:
+            return [Reply(t.TOO_LONG.format(limit=MAX_INPUT))]
+        planned = 0
+        try:
+            async with self.services.db.unit() as s:
+                ctx = await self._context(s, incoming)
+                await self._dispatch_or_refuse(ctx)
+                replies = await self._finish(ctx)
+                planned = ctx.notify.planned
+        except _Refused as refused:  # the unit was rolled back: nothing half-done remains
+            replies = await self._after_refusal(refused)
+        except Exception:
+            log.exception("handler failed: person=%s text=%r press=%r",
+                          incoming.person.key, incoming.text, incoming.press)
+            return [Reply(t.ERROR)]
+        if planned and self.services.wake is not None:
+            await self.services.wake()
+        return replies
+
+    async def _context(self, s: Session, incoming: Incoming) -> Ctx:
+        p = incoming.person
+        seen = await chat.seen(
+            s, platform=p.platform, external_id=p.external_id, display_name=p.display_name,
+            # A group is never where personal messages go (Matrix room ids do not show it).
+            chat_id="" if incoming.is_group else incoming.chat.chat_id,
+        )
+        person = seen.person
+        svc = self.services
+        is_admin = person.role == "admin" or person.key in svc.admin_keys
+        now = svc.clock.now()
+        notify = Notify(s, now=now, admin_keys=svc.admin_keys, catalogue=svc.catalogue)
+        return Ctx(svc, s, incoming, person, seen.company, is_admin, now, notify,
+                   dialog=seen.dialog)
+
+    async def _dispatch_or_refuse(self, ctx: Ctx) -> None:
+        try:
+            await self._dispatch(ctx)
+        except UsageError as err:
+            raise _Refused(ctx, str(err)) from None
+        except DomainError as err:
+            raise _Refused(ctx, self._domain_message(err)) from None
+
+    async def _after_refusal(self, refused: _Refused) -> list[Reply]:
+        ctx = refused.ctx
+        ctx.say(refused.message)
+        if not any(r.buttons for r in ctx.replies):
+            return ctx.replies
+        # Buttons shown before the refusal still need this chat's menu: a unit of their own.
+        async with self.services.db.unit() as s:
+            ctx.s = s
+            return await self._finish(ctx)
+
+    async def _dispatch(self, ctx: Ctx) -> None:
+        inc = ctx.incoming
+        if inc.press is not None:
+            await self._press(ctx, inc.press)
+            return
+        text = (inc.text or "").strip()
+        if inc.option is not None and not inc.is_group:
+            action = await chat.menu_option(ctx.s, person_id=ctx.person_id,
+                                            chat_id=inc.chat.chat_id, option=inc.option)
+            # A number typed where a dialog asks for text ("1" place) is an answer, not Abbrechen.
+            wants_text = await self.dialogs.wants_text(ctx)
+            if action is not None and not (action.startswith(f"{CancelDialog.name}:")
+                                           and wants_text):
+                await self._run_action(ctx, action)
+                return
+        if not text:
+            ctx.say(t.EMPTY)
+        elif text.lower() in t.CANCEL_WORDS:
+            ctx.say(t.CANCELLED if await self.dialogs.cancel(ctx) else t.NOTHING_TO_CANCEL)
+        elif text.startswith("/"):
+            await self._command(ctx, text)
+        elif not inc.is_group and not await self.dialogs.on_text(ctx, text):
+            for fallback in self.text_fallbacks:
+                if await fallback(ctx, text):
+                    return
+            hint = self._suggest(ctx, text) if " " not in text else None  # "termine" without /
+            ctx.say(t.MEANT.format(cmd=hint) if hint else t.NOT_UNDERSTOOD)
+
+    async def _command(self, ctx: Ctx, text: str) -> None:
+        # "/ hilfe" is meant as /hilfe; arguments may follow any whitespace ("/start\nCODE").
+        head, *more = text[1:].lstrip().split(maxsplit=1) or [""]
+        rest = more[0] if more else ""
+        name = head.split("@", 1)[0].lower()
+        name = self._aliases.get(name, name)
+        cmd = self._commands.get(name)
+        if cmd is None:
+            hint = self._suggest(ctx, name)
+            ctx.say(t.UNKNOWN_COMMAND_HINT.format(cmd=esc(name), hint=hint) if hint
+                    else t.UNKNOWN_COMMAND.format(cmd=esc(name)))
+            return
+        if not self._allowed(ctx, name, admin=cmd.admin, linked=cmd.linked):
+            return
+        if cmd.personal and ctx.incoming.is_group:
+            ctx.replies.append(Reply(t.GO_PRIVATE, personal=True))
+            return
+        ctx.args = rest.strip()
+        open_ = ctx.dialog
+        await cmd.func(ctx)
+        if open_ is not None and name != "weiter" and ctx.dialog == open_:
+            # The command left the dialog as it was: say it is still waiting for an answer.
+            ctx.say(t.DIALOG_OPEN_HINT.format(title=esc(self.dialogs.title(open_.dialog))))
+
+    def _suggest(self, ctx: Ctx, word: str) -> str | None:
+        """Return the command a typo most likely meant (/termin -> termine), if any."""
+        names = [c.name for c in self.visible_commands(admin=ctx.is_admin, linked=True)]
+        close = difflib.get_close_matches(word.lower().lstrip("/"), names, n=1, cutoff=0.75)
+        return close[0] if close else None
+
+    async def _press(self, ctx: Ctx, token: str) -> None:
+        action = self.services.signer.verify(ctx.person.key, token)
+        if action is None:
+            ctx.say(t.FOREIGN_BUTTON if ctx.incoming.is_group else t.STALE_BUTTON)
+            return
+        await self._run_action(ctx, action)
+
+    async def _run_action(self, ctx: Ctx, raw: str) -> None:
+        action = self.codec.decode(raw)
+        if isinstance(action, Choice):
+            await self.dialogs.on_press(ctx, action)
+            return
+        if isinstance(action, CancelDialog):
+            cancelled = await self.dialogs.cancel_run(ctx, action.run)
+            ctx.say(t.CANCELLED if cancelled else t.NOTHING_TO_CANCEL)
+            return
+        registered = None if action is None else self._actions.get(action.name)
+        if action is None or registered is None:
+            ctx.say(t.STALE_BUTTON)
+            return
+        if self._allowed(ctx, action.name, admin=registered.admin, linked=registered.linked):
+            await registered.func(ctx, action)
+
+    def _allowed(self, ctx: Ctx, name: str, *, admin: bool, linked: bool) -> bool:
+        if admin and not ctx.is_admin:
+            ctx.audit("denied", command=name)
+            ctx.say(t.ADMIN_ONLY)
+            return False
+        if linked and ctx.company is None and not ctx.is_admin:
+            ctx.say(t.NEEDS_LINK)
+            return False
+        return True
+
+    def _domain_message(self, err: DomainError) -> str:
+        render = self._errors.get(err.code)
+        if render is None:
+            log.error("no German message for domain error %s %s", err.code, err.info)
+            return t.ERROR
+        return render(err)
+
+    async def _finish(self, ctx: Ctx) -> list[Reply]:
+        """Sign every button for this person; remember the menu where numbers answer."""
+        return await self._signed(ctx.s, ctx.person, ctx.incoming.chat.chat_id, ctx.replies,
+                                  now=ctx.now, numbered=ctx.incoming.numbered)
+
+    async def _signed(self, s: Session, person: Person, chat_id: str, replies: list[Reply], *,
+                      now: datetime, numbered: bool) -> list[Reply]:
+        """Sign the buttons of an answer; numbered options count on across its replies."""
+        actions = [b.id for r in replies for b in r.flat_buttons()]
+        if not actions:
+            return replies
+        sign = self.services.signer.sign
+        out = [
+            replace(r, buttons=tuple(tuple(Button(sign(person.key, b.id), b.label) for b in row)
+                                     for row in r.buttons))
+            if r.buttons else r
+            for r in replies
+        ]
+        if numbered:
+            await chat.offer_menu(s, person_id=person.id, chat_id=chat_id, actions=actions,
+                                  now=now)
+        return out
+
+    # -- delivery and jobs ---------------------------------------------------------------
+    async def compose(self, s: Session, row: OutboxMessage, person: Person, *, now: datetime,
+                      numbered: bool, memo: dict[Any, Any]) -> Reply | None:
+        """Render a due outbox row for its recipient; None when it no longer applies."""
+        rc = RenderCtx(s, person, now, row.due_at, self.services.catalogue, memo)
+        rendered = await self.notices.render(rc, row)
+        if rendered is None:
+            return None
+        reply = Reply(rendered.text, tuple(tuple(r) for r in rendered.buttons if r),
+                      rendered.file)
+        chat_id = person.chat_id or person.external_id
+        return (await self._signed(s, person, chat_id, [reply], now=now, numbered=numbered))[0]
+
+    async def run_jobs(self, now: datetime) -> int:
+        """Run every registered job, each in its own unit of work; return the rows planned."""
+        planned = 0
+        for job in self.jobs:
+            try:
+                async with self.services.db.unit() as s:
+                    svc = self.services
+                    notify = Notify(s, now=now, admin_keys=svc.admin_keys,
+                                    catalogue=svc.catalogue)
+                    await job(JobCtx(svc, s, now, notify))
+                    planned += notify.planned
+            except Exception:
+                log.exception("job %r failed; its changes were rolled back", job)
+        return planned
+
+    async def seed(self) -> int:
+        """Insert missing catalogue entries of every feature, in one unit of work."""
+        async with self.services.db.unit() as s:
+            return sum([await seed(s, self.services.catalogue) for seed in self.seeders])
+
+    def verify(self, person_key: str, token: str) -> str | None:
+        """Return the action behind a button id shown to a person (retrying failed replies)."""
+        return self.services.signer.verify(person_key, token)

@@ -1,0 +1,51 @@
+"""German texts of the shared machinery: router answers, dialogs, /meine, /export."""
+
+from __future__ import annotations
+
+from handlers.core.format import esc
+
+CANCEL_LABEL = "Abbrechen"
+YES_LABEL = "Ja"
+NO_LABEL = "Nein"
+CANCEL_WORDS = frozenset({"abbrechen", "abbruch", "/abbrechen", "stop", "cancel"})
+
+UNKNOWN_COMMAND = "Den Befehl <code>/{cmd}</code> kenne ich nicht. Alle Befehle: /hilfe"
+UNKNOWN_COMMAND_HINT = (
+    "Den Befehl <code>/{cmd}</code> kenne ich nicht. Meintest du /{hint}? Alle Befehle: /hilfe"
+)
+MEANT = "Meintest du /{cmd}? Befehle beginnen mit „/“. Alle Befehle: /hilfe"
+NOT_UNDERSTOOD = "Das habe ich nicht verstanden. Ich reagiere auf Befehle wie /termine – alle Befehle: /hilfe"
+TOO_LONG = "Deine Nachricht ist zu lang (höchstens {limit} Zeichen). Bitte fass dich kürzer."
+EMPTY = "Ich habe eine leere Nachricht bekommen. Schreib z. B. /hilfe."
+ERROR = "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuch es gleich noch einmal."
+ADMIN_ONLY = "Das dürfen nur Admins des Clusterteams."
+NEEDS_LINK = (
+    "Dafür musst du einer Mitgliedsfirma zugeordnet sein. Schick mir deinen Einladungscode "
+    "mit <code>/start CODE</code> – Codes verteilt das Clusterteam."
+)
+GO_PRIVATE = "Das besprechen wir besser privat – schreib mir direkt, dann geht's weiter."
+FOREIGN_BUTTON = "Dieser Knopf gehört zu einer anderen Person. Schreib mir direkt, z. B. /termine."
+STALE_BUTTON = "Dieser Knopf ist nicht mehr aktuell."
+PLEASE_PRESS = "Bitte wähl eine der Antworten unten (oder schreib „abbrechen“)."
+CANCELLED = "Abgebrochen. Nichts wurde gespeichert."
+DIALOG_GONE = "Dein angefangener Dialog passt nicht mehr zur neuen Version des Bots – bitte fang ihn neu an."
+NOTHING_TO_CANCEL = "Gerade ist nichts offen, das ich abbrechen könnte."
+NOTHING_TO_RESUME = "Gerade ist nichts offen. Alle Befehle: /hilfe"
+DIALOG_OPEN_HINT = "Noch offen: <b>{title}</b>. Weiter mit /weiter oder „abbrechen“."
+
+
+def dialog_busy(title: str) -> str:
+    """Say that another dialog is still open and how to go on."""
+    return f"Du bist noch mitten in <b>{esc(title)}</b>. Weiter mit /weiter oder „abbrechen“."
+
+
+# /meine
+OVERVIEW_HEAD = "<b>Deine und eure Anmeldungen</b>"
+OVERVIEW_EMPTY = "Noch nichts angemeldet oder angefragt. Schau in /termine, /medientag oder /messe."
+HELP_MEINE = "Meine Anmeldungen und Anfragen"
+
+# /export
+HELP_EXPORT = "Export als CSV und Excel: /export was"
+EXPORT_USAGE = "So geht's: <code>/export was</code> – möglich: {kinds}"
+EXPORT_DONE = "Export <b>{label}</b>: {rows}. CSV (für Excel):"
+EXPORT_XLSX = "Und als Excel-Datei:"

@@ -1,0 +1,128 @@
+"""People (chat identities): find or create on every update, link to a company, roles."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import and_, or_
+from sqlmodel import col, select
+
+from storage.db import Session
+from storage.members.models import Person
+
+log = logging.getLogger(__name__)
+NAME_MAX = 200  # Person.display_name; platforms allow longer names
+
+
+def refresh(person: Person, *, display_name: str, chat_id: str) -> bool:
+    """Update what a new message tells about a known person; True when anything changed.
+
+    A person who writes again is reachable again; names and DM chats can change. A group
+    is never where personal messages go (callers pass "" for group chats).
+    """
+    name = display_name[:NAME_MAX]
+    changed = False
+    if person.unreachable_at is not None:
+        person.unreachable_at, changed = None, True
+    if name and name != person.display_name:
+        person.display_name, changed = name, True
+    if chat_id and chat_id != person.chat_id and not _is_group_chat(chat_id, person):
+        person.chat_id, changed = chat_id, True
+    return changed
+
+
+def new_person(*, platform: str, external_id: str, display_name: str, chat_id: str) -> Person:
+    """Return a Person row for a first contact (the caller adds it to its session)."""
+    return Person(platform=platform, external_id=external_id,
+                  display_name=display_name[:NAME_MAX], chat_id=chat_id)
+
+
+def _is_group_chat(chat_id: str, person: Person) -> bool:
+    # Telegram group ids are negative; for DMs the chat id equals the user id.
+    return person.platform == "telegram" and chat_id.startswith("-")
+
+
+async def get(s: Session, *, person_id: int) -> Person | None:
+    """Return a person by id."""
+    return await s.get(Person, person_id)
+
+
+async def find(s: Session, *, platform: str, external_id: str) -> Person | None:
+    """Return the person with this identity, if known."""
+    rows = await s.exec(
+        select(Person).where(Person.platform == platform, Person.external_id == external_id)
+    )
+    return rows.first()
+
+
+async def by_key(s: Session, key: str) -> Person | None:
+    """Return the person with identity `platform:id`, if known."""
+    platform, sep, external_id = key.partition(":")
+    return await find(s, platform=platform, external_id=external_id) if sep else None
+
+
+async def mark_unreachable(s: Session, *, person_id: int, now: datetime) -> None:
+    """Remember that the person blocked the bot or left; they get no more pushes."""
+    person = await s.get(Person, person_id)
+    if person is not None and person.unreachable_at is None:
+        person.unreachable_at = now
+
+
+async def set_role(s: Session, *, person_id: int, role: str) -> None:
+    """Grant or revoke the admin role."""
+    person = await s.get(Person, person_id)
+    if person is not None:
+        person.role = role
+
+
+async def members_of(s: Session, *, company_id: int) -> list[Person]:
+    """Return the people linked to a company."""
+    rows = await s.exec(select(Person).where(Person.company_id == company_id))
+    return list(rows)
+
+
+async def reachable_members(s: Session, *, company_id: int) -> list[Person]:
+    """Return the people linked to a company who can still be reached."""
+    return [p for p in await members_of(s, company_id=company_id) if p.unreachable_at is None]
+
+
+async def member_counts(s: Session) -> dict[int, int]:
+    """Return how many people are linked to each company (companies without any are absent)."""
+    rows = await s.exec(select(Person.company_id).where(col(Person.company_id).is_not(None)))
+    counts: dict[int, int] = {}
+    for company_id in rows:
+        if company_id is not None:
+            counts[company_id] = counts.get(company_id, 0) + 1
+    return counts
+
+
+async def linked_people(s: Session) -> list[Person]:
+    """Return every person linked to a company and reachable."""
+    rows = await s.exec(
+        select(Person).where(col(Person.company_id).is_not(None),
+                             col(Person.unreachable_at).is_(None))
+    )
+    return list(rows)
+
+
+async def admins(s: Session, *, admin_keys: frozenset[str]) -> list[Person]:
+    """Return the known people who are admins (by settings or granted role)."""
+    by_settings = [
+        and_(col(Person.platform) == platform, col(Person.external_id) == external_id)
+        for platform, _, external_id in (k.partition(":") for k in admin_keys if ":" in k)
+    ]
+    rows = await s.exec(select(Person).where(or_(col(Person.role) == "admin", *by_settings)))
+    return list(rows)
+
+
+async def contact_or_admins(
+    s: Session, *, contact_key: str | None, admin_keys: frozenset[str]
+) -> list[Person]:
+    """Return the person a catalogue contact names ("platform:id"), else every admin."""
+    if contact_key:
+        found = await by_key(s, contact_key)
+        if found is not None:
+            return [found]
+        log.warning("contact %s unknown to the bot; telling all admins", contact_key)
+    return await admins(s, admin_keys=admin_keys)
