@@ -122,7 +122,7 @@ async def offer_menu(
     dialect = s.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(ChatMenu).values(**values)
-    await s.execute(stmt.on_conflict_do_update(
+    await s.exec(stmt.on_conflict_do_update(
         index_elements=["person_id", "chat_id"],
         set_={"actions": stmt.excluded.actions, "offered_at": stmt.excluded.offered_at},
     ))

@@ -6,9 +6,13 @@ import asyncio
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from typing import Any
+
 from bot.chat import Address, PermanentFailure, Reply, TemporaryFailure
-from storage import outbox, people
-from storage.db import Database
+from storage import chat, outbox
+from storage.db import Database, Session
+from storage.members.models import Person
+from storage.outbox import OutboxMessage, Plan
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -22,6 +26,7 @@ class RecordingPort:
     """Records every message it is asked to send."""
 
     platform = "console"
+    numbered = True
 
     def __init__(self) -> None:
         self.sent: list[tuple[Address, Reply]] = []
@@ -85,13 +90,20 @@ class HangingPort(RecordingPort):
 
 async def person(db: Database, name: str = "anna") -> int:
     """Create a console person and return the id."""
-    p, _ = await people.touch(db, platform="console", external_id=name, display_name=name,
-                              chat_id=name)
-    assert p.id is not None
-    return p.id
+    async with db.unit() as s:
+        seen = await chat.seen(s, platform="console", external_id=name, display_name=name,
+                               chat_id=name)
+        return seen.person.id
 
 
-async def plan(db: Database, pid: int, key: str, due: datetime, **kw: object) -> None:
+async def plan(db: Database, pid: int, key: str, due: datetime, **kw: Any) -> None:
     """Plan one row with text = key."""
-    await outbox.plan(db, person_id=pid, kind=str(kw.pop("kind", "test")), text=key, due_at=due,
-                      dedupe_key=key, now=berlin(2026, 1, 1), **kw)  # type: ignore[arg-type]
+    async with db.unit() as s:
+        await outbox.plan(s, Plan(person_id=pid, kind=str(kw.pop("kind", "test")), key=key,
+                                  due_at=due, text=key, **kw), now=berlin(2026, 1, 1))
+
+
+async def literal(s: Session, row: OutboxMessage, person: Person, *, now: datetime,
+                  numbered: bool, memo: dict[Any, Any]) -> Reply | None:
+    """Compose a row as its literal text (the deliverer's policy is under test, not texts)."""
+    return Reply(row.text)

@@ -8,8 +8,7 @@ from pathlib import Path
 from bot.app import build_app
 from bot.clock import SystemClock
 from bot.settings import Settings
-from storage import outbox, people
-from tests.scheduler.fakes import RecordingPort
+from tests.scheduler.fakes import RecordingPort, person, plan
 from tests.support.databases import sqlite_url
 
 
@@ -21,21 +20,19 @@ async def test_planning_reschedules_the_delivery_job(tmp_path: Path) -> None:
     runner = app.start_scheduler()
     assert runner is not None
     try:
-        p, _ = await people.touch(app.db, platform="console", external_id="anna",
-                                  display_name="anna", chat_id="anna")
+        pid = await person(app.db)
         now = datetime.now(UTC)
         due = (now + timedelta(days=2)).replace(hour=10, minute=0, second=0, microsecond=0)
-        await outbox.plan(app.db, person_id=p.id, kind="t", text="später", due_at=due,  # type: ignore[arg-type]
-                          dedupe_key="later", now=now, urgent=True)
-        # A handler's planned() only wakes the scheduler: the person never waits for delivery.
-        await app.services.planned()
+        await plan(app.db, pid, "später", due, urgent=True)
+        # The router's wake after planning only wakes the scheduler: nobody waits for delivery.
+        assert app.services.wake is not None
+        await app.services.wake()
         woken = runner.next_wake()
         assert woken is not None and woken <= datetime.now(UTC)
         await app.deliver_due()  # what the woken job runs
         assert runner.next_wake() == due
-        await outbox.plan(app.db, person_id=p.id, kind="t", text="jetzt", due_at=now,  # type: ignore[arg-type]
-                          dedupe_key="now", now=now, urgent=True)
-        await app.services.planned()
+        await plan(app.db, pid, "jetzt", now, urgent=True)
+        await app.services.wake()
         assert port.texts == []
         await app.deliver_due()
         assert port.texts == ["jetzt"] and runner.next_wake() == due

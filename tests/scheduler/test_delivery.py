@@ -6,30 +6,32 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlmodel import select
 
+from bot.chat import Address, Reply
 from bot.clock import ManualClock
 from scheduler.delivery import Deliverer
 from scheduler.replay import replay_until
-from storage import people
+from storage import chat
 from storage.db import Database
-from storage.models import OutboxMessage, ReminderPreference
+from storage.members import people
+from storage.outbox import OutboxMessage, ReminderPreference
 from tests.scheduler import fakes
-from tests.scheduler.fakes import RecordingPort, berlin, person, plan
+from tests.scheduler.fakes import RecordingPort, berlin, literal, person, plan
 
 BlockedPort, CrashingPort = fakes.BlockedPort, fakes.CrashingPort
 FlakyPort, HangingPort = fakes.FlakyPort, fakes.HangingPort
 
 
 def deliverer(db: Database, clock: ManualClock, port: RecordingPort) -> Deliverer:
-    d = Deliverer(db, clock)
+    d = Deliverer(db, clock, compose=literal)
     d.ports[port.platform] = port
     return d
 
 
 async def rows(db: Database) -> dict[str, OutboxMessage]:
     async with db.read() as s:
-        return {r.dedupe_key: r for r in (await s.execute(select(OutboxMessage))).scalars()}
+        return {r.dedupe_key: r for r in await s.exec(select(OutboxMessage))}
 
 
 async def test_restart_between_planning_and_due_time_loses_nothing(db: Database) -> None:
@@ -140,7 +142,9 @@ async def test_permanent_failure_marks_person_unreachable(db: Database) -> None:
     await plan(db, pid, "b", berlin(2026, 3, 2, 11))
     d = deliverer(db, clock, BlockedPort())
     await d.deliver_due()
-    assert (await people.get(db, person_id=pid)).unreachable_at == clock.now()  # type: ignore[union-attr]
+    async with db.read() as s:
+        found_person = await people.get(s, person_id=pid)
+    assert found_person is not None and found_person.unreachable_at == clock.now()
     clock.set(berlin(2026, 3, 2, 11))
     port = RecordingPort()
     d.ports["console"] = port
@@ -169,12 +173,13 @@ async def test_quiet_hours_hold_non_urgent_until_seven(db: Database) -> None:
 async def test_switched_off_kind_is_dropped_and_other_platforms_wait(db: Database) -> None:
     pid = await person(db)
     clock = ManualClock(berlin(2026, 3, 2, 10))
-    async with db.transaction() as s:
+    async with db.unit() as s:
         s.add(ReminderPreference(person_id=pid, kind="fair.deadline", enabled=False))
     await plan(db, pid, "off", berlin(2026, 3, 2, 10), kind="fair.deadline")
-    tg, _ = await people.touch(db, platform="telegram", external_id="7", display_name="t",
-                               chat_id="7")
-    await plan(db, tg.id, "tg", berlin(2026, 3, 2, 10))  # type: ignore[arg-type]
+    async with db.unit() as s:
+        tg = (await chat.seen(s, platform="telegram", external_id="7", display_name="t",
+                              chat_id="7")).person
+    await plan(db, tg.id, "tg", berlin(2026, 3, 2, 10))
     port = RecordingPort()
     d = deliverer(db, clock, port)
     await d.deliver_due()
@@ -196,9 +201,9 @@ async def test_replay_delivers_in_order_at_each_due_time(db: Database) -> None:
 
 
 async def test_someone_only_seen_in_a_group_is_reached_by_their_platform_id(db: Database) -> None:
-    p, _ = await people.touch(db, platform="console", external_id="gruppenmensch",
-                              display_name="G", chat_id="")
-    assert p.id is not None
+    async with db.unit() as s:
+        p = (await chat.seen(s, platform="console", external_id="gruppenmensch",
+                             display_name="G", chat_id="")).person
     clock = ManualClock(berlin(2026, 3, 2, 10))
     await plan(db, p.id, "a", berlin(2026, 3, 2, 10))
     port = RecordingPort()
@@ -219,7 +224,7 @@ async def test_retry_after_zero_waits_a_second_instead_of_spinning(db: Database)
 class HalfSendingPort(RecordingPort):
     """Sends the text, then fails on the attachment (as a transport reports it)."""
 
-    async def send(self, address, reply):  # type: ignore[no-untyped-def]
+    async def send(self, address: Address, reply: Reply) -> None:
         """Record the text part, then fail."""
         self.sent.append((address, reply))
         from bot.chat import PartlySent

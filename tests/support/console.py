@@ -6,8 +6,9 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -27,6 +28,8 @@ class ConsoleBot:
         self.now_arg = now
         self.proc: subprocess.Popen[str] | None = None
         self.sent = 0
+        self._log: list[str] = []
+        self._drain: threading.Thread | None = None
         self.start()
 
     def start(self) -> None:
@@ -37,6 +40,11 @@ class ConsoleBot:
             text=True, cwd=self.workdir, env=self.env, bufsize=1,
         )
         self.sent = 0
+        # Read stderr all the time: a bot that logs more than the pipe holds would block.
+        assert self.proc.stderr is not None
+        self._drain = threading.Thread(target=_collect, args=(self.proc.stderr, self._log),
+                                       daemon=True)
+        self._drain.start()
 
     def send(self, obj: dict[str, Any] | str) -> list[dict[str, Any]]:
         """Send one input line; return every object printed until its {"done": N}."""
@@ -75,19 +83,23 @@ class ConsoleBot:
         assert self.proc.stdin
         self.proc.stdin.close()
         code = self.proc.wait(timeout=30)
-        self.proc.stdout.close()  # type: ignore[union-attr]
-        err = self.proc.stderr.read() if self.proc.stderr else ""
-        if self.proc.stderr:
-            self.proc.stderr.close()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+        err = self._finish_log()
         self.proc = None
         assert code == 0, f"console exit {code}: {err}"
 
     def stderr(self) -> str:
-        """Return what the process wrote to stderr (after it ended)."""
-        if self.proc is None or self.proc.stderr is None:
-            return ""
-        self.proc.kill()
-        return self.proc.stderr.read()
+        """Return what the process wrote to stderr (it is stopped first if still running)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+        return self._finish_log()
+
+    def _finish_log(self) -> str:
+        if self._drain is not None:
+            self._drain.join(timeout=10)
+        return "".join(self._log)
 
 
 def button(messages: list[dict[str, Any]], label: str) -> str:
@@ -110,3 +122,10 @@ def invite_code(messages: list[dict[str, Any]]) -> str:
         if line.strip().startswith("/start "):
             return line.strip().split()[1]
     raise AssertionError(f"no /start CODE in {messages}")
+
+
+def _collect(stream: IO[str], into: list[str]) -> None:
+    """Append every line of `stream` to `into` until it closes."""
+    for line in stream:
+        into.append(line)
+    stream.close()

@@ -3,35 +3,30 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from bot.chat import Address, Incoming, Person, Reply
-from bot.clock import ManualClock
-from handlers.context import Ctx, Services, UsageError
-from handlers.dialogs import END, Dialog, Step, cancel_button, choice
-from handlers.router import Router
-from storage.catalogue import Catalogue
-from storage.db import Database
-from tests.support.databases import sqlite_url
+from handlers.core import END, Ctx, Dialog, Router, Step, UsageError, cancel_button, choice
+from tests.core.conftest import ids, said
 
 
 def toy_dialog() -> Dialog:
-    async def ask_name(ctx: Ctx, data: dict) -> None:
+    async def ask_name(ctx: Ctx, data: dict[str, Any]) -> None:
         ctx.say("Wie heißt du?", [[cancel_button(ctx)]])
 
-    async def got_name(ctx: Ctx, data: dict, text: str) -> str:
+    async def got_name(ctx: Ctx, data: dict[str, Any], text: str) -> str:
         if len(text) < 2:
             raise UsageError("Zu kurz.")
         data["name"] = text
         return "color"
 
-    async def ask_color(ctx: Ctx, data: dict) -> None:
+    async def ask_color(ctx: Ctx, data: dict[str, Any]) -> None:
         row = [choice(ctx, "Rot", "rot"), choice(ctx, "Blau", "blau")]
         ctx.say(f"Farbe, {data['name']}?", [row])
 
-    async def got_color(ctx: Ctx, data: dict, value: str) -> str:
+    async def got_color(ctx: Ctx, data: dict[str, Any], value: str) -> str:
         ctx.say(f"Fertig: {data['name']} mag {value}.")
         return END
 
@@ -41,11 +36,9 @@ def toy_dialog() -> Dialog:
     })
 
 
-@pytest.fixture
-async def router(tmp_path: Path, clock: ManualClock, catalogue: Catalogue) -> Router:
-    db = Database(sqlite_url(tmp_path))
-    await db.migrate()
-    r = Router(Services(db=db, clock=clock, catalogue=catalogue, admin_keys=frozenset()))
+def toy_router(make_router: Callable[[], Router]) -> Router:
+    """Return a router with the toy dialog and a failing command."""
+    r = make_router()
 
     async def start_toy(ctx: Ctx) -> None:
         await r.dialogs.start(ctx, "toy")
@@ -53,25 +46,20 @@ async def router(tmp_path: Path, clock: ManualClock, catalogue: Catalogue) -> Ro
     async def boom(ctx: Ctx) -> None:
         raise RuntimeError("kaputt")
 
+    async def resume(ctx: Ctx) -> None:
+        await r.dialogs.resume(ctx)
+
     r.dialog(toy_dialog())
     r.command("toy", start_toy, help="Test")
     r.command("boom", boom, help="Fehler")
-    r.command("weiter", lambda ctx: _resume(ctx, r), help="weiter")
+    r.command("weiter", resume, help="weiter")
     return r
 
 
-async def _resume(ctx: Ctx, r: Router) -> None:
-    await r.dialogs.resume(ctx)
-
-
-def said(name: str, text: str | None = None, press: str | None = None,
-         option: int | None = None) -> Incoming:
-    return Incoming(Person("console", name, name), Address("console", name), text=text,
-                    press=press, option=option)
-
-
-def ids(replies: list[Reply]) -> dict[str, str]:
-    return {b.label: b.id for r in replies for b in r.flat_buttons()}
+@pytest.fixture
+def router(make_router: Callable[[], Router]) -> Router:
+    """The toy router."""
+    return toy_router(make_router)
 
 
 async def test_dialog_runs_persists_and_rejects_bad_input(router: Router) -> None:
@@ -142,3 +130,28 @@ async def test_arguments_after_a_line_break_and_a_dialog_lost_in_an_update(route
     assert "nichts offen" in (await renamed.handle(said("anna", "abbrechen")))[0].text
     out = await router.handle(said("anna", "/\ntoy"))
     assert "Wie heißt du" in out[0].text
+
+
+async def test_a_button_of_an_earlier_run_answers_nothing(router: Router) -> None:
+    asked = ids(await router.handle(said("dora", "/toy")))
+    first = ids(await router.handle(said("dora", "Dora")))
+    await router.handle(said("dora", "abbrechen"))
+    await router.handle(said("dora", "/toy"))
+    await router.handle(said("dora", "Dorothea"))
+    out = await router.handle(said("dora", press=first["Blau"]))  # from the cancelled run
+    assert "nicht mehr aktuell" in out[0].text and "Farbe, Dorothea?" in out[1].text
+    out = await router.handle(said("dora", press=asked["Abbrechen"]))
+    assert "nichts offen" in out[0].text  # the old run's Abbrechen cancels nothing
+    out = await router.handle(said("dora", "/weiter"))
+    assert "Farbe, Dorothea?" in out[0].text
+
+
+async def test_forged_and_foreign_button_ids_are_refused(router: Router) -> None:
+    out = await router.handle(said("emil", "/toy"))
+    token = ids(out)["Abbrechen"]
+    action, _, mac = token.rpartition("~")
+    forged = f"{action}~{'A' * len(mac)}"
+    assert "nicht mehr aktuell" in (await router.handle(said("emil", press=forged)))[0].text
+    assert "nicht mehr aktuell" in (await router.handle(said("emil", press=action)))[0].text
+    out = await router.handle(said("emil", press=token))
+    assert "Abgebrochen" in out[0].text

@@ -7,7 +7,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from handlers.exports import Table, to_csv, to_xlsx
+from handlers.core.exports import Table, to_csv, to_xlsx
 
 TABLE = Table("Test", ["Firma", "Telefon", "Datum", "Personen"], [
     ["Müller & Söhne", "+49 355 123", date(2026, 3, 5), 2],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from storage import catalogue as catalogue_store
-from storage import companies
+from storage.members import companies
 from storage.catalogue import Catalogue
 from storage.db import Database
 
@@ -33,9 +33,11 @@ def test_shipped_catalogue_has_the_plan(catalogue: Catalogue) -> None:
 
 
 async def test_seed_inserts_missing_only(db: Database, catalogue: Catalogue) -> None:
-    assert await catalogue_store.seed_companies(db, catalogue) == 11
-    assert await catalogue_store.seed_companies(db, catalogue) == 0
-    names = [c.name for c in await companies.all_companies(db)]
+    async with db.unit() as s:
+        assert await catalogue_store.seed_companies(s, catalogue) == 11
+    async with db.unit() as s:
+        assert await catalogue_store.seed_companies(s, catalogue) == 0
+        names = [c.name for c in await companies.all_companies(s)]
     assert "Zemmler Siebanlagen GmbH" in names
 
 
@@ -49,4 +51,5 @@ async def test_another_cluster_runs_on_its_own_file(db: Database, tmp_path: Path
     )
     cat = catalogue_store.load(own)
     assert cat.name == "TAB_MINT" and cat.team.email == "tab_mint@example.org"
-    assert await catalogue_store.seed_companies(db, cat) == 1
+    async with db.unit() as s:
+        assert await catalogue_store.seed_companies(s, cat) == 1

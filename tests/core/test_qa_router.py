@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 from bot.chat import Address, Incoming, Person
-from bot.clock import ManualClock
-from handlers.context import Ctx, Services
-from handlers.dialogs import END, Dialog, Step, cancel_button, choice
-from handlers.router import Router
-from storage.catalogue import Catalogue
-from storage.db import Database
-from tests.support.databases import sqlite_url
+from handlers.core import END, Ctx, Dialog, Router, Step, cancel_button, choice
 
 
 def places_dialog() -> Dialog:
     """Ask for a number of places (typed), then Ja/Nein (buttons)."""
 
-    async def ask_places(ctx: Ctx, data: dict) -> None:
+    async def ask_places(ctx: Ctx, data: dict[str, Any]) -> None:
         ctx.say("Wie viele Plätze?", [[cancel_button(ctx)]])
 
-    async def got_places(ctx: Ctx, data: dict, text: str) -> str:
+    async def got_places(ctx: Ctx, data: dict[str, Any], text: str) -> str:
         data["places"] = text
         return "ok"
 
-    async def ask_ok(ctx: Ctx, data: dict) -> None:
+    async def ask_ok(ctx: Ctx, data: dict[str, Any]) -> None:
         ctx.say(f"{data['places']} Plätze – passt das?",
                 [[choice(ctx, "Ja", "ja"), choice(ctx, "Nein", "nein")], [cancel_button(ctx)]])
 
-    async def got_ok(ctx: Ctx, data: dict, value: str) -> str:
+    async def got_ok(ctx: Ctx, data: dict[str, Any], value: str) -> str:
         ctx.say(f"Antwort: {value}")
         return END
 
@@ -41,10 +36,9 @@ def places_dialog() -> Dialog:
 
 
 @pytest.fixture
-async def router(tmp_path: Path, clock: ManualClock, catalogue: Catalogue) -> Router:
-    db = Database(sqlite_url(tmp_path))
-    await db.migrate()
-    r = Router(Services(db=db, clock=clock, catalogue=catalogue, admin_keys=frozenset()))
+def router(make_router: Callable[[], Router]) -> Router:
+    """A router with the places dialog."""
+    r = make_router()
     r.dialog(places_dialog())
 
     async def start(ctx: Ctx) -> None:

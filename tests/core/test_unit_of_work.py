@@ -1,0 +1,164 @@
+"""One update, one unit of work: a change, its audit row and its notices commit together or not
+at all (faults injected between them, on SQLite and PostgreSQL); round trips per update."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+from sqlmodel import func, select
+
+from handlers.core import Ctx, Notice, Router, UsageError
+from storage.audit import AuditLog
+from storage.db import Database
+from storage.errors import DomainError
+from storage.members import companies
+from storage.members.models import Company
+from storage.outbox import OutboxMessage
+from tests.core.conftest import said
+
+
+class Fault(RuntimeError):
+    """The injected crash."""
+
+
+def feature(router: Router, fault_at: str | None) -> None:
+    """A toy feature: create a company, audit it, tell its creator; crash at `fault_at`."""
+
+    async def change(ctx: Ctx) -> None:
+        company = await companies.create(ctx.s, name=ctx.args, state=None, city=None,
+                                         max_members=30)
+        if fault_at == "after_change":
+            raise Fault
+        ctx.audit("toy", company=company.name)
+        if fault_at == "after_audit":
+            raise Fault
+        await ctx.notify.person(ctx.person_id, Notice(kind="toy", key=f"toy:{company.id}",
+                                                      text="Angelegt."))
+        if fault_at == "after_notice":
+            raise Fault
+        if fault_at == "domain":
+            raise DomainError("cluster_full", max=1)
+        if fault_at == "usage":
+            raise UsageError("Bitte anders.")
+        ctx.say("Fertig.")
+
+    router.command("anlegen", change, help="Test")
+    router.domain_errors({"cluster_full": lambda e: "Voll."})
+
+
+async def counts(db: Database) -> tuple[int, int, int]:
+    """Return how many companies, audit rows and outbox rows exist."""
+    async with db.unit() as s:
+        found = [(await s.exec(select(func.count()).select_from(model))).one()
+                 for model in (Company, AuditLog, OutboxMessage)]
+    return found[0], found[1], found[2]
+
+
+@pytest.mark.parametrize("fault_at", ["after_change", "after_audit", "after_notice",
+                                      "domain", "usage"])
+async def test_a_fault_leaves_nothing_half_done(
+    fault_at: str, db: Database, make_router: Callable[[], Router]
+) -> None:
+    router = make_router()
+    feature(router, fault_at)
+    before = await counts(db)
+    out = await router.handle(said("anna", "/anlegen Neue GmbH"))
+    assert out, "the person always gets an answer"
+    assert "Fertig" not in out[-1].text
+    companies_, audits, rows = await counts(db)
+    # The person row of the first contact may stay; nothing of the feature does.
+    assert (companies_, audits, rows) == before
+
+
+async def test_without_a_fault_all_three_commit_together(
+    db: Database, make_router: Callable[[], Router]
+) -> None:
+    router = make_router()
+    feature(router, None)
+    before = await counts(db)
+    out = await router.handle(said("anna", "/anlegen Neue GmbH"))
+    assert out[-1].text == "Fertig."
+    assert await counts(db) == (before[0] + 1, before[1] + 1, before[2] + 1)
+
+
+async def test_a_failing_commit_plans_nothing_and_wakes_nobody(
+    db: Database, make_router: Callable[[], Router], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    router = make_router()
+    feature(router, None)
+    woken: list[int] = []
+
+    async def wake() -> None:
+        woken.append(1)
+
+    router.services.wake = wake
+    before = await counts(db)
+
+    def refuse(*_: Any) -> None:
+        raise Fault("disk full")
+
+    monkeypatch.setattr(router.services.signer, "sign", refuse)  # fails after the handler ran
+    router.command("knopf", _with_button, help="Test")
+    out = await router.handle(said("anna", "/knopf"))
+    assert "schiefgegangen" in out[0].text
+    assert await counts(db) == before and woken == []
+
+
+async def _with_button(ctx: Ctx) -> None:
+    from handlers.core.dialogs import CancelDialog
+
+    await companies.create(ctx.s, name="Knopf AG", state=None, city=None, max_members=30)
+    await ctx.notify.person(ctx.person_id, Notice(kind="toy", key="knopf", text="Da."))
+    ctx.say("Mit Knopf", [[ctx.button("x", CancelDialog("r"))]])
+
+
+@dataclass
+class Trips:
+    """SQL statements and transactions seen on an engine."""
+
+    statements: list[str] = field(default_factory=list)
+    transactions: int = 0
+
+
+@contextmanager
+def trips(db: Database) -> Iterator[Trips]:
+    """Count the statements (BEGIN/COMMIT/SAVEPOINT aside) and commits on `db`."""
+    seen = Trips()
+    engine = db.engine.sync_engine
+
+    def on_execute(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
+        head = statement.lstrip().split(None, 1)[0].upper()
+        if head not in ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"):
+            seen.statements.append(statement)
+
+    def on_commit(_c: Any) -> None:
+        seen.transactions += 1
+
+    event.listen(engine, "before_cursor_execute", on_execute)
+    event.listen(engine, "commit", on_commit)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", on_execute)
+        event.remove(engine, "commit", on_commit)
+
+
+async def test_a_known_person_costs_one_query_and_one_transaction(
+    db: Database, make_router: Callable[[], Router]
+) -> None:
+    router = make_router()
+
+    async def hello(ctx: Ctx) -> None:
+        ctx.say("Hallo.")
+
+    router.command("hallo", hello, help="Test")
+    await router.handle(said("anna", "/hallo"))  # first contact writes the person
+    with trips(db) as seen:
+        out = await router.handle(said("anna", "/hallo"))
+    assert out[0].text == "Hallo."
+    assert (len(seen.statements), seen.transactions) == (1, 1), seen.statements
