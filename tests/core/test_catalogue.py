@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from storage import catalogue as catalogue_store
-from storage.members import companies
 from storage.catalogue import Catalogue
 from storage.db import Database
+from storage.members import companies
 
 
 def test_shipped_catalogue_has_the_plan(catalogue: Catalogue) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.chat import Address, PermanentFailure, Reply, TemporaryFailure
 from storage import chat, outbox
