@@ -7,7 +7,8 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -68,7 +69,7 @@ def _with_console_admin(settings: Settings) -> Settings:
     return settings.model_copy(update={"admins": admins})
 
 
-async def _with_scheduler(app: App, main: Awaitable[None]) -> None:
+async def _with_scheduler(app: App, main: Awaitable[object]) -> None:
     app.start_scheduler()
     try:
         await main
@@ -105,7 +106,7 @@ async def _migrate(settings: Settings, _args: argparse.Namespace) -> None:
     await app.stop()
 
 
-MODES: dict[str, Callable[[Settings, argparse.Namespace], Awaitable[None]]] = {
+MODES: dict[str, Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, None]]] = {
     "console": _console, "run": _run, "migrate": _migrate,
 }
 

@@ -261,7 +261,7 @@ class MatrixTransport:
         """Return our DM room with `user_id`, creating an encrypted one if there is none."""
         for room in self.client.rooms.values():
             if room.member_count == 2 and user_id in room.users:
-                return room.room_id
+                return str(room.room_id)
         resp = await self._checked(self.client.room_create(
             is_direct=True, invite=[user_id], preset=nio.RoomPreset.trusted_private_chat,
             initial_state=[nio.event_builders.EnableEncryptionBuilder().as_dict()],
@@ -269,7 +269,7 @@ class MatrixTransport:
         for _ in range(3):  # usable once a sync has told nio about the room and the invite
             room = self.client.rooms.get(resp.room_id)
             if room is not None and user_id in room.users:
-                return resp.room_id
+                return str(resp.room_id)
             if not await self._next_sync(self._poll_ms / 1000 + 20):
                 break
         raise TemporaryFailure("Matrix: new DM not synced yet")

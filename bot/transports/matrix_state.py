@@ -72,7 +72,8 @@ class StateFiles:
     def _read(self, name: str) -> dict[str, str] | None:
         path = self.root / name
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            found: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+            return found
         except FileNotFoundError:
             return None
         except (OSError, ValueError):
@@ -101,7 +102,7 @@ class Backoff:
         self.failures += 1
         if retry_after is not None:
             return retry_after
-        delay = min(self.cap, self.first * 2 ** (self.failures - 1))
+        delay = min(self.cap, self.first * (1 << (self.failures - 1)))
         return delay * random.uniform(0.8, 1.2)
 
     def reset(self) -> None:
