@@ -26,10 +26,12 @@ run: $(STAMP)
 test: $(TESTSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(TESTSTAMP)
 	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/updates.py
 	$(BIN)/python bench/telegram.py
 
 clean:
