@@ -1,7 +1,7 @@
 """Benchmark parse_when against plain dateparser on the test table: speed (warm, cold), accuracy.
 
 Run: .venv/bin/python bench/dates.py [--repeat N] [--corpus table|judge]
-("judge": the acceptance corpus of tests/handlers/test_dates_judge.py instead of the test table)
+("judge": the acceptance corpus of tests/dates/test_dates_judge.py instead of the test table)
 Warm: every phrase is parsed `repeat` times; a phrase's figure is its median; the report gives
 the median and p99 over phrases. Cold: a fresh interpreter per sample, timing the import and
 the first call separately (median of 5 samples).
@@ -23,14 +23,14 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from handlers import dates  # noqa: E402
-from tests.handlers.test_dates import NOWS, TABLE, show  # noqa: E402
-from tests.handlers.test_dates_judge import CLOCKS, ROWS  # noqa: E402
+from handlers.dates import parser as dates  # noqa: E402
+from tests.dates.test_dates import NOWS, TABLE, show  # noqa: E402
+from tests.dates.test_dates_judge import CLOCKS, ROWS  # noqa: E402
 
 Rows = list[tuple[str, str, str | None]]
 CORPORA: dict[str, tuple[str, Rows, dict[str, datetime]]] = {
-    "table": ("tests/handlers/test_dates.py", TABLE, NOWS),
-    "judge": ("tests/handlers/test_dates_judge.py", list(ROWS), CLOCKS),
+    "table": ("tests/dates/test_dates.py", TABLE, NOWS),
+    "judge": ("tests/dates/test_dates_judge.py", list(ROWS), CLOCKS),
 }
 
 DATEPARSER_LANGUAGES = ["de", "en"]

@@ -58,7 +58,7 @@ _FIXED = {
 _ADVENTS = ("ersteradvent", "zweiteradvent", "dritteradvent", "vierteradvent")
 _BUSSTAG = "bußtag"
 
-# Vocabulary entries for dates_vocab: fixed days are dates, movable ones name a holiday.
+# Vocabulary entries for `vocabulary`: fixed days are dates, movable ones name a holiday.
 HOLIDAY_WORDS: dict[str, tuple[str, object]] = {
     **{word: ("date", (*day, None)) for word, day in _FIXED.items()},
     **{word: ("holiday", word) for word in (*_EASTER_OFFSETS, *_ADVENTS)},

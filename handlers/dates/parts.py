@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from handlers.dates_words import Tok
+from handlers.dates.tokens import Tok
 
 
 class Impossible(Exception):

@@ -1,10 +1,10 @@
 """Understand German (and simple English) date phrases: `parse_when(text, now=...)`.
 
-Pipeline: `dates_words` tokenises and classifies words with `dates_vocab` (weekdays and months
+Pipeline: `tokens` tokenises and classifies words with `vocabulary` (weekdays and months
 in full, abbreviated, with or without dot, umlauts as ae/oe/ue, one typo per word tolerated when
 the first letter is right: "Dienstg", "Mitwoch"; small talk like "passt mir" is ignored);
-`read_parts` fills slots (`dates_parts`) with the matchers of `dates_calendar` and
-`dates_clock`; `dates_resolve` turns the slots into a date relative to
+`read_parts` fills slots (`parts`) with the matchers of `day_matchers` and
+`time_matchers`; `resolve` turns the slots into a date relative to
 `now`. Only when a word is unknown to all of that does dateparser (German, English as
 fallback) get a try, and its answer is checked like ours. Nothing is loaded per call.
 
@@ -47,7 +47,7 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   "Uhr", after "um"/"ab"/"bis", or right after a day ("morgen 1030", "3.3. 1400"); they are
   read as written ("um 230" = 02:30). A number that may be a year (20xx after a day, anything
   after a month: "März 2027") or no time ("2575") is not one.
-- Holidays (`dates_holidays`): "Ostermontag", "Pfingsten", "Tag der Arbeit", "Buß- und Bettag",
+- Holidays (`holidays`): "Ostermontag", "Pfingsten", "Tag der Arbeit", "Buß- und Bettag",
   "Heiligabend", "2. Weihnachtsfeiertag", "3. Advent", "Nikolaus", ... are their next
   occurrence from today on (today included); "Ostern 2027" / "Ostern nächstes Jahr" that
   year's. "nach Ostern", "vor dem 15.3." name no single day (None). "Anfang/Mitte/Ende 2027"
@@ -64,11 +64,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
-from handlers import dates_calendar as cal
-from handlers import dates_clock as clock
-from handlers.dates_parts import Impossible, Parts, kind_at
-from handlers.dates_resolve import resolve
-from handlers.dates_words import Tok, tokenize
+from handlers.dates import day_matchers as cal
+from handlers.dates import time_matchers as clock
+from handlers.dates.parts import Impossible, Parts, kind_at
+from handlers.dates.resolve import resolve
+from handlers.dates.tokens import Tok, tokenize
 
 log = logging.getLogger(__name__)
 

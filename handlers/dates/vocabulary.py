@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.dates_holidays import HOLIDAY_WORDS
+from handlers.dates.holidays import HOLIDAY_WORDS
 
 _WEEKDAYS = (
     ("montag", "mo", "mon", "monday"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from handlers.dates_parts import Parts
+from handlers.dates.parts import Parts
 
 _POSITION_DAY = {"anfang": 1, "mitte": 15}
 _POSITION_WEEKDAY = {"anfang": 0, "mitte": 2, "ende": 4}

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from typing import Any, NamedTuple
 
-from handlers.dates_holidays import join_holiday_names
-from handlers.dates_vocab import VOCAB, fold
+from handlers.dates.holidays import join_holiday_names
+from handlers.dates.vocabulary import VOCAB, fold
 
 
 class Tok(NamedTuple):

@@ -6,9 +6,9 @@ import calendar
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from handlers.dates_holidays import next_holiday
-from handlers.dates_parts import DAY_SLOTS, Impossible, Parts, Spoken
-from handlers.dates_spans import position, shift_month, weekend
+from handlers.dates.holidays import next_holiday
+from handlers.dates.parts import DAY_SLOTS, Impossible, Parts, Spoken
+from handlers.dates.positions import position, shift_month, weekend
 
 DAYPART_TIMES = {
     "früh": time(8),
