@@ -4,7 +4,8 @@ The rules for what is ambiguous are in `handlers/dates/parser.py`. The package i
 reads no settings, storage or clock (`now` is passed in); an import-linter contract keeps it so.
 """
 
-from handlers.dates.parser import When, parse_when, to_datetime, warm_up
+from handlers.dates.fallback import warm_up
+from handlers.dates.parser import parse_when
 from handlers.dates.texts import (
     CONFIRM_LABELS,
     EXAMPLES,
@@ -13,6 +14,7 @@ from handlers.dates.texts import (
     not_understood_text,
     past_text,
 )
+from handlers.dates.when import When, to_datetime
 
 __all__ = [
     "CONFIRM_LABELS",

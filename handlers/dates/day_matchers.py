@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.dates.parts import Impossible, Parts, kind_at, year_after
-from handlers.dates.tokens import Tok
+from handlers.dates.parts import Impossible, Parts
+from handlers.dates.tokens import Tok, kind_at, year_after
 
 
 def _day_month_at(toks: list[Tok], i: int) -> tuple[tuple[int, int, int | None], int] | None:

@@ -60,37 +60,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from handlers.dates import day_matchers as cal
 from handlers.dates import time_matchers as clock
-from handlers.dates.parts import Impossible, Parts, kind_at
+from handlers.dates.fallback import ask_dateparser
+from handlers.dates.parts import Impossible, Parts
 from handlers.dates.resolve import resolve
-from handlers.dates.tokens import Tok, tokenize
+from handlers.dates.tokens import Tok, kind_at, tokenize
+from handlers.dates.when import BERLIN, When
 
 log = logging.getLogger(__name__)
 
-BERLIN = ZoneInfo("Europe/Berlin")
 MAX_LENGTH = 200  # longer answers are not a date; also bounds the work per call
-FALLBACK_LANGUAGES = ("de", "en")
-FALLBACK_SETTINGS = {
-    "PREFER_DATES_FROM": "future",
-    "RETURN_TIME_AS_PERIOD": True,
-    "DATE_ORDER": "DMY",
-    "PREFER_DAY_OF_MONTH": "first",
-}
-
-
-@dataclass(frozen=True)
-class When:
-    """An understood date, with the time of day and a range end when they were said."""
-
-    date: date
-    time: time | None = None
-    end: time | None = None
-
 
 Matcher = Callable[[list[Tok], int, Parts], int]
 # Order matters: longer, more specific patterns first ("9.-14.3." before "9.", "in 2 Stunden"
@@ -149,47 +131,9 @@ def parse_when(text: str, *, now: datetime) -> When | None:
     try:
         parts = read_parts(tokenize(text))
         if parts is None:
-            return _fallback(text, local_now)
+            return ask_dateparser(text, local_now)
         found = resolve(parts, local_now)
     except Impossible as exc:
         log.debug("date phrase %r impossible: %s", text, exc)
         return None
     return When(*found) if found else None
-
-
-def to_datetime(w: When, *, default_time: time, tz: tzinfo = BERLIN) -> datetime:
-    """Return `w` as an aware datetime in `tz`, using `default_time` when no time was said."""
-    naive = datetime.combine(w.date, w.time if w.time is not None else default_time)
-    # The UTC round trip moves a time that does not exist (spring forward) to a real one.
-    return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
-
-
-def warm_up() -> None:
-    """Load dateparser and its German/English data now (blocking: run it in a thread).
-
-    The grammar never needs it for common phrases; the first unusual one would otherwise pay
-    ~150-500 ms while a person waits.
-    """
-    _fallback("1. Januar", datetime(2026, 1, 1))
-
-
-def _fallback(text: str, local_now: datetime) -> When | None:
-    """Ask dateparser about phrases our grammar does not know; keep only full dates."""
-    import dateparser  # imported on first need: most phrases never get here
-
-    settings = {**FALLBACK_SETTINGS, "RELATIVE_BASE": local_now.replace(tzinfo=None)}
-    try:
-        data = dateparser.DateDataParser(
-            languages=list(FALLBACK_LANGUAGES), settings=settings
-        ).get_date_data(text)
-    except Exception:  # dateparser raises assorted errors on odd input; it is only a fallback
-        log.debug("dateparser failed on %r", text, exc_info=True)
-        return None
-    found = data.date_obj
-    if found is None or data.period not in ("day", "time"):
-        return None
-    if abs(found.year - local_now.year) > 5:  # dateparser reads "26.9. 10 Uhr" as 2110
-        return None
-    if data.period == "time":
-        return When(found.date(), found.time().replace(second=0, microsecond=0))
-    return When(found.date())

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from handlers.dates.tokens import Tok
-
 
 class Impossible(Exception):
     """The phrase was understood but contradicts itself or names no real date or time."""
@@ -59,15 +57,3 @@ class Parts:
         if old is not None and old != value:
             raise Impossible(slot)
         setattr(self, slot, value)
-
-
-def kind_at(toks: list[Tok], i: int) -> str:
-    """Return the kind of token `i`, or "" past the end."""
-    return toks[i].kind if i < len(toks) else ""
-
-
-def year_after(toks: list[Tok], i: int) -> tuple[int | None, int]:
-    """Return an explicit four-digit year at `i` and how many tokens it takes."""
-    if kind_at(toks, i) in ("num", "ord") and 1900 <= int(toks[i].val) <= 2199:
-        return int(toks[i].val), 1
-    return None, 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.dates.parser import When
+from handlers.dates.when import When
 from handlers.texts.common import fmt_date, fmt_time
 from handlers.texts.core import NO_LABEL, YES_LABEL
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.dates.parts import DAY_SLOTS, Impossible, Parts, Spoken, kind_at
-from handlers.dates.tokens import Tok
+from handlers.dates.parts import DAY_SLOTS, Impossible, Parts, Spoken
+from handlers.dates.tokens import Tok, kind_at
 
 
 def _hour(tok: Tok) -> int | None:
