@@ -26,13 +26,13 @@ MAX_YEARS_AWAY = 5  # dateparser reads "26.9. 10 Uhr" as 2110
 
 def ask_dateparser(text: str, local_now: datetime) -> When | None:
     """Ask dateparser about phrases our grammar does not know; keep only full dates."""
-    import dateparser  # imported on first need: most phrases never get here
+    # Imported on first need (most phrases never get here); from its module, where the stubs
+    # declare it, rather than the package's re-export.
+    from dateparser.date import DateDataParser
 
     settings = {**SETTINGS, "RELATIVE_BASE": local_now.replace(tzinfo=None)}
     try:
-        data = dateparser.DateDataParser(
-            languages=list(LANGUAGES), settings=settings
-        ).get_date_data(text)
+        data = DateDataParser(languages=list(LANGUAGES), settings=settings).get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input; it is only a fallback
         log.debug("dateparser failed on %r", text, exc_info=True)
         return None

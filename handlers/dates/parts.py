@@ -22,6 +22,11 @@ class Spoken(NamedTuple):
 
 DAY_SLOTS = ("date", "day", "rel", "kw", "week", "pos", "weekend", "holiday")
 
+# "Anfang/Mitte/Ende" of something: (where, unit, what). `what` is the offset in weeks ("w"),
+# months ("m"), years ("y") or quarters ("Q"), a year as written ("Y"), or (month, year) for a
+# named month ("month").
+Position = tuple[str, str, int | tuple[int, int | None]]
+
 
 @dataclass
 class Parts:
@@ -35,7 +40,7 @@ class Parts:
     this: bool = False
     week: int | None = None
     kw: tuple[int, int | None] | None = None
-    pos: tuple[str, str, object] | None = None
+    pos: Position | None = None
     weekend: int | None = None
     holiday: tuple[str, int | None] | None = None  # a movable feast: ("ostermontag", year)
     delta: tuple[float, str] | None = None
@@ -44,6 +49,10 @@ class Parts:
     daypart: str | None = None
     bare: int | None = None
     pair: tuple[int, int] | None = None  # "Di 17.03": a date or a time, said after a weekday
+
+    def day_slots(self) -> list[str]:
+        """Return the filled slots that name a day, in the order of DAY_SLOTS."""
+        return [slot for slot in DAY_SLOTS if getattr(self, slot) is not None]
 
     def has_day(self) -> bool:
         """Tell whether some slot already names a day."""
