@@ -62,8 +62,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from handlers.dates import day_matchers as cal
-from handlers.dates import time_matchers as clock
+from handlers.dates import day_matchers, time_matchers
 from handlers.dates.fallback import ask_dateparser
 from handlers.dates.parts import Impossible, Parts
 from handlers.dates.resolve import resolve
@@ -78,18 +77,18 @@ Matcher = Callable[[list[Tok], int, Parts], int]
 # Order matters: longer, more specific patterns first ("9.-14.3." before "9.", "in 2 Stunden"
 # before "2 Uhr", "halb 9" before a bare 9).
 MATCHERS: tuple[Matcher, ...] = (
-    cal.match_date,
-    cal.match_holiday,
-    cal.match_kw,
-    cal.match_relative,
-    clock.match_time_words,
-    clock.match_time,
-    clock.match_pair,
-    cal.match_weekday,
-    cal.match_week,
-    cal.match_position,
-    cal.match_day_word,
-    cal.match_bare,
+    day_matchers.match_date,
+    day_matchers.match_holiday,
+    day_matchers.match_kw,
+    day_matchers.match_relative,
+    time_matchers.match_time_words,
+    time_matchers.match_time,
+    time_matchers.match_pair,
+    day_matchers.match_weekday,
+    day_matchers.match_week,
+    day_matchers.match_position,
+    day_matchers.match_day_word,
+    day_matchers.match_bare,
 )
 # Link words that may stay over once the matchers took what they need ("um", "in der", "Uhr").
 # "nach 10 Uhr" / "vor 10 Uhr" keep the hour as the time meant.

@@ -7,6 +7,7 @@ from handlers.dates.tokens import Tok, kind_at
 
 
 def _hour(tok: Tok) -> int | None:
+    """Return the hour a number token says, or None for any other token."""
     return int(tok.val) if tok.kind in ("num", "ord") else None
 
 

@@ -14,6 +14,8 @@ class Tok(NamedTuple):
     """One classified piece of a date phrase: `kind` says how the grammar may use `val`."""
 
     kind: str
+    # What `val` holds depends on `kind` (an int for "num", (day, month, year) for "date", a
+    # daypart name for "dp", ...); the grammar checks the kind before it reads the value.
     val: Any = None
     raw: str = ""
 
