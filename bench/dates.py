@@ -1,7 +1,7 @@
 """Benchmark parse_when against plain dateparser on the test table: speed (warm, cold), accuracy.
 
 Run: .venv/bin/python bench/dates.py [--repeat N] [--corpus table|judge]
-("judge": the acceptance corpus of tests/handlers/test_dates_judge.py instead of the test table)
+("judge": the acceptance corpus of tests/dates/test_dates_judge.py instead of the test table)
 Warm: every phrase is parsed `repeat` times; a phrase's figure is its median; the report gives
 the median and p99 over phrases. Cold: a fresh interpreter per sample, timing the import and
 the first call separately (median of 5 samples).
@@ -23,14 +23,15 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from handlers import dates  # noqa: E402
-from tests.handlers.test_dates import NOWS, TABLE, show  # noqa: E402
-from tests.handlers.test_dates_judge import CLOCKS, ROWS  # noqa: E402
+from handlers.dates import parser as date_parser  # noqa: E402
+from handlers.dates.when import BERLIN, When  # noqa: E402
+from tests.dates.test_dates import NOWS, TABLE, show  # noqa: E402
+from tests.dates.test_dates_judge import CLOCKS, ROWS  # noqa: E402
 
 Rows = list[tuple[str, str, str | None]]
 CORPORA: dict[str, tuple[str, Rows, dict[str, datetime]]] = {
-    "table": ("tests/handlers/test_dates.py", TABLE, NOWS),
-    "judge": ("tests/handlers/test_dates_judge.py", list(ROWS), CLOCKS),
+    "table": ("tests/dates/test_dates.py", TABLE, NOWS),
+    "judge": ("tests/dates/test_dates_judge.py", list(ROWS), CLOCKS),
 }
 
 DATEPARSER_LANGUAGES = ["de", "en"]
@@ -60,7 +61,7 @@ def dateparser_show(phrase: str, now: datetime) -> str | None:
     """Parse with plain dateparser and render like the table (time only when not midnight)."""
     import dateparser
 
-    local = now.astimezone(dates.BERLIN).replace(tzinfo=None)
+    local = now.astimezone(BERLIN).replace(tzinfo=None)
     settings = {"RELATIVE_BASE": local, "PREFER_DATES_FROM": "future"}
     found = dateparser.parse(phrase, languages=DATEPARSER_LANGUAGES, settings=settings)
     if found is None:
@@ -72,7 +73,7 @@ def dateparser_show(phrase: str, now: datetime) -> str | None:
 
 def ours_show(phrase: str, now: datetime) -> str | None:
     """Parse with parse_when and render like the table."""
-    return show(dates.parse_when(phrase, now=now))
+    return show(date_parser.parse_when(phrase, now=now))
 
 
 def dateparser_correct(expected: str | None, got: str | None) -> bool:
@@ -118,18 +119,18 @@ def cold(which: str) -> tuple[float, float]:
 
 def count_fallbacks(table: Rows, nows: dict[str, datetime]) -> int:
     """Count table phrases our grammar passed on to dateparser."""
-    original, calls = dates._fallback, []
+    original, calls = date_parser.ask_dateparser, []
 
-    def counting(text: str, local_now: datetime) -> dates.When | None:
+    def counting(text: str, local_now: datetime) -> When | None:
         calls.append(text)
         return original(text, local_now)
 
-    dates._fallback = counting
+    date_parser.ask_dateparser = counting  # parse_when looks it up in its module at each call
     try:
         for now_key, phrase, _ in table:
-            dates.parse_when(phrase, now=nows[now_key])
+            date_parser.parse_when(phrase, now=nows[now_key])
     finally:
-        dates._fallback = original
+        date_parser.ask_dateparser = original
     return len(calls)
 
 

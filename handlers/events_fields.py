@@ -11,7 +11,7 @@ from typing import Any
 
 from handlers.context import Ctx, UsageError
 from handlers.dates import When, parse_when, to_datetime
-from handlers.texts import dates as dt
+from handlers.dates import texts as dt
 from handlers.texts import events_admin as t
 
 NONE_WORDS = frozenset({"-", "–", "keine", "kein", "nein", "nichts", "leer"})

@@ -8,10 +8,10 @@ from typing import Any
 
 from handlers import events_fields as fields
 from handlers.context import Ctx, UsageError
+from handlers.dates import texts as dt
 from handlers.dialogs import END, Ask, Data, Dialog, OnText, Step, cancel_button, choice
 from handlers.events_view import card
 from handlers.router import Router
-from handlers.texts import dates as dt
 from handlers.texts import events_admin as t
 from handlers.texts.common import esc
 from storage import audit, events

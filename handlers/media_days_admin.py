@@ -10,12 +10,12 @@ from bot.chat import Button
 from handlers import media_days_notify as notify
 from handlers.context import Ctx, UsageError
 from handlers.dates import When, parse_when
+from handlers.dates import texts as td
 from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
 from handlers.exports import Table
 from handlers.media_days_offers import offer_days
 from handlers.media_days_submit import after_confirm
 from handlers.router import Router
-from handlers.texts import dates as td
 from handlers.texts import media_days as t
 from handlers.texts import media_days_admin as ta
 from handlers.texts.common import esc, fmt_date

@@ -7,8 +7,8 @@ from datetime import date
 from handlers import media_days_notify as notify
 from handlers.context import Ctx, UsageError
 from handlers.dates import When, parse_when
+from handlers.dates import texts as td
 from handlers.dialogs import Data, cancel_button, choice
-from handlers.texts import dates as td
 from handlers.texts import media_days as t
 from handlers.texts.common import fmt_date
 from storage import media_days, media_days_queries

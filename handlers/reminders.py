@@ -6,13 +6,12 @@ import html
 from datetime import UTC, date, datetime, time
 
 from handlers.context import Ctx, UsageError
-from handlers.dates import When, parse_when
+from handlers.dates import When, confirm_text, not_understood_text, parse_when, past_text
 from handlers.dialogs import END, Dialog, Step, cancel_button, choice
 from handlers.router import Router
 from handlers.texts import reminders as t
 from handlers.texts.common import esc, fmt_dt
 from handlers.texts.core import NO_LABEL, YES_LABEL, dialog_busy
-from handlers.texts.dates import confirm_text, not_understood_text, past_text
 from storage import chat_state, reminders
 from storage.reminders import PERSONAL
 

@@ -6,11 +6,10 @@ import re
 from datetime import UTC, datetime, time
 
 from handlers.context import Ctx, UsageError
-from handlers.dates import When, parse_when
+from handlers.dates import When, not_understood_text, parse_when, past_text
 from handlers.router import Router
 from handlers.texts import stammtisch as t
 from handlers.texts.common import esc, fmt_date, fmt_dt
-from handlers.texts.dates import not_understood_text, past_text
 from storage import audit, stammtisch
 from storage.stammtisch_series import Session
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from handlers.dates_words import Tok
-
 
 class Impossible(Exception):
     """The phrase was understood but contradicts itself or names no real date or time."""
@@ -24,6 +22,11 @@ class Spoken(NamedTuple):
 
 DAY_SLOTS = ("date", "day", "rel", "kw", "week", "pos", "weekend", "holiday")
 
+# "Anfang/Mitte/Ende" of something: (where, unit, what). `what` is the offset in weeks ("w"),
+# months ("m"), years ("y") or quarters ("Q"), a year as written ("Y"), or (month, year) for a
+# named month ("month").
+Position = tuple[str, str, int | tuple[int, int | None]]
+
 
 @dataclass
 class Parts:
@@ -37,7 +40,7 @@ class Parts:
     this: bool = False
     week: int | None = None
     kw: tuple[int, int | None] | None = None
-    pos: tuple[str, str, object] | None = None
+    pos: Position | None = None
     weekend: int | None = None
     holiday: tuple[str, int | None] | None = None  # a movable feast: ("ostermontag", year)
     delta: tuple[float, str] | None = None
@@ -46,6 +49,10 @@ class Parts:
     daypart: str | None = None
     bare: int | None = None
     pair: tuple[int, int] | None = None  # "Di 17.03": a date or a time, said after a weekday
+
+    def day_slots(self) -> list[str]:
+        """Return the filled slots that name a day, in the order of DAY_SLOTS."""
+        return [slot for slot in DAY_SLOTS if getattr(self, slot) is not None]
 
     def has_day(self) -> bool:
         """Tell whether some slot already names a day."""
@@ -59,15 +66,3 @@ class Parts:
         if old is not None and old != value:
             raise Impossible(slot)
         setattr(self, slot, value)
-
-
-def kind_at(toks: list[Tok], i: int) -> str:
-    """Return the kind of token `i`, or "" past the end."""
-    return toks[i].kind if i < len(toks) else ""
-
-
-def year_after(toks: list[Tok], i: int) -> tuple[int | None, int]:
-    """Return an explicit four-digit year at `i` and how many tokens it takes."""
-    if kind_at(toks, i) in ("num", "ord") and 1900 <= int(toks[i].val) <= 2199:
-        return int(toks[i].val), 1
-    return None, 0

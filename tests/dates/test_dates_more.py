@@ -14,7 +14,7 @@ import holidays
 import pytest
 
 from handlers.dates import parse_when
-from tests.handlers.test_dates import show
+from tests.dates.test_dates import show
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOWS = {

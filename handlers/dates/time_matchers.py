@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from handlers.dates_parts import DAY_SLOTS, Impossible, Parts, Spoken, kind_at
-from handlers.dates_words import Tok
+from handlers.dates.parts import DAY_SLOTS, Impossible, Parts, Spoken
+from handlers.dates.tokens import Tok, kind_at
 
 
 def _hour(tok: Tok) -> int | None:
+    """Return the hour a number token says, or None for any other token."""
     return int(tok.val) if tok.kind in ("num", "ord") else None
 
 
@@ -127,7 +128,7 @@ def match_pair(toks: list[Tok], i: int, p: Parts) -> int:
     as_time = a < 24 and b < 60 and len(toks[i].raw.partition(".")[2]) == 2
     if as_date and as_time and p.has_day():
         if p.time is None and not any(getattr(p, s) is not None for s in DAY_SLOTS):
-            p.put("pair", (a, b))  # "Di 17.03": the weekday decides later (dates_resolve)
+            p.put("pair", (a, b))  # "Di 17.03": the weekday decides later (resolve)
             return 1
         as_date = p.time is not None  # "morgen 9.10" is a time, "Di 14 Uhr 17.03" a date
     if as_date:

@@ -9,15 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handlers.dates import When, parse_when, to_datetime
-from handlers.texts.common import MONTHS
-from handlers.texts.dates import (
+from handlers.dates import (
     EXAMPLES,
+    When,
     confirm_text,
     format_when,
     not_understood_text,
+    parse_when,
     past_text,
+    to_datetime,
 )
+from handlers.core.format import MONTHS
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 2, 2, 10, 0, tzinfo=BERLIN)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from handlers.dates_parts import Impossible, Parts, kind_at, year_after
-from handlers.dates_words import Tok
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from handlers.dates.parts import Impossible, Parts
+from handlers.dates.tokens import Tok, kind_at, year_after
 
 
 def _day_month_at(toks: list[Tok], i: int) -> tuple[tuple[int, int, int | None], int] | None:
@@ -74,16 +78,15 @@ def match_kw(toks: list[Tok], i: int, p: Parts) -> int:
         if kind_at(toks, k) in ("num", "ord") and week < int(toks[k].val) <= 53:
             n = k + 1 - i  # a range of weeks starts with its first
     if kind_at(toks, i + n) == "slash" and kind_at(toks, i + n + 1) == "num":
-        year, extra = int(toks[i + n + 1].val), 2  # "KW 8/26", "KW 8/2026"
-        year += 2000 if year < 100 else 0
-        p.put("kw", (week, year))
-        return n + extra
+        written = int(toks[i + n + 1].val)  # "KW 8/26", "KW 8/2026"
+        p.put("kw", (week, written + 2000 if written < 100 else written))
+        return n + 2
     year, extra = year_after(toks, i + n)
     p.put("kw", (week, year))
     return n + extra
 
 
-_PART = {"viertel": 0.25, "dreiviertel": 0.75}
+_PART: Final[Mapping[str, float]] = MappingProxyType({"viertel": 0.25, "dreiviertel": 0.75})
 
 
 def match_relative(toks: list[Tok], i: int, p: Parts) -> int:

@@ -10,13 +10,15 @@ is its next occurrence from today on (today included); with a year it is that ye
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
-from functools import lru_cache
+from types import MappingProxyType
+from typing import Final
 
 from dateutil.easter import easter
 
 # Days after Easter Sunday.
-_EASTER_OFFSETS = {
+_EASTER_OFFSETS: Final[Mapping[str, int]] = MappingProxyType({
     "weiberfastnacht": -52,
     "rosenmontag": -48,
     "faschingsdienstag": -47,
@@ -33,8 +35,8 @@ _EASTER_OFFSETS = {
     "pfingstsonntag": 49,
     "pfingstmontag": 50,
     "fronleichnam": 60,
-}
-_FIXED = {
+})
+_FIXED: Final[Mapping[str, tuple[int, int]]] = MappingProxyType({
     "heiligabend": (24, 12),
     "weihnachten": (25, 12),
     "weihnachtstag": (25, 12),
@@ -53,13 +55,13 @@ _FIXED = {
     "allerheiligen": (1, 11),
     "nikolaus": (6, 12),
     "nikolaustag": (6, 12),
-}
+})
 # The Sundays before Christmas, as single words of letters (the tokeniser splits off digits).
 _ADVENTS = ("ersteradvent", "zweiteradvent", "dritteradvent", "vierteradvent")
 _BUSSTAG = "bußtag"
 
-# Vocabulary entries for dates_vocab: fixed days are dates, movable ones name a holiday.
-HOLIDAY_WORDS: dict[str, tuple[str, object]] = {
+# Vocabulary entries for `vocabulary`: fixed days are dates, movable ones name a holiday.
+HOLIDAY_WORDS: Final[Mapping[str, tuple[str, object]]] = MappingProxyType({
     **{word: ("date", (*day, None)) for word, day in _FIXED.items()},
     **{word: ("holiday", word) for word in (*_EASTER_OFFSETS, *_ADVENTS)},
     _BUSSTAG: ("holiday", _BUSSTAG),
@@ -68,7 +70,7 @@ HOLIDAY_WORDS: dict[str, tuple[str, object]] = {
     # Real words one typo away from a holiday stay unknown: "Osten" is no "Ostern".
     "osten": ("unk", None),
     "betrag": ("unk", None),
-}
+})
 
 # Holiday names of several words, joined into one word before tokenising.
 _PHRASES_RE = re.compile(
@@ -93,6 +95,7 @@ def join_holiday_names(text: str) -> str:
 
 
 def _joined(m: re.Match[str]) -> str:
+    """Return the one word that stands for the holiday name `m` found."""
     if m.group("nth") or m.group("word"):  # "3. Advent", "dritten Advent"
         nth = int(m.group("nth")) if m.group("nth") else _ORDINALS.index(m.group("word")) + 1
         return _ADVENTS[nth - 1]
@@ -101,7 +104,6 @@ def _joined(m: re.Match[str]) -> str:
     return m.lastgroup or m.group(0)
 
 
-@lru_cache(maxsize=64)
 def holiday_in(name: str, year: int) -> date:
     """Return the day of the movable holiday `name` in `year`."""
     if name == _BUSSTAG:

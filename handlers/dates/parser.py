@@ -1,10 +1,10 @@
 """Understand German (and simple English) date phrases: `parse_when(text, now=...)`.
 
-Pipeline: `dates_words` tokenises and classifies words with `dates_vocab` (weekdays and months
+Pipeline: `tokens` tokenises and classifies words with `vocabulary` (weekdays and months
 in full, abbreviated, with or without dot, umlauts as ae/oe/ue, one typo per word tolerated when
 the first letter is right: "Dienstg", "Mitwoch"; small talk like "passt mir" is ignored);
-`read_parts` fills slots (`dates_parts`) with the matchers of `dates_calendar` and
-`dates_clock`; `dates_resolve` turns the slots into a date relative to
+`read_parts` fills slots (`parts`) with the matchers of `day_matchers` and
+`time_matchers`; `resolve` turns the slots into a date relative to
 `now`. Only when a word is unknown to all of that does dateparser (German, English as
 fallback) get a try, and its answer is checked like ours. Nothing is loaded per call.
 
@@ -47,7 +47,7 @@ Rules for what is ambiguous (all relative to `now` in Europe/Berlin, whatever zo
   "Uhr", after "um"/"ab"/"bis", or right after a day ("morgen 1030", "3.3. 1400"); they are
   read as written ("um 230" = 02:30). A number that may be a year (20xx after a day, anything
   after a month: "März 2027") or no time ("2575") is not one.
-- Holidays (`dates_holidays`): "Ostermontag", "Pfingsten", "Tag der Arbeit", "Buß- und Bettag",
+- Holidays (`holidays`): "Ostermontag", "Pfingsten", "Tag der Arbeit", "Buß- und Bettag",
   "Heiligabend", "2. Weihnachtsfeiertag", "3. Advent", "Nikolaus", ... are their next
   occurrence from today on (today included); "Ostern 2027" / "Ostern nächstes Jahr" that
   year's. "nach Ostern", "vor dem 15.3." name no single day (None). "Anfang/Mitte/Ende 2027"
@@ -60,54 +60,35 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
-from handlers import dates_calendar as cal
-from handlers import dates_clock as clock
-from handlers.dates_parts import Impossible, Parts, kind_at
-from handlers.dates_resolve import resolve
-from handlers.dates_words import Tok, tokenize
+from handlers.dates import day_matchers, time_matchers
+from handlers.dates.fallback import ask_dateparser
+from handlers.dates.parts import Impossible, Parts
+from handlers.dates.resolve import resolve
+from handlers.dates.tokens import Tok, kind_at, tokenize
+from handlers.dates.when import BERLIN, When
 
 log = logging.getLogger(__name__)
 
-BERLIN = ZoneInfo("Europe/Berlin")
 MAX_LENGTH = 200  # longer answers are not a date; also bounds the work per call
-FALLBACK_LANGUAGES = ("de", "en")
-FALLBACK_SETTINGS = {
-    "PREFER_DATES_FROM": "future",
-    "RETURN_TIME_AS_PERIOD": True,
-    "DATE_ORDER": "DMY",
-    "PREFER_DAY_OF_MONTH": "first",
-}
-
-
-@dataclass(frozen=True)
-class When:
-    """An understood date, with the time of day and a range end when they were said."""
-
-    date: date
-    time: time | None = None
-    end: time | None = None
-
 
 Matcher = Callable[[list[Tok], int, Parts], int]
 # Order matters: longer, more specific patterns first ("9.-14.3." before "9.", "in 2 Stunden"
 # before "2 Uhr", "halb 9" before a bare 9).
 MATCHERS: tuple[Matcher, ...] = (
-    cal.match_date,
-    cal.match_holiday,
-    cal.match_kw,
-    cal.match_relative,
-    clock.match_time_words,
-    clock.match_time,
-    clock.match_pair,
-    cal.match_weekday,
-    cal.match_week,
-    cal.match_position,
-    cal.match_day_word,
-    cal.match_bare,
+    day_matchers.match_date,
+    day_matchers.match_holiday,
+    day_matchers.match_kw,
+    day_matchers.match_relative,
+    time_matchers.match_time_words,
+    time_matchers.match_time,
+    time_matchers.match_pair,
+    day_matchers.match_weekday,
+    day_matchers.match_week,
+    day_matchers.match_position,
+    day_matchers.match_day_word,
+    day_matchers.match_bare,
 )
 # Link words that may stay over once the matchers took what they need ("um", "in der", "Uhr").
 # "nach 10 Uhr" / "vor 10 Uhr" keep the hour as the time meant.
@@ -149,47 +130,9 @@ def parse_when(text: str, *, now: datetime) -> When | None:
     try:
         parts = read_parts(tokenize(text))
         if parts is None:
-            return _fallback(text, local_now)
+            return ask_dateparser(text, local_now)
         found = resolve(parts, local_now)
     except Impossible as exc:
         log.debug("date phrase %r impossible: %s", text, exc)
         return None
     return When(*found) if found else None
-
-
-def to_datetime(w: When, *, default_time: time, tz: tzinfo = BERLIN) -> datetime:
-    """Return `w` as an aware datetime in `tz`, using `default_time` when no time was said."""
-    naive = datetime.combine(w.date, w.time if w.time is not None else default_time)
-    # The UTC round trip moves a time that does not exist (spring forward) to a real one.
-    return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
-
-
-def warm_up() -> None:
-    """Load dateparser and its German/English data now (blocking: run it in a thread).
-
-    The grammar never needs it for common phrases; the first unusual one would otherwise pay
-    ~150-500 ms while a person waits.
-    """
-    _fallback("1. Januar", datetime(2026, 1, 1))
-
-
-def _fallback(text: str, local_now: datetime) -> When | None:
-    """Ask dateparser about phrases our grammar does not know; keep only full dates."""
-    import dateparser  # imported on first need: most phrases never get here
-
-    settings = {**FALLBACK_SETTINGS, "RELATIVE_BASE": local_now.replace(tzinfo=None)}
-    try:
-        data = dateparser.DateDataParser(
-            languages=list(FALLBACK_LANGUAGES), settings=settings
-        ).get_date_data(text)
-    except Exception:  # dateparser raises assorted errors on odd input; it is only a fallback
-        log.debug("dateparser failed on %r", text, exc_info=True)
-        return None
-    found = data.date_obj
-    if found is None or data.period not in ("day", "time"):
-        return None
-    if abs(found.year - local_now.year) > 5:  # dateparser reads "26.9. 10 Uhr" as 2110
-        return None
-    if data.period == "time":
-        return When(found.date(), found.time().replace(second=0, microsecond=0))
-    return When(found.date())

@@ -6,14 +6,16 @@ import re
 import unicodedata
 from typing import Any, NamedTuple
 
-from handlers.dates_holidays import join_holiday_names
-from handlers.dates_vocab import VOCAB, fold
+from handlers.dates.holidays import join_holiday_names
+from handlers.dates.vocabulary import lookup
 
 
 class Tok(NamedTuple):
     """One classified piece of a date phrase: `kind` says how the grammar may use `val`."""
 
     kind: str
+    # What `val` holds depends on `kind` (an int for "num", (day, month, year) for "date", a
+    # daypart name for "dp", ...); the grammar checks the kind before it reads the value.
     val: Any = None
     raw: str = ""
 
@@ -58,55 +60,9 @@ _AMPM_RE = re.compile(r"\b([ap])\.\s?m\.")
 # "10 am" is a.m. only at the end or before these English words; "10 am Montag" stays German.
 _ENGLISH_AFTER_AM = frozenset({"tomorrow", "today", "on", "next", "this", "tonight"})
 
-# Typo matching needs a few letters to go on; "mo" or "jan" would match too much.
-_FUZZY_MIN = 4
-_FUZZY_KEYS = tuple(key for key in VOCAB if len(key) >= 4 and VOCAB[key][0] != "filler")
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Return the optimal-string-alignment distance of `a` and `b` (capped at limit + 1)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
-def _fuzzy(key: str) -> tuple[str, object] | None:
-    """Return the vocabulary entry one typo away from `key` (same first letter), if unique."""
-    if len(key) < _FUZZY_MIN:
-        return None
-    limit = 1 if len(key) < 8 else 2
-    best: list[tuple[int, int, str]] = []
-    for cand in _FUZZY_KEYS:
-        if cand[0] != key[0] or not 0 <= len(cand) - len(key) + limit <= 2 * limit:
-            continue
-        if len(key) == _FUZZY_MIN and len(cand) <= len(key):
-            continue  # four letters: only a dropped one counts ("Abnd"), so "noch" is no "nach"
-        dist = _distance(key, cand, limit)
-        if dist <= limit:
-            # A dropped letter ("Dienstg") is the likeliest typo, then a swap, then an extra one.
-            best.append((dist, (len(cand) < len(key)) - (len(cand) > len(key)), cand))
-    if not best:
-        return None
-    best.sort()
-    entries = {VOCAB[cand] for dist, shape, cand in best if (dist, shape) == best[0][:2]}
-    return entries.pop() if len(entries) == 1 else None
-
-
 def _word(raw: str, prev: Tok | None, before: str | None, nxt: str | None) -> Tok:
     """Classify one word, using its neighbours where German needs them ("heute morgen")."""
-    key = fold(raw)
-    entry = VOCAB.get(key) or _fuzzy(key) or ("unk", None)
-    kind, val = entry
+    kind, val = lookup(raw) or ("unk", None)
     after_day = before == "am" or (prev is not None and prev.kind in ("rel", "wd"))
     if kind == "rel" and val == 1 and raw.startswith("morgen") and after_day:
         return Tok("dp", "früh", raw)  # "heute morgen", "Montag morgen", "am Morgen"
@@ -166,3 +122,15 @@ def tokenize(text: str) -> list[Tok]:
     if pieces and pieces[-1][1] in _DANGLING and tok.kind in ("filler", "at", "in", "art"):
         toks.append(Tok("unk", None, pieces[-1][1]))  # "morgen 9 Uhr die" is cut mid-phrase
     return toks
+
+
+def kind_at(toks: list[Tok], i: int) -> str:
+    """Return the kind of token `i`, or "" past the end."""
+    return toks[i].kind if i < len(toks) else ""
+
+
+def year_after(toks: list[Tok], i: int) -> tuple[int | None, int]:
+    """Return an explicit four-digit year at `i` and how many tokens it takes."""
+    if kind_at(toks, i) in ("num", "ord") and 1900 <= int(toks[i].val) <= 2199:
+        return int(toks[i].val), 1
+    return None, 0

@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from types import MappingProxyType
+from typing import Final
 
-from handlers.dates_holidays import next_holiday
-from handlers.dates_parts import DAY_SLOTS, Impossible, Parts, Spoken
-from handlers.dates_spans import position, shift_month, weekend
+from handlers.dates.holidays import next_holiday
+from handlers.dates.parts import Impossible, Parts, Spoken
+from handlers.dates.positions import position, shift_month, weekend
 
-DAYPART_TIMES = {
-    "früh": time(8),
-    "vormittag": time(10),
-    "mittag": time(12),
-    "nachmittag": time(15),
-    "abend": time(18),
-    "nacht": time(22),
-    "mitternacht": time(0),
-}
+DAYPART_TIMES: Final[Mapping[str, time]] = MappingProxyType(
+    {
+        "früh": time(8),
+        "vormittag": time(10),
+        "mittag": time(12),
+        "nachmittag": time(15),
+        "abend": time(18),
+        "nacht": time(22),
+        "mitternacht": time(0),
+    }
+)
 
 
 def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | None] | None:
     """Return (date, time, end) for `p`, or None when it names no day (raises Impossible)."""
-    if p.pair is not None:
-        p = _settle_pair(p, local_now.date())
+    p = _settle_pair(p, local_now.date())
     if p.delta is not None and p.delta[1] in ("h", "min", "q", "tq"):
-        return _in_hours(p, local_now)
+        return _in_hours(p, p.delta, local_now)
     today = local_now.date()
     try:
         day = _day(p, today)
@@ -47,12 +51,14 @@ def resolve(p: Parts, local_now: datetime) -> tuple[date, time | None, time | No
 
 def _settle_pair(p: Parts, today: date) -> Parts:
     """Read "Di 17.03" as a date when the weekday fits it (or a time was said), else a time."""
+    if p.pair is None:
+        return p
     d, m = p.pair
-    said = any(getattr(p, slot) is not None for slot in DAY_SLOTS)
+    said = bool(p.day_slots())
     as_date = not said and p.time is not None
     if not said and not as_date and p.weekday is not None and p.skip == 0 and not p.delta:
         try:
-            as_date = _explicit(replace(p, date=(d, m, None)), today).weekday() == p.weekday
+            as_date = _explicit((d, m, None), today).weekday() == p.weekday
         except Impossible:
             as_date = False
     if as_date:
@@ -60,12 +66,14 @@ def _settle_pair(p: Parts, today: date) -> Parts:
     return replace(p, pair=None, time=Spoken(d, m, d, casual=False))
 
 
-def _in_hours(p: Parts, local_now: datetime) -> tuple[date, time | None, time | None]:
+def _in_hours(
+    p: Parts, delta: tuple[float, str], local_now: datetime
+) -> tuple[date, time | None, time | None]:
     """Resolve "in 2 Stunden" on the aware instant, so a DST switch on the way counts."""
-    said = [s for s in DAY_SLOTS if getattr(p, s) is not None]
-    if said or p.weekday is not None or p.time is not None or p.daypart or p.bare is not None:
+    if (p.day_slots() or p.weekday is not None or p.time is not None or p.daypart
+            or p.bare is not None):
         raise Impossible("hours plus date")
-    amount, unit = p.delta
+    amount, unit = delta
     minutes = amount * {"h": 60, "min": 1, "q": 15, "tq": 45}[unit]
     step = timedelta(minutes=minutes)
     moment = (local_now.astimezone(UTC) + step).astimezone(local_now.tzinfo)
@@ -74,32 +82,35 @@ def _in_hours(p: Parts, local_now: datetime) -> tuple[date, time | None, time | 
 
 def _day(p: Parts, today: date) -> date | None:
     """Return the day the calendar slots name, or None when they name none."""
-    said = [s for s in DAY_SLOTS if getattr(p, s) is not None]
-    if said == ["day", "pos"] and p.pos[:2] == ("anfang", "m"):
-        # "am 5. nächsten Monats": the day of the month that "nächsten Monat" names
-        year, month = shift_month(today.year, today.month, int(p.pos[2]))
-        said, p = ["date"], replace(p, date=(p.day, month, year), day=None, pos=None)
-    elif len(said) == 2 and "pos" in said and p.pos[:2] == ("anfang", "y"):
-        # "Ostern nächstes Jahr", "5.3. nächstes Jahr": the year that "nächstes Jahr" names
-        said, p = [s for s in said if s != "pos"], _in_year(p, today.year + int(p.pos[2]))
+    p = _with_next_month_or_year(p, today)
+    said = p.day_slots()
     if len(said) > 1:
         raise Impossible("two days")
-    source = said[0] if said else None
-    if source is None and p.weekday is not None and p.delta and p.delta[1] == "w":
+    if not said and p.weekday is not None and p.delta and p.delta[1] == "w":
         # "Montag in zwei Wochen": the Monday of the calendar week two weeks on
         return _week_day(today, int(p.delta[0]), p.weekday)
-    day = _SOURCE_DAY[source](p, today) if source else None
-    if p.weekday is not None and source not in ("kw", "week"):
-        if day is None and p.skip < 0:
-            day = today - timedelta(days=(today.weekday() - p.weekday) % 7 or 7)
-        elif day is None:
-            ahead = (p.weekday - today.weekday()) % 7 or (0 if p.this else 7)
-            day = today + timedelta(days=ahead + 7 * p.skip)
-        elif day.weekday() != p.weekday:
-            raise Impossible("weekday does not match")
+    day = _named_day(p, today)
+    if p.weekday is not None and p.kw is None and p.week is None:
+        day = _on_weekday(day, p, p.weekday, today)
     if p.delta is not None:
         day = _add(day or today, *p.delta)
     return day
+
+
+def _with_next_month_or_year(p: Parts, today: date) -> Parts:
+    """Let "nächsten Monat" / "nächstes Jahr" give the month or year of the day beside it."""
+    if p.pos is None or p.pos[0] != "anfang" or isinstance(p.pos[2], tuple):
+        return p
+    unit, ahead = p.pos[1], p.pos[2]
+    others = [slot for slot in p.day_slots() if slot != "pos"]
+    if unit == "m" and others == ["day"] and p.day is not None:
+        # "am 5. nächsten Monats": the day of the month that "nächsten Monat" names
+        year, month = shift_month(today.year, today.month, ahead)
+        return replace(p, date=(p.day, month, year), day=None, pos=None)
+    if unit == "y" and len(others) == 1:
+        # "Ostern nächstes Jahr", "5.3. nächstes Jahr": the year that "nächstes Jahr" names
+        return _in_year(p, today.year + ahead)
+    return p
 
 
 def _in_year(p: Parts, year: int) -> Parts:
@@ -111,9 +122,42 @@ def _in_year(p: Parts, year: int) -> Parts:
     raise Impossible("two years")
 
 
-def _explicit(p: Parts, today: date) -> date:
+def _named_day(p: Parts, today: date) -> date | None:
+    """Return the day that the one filled day slot names, or None when none is filled."""
+    if p.date is not None:
+        return _explicit(p.date, today)
+    if p.day is not None:
+        return _day_of_month(p.day, today)
+    if p.rel is not None:
+        return today + timedelta(days=p.rel)
+    if p.kw is not None:
+        return _kw(p.kw, p.weekday, today)
+    if p.week is not None:
+        return _week(p.week, p.weekday, today)
+    if p.pos is not None:
+        return position(p.pos, today)
+    if p.weekend is not None:
+        return weekend(p.weekend, today)
+    if p.holiday is not None:
+        return next_holiday(*p.holiday, today)
+    return None
+
+
+def _on_weekday(day: date | None, p: Parts, weekday: int, today: date) -> date:
+    """Return the day a weekday names ("Freitag", "letzten Fr"), or check it against `day`."""
+    if day is None and p.skip < 0:
+        return today - timedelta(days=(today.weekday() - weekday) % 7 or 7)
+    if day is None:
+        ahead = (weekday - today.weekday()) % 7 or (0 if p.this else 7)
+        return today + timedelta(days=ahead + 7 * p.skip)
+    if day.weekday() != weekday:
+        raise Impossible("weekday does not match")
+    return day
+
+
+def _explicit(dmy: tuple[int, int, int | None], today: date) -> date:
     """Return the date of "5.3.", inferring the year: the next such day from today on."""
-    d, m, y = p.date
+    d, m, y = dmy
     if not 1 <= m <= 12 or not 1 <= d <= calendar.monthrange(2000, m)[1]:
         raise Impossible("no such day")
     if y is not None:
@@ -127,60 +171,40 @@ def _explicit(p: Parts, today: date) -> date:
     return date(year, m, d)
 
 
-def _day_of_month(p: Parts, today: date) -> date:
-    """Return the next day numbered `p.day` ("am 15.") from today on."""
+def _day_of_month(day: int, today: date) -> date:
+    """Return the next day numbered `day` ("am 15.") from today on."""
     year, month = today.year, today.month
-    if p.day < today.day:
+    if day < today.day:
         year, month = shift_month(year, month, 1)
-    while p.day > calendar.monthrange(year, month)[1]:
+    while day > calendar.monthrange(year, month)[1]:
         year, month = shift_month(year, month, 1)
-    return date(year, month, p.day)
+    return date(year, month, day)
 
 
-def _kw(p: Parts, today: date) -> date:
+def _kw(kw: tuple[int, int | None], weekday: int | None, today: date) -> date:
     """Return the Monday (or named weekday) of ISO week "KW n"; past weeks mean next year."""
-    week, year = p.kw
+    week, year = kw
     explicit = year is not None
     year = year or today.isocalendar().year
     try:
-        day = date.fromisocalendar(year, week, (p.weekday or 0) + 1)
+        day = date.fromisocalendar(year, week, (weekday or 0) + 1)
         if not explicit and day - timedelta(days=day.weekday()) + timedelta(days=6) < today:
-            day = date.fromisocalendar(year + 1, week, (p.weekday or 0) + 1)
+            day = date.fromisocalendar(year + 1, week, (weekday or 0) + 1)
     except ValueError as exc:
         raise Impossible("no such week") from exc
     return day
 
 
-def _week(p: Parts, today: date) -> date:
-    """Return the (week)day of the calendar week `p.week` weeks after this one."""
-    if p.weekday is None and not p.week:
+def _week(weeks: int, weekday: int | None, today: date) -> date:
+    """Return the (week)day of the calendar week `weeks` weeks after this one."""
+    if weekday is None and not weeks:
         return today  # "diese Woche"
-    return _week_day(today, p.week or 0, p.weekday or 0)
+    return _week_day(today, weeks, weekday or 0)
 
 
 def _week_day(today: date, weeks: int, weekday: int) -> date:
     """Return `weekday` of the calendar week `weeks` weeks after today's."""
     return today + timedelta(days=weekday - today.weekday(), weeks=weeks)
-
-
-def _relative(p: Parts, today: date) -> date:
-    return today + timedelta(days=p.rel or 0)
-
-
-def _holiday(p: Parts, today: date) -> date:
-    return next_holiday(*p.holiday, today)
-
-
-_SOURCE_DAY = {
-    "date": _explicit,
-    "day": _day_of_month,
-    "rel": _relative,
-    "kw": _kw,
-    "week": _week,
-    "pos": position,
-    "weekend": weekend,
-    "holiday": _holiday,
-}
 
 
 def _add(day: date, amount: float, unit: str) -> date:

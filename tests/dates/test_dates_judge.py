@@ -14,7 +14,7 @@ Readings chosen where German is ambiguous (they follow the parser's documented r
 - "Wochenende" said on a Saturday is today; "nächstes Wochenende" is the one after.
 - "Montag morgen" is Monday 08:00 (the morning), not Tuesday.
 
-Accuracy: `.venv/bin/python -m tests.handlers.test_dates_judge` prints hits per clock and misses.
+Accuracy: `.venv/bin/python -m tests.dates.test_dates_judge` prints hits per clock and misses.
 """
 
 from __future__ import annotations
@@ -23,13 +23,12 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from handlers.dates import When, parse_when, to_datetime
-from handlers.texts.common import MONTHS, WEEKDAYS
-from handlers.texts.dates import confirm_text
-from tests.handlers.dates_judge_monday import MONDAY
-from tests.handlers.dates_judge_others import CLOCKS, OTHERS
-from tests.handlers.dates_judge_times import MONDAY_TIMES
-from tests.handlers.dates_judge_variants import VARIANTS
+from handlers.dates import When, confirm_text, parse_when, to_datetime
+from handlers.core.format import MONTHS, WEEKDAYS
+from tests.dates.dates_judge_monday import MONDAY
+from tests.dates.dates_judge_others import CLOCKS, OTHERS
+from tests.dates.dates_judge_times import MONDAY_TIMES
+from tests.dates.dates_judge_variants import VARIANTS
 
 ROWS: tuple[tuple[str, str, str | None], ...] = (
     *(("mon", text, want) for text, want in (*MONDAY, *MONDAY_TIMES)),

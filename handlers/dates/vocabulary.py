@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from handlers.dates_holidays import HOLIDAY_WORDS
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from handlers.dates.holidays import HOLIDAY_WORDS
+
+# What a word means to the grammar: its kind and a value ("wd", 0 for Monday).
+Entry = tuple[str, object]
 
 _WEEKDAYS = (
     ("montag", "mo", "mon", "monday"),
@@ -27,7 +34,7 @@ _MONTHS = (
     ("november", "nov"),
     ("dezember", "dez", "december", "dec"),
 )
-_NUMBERS = {
+_NUMBERS: Final[Mapping[str, int]] = MappingProxyType({
     "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "one": 1,
     "zwei": 2, "zwo": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
     "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8,
@@ -35,7 +42,7 @@ _NUMBERS = {
     "zwölf": 12, "twelve": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
     "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
     "dreißig": 30, "fünfundvierzig": 45, "ner": 1, "nem": 1, "nen": 1,
-}
+})
 _ORDINALS = (
     "erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte",
     "zehnte", "elfte", "zwölfte", "dreizehnte", "vierzehnte", "fünfzehnte", "sechzehnte",
@@ -45,7 +52,7 @@ _ORDINALS = (
     "dreißigste", "einunddreißigste",
 )
 # Words that carry meaning; everything in _FILLER is dropped, anything else is unknown.
-_WORDS = {
+_WORDS: Final[Mapping[str, Entry]] = MappingProxyType({
     "heute": ("rel", 0), "today": ("rel", 0), "morgen": ("rel", 1), "tomorrow": ("rel", 1),
     "tmrw": ("rel", 1), "übermorgen": ("rel", 2), "gestern": ("rel", -1), "yesterday": ("rel", -1),
     "vorgestern": ("rel", -2), "tonight": ("tonight", None),
@@ -108,7 +115,7 @@ _WORDS = {
     "quartalsanfang": ("edge", ("anfang", "Q")), "quartalsbeginn": ("edge", ("anfang", "Q")),
     "pm": ("ampm", "pm"), "am": ("am", None), "jetzt": ("now", None), "sofort": ("now", None),
     "now": ("now", None),
-}
+})
 # A choice, a negation or a series names no single date: "Mo oder Di", "nicht Montag".
 _VETO = ("oder", "or", "nicht", "kein", "keine", "not", "jeden", "jede", "jeder", "alle",
          "täglich", "wöchentlich", "every")
@@ -136,9 +143,9 @@ def fold(word: str) -> str:
     return word.replace("ß", "ss")
 
 
-def build_vocab() -> dict[str, tuple[str, object]]:
+def build_vocab() -> dict[str, Entry]:
     """Return folded word -> (kind, value) for every known word."""
-    vocab: dict[str, tuple[str, object]] = {}
+    vocab: dict[str, Entry] = {}
     for index, names in enumerate(_WEEKDAYS):
         for name in names:
             vocab[fold(name)] = ("wd", index)
@@ -160,4 +167,56 @@ def build_vocab() -> dict[str, tuple[str, object]]:
     return vocab
 
 
-VOCAB = build_vocab()
+VOCAB: Final[Mapping[str, Entry]] = MappingProxyType(build_vocab())
+
+
+def lookup(word: str) -> Entry | None:
+    """Return (kind, value) of `word`, also when misspelled by one typo; None if unknown."""
+    key = fold(word)
+    return VOCAB.get(key) or _fuzzy(key)
+
+
+# Typo matching needs a few letters to go on; "mo" or "jan" would match too much.
+_FUZZY_MIN = 4
+_FUZZY_KEYS = tuple(
+    key for key in VOCAB if len(key) >= _FUZZY_MIN and VOCAB[key][0] != "filler"
+)
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Return the optimal-string-alignment distance of `a` and `b` (capped at limit + 1)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _fuzzy(key: str) -> Entry | None:
+    """Return the vocabulary entry one typo away from `key` (same first letter), if unique."""
+    if len(key) < _FUZZY_MIN:
+        return None
+    limit = 1 if len(key) < 8 else 2
+    best: list[tuple[int, int, str]] = []
+    for cand in _FUZZY_KEYS:
+        if cand[0] != key[0] or not 0 <= len(cand) - len(key) + limit <= 2 * limit:
+            continue
+        if len(key) == _FUZZY_MIN and len(cand) <= len(key):
+            continue  # four letters: only a dropped one counts ("Abnd"), so "noch" is no "nach"
+        dist = _distance(key, cand, limit)
+        if dist <= limit:
+            # A dropped letter ("Dienstg") is the likeliest typo, then a swap, then an extra one.
+            best.append((dist, (len(cand) < len(key)) - (len(cand) > len(key)), cand))
+    if not best:
+        return None
+    best.sort()
+    entries = {VOCAB[cand] for dist, shape, cand in best if (dist, shape) == best[0][:2]}
+    return entries.pop() if len(entries) == 1 else None
