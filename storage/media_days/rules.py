@@ -1,4 +1,8 @@
-"""Calendar rules of media days: working days per state, lead time, caps, next free days."""
+"""Rules of media days: the catalogue's numbers, working days per state, lead time, caps.
+
+The calendar rules are pure; the caps read the caller's session. A day counts as taken only
+by confirmed media days: another company's wish blocks nothing.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,17 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
-from sqlalchemy import func, select, text
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, func, select
 
 from storage.catalogue import Catalogue
+from storage.db import Session
 from storage.errors import DomainError
-from storage.models import MediaDay, MediaDayOffer
+from storage.media_days.models import MediaDay, MediaDayOffer
 
 STATES = ("BB", "SN")
 ACTIVE = ("requested", "confirmed")
+MAX_WISHES = 3
+LOOK_AHEAD_DAYS = 120  # how far the next free days are searched (~4 months)
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class MediaDayConfig:
         )
 
 
+# --- the calendar ----------------------------------------------------------------------------
 @lru_cache(maxsize=64)
 def _holidays(state: str, year: int) -> dict[date, str]:
     found = holidays.country_holidays("DE", subdiv=state, years=year, language="de")
@@ -56,8 +63,9 @@ def _holidays(state: str, year: int) -> dict[date, str]:
 
 def holiday(day: date, state: str | None) -> str | None:
     """Return the public holiday's name on `day` in the state (unknown state: either state)."""
-    for st in (state,) if state in STATES else STATES:
-        name = _holidays(st, day.year).get(day)  # type: ignore[arg-type]
+    candidates = (state,) if state is not None and state in STATES else STATES
+    for st in candidates:
+        name = _holidays(st, day.year).get(day)
         if name:
             return name
     return None
@@ -90,36 +98,51 @@ def check_calendar(day: date, *, state: str | None, today: date, min_days: int) 
         raise DomainError("md_holiday", day=day, state=state or "", name=name)
 
 
-async def lock(s: AsyncSession, key: str) -> None:
-    """Serialise writers on `key` (PostgreSQL; SQLite's BEGIN IMMEDIATE already does)."""
-    if s.bind.dialect.name == "postgresql":
-        await s.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
+def check_shape(formats: list[str], wishes: list[date], cfg: MediaDayConfig) -> None:
+    """Refuse a request without a known format or without one to three different days."""
+    if not formats or any(f not in cfg.formats for f in formats):
+        raise DomainError("md_no_format")
+    if not wishes or len(wishes) > MAX_WISHES or len(set(wishes)) != len(wishes):
+        raise DomainError("md_bad_wishes", max=MAX_WISHES)
 
 
-async def visits_on(s: AsyncSession, day: date, *, exclude_id: int | None = None) -> int:
+# --- the caps --------------------------------------------------------------------------------
+async def visits_on(s: Session, day: date, *, exclude_id: int | None = None) -> int:
     """Count confirmed media days on `day` (optionally without one row)."""
     q = select(func.count()).select_from(MediaDay).where(
         MediaDay.status == "confirmed", MediaDay.day == day
     )
     if exclude_id is not None:
         q = q.where(MediaDay.id != exclude_id)
-    return (await s.execute(q)).scalar_one()
+    return (await s.exec(q)).one()
+
+
+async def full_days(s: Session, *, since: date, cap: int) -> set[date]:
+    """Return the days from `since` on whose visits are used up (one query)."""
+    q = (
+        select(col(MediaDay.day))
+        .where(MediaDay.status == "confirmed", col(MediaDay.day) >= since)
+        .group_by(col(MediaDay.day))
+        .having(func.count() >= cap)
+    )
+    return {d for d in await s.exec(q) if d is not None}
 
 
 async def active_in_year(
-    s: AsyncSession, company_id: int, year: int, *, exclude_id: int | None = None
+    s: Session, company_id: int, year: int, *, exclude_id: int | None = None
 ) -> list[MediaDay]:
     """Return the company's requested or confirmed media days of a year."""
     q = select(MediaDay).where(
-        MediaDay.company_id == company_id, MediaDay.year == year, MediaDay.status.in_(ACTIVE)
+        MediaDay.company_id == company_id, MediaDay.year == year,
+        col(MediaDay.status).in_(ACTIVE),
     )
     if exclude_id is not None:
         q = q.where(MediaDay.id != exclude_id)
-    return list((await s.execute(q)).scalars())
+    return list(await s.exec(q))
 
 
 async def free_year_slot(
-    s: AsyncSession, company_id: int, year: int, cap: int, *, exclude_id: int | None = None
+    s: Session, company_id: int, year: int, cap: int, *, exclude_id: int | None = None
 ) -> int:
     """Return a free year slot for the company or refuse with "md_year_taken"."""
     used = {m.year_slot for m in await active_in_year(s, company_id, year, exclude_id=exclude_id)}
@@ -129,27 +152,32 @@ async def free_year_slot(
     raise DomainError("md_year_taken", year=year)
 
 
+async def free_day_slot(s: Session, day: date, cap: int, *, exclude_id: int) -> int | None:
+    """Return a free visit slot on `day` (the row `exclude_id` not counted), None if full."""
+    q = select(MediaDay.day_slot).where(
+        MediaDay.status == "confirmed", MediaDay.day == day, MediaDay.id != exclude_id
+    )
+    used = set(await s.exec(q))
+    return next((slot for slot in range(1, cap + 1) if slot not in used), None)
+
+
 async def next_free_days(
-    s: AsyncSession, *, state: str | None, today: date, cfg: MediaDayConfig,
+    s: Session, *, state: str | None, today: date, cfg: MediaDayConfig,
     after: date | None = None, limit: int = 3,
 ) -> list[date]:
     """Return free working days from the earliest allowed one, offered days first."""
     start = max(today + timedelta(days=cfg.min_days_ahead), after or today)
-    offered = (await s.execute(
-        select(MediaDayOffer.day).where(MediaDayOffer.day >= start).order_by(MediaDayOffer.day)
-    )).scalars().all()
-    found: list[date] = []
-    for day in offered:
-        if is_working_day(day, state) and await visits_on(s, day) < cfg.visits_per_day:
-            found.append(day)
-        if len(found) >= limit:
-            return found
+    full = await full_days(s, since=start, cap=cfg.visits_per_day)
+    offered = await s.exec(
+        select(col(MediaDayOffer.day)).where(col(MediaDayOffer.day) >= start)
+        .order_by(col(MediaDayOffer.day))
+    )
+    found = [d for d in offered if is_working_day(d, state) and d not in full][:limit]
     day = start
-    for _ in range(120):  # at most ~4 months ahead
-        free = day not in found and is_working_day(day, state)
-        if free and await visits_on(s, day) < cfg.visits_per_day:
+    for _ in range(LOOK_AHEAD_DAYS):
+        if len(found) >= limit:
+            break
+        if day not in found and is_working_day(day, state) and day not in full:
             found.append(day)
-            if len(found) >= limit:
-                break
         day += timedelta(days=1)
     return found

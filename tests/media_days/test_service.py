@@ -4,40 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
-from storage import companies, media_days, media_days_queries
 from storage.db import Database
 from storage.errors import DomainError
-from storage.media_days_rules import MediaDayConfig
+from storage.media_days import queries, service
+from tests.media_days.helpers import CFG, NOW, TODAY, ask, call, company, refused
 
-NOW = datetime(2026, 2, 2, 8, 0, tzinfo=UTC)
-TODAY = date(2026, 2, 2)
-CFG = MediaDayConfig(formats={"podcast": "Podcast", "clips": "Social-Media-Clips",
-                              "fotos": "Fotos"})
 MON, TUE, WED = date(2026, 2, 16), date(2026, 2, 17), date(2026, 2, 18)
-
-
-async def company(db: Database, name: str, state: str | None = "BB") -> int:
-    c = await companies.create(db, name=name, state=state, city=None, max_members=30)
-    assert c.id is not None
-    return c.id
-
-
-async def ask(db: Database, company_id: int, *days: date, cfg: MediaDayConfig = CFG):
-    return await media_days.request(
-        db, company_id=company_id, person_id=None, formats=["podcast", "clips"],
-        wishes=list(days), contact_name="Anna", contact_reach="0171 1234567", note="",
-        now=NOW, today=TODAY, cfg=cfg,
-    )
-
-
-async def refused(coro) -> DomainError:
-    with pytest.raises(DomainError) as caught:
-        await coro
-    return caught.value
 
 
 async def test_request_stores_formats_and_wishes(db: Database) -> None:
@@ -65,9 +41,9 @@ async def test_saxon_holiday_only_for_saxon_company(db: Database) -> None:
 
 async def test_shape_rules(db: Database) -> None:
     cid = await company(db, "A")
-    err = await refused(media_days.request(
-        db, company_id=cid, person_id=None, formats=[], wishes=[MON], contact_name="",
-        contact_reach="", note="", now=NOW, today=TODAY, cfg=CFG))
+    err = await refused(call(
+        db, service.request, company_id=cid, person_id=None, formats=[], wishes=[MON],
+        contact_name="", contact_reach="", note="", now=NOW, today=TODAY, cfg=CFG))
     assert err.code == "md_no_format"
     assert (await refused(ask(db, cid, MON, TUE, WED, date(2026, 2, 19)))).code == "md_bad_wishes"
     assert (await refused(ask(db, cid, MON, MON))).code == "md_bad_wishes"
@@ -92,24 +68,25 @@ async def test_per_year_cap_is_configurable(db: Database) -> None:
 async def test_withdraw_frees_the_year_and_confirmed_cannot_be_withdrawn(db: Database) -> None:
     cid = await company(db, "A")
     md = await ask(db, cid, MON)
-    await media_days.withdraw(db, md_id=md.id, company_id=cid, now=NOW)
+    await call(db, service.withdraw, md_id=md.id, company_id=cid, now=NOW)
     again = await ask(db, cid, TUE)
-    await media_days.confirm(db, md_id=again.id, day=TUE, now=NOW, today=TODAY, cfg=CFG)
-    err = await refused(media_days.withdraw(db, md_id=again.id, company_id=cid, now=NOW))
+    await call(db, service.confirm, md_id=again.id, day=TUE, now=NOW, today=TODAY, cfg=CFG)
+    err = await refused(call(db, service.withdraw, md_id=again.id, company_id=cid, now=NOW))
     assert err.code == "md_not_open"
 
 
 async def test_change_until_confirmed(db: Database) -> None:
     cid = await company(db, "A")
     md = await ask(db, cid, MON)
-    changed = await media_days.change(
-        db, md_id=md.id, company_id=cid, formats=["fotos"], wishes=[WED], contact_name="Ben",
-        contact_reach="ben@example.org", note="Azubis", now=NOW, today=TODAY, cfg=CFG)
+    changed = await call(
+        db, service.change, md_id=md.id, company_id=cid, formats=["fotos"], wishes=[WED],
+        contact_name="Ben", contact_reach="ben@example.org", note="Azubis", now=NOW,
+        today=TODAY, cfg=CFG)
     assert changed.wishes == ["2026-02-18"] and changed.revision == md.revision + 1
-    await media_days.confirm(db, md_id=md.id, day=WED, now=NOW, today=TODAY, cfg=CFG)
-    err = await refused(media_days.change(
-        db, md_id=md.id, company_id=cid, formats=["fotos"], wishes=[MON], contact_name="",
-        contact_reach="", note="", now=NOW, today=TODAY, cfg=CFG))
+    await call(db, service.confirm, md_id=md.id, day=WED, now=NOW, today=TODAY, cfg=CFG)
+    err = await refused(call(
+        db, service.change, md_id=md.id, company_id=cid, formats=["fotos"], wishes=[MON],
+        contact_name="", contact_reach="", note="", now=NOW, today=TODAY, cfg=CFG))
     assert err.code == "md_not_open"
 
 
@@ -117,8 +94,8 @@ async def test_taken_day_refused_with_next_free_days_offered_first(db: Database)
     a, b = await company(db, "A"), await company(db, "B")
     md = await ask(db, a, MON)
     await ask(db, b, MON)  # a wish blocks nobody
-    await media_days.confirm(db, md_id=md.id, day=MON, now=NOW, today=TODAY, cfg=CFG)
-    await media_days_queries.add_offers(db, days=[date(2026, 3, 3)], person_id=None, now=NOW)
+    await call(db, service.confirm, md_id=md.id, day=MON, now=NOW, today=TODAY, cfg=CFG)
+    await call(db, service.add_offers, days=[date(2026, 3, 3)], person_id=None, now=NOW)
     c = await company(db, "C")
     err = await refused(ask(db, c, MON))
     assert err.code == "md_day_taken"
@@ -128,24 +105,37 @@ async def test_taken_day_refused_with_next_free_days_offered_first(db: Database)
 async def test_confirm_rechecks_the_visits_per_day(db: Database) -> None:
     a, b = await company(db, "A"), await company(db, "B")
     first, second = await ask(db, a, MON), await ask(db, b, MON)
-    await media_days.confirm(db, md_id=first.id, day=MON, now=NOW, today=TODAY, cfg=CFG)
-    err = await refused(media_days.confirm(db, md_id=second.id, day=MON, now=NOW, today=TODAY,
-                                           cfg=CFG))
+    await call(db, service.confirm, md_id=first.id, day=MON, now=NOW, today=TODAY, cfg=CFG)
+    err = await refused(call(db, service.confirm, md_id=second.id, day=MON, now=NOW,
+                             today=TODAY, cfg=CFG))
     assert err.code == "md_day_taken" and MON not in err.info["free"]
     two = replace(CFG, visits_per_day=2)
-    assert (await media_days.confirm(db, md_id=second.id, day=MON, now=NOW, today=TODAY,
-                                     cfg=two)).day_slot == 2
+    done = await call(db, service.confirm, md_id=second.id, day=MON, now=NOW, today=TODAY,
+                      cfg=two)
+    assert done.day_slot == 2
+
+
+async def test_refused_confirmation_changes_nothing(db: Database) -> None:
+    """A refusal inside a unit leaves the session as it was (the handler may go on)."""
+    a, b = await company(db, "A"), await company(db, "B")
+    first, second = await ask(db, a, MON), await ask(db, b, MON)
+    await call(db, service.confirm, md_id=first.id, day=MON, now=NOW, today=TODAY, cfg=CFG)
+    async with db.unit() as s:
+        with pytest.raises(DomainError):
+            await service.confirm(s, md_id=second.id, day=MON, now=NOW, today=TODAY, cfg=CFG)
+        row = await queries.get(s, md_id=second.id)
+        assert row is not None and row.status == "requested" and row.day_slot is None
 
 
 async def test_concurrent_confirmations_of_one_day_admit_one(db: Database) -> None:
     ids = [await company(db, name) for name in ("A", "B", "C", "D")]
     mds = [await ask(db, cid, MON) for cid in ids]
     results = await asyncio.gather(*[
-        media_days.confirm(db, md_id=md.id, day=MON, now=NOW, today=TODAY, cfg=CFG)
+        call(db, service.confirm, md_id=md.id, day=MON, now=NOW, today=TODAY, cfg=CFG)
         for md in mds
     ], return_exceptions=True)
-    ok = [r for r in results if not isinstance(r, Exception)]
-    errors = [r for r in results if isinstance(r, Exception)]
+    ok = [r for r in results if not isinstance(r, BaseException)]
+    errors = [r for r in results if isinstance(r, BaseException)]
     assert len(ok) == 1
     assert all(isinstance(e, DomainError) and e.code == "md_day_taken" for e in errors)
 
@@ -153,25 +143,38 @@ async def test_concurrent_confirmations_of_one_day_admit_one(db: Database) -> No
 async def test_move_propose_and_decline(db: Database) -> None:
     cid = await company(db, "A")
     md = await ask(db, cid, MON)
-    proposed = await media_days.propose(db, md_id=md.id, day=TUE, now=NOW, today=TODAY, cfg=CFG)
+    proposed = await call(db, service.propose, md_id=md.id, day=TUE, now=NOW, today=TODAY,
+                          cfg=CFG)
     assert proposed.proposed == TUE
-    err = await refused(media_days.confirm(db, md_id=md.id, day=WED, now=NOW, today=TODAY,
-                                           cfg=CFG, company_id=cid))
+    err = await refused(call(db, service.confirm, md_id=md.id, day=WED, now=NOW, today=TODAY,
+                             cfg=CFG, company_id=cid))
     assert err.code == "md_not_open"  # the company may only accept the proposed day
-    done = await media_days.confirm(db, md_id=md.id, day=TUE, now=NOW, today=TODAY, cfg=CFG,
-                                    company_id=cid)
+    done = await call(db, service.confirm, md_id=md.id, day=TUE, now=NOW, today=TODAY,
+                      cfg=CFG, company_id=cid)
     assert done.status == "confirmed" and done.proposed is None
-    moved = await media_days.request_move(db, md_id=md.id, company_id=cid, wishes=[WED],
-                                          now=NOW, today=TODAY, cfg=CFG)
+    moved = await call(db, service.request_move, md_id=md.id, company_id=cid, wishes=[WED],
+                       now=NOW, today=TODAY, cfg=CFG)
     assert moved.move_wanted and moved.day == TUE
-    kept = await media_days.decline(db, md_id=md.id, reason="Team ist ausgebucht", now=NOW)
+    kept = await call(db, service.decline, md_id=md.id, reason="Team ist ausgebucht", now=NOW)
     assert kept.status == "confirmed" and kept.day == TUE and not kept.move_wanted
+
+
+async def test_reject_only_the_proposal_shown(db: Database) -> None:
+    cid = await company(db, "A")
+    md = await ask(db, cid, MON)
+    await call(db, service.propose, md_id=md.id, day=TUE, now=NOW, today=TODAY, cfg=CFG)
+    err = await refused(call(db, service.reject_proposal, md_id=md.id, company_id=cid,
+                             day=WED, now=NOW))
+    assert err.code == "md_not_open"  # an older proposal's button
+    kept = await call(db, service.reject_proposal, md_id=md.id, company_id=cid, day=TUE,
+                      now=NOW)
+    assert kept.proposed is None and kept.status == "requested"
 
 
 async def test_decline_frees_the_year(db: Database) -> None:
     cid = await company(db, "A")
     md = await ask(db, cid, MON)
-    declined = await media_days.decline(db, md_id=md.id, reason="Urlaub", now=NOW)
+    declined = await call(db, service.decline, md_id=md.id, reason="Urlaub", now=NOW)
     assert declined.status == "declined" and declined.decline_reason == "Urlaub"
     assert (await ask(db, cid, TUE)).status == "requested"
 
@@ -181,18 +184,34 @@ async def test_overview_lists_confirmed_requested_and_without(db: Database) -> N
     await company(db, "C")
     md = await ask(db, a, TUE)
     await ask(db, b, MON)
-    await media_days.confirm(db, md_id=md.id, day=TUE, now=NOW, today=TODAY, cfg=CFG)
-    view = await media_days_queries.overview(db, today=TODAY)
+    await call(db, service.confirm, md_id=md.id, day=TUE, now=NOW, today=TODAY, cfg=CFG)
+    view = await call(db, queries.overview, today=TODAY, cfg=CFG)
     assert [c.name for _, c in view.confirmed] == ["A"]
     assert [c.name for _, c in view.requested] == ["B"]
     assert [c.name for c in view.without] == ["C"]
+    assert view.full == {TUE}
+
+
+async def test_open_offers_leave_out_what_this_company_cannot_wish(db: Database) -> None:
+    """Issue 15: a day confirmed for one company is simply not offered to the others."""
+    a, b = await company(db, "A"), await company(db, "B")
+    days = [date(2026, 2, 5), MON, TUE, date(2026, 2, 21)]  # too soon, free, free, Saturday
+    await call(db, service.add_offers, days=days, person_id=None, now=NOW)
+    md = await ask(db, a, MON)
+    await call(db, service.confirm, md_id=md.id, day=MON, now=NOW, today=TODAY, cfg=CFG)
+    found = await call(db, queries.open_offers, company_id=b, state="BB", today=TODAY, cfg=CFG)
+    assert found == [TUE]
+    assert await call(db, queries.open_offers, company_id=a, state="BB", today=TODAY,
+                      cfg=CFG) == []  # A has its media day of 2026
+    assert await call(db, queries.open_offers, company_id=a, state="BB", today=TODAY,
+                      cfg=CFG, exclude_id=md.id, skip=[TUE]) == []
 
 
 async def test_concurrent_requests_of_one_company_admit_one(db: Database) -> None:
     cid = await company(db, "A")
     results = await asyncio.gather(*[ask(db, cid, day) for day in (MON, TUE, WED)],
                                    return_exceptions=True)
-    ok = [r for r in results if not isinstance(r, Exception)]
+    ok = [r for r in results if not isinstance(r, BaseException)]
     assert len(ok) == 1
     assert all(isinstance(r, DomainError) and r.code == "md_year_taken"
                for r in results if r not in ok)

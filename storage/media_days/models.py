@@ -1,4 +1,4 @@
-"""Media days (Medientage), the team's offered days, and interest in the film series."""
+"""Media days (Medientage) and the days the media team offers for visits."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ class MediaDay(SQLModel, table=True):
         UniqueConstraint("day", "day_slot", name="uq_mediaday_day_slot"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     company_id: int = Field(foreign_key="company.id", index=True)
     status: str = Field(max_length=20)  # requested | confirmed | declined | withdrawn
     year: int
@@ -45,6 +45,16 @@ class MediaDay(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     confirmed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 
+    @property
+    def wished_days(self) -> list[date]:
+        """Return the wished days as dates."""
+        return [date.fromisoformat(d) for d in self.wishes]
+
+    @property
+    def is_open(self) -> bool:
+        """Tell whether the team still has to answer (a request, or a move wish)."""
+        return self.status == "requested" or (self.status == "confirmed" and self.move_wanted)
+
 
 class MediaDayOffer(SQLModel, table=True):
     """A day the media team offers for visits (`/medientag_tage`)."""
@@ -52,15 +62,3 @@ class MediaDayOffer(SQLModel, table=True):
     day: date = Field(primary_key=True)
     created_by: int | None = Field(default=None, foreign_key="person.id")
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-
-
-class FilmInterest(SQLModel, table=True):
-    """A company's interest in a film of the series; one company per profession group."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    company_id: int = Field(foreign_key="company.id", unique=True)
-    group_key: str | None = Field(default=None, unique=True, max_length=60)
-    description: str = Field(default="", max_length=1000)
-    assigned: bool = False  # the team confirmed the group; the company can no longer change it
-    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
