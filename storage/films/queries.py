@@ -19,6 +19,11 @@ async def interests(s: Session) -> list[tuple[FilmInterest, Company]]:
     return [(f, c) for f, c in rows]
 
 
+async def get(s: Session, *, interest_id: int) -> FilmInterest | None:
+    """Return an interest by id."""
+    return await s.get(FilmInterest, interest_id)
+
+
 async def of_company(s: Session, *, company_id: int) -> FilmInterest | None:
     """Return the company's interest, if any."""
     return (await s.exec(

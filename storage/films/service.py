@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
-from storage.catalogue import Catalogue
+from storage.catalogue import Catalogue, seed_companies
 from storage.db import Session
 from storage.errors import DomainError
 from storage.films.models import FilmInterest
@@ -31,6 +31,9 @@ async def seed_films(s: Session, catalogue: Catalogue) -> int:
     cfg = FilmConfig.from_catalogue(catalogue)
     if not cfg.interested:
         return 0
+    # The plan names companies by catalogue key; seeders run in feature order and the
+    # companies' own seeder may come later, so make sure they exist (it inserts only missing).
+    await seed_companies(s, catalogue)
     now = utcnow()  # seeding runs at start, before any clock-driven work: only a stamp
     companies = await s.exec(
         select(Company).where(col(Company.catalogue_key).in_(cfg.interested)))

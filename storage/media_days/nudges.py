@@ -60,15 +60,35 @@ async def targets(s: Session, *, now: datetime, cfg: MediaDayConfig
 
 
 async def wanted(s: Session, *, now: datetime, cfg: MediaDayConfig) -> dict[str, Plan]:
-    """Return the next nudge of every target person, by dedupe key (for outbox.reconcile)."""
+    """Return the nudges every target person should have, by dedupe key (outbox.reconcile).
+
+    That is the next one ahead of `now` (planned early, so the scheduler wakes for it) and,
+    while it is being delivered, one already due and still valid; a nudge that was never
+    planned in time (a person linked later) is not sent late.
+    """
+    pending = await _pending_due(s, now=now)
     plans: dict[str, Plan] = {}
     for company, persons in await targets(s, now=now, cfg=cfg):
-        at = next_nudge_at(now, company.state, cfg)
+        times = {next_nudge_at(now - VALID_FOR, company.state, cfg),
+                 next_nudge_at(now, company.state, cfg)}
         for p in persons:
-            key = f"{nudge_prefix(company.id, p.id)}{at:%Y-%m}"
-            plans[key] = Plan(person_id=p.id, kind=NUDGE_KIND, key=key, due_at=at,
-                              params={"company": company.id}, not_after=at + VALID_FOR)
+            for at in sorted(times):
+                key = f"{nudge_prefix(company.id, p.id)}{at:%Y-%m}"
+                if at > now or key in pending:
+                    plans[key] = Plan(person_id=p.id, kind=NUDGE_KIND, key=key, due_at=at,
+                                      params={"company": company.id},
+                                      not_after=at + VALID_FOR)
     return plans
+
+
+async def _pending_due(s: Session, *, now: datetime) -> set[str]:
+    """Return the keys of nudges due by `now`, still valid and neither sent nor dropped."""
+    rows = await s.exec(select(OutboxMessage.dedupe_key).where(
+        col(OutboxMessage.dedupe_key).startswith(NUDGE_PREFIX, autoescape=True),
+        col(OutboxMessage.sent_at).is_(None), col(OutboxMessage.dropped_at).is_(None),
+        col(OutboxMessage.due_at) <= now, col(OutboxMessage.not_after) > now,
+    ))
+    return set(rows)
 
 
 async def opt_out(s: Session, *, person_id: int) -> None:

@@ -1,38 +1,9 @@
-"""Acceptance QA of media days and the film series: what console scenarios tripped over."""
+"""Acceptance QA of media days: what console scenarios tripped over."""
 
 from __future__ import annotations
 
-from tests.support.console import ConsoleBot, button, invite_code, texts
-
-
-def join(console: ConsoleBot, who: str, company: str) -> None:
-    code = invite_code(console.say("chef", f"/einladung {company}"))
-    console.say(who, f"/start {code}")
-
-
-def open_booking(console: ConsoleBot, who: str, state: str = "Sachsen") -> list[dict]:
-    """Open the booking dialog, choose Fotos and go to the first wish."""
-    out = console.press(who, button(console.say(who, "/medientag"), "anfragen"))
-    if "Bundesland" in texts(out):
-        out = console.press(who, button(out, state))
-    out = console.press(who, button(out, "Fotos"))
-    return console.press(who, button(out, "Weiter"))
-
-
-def finish(console: ConsoleBot, who: str) -> list[dict]:
-    """Answer contact, reach and note, then send."""
-    console.say(who, "Anna Muster")
-    out = console.say(who, "0355 123456")
-    return console.press(who, button(console.press(who, button(out, "Keine Notiz")), "senden"))
-
-
-def book_confirmed(console: ConsoleBot, who: str, company: str, wish: str, label: str) -> None:
-    join(console, who, company)
-    open_booking(console, who)
-    console.press(who, button(console.say(who, wish), "Ja"))
-    console.say(who, "fertig")
-    finish(console, who)
-    console.press("chef", button(console.say("chef", "/medientage"), label))
+from tests.media_days.helpers import book_confirmed, finish, join, open_booking
+from tests.support.console import ConsoleBot, button, texts
 
 
 def test_taken_day_offers_the_next_free_days_as_buttons(console: ConsoleBot) -> None:
@@ -112,16 +83,6 @@ def test_offered_days_refuse_weekends_and_common_holidays(console: ConsoleBot) -
     assert "Angeboten: Di, 17. Februar 2026; Mi, 18. November 2026" in ok  # holiday in SN only
 
 
-def test_film_interest_text_has_one_full_stop(console: ConsoleBot) -> None:
-    console.say("chef", "/firma_neu Neue Firma; SN; Görlitz")
-    join(console, "dora", "Neue Firma")
-    film = console.say("dora", "/film")
-    console.press("dora", button(film, "Metall"))
-    console.say("dora", "Industriemechaniker/in, 3,5 Jahre.")
-    own = texts(console.say("dora", "/film"))
-    assert "3,5 Jahre. Ändern geht" in own and ".." not in own
-
-
 def test_old_request_button_shows_the_colleagues_request(console: ConsoleBot) -> None:
     join(console, "anna", "Pragma")
     join(console, "carl", "Pragma")
@@ -146,19 +107,6 @@ def test_old_card_does_not_open_the_decline_dialog(console: ConsoleBot) -> None:
     console.press("chef", button(cards, "✓ Mo, 16. März 2026"))
     out = texts(console.press("chef", button(cards, "Absagen")))
     assert "geht bei diesem Medientag nicht mehr" in out and "Warum" not in out
-
-
-def test_film_group_taken_meanwhile_is_refused_before_the_description(
-    console: ConsoleBot,
-) -> None:
-    for who, name in (("x", "Alpha GmbH"), ("y", "Beta GmbH")):
-        console.say("chef", f"/firma_neu {name}; BB; Cottbus")
-        join(console, who, name)
-    stale = console.say("y", "/film")
-    console.press("x", button(console.say("x", "/film"), "IT & Digitales"))
-    console.say("x", "Fachinformatiker/in")
-    out = texts(console.press("y", button(stale, "IT & Digitales")))
-    assert "schon vergeben" in out and "/film" in out and "Beschreib" not in out
 
 
 def test_bad_reach_says_how_to_write_it(console: ConsoleBot) -> None:
@@ -214,3 +162,45 @@ def test_typed_formats_understand_singular_and_alles(console: ConsoleBot) -> Non
     console.say("anna", "anna@example.org")
     summary = texts(console.say("anna", "keine"))
     assert "Formate: Podcast, Social-Media-Clips, Fotos" in summary
+
+
+def test_a_confirmed_offered_day_does_not_break_other_companies_booking(
+    console: ConsoleBot,
+) -> None:
+    """Issue 15: once the team confirmed an offered day for one company, every other company
+    that opened /medientag (the monthly nudge sends them there) got the generic apology."""
+    join(console, "anna", "Pragma")
+    join(console, "ben", "EMIS")
+    console.say("chef", "/medientag_tage 16.2., 17.2.")
+    out = open_booking(console, "anna")
+    out = console.press("anna", button(out, "Mo, 16. Februar 2026"))
+    console.press("anna", button(out, "Fertig"))
+    finish(console, "anna")
+    done = console.press("chef", button(console.say("chef", "/medientage"), "✓ Mo, 16. Feb"))
+    assert "Medientag bestätigt" in texts(done, to="anna")
+    nudged = console.now("2026-03-02T09:00:00+01:00")
+    assert "noch keinen Medientag" in texts(nudged, to="ben")
+    assert "noch keinen Medientag" not in texts(nudged, to="anna")  # Pragma has its day
+    out = open_booking(console, "ben", "Brandenburg")
+    assert "schiefgegangen" not in texts(out)
+    assert "Wunschtermin 1" in texts(out)
+    assert "16. Februar" not in texts(out)  # taken (and past by now): not offered
+
+
+def test_the_taken_offered_day_is_not_offered_while_it_lies_ahead(console: ConsoleBot) -> None:
+    """Issue 15, before the day: the free offered day stays a button, the taken one goes."""
+    join(console, "anna", "Pragma")
+    join(console, "ben", "EMIS")
+    console.say("chef", "/medientag_tage 16.2., 17.2.")
+    out = open_booking(console, "anna")
+    console.press("anna", button(console.press("anna", button(out, "Mo, 16. Februar 2026")),
+                                 "Fertig"))
+    finish(console, "anna")
+    console.press("chef", button(console.say("chef", "/medientage"), "✓ Mo, 16. Feb"))
+    out = open_booking(console, "ben", "Brandenburg")
+    labels = [b["label"] for m in out for b in m.get("buttons", [])]
+    assert "Di, 17. Februar 2026" in labels and "Mo, 16. Februar 2026" not in labels
+    out = console.say("ben", "16.2.")  # typed anyway: told it is taken, the next free days
+    assert "schon vergeben – frei wären: Di, 17. Februar 2026" in texts(out)
+    out = console.press("ben", button(out, "Di, 17. Februar 2026"))
+    assert "Bisher: Di, 17. Februar 2026" in texts(out)

@@ -1,10 +1,10 @@
-"""German texts of the film series "Berufe mit Zukunft" (/film, /filme, export)."""
+"""German texts of the film series "Berufe mit Zukunft" (/film, /filme, notices, export)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from handlers.texts.common import esc
+from handlers.core.format import esc
 from storage.errors import DomainError
 
 HEAD = (
@@ -34,8 +34,6 @@ ASSIGNED = "Zugeordnet: {company} – {group}."
 NOTICE_ASSIGNED = "Gute Nachricht: Euer Film für „{title}“ ist zugeordnet – Berufsgruppe <b>{group}</b>. Das Team meldet sich zum Dreh."
 EXPORT_COLUMNS = ("Firma", "Berufsgruppe", "Beschreibung", "Status", "Gemeldet am")
 STATUS_ASSIGNED, STATUS_INTEREST = "zugeordnet", "Interesse"
-KIND_LABELS = {"film.notice": "Filmserie: Zuordnung", "film.removed": "Filmserie: Austragung",
-               "film.team": "Filmserie: Firma ausgetragen"}
 
 # removing a company from its film (team) or withdrawing one's own company (member)
 BTN_REMOVE = "Entfernen: {company}"
@@ -48,14 +46,23 @@ ASK_WITHDRAW = "Euren Film <b>{group}</b> wirklich austragen? Das Clusterteam wi
 WITHDRAWN = "Ausgetragen: Ihr seid nicht mehr beim Film <b>{group}</b> dabei. Eine neue Gruppe wählen geht jederzeit mit /film."
 TEAM_WITHDRAWN = "Filmserie „{title}“: <b>{company}</b> hat sich aus dem Film <b>{group}</b> ausgetragen. Der Platz ist wieder frei (/filme)."
 KEPT = "Alles klar, es bleibt, wie es ist."
+BAD_GROUP = "Diese Berufsgruppe kenne ich nicht."
+NOT_FOUND = "Dieses Interesse finde ich nicht (mehr)."
+
+
+def not_held(group: object) -> str:
+    """Say that the company no longer holds the group (a stale button): nothing to do."""
+    return (f"Diese Firma ist schon nicht mehr beim Film „{esc(group)}“ dabei – nichts zu tun. "
+            "Den aktuellen Stand zeigen /film und /filme.")
+
 
 RULES: dict[str, Callable[[DomainError], str]] = {
     "film_group_taken": lambda e: f"Die Berufsgruppe „{esc(e.info['group'])}“ ist schon vergeben – je Gruppe gibt es nur eine Firma. Die freien Gruppen zeigt /film.",
     "film_full": lambda e: f"Alle {e.info['max']} Filme sind schon vergeben.",
     "film_assigned": lambda e: f"Euer Film ist schon zugeordnet ({esc(e.info['group'])}) – Änderungen bitte über das Clusterteam.",
-    "film_bad_group": lambda e: "Diese Berufsgruppe kenne ich nicht.",
-    "film_not_found": lambda e: "Dieses Interesse finde ich nicht (mehr).",
-    "film_not_held": lambda e: f"Diese Firma ist schon nicht mehr beim Film „{esc(e.info['group'])}“ dabei – nichts zu tun. Den aktuellen Stand zeigen /film und /filme.",
+    "film_bad_group": lambda e: BAD_GROUP,
+    "film_not_found": lambda e: NOT_FOUND,
+    "film_not_held": lambda e: not_held(e.info["group"]),
 }
 
 # /hilfe lines and command-menu descriptions

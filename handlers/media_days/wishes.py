@@ -1,78 +1,79 @@
-"""The wished-days steps of the booking and move dialogs: typed or offered, checked, echoed."""
+"""The wished-days steps of the booking and move dialogs: typed or offered, checked, echoed.
+
+A wished day another company already got is not an error: the person is told so and gets
+the next free days as buttons. The team's offered days are shown only where this company
+may still wish them (issue 15: a day confirmed for one company once broke every other
+company's booking here).
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
-from handlers import media_days_notify as notify
-from handlers.context import Ctx, UsageError
+from handlers.core import Ctx, UsageError, cancel_button, choice
+from handlers.core.dialogs import Data
+from handlers.core.format import fmt_date
 from handlers.dates import When, parse_when
-from handlers.dialogs import Data, cancel_button, choice
+from handlers.media_days import texts as t
+from handlers.media_days.view import company_of, config, today
 from handlers.texts import dates as td
-from handlers.texts import media_days as t
-from handlers.texts.common import fmt_date
-from storage import media_days, media_days_queries
 from storage.errors import DomainError
+from storage.media_days import queries, service
+from storage.media_days.rules import MAX_WISHES
 
-MAX_WISHES = media_days.MAX_WISHES
+
+def days(values: list[str]) -> list[date]:
+    """Turn stored ISO days back into dates."""
+    return [date.fromisoformat(v) for v in values]
 
 
 async def ask_wish(ctx: Ctx, data: Data) -> None:
-    """Ask for the next wished day, offering the team's free offered days."""
-    offered = await _offered(ctx, data)
-    text = t.ASK_WISH.format(n=len(data["wishes"]) + 1, offered=t.OFFERED_HINT if offered else "")
-    if data["wishes"]:
-        text += "\n" + t.WISHES_SO_FAR.format(wishes=t.days_text(days(data["wishes"])))
-    free = [d for d in days(data.get("free", [])) if d not in offered
-            and d.isoformat() not in data["wishes"]]  # next free days after a taken one
+    """Ask for the next wished day, offering the team's days this company may still wish."""
+    company = company_of(ctx)
+    wished = days(data["wishes"])
+    offered = await queries.open_offers(
+        ctx.s, company_id=company.id, state=company.state, today=today(ctx.now, ctx.tz),
+        cfg=config(ctx.catalogue), exclude_id=data.get("md_id"), skip=wished,
+    )
+    text = t.ASK_WISH.format(n=len(wished) + 1, offered=t.OFFERED_HINT if offered else "")
+    if wished:
+        text += "\n" + t.WISHES_SO_FAR.format(wishes=t.days_text(wished))
+    free = [d for d in days(data.get("free", []))
+            if d not in offered and d not in wished]  # next free days after a taken one
     rows = [[choice(ctx, fmt_date(d), d.isoformat())] for d in [*offered[:4], *free]]
-    if data.get("old_wishes") and not data["wishes"]:
+    if data.get("old_wishes") and not wished:
         keep = t.BTN_KEEP_WISHES.format(days=t.days_text(days(data["old_wishes"])))
         rows.insert(0, [choice(ctx, keep, "keep")])
-    last = [choice(ctx, t.BTN_WISHES_DONE, "done")] if data["wishes"] else []
+    last = [choice(ctx, t.BTN_WISHES_DONE, "done")] if wished else []
     ctx.say(text, [*rows, [*last, cancel_button(ctx)]])
 
 
-async def _offered(ctx: Ctx, data: Data) -> list[date]:
-    found = []
-    for day in await media_days_queries.offers(ctx.db, since=notify.today(ctx)):
-        if day.isoformat() in data["wishes"]:
-            continue
-        try:
-            await _check(ctx, data, day)
-        except UsageError:
-            continue
-        found.append(day)
-    return found
+async def _taken(ctx: Ctx, data: Data, day: date) -> DomainError | None:
+    """Check a wished day: its "taken" refusal (with the next free days), or None if fine.
 
-
-class _Taken(Exception):
-    """A wished day is taken; carries the refusal and the next free days."""
-
-    def __init__(self, text: str, free: list[date]) -> None:
-        super().__init__(text)
-        self.text, self.free = text, free
-
-
-async def _check(ctx: Ctx, data: Data, day: date) -> None:
-    assert ctx.company is not None
+    Every other refusal is a UsageError with the reason: the dialog asks again.
+    """
+    company = company_of(ctx)
     try:
-        await media_days.check_wish(
-            ctx.db, company_id=ctx.company.id, state=ctx.company.state, day=day,  # type: ignore[arg-type]
-            today=notify.today(ctx), cfg=notify.config(ctx), exclude_id=data.get("md_id"),
+        await service.check_wish(
+            ctx.s, company_id=company.id, state=company.state, day=day,
+            today=today(ctx.now, ctx.tz), cfg=config(ctx.catalogue),
+            exclude_id=data.get("md_id"),
         )
     except DomainError as err:
         if err.code == "md_day_taken":
-            raise _Taken(t.rule_text(err), list(err.info.get("free") or [])) from None  # type: ignore[call-overload]
+            return err
         raise UsageError(t.rule_text(err)) from None
     if day.isoformat() in data["wishes"]:
         raise UsageError(t.ALREADY_WISHED.format(day=fmt_date(day)))
+    return None
 
 
-def _offer_free(ctx: Ctx, data: Data, taken: _Taken) -> str:
+def _offer_free(ctx: Ctx, data: Data, taken: DomainError) -> str:
     """Say the day is taken and ask again with the next free days as buttons."""
-    ctx.say(taken.text)
-    data["free"] = [d.isoformat() for d in taken.free]
+    ctx.say(t.rule_text(taken))
+    data["free"] = [d.isoformat() for d in cast(list[date], taken.info.get("free") or [])]
     return "wish"
 
 
@@ -85,9 +86,8 @@ async def type_wish(ctx: Ctx, data: Data, text: str) -> str:
     when = parse_when(text, now=ctx.now)
     if when is None:
         raise UsageError(td.not_understood_text())
-    try:
-        await _check(ctx, data, when.date)
-    except _Taken as taken:
+    taken = await _taken(ctx, data, when.date)
+    if taken is not None:
         return _offer_free(ctx, data, taken)
     data["pending"] = when.date.isoformat()
     return "wish_ok"
@@ -99,9 +99,8 @@ async def press_wish(ctx: Ctx, data: Data, value: str) -> str:
         return _after_wishes(data)
     if value == "keep":
         return await _keep_wishes(ctx, data)
-    try:
-        await _check(ctx, data, date.fromisoformat(value))
-    except _Taken as taken:
+    taken = await _taken(ctx, data, date.fromisoformat(value))
+    if taken is not None:
         return _offer_free(ctx, data, taken)
     return _add_wish(data, value)
 
@@ -109,10 +108,9 @@ async def press_wish(ctx: Ctx, data: Data, value: str) -> str:
 async def _keep_wishes(ctx: Ctx, data: Data) -> str:
     """Keep the wished days of the request being changed (each checked again)."""
     for value in data.get("old_wishes", []):
-        try:
-            await _check(ctx, data, date.fromisoformat(value))
-        except _Taken as taken:
-            raise UsageError(taken.text) from None
+        taken = await _taken(ctx, data, date.fromisoformat(value))
+        if taken is not None:
+            raise UsageError(t.rule_text(taken))
         data["wishes"] = [*data["wishes"], value]
     return _after_wishes(data)
 
@@ -152,8 +150,3 @@ async def press_wish_ok(ctx: Ctx, data: Data, value: str) -> str:
     if value != "yes" or pending is None:
         return "wish"
     return _add_wish(data, pending)
-
-
-def days(values: list[str]) -> list[date]:
-    """Turn stored ISO days back into dates."""
-    return [date.fromisoformat(v) for v in values]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.media_days_offers import split_days
+from handlers.media_days.offers import split_days
 
 
 @pytest.mark.parametrize(("text", "parts"), [

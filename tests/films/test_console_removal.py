@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.console import ConsoleBot, button, invite_code, texts
-
-
-def join(console: ConsoleBot, who: str, company: str) -> None:
-    code = invite_code(console.say("chef", f"/einladung {company}"))
-    console.say(who, f"/start {code}")
+from tests.media_days.helpers import join
+from tests.support.console import ConsoleBot, button, texts
 
 
 def interest(console: ConsoleBot, who: str, group: str, desc: str) -> None:

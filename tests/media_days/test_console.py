@@ -4,33 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.console import ConsoleBot, button, invite_code, texts
-
-
-def join(console: ConsoleBot, who: str, company: str) -> None:
-    code = invite_code(console.say("chef", f"/einladung {company}"))
-    console.say(who, f"/start {code}")
-
-
-def book(console: ConsoleBot, who: str, *wishes: str, state: str = "Sachsen") -> list[dict]:
-    """Go through the booking dialog with Podcast + Fotos and the typed wishes."""
-    out = console.press(who, button(console.say(who, "/medientag"), "anfragen"))
-    if "Bundesland" in texts(out):
-        out = console.press(who, button(out, state))
-    out = console.press(who, button(out, "Podcast"))
-    out = console.press(who, button(out, "Fotos"))
-    out = console.press(who, button(out, "Weiter"))
-    for wish in wishes:
-        out = console.say(who, wish)
-        assert "passt das?" in texts(out), out
-        out = console.press(who, button(out, "Ja"))
-    if len(wishes) < 3:
-        out = console.press(who, button(out, "Fertig"))
-    out = console.say(who, "Anna Muster")
-    out = console.say(who, "anna@example.org")
-    out = console.press(who, button(out, "Keine Notiz"))
-    assert "Podcast, Fotos" in texts(out)
-    return console.press(who, button(out, "Anfrage senden"))
+from tests.media_days.helpers import book, join
+from tests.support.console import ConsoleBot, button, texts
 
 
 def test_book_confirm_tell_and_remind(console: ConsoleBot) -> None:
@@ -123,25 +98,13 @@ def test_monthly_nudge_and_opt_out(console: ConsoleBot) -> None:
     assert "noch keinen Medientag" not in texts(april, to="anna")
 
 
-def test_exports_and_film_series(console: ConsoleBot) -> None:
+def test_export(console: ConsoleBot) -> None:
     join(console, "anna", "Zemmler")
     book(console, "anna", "16.2.")
     out = console.say("chef", "/export medientage")
     csv = Path(out[0]["file"]["path"]).read_bytes().decode("utf-8-sig")
     assert "Firma;Land;Status;Termin" in csv and "Zemmler" in csv and "angefragt" in csv
     assert out[1]["file"]["name"].endswith(".xlsx")
-    film = console.say("anna", "/film")
-    assert "Berufe mit Zukunft" in texts(film) and "Textil & Produktion: frei" in texts(film)
-    out = console.press("anna", button(film, "Metall"))
-    assert "Zemmler" not in texts(out) and "Beschreib kurz" in texts(out)
-    assert "vorgemerkt" in texts(console.say("anna", "Industriemechaniker/in"))
-    listing = console.say("chef", "/filme")
-    assert "Pragma" in texts(listing) and "Industriemechaniker/in" in texts(listing)
-    assigned = console.press("chef", button(listing, "Bestätigen"))
-    assert "Metall & Maschinenbau" in texts(assigned, to="anna")
-    assert "zugeordnet" in texts(console.say("anna", "/film"))
-    out = console.say("chef", "/export filme")
-    assert "Industriemechaniker/in" in Path(out[0]["file"]["path"]).read_text("utf-8-sig")
 
 
 def test_nudges_recur_monthly_without_anyone_asking(console: ConsoleBot) -> None:

@@ -1,11 +1,12 @@
-"""German texts of the media days (member side, rules, notices, reminders, nudges)."""
+"""German texts of media days: the company's side, the rules, notices, the team's side."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import cast
 
-from handlers.texts.common import esc, fmt_date
+from handlers.core.format import esc, fmt_date
 from storage.errors import DomainError
 
 STATE_LONG = {"BB": "Brandenburg", "SN": "Sachsen"}
@@ -18,7 +19,7 @@ CHECKLIST = (
 
 
 def days_text(days: Iterable[date]) -> str:
-    """Join dates as "Mo, 16. Februar 2026, Di, …"."""
+    """Join dates as "Mo, 16. Februar 2026; Di, …"."""
     return "; ".join(fmt_date(d) for d in days) or "–"
 
 
@@ -27,27 +28,41 @@ def formats_text(keys: Iterable[str], labels: dict[str, str]) -> str:
     return ", ".join(labels.get(k, k) for k in keys) or "–"
 
 
+# --- rules -----------------------------------------------------------------------------------
+NOT_OPEN = "Das geht bei diesem Medientag nicht mehr (schon bestätigt, abgesagt oder zurückgezogen)."
+NOT_FOUND = "Diesen Medientag finde ich nicht (mehr)."
+
+
+def _day(e: DomainError, key: str = "day") -> date:
+    return cast(date, e.info[key])
+
+
 def _taken(e: DomainError) -> str:
-    free = e.info.get("free") or []
-    tail = f" – frei wären: {days_text(free)}." if free else ". Bitte nenn einen anderen Tag."  # type: ignore[arg-type]
-    return f"Der {fmt_date(e.info['day'])} ist schon vergeben{tail}"  # type: ignore[arg-type]
+    free = cast(list[date], e.info.get("free") or [])
+    tail = f" – frei wären: {days_text(free)}." if free else ". Bitte nenn einen anderen Tag."
+    return f"Der {fmt_date(_day(e))} ist schon vergeben{tail}"
+
+
+def _holiday(e: DomainError) -> str:
+    state = STATE_LONG.get(str(e.info["state"]))
+    where = f" in {state}" if state else ""
+    return (f"Der {fmt_date(_day(e))} ist ein Feiertag{where} ({esc(e.info['name'])}) – "
+            "bitte nenn einen Werktag.")
+
+
+def _weekend(e: DomainError) -> str:
+    name = "Samstag" if _day(e).weekday() == 5 else "Sonntag"
+    return f"Das ist ein {name} – der Medientag geht nur an Werktagen."
 
 
 RULES: dict[str, Callable[[DomainError], str]] = {
-    "md_past": lambda e: f"Der {fmt_date(e.info['day'])} liegt in der Vergangenheit. Bitte nenn einen Tag in der Zukunft.",  # type: ignore[arg-type]
+    "md_past": lambda e: f"Der {fmt_date(_day(e))} liegt in der Vergangenheit. Bitte nenn einen Tag in der Zukunft.",
     "md_too_soon": lambda e: (
-        f"Der {fmt_date(e.info['day'])} ist zu knapp: Wir brauchen mindestens "  # type: ignore[arg-type]
-        f"{e.info['min_days']} Tage Vorlauf, also frühestens {fmt_date(e.info['earliest'])}."  # type: ignore[arg-type]
+        f"Der {fmt_date(_day(e))} ist zu knapp: Wir brauchen mindestens "
+        f"{e.info['min_days']} Tage Vorlauf, also frühestens {fmt_date(_day(e, 'earliest'))}."
     ),
-    "md_weekend": lambda e: (
-        f"Das ist ein {'Samstag' if e.info['day'].weekday() == 5 else 'Sonntag'} – "  # type: ignore[attr-defined]
-        "der Medientag geht nur an Werktagen."
-    ),
-    "md_holiday": lambda e: (
-        f"Der {fmt_date(e.info['day'])} ist ein Feiertag"  # type: ignore[arg-type]
-        f"{' in ' + STATE_LONG[e.info['state']] if e.info['state'] in STATE_LONG else ''} "  # type: ignore[index]
-        f"({esc(e.info['name'])}) – bitte nenn einen Werktag."
-    ),
+    "md_weekend": _weekend,
+    "md_holiday": _holiday,
     "md_year_taken": lambda e: (
         f"Ihr habt schon einen Medientag {e.info['year']} – mehr sind pro Jahr nicht möglich. "
         "Ändern geht über /medientag."
@@ -55,8 +70,8 @@ RULES: dict[str, Callable[[DomainError], str]] = {
     "md_day_taken": _taken,
     "md_no_format": lambda e: "Bitte wähl mindestens ein Format.",
     "md_bad_wishes": lambda e: f"Bitte nenn einen bis {e.info['max']} verschiedene Wunschtermine.",
-    "md_not_open": lambda e: "Das geht bei diesem Medientag nicht mehr (schon bestätigt, abgesagt oder zurückgezogen).",
-    "md_not_found": lambda e: "Diesen Medientag finde ich nicht (mehr).",
+    "md_not_open": lambda e: NOT_OPEN,
+    "md_not_found": lambda e: NOT_FOUND,
 }
 
 
@@ -176,12 +191,9 @@ ADMIN_WITHDRAWN = "{company} hat die Medientag-Anfrage zurückgezogen."
 ADMIN_MOVE = "<b>{company} möchte den Medientag ({day}) verschieben</b> – Wunschtermine: {wishes}\nÜberblick: /medientage"
 ADMIN_ACCEPTED = "{company} hat euren Vorschlag angenommen: Medientag am {day} ist bestätigt."
 ADMIN_REJECTED = "{company} passt der vorgeschlagene Tag ({day}) nicht. Überblick: /medientage"
-
-KIND_LABELS = {
-    "media_day.reminder": "Medientag: Erinnerung vor dem Termin",
-    "media_day.notice": "Medientag: Bestätigungen und Antworten",
-    "media_day.nudge": "Medientag: monatliche Erinnerung ohne Termin",
-}
+# the kinds people may switch off in /erinnerungen (answers to their own request always come)
+SWITCH_REMINDER = "Medientag: Erinnerung vor dem Termin"
+SWITCH_NUDGE = "Medientag: monatliche Erinnerung ohne Termin"
 
 
 def reminder(days_before: int, day: date, company: str, formats: str) -> str:
@@ -190,6 +202,56 @@ def reminder(days_before: int, day: date, company: str, formats: str) -> str:
     checklist = "\n".join(f"☐ {item}" for item in CHECKLIST)
     return REMINDER.format(when=when, day=fmt_date(day), company=esc(company), formats=formats,
                            checklist=checklist)
+
+
+# --- the team's side: /medientage, /medientag_tage, export ------------------------------------
+HEAD = "<b>Medientage</b> – {confirmed} bestätigt, {requested} offen, {without} Firmen ohne Termin"
+CONFIRMED_HEAD = "\n<b>Bestätigt</b> (nach Datum):"
+NONE = "– noch keine"
+DONE = " (erledigt)"
+MOVE_WANTED = " (Verschiebung angefragt)"
+WITHOUT = "\n<b>{n} Firmen ohne Termin:</b> {names}"
+NUDGED = "\n<b>Zuletzt erinnert:</b> {names}"
+NUDGED_NONE = "\nZuletzt erinnert: noch niemand (monatlich am ersten Werktag um 9 Uhr)."
+REQUESTED_HEAD = "\n<b>Angefragt</b> ({n}, älteste zuerst) – Karten unten:"
+REQUESTED_NONE = "\n<b>Angefragt:</b> keine offenen Anfragen."
+REQUEST_CARD = "<b>{company}</b> ({state}) – angefragt am {since}\n{summary}"
+MOVE_CARD = "<b>{company}</b> ({state}) – möchte den {day} verschieben\n{summary}"
+STATE_UNKNOWN = "Land unbekannt"
+WISH_TAKEN = "\nSchon an eine andere Firma vergeben: {days}"
+PROPOSED = "\nVorgeschlagen: {day} (wartet auf Antwort)"
+BTN_PROPOSE = "Anderen Tag vorschlagen"
+BTN_DECLINE = "Absagen"
+CONFIRMED = "Bestätigt: <b>{company}</b> am {day}. Die Firma ist informiert, Erinnerungen sind geplant."
+PROPOSE_TITLE = "Medientag: anderen Tag vorschlagen"
+ASK_PROPOSE = "Welchen Tag schlägst du {company} vor?"
+PROPOSED_SENT = "Vorschlag {day} an {company} geschickt."
+DECLINE_TITLE = "Medientag absagen"
+ASK_REASON = "Warum sagen wir {company} ab? (Der Grund geht so an die Firma.)"
+DECLINED = "Abgesagt – {company} ist informiert."
+OFFERS = "Angebotene Tage: {days}"
+OFFERS_NONE = "Noch keine Tage angeboten. So geht's: <code>/medientag_tage 3.2., 10.2., 17.2.</code>"
+OFFERS_BAD = "Diese Tage verstehe ich nicht (oder sie liegen in der Vergangenheit): {parts}"
+OFFERS_CLOSED = (
+    "Kein Werktag (Wochenende oder Feiertag): {days}. Bitte nur Montag bis Freitag anbieten – "
+    "es wurde nichts gespeichert."
+)
+OFFERS_ADDED = "Angeboten: {days}. Firmen sehen sie beim Anfragen als Knöpfe."
+STATUS_LABELS = {
+    "requested": "angefragt", "confirmed": "bestätigt", "done": "erledigt",
+    "declined": "abgesagt", "withdrawn": "zurückgezogen",
+}
+EXPORT_COLUMNS = (
+    "Firma", "Land", "Status", "Termin", "Wunschtermine", "Formate", "Ansprechperson",
+    "Kontakt", "Notiz", "Angefragt am", "Bestätigt am", "Absagegrund",
+)
+
+
+def confirmed_line(day: date | None, company: str, formats: str, state: str) -> str:
+    """Return one line of the confirmed list."""
+    when = fmt_date(day) if day else "–"
+    return f"• {when}: {esc(company)} – {formats}{state}"
+
 
 # /hilfe lines and command-menu descriptions
 HELP_MEDIENTAG = "Medientag anfragen oder Status ansehen"
