@@ -8,25 +8,17 @@ from handlers.core import Action
 
 
 @dataclass(frozen=True)
+class _OnGroup(Action):
+    """An action on one interest and the group it held when the button was shown."""
+
+    interest_id: int
+    group: str
+
+
+@dataclass(frozen=True)
 class Pick(Action, name="film.pick"):
     """A company picks a profession group (then describes the profession)."""
 
-    group: str
-
-
-@dataclass(frozen=True)
-class WithdrawAsk(Action, name="film.withdraw_ask"):
-    """A member asks to withdraw their company from its film (confirmation follows)."""
-
-    interest_id: int
-    group: str
-
-
-@dataclass(frozen=True)
-class Withdraw(Action, name="film.withdraw"):
-    """A member confirms withdrawing their company from its film."""
-
-    interest_id: int
     group: str
 
 
@@ -38,29 +30,30 @@ class Choose(Action, name="film.choose"):
 
 
 @dataclass(frozen=True)
-class Assign(Action, name="film.assign"):
-    """The team assigns (or confirms) a group."""
-
-    interest_id: int
-    group: str
-
-
-@dataclass(frozen=True)
-class RemoveAsk(Action, name="film.remove_ask"):
-    """The team asks to remove a company from its film (confirmation follows)."""
-
-    interest_id: int
-    group: str
-
-
-@dataclass(frozen=True)
-class Remove(Action, name="film.remove"):
-    """The team confirms removing a company from its film."""
-
-    interest_id: int
-    group: str
-
-
-@dataclass(frozen=True)
 class Keep(Action, name="film.keep"):
     """The "Nein" of a confirmation: everything stays."""
+
+
+@dataclass(frozen=True)
+class WithdrawAsk(_OnGroup, name="film.withdraw_ask"):
+    """A member asks to withdraw their company from its film (confirmation follows)."""
+
+
+@dataclass(frozen=True)
+class Withdraw(_OnGroup, name="film.withdraw"):
+    """A member confirms withdrawing their company from its film."""
+
+
+@dataclass(frozen=True)
+class Assign(_OnGroup, name="film.assign"):
+    """The team assigns (or confirms) a group."""
+
+
+@dataclass(frozen=True)
+class RemoveAsk(_OnGroup, name="film.remove_ask"):
+    """The team asks to remove a company from its film (confirmation follows)."""
+
+
+@dataclass(frozen=True)
+class Remove(_OnGroup, name="film.remove"):
+    """The team confirms removing a company from its film."""

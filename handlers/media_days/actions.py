@@ -9,6 +9,21 @@ from handlers.core import Action
 
 
 @dataclass(frozen=True)
+class _OnMediaDay(Action):
+    """An action on one media day."""
+
+    md_id: int
+
+
+@dataclass(frozen=True)
+class _OnDay(Action):
+    """An action on one media day and one day of it (a wish or the proposed day)."""
+
+    md_id: int
+    day: date
+
+
+@dataclass(frozen=True)
 class Request(Action, name="md.request"):
     """Start the booking dialog."""
 
@@ -21,64 +36,45 @@ class SetState(Action, name="md.state"):
 
 
 @dataclass(frozen=True)
-class Change(Action, name="md.change"):
-    """Change a request that is not confirmed yet."""
-
-    md_id: int
-
-
-@dataclass(frozen=True)
-class Withdraw(Action, name="md.withdraw"):
-    """Withdraw a request that is not confirmed yet."""
-
-    md_id: int
-
-
-@dataclass(frozen=True)
-class Move(Action, name="md.move"):
-    """Ask to move a confirmed day."""
-
-    md_id: int
-
-
-@dataclass(frozen=True)
-class Accept(Action, name="md.accept"):
-    """Accept the day the team proposed."""
-
-    md_id: int
-    day: date
-
-
-@dataclass(frozen=True)
-class Reject(Action, name="md.reject"):
-    """Say no to the day the team proposed."""
-
-    md_id: int
-    day: date
-
-
-@dataclass(frozen=True)
 class NudgeOff(Action, name="md.nudge_off"):
     """Stop the monthly nudge."""
 
 
 @dataclass(frozen=True)
-class Confirm(Action, name="md.confirm"):
+class Change(_OnMediaDay, name="md.change"):
+    """Change a request that is not confirmed yet."""
+
+
+@dataclass(frozen=True)
+class Withdraw(_OnMediaDay, name="md.withdraw"):
+    """Withdraw a request that is not confirmed yet."""
+
+
+@dataclass(frozen=True)
+class Move(_OnMediaDay, name="md.move"):
+    """Ask to move a confirmed day."""
+
+
+@dataclass(frozen=True)
+class Accept(_OnDay, name="md.accept"):
+    """Accept the day the team proposed."""
+
+
+@dataclass(frozen=True)
+class Reject(_OnDay, name="md.reject"):
+    """Say no to the day the team proposed."""
+
+
+@dataclass(frozen=True)
+class Confirm(_OnDay, name="md.confirm"):
     """The team confirms a wished day."""
 
-    md_id: int
-    day: date
-
 
 @dataclass(frozen=True)
-class Propose(Action, name="md.propose"):
+class Propose(_OnMediaDay, name="md.propose"):
     """The team proposes another day."""
 
-    md_id: int
-
 
 @dataclass(frozen=True)
-class Decline(Action, name="md.decline"):
+class Decline(_OnMediaDay, name="md.decline"):
     """The team declines a request (or a move wish)."""
-
-    md_id: int
