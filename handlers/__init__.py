@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from handlers import onboarding, team
+from handlers import films, media_days, onboarding, team
 from handlers.core import Router, Services
 from handlers.core import overview as mine_and_exports
-
 
 
 class Feature(Protocol):
@@ -21,6 +20,8 @@ class Feature(Protocol):
 FEATURES: tuple[Feature, ...] = (
     onboarding,  # /start, /hilfe, /datenschutz, /weiter
     mine_and_exports,  # /meine, /export
+    media_days,  # /medientag, /medientage, /medientag_tage
+    films,  # /film, /filme
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
 )
 

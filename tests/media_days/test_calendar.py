@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handlers.media_days_notify import next_nudge_at
-from handlers.texts.media_days import rule_text
+from handlers.media_days.texts import rule_text
 from storage.errors import DomainError
-from storage.media_days_rules import (
+from storage.media_days.nudges import next_nudge_at
+from storage.media_days.rules import (
     MediaDayConfig,
     check_calendar,
     first_working_day,
