@@ -5,8 +5,8 @@ Alembic's environment and the schema test import it; a feature with tables adds 
 
 from storage.audit.models import AuditLog
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
+from storage.events.models import Event, Registration
 from storage.members.models import Company, InviteCode, Person
-from storage.models.events import Event, Registration
 from storage.models.fairs import BoothRequest, Fair, SchauReinSignup
 from storage.models.media_days import FilmInterest, MediaDay, MediaDayOffer
 from storage.models.reminders import (
