@@ -9,7 +9,6 @@ from handlers.core import Router, Services
 from handlers.core import overview as mine_and_exports
 
 
-
 class Feature(Protocol):
     """A feature package: it registers its commands, actions, dialogs and notices."""
 

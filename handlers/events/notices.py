@@ -10,12 +10,14 @@ Every row names the event; the renderer reads the event as it is at delivery, so
 shows the time the event has then, and a notice about a change that was overtaken by a
 newer one (or a cancellation) is dropped instead of sent.
 
-Keys: `event:<event>:<person>:<what>` (the outbox appends the recipient), so everything
-planned for one person about one event, or for one event, is one prefix.
+Keys: `event:<event>:person:<person>:<what>` (the outbox appends the recipient), so
+everything planned for one person about one event, or for one event, is one prefix; rows
+planned before core v2 (`event:<event>:person:<person>:d7`) fall under the same prefixes.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import timedelta
 from typing import Any
@@ -29,6 +31,7 @@ from handlers.events.view import event_file
 from storage.events import signup
 from storage.events.models import Event, Registration
 
+log = logging.getLogger(__name__)
 REMINDER = "event.reminder"
 NOTICE = "event.notice"
 NoticeText = Callable[[RenderCtx, Event, Mapping[str, Any]], Awaitable[Rendered | None]]
@@ -42,7 +45,7 @@ def register(router: Router) -> None:
 
 def prefix(event_id: int, person_id: int | None = None) -> str:
     """Return the key prefix of what is planned about an event (for one person)."""
-    return f"event:{event_id}:" if person_id is None else f"event:{event_id}:{person_id}:"
+    return f"event:{event_id}:" if person_id is None else f"event:{event_id}:person:{person_id}:"
 
 
 # -- planning (in the caller's unit of work) ----------------------------------------------
@@ -66,7 +69,8 @@ async def plan_reminders(notify: Notify, ev: Event, person_id: int, tz: ZoneInfo
 
 async def signed_off(notify: Notify, ev: Event, person_id: int) -> None:
     """Drop everything still planned for a person about an event."""
-    await notify.unplan(prefix(ev.id, person_id), reason="abgemeldet")
+    # "unplanned": the reminders come back if the person signs up again (outbox.REPLANNABLE).
+    await notify.unplan(prefix(ev.id, person_id), reason="unplanned")
 
 
 async def moved_up(notify: Notify, ev: Event, regs: Iterable[Registration],
@@ -106,8 +110,8 @@ async def _tell(notify: Notify, ev: Event, person_id: int, what: str, **params: 
 # -- rendering (at delivery, from committed data) ----------------------------------------
 async def render_reminder(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
     """Render a reminder; None when the event is off, undated, or the person signed off."""
-    ev = await rc.s.get(Event, p["event_id"])
-    days = int(p["days"])
+    ev = await _event(rc, p)
+    days = int(p.get("days", 0))
     if ev is None or ev.cancelled_at is not None or ev.date_note:
         return None
     if days not in (ev.reminder_days or []) or not await _registered(rc, ev):
@@ -121,7 +125,7 @@ async def render_reminder(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | Non
 
 async def render_notice(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
     """Render a notice about an event; None when it was overtaken by what happened since."""
-    ev = await rc.s.get(Event, p["event_id"])
+    ev = await _event(rc, p)
     render = _NOTICES.get(str(p.get("what")))
     return None if ev is None or render is None else await render(rc, ev, p)
 
@@ -172,3 +176,9 @@ async def _registered(rc: RenderCtx, ev: Event) -> bool:
     reg = await signup.active_registration(rc.s, ev.id, rc.person.id)
     return reg is not None and reg.status == "registered"
 
+
+async def _event(rc: RenderCtx, p: Mapping[str, Any]) -> Event | None:
+    if "event_id" not in p:  # planned with literal text before core v2: nothing to render
+        log.warning("event notice without params for %s: dropped", rc.person.key)
+        return None
+    return await rc.s.get(Event, p["event_id"])
