@@ -21,10 +21,11 @@ from storage.events import catalogue
 
 def register(router: Router) -> None:
     """Register the members' and the team's commands, notices, errors and the catalogue."""
+    # /hilfe lists: termine, termin_neu, teilnehmer, termin_absagen, termin_bearbeiten.
     member.register(router)
     new.register(router)
-    edit.register(router)
     team.register(router)
+    edit.register(router)
     notices.register(router)
     router.seeders.append(catalogue.seed)
     router.domain_errors(_errors(router))

@@ -46,6 +46,8 @@ async def for_member(
     else:
         q = q.where(col(Event.start) > now, col(Event.cancelled_at).is_(None))
     events = list(await s.exec(q.order_by(col(Event.start), col(Event.id))))
+    if not events:
+        return []
     views = {e.id: MemberView(e) for e in events}
     rows = await s.exec(
         select(Registration, Person)
