@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from handlers import films, media_days, onboarding, team
+from handlers import events, films, media_days, onboarding, team
 from handlers.core import Router, Services
 from handlers.core import overview as mine_and_exports
 
@@ -20,6 +20,7 @@ class Feature(Protocol):
 FEATURES: tuple[Feature, ...] = (
     onboarding,  # /start, /hilfe, /datenschutz, /weiter
     mine_and_exports,  # /meine, /export
+    events,  # /termine; team: /termin_neu, /termin_bearbeiten, /termin_absagen, /teilnehmer
     media_days,  # /medientag, /medientage, /medientag_tage
     films,  # /film, /filme
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll

@@ -5,10 +5,10 @@ Alembic's environment and the schema test import it; a feature with tables adds 
 
 from storage.audit.models import AuditLog
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
+from storage.events.models import Event, Registration
 from storage.films.models import FilmInterest
 from storage.media_days.models import MediaDay, MediaDayOffer
 from storage.members.models import Company, InviteCode, Person
-from storage.models.events import Event, Registration
 from storage.models.fairs import BoothRequest, Fair, SchauReinSignup
 from storage.models.reminders import (
     StammtischOverride,

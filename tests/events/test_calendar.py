@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from handlers.calendar import event_ics
-from handlers.events_view import event_file
-from storage.models import Event
+from handlers.core.ics import event_ics
+from handlers.events.view import event_file
+from storage.events.models import Event
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 3, 5, 10, tzinfo=BERLIN)

@@ -12,13 +12,13 @@ from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlmodel import col, select
 
-from storage import event_signup as signup
 from storage.db import Database
 from storage.errors import DomainError
-from storage.models import Registration
-from tests.events.helpers import NOW, meeting, people
+from storage.events import signup
+from storage.events.models import Registration
+from tests.events.helpers import NOW, in_unit, meeting, people
 
 PEOPLE = 6
 Op = tuple[str, int, int]  # ("reg" | "cancel", person index, people count)
@@ -58,11 +58,11 @@ class Model:
 
 
 async def _state(db: Database, event_id: int, ids: list[int]) -> tuple[dict[int, int], list]:
-    async with db.read() as s:
-        rows = (await s.execute(
+    async with db.unit() as s:
+        rows = (await s.exec(
             select(Registration).where(Registration.event_id == event_id)
-            .order_by(Registration.created_at, Registration.id)
-        )).scalars().all()
+            .order_by(col(Registration.created_at), col(Registration.id))
+        )).all()
     index = {pid: i for i, pid in enumerate(ids)}
     reg = {index[r.person_id]: r.people for r in rows if r.status == "registered"}
     wait = [(index[r.person_id], r.people) for r in rows if r.status == "waitlist"]
@@ -80,7 +80,8 @@ async def _scenario(url: str, capacity: int, steps: list[Op]) -> None:
             fn = signup.register if op == "reg" else signup.cancel
             kwargs = {"people": n} if op == "reg" else {}
             try:
-                out = await fn(db, event_id=ev.id, person_id=ids[who], now=now, **kwargs)
+                out = await in_unit(db, fn, event_id=ev.id, person_id=ids[who], now=now,
+                                    **kwargs)
                 assert out.event.booked <= capacity
             except DomainError as err:
                 assert err.code in ("already_registered", "not_registered", "too_many_people")

@@ -9,17 +9,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from handlers import events_fields as fields
-from handlers.context import Ctx, UsageError
-from handlers.dialogs import END, Data, Dialog, Step, cancel_button, choice
-from handlers.events_notify import notes_for
-from handlers.events_view import pick
-from handlers.router import Router
-from handlers.texts import events as te
-from handlers.texts import events_admin as t
-from handlers.texts.common import esc, fmt_dt
-from storage import audit, events
-from storage.models import Event
+from handlers.core import END, Ctx, Dialog, Router, Step, UsageError, cancel_button, choice
+from handlers.core.dialogs import Data
+from handlers.core.format import esc, fmt_dt
+from handlers.events import fields, notices
+from handlers.events import texts as t
+from handlers.events.actions import Edit
+from handlers.events.view import pick
+from storage.events import manage, queries
+from storage.events.models import Event
 
 NAME = "termin_bearbeiten"
 
@@ -28,15 +26,15 @@ def register(router: Router) -> None:
     """Register /termin_bearbeiten, its pick button and its dialog."""
 
     async def start(ctx: Ctx) -> None:
-        ev = await pick(ctx, "ev.edit")
+        ev = await pick(ctx, Edit)
         if ev is not None:
             await router.dialogs.start(ctx, NAME, {"event_id": ev.id})
 
-    async def picked(ctx: Ctx) -> None:
-        await router.dialogs.start(ctx, NAME, {"event_id": int(ctx.args.split()[0])})
+    async def picked(ctx: Ctx, a: Edit) -> None:
+        await router.dialogs.start(ctx, NAME, {"event_id": a.event_id})
 
     router.command(NAME, start, help=t.HELP_EDIT, admin=True, personal=True)
-    router.action("ev.edit", picked, admin=True)
+    router.on(Edit, picked, admin=True)
     router.dialog(Dialog(NAME, t.DIALOG_EDIT, "field", {
         "field": Step(ask_field, on_press=on_field),
         "value": Step(ask_value, on_value),
@@ -78,7 +76,7 @@ async def on_value(ctx: Ctx, data: Data, text: str) -> str:
     else:
         values = getattr(fields, field)(ctx, text)
     if field == "capacity" and values["capacity"] < ev.booked:  # ask again, not fail on save
-        raise UsageError(te.ERRORS["capacity_below_booked"].format(booked=ev.booked))
+        raise UsageError(t.ERRORS["capacity_below_booked"].format(booked=ev.booked))
     data["changes"] = values
     return "confirm"
 
@@ -90,7 +88,7 @@ async def ask_confirm(ctx: Ctx, data: Data) -> None:
     lines = [t.CONFIRM_HEAD.format(title=esc(ev.title))]
     order = list(t.FIELD_NAMES)  # stored answers come back with sorted keys (end before start)
     lines += [f"{t.FIELD_NAMES[k]}: {_show(new[k], ctx)}" for k in sorted(new, key=order.index)]
-    if any(k in events.NOTIFY_ON for k in new) and ev.booked:
+    if any(k in manage.NOTIFY_ON for k in new) and ev.booked:
         lines.append(t.WILL_NOTIFY)
     ctx.say("\n".join(lines), [[choice(ctx, t.SAVE, "save"), cancel_button(ctx)]])
 
@@ -100,20 +98,21 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
     if value != "save":
         raise UsageError(t.PREVIEW)
     changes = fields.to_fields(data["changes"])
-    out = await events.update(ctx.db, event_id=data["event_id"], changes=changes, now=ctx.now,
-                              notes=notes_for(ctx.now, ctx.tz))
-    await audit.record(ctx.db, actor=ctx.person.key, action="event_edit", now=ctx.now,
-                       event=out.event.id, **data["changes"])
-    await ctx.services.planned()
-    told = sum(1 for c in out.changes if c.what == "changed")
-    moved = sum(1 for c in out.changes if c.what == "promoted")
-    ctx.say(t.EDIT_DONE.format(title=esc(out.event.title), told=te.people_text(told),
-                               moved=moved))
+    out = await manage.update(ctx.s, event_id=data["event_id"], changes=changes, now=ctx.now)
+    ev = out.event
+    await notices.moved_up(ctx.notify, ev, out.promoted, ctx.tz)
+    for reg in out.people:  # reminders follow the new time (or the new days before it)
+        await notices.plan_reminders(ctx.notify, ev, reg.person_id, ctx.tz)
+    told = out.people if out.told else []
+    await notices.changed(ctx.notify, ev, told)
+    ctx.audit("event_edit", event=ev.id, **data["changes"])
+    ctx.say(t.EDIT_DONE.format(title=esc(ev.title), told=t.people_text(len(told)),
+                               moved=len(out.promoted)))
     return END
 
 
 async def _event(ctx: Ctx, data: Data) -> Event:
-    ev = await events.get(ctx.db, event_id=data["event_id"])
+    ev = await queries.get(ctx.s, event_id=data["event_id"])
     if ev is None:
         raise UsageError(t.NOT_FOUND.format(query=data["event_id"]))
     return ev

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
-from handlers.context import Ctx, UsageError
+from handlers.core import Ctx, UsageError
 from handlers.dates import When, parse_when, to_datetime
+from handlers.events import texts as t
 from handlers.dates import texts as dt
-from handlers.texts import events_admin as t
 
 NONE_WORDS = frozenset({"-", "–", "keine", "kein", "nein", "nichts", "leer"})
 MAX_CAPACITY = 1000

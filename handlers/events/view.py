@@ -1,20 +1,23 @@
-"""How an event looks in chat: the card with its buttons, and its calendar file."""
+"""How an event looks in chat: card and buttons, details, calendar file, the team's picker."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.chat import Button, FileOut
-from handlers.calendar import event_ics, ics_file
-from handlers.context import Ctx, UsageError
-from handlers.texts import events as t
-from handlers.texts import events_admin as ta
-from handlers.texts.common import esc, fmt_date
-from storage import events
+from handlers.core import Action, Ctx, UsageError
+from handlers.core.format import esc, fmt_date
+from handlers.core.ics import event_ics, ics_file
+from handlers.events import texts as t
+from handlers.events.actions import AskPeople, Calendar, Details, SignOff
 from storage.catalogue import Catalogue
-from storage.event_board import Board
-from storage.models import Event
+from storage.events import queries
+from storage.events.models import Event
+from storage.events.queries import MemberView
+
+PICK_MAX = 12
 
 
 def contact(catalogue: Catalogue) -> str:
@@ -29,60 +32,61 @@ def is_open(ev: Event, now: datetime) -> bool:
             and (ev.deadline is None or now <= ev.deadline))
 
 
-def card(ctx: Ctx, b: Board) -> tuple[str, list[list[Button]]]:
+def card(ctx: Ctx, v: MemberView) -> tuple[str, list[list[Button]]]:
     """Return the text and buttons of one event for the member in `ctx`."""
-    ev = b.event
+    ev = v.event
     lines = [f"<b>{esc(ev.title)}</b>", t.when_text(ev, ctx.tz)]
     lines.append(t.place_line(ev).rstrip("\n"))
     if ev.topic:
         lines.append(t.TOPIC.format(topic=esc(ev.topic)))
     if ev.kind == "intern":
-        lines.append(t.places_text(ev, b.waiting > 0))
-        lines.append(t.deadline_line(ev, ctx.now, ctx.tz, contact(ctx.services.catalogue)))
+        lines.append(t.places_text(ev, v.waiting > 0))
+        lines.append(t.deadline_line(ev, ctx.now, ctx.tz, contact(ctx.catalogue)))
     else:
         lines.append(t.kind_line(ev))
-    if b.mine is not None:
-        lines.append(t.status_line(b.mine.status, b.mine.people, b.position))
+    if v.mine is not None:
+        lines.append(t.status_line(v.mine.status, v.mine.people, v.position))
     elif ctx.company is None and not ctx.is_admin and ev.kind == "intern" and is_open(ev, ctx.now):
         lines.append(t.NEEDS_CODE)
-    lines.append(t.colleagues_line(b.colleagues))
-    return "\n".join(x for x in lines if x), [buttons(ctx, b)]
+    lines.append(t.colleagues_line(v.colleagues))
+    return "\n".join(x for x in lines if x), [buttons(ctx, v)]
 
 
-def buttons(ctx: Ctx, b: Board) -> list[Button]:
+def buttons(ctx: Ctx, v: MemberView) -> list[Button]:
     """Return the buttons that apply: Anmelden or Abmelden, Kalender, Details."""
-    ev, row = b.event, []
-    if is_open(ev, ctx.now) and (ctx.company is not None or b.mine is not None):
-        if b.mine is None:
-            full = b.waiting > 0 or (ev.capacity is not None and ev.booked >= ev.capacity)
-            row.append(ctx.button(t.REG_WAIT if full else t.REG, "ev.reg", ev.id))
+    ev, row = v.event, []
+    if is_open(ev, ctx.now) and (ctx.company is not None or v.mine is not None):
+        if v.mine is None:
+            full = v.waiting > 0 or (ev.capacity is not None and ev.booked >= ev.capacity)
+            row.append(ctx.button(t.REG_WAIT if full else t.REG, AskPeople(ev.id)))
         else:
-            row.append(ctx.button(t.UNREG, "ev.cancel", ev.id))
+            row.append(ctx.button(t.UNREG, SignOff(ev.id)))
     if not ev.date_note:
-        row.append(ctx.button(t.CAL, "ev.ics", ev.id))
-    row.append(ctx.button(t.INFO, "ev.info", ev.id))
+        row.append(ctx.button(t.CAL, Calendar(ev.id)))
+    row.append(ctx.button(t.INFO, Details(ev.id)))
     return row
 
 
-def details(ctx: Ctx, b: Board) -> str:
+def details(ctx: Ctx, v: MemberView) -> str:
     """Return the long form of an event: card plus directions, link and contact."""
-    text, _ = card(ctx, b)
-    ev, extra = b.event, []
+    text, _ = card(ctx, v)
+    ev, extra = v.event, []
     if ev.directions:
         extra.append(t.DIRECTIONS.format(url=esc(ev.directions)).rstrip("\n"))
     if ev.link and ev.kind == "intern":
         extra.append(t.MORE_LINK.format(url=esc(ev.link)))
     if ev.kind == "intern" and ev.capacity is not None:
         extra.append(t.PLACES_DETAIL.format(capacity=ev.capacity, booked=ev.booked,
-                                            waiting=b.waiting))
-    extra.append(t.QUESTIONS.format(contact=esc(contact(ctx.services.catalogue))))
+                                            waiting=v.waiting))
+    extra.append(t.QUESTIONS.format(contact=esc(contact(ctx.catalogue))))
     return text + "\n\n" + "\n".join(extra)
 
 
 def event_file(ev: Event, tz: ZoneInfo, *, now: datetime | None = None) -> FileOut:
     """Return the event's .ics (cancelled events produce a cancelling entry)."""
     desc = "\n".join(x for x in (ev.topic, ev.link, "Ausbildungscluster Zukunftsmacher") if x)
-    where = ", ".join(x for x in (ev.place, ev.city) if x and (x == ev.place or x not in ev.place))
+    place, city = ev.place or "", ev.city or ""
+    where = ", ".join(x for x in (place, city) if x and (x == place or x not in place))
     data = event_ics(
         f"event-{ev.key or ev.id}@zukunftsmacher-lausitz.de", ev.title, ev.start, ev.end,
         where or None, desc, ev.sequence, cancelled=ev.cancelled_at is not None,
@@ -91,27 +95,32 @@ def event_file(ev: Event, tz: ZoneInfo, *, now: datetime | None = None) -> FileO
     return ics_file(f"termin-{ev.key or ev.id}", data)
 
 
-async def pick(ctx: Ctx, action: str, *, internal: bool = False) -> Event | None:
-    """Return the event named in ctx.args, or offer buttons to choose one (then None)."""
+async def pick(ctx: Ctx, action: Callable[[int], Action], *,
+               internal: bool = False) -> Event | None:
+    """Return the event named in ctx.args, or offer buttons to choose one (then None).
+
+    `action(event_id)` is what a pick button does; `internal`: only events with sign-up
+    in the bot are offered.
+    """
     query = ctx.args.strip()
     if query:
-        found = await events.find(ctx.db, query=query)
+        found = await queries.find(ctx.s, query=query)
         if not found:
-            raise UsageError(ta.NOT_FOUND.format(query=esc(query)))
+            raise UsageError(t.NOT_FOUND.format(query=esc(query)))
         if len(found) == 1:
             return found[0]
     else:
-        found = await events.upcoming(ctx.db, now=ctx.now)
+        found = await queries.upcoming(ctx.s, now=ctx.now)
         found = [ev for ev in found if ev.kind == "intern" or not internal]
         if not found:
             raise UsageError(t.NONE_UPCOMING)
-    rows = [[ctx.button(_label(ev, ctx), action, ev.id)] for ev in found[:12]]
-    ctx.say(ta.PICK, rows)
+    rows = [[ctx.button(_label(ev, ctx.tz), action(ev.id))] for ev in found[:PICK_MAX]]
+    ctx.say(t.PICK, rows)
     return None
 
 
-def _label(ev: Event, ctx: Ctx) -> str:
+def _label(ev: Event, tz: ZoneInfo) -> str:
     title = ev.title if len(ev.title) <= 40 else ev.title[:39].rstrip() + "…"
     # A vague date ("September 2026, Termin folgt") must not look like a fixed day.
-    when = ev.date_note or fmt_date(ev.start.astimezone(ctx.tz).date())
+    when = ev.date_note or fmt_date(ev.start.astimezone(tz).date())
     return f"{title} – {when}"

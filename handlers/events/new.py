@@ -6,25 +6,27 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from handlers import events_fields as fields
-from handlers.context import Ctx, UsageError
+from handlers.core import END, Ctx, Dialog, Router, Step, UsageError, cancel_button, choice
+from handlers.core.dialogs import Ask, Data, OnText
+from handlers.core.format import esc
+from handlers.events import fields
+from handlers.events import texts as t
+from handlers.events.view import card
 from handlers.dates import texts as dt
-from handlers.dialogs import END, Ask, Data, Dialog, OnText, Step, cancel_button, choice
-from handlers.events_view import card
-from handlers.router import Router
-from handlers.texts import events_admin as t
-from handlers.texts.common import esc
-from storage import audit, events
-from storage.event_board import Board
-from storage.models import Event
+from storage.events import manage
+from storage.events.models import Event
+from storage.events.queries import MemberView
 
 NAME = "termin_neu"
 
 
 def register(router: Router) -> None:
     """Register /termin_neu and its dialog."""
-    router.command(NAME, lambda ctx: begin(ctx, router), help=t.HELP_NEW,
-                   admin=True, personal=True)
+
+    async def start(ctx: Ctx) -> None:
+        await begin(ctx, router)
+
+    router.command(NAME, start, help=t.HELP_NEW, admin=True, personal=True)
     router.dialog(Dialog(NAME, t.DIALOG_NEW, "title", {
         "title": Step(_ask(t.ASK_TITLE), _text(fields.title, "when")),
         "when": Step(_ask(t.ASK_WHEN), on_when),
@@ -120,7 +122,7 @@ async def on_link(ctx: Ctx, data: Data, text: str) -> str:
 
 async def ask_preview(ctx: Ctx, data: Data) -> None:
     """Show the event as members will see it, with Speichern / Abbrechen."""
-    text, _ = card(ctx, Board(Event(**_model(data), created_at=ctx.now)))
+    text, _ = card(ctx, MemberView(Event(**_model(data), created_at=ctx.now)))
     ctx.say(f"{t.PREVIEW}\n\n{text}", [[choice(ctx, t.SAVE, "save"), cancel_button(ctx)]])
 
 
@@ -128,9 +130,8 @@ async def on_preview(ctx: Ctx, data: Data, value: str) -> str:
     """Save the event and record it in the audit log."""
     if value != "save":
         raise UsageError(t.PREVIEW)
-    ev = await events.create(ctx.db, now=ctx.now, **_model(data))
-    await audit.record(ctx.db, actor=ctx.person.key, action="event_add", now=ctx.now,
-                       event=ev.id, title=ev.title, start=ev.start.isoformat())
+    ev = await manage.create(ctx.s, now=ctx.now, **_model(data))
+    ctx.audit("event_add", event=ev.id, title=ev.title, start=ev.start.isoformat())
     ctx.say(t.SAVED.format(title=esc(ev.title)))
     return END
 

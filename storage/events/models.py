@@ -30,7 +30,7 @@ class Event(SQLModel, table=True):
         CheckConstraint("kind IN ('intern', 'extern', 'info')", name="ck_event_kind"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     key: str | None = Field(default=None, unique=True, max_length=80)  # catalogue key
     title: str = Field(max_length=200)
     start: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
@@ -69,7 +69,7 @@ class Registration(SQLModel, table=True):
         Index("ix_registration_event_status", "event_id", "status", "created_at", "id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id")
     person_id: int = Field(foreign_key="person.id", index=True)
     company_id: int | None = Field(default=None, foreign_key="company.id", index=True)

@@ -1,0 +1,98 @@
+"""The buttons of the events feature: one typed action each (see handlers.core.actions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handlers.core import Action
+
+
+# -- members ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ShowList(Action, name="event.list"):
+    """"Alle Termine": the list again, in place of the pressed message."""
+
+
+@dataclass(frozen=True)
+class ShowOne(Action, name="event.show"):
+    """"Zurück": one event card again."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class Details(Action, name="event.info"):
+    """"Details": the long form of an event."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class Calendar(Action, name="event.ics"):
+    """"Kalender": the event's .ics file."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class AskPeople(Action, name="event.join"):
+    """"Anmelden" / "Auf die Warteliste": ask how many people come."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class SignUp(Action, name="event.signup"):
+    """A number under "Wie viele Personen?": sign up with that many people."""
+
+    event_id: int
+    people: int
+
+
+@dataclass(frozen=True)
+class SignOff(Action, name="event.signoff"):
+    """"Abmelden": cancel one's own sign-up or leave the waiting list."""
+
+    event_id: int
+
+
+# -- the cluster team -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Participants(Action, name="event.participants"):
+    """An event picked for /teilnehmer."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class Unregister(Action, name="event.unregister"):
+    """"Abmelden: Name" under /teilnehmer: the team signs someone off."""
+
+    event_id: int
+    person_id: int
+
+
+@dataclass(frozen=True)
+class AskCancel(Action, name="event.cancel"):
+    """An event picked for /termin_absagen: ask before cancelling it."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class ConfirmCancel(Action, name="event.cancel_yes"):
+    """"Ja, absagen": cancel the event and tell everyone."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class KeepEvent(Action, name="event.cancel_no"):
+    """"Nein": the event stays."""
+
+
+@dataclass(frozen=True)
+class Edit(Action, name="event.edit"):
+    """An event picked for /termin_bearbeiten."""
+
+    event_id: int

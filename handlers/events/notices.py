@@ -1,0 +1,184 @@
+"""Messages about events: planned with the change that causes them, rendered at delivery.
+
+- "event.reminder" (switchable): N days before the start (default 7 and 1), for everyone
+  registered; planned with the sign-up or move-up, re-planned when the event changes,
+  dropped when the person signs off or the event is cancelled.
+- "event.notice" (urgent, always sent): moved up from the waiting list, time/place/title
+  changed, event cancelled, signed off by the team. The calendar file goes with it.
+
+Every row names the event; the renderer reads the event as it is at delivery, so a reminder
+shows the time the event has then, and a notice about a change that was overtaken by a
+newer one (or a cancellation) is dropped instead of sent.
+
+Keys: `event:<event>:person:<person>:<what>` (the outbox appends the recipient), so
+everything planned for one person about one event, or for one event, is one prefix; rows
+planned before core v2 (`event:<event>:person:<person>:d7`) fall under the same prefixes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from datetime import timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.chat import FileOut
+from handlers.core import Notice, Notify, RenderCtx, Rendered, Router
+from handlers.core.format import esc
+from handlers.events import texts as t
+from handlers.events.view import event_file
+from storage.events import signup
+from storage.events.models import Event, Registration
+
+log = logging.getLogger(__name__)
+REMINDER = "event.reminder"
+NOTICE = "event.notice"
+NoticeText = Callable[[RenderCtx, Event, Mapping[str, Any]], Awaitable[Rendered | None]]
+
+
+def register(router: Router) -> None:
+    """Register the two kinds and their renderers."""
+    router.notices.add(REMINDER, render_reminder, switch=t.KIND_REMINDER)
+    router.notices.add(NOTICE, render_notice)
+
+
+def prefix(event_id: int, person_id: int | None = None) -> str:
+    """Return the key prefix of what is planned about an event (for one person)."""
+    return f"event:{event_id}:" if person_id is None else f"event:{event_id}:person:{person_id}:"
+
+
+# -- planning (in the caller's unit of work) ----------------------------------------------
+async def plan_reminders(notify: Notify, ev: Event, person_id: int, tz: ZoneInfo) -> None:
+    """Make a registered person's reminders match the event: each day still ahead, once."""
+    wanted = {}
+    if not ev.date_note:  # the date is not fixed yet; reminders follow once the team sets it
+        for days in ev.reminder_days or []:
+            # Calendar days in local time: 10:00 stays 10:00 across a daylight-saving switch.
+            due = (ev.start.astimezone(tz) - timedelta(days=days)).astimezone(ev.start.tzinfo)
+            if due <= notify.now:
+                continue
+            plan = Notice(
+                kind=REMINDER, key=f"{prefix(ev.id, person_id)}d{days}",
+                params={"event_id": ev.id, "days": days}, due_at=due, not_after=ev.start,
+                urgent=False,
+            ).plan_for(person_id, notify.now)
+            wanted[plan.key] = plan
+    await notify.reconcile(f"{prefix(ev.id, person_id)}d", wanted)
+
+
+async def signed_off(notify: Notify, ev: Event, person_id: int) -> None:
+    """Drop everything still planned for a person about an event."""
+    # "unplanned": the reminders come back if the person signs up again (outbox.REPLANNABLE).
+    await notify.unplan(prefix(ev.id, person_id), reason="unplanned")
+
+
+async def moved_up(notify: Notify, ev: Event, regs: Iterable[Registration],
+                   tz: ZoneInfo) -> None:
+    """Tell people who moved up from the waiting list, and plan their reminders."""
+    for reg in regs:
+        await _tell(notify, ev, reg.person_id, f"promoted:{reg.id}", registration_id=reg.id)
+        await plan_reminders(notify, ev, reg.person_id, tz)
+
+
+async def changed(notify: Notify, ev: Event, regs: Iterable[Registration]) -> None:
+    """Tell registered people that title, time or place changed (new .ics)."""
+    for reg in regs:
+        await _tell(notify, ev, reg.person_id, f"changed:{ev.sequence}", sequence=ev.sequence)
+
+
+async def cancelled(notify: Notify, ev: Event, regs: Iterable[Registration]) -> None:
+    """Drop every reminder of a cancelled event and tell everyone registered or waiting."""
+    await notify.unplan(prefix(ev.id), reason="abgesagt")  # before planning the new rows
+    for reg in regs:
+        await _tell(notify, ev, reg.person_id, "cancelled")
+
+
+async def removed_by_team(notify: Notify, ev: Event, reg: Registration) -> None:
+    """Tell a person that the team signed them off."""
+    await _tell(notify, ev, reg.person_id, f"removed:{reg.id}", registration_id=reg.id)
+
+
+async def _tell(notify: Notify, ev: Event, person_id: int, what: str, **params: Any) -> None:
+    kind = what.split(":", 1)[0]
+    await notify.person(person_id, Notice(
+        kind=NOTICE, key=f"{prefix(ev.id, person_id)}{what}",
+        params={"event_id": ev.id, "what": kind, **params}, urgent=True,
+    ))
+
+
+# -- rendering (at delivery, from committed data) ----------------------------------------
+async def render_reminder(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """Render a reminder; None when the event is off, undated, or the person signed off."""
+    ev = await _event(rc, p)
+    days = int(p.get("days", 0))
+    if ev is None or ev.cancelled_at is not None or ev.date_note:
+        return None
+    if days not in (ev.reminder_days or []) or not await _registered(rc, ev):
+        return None
+    directions = t.DIRECTIONS.format(url=esc(ev.directions)) if ev.directions else ""
+    return Rendered(t.REMINDER.format(
+        title=esc(ev.title), rel=t.REL.get(days, t.REL_DAYS.format(days=days)),
+        when=t.when_text(ev, rc.tz), place=t.place_line(ev), directions=directions,
+    ))
+
+
+async def render_notice(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """Render a notice about an event; None when it was overtaken by what happened since."""
+    ev = await _event(rc, p)
+    render = _NOTICES.get(str(p.get("what")))
+    return None if ev is None or render is None else await render(rc, ev, p)
+
+
+async def _promoted(rc: RenderCtx, ev: Event, p: Mapping[str, Any]) -> Rendered | None:
+    reg = await rc.s.get(Registration, p["registration_id"])
+    if ev.cancelled_at is not None or reg is None or reg.status != "registered":
+        return None  # signed off again before this went out
+    return _with_ics(rc, ev, t.PROMOTED.format(
+        title=esc(ev.title), people=t.people_text(reg.people), when=t.when_text(ev, rc.tz),
+        place=t.place_line(ev)))
+
+
+async def _changed(rc: RenderCtx, ev: Event, p: Mapping[str, Any]) -> Rendered | None:
+    if ev.cancelled_at is not None or ev.sequence != p["sequence"]:
+        return None  # a newer change (or the cancellation) is on its way instead
+    return _with_ics(rc, ev, t.CHANGED.format(
+        title=esc(ev.title), when=t.when_text(ev, rc.tz), place=t.place_line(ev)))
+
+
+async def _cancelled(rc: RenderCtx, ev: Event, p: Mapping[str, Any]) -> Rendered | None:
+    text = t.EVENT_CANCELLED.format(title=esc(ev.title), when=t.when_text(ev, rc.tz))
+    return _with_ics(rc, ev, text)
+
+
+async def _removed(rc: RenderCtx, ev: Event, p: Mapping[str, Any]) -> Rendered | None:
+    return Rendered(t.UNREGISTERED_BY_TEAM.format(title=esc(ev.title)))
+
+
+_NOTICES: dict[str, NoticeText] = {
+    "promoted": _promoted, "changed": _changed, "cancelled": _cancelled, "removed": _removed,
+}
+
+
+def _with_ics(rc: RenderCtx, ev: Event, text: str) -> Rendered:
+    """Attach the event's calendar file (cancelling it, once cancelled); none for vague dates."""
+    if ev.date_note:
+        return Rendered(text)
+    # Built once per delivery batch: a cancellation goes to everyone registered at once.
+    key = ("event.ics", ev.id, ev.sequence)
+    if key not in rc.memo:
+        rc.memo[key] = event_file(ev, rc.tz, now=rc.now)
+    file: FileOut = rc.memo[key]
+    return Rendered(text + (t.ICS_REMOVES if ev.cancelled_at else t.ICS_ATTACHED), file=file)
+
+
+async def _registered(rc: RenderCtx, ev: Event) -> bool:
+    reg = await signup.active_registration(rc.s, ev.id, rc.person.id)
+    return reg is not None and reg.status == "registered"
+
+
+async def _event(rc: RenderCtx, p: Mapping[str, Any]) -> Event | None:
+    if "event_id" not in p:  # planned with literal text before core v2: nothing to render
+        log.warning("event notice without params for %s: dropped", rc.person.key)
+        return None
+    return await rc.s.get(Event, p["event_id"])

@@ -1,0 +1,132 @@
+"""Events for the cluster team: participants, signing someone off, cancelling, the export."""
+
+from __future__ import annotations
+
+from bot.chat import Button
+from handlers.core import Ctx, Router, Table, UsageError
+from handlers.core.exports import Cell
+from handlers.core.format import esc
+from handlers.events import notices
+from handlers.events import texts as t
+from handlers.events.actions import AskCancel, ConfirmCancel, KeepEvent, Participants, Unregister
+from handlers.events.view import pick
+from storage.errors import DomainError
+from storage.events import manage, queries, signup
+from storage.events.queries import Entry
+
+MAX_BUTTONS = 20
+
+
+def register(router: Router) -> None:
+    """Register the team's commands, their buttons and `/export anmeldungen`."""
+    router.command("teilnehmer", participants, help=t.HELP_PARTICIPANTS, admin=True)
+    router.command("termin_absagen", ask_cancel, help=t.HELP_CANCEL, admin=True)
+    router.on(Participants, participants_of, admin=True)
+    router.on(Unregister, unregister, admin=True)
+    router.on(AskCancel, ask_cancel_of, admin=True)
+    router.on(ConfirmCancel, cancel_event, admin=True)
+    router.on(KeepEvent, keep_event, admin=True)
+    router.exports.add("anmeldungen", t.EXPORT_LABEL, export)
+
+
+async def participants(ctx: Ctx) -> None:
+    """`/teilnehmer [Titel]`: the registrations of one event (or pick the event first)."""
+    ev = await pick(ctx, Participants, internal=True)
+    if ev is not None:
+        await _participants(ctx, ev.id)
+
+
+async def participants_of(ctx: Ctx, a: Participants) -> None:
+    """List the registrations of the picked event."""
+    await _participants(ctx, a.event_id)
+
+
+async def _participants(ctx: Ctx, event_id: int) -> None:
+    """List registrations of one event: company, person, people, status, and sign-off buttons."""
+    ev = await queries.get(ctx.s, event_id=event_id)
+    if ev is None:
+        raise DomainError("event_unknown")
+    rows = await queries.entries(ctx.s, event_id=ev.id)
+    head = t.PARTICIPANTS_HEAD.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
+                                      booked=ev.booked, capacity=ev.capacity or "–")
+    if ev.cancelled_at is not None:
+        head += "\n" + t.IS_CANCELLED
+    lines, buttons = [head], list[list[Button]]()
+    for e in rows:
+        firm = e.company.name if e.company else "–"
+        who = e.person.display_name or e.person.key
+        lines.append(t.PARTICIPANT_LINE.format(
+            firm=esc(firm), who=esc(who), people=t.people_text(e.registration.people),
+            status=_status(e),
+        ))
+        if _status(e) != t.STATUS["cancelled"] and len(buttons) < MAX_BUTTONS:
+            label = t.UNREGISTER_FOR.format(who=who[:30])
+            buttons.append([ctx.button(label, Unregister(ev.id, e.person.id))])
+    ctx.say("\n".join(lines if rows else [*lines, t.NO_PARTICIPANTS]), buttons)
+
+
+async def unregister(ctx: Ctx, a: Unregister) -> None:
+    """Sign someone off for them (also after the deadline) and tell them."""
+    out = await signup.cancel(ctx.s, event_id=a.event_id, person_id=a.person_id, now=ctx.now,
+                              by_admin=True)
+    await notices.signed_off(ctx.notify, out.event, a.person_id)
+    await notices.removed_by_team(ctx.notify, out.event, out.registration)
+    await notices.moved_up(ctx.notify, out.event, out.promoted, ctx.tz)
+    ctx.audit("registration_cancel", event=a.event_id, person=a.person_id)
+    ctx.say(t.UNREGISTERED_DONE.format(title=esc(out.event.title), moved=len(out.promoted)))
+
+
+async def ask_cancel(ctx: Ctx) -> None:
+    """`/termin_absagen [Titel]`: ask before an event is cancelled (or pick it first)."""
+    ev = await pick(ctx, AskCancel)
+    if ev is not None:
+        await ask_cancel_of(ctx, AskCancel(ev.id))
+
+
+async def ask_cancel_of(ctx: Ctx, a: AskCancel) -> None:
+    """Ask for confirmation before the event is cancelled."""
+    ev = await queries.get(ctx.s, event_id=a.event_id)
+    if ev is None:
+        raise DomainError("event_unknown")
+    ctx.say(t.CANCEL_CONFIRM.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz)),
+            [[ctx.button(t.CANCEL_YES, ConfirmCancel(ev.id)),
+              ctx.button(t.CANCEL_NO, KeepEvent())]])
+
+
+async def cancel_event(ctx: Ctx, a: ConfirmCancel) -> None:
+    """Cancel the event and inform everyone registered or waiting (with a cancelling .ics)."""
+    out = await manage.cancel_event(ctx.s, event_id=a.event_id, now=ctx.now)
+    await notices.cancelled(ctx.notify, out.event, out.people)
+    ctx.audit("event_cancel", event=a.event_id, title=out.event.title, informed=len(out.people))
+    ctx.say(t.CANCEL_DONE.format(title=esc(out.event.title), n=t.people_text(len(out.people))),
+            edit=True)
+
+
+async def keep_event(ctx: Ctx, a: KeepEvent) -> None:
+    """"Nein": nothing happens."""
+    ctx.say(t.NOT_CANCELLED, edit=True)
+
+
+async def export(ctx: Ctx, query: str) -> Table:
+    """Build the registrations table (all events, or those matching `query`)."""
+    ids: list[int | None] = [None]
+    if query:
+        found = await queries.find(ctx.s, query=query)
+        if not found:
+            raise UsageError(t.NOT_FOUND.format(query=esc(query)))
+        ids = [ev.id for ev in found]
+    rows: list[list[Cell]] = []
+    for event_id in ids:
+        for e in await queries.entries(ctx.s, event_id=event_id):
+            rows.append([
+                e.event.title, e.event.start.astimezone(ctx.tz).date(),
+                e.company.name if e.company else "", e.person.display_name or e.person.key,
+                e.person.platform, e.registration.people, _status(e),
+                e.registration.created_at.astimezone(ctx.tz).date(),
+            ])
+    return Table("Anmeldungen", t.EXPORT_COLUMNS, rows)
+
+
+def _status(e: Entry) -> str:
+    """Return the German status; everyone is "abgemeldet" once the event is cancelled."""
+    return t.STATUS["cancelled" if e.event.cancelled_at else e.registration.status]

@@ -1,0 +1,125 @@
+"""The read side of events: what a member sees per event, finding events, registration lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, or_
+from sqlmodel import col, select
+
+from storage.db import Session
+from storage.events.models import Event, Registration
+from storage.events.signup import ACTIVE
+from storage.members.models import Company, Person
+
+
+@dataclass
+class MemberView:
+    """One event as a member sees it: own sign-up, waiting position, colleagues' sign-ups."""
+
+    event: Event
+    mine: Registration | None = None
+    position: int | None = None  # place on the waiting list (1 = next to move up)
+    waiting: int = 0  # sign-ups on the waiting list
+    colleagues: list[tuple[str, int, str]] = field(default_factory=list)  # name, people, status
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One registration with the person and company behind it."""
+
+    registration: Registration
+    person: Person
+    company: Company | None
+    event: Event
+
+
+async def for_member(
+    s: Session, *, now: datetime, person_id: int, company_id: int | None,
+    event_ids: list[int] | None = None,
+) -> list[MemberView]:
+    """Return upcoming, not cancelled events (or the given ones) as one person sees them."""
+    q = select(Event)
+    if event_ids is not None:
+        q = q.where(col(Event.id).in_(event_ids))
+    else:
+        q = q.where(col(Event.start) > now, col(Event.cancelled_at).is_(None))
+    events = list(await s.exec(q.order_by(col(Event.start), col(Event.id))))
+    if not events:
+        return []
+    views = {e.id: MemberView(e) for e in events}
+    rows = await s.exec(
+        select(Registration, Person)
+        .join(Person, col(Person.id) == col(Registration.person_id))
+        .where(col(Registration.event_id).in_(list(views)),
+               col(Registration.status).in_(ACTIVE))
+        .order_by(col(Registration.created_at), col(Registration.id))
+    )
+    for reg, person in rows:
+        _add(views[reg.event_id], reg, person, person_id, company_id)
+    return [views[e.id] for e in events]
+
+
+def _add(v: MemberView, reg: Registration, person: Person, person_id: int,
+         company_id: int | None) -> None:
+    if reg.status == "waitlist":
+        v.waiting += 1
+    if reg.person_id == person_id:
+        v.mine, v.position = reg, v.waiting if reg.status == "waitlist" else None
+    elif company_id is not None and reg.company_id == company_id:
+        name = person.display_name or person.external_id
+        v.colleagues.append((name, reg.people, reg.status))
+
+
+async def get(s: Session, *, event_id: int) -> Event | None:
+    """Return one event."""
+    return await s.get(Event, event_id)
+
+
+async def upcoming(s: Session, *, now: datetime, include_cancelled: bool = False) -> list[Event]:
+    """Return events that have not started yet, soonest first."""
+    q = select(Event).where(col(Event.start) > now)
+    if not include_cancelled:
+        q = q.where(col(Event.cancelled_at).is_(None))
+    return list(await s.exec(q.order_by(col(Event.start), col(Event.id))))
+
+
+async def find(s: Session, *, query: str, now: datetime | None = None) -> list[Event]:
+    """Find events by id, key or words of the title (only upcoming ones when `now` is given)."""
+    q = query.strip()
+    stmt = select(Event)
+    if q.isdigit():
+        stmt = stmt.where(col(Event.id) == int(q))
+    elif q:
+        like = f"%{q.lower()}%"
+        stmt = stmt.where(or_(func.lower(col(Event.title)).like(like), col(Event.key) == q))
+    if now is not None:
+        stmt = stmt.where(col(Event.start) > now)
+    return list(await s.exec(stmt.order_by(col(Event.start), col(Event.id))))
+
+
+async def entries(
+    s: Session, *, event_id: int | None = None, person_id: int | None = None,
+    company_id: int | None = None, active_only: bool = False,
+) -> list[Entry]:
+    """Return registrations with person, company and event, in event and sign-up order."""
+    q = (
+        select(Registration, Person, Company, Event)
+        .join(Person, col(Person.id) == col(Registration.person_id))
+        .join(Event, col(Event.id) == col(Registration.event_id))
+        .outerjoin(Company, col(Company.id) == col(Registration.company_id))
+    )
+    if event_id is not None:
+        q = q.where(Registration.event_id == event_id)
+    whose = [c for c in (
+        col(Registration.person_id) == person_id if person_id is not None else None,
+        col(Registration.company_id) == company_id if company_id is not None else None,
+    ) if c is not None]
+    if whose:
+        q = q.where(or_(*whose))
+    if active_only:
+        q = q.where(col(Registration.status).in_(ACTIVE))
+    q = q.order_by(col(Event.start), col(Event.id), col(Registration.created_at),
+                   col(Registration.id))
+    return [Entry(r, p, c, e) for r, p, c, e in await s.exec(q)]

@@ -1,0 +1,159 @@
+"""Signing up for events and cancelling: capacity, waiting list, moving up, in the caller's unit.
+
+Rules (the cluster team agreed on strict FIFO because it is the fairest and easiest to explain):
+- Capacity counts people; a sign-up brings 1-5 people of one company.
+- A sign-up that does not fit into the free places (3 people, 2 places left), or arrives while
+  anyone is waiting, goes to the end of the waiting list as a whole (it is never split, and a
+  later, smaller sign-up never overtakes an earlier one). One larger than the whole capacity
+  is refused, since it could never move up and would block the list.
+- When places free up, the head of the waiting list moves up if it fits, then the next, and so
+  on; a head that does not fit blocks the list until enough places are free.
+The event row is locked (FOR UPDATE on PostgreSQL; BEGIN IMMEDIATE serialises SQLite) before
+the check, and `Event.booked` has a CHECK constraint, so overbooking cannot happen.
+
+The services only change rows and return what changed (`Outcome`); the caller plans the
+messages that follow (reminders, move-up notices) in the same unit of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import col, select
+
+from storage.db import Session
+from storage.errors import DomainError
+from storage.events.models import MAX_PEOPLE, Event, Registration
+from storage.members.models import Person
+
+ACTIVE = ("registered", "waitlist")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a sign-up or cancellation did: the event after it, the registration, who moved up.
+
+    `was` is the registration's status before a cancellation ("registered" or "waitlist").
+    """
+
+    event: Event
+    registration: Registration
+    was: str = ""
+    promoted: list[Registration] = field(default_factory=list)
+
+
+async def register(
+    s: Session, *, event_id: int, person_id: int, people: int, now: datetime
+) -> Outcome:
+    """Sign a person up for `people` places, or put them on the waiting list."""
+    if not 1 <= people <= MAX_PEOPLE:
+        raise DomainError("bad_people", max=MAX_PEOPLE)
+    event = await lock_event(s, event_id)
+    check_open(event, now)
+    if await active_registration(s, event_id, person_id) is not None:
+        raise DomainError("already_registered", title=event.title)
+    if event.capacity is not None and people > event.capacity:
+        raise DomainError("too_many_people", title=event.title, capacity=event.capacity)
+    person = await s.get(Person, person_id)  # usually the sender, already in the session
+    reg = Registration(
+        event_id=event_id, person_id=person_id, people=people, created_at=now,
+        company_id=person.company_id if person else None,
+    )
+    fits = not await _anyone_waiting(s, event_id) and people <= free_places(event)
+    reg.status = "registered" if fits else "waitlist"
+    if fits:
+        event.booked += people
+    s.add(reg)
+    await s.flush()
+    return Outcome(event, reg)
+
+
+async def cancel(
+    s: Session, *, event_id: int, person_id: int, now: datetime, by_admin: bool = False
+) -> Outcome:
+    """Cancel a person's registration (or leave the waiting list) and move others up.
+
+    The team (`by_admin`) may do so also after the deadline.
+    """
+    event = await lock_event(s, event_id)
+    if not by_admin:
+        check_open(event, now)
+    reg = await active_registration(s, event_id, person_id)
+    if reg is None:
+        raise DomainError("not_registered", title=event.title)
+    was = reg.status
+    if reg.status == "registered":
+        event.booked -= reg.people
+    reg.status, reg.cancelled_at = "cancelled", now
+    await s.flush()
+    return Outcome(event, reg, was, await promote(s, event, now))
+
+
+async def promote(s: Session, event: Event, now: datetime) -> list[Registration]:
+    """Move waiting sign-ups up in strict FIFO order while the head fits (event row locked)."""
+    moved: list[Registration] = []
+    for reg in await active(s, event_id=event.id, status="waitlist"):
+        if reg.people > free_places(event):
+            break  # strict FIFO: the head blocks, nobody overtakes it
+        reg.status, reg.promoted_at = "registered", now
+        event.booked += reg.people
+        moved.append(reg)
+    await s.flush()
+    return moved
+
+
+def free_places(event: Event) -> int:
+    """Return how many people still fit (a large number when the event has no limit)."""
+    if event.capacity is None:
+        return 1_000_000
+    return max(0, event.capacity - event.booked)
+
+
+async def lock_event(s: Session, event_id: int) -> Event:
+    """Load and lock an event row for the rest of the unit of work."""
+    q = (select(Event).where(col(Event.id) == event_id).with_for_update()
+         # The row may sit in the session from an earlier read: take the locked, current one.
+         .execution_options(populate_existing=True))
+    event = (await s.exec(q)).one_or_none()
+    if event is None:
+        raise DomainError("event_unknown")
+    return event
+
+
+async def active_registration(s: Session, event_id: int, person_id: int) -> Registration | None:
+    """Return the person's registered or waiting registration for an event."""
+    q = select(Registration).where(
+        Registration.event_id == event_id,
+        Registration.person_id == person_id,
+        col(Registration.status).in_(ACTIVE),
+    )
+    return (await s.exec(q)).one_or_none()
+
+
+async def active(s: Session, *, event_id: int, status: str | None = None) -> list[Registration]:
+    """Return an event's registered and waiting sign-ups (or those of one status), in order."""
+    q = select(Registration).where(
+        Registration.event_id == event_id,
+        col(Registration.status).in_([status] if status else ACTIVE),
+    )
+    return list(await s.exec(q.order_by(col(Registration.created_at), col(Registration.id))))
+
+
+def check_open(event: Event, now: datetime) -> None:
+    """Raise the DomainError that says why people cannot sign up or cancel now, if any."""
+    if event.cancelled_at is not None:
+        raise DomainError("event_cancelled", title=event.title)
+    if event.kind != "intern":
+        raise DomainError("not_in_bot", title=event.title, kind=event.kind, link=event.link)
+    if event.start <= now:
+        raise DomainError("event_past", title=event.title)
+    if event.deadline is not None and now > event.deadline:
+        raise DomainError("deadline_passed", title=event.title, deadline=event.deadline)
+
+
+async def _anyone_waiting(s: Session, event_id: int) -> bool:
+    q = select(Registration.id).where(
+        Registration.event_id == event_id, Registration.status == "waitlist"
+    )
+    return (await s.exec(q.limit(1))).first() is not None
