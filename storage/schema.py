@@ -5,9 +5,9 @@ Alembic's environment and the schema test import it; a feature with tables adds 
 
 from storage.audit.models import AuditLog
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
+from storage.fairs.models import BoothRequest, Fair
 from storage.members.models import Company, InviteCode, Person
 from storage.models.events import Event, Registration
-from storage.models.fairs import BoothRequest, Fair, SchauReinSignup
 from storage.models.media_days import FilmInterest, MediaDay, MediaDayOffer
 from storage.models.reminders import (
     StammtischOverride,
@@ -16,6 +16,7 @@ from storage.models.reminders import (
     StammtischTopic,
 )
 from storage.outbox.models import OutboxMessage, ReminderPreference
+from storage.schau_rein.models import SchauReinSignup
 
 __all__ = [
     "AuditLog", "BoothRequest", "ChatMenu", "Company", "DialogState", "Event", "Fair",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from handlers.texts.common import esc, fmt_date, fmt_dt
+from handlers.core.format import esc, fmt_date, fmt_dt
 
 STATUS = {
     "requested": "angefragt",
@@ -45,11 +45,6 @@ WAITING = (
     "automatisch nach und ich sage Bescheid."
 )
 SENT_UNCHANGED = "Ihr habt nichts geändert – eure Anfrage für <b>{title}</b> bleibt <b>bestätigt</b>."
-TEAM_CHANGED = (
-    "<b>{company}</b> hat die bestätigte Messe-Anfrage für <b>{title}</b> geändert – bitte neu "
-    "bestätigen: /messestand\n{summary}"
-)
-TEAM_WITHDRAWN = "<b>{company}</b> hat die Messe-Anfrage für <b>{title}</b> zurückgezogen (war {status}, {area} m²)."
 WITHDRAWN = "Eure Anfrage für <b>{title}</b> ist zurückgezogen."
 PROMOTED = (
     "Gute Nachricht: Beim <b>{title}</b> ist Fläche frei geworden. Eure Anfrage ist von der "
@@ -99,6 +94,23 @@ WHAT = {"confirm": "Bestätigung", "decline": "Ablehnung"}
 NO_NOTE_LABEL = "Ohne Notiz"
 DECIDED = "Erledigt: <b>{company}</b> ist {status} – die Firma ist informiert."
 GONE = "Diese Anfrage gibt es nicht mehr."
+
+# Team notices: one format for all (what happened, by or for whom, the fair, the request)
+TEAM_NEW = "Neue Messe-Anfrage"
+TEAM_CHANGED = "Messe-Anfrage geändert"
+TEAM_CHANGED_NOTE = "Sie war bestätigt – bitte neu bestätigen."
+TEAM_WITHDRAWN = "Messe-Anfrage zurückgezogen"
+TEAM_WITHDRAWN_NOTE = "War {status}, {area} m² – die Fläche ist wieder frei."
+TEAM_DECIDED = {True: "Messe-Anfrage bestätigt", False: "Messe-Anfrage abgelehnt"}
+TEAM_DECIDED_BY = "Entschieden von {name}."
+OPEN_LABEL = "Anfrage öffnen"
+
+
+def team_notice(what: str, company: str, title: str, status: str, summary: str, extra: str = "",
+                *, prep: str = "von") -> str:
+    """Format a team notice: what happened, by (or for) which company, the fair, the request."""
+    text = (f"<b>{what}</b> {prep} <b>{esc(company)}</b>\n{esc(title)} – {status}\n{summary}")
+    return f"{text}\n{extra}" if extra else text
 
 
 def days_text(days: list[date]) -> str:

@@ -1,4 +1,4 @@
-"""Fairs with a joint booth, companies' booth requests, and Schau-rein sign-ups."""
+"""Fairs with a joint booth and the companies' booth requests (table names unchanged)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ ACTIVE = ("requested", "confirmed", "waiting")
 class Fair(SQLModel, table=True):
     """A fair where the cluster runs a joint booth (seeded from the catalogue by key)."""
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     key: str = Field(unique=True, max_length=80)
     title: str = Field(max_length=200)
     days: list[str] = Field(default_factory=list, sa_column=Column(JSONText()))  # ISO dates
@@ -34,7 +34,7 @@ class BoothRequest(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("fair_id", "company_id", name="uq_booth_fair_company"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     fair_id: int = Field(foreign_key="fair.id", index=True)
     company_id: int = Field(foreign_key="company.id", index=True)
     person_id: int | None = Field(default=None, foreign_key="person.id")
@@ -49,23 +49,4 @@ class BoothRequest(SQLModel, table=True):
     activity: str = Field(default="", max_length=1000)
     admin_note: str = Field(default="", max_length=1000)
     queued_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))  # FIFO order
-    updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-
-
-class SchauReinSignup(SQLModel, table=True):
-    """A company's open-company event in the Schau-rein week and the support it wants."""
-
-    __table_args__ = (
-        UniqueConstraint("programme", "company_id", name="uq_schaurein_programme_company"),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    programme: str = Field(max_length=80)  # catalogue key, e.g. "schau-rein-2026"
-    company_id: int = Field(foreign_key="company.id", index=True)
-    person_id: int | None = Field(default=None, foreign_key="person.id")
-    days: list[str] = Field(default_factory=list, sa_column=Column(JSONText()))  # ISO dates
-    support: list[str] = Field(default_factory=list, sa_column=Column(JSONText()))  # keys
-    description: str = Field(default="", max_length=1000)
-    contact: str = Field(default="", max_length=300)
-    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

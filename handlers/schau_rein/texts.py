@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from handlers.texts.common import esc, fmt_date
+from handlers.core.format import esc, fmt_date
 
 NO_COMPANY = "Für Schau rein können sich nur Mitgliedsfirmen anmelden."
 ASK_STATE = (
@@ -50,8 +50,15 @@ DONE = (
     "Danke, ihr seid für <b>Schau rein</b> angemeldet! {contact} vom Clusterteam ist informiert "
     "und meldet sich wegen der Unterstützung."
 )
-NOTIFY = "<b>Neue Schau-rein-Anmeldung</b> von <b>{company}</b>{replaced}\n{summary}"
+# Team notices: the same format as the fairs' (what happened, by whom, the details)
+TEAM_NEW = "Neue Schau-rein-Anmeldung"
 REPLACED = " (ersetzt die bisherige)"
+TEAM_WITHDRAWN = "Schau-rein-Anmeldung zurückgezogen"
+TEAM_WITHDRAWN_DAYS = "Macht nicht mehr mit (bisher: {days})."
+OPEN_LABEL = "Anmeldung öffnen"
+LIST_LABEL = "Alle Anmeldungen"
+GONE = "Diese Anmeldung gibt es nicht mehr – sie wurde zurückgezogen."
+NO_PROGRAMME = "Gerade ist keine Schau-rein-Woche geplant."
 OVERVIEW_HEAD = "<b>Schau rein</b>"
 OVERVIEW_CHANGE = " – ändern bis {deadline}: /schaurein"
 DEADLINE = "Die Anmeldung für Schau rein ist seit {deadline} geschlossen. Bitte wendet euch direkt an {contact}."
@@ -65,10 +72,6 @@ WITHDRAWN = (
 )
 KEPT = "Alles klar, eure Anmeldung für Schau rein bleibt bestehen."
 NO_SIGNUP = "Ihr habt gerade keine Anmeldung für Schau rein. Anmelden: /schaurein"
-NOTIFY_WITHDRAWN = (
-    "<b>Schau-rein-Anmeldung zurückgezogen</b>: <b>{company}</b> macht nicht mehr mit "
-    "(bisher: {days})."
-)
 BAD_DAY = "Bitte nur Tage zwischen {first} und {last}."
 STATE_REFUSED = NOT_SAXON
 LIST_HEAD = "<b>Schau rein – Anmeldungen: {count}</b>"
@@ -83,6 +86,16 @@ def days_text(days: list[date]) -> str:
     return ", ".join(fmt_date(d) for d in days[:-1]) + (" und " if len(days) > 1 else "") + (
         fmt_date(days[-1]) if days else ""
     )
+
+
+def team_notice(what: str, company: str, details: str, extra: str = "") -> str:
+    """Format a team notice: what happened, by which company (escaped), the details."""
+    return f"<b>{what}</b> von <b>{esc(company)}</b>{extra}\n{details}"
+
+
+def signup_item(company: str, details: str) -> str:
+    """Format one sign-up in the team's list."""
+    return f"<b>{esc(company)}</b>\n{details}"
 
 
 def summary(days: list[date], support: list[str], description: str, contact: str) -> str:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
-from handlers.context import Ctx, Services, UsageError
+from handlers.core import Ctx, Step, UsageError, cancel_button, choice
+from handlers.core import texts as core_t
+from handlers.core.dialogs import Data
+from handlers.core.format import esc, fmt_date
 from handlers.dates import When, parse_when
-from handlers.dialogs import Data, Step, cancel_button, choice
-from handlers.texts import schau_rein as t
-from handlers.texts.common import esc, fmt_date, fmt_dt
-from handlers.texts.core import NO_LABEL, YES_LABEL
-from storage import schau_rein
+from handlers.schau_rein import texts as t
+from handlers.schau_rein.views import current, dates
+from storage.schau_rein import queries
 
 SPLIT = re.compile(r"\s*(?:\bund\b|;|&|\+)\s*", re.I)
 RANGE = re.compile(
@@ -31,27 +31,10 @@ TIME = re.compile(r"\bUhr\b|\b\d{1,2}:\d{2}\b", re.I)
 WHOLE_WEEK = re.compile(r"\b(?:ganze|gesamte|komplette|alle)\w*\s+(?:woche|tage)\b", re.I)
 
 
-def programme(ctx: Ctx) -> dict[str, Any]:
-    """Return the catalogue's [schau_rein] section."""
-    return ctx.services.catalogue.section("schau_rein")
-
-
-def deadline_text(services: Services, deadline: datetime) -> str:
-    """Say the sign-up is closed and whom to ask instead."""
-    contact = services.catalogue.contact("schau_rein")
-    who = f"{contact.name} ({contact.email})" if contact.email else contact.name
-    return t.DEADLINE.format(deadline=fmt_dt(deadline, services.tz), contact=esc(who))
-
-
 def week(ctx: Ctx) -> tuple[date, date]:
     """Return the first and last day of the Schau-rein week."""
-    prog = programme(ctx)
-    return prog["first_day"], prog["last_day"]
-
-
-def dates(days: list[str]) -> list[date]:
-    """Turn ISO strings into dates."""
-    return [date.fromisoformat(d) for d in days]
+    prog = current(ctx)
+    return prog.first_day, prog.last_day
 
 
 async def ask_days(ctx: Ctx, data: Data) -> None:
@@ -61,11 +44,12 @@ async def ask_days(ctx: Ctx, data: Data) -> None:
         ask = t.ASK_DAY.format(first=fmt_date(first), last=fmt_date(last))
         ctx.say(ask, [[cancel_button(ctx)]])
         return
-    assert ctx.company is not None and ctx.company.id is not None
-    prog = programme(ctx)
-    old = await schau_rein.signup_of(ctx.db, programme=prog["key"], company_id=ctx.company.id)
+    prog = current(ctx)
+    old = None
+    if ctx.company_id is not None:
+        old = await queries.signup_of(ctx.s, programme=prog.key, company_id=ctx.company_id)
     existing = t.EXISTING.format(days=t.days_text(dates(old.days))) if old else ""
-    intro = t.INTRO.format(title=esc(prog["title"]), first=fmt_date(first),
+    intro = t.INTRO.format(title=esc(prog.title), first=fmt_date(first),
                            last=fmt_date(last), existing=existing)
     withdraw = [[choice(ctx, t.WITHDRAW_LABEL, "withdraw")]] if old else []
     ctx.say(intro, [*withdraw, [cancel_button(ctx)]])
@@ -163,7 +147,7 @@ async def ask_days_ok(ctx: Ctx, data: Data) -> None:
     """Echo the understood day(s) with yes/no."""
     text = t.CONFIRM_DAYS.format(days=t.days_text(dates(data["pending"])))
     text += t.TIME_LATER if data.get("pending_time") else ""
-    ctx.say(text, [[choice(ctx, YES_LABEL, "yes"), choice(ctx, NO_LABEL, "no")]])
+    ctx.say(text, [[choice(ctx, core_t.YES_LABEL, "yes"), choice(ctx, core_t.NO_LABEL, "no")]])
 
 
 async def on_days_ok(ctx: Ctx, data: Data, value: str) -> str:

@@ -6,9 +6,9 @@ import math
 import re
 from datetime import date
 
-from handlers.context import Ctx, UsageError
-from handlers.dialogs import Data, Step, cancel_button, choice
-from handlers.texts import fairs as t
+from handlers.core import Ctx, Step, UsageError, cancel_button, choice
+from handlers.core.dialogs import Data
+from handlers.fairs import texts as t
 
 NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 # "3 x 2 m" is a booth of 3 by 2 metres, i.e. 6 m² (not 3).
