@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from handlers.schau_rein_days import parse_days
+from handlers.schau_rein.days import parse_days
 from tests.fairs.helpers import NOW
 
 ANCHOR = date(2026, 3, 8)  # the day before the Schau-rein week

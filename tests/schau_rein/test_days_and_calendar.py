@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 from icalendar import Calendar
 
-from handlers.fairs_exports import media_ics
-from handlers.schau_rein_days import parse_days
-from storage.models import SchauReinSignup
+from handlers.schau_rein.days import parse_days
+from handlers.schau_rein.exports import media_ics
+from storage.schau_rein import SchauReinSignup
 from tests.fairs.helpers import NOW
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.test_fairs import bot_with_schau_rein_contact, member, read_csv, schau_rein
+from tests.fairs.console_helpers import member, read_csv
+from tests.schau_rein.console_helpers import bot_with_schau_rein_contact, schau_rein
 from tests.support.console import ConsoleBot, button, texts
 
 GONE = "Schau-rein-Anmeldung zurückgezogen"

@@ -1,67 +1,15 @@
-"""End to end through the console: booth requests (/messe, /messestand) and Schau rein."""
+"""End to end through the console: booth requests (/messe, /messestand, /export messe)."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
-from typing import Any
 
 from icalendar import Calendar
 from openpyxl import load_workbook
 
+from tests.fairs.console_helpers import member, read_csv, request_booth, switch_off
+from tests.schau_rein.console_helpers import schau_rein
 from tests.support.console import ConsoleBot, button, invite_code, texts
-
-Messages = list[dict[str, Any]]
-
-
-def member(console: ConsoleBot, who: str, company: str, state: str = "SN") -> None:
-    """Create a company (state may be empty) and link `who` to it."""
-    assert "angelegt" in texts(console.say("chef", f"/firma_neu {company}; {state}; Görlitz"))
-    code = invite_code(console.say("chef", f"/einladung {company}"))
-    assert company in texts(console.say(who, f"/start {code}"))
-
-
-def request_booth(console: ConsoleBot, who: str, area: str, fair: str = "Insidertreff",
-                  ) -> Messages:
-    """Walk through /messe for a one-day fair and press "Anfrage senden"."""
-    out = console.press(who, button(console.say(who, "/messe"), fair))
-    if "An welchem Tag" in texts(out):
-        out = console.press(who, button(out, "Alle Tage"))
-    out = console.say(who, "3")
-    out = console.press(who, button(out, "Tisch"))
-    out = console.press(who, button(out, "Strom"))
-    assert "✅ Tisch" in str(out) and "✅ Strom" in str(out)
-    out = console.press(who, button(out, "Weiter"))
-    out = console.say(who, area)
-    out = console.say(who, "Mechatroniker/in, Industriekaufleute")
-    out = console.say(who, "Löten mit <b>Schülern</b>")
-    summary = texts(out)
-    assert "Personen: 3" in summary and "Tisch, Strom" in summary and "<b>" in summary
-    return console.press(who, button(out, "Anfrage senden"))
-
-
-def schau_rein(console: ConsoleBot, who: str) -> Messages:
-    """Sign up for two days with idea and media support."""
-    out = console.say(who, "9.3. und 11.3.")
-    assert "Mo, 9. März 2026 und Mi, 11. März 2026" in texts(out)
-    out = console.press(who, button(out, "Ja"))
-    out = console.press(who, button(out, "Tag hinzufügen"))
-    assert "nicht in der Schau-rein-Woche" in texts(console.say(who, "15.3."))
-    out = console.say(who, "13.3.")
-    out = console.press(who, button(console.press(who, button(out, "Ja")), "Weiter"))
-    out = console.press(who, button(out, "Ideen"))
-    out = console.press(who, button(out, "Mediale"))
-    out = console.press(who, button(out, "Weiter"))
-    out = console.say(who, "Werkstatt-Rallye für Schüler")
-    out = console.say(who, "Anna Muster, 0351 123")
-    assert "9. März" in texts(out) and "13. März" in texts(out)
-    return console.press(who, button(out, "Anmelden"))
-
-
-def read_csv(messages: Messages) -> list[list[str]]:
-    """Return the rows of the CSV file among the messages."""
-    path = next(m["file"]["path"] for m in messages if m.get("file", {}).get("mime") == "text/csv")
-    return list(csv.reader(Path(path).read_text("utf-8-sig").splitlines(), delimiter=";"))
 
 
 def test_saxon_member_booth_and_schau_rein_and_admin_views(console: ConsoleBot) -> None:
@@ -96,36 +44,6 @@ def test_saxon_member_booth_and_schau_rein_and_admin_views(console: ConsoleBot) 
     events = Calendar.from_ical(Path(ics).read_bytes()).walk("VEVENT")
     assert len(events) == 3 and "Sachsenwerk" in str(events[0]["summary"])
     assert "export" in texts(console.say("chef", "/protokoll"))
-
-
-def test_brandenburg_member_gets_the_kind_refusal(console: ConsoleBot) -> None:
-    member(console, "bernd", "Spreewerk GmbH", "BB")
-    refusal = texts(console.say("bernd", "/schaurein"))
-    assert "Sachsen" in refusal and "/termine" in refusal and "An welchem Tag" not in refusal
-    assert "keine Anmeldungen" in texts(console.say("chef", "/schaurein_liste"))
-    asked = request_booth(console, "bernd", "12", fair="Karrieretage")  # two-day fair
-    assert "angefragt" in texts(asked)
-    assert "26. September 2026 und So, 27. September 2026): angefragt" in texts(
-        console.say("bernd", "/meine"))
-
-
-def test_unknown_state_is_asked_once_and_stored(console: ConsoleBot) -> None:
-    member(console, "olga", "Ohneland GmbH", "")
-    out = console.say("olga", "/schaurein")
-    assert "Bundesland" in texts(out)
-    refusal = texts(console.press("olga", button(out, "Brandenburg")))
-    assert "Programm des Freistaats Sachsen" in refusal
-    again = texts(console.say("olga", "/schaurein"))
-    assert "Bundesland" not in again and "Freistaats Sachsen" in again
-    assert "Brandenburg" in texts(console.say("chef", "/firmen"))
-
-
-def test_days_outside_the_week_are_refused_and_the_step_stays(console: ConsoleBot) -> None:
-    member(console, "anna", "Sachsenwerk GmbH", "SN")
-    console.say("anna", "/schaurein")
-    assert "nicht in der Schau-rein-Woche" in texts(console.say("anna", "16.3."))
-    assert "nicht verstanden" in texts(console.say("anna", "irgendwann mal"))
-    assert "passt das?" in texts(console.say("anna", "Dienstag, 10.3."))
 
 
 def test_over_capacity_waiting_list_decline_with_note_and_move_up(console: ConsoleBot) -> None:
@@ -178,13 +96,6 @@ def test_deadline_nudges_and_refusal_after_the_deadline(console: ConsoleBot) -> 
     assert "abgelaufen" in texts(out)  # no more changes or withdrawal either
 
 
-def test_info_items_appear_in_termine_with_their_links(console: ConsoleBot) -> None:
-    listing = texts(console.say("chef", "/termine"))
-    assert "Azubi Speed Dating Weißwasser" in listing and "Azubi Speed Dating Görlitz" in listing
-    assert "schulewirtschaft-goerlitz.de" in listing
-    assert "Girls' Day" in listing and "girls-day.de" in listing
-
-
 def test_change_too_big_asks_for_space_again_and_full_confirm_is_refused(
     console: ConsoleBot,
 ) -> None:
@@ -220,36 +131,9 @@ def test_deadline_nudge_can_be_switched_off_per_person(console: ConsoleBot) -> N
     code = invite_code(console.say("chef", "/einladung Spreewerk"))
     console.say("berta", f"/start {code}")
     console.now("2026-02-03T09:00:00+01:00")  # a delivery run plans the nudges
-    mine = console.say("bernd", "/erinnerungen")
-    assert "Messe: Erinnerung an die Anmeldefrist" in texts(mine)
-    assert "ist aus" in texts(console.press("bernd", button(mine, "Anmeldefrist")))
+    # /erinnerungen belongs to the reminders feature; switch the kind off the way it does
+    # (its label there is tested in test_fair_reminders).
+    switch_off(console, "bernd", "fair.deadline")
     nudges = console.now("2026-03-20T10:00:00+01:00")
     assert "Insidertreff" in texts(nudges, "berta")
     assert "Insidertreff" not in texts(nudges, "bernd")
-
-
-def bot_with_schau_rein_contact(tmp_path: Path) -> ConsoleBot:
-    """Start a console bot whose catalogue names console:mike as the Schau-rein contact."""
-    source = Path(__file__).resolve().parents[2] / "data" / "catalogue.toml"
-    text = source.read_text("utf-8").replace(
-        'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", admin = "" }',
-        'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", '
-        'admin = "console:mike" }',
-    )
-    assert "console:mike" in text
-    (tmp_path / "catalogue.toml").write_text(text, "utf-8")
-    return ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00",
-                      env={"CATALOGUE": str(tmp_path / "catalogue.toml")})
-
-
-def test_named_schau_rein_contact_is_notified_instead_of_all_admins(tmp_path: Path) -> None:
-    bot = bot_with_schau_rein_contact(tmp_path)
-    try:
-        bot.say("mike", "/start")
-        member(bot, "anna", "Sachsenwerk GmbH")
-        bot.say("anna", "/schaurein")
-        done = schau_rein(bot, "anna")
-        assert "Neue Schau-rein-Anmeldung" in texts(done, "mike")
-        assert texts(done, "chef") == ""
-    finally:
-        bot.stop()
