@@ -146,7 +146,7 @@ async def render_decided(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None
     req = found[0]
     extra = t.TEAM_DECIDED_BY.format(name=esc(p.get("by", "")))
     if req.admin_note:
-        extra += t.NOTE.format(note=esc(req.admin_note))
+        extra += t.TEAM_NOTE.format(note=esc(req.admin_note))
     return _team(t.TEAM_DECIDED[req.status == "confirmed"], found, extra, prep="für")
 
 

@@ -103,6 +103,7 @@ TEAM_WITHDRAWN = "Messe-Anfrage zurückgezogen"
 TEAM_WITHDRAWN_NOTE = "War {status}, {area} m² – die Fläche ist wieder frei."
 TEAM_DECIDED = {True: "Messe-Anfrage bestätigt", False: "Messe-Anfrage abgelehnt"}
 TEAM_DECIDED_BY = "Entschieden von {name}."
+TEAM_NOTE = "\nNotiz an die Firma: {note}"
 OPEN_LABEL = "Anfrage öffnen"
 
 

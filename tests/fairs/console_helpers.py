@@ -47,6 +47,22 @@ def read_csv(messages: Messages) -> list[list[str]]:
     return list(csv.reader(Path(path).read_text("utf-8-sig").splitlines(), delimiter=";"))
 
 
+def bot_with_contact(tmp_path: Path, contact: str, admins: str = "console:chef") -> ConsoleBot:
+    """Start a console bot whose catalogue names console:mike as the contact for `contact`."""
+    source = Path(__file__).resolve().parents[2] / "data" / "catalogue.toml"
+    line = f'{contact} = {{ name = "Mike Altmann", email = "altmann@lausitz-matrix.de", admin = '
+    text = source.read_text("utf-8").replace(f'{line}"" }}', f'{line}"console:mike" }}')
+    assert "console:mike" in text
+    (tmp_path / "catalogue.toml").write_text(text, "utf-8")
+    return ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00", admins=admins,
+                      env={"CATALOGUE": str(tmp_path / "catalogue.toml")})
+
+
+def to(messages: Messages, who: str) -> Messages:
+    """Return the messages sent to `who` (to press their buttons)."""
+    return [m for m in messages if m.get("to") == who]
+
+
 def switch_off(console: ConsoleBot, who: str, kind: str) -> None:
     """Switch a kind of notice off for console person `who`, as /erinnerungen does."""
 

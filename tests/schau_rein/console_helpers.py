@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.fairs.console_helpers import Messages
+from tests.fairs.console_helpers import Messages, bot_with_contact
 from tests.support.console import ConsoleBot, button, texts
 
 
@@ -37,13 +37,4 @@ def sign_up(console: ConsoleBot, who: str, days: str) -> Messages:
 
 def bot_with_schau_rein_contact(tmp_path: Path) -> ConsoleBot:
     """Start a console bot whose catalogue names console:mike as the Schau-rein contact."""
-    source = Path(__file__).resolve().parents[2] / "data" / "catalogue.toml"
-    text = source.read_text("utf-8").replace(
-        'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", admin = "" }',
-        'schau_rein = { name = "Mike Altmann", email = "altmann@lausitz-matrix.de", '
-        'admin = "console:mike" }',
-    )
-    assert "console:mike" in text
-    (tmp_path / "catalogue.toml").write_text(text, "utf-8")
-    return ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00",
-                      env={"CATALOGUE": str(tmp_path / "catalogue.toml")})
+    return bot_with_contact(tmp_path, "schau_rein")
