@@ -41,6 +41,17 @@ def request_booth(console: ConsoleBot, who: str, area: str, fair: str = "Insider
     return console.press(who, button(out, "Anfrage senden"))
 
 
+def short_request(console: ConsoleBot, who: str, area: str) -> Messages:
+    """Ask (or change) for the Insidertreff with 2 people and `area` m²; press "Anfrage senden"."""
+    out = console.press(who, button(console.say(who, "/messe"), "Insidertreff"))
+    if "ändern oder zurückziehen" in texts(out):
+        out = console.press(who, button(out, "Ändern"))
+    out = console.press(who, button(console.say(who, "2"), "Weiter"))
+    console.say(who, area)
+    out = console.press(who, button(console.say(who, "Maurer"), "Noch keine Idee"))
+    return console.press(who, button(out, "Anfrage senden"))
+
+
 def read_csv(messages: Messages) -> list[list[str]]:
     """Return the rows of the CSV file among the messages."""
     path = next(m["file"]["path"] for m in messages if m.get("file", {}).get("mime") == "text/csv")

@@ -127,25 +127,15 @@ async def test_change_of_a_confirmed_request_needs_confirmation_again(
     with pytest.raises(DomainError) as err:
         await ask(db, a, 30)  # only 20 m² free including its own 10
     assert err.value.code == "fair_change_no_room" and err.value.info["free"] == 20
-    changed = await ask(db, a, 20)
-    assert changed.request.status == "requested" and changed.free_m2 == 0
-    assert changed.was == "confirmed" and not changed.is_new
-
-
-async def test_a_caught_refusal_leaves_the_unit_untouched(
-    db: Database, catalogue: Catalogue
-) -> None:
-    await setup(db, catalogue)
-    a, b = await company(db, "A"), await company(db, "B")
-    out = await ask(db, a, 10)
-    await decide(db, out.request.id, confirm=True)
-    await ask(db, b, 100)
     async with db.unit() as s:  # the dialog catches "no room" and asks again in the same unit
         with pytest.raises(DomainError):
             await booths.submit(s, fair_key=INSIDER, company_id=a, person_id=None,
                                 wish=wish(30), now=NOW)
-    statuses = {r.company_id: (r.status, r.area_m2) for r, _ in await requests(db, out.fair.id)}
-    assert statuses[a] == ("confirmed", 10)
+    held = {r.company_id: (r.status, r.area_m2) for r, _ in await requests(db, out.fair.id)}
+    assert held[a] == ("confirmed", 10)  # the refusal came before any write
+    changed = await ask(db, a, 20)
+    assert changed.request.status == "requested" and changed.free_m2 == 0
+    assert changed.was == "confirmed" and not changed.is_new
 
 
 async def test_decline_frees_space_and_waiting_confirm_must_fit(

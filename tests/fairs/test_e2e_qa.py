@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.fairs.console_helpers import member
+from tests.fairs.console_helpers import Messages, member, short_request
 from tests.schau_rein.console_helpers import sign_up
 from tests.support.console import ConsoleBot, button, texts
 
@@ -44,13 +44,7 @@ def test_second_answers_on_the_same_clock_are_still_delivered(console: ConsoleBo
     again = texts(sign_up(console, "anna", "11.3."), "chef")
     assert "ersetzt die bisherige" in again and "Mi, 11. März 2026" in again
     for area in ("6", "8"):  # confirmed, changed (needs confirming again), confirmed again
-        out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
-        if "ändern oder zurückziehen" in texts(out):
-            out = console.press("anna", button(out, "Ändern"))
-        out = console.press("anna", button(console.say("anna", "2"), "Weiter"))
-        console.say("anna", area)
-        out = console.press("anna", button(console.say("anna", "Maurer"), "Noch keine Idee"))
-        console.press("anna", button(out, "Anfrage senden"))
+        short_request(console, "anna", area)
         board = console.say("chef", "/messestand")
         out = console.press("chef", button(console.press("chef", button(board, "Bestätigen")),
                                            "Ohne Notiz"))
@@ -60,14 +54,8 @@ def test_second_answers_on_the_same_clock_are_still_delivered(console: ConsoleBo
 def test_team_hears_of_changes_to_confirmed_and_of_withdrawals(console: ConsoleBot) -> None:
     member(console, "anna", "Sachsenwerk")
 
-    def ask(area: str) -> list[dict[str, object]]:
-        out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
-        if "ändern oder zurückziehen" in texts(out):
-            out = console.press("anna", button(out, "Ändern"))
-        out = console.press("anna", button(console.say("anna", "2"), "Weiter"))
-        console.say("anna", area)
-        out = console.press("anna", button(console.say("anna", "Maurer"), "Noch keine Idee"))
-        return console.press("anna", button(out, "Anfrage senden"))
+    def ask(area: str) -> Messages:
+        return short_request(console, "anna", area)
 
     ask("6")
     board = console.say("chef", "/messestand")
@@ -108,11 +96,7 @@ def test_deadline_passing_mid_dialog_closes_it(console: ConsoleBot) -> None:
 
 def test_a_stale_confirm_button_does_not_tell_the_company_twice(console: ConsoleBot) -> None:
     member(console, "anna", "Sachsenwerk")
-    out = console.press("anna", button(console.say("anna", "/messe"), "Insidertreff"))
-    out = console.press("anna", button(console.say("anna", "2"), "Weiter"))
-    console.say("anna", "6")
-    out = console.press("anna", button(console.say("anna", "Maurer"), "Noch keine Idee"))
-    console.press("anna", button(out, "Anfrage senden"))
+    short_request(console, "anna", "6")
     confirm = button(console.say("chef", "/messestand"), "Bestätigen")
     first = console.press("chef", button(console.press("chef", confirm), "Ohne Notiz"))
     assert "ist bestätigt" in texts(first, "anna")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.fairs.console_helpers import bot_with_contact, member, request_booth, to
+from tests.fairs.console_helpers import (
+    bot_with_contact,
+    member,
+    request_booth,
+    short_request,
+    to,
+)
 from tests.support.console import ConsoleBot, button, texts
 
 NEW = "Neue Messe-Anfrage von"
@@ -40,12 +46,7 @@ def test_every_new_request_reaches_the_team_with_a_button_that_opens_it(tmp_path
         assert "Entschieden von chef" in shared
         assert "Messe-Anfrage bestätigt" not in texts(decided, "chef")
 
-        out = bot.press("anna", button(bot.say("anna", "/messe"), "Insidertreff"))
-        out = bot.press("anna", button(out, "Ändern"))
-        out = bot.press("anna", button(bot.say("anna", "2"), "Weiter"))
-        bot.say("anna", "90")
-        out = bot.press("anna", button(bot.say("anna", "Maurer"), "Noch keine Idee"))
-        changed = bot.press("anna", button(out, "Anfrage senden"))
+        changed = short_request(bot, "anna", "90")
         for admin in ("chef", "mike"):  # a confirmed request changed: both asked to look again
             told = texts(changed, admin)
             assert "Messe-Anfrage geändert von Sachsenwerk GmbH" in told
