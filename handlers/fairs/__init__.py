@@ -29,9 +29,10 @@ def register(router: Router) -> None:
     catalogue = router.services.catalogue
 
     def deadline(e: DomainError) -> str:
-        when = e.info["deadline"]
-        assert isinstance(when, datetime)
-        return deadline_passed(catalogue, str(e.info["title"]), when)
+        when = e.info.get("deadline")
+        if not isinstance(when, datetime):  # storage always names it; never fail on the way out
+            return t.UNKNOWN_FAIR
+        return deadline_passed(catalogue, str(e.info.get("title", "")), when)
 
     router.domain_errors({
         "fair_deadline": deadline,

@@ -133,9 +133,10 @@ async def render_withdrawn(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | No
     found = await _request(rc, p)
     if found is None:
         return None
-    was = t.STATUS.get(str(p.get("was")), "offen")
+    was = str(p.get("was"))
+    note = t.TEAM_WITHDRAWN_FREED if was in HOLDING else t.TEAM_WITHDRAWN_NOTE
     return _team(t.TEAM_WITHDRAWN, found,
-                 t.TEAM_WITHDRAWN_NOTE.format(status=was, area=found[0].area_m2))
+                 note.format(status=t.STATUS.get(was, "offen"), area=found[0].area_m2))
 
 
 async def render_decided(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:

@@ -28,13 +28,15 @@ def register(router: Router) -> None:
     catalogue = router.services.catalogue
 
     def bad_day(e: DomainError) -> str:
-        first, last = e.info["first"], e.info["last"]
-        assert isinstance(first, date) and isinstance(last, date)
+        first, last = e.info.get("first"), e.info.get("last")
+        if not isinstance(first, date) or not isinstance(last, date):
+            return t.DAYS_NOT_UNDERSTOOD
         return t.BAD_DAY.format(first=fmt_date(first), last=fmt_date(last))
 
     def closed(e: DomainError) -> str:
-        deadline = e.info["deadline"]
-        assert isinstance(deadline, datetime)
+        deadline = e.info.get("deadline")
+        if not isinstance(deadline, datetime):
+            return t.NO_PROGRAMME
         return deadline_text(catalogue, deadline)
 
     router.domain_errors({
