@@ -6,10 +6,10 @@ Alembic's environment and the schema test import it; a feature with tables adds 
 from storage.audit.models import AuditLog
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
 from storage.events.models import Event, Registration
+from storage.fairs.models import BoothRequest, Fair
 from storage.films.models import FilmInterest
 from storage.media_days.models import MediaDay, MediaDayOffer
 from storage.members.models import Company, InviteCode, Person
-from storage.models.fairs import BoothRequest, Fair, SchauReinSignup
 from storage.models.reminders import (
     StammtischOverride,
     StammtischSetting,
@@ -17,6 +17,7 @@ from storage.models.reminders import (
     StammtischTopic,
 )
 from storage.outbox.models import OutboxMessage, ReminderPreference
+from storage.schau_rein.models import SchauReinSignup
 
 __all__ = [
     "AuditLog", "BoothRequest", "ChatMenu", "Company", "DialogState", "Event", "Fair",

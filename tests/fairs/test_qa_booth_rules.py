@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from storage import fairs
 from storage.catalogue import Catalogue
 from storage.db import Database
 from storage.errors import DomainError
-from tests.fairs.helpers import NOW, ask, company, setup
+from tests.fairs.helpers import ask, company, decide, setup
 
 
 async def test_resending_a_confirmed_request_unchanged_keeps_it_confirmed(
@@ -17,7 +16,7 @@ async def test_resending_a_confirmed_request_unchanged_keeps_it_confirmed(
     await setup(db, catalogue)
     a = await company(db, "A")
     out = await ask(db, a, 10)
-    await fairs.decide(db, request_id=out.request.id, confirm=True, note="ok", now=NOW)  # type: ignore[arg-type]
+    await decide(db, out.request.id, confirm=True, note="ok")
     same = await ask(db, a, 10)
     assert same.request.status == "confirmed" and same.request.admin_note == "ok"
     changed = await ask(db, a, 12)
@@ -30,9 +29,9 @@ async def test_a_second_confirm_is_refused_so_the_company_is_not_told_twice(
     await setup(db, catalogue)
     out = await ask(db, await company(db, "A"), 10)
     rid = out.request.id
-    await fairs.decide(db, request_id=rid, confirm=True, note="", now=NOW)  # type: ignore[arg-type]
+    await decide(db, rid, confirm=True)
     with pytest.raises(DomainError) as err:
-        await fairs.decide(db, request_id=rid, confirm=True, note="", now=NOW)  # type: ignore[arg-type]
+        await decide(db, rid, confirm=True)
     assert err.value.code == "fair_not_open" and err.value.info["status"] == "confirmed"
-    declined = await fairs.decide(db, request_id=rid, confirm=False, note="", now=NOW)  # type: ignore[arg-type]
+    declined = await decide(db, rid, confirm=False)
     assert declined.request.status == "declined"

@@ -1,0 +1,22 @@
+"""The buttons of fairs: the team opens a request and confirms or declines it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handlers.core import Action
+
+
+@dataclass(frozen=True)
+class OpenRequest(Action, name="fair.open"):
+    """Show one booth request to the team (the button under every team notice)."""
+
+    request_id: int
+
+
+@dataclass(frozen=True)
+class Decide(Action, name="fair.decide"):
+    """Confirm (or decline) a booth request; asks the team for a note first."""
+
+    request_id: int
+    confirm: bool

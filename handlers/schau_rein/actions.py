@@ -1,0 +1,24 @@
+"""The buttons of Schau rein: a company withdraws; the team opens a sign-up or the list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handlers.core import Action
+
+
+@dataclass(frozen=True)
+class Withdraw(Action, name="schaurein.withdraw"):
+    """"Anmeldung zurückziehen" outside the sign-up dialog (asks Ja/Nein first)."""
+
+
+@dataclass(frozen=True)
+class OpenSignup(Action, name="schaurein.open"):
+    """Show one sign-up to the team (the button under a team notice)."""
+
+    signup_id: int
+
+
+@dataclass(frozen=True)
+class ShowSignups(Action, name="schaurein.list"):
+    """Show every sign-up to the team, as /schaurein_liste does."""

@@ -1,0 +1,76 @@
+"""The team's tables and calendar of Schau rein: `/export schaurein`, `/schaurein_kalender`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from handlers.core import Ctx, Router, Table
+from handlers.core.exports import Cell
+from handlers.core.format import fmt_short_date
+from handlers.core.ics import PRODID, ics_file
+from handlers.schau_rein import texts as t
+from handlers.schau_rein.views import current, dates
+from storage.schau_rein import SchauReinSignup, programme, queries
+
+MEDIA = "medien"  # the support key that means "mediale Begleitung"
+
+
+def register(router: Router) -> None:
+    """Register the export and the media calendar."""
+    router.exports.add("schaurein", t.EXPORT_LABEL, schaurein_table)
+    router.command("schaurein_kalender", media_calendar, admin=True,
+                   help=t.HELP_SCHAUREIN_KALENDER)
+
+
+async def schaurein_table(ctx: Ctx, filter_text: str) -> Table:
+    """Every Schau-rein sign-up, one row per company, one column per kind of support."""
+    prog = programme(ctx.catalogue)
+    support = prog.support if prog is not None else ()
+    rows: list[list[Cell]] = []
+    if prog is not None:
+        for row, company in await queries.signups(ctx.s, programme=prog.key):
+            rows.append([
+                company.name, ", ".join(fmt_short_date(d) for d in dates(row.days)),
+                *[_yes(s.key in row.support) for s in support], row.description, row.contact,
+                row.updated_at,
+            ])
+    columns = ["Firma", "Tage", *[s.label for s in support], "Aktion", "Kontakt", "Angemeldet"]
+    return Table("Schau rein", columns, rows)
+
+
+async def media_calendar(ctx: Ctx) -> None:
+    """Send an .ics with one all-day entry per day on which media coverage is wanted."""
+    entries = [(d, company.name, row) for row, company in
+               await queries.signups(ctx.s, programme=current(ctx).key)
+               if MEDIA in row.support for d in dates(row.days)]
+    if not entries:
+        ctx.say(t.CAL_EMPTY)
+        return
+    ctx.audit("export", kind="schaurein_kalender", rows=len(entries))
+    ctx.say(t.CAL_DONE.format(count=len(entries)),
+            file=ics_file("schaurein-medien.ics", media_ics(entries, stamp=ctx.now)))
+
+
+def media_ics(entries: list[tuple[date, str, SchauReinSignup]], *, stamp: datetime) -> bytes:
+    """Build a calendar with one all-day VEVENT per (day, company) wanting media coverage."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    for day, company, row in entries:
+        ev = Event()
+        ev.add("uid", f"schaurein-{row.id}-{day.isoformat()}@zukunftsmacher")
+        ev.add("dtstamp", stamp)
+        ev.add("summary", f"Schau rein: mediale Begleitung bei {company}")
+        ev.add("dtstart", day)
+        ev.add("dtend", day + timedelta(days=1))
+        ev.add("description", f"{row.description}\nKontakt: {row.contact}")
+        ev.add("transp", "TRANSPARENT")
+        cal.add_component(ev)
+    return bytes(cal.to_ical())
+
+
+def _yes(value: bool) -> str:
+    return "ja" if value else "nein"

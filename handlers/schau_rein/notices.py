@@ -1,0 +1,66 @@
+"""Schau-rein notices to the team: planned with the sign-up or withdrawal, rendered at delivery.
+
+The catalogue's "schau_rein" contact (else every admin) hears at once of every sign-up and
+withdrawal, in the fairs' format, with a button that opens the sign-up (or the list).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+from handlers.core import Ctx, Notice, RenderCtx, Rendered, Router
+from handlers.schau_rein import texts as t
+from handlers.schau_rein.actions import OpenSignup, ShowSignups
+from handlers.schau_rein.views import CONTACT, dates, row_summary
+from storage.schau_rein import SchauReinSignup, programme, queries
+
+SIGNED_UP = "schaurein.signup"
+WITHDRAWN = "schaurein.withdrawn"
+
+
+def register(router: Router) -> None:
+    """Register the Schau-rein notice kinds."""
+    router.notices.add(SIGNED_UP, render_signed_up)
+    router.notices.add(WITHDRAWN, render_withdrawn)
+
+
+async def signed_up(ctx: Ctx, row: SchauReinSignup, *, replaced: bool) -> None:
+    """Tell the Schau-rein contact of a new (or replacing) sign-up."""
+    await ctx.notify.team(Notice(kind=SIGNED_UP, key=_once(SIGNED_UP, row.id),
+                                 params={"signup_id": row.id, "replaced": replaced}),
+                          contact=CONTACT)
+
+
+async def withdrawn(ctx: Ctx, row: SchauReinSignup) -> None:
+    """Tell the Schau-rein contact of a withdrawal (the row is gone: its facts go along)."""
+    company = ctx.company.name if ctx.company is not None else ""
+    await ctx.notify.team(Notice(kind=WITHDRAWN, key=_once(WITHDRAWN, row.id),
+                                 params={"company": company, "days": list(row.days)}),
+                          contact=CONTACT)
+
+
+def _once(kind: str, signup_id: int) -> str:
+    # Every notice is its own message: a second one on the same clock must not dedupe into
+    # the first (already sent) one.
+    return f"{kind}:{signup_id}:{secrets.token_hex(4)}"
+
+
+async def render_signed_up(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """Team: a company signed up (None once withdrawn again)."""
+    found = await queries.signup_with_company(rc.s, signup_id=int(p.get("signup_id", 0)))
+    if found is None:
+        return None
+    row, company = found
+    extra = t.REPLACED if p.get("replaced") else ""
+    text = t.team_notice(t.TEAM_NEW, company.name, row_summary(programme(rc.catalogue), row),
+                         extra)
+    return Rendered(text, [[rc.button(t.OPEN_LABEL, OpenSignup(row.id))]])
+
+
+async def render_withdrawn(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered:
+    """Team: a company withdrew its sign-up."""
+    days = t.TEAM_WITHDRAWN_DAYS.format(days=t.days_text(dates(list(p.get("days", [])))))
+    text = t.team_notice(t.TEAM_WITHDRAWN, str(p.get("company", "")), days)
+    return Rendered(text, [[rc.button(t.LIST_LABEL, ShowSignups())]])

@@ -1,0 +1,113 @@
+"""German texts of Schau rein (/schaurein, admin list, calendar)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from handlers.core.format import esc, fmt_date
+
+NO_COMPANY = "Für Schau rein können sich nur Mitgliedsfirmen anmelden."
+ASK_STATE = (
+    "„Schau rein!“ ist die Woche der offenen Unternehmen in <b>Sachsen</b>. In welchem "
+    "Bundesland liegt euer Betrieb? (Ich frage nur einmal und merke es mir.)"
+)
+SAXONY = "Sachsen"
+BRANDENBURG = "Brandenburg"
+NOT_SAXON = (
+    "Danke für euer Interesse! „Schau rein!“ ist ein Programm des Freistaats Sachsen – "
+    "mitmachen können nur Betriebe in Sachsen. Für euch passen zum Beispiel unsere "
+    "Netzwerktreffen (/termine), der Social Media Stammtisch (/stammtisch), ein Medientag "
+    "(/medientag) oder ein Platz am Gemeinschaftsstand bei einer Messe (/messe)."
+)
+INTRO = (
+    "<b>{title}</b> ({first} bis {last})\nWir unterstützen euch mit Ideen, Werbung auf Social "
+    "Media und medialer Begleitung.{existing}\n\nAn welchem Tag öffnet ihr euren Betrieb? "
+    "Mehrere Tage gehen auch, z. B. „9.3. und 11.3.“ oder „9.-11.3.“."
+)
+EXISTING = (
+    "\nIhr seid schon angemeldet ({days}) – eine neue Anmeldung ersetzt die alte. Ihr könnt "
+    "sie auch zurückziehen."
+)
+ASK_DAY = "Welchen Tag noch? (zwischen {first} und {last})"
+NOT_IN_WEEK = "{day} liegt nicht in der Schau-rein-Woche ({first} bis {last}). Bitte einen Tag in dieser Woche."
+DAYS_NOT_UNDERSTOOD = (
+    "Diese Tage habe ich leider nicht verstanden. Schreib sie zum Beispiel so: „10.3.“, "
+    "„9.3. und 11.3.“, „9.-11.3.“ oder „die ganze Woche“."
+)
+CONFIRM_DAYS = "Verstanden: {days} – passt das?"
+TIME_LATER = "\nDie Uhrzeit schreibt ihr gleich mit in die Beschreibung der Aktion."
+ASK_MORE = "Bisher: {days}.\nNoch einen Tag hinzufügen?"
+MORE_LABEL = "+ Tag hinzufügen"
+NEXT_LABEL = "Weiter"
+ASK_SUPPORT = "Wobei sollen wir euch unterstützen? Tippe alles an, was passt, dann „Weiter“."
+NEED_SUPPORT = "Bitte mindestens eine Unterstützung wählen."
+ASK_DESCRIPTION = "Beschreib eure Aktion kurz: Was können Jugendliche bei euch erleben? (gern mit Uhrzeit)"
+ASK_CONTACT = "Wer ist eure Ansprechperson für Schau rein? (Name und Telefon oder E-Mail)"
+TOO_LONG = "Bitte etwas kürzer (höchstens {max} Zeichen)."
+CONFIRM = "<b>Eure Anmeldung für Schau rein</b>\n{summary}\n\nSo anmelden?"
+SEND_LABEL = "Anmelden"
+DONE = (
+    "Danke, ihr seid für <b>Schau rein</b> angemeldet! {contact} vom Clusterteam ist informiert "
+    "und meldet sich wegen der Unterstützung."
+)
+# Team notices: the same format as the fairs' (what happened, by whom, the details)
+TEAM_NEW = "Neue Schau-rein-Anmeldung"
+REPLACED = " (ersetzt die bisherige)"
+TEAM_WITHDRAWN = "Schau-rein-Anmeldung zurückgezogen"
+TEAM_WITHDRAWN_DAYS = "Macht nicht mehr mit (bisher: {days})."
+OPEN_LABEL = "Anmeldung öffnen"
+LIST_LABEL = "Alle Anmeldungen"
+GONE = "Diese Anmeldung gibt es nicht mehr – sie wurde zurückgezogen."
+NO_PROGRAMME = "Gerade ist keine Schau-rein-Woche geplant."
+OVERVIEW_HEAD = "<b>Schau rein</b>"
+OVERVIEW_CHANGE = " – ändern bis {deadline}: /schaurein"
+DEADLINE = "Die Anmeldung für Schau rein ist seit {deadline} geschlossen. Bitte wendet euch direkt an {contact}."
+WITHDRAW_LABEL = "Anmeldung zurückziehen"
+ASK_WITHDRAW = "Wollt ihr eure Anmeldung für Schau rein ({days}) wirklich zurückziehen?"
+WITHDRAW_YES = "Ja, zurückziehen"
+WITHDRAW_NO = "Nein"
+WITHDRAWN = (
+    "Eure Anmeldung für Schau rein ist zurückgezogen. {contact} vom Clusterteam weiß Bescheid. "
+    "Neu anmelden könnt ihr euch jederzeit mit /schaurein."
+)
+KEPT = "Alles klar, eure Anmeldung für Schau rein bleibt bestehen."
+NO_SIGNUP = "Ihr habt gerade keine Anmeldung für Schau rein. Anmelden: /schaurein"
+BAD_DAY = "Bitte nur Tage zwischen {first} und {last}."
+STATE_REFUSED = NOT_SAXON
+LIST_HEAD = "<b>Schau rein – Anmeldungen: {count}</b>"
+LIST_HINT = "\nTabelle: /export schaurein · Kalender (.ics) der Termine mit medialer Begleitung: /schaurein_kalender"
+LIST_EMPTY = "Noch keine Anmeldungen für Schau rein."
+CAL_DONE = "Kalender für die mediale Begleitung (Einträge: {count}) – zum Import in euren Kalender."
+CAL_EMPTY = "Noch niemand wünscht mediale Begleitung – kein Kalendereintrag."
+
+
+def days_text(days: list[date]) -> str:
+    """Format days as "Mo, 9. März 2026 und Mi, 11. März 2026"."""
+    return ", ".join(fmt_date(d) for d in days[:-1]) + (" und " if len(days) > 1 else "") + (
+        fmt_date(days[-1]) if days else ""
+    )
+
+
+def team_notice(what: str, company: str, details: str, extra: str = "") -> str:
+    """Format a team notice: what happened, by which company (escaped), the details."""
+    return f"<b>{what}</b> von <b>{esc(company)}</b>{extra}\n{details}"
+
+
+def signup_item(company: str, details: str) -> str:
+    """Format one sign-up in the team's list."""
+    return f"<b>{esc(company)}</b>\n{details}"
+
+
+def summary(days: list[date], support: list[str], description: str, contact: str) -> str:
+    """Summarise a sign-up (support labels from the catalogue; user input escaped)."""
+    return (
+        f"• Tag(e): {days_text(days)}\n• Unterstützung: {esc(', '.join(support))}\n"
+        f"• Aktion: {esc(description)}\n• Kontakt: {esc(contact)}"
+    )
+
+# /hilfe lines and command-menu descriptions
+HELP_SCHAUREIN_KALENDER = "Kalender (.ics): Schau-rein-Termine mit medialer Begleitung"
+HELP_SCHAUREIN_LISTE = "Schau-rein-Anmeldungen anzeigen"
+HELP_SCHAUREIN = "Schau rein (Sachsen): Aktionstag, Unterstützung"
+EXPORT_LABEL = "Schau-rein-Anmeldungen"
+DIALOG_TITLE = "Schau-rein-Anmeldung"
