@@ -192,7 +192,9 @@ class Dialogs:
     async def _advance(self, ctx: Ctx, open_: OpenDialog, fn: OnText, value: str) -> None:
         work = dict(open_.data)  # a UsageError must leave the stored answers untouched
         try:
-            nxt = await fn(ctx, work, value)
+            # ...and whatever the step wrote: the savepoint undoes it, the dialog stays.
+            async with ctx.s.begin_nested():
+                nxt = await fn(ctx, work, value)
         except UsageError as err:
             ctx.say(str(err))
             await self._ask(ctx, open_)

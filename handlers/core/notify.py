@@ -11,6 +11,7 @@ after any update that planned rows.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,7 +34,9 @@ log = logging.getLogger(__name__)
 class Notice:
     """A message to plan: its kind, a dedupe key (the recipient's id is appended), its facts.
 
-    `text` is for kinds without a renderer (literal messages); `due_at` None means now.
+    `text` is for kinds without a renderer (literal messages); `due_at` None means now. An
+    empty `key` makes the notice unique (one-off news that must never merge with an earlier
+    one); a key lets planning again update an unsent row instead of adding another.
     """
 
     kind: str
@@ -45,12 +48,14 @@ class Notice:
     due_at: datetime | None = None
     not_after: datetime | None = None
     urgent: bool = True
+    unique: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def plan_for(self, person_id: int, now: datetime) -> Plan:
         """Return the outbox plan of this notice for one recipient."""
         rows = [[(label, action.encode()) for label, action in row] for row in self.buttons]
+        key = self.key or f"{self.kind}:{self.unique}"
         return Plan(
-            person_id=person_id, kind=self.kind, key=f"{self.key}:{person_id}",
+            person_id=person_id, kind=self.kind, key=f"{key}:{person_id}",
             due_at=self.due_at or now, params=self.params, text=self.text, buttons=rows,
             file=self.file, not_after=self.not_after, urgent=self.urgent,
         )
@@ -63,7 +68,7 @@ class Notify:
                  catalogue: Catalogue) -> None:
         self.s = s
         self.now = now
-        self.planned = 0
+        self.planned = 0  # rows planned (or a reason to run the jobs): wake delivery after commit
         self._admin_keys = admin_keys
         self._catalogue = catalogue
 
@@ -95,6 +100,10 @@ class Notify:
                                                admin_keys=self._admin_keys)
         return await self.people(found, notice, exclude=exclude)
 
+    def wake(self) -> None:
+        """Ask for a delivery round after commit (its jobs plan what this change implies)."""
+        self.planned += 1
+
     async def unplan(self, key_prefix: str, *, reason: str) -> int:
         """Drop unsent notices whose key starts with `key_prefix`; return how many."""
         return await outbox.unplan(self.s, key_prefix=key_prefix, now=self.now, reason=reason)
@@ -125,6 +134,7 @@ class RenderCtx:
     due_at: datetime
     catalogue: Catalogue
     memo: dict[Any, Any] = field(default_factory=dict)  # shared by one delivery batch
+    is_admin: bool = False  # the recipient is in the team (team-only buttons only for them)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -178,12 +188,14 @@ class Notices:
         raw_file = payload.get("file")
         file = FilePayload.from_json(raw_file) if raw_file else None
         extra = FileOut(file.name, file.mime, file.data) if file else None
-        if kind is None or kind.render is None:
-            if kind is None and not row.text:
+        render = None if kind is None else kind.render
+        # A row planned before notices were rendered at delivery carries its text, no params.
+        if render is None or (row.text and not row.params):
+            if not row.text:
                 log.error("outbox row %s: no renderer for kind %r", row.id, row.kind)
                 return None
             return Rendered(row.text, planned, extra)
-        rendered = await kind.render(rc, row.params or {})
+        rendered = await render(rc, row.params or {})
         if rendered is None:
             return None
         return Rendered(rendered.text, [*rendered.buttons, *planned], rendered.file or extra)

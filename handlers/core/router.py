@@ -26,7 +26,7 @@ from handlers.core.format import esc
 from handlers.core.notify import Notices, Notify, RenderCtx
 from handlers.core.overview import Overview
 from storage import chat
-from storage.catalogue import Catalogue
+from storage.catalogue import Catalogue, seed_companies
 from storage.db import Session
 from storage.errors import DomainError
 from storage.members.models import Person
@@ -96,7 +96,9 @@ class Router:
         self.overview = Overview()  # features: router.overview.add(section) for /meine
         self.notices = Notices()  # features: router.notices.add(kind, renderer, switch=...)
         self.jobs: list[Job] = []  # run before each delivery, each in its own unit of work
-        self.seeders: list[Seeder] = []  # catalogue entries inserted at start when missing
+        # Catalogue entries inserted at start when missing; the companies first, as features
+        # link their entries to them.
+        self.seeders: list[Seeder] = [seed_companies]
         # async fn(ctx, text) -> handled?: tried for plain text outside dialogs (a bare code)
         self.text_fallbacks: list[Callable[[Ctx, str], Awaitable[bool]]] = []
         self._commands: dict[str, Command] = {}
@@ -321,7 +323,9 @@ class Router:
     async def compose(self, s: Session, row: OutboxMessage, person: Person, *, now: datetime,
                       numbered: bool, memo: dict[Any, Any]) -> Reply | None:
         """Render a due outbox row for its recipient; None when it no longer applies."""
-        rc = RenderCtx(s, person, now, row.due_at, self.services.catalogue, memo)
+        svc = self.services
+        is_admin = person.role == "admin" or person.key in svc.admin_keys
+        rc = RenderCtx(s, person, now, row.due_at, svc.catalogue, memo, is_admin=is_admin)
         rendered = await self.notices.render(rc, row)
         if rendered is None:
             return None

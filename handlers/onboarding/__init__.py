@@ -45,6 +45,7 @@ async def start(ctx: Ctx) -> None:
         company = await invites.redeem(ctx.s, code=_clean(ctx.arg_list[0]), person=ctx.person,
                                        now=ctx.now)
         ctx.company = company
+        ctx.notify.wake()  # the jobs plan the reminders a new member of the company gets
         ctx.say(f"{head}\n{t.LINKED.format(company=esc(company.name))}\n\n{t.PRIVACY}\n\n"
                 f"{t.START_HINT}")
         return

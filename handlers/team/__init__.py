@@ -6,7 +6,6 @@ from handlers.core import Ctx, Router, UsageError
 from handlers.core.format import esc, fmt_dt
 from handlers.team import texts as t
 from storage import audit
-from storage.catalogue import seed_companies
 from storage.members import companies, invites, people
 
 
@@ -17,11 +16,11 @@ def register(router: Router) -> None:
     router.command("firmen", list_companies, help=t.HELP_FIRMEN, admin=True)
     router.command("admin", grant_admin, help=t.HELP_ADMIN, admin=True)
     router.command("protokoll", show_audit, help=t.HELP_PROTOKOLL, admin=True)
-    router.seeders.append(seed_companies)
     router.domain_errors({
         "cluster_full": lambda e: t.CLUSTER_FULL.format(max=e.info["max"]),
         "company_exists": lambda e: t.COMPANY_EXISTS.format(name=esc(e.info["name"])),
         "bad_state": lambda e: t.COMPANY_BAD_STATE.format(state=esc(e.info["state"])),
+        "company_unknown": lambda e: t.COMPANY_UNKNOWN,
     })
 
 

@@ -21,6 +21,7 @@ CLUSTER_FULL = (
     "(Obergrenze laut Katalog). Die Firma wurde nicht angelegt."
 )
 COMPANY_ADDED = "<b>{name}</b> ist angelegt ({state}{city}). Einladung: <code>/einladung {name}</code>"
+COMPANY_UNKNOWN = "Diese Firma gibt es nicht (mehr). Liste: /firmen"
 COMPANIES_HEAD = "<b>Mitgliedsfirmen ({count} von {max}):</b>"
 STATE_NAMES: dict[str | None, str] = {"BB": "Brandenburg", "SN": "Sachsen", None: "Land unbekannt"}
 
