@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from handlers import onboarding, team
+from handlers import onboarding, reminders, stammtisch, team
 from handlers.core import Router, Services
 from handlers.core import overview as mine_and_exports
 
@@ -21,6 +21,8 @@ class Feature(Protocol):
 FEATURES: tuple[Feature, ...] = (
     onboarding,  # /start, /hilfe, /datenschutz, /weiter
     mine_and_exports,  # /meine, /export
+    stammtisch,  # /stammtisch, reminders of the biweekly meeting; team: skip, move, link, time
+    reminders,  # /erinnerung, /erinnerungen
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
 )
 

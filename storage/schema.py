@@ -9,13 +9,13 @@ from storage.members.models import Company, InviteCode, Person
 from storage.models.events import Event, Registration
 from storage.models.fairs import BoothRequest, Fair, SchauReinSignup
 from storage.models.media_days import FilmInterest, MediaDay, MediaDayOffer
-from storage.models.reminders import (
+from storage.outbox.models import OutboxMessage, ReminderPreference
+from storage.stammtisch.models import (
     StammtischOverride,
     StammtischSetting,
     StammtischSubscription,
     StammtischTopic,
 )
-from storage.outbox.models import OutboxMessage, ReminderPreference
 
 __all__ = [
     "AuditLog", "BoothRequest", "ChatMenu", "Company", "DialogState", "Event", "Fair",
