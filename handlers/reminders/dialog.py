@@ -13,52 +13,46 @@ from typing import Any
 from handlers.core import END, Ctx, Router, Step, UsageError, cancel_button, choice
 from handlers.core import texts as core_t
 from handlers.core.format import esc, fmt_dt
-from handlers.dates import When, parse_when, to_datetime
+from handlers.dates import When, to_datetime
 from handlers.reminders import texts as t
 from handlers.reminders.notices import personal
+from handlers.reminders.when import Impossible, Understood, read_when
 from storage import chat
 from storage.chat import OpenDialog
 from storage.reminders import TEXT_MAX
 
 DEFAULT_TIME = time(9)
-MAX_WHEN_WORDS = 6
 DIALOG = "erinnerung"
 Data = dict[str, Any]
-
-
-def split_when(args: str, now: datetime) -> tuple[When, str] | None:
-    """Split "morgen 9 Uhr Unterlagen …" into the understood date and the reminder text."""
-    words = args.split()
-    for n in range(min(len(words) - 1, MAX_WHEN_WORDS), 0, -1):
-        w = parse_when(" ".join(words[:n]), now=now)
-        if w is not None:
-            return w, " ".join(words[n:]).lstrip(":–- ").strip()
-    return None
 
 
 async def create(ctx: Ctx, router: Router) -> None:
     """Understand when and what, then ask for a confirmation (or for what is missing)."""
     if not ctx.args:
         raise UsageError(t.USAGE)
-    data: Data = {"text": ""}
-    found = split_when(ctx.args, ctx.now)
-    if found is None and (alone := parse_when(ctx.args, now=ctx.now)) is not None:
-        found = alone, ""
-    if found is None:
+    found = read_when(ctx.args, now=ctx.now)
+    if not isinstance(found, Understood):
         # Keep what was typed: only the time is asked for again.
-        ctx.say(t.NOT_UNDERSTOOD)
-        data["text"] = ctx.args[:TEXT_MAX]
-        await _open(ctx, router, "when", data)
+        ctx.say(_refusal(found))
+        text = found.text if isinstance(found, Impossible) else ctx.args
+        await _open(ctx, router, "when", {"text": text[:TEXT_MAX]})
         return
-    w, text = found
-    data["text"] = text[:TEXT_MAX]
-    due = _due(ctx, w)
+    data: Data = {"text": found.text[:TEXT_MAX]}
+    due = _due(ctx, found.when)
     if due <= ctx.now:
         ctx.say(t.PAST_WHEN.format(when=fmt_dt(due, ctx.tz, long=True)))
         await _open(ctx, router, "when", data)
         return
-    _keep(data, w)
-    await _open(ctx, router, "confirm" if text else "text", data)
+    _keep(data, found.when)
+    await _open(ctx, router, "confirm" if data["text"] else "text", data)
+
+
+def _refusal(found: Impossible | None) -> str:
+    """Say why no time could be read: not understood, or which date or time cannot be."""
+    if found is None:
+        return t.NOT_UNDERSTOOD
+    texts = {"date": t.NO_SUCH_DATE, "time": t.NO_SUCH_TIME, "mismatch": t.MISMATCH}
+    return texts[found.problem].format(phrase=esc(found.phrase))
 
 
 async def _open(ctx: Ctx, router: Router, step: str, data: Data) -> None:
@@ -96,16 +90,15 @@ async def _ask_when(ctx: Ctx, data: Data) -> None:
 
 
 async def _got_when(ctx: Ctx, data: Data, text: str) -> str:
-    w = parse_when(text, now=ctx.now)
-    if w is None and (found := split_when(text, ctx.now)) is not None:
-        w, rest = found  # typed the time and the text again: the new text wins
-        data["text"] = rest[:TEXT_MAX] or data.get("text", "")
-    if w is None:
-        raise UsageError(t.NOT_UNDERSTOOD)
-    due = _due(ctx, w)
+    found = read_when(text, now=ctx.now)
+    if not isinstance(found, Understood):
+        raise UsageError(_refusal(found))
+    if found.text:  # typed the time and the text again: the new text wins
+        data["text"] = found.text[:TEXT_MAX]
+    due = _due(ctx, found.when)
     if due <= ctx.now:
         raise UsageError(t.PAST_WHEN.format(when=fmt_dt(due, ctx.tz, long=True)))
-    _keep(data, w)
+    _keep(data, found.when)
     return "confirm" if data.get("text") else "text"
 
 
