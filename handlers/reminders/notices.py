@@ -23,7 +23,9 @@ def personal(text: str, due_at: datetime) -> Notice:
 
 async def render_personal(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
     """Render the reminder's text; say so when it comes long after its time."""
-    text = t.REMINDER.format(text=esc(p.get("text", "")))
+    if not p.get("text"):
+        return None  # a row planned before reminders carried their text: nothing to say
+    text = t.REMINDER.format(text=esc(p["text"]))
     if rc.now - rc.due_at > LATE_AFTER:
         text += t.LATE.format(when=fmt_dt(rc.due_at, rc.tz))
     return Rendered(text)

@@ -58,3 +58,15 @@ async def test_a_reminder_delivered_long_after_its_time_says_so(
     assert on_time == "🔔 Erinnerung: Angebot &lt;b&gt;prüfen&lt;/b&gt;"
     assert late.startswith("🔔 Erinnerung: Kammer anrufen")
     assert "(verspätet, eigentlich für Di, 3. Februar 2026, 15:00 Uhr)" in late
+
+
+async def test_a_personal_row_without_its_text_is_not_sent_empty(
+    db: Database, catalogue: Catalogue
+) -> None:
+    now = berlin(2026, 2, 2, 9)
+    anna = await person(db)
+    async with db.unit() as s:  # planned by an earlier version: literal text, no params
+        await plan(s, Plan(anna, PERSONAL, "old", now, text="🔔 Erinnerung: alt"), now=now)
+    bot = wired(db, catalogue, now)
+    await bot.deliverer.deliver_due()
+    assert bot.port.texts() == []
