@@ -28,5 +28,5 @@ def register(router: Router) -> None:
     router.command("erinnerungen", overview, personal=True, help=t.HELP_ERINNERUNGEN)
     router.on(listing.Delete, listing.delete)
     router.on(listing.SwitchKind, switch)
-    router.dialog(Dialog(dialog.DIALOG, t.TITLE, "confirm", dialog.STEPS))
+    router.dialog(Dialog(dialog.DIALOG, t.TITLE, "when", dialog.STEPS))
     router.notices.add(PERSONAL, notices.render_personal)
