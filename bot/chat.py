@@ -52,8 +52,9 @@ class FileOut:
 class Reply:
     """One message from the bot.
 
-    `text` is a small HTML subset (<b>, <i>, <a href>, <code>); every user-supplied string in it
-    is escaped by the handlers (handlers.core.format.esc). Transports render it natively or as plain text.
+    `text` is a small HTML subset (<b>, <i>, <a href>, <code>); every user-supplied string in
+    it is escaped by the handlers (handlers.core.format.esc). Transports render it natively or
+    as plain text.
     `edit` asks to replace the message whose button was pressed, where the platform can.
     `personal` marks content that belongs in a private chat, not a group.
     `listed` marks one entry of a list answer (/termine): a transport may show consecutive

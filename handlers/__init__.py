@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from handlers import events, fairs, films, media_days, onboarding, schau_rein, team
+from handlers import (
+    events,
+    fairs,
+    films,
+    media_days,
+    onboarding,
+    reminders,
+    schau_rein,
+    stammtisch,
+    team,
+)
 from handlers.core import Router, Services
 from handlers.core import overview as mine_and_exports
 
@@ -23,6 +33,8 @@ FEATURES: tuple[Feature, ...] = (
     events,  # /termine; team: /termin_neu, /termin_bearbeiten, /termin_absagen, /teilnehmer
     media_days,  # /medientag, /medientage, /medientag_tage
     films,  # /film, /filme
+    stammtisch,  # /stammtisch, reminders of the biweekly meeting; team: skip, move, link, time
+    reminders,  # /erinnerung, /erinnerungen
     fairs,  # /messe, /messestand, /export messe
     schau_rein,  # /schaurein, /schaurein_liste, /schaurein_kalender, /export schaurein
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll

@@ -10,14 +10,14 @@ from storage.fairs.models import BoothRequest, Fair
 from storage.films.models import FilmInterest
 from storage.media_days.models import MediaDay, MediaDayOffer
 from storage.members.models import Company, InviteCode, Person
-from storage.models.reminders import (
+from storage.outbox.models import OutboxMessage, ReminderPreference
+from storage.schau_rein.models import SchauReinSignup
+from storage.stammtisch.models import (
     StammtischOverride,
     StammtischSetting,
     StammtischSubscription,
     StammtischTopic,
 )
-from storage.outbox.models import OutboxMessage, ReminderPreference
-from storage.schau_rein.models import SchauReinSignup
 
 __all__ = [
     "AuditLog", "BoothRequest", "ChatMenu", "Company", "DialogState", "Event", "Fair",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from handlers.dates.when import When
 from handlers.core.format import fmt_date, fmt_time
 from handlers.core.texts import NO_LABEL, YES_LABEL
+from handlers.dates.when import When
 
 CONFIRM_LABELS = (YES_LABEL, NO_LABEL)
 EXAMPLES = ("morgen 9 Uhr", "Dienstag 14:30", "5.3. 10-12 Uhr")

@@ -11,8 +11,8 @@ from typing import Any
 
 from handlers.core import Ctx, UsageError
 from handlers.dates import When, parse_when, to_datetime
-from handlers.events import texts as t
 from handlers.dates import texts as dt
+from handlers.events import texts as t
 
 NONE_WORDS = frozenset({"-", "–", "keine", "kein", "nein", "nichts", "leer"})
 MAX_CAPACITY = 1000

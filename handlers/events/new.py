@@ -9,10 +9,10 @@ from typing import Any
 from handlers.core import END, Ctx, Dialog, Router, Step, UsageError, cancel_button, choice
 from handlers.core.dialogs import Ask, Data, OnText
 from handlers.core.format import esc
+from handlers.dates import texts as dt
 from handlers.events import fields
 from handlers.events import texts as t
 from handlers.events.view import card
-from handlers.dates import texts as dt
 from storage.events import manage
 from storage.events.models import Event
 from storage.events.queries import MemberView

@@ -9,11 +9,11 @@ from handlers.core import END, Ctx, Dialog, Step, Table, UsageError, cancel_butt
 from handlers.core.dialogs import Data, Dialogs
 from handlers.core.format import esc, fmt_date
 from handlers.dates import When, parse_when
+from handlers.dates import texts as td
 from handlers.media_days import notices
 from handlers.media_days import texts as t
 from handlers.media_days.actions import Confirm, Decline, Propose
 from handlers.media_days.view import config, is_done, request_card, today
-from handlers.dates import texts as td
 from storage.errors import DomainError
 from storage.media_days import nudges, queries, service
 from storage.media_days.models import MediaDay

@@ -15,9 +15,9 @@ from handlers.core import Ctx, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data
 from handlers.core.format import fmt_date
 from handlers.dates import When, parse_when
+from handlers.dates import texts as td
 from handlers.media_days import texts as t
 from handlers.media_days.view import company_of, config, today
-from handlers.dates import texts as td
 from storage.errors import DomainError
 from storage.media_days import queries, service
 from storage.media_days.rules import MAX_WISHES

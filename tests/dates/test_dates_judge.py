@@ -23,8 +23,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from handlers.dates import When, confirm_text, parse_when, to_datetime
 from handlers.core.format import MONTHS, WEEKDAYS
+from handlers.dates import When, confirm_text, parse_when, to_datetime
 from tests.dates.dates_judge_monday import MONDAY
 from tests.dates.dates_judge_others import CLOCKS, OTHERS
 from tests.dates.dates_judge_times import MONDAY_TIMES

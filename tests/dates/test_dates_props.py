@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from handlers.core.format import MONTHS
 from handlers.dates import (
     EXAMPLES,
     When,
@@ -19,7 +20,6 @@ from handlers.dates import (
     past_text,
     to_datetime,
 )
-from handlers.core.format import MONTHS
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 2, 2, 10, 0, tzinfo=BERLIN)

@@ -1,4 +1,4 @@
-"""End to end through the console: Stammtisch reminders and personal reminders on a moved clock."""
+"""Console end to end: Stammtisch reminders across DST and restarts, team changes, topics."""
 
 from __future__ import annotations
 
@@ -85,34 +85,6 @@ def test_admin_moves_changes_link_and_time_and_sees_topics(console: ConsoleBot) 
     assert all("13:30 Uhr" in t for t in _to(out, "anna")) and len(_to(out, "anna")) == 2
 
 
-def test_reminder_kinds_can_be_switched_off_and_own_reminders_deleted(console: ConsoleBot) -> None:
-    shown = console.say("anna", "/stammtisch")
-    console.press("anna", button(shown, "Erinnerung an"))
-    asked = console.say("anna", "/erinnerung morgen 9 Uhr Unterlagen für den Medientag")
-    assert "Verstanden: Dienstag, 3. Februar 2026, 09:00 Uhr" in texts(asked)
-    console.press("anna", button(asked, "Ja"))
-    listing = console.say("anna", "/erinnerungen")
-    assert "Unterlagen für den Medientag" in texts(listing)
-    assert "aus" in texts(console.press("anna", button(listing, "am Morgen (9 Uhr) aus")))
-    listing = console.say("anna", "/erinnerungen")
-    assert "gelöscht" in texts(console.press("anna", button(listing, "Unterlagen")))
-    assert "am Morgen (9 Uhr) an" in str(console.say("anna", "/erinnerungen"))
-    out = _to(console.now("2026-02-05T14:00:00+01:00"), "anna")
-    assert len(out) == 1 and "In 15 Minuten" in out[0]
-
-
-def test_personal_reminder_mistakes_get_clear_answers(console: ConsoleBot) -> None:
-    assert "So legst du" in texts(console.say("anna", "/erinnerung"))
-    assert "nicht verstanden" in texts(console.say("anna", "/erinnerung irgendwann Text"))
-    assert "Woran" in texts(console.say("anna", "/erinnerung morgen"))
-    assert "Vergangenheit" in texts(console.say("anna", "/erinnerung 1.2.2026 10 Uhr Text"))
-    asked = console.say("anna", "/erinnerung Freitag abends Bewerbungen sichten")
-    assert "Freitag, 6. Februar 2026, 18:00 Uhr" in texts(asked)
-    assert "Ja oder Nein" in texts(console.say("anna", "vielleicht"))
-    assert "nicht gespeichert" in texts(console.say("anna", "nein"))
-    assert "nichts geplant" in texts(console.say("anna", "/erinnerungen"))
-
-
 def test_downtime_over_the_due_time_follows_not_after(tmp_path: Path) -> None:
     bot = ConsoleBot(tmp_path, now="2026-03-30T09:00:00+02:00")
     try:
@@ -129,3 +101,68 @@ def test_downtime_over_the_due_time_follows_not_after(tmp_path: Path) -> None:
         assert not any("13:00 Uhr" in t for t in _to(bot.say("anna", "/hilfe"), "anna"))
     finally:
         bot.stop()
+
+
+def test_time_change_phrasings_and_notice_names_the_real_next_session(console: ConsoleBot) -> None:
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
+    assert "schon um 13:00 Uhr" in texts(console.say("chef", "/stammtisch_zeit 13 Uhr"))
+    moved = console.say("chef", "/stammtisch_verschieben 5.2. auf 6.2.")
+    assert "1 Abonnent:in wird einmal" in texts(moved)
+    told = _to(console.say("chef", "/stammtisch_zeit 14 Uhr"), "anna")
+    # The moved session keeps its own time; the notice must not claim 14:00 for it.
+    assert len(told) == 1 and "um 14:00 Uhr" in told[0]
+    assert "Fr, 6. Februar 2026, 13:00 Uhr" in told[0]
+    unknown = texts(console.say("chef", "/stammtisch_absagen 12.2."))
+    assert "Am Do, 12. Februar 2026 ist kein Stammtisch" in unknown
+    assert "1 Abonnent:in" in texts(console.say("chef", "/stammtisch_link https://zoom.example/a"))
+    same = console.say("chef", "/stammtisch_link https://zoom.example/a")
+    assert "schon der aktuelle Link" in texts(same) and _to(same, "anna") == []
+
+
+def test_a_topic_sent_in_after_the_morning_push_still_reaches_admins(console: ConsoleBot) -> None:
+    console.say("chef", "/hilfe")  # admins are pushed to once the bot knows them
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Thema vorschlagen"))
+    console.say("anna", "KI-Tools im Recruiting")
+    morning = _to(console.now("2026-02-05T10:00:00+01:00"), "chef")
+    assert len(morning) == 1 and "KI-Tools" in morning[0]
+    console.press("bert", button(console.say("bert", "/stammtisch"), "Thema vorschlagen"))
+    late = _to(console.say("bert", "Threads oder X?"), "chef")
+    assert len(late) == 1 and "KI-Tools" in late[0] and "Threads oder X?" in late[0]
+    assert _to(console.now("2026-02-05T13:30:00+01:00"), "chef") == []
+
+
+def test_a_topic_answered_after_its_session_goes_to_the_next_one(console: ConsoleBot) -> None:
+    console.say("chef", "/hilfe")
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Thema vorschlagen"))
+    console.now("2026-02-06T10:00:00+01:00")  # the 5 Feb session is over
+    assert "Danke" in texts(console.say("anna", "Azubi-Influencer"))
+    assert "Do, 19. Februar 2026" in texts(console.say("chef", "/themen"))
+
+
+def test_moving_to_only_a_time_keeps_the_sessions_day(console: ConsoleBot) -> None:
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
+    told = _to(console.say("chef", "/stammtisch_verschieben 19.2. auf 14 Uhr"), "anna")
+    assert len(told) == 1 and "verschoben auf Do, 19. Februar 2026, 14:00 Uhr" in told[0]
+    told = _to(console.say("chef", "/stammtisch_verschieben 5.3. 15:30"), "anna")
+    assert len(told) == 1 and "verschoben auf Do, 5. März 2026, 15:30 Uhr" in told[0]
+    told = _to(console.say("chef", "/stammtisch_verschieben 19.3. nach 20.3."), "anna")
+    assert len(told) == 1 and "verschoben auf Fr, 20. März 2026, 13:00 Uhr" in told[0]
+    shown = texts(console.say("anna", "/stammtisch"))
+    assert "Do, 19. Februar 2026, 14:00 Uhr (verschoben)" in shown
+    assert "Mo, 2. Februar" not in shown and "Di, 3. Februar" not in shown
+
+
+def test_stammtisch_text_follows_switched_off_kinds(console: ConsoleBot) -> None:
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
+    console.press("anna", button(console.say("anna", "/erinnerungen"), "am Morgen (9 Uhr) aus"))
+    shown = texts(console.say("anna", "/stammtisch"))
+    assert "nur 15 Minuten vorher" in shown and "am Morgen (9 Uhr) und" not in shown
+    console.press("anna", button(console.say("anna", "/erinnerungen"), "15 Minuten vorher aus"))
+    assert "Beide Stammtisch-Erinnerungen sind aus" in texts(console.say("anna", "/stammtisch"))
+
+
+def test_an_overlong_topic_is_refused_and_the_dialog_stays(console: ConsoleBot) -> None:
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Thema vorschlagen"))
+    refused = texts(console.say("anna", "x" * 600))
+    assert "600 Zeichen" in refused and "Welches Thema" in refused
+    assert "Danke" in texts(console.say("anna", "Kurz und gut"))

@@ -18,9 +18,9 @@ class StammtischSubscription(SQLModel, table=True):
 
 
 class StammtischOverride(SQLModel, table=True):
-    """A change to one session of the series, keyed by its calendar date (YYYY-MM-DD)."""
+    """A change to one meeting of the series, keyed by its calendar date (YYYY-MM-DD)."""
 
-    session: str = Field(primary_key=True, max_length=10)
+    session: str = Field(primary_key=True, max_length=10)  # the meeting's key
     cancelled: bool = False
     moved_to: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     changed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
@@ -35,10 +35,10 @@ class StammtischSetting(SQLModel, table=True):
 
 
 class StammtischTopic(SQLModel, table=True):
-    """A topic someone suggested for a session."""
+    """A topic someone suggested for a meeting."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    session: str = Field(index=True, max_length=10)
+    id: int = Field(default=None, primary_key=True)
+    session: str = Field(index=True, max_length=10)  # the meeting's key
     person_id: int = Field(foreign_key="person.id")
     text: str = Field(max_length=500)
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

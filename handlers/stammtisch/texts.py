@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from handlers.texts.common import esc, fmt_date, fmt_dt, fmt_time, local
+from handlers.core.format import esc, fmt_date, fmt_dt, fmt_time, local
 
 LABEL_MORNING = "Stammtisch: am Morgen (9 Uhr)"
 LABEL_SOON = "Stammtisch: 15 Minuten vorher"
@@ -46,6 +46,11 @@ NO_SUCH_SESSION = "Am {date} ist kein Stammtisch geplant. Die nächsten Termine 
 ALREADY_CANCELLED = "Der Termin am {date} ist schon abgesagt. Wieder ansetzen: /stammtisch_verschieben"
 SAME_TIME = "Der Stammtisch beginnt schon um {time} Uhr – nichts zu ändern."
 SAME_LINK = "Das ist schon der aktuelle Link – nichts zu ändern."
+NOT_A_DATE = (
+    "Dieses Datum habe ich leider nicht verstanden. Schreib es zum Beispiel so: "
+    "„2.4.“, „Donnerstag“ oder „9.4. 14 Uhr“."
+)
+PAST = "{when} liegt in der Vergangenheit. Bitte nenn mir einen Termin in der Zukunft."
 TOPICS_HEAD = "<b>Themenvorschläge</b>"
 TOPICS_NONE = "Noch keine Themenvorschläge für die nächsten Termine."
 

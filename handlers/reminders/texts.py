@@ -9,7 +9,7 @@ USAGE = (
     "Erst wann, dann woran. Deine Erinnerungen: /erinnerungen"
 )
 NO_TEXT = "Woran soll ich dich erinnern? Schreib mir bitte einen kurzen Text."
-WHAT = "\nErinnerung: „{text}“"
+CONFIRM = "Verstanden: {when} – passt das?\nErinnerung: „{text}“"
 DONE = "✅ Ich erinnere dich am {when}: „{text}“. Alle Erinnerungen: /erinnerungen"
 RETRY = "Okay, das habe ich nicht gespeichert."
 ASK_WHEN = "Wann soll ich dich{about} erinnern? Schreib mir nur die Zeit, z. B. „Freitag 10 Uhr“."
@@ -18,7 +18,19 @@ ABOUT = " an „{text}“"
 ASK_TEXT = "Woran soll ich dich am {when} erinnern? Schreib mir den Text."
 ANSWER_YES_NO = "Bitte antworte mit Ja oder Nein."
 PAST = "Dieser Zeitpunkt ist schon vorbei. Bitte nenn mir einen Termin in der Zukunft."
+PAST_WHEN = "{when} liegt in der Vergangenheit. Bitte nenn mir einen Termin in der Zukunft."
+NOT_UNDERSTOOD = (
+    "Dieses Datum habe ich leider nicht verstanden. "
+    "Schreib es zum Beispiel so: „morgen 9 Uhr“, „Dienstag 14:30“ oder „5.3. 10 Uhr“."
+)
+NO_SUCH_TIME = "„{phrase}“: Diese Uhrzeit gibt es nicht. Bitte nenn eine Zeit von 0:00 bis 23:59."
+NO_SUCH_DATE = "„{phrase}“: Dieses Datum gibt es nicht im Kalender. Bitte prüf Tag und Monat."
+MISMATCH = (
+    "„{phrase}“ passt nicht zusammen. Bitte nenn mir genau einen Tag und eine Uhrzeit, "
+    "z. B. „Mittwoch 14 Uhr“."
+)
 REMINDER = "🔔 Erinnerung: {text}"
+LATE = "\n<i>(verspätet, eigentlich für {when})</i>"
 TITLE = "Erinnerung anlegen"
 
 HEAD = "<b>Deine geplanten Erinnerungen</b>"

@@ -1,0 +1,31 @@
+"""The Social Media Stammtisch: biweekly online meetings, reminders, topics, team changes.
+
+`member` (/stammtisch, reminders on/off, topic suggestions), `team` (skip, move, link, time,
+/themen), `planner` (the job that keeps the subscribers' reminders planned), `notices` (their
+renderers), `texts`.
+"""
+
+from __future__ import annotations
+
+from handlers.core import Ctx, Dialog, Router
+from handlers.stammtisch import member, notices, planner, team
+from handlers.stammtisch import texts as t
+
+
+def register(router: Router) -> None:
+    """Register /stammtisch, its buttons and dialog, the team commands, notices and planner."""
+
+    async def suggest(ctx: Ctx, a: member.SuggestTopic) -> None:
+        await member.suggest(ctx, router)
+
+    router.command("stammtisch", member.show, help=t.HELP_STAMMTISCH)
+    router.on(member.Subscribe, member.subscribe)
+    router.on(member.SuggestTopic, suggest)
+    router.dialog(Dialog(member.TOPIC_DIALOG, t.TOPIC_DIALOG_TITLE, "text", member.TOPIC_STEPS))
+    router.overview.add(member.overview_lines)
+    router.notices.add(planner.MORNING, notices.render_morning, switch=t.LABEL_MORNING)
+    router.notices.add(planner.SOON, notices.render_soon, switch=t.LABEL_SOON)
+    router.notices.add(planner.CHANGE, notices.render_change, switch=t.LABEL_CHANGE)
+    router.notices.add(planner.TOPICS, notices.render_topics, switch=t.LABEL_TOPICS)
+    router.jobs.append(planner.job)
+    team.register(router)

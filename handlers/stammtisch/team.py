@@ -1,0 +1,146 @@
+"""The team's Stammtisch commands: skip, move, new link, new time, topic suggestions.
+
+Each change, its audit row and one notice per subscriber commit together: subscribers are
+told once (the notice key is unique per change). The reminders follow by themselves: the
+planner job re-times them before the next delivery, and the renderers read the change.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from datetime import datetime, time
+
+from handlers.core import Ctx, Router, UsageError
+from handlers.core.format import fmt_date, fmt_dt
+from handlers.dates import When, parse_when, to_datetime
+from handlers.stammtisch import texts as t
+from handlers.stammtisch.member import SHOWN
+from handlers.stammtisch.notices import change_notice
+from storage.stammtisch import queries, service
+from storage.stammtisch.series import Meeting, Schedule
+
+_MOVE_SPLIT = re.compile(r"\s+(?:auf|nach)\s+|\s*->\s*|\s*;\s*", re.I)
+_TIME = re.compile(r"^(?:um\s+)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?:\s*uhr)?$", re.I)
+SEARCHED = 20  # meetings ahead an admin can name
+
+
+def register(router: Router) -> None:
+    """Register the team's Stammtisch commands."""
+    router.command("stammtisch_absagen", skip, help=t.HELP_STAMMTISCH_ABSAGEN, admin=True)
+    router.command("stammtisch_verschieben", move, help=t.HELP_STAMMTISCH_VERSCHIEBEN,
+                   admin=True)
+    router.command("stammtisch_link", new_link, help=t.HELP_STAMMTISCH_LINK, admin=True)
+    router.command("stammtisch_zeit", new_time, help=t.HELP_STAMMTISCH_ZEIT, admin=True)
+    router.command("themen", show_topics, help=t.HELP_THEMEN, admin=True)
+
+
+def _find(ctx: Ctx, sched: Schedule, text: str) -> Meeting:
+    """Return the meeting on the day `text` names (its series date or the day it moved to)."""
+    w = parse_when(text, now=ctx.now)
+    if w is None:
+        raise UsageError(t.NOT_A_DATE)
+    for m in sched.upcoming(after=ctx.now, count=SEARCHED, with_cancelled=True):
+        if w.date.isoformat() == m.key or m.start.astimezone(ctx.tz).date() == w.date:
+            return m
+    raise UsageError(t.NO_SUCH_SESSION.format(date=fmt_date(w.date)))
+
+
+async def _tell(ctx: Ctx, params: Mapping[str, str], *,
+                not_after: datetime | None = None) -> int:
+    """Plan one notice of this change per subscriber; return how many are told."""
+    subs = await queries.subscribers(ctx.s)
+    return await ctx.notify.people(subs, change_notice(uuid.uuid4().hex[:12], params,
+                                                       not_after=not_after))
+
+
+async def skip(ctx: Ctx) -> None:
+    """Cancel one meeting; subscribers are told once."""
+    if not ctx.args:
+        raise UsageError(t.USAGE_SKIP)
+    sched = await queries.schedule(ctx.s, ctx.catalogue)
+    m = _find(ctx, sched, ctx.args)
+    if m.cancelled:
+        raise UsageError(t.ALREADY_CANCELLED.format(date=t.day(m.start, ctx.tz)))
+    await service.change_meeting(ctx.s, meeting=m.key, cancelled=True, moved_to=None,
+                                 now=ctx.now)
+    ctx.audit("stammtisch_skip", session=m.key)
+    count = await _tell(ctx, {"what": "skip", "meeting": m.key, "start": m.start.isoformat()},
+                        not_after=m.start)
+    ctx.say(t.done_change(count))
+
+
+async def move(ctx: Ctx) -> None:
+    """Move one meeting to a new date and/or time (a skipped one comes back); told once."""
+    args = ctx.args.strip()
+    parts = _MOVE_SPLIT.split(args, maxsplit=1)
+    if len(parts) != 2:  # "30.4. 14 Uhr": the same day at another time
+        w = parse_when(args, now=ctx.now) if args else None
+        if w is None or w.time is None:
+            raise UsageError(t.USAGE_MOVE)
+        parts = [args, w.time.strftime("%H:%M")]
+    if not all(parts):
+        raise UsageError(t.USAGE_MOVE)
+    sched = await queries.schedule(ctx.s, ctx.catalogue)
+    m = _find(ctx, sched, parts[0])
+    to = _new_start(ctx, sched, m, parts[1])
+    if to <= ctx.now:
+        raise UsageError(t.PAST.format(when=fmt_dt(to, ctx.tz, long=True)))
+    await service.change_meeting(ctx.s, meeting=m.key, cancelled=False, moved_to=to,
+                                 now=ctx.now)
+    ctx.audit("stammtisch_move", session=m.key, to=to.isoformat())
+    params = {"what": "move", "meeting": m.key, "old": m.start.isoformat(),
+              "new": to.isoformat()}
+    ctx.say(t.done_change(await _tell(ctx, params, not_after=max(to, m.start))))
+
+
+def _new_start(ctx: Ctx, sched: Schedule, m: Meeting, text: str) -> datetime:
+    """Return the new start `text` names; only a time ("auf 14 Uhr") keeps the meeting's day."""
+    only_time = _TIME.match(text.strip())
+    if only_time is not None:
+        at = time(int(only_time.group(1)), int(only_time.group(2) or 0))
+        w: When | None = When(m.start.astimezone(ctx.tz).date(), at)
+    else:
+        w = parse_when(text, now=ctx.now)
+    if w is None:
+        raise UsageError(t.NOT_A_DATE)
+    return to_datetime(w, default_time=sched.series.at, tz=ctx.tz)
+
+
+async def new_link(ctx: Ctx) -> None:
+    """Change the join link of all coming meetings."""
+    link = ctx.args.strip()
+    if not link.startswith("https://") or " " in link:
+        raise UsageError(t.USAGE_LINK)
+    sched = await queries.schedule(ctx.s, ctx.catalogue)
+    if sched.series.link == link:
+        raise UsageError(t.SAME_LINK)
+    await service.change_setting(ctx.s, key="link", value=link, now=ctx.now)
+    ctx.audit("stammtisch_link", link=link)
+    ctx.say(t.done_change(await _tell(ctx, {"what": "link", "link": link})))
+
+
+async def new_time(ctx: Ctx) -> None:
+    """Change the start time of all coming meetings (HH:MM, local)."""
+    found = _TIME.match(ctx.args.strip())
+    if found is None:
+        raise UsageError(t.USAGE_TIME)
+    at = time(int(found.group(1)), int(found.group(2) or 0))
+    value = at.strftime("%H:%M")
+    sched = await queries.schedule(ctx.s, ctx.catalogue)
+    if sched.series.at == at:
+        raise UsageError(t.SAME_TIME.format(time=value))
+    await service.change_setting(ctx.s, key="time", value=value, now=ctx.now)
+    ctx.audit("stammtisch_time", time=value)
+    ctx.say(t.done_change(await _tell(ctx, {"what": "time", "time": value})))
+
+
+async def show_topics(ctx: Ctx) -> None:
+    """Show the topic suggestions for the next meetings."""
+    sched = await queries.schedule(ctx.s, ctx.catalogue)
+    upcoming = sched.upcoming(after=ctx.now, count=SHOWN)
+    found = await queries.topics(ctx.s, meetings=[m.key for m in upcoming])
+    blocks = [f"<b>{fmt_dt(m.start, ctx.tz)}</b>\n{t.topic_lines(found[m.key])}"
+              for m in upcoming if found[m.key]]
+    ctx.say("\n\n".join([t.TOPICS_HEAD, *blocks]) if blocks else t.TOPICS_NONE)

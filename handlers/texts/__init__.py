@@ -1,1 +1,0 @@
-"""Every user-facing German string, one module per feature; common formatters in `common`."""

@@ -1,1 +1,0 @@
-"""Feature tables not yet moved into their feature packages (see storage/schema.py)."""

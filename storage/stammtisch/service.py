@@ -1,0 +1,53 @@
+"""Changes to the Stammtisch in the caller's unit of work: subscriptions, skips, moves, topics.
+
+Telling people about a change is the caller's job (its notices commit with the change).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from storage.db import Session
+from storage.stammtisch.models import (
+    StammtischOverride,
+    StammtischSetting,
+    StammtischSubscription,
+    StammtischTopic,
+)
+
+TOPIC_MAX = 500
+
+
+async def set_subscribed(s: Session, *, person_id: int, on: bool, now: datetime) -> None:
+    """Switch the person's Stammtisch reminders on or off."""
+    row = await s.get(StammtischSubscription, person_id)
+    if on and row is None:
+        s.add(StammtischSubscription(person_id=person_id, created_at=now))
+    elif not on and row is not None:
+        await s.delete(row)
+
+
+async def change_meeting(s: Session, *, meeting: str, cancelled: bool,
+                         moved_to: datetime | None, now: datetime) -> None:
+    """Skip one meeting, or move it to `moved_to` (which also takes back a skip)."""
+    row = await s.get(StammtischOverride, meeting)
+    if row is None:
+        row = StammtischOverride(session=meeting, changed_at=now)
+        s.add(row)
+    row.cancelled, row.moved_to, row.changed_at = cancelled, moved_to, now
+
+
+async def change_setting(s: Session, *, key: str, value: str, now: datetime) -> None:
+    """Change the series link ("link") or start time ("time", "HH:MM") from now on."""
+    row = await s.get(StammtischSetting, key)
+    if row is None:
+        s.add(StammtischSetting(key=key, value=value, changed_at=now))
+    else:
+        row.value, row.changed_at = value, now
+
+
+async def add_topic(s: Session, *, meeting: str, person_id: int, text: str,
+                    now: datetime) -> None:
+    """Store a topic suggestion for a meeting."""
+    s.add(StammtischTopic(session=meeting, person_id=person_id, text=text[:TOPIC_MAX],
+                          created_at=now))
