@@ -31,6 +31,7 @@ test: $(TESTSTAMP)
 bench: $(TESTSTAMP)
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/telegram.py
+	$(BIN)/python bench/telegram_calls.py
 
 clean:
 	rm -rf $(VENV) var

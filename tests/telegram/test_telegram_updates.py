@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from telegram import Bot, Update
 from telegram.error import TelegramError
-from telegram.request import BaseRequest
 
 from bot.chat import Address, Incoming, Person
 from bot.transports import telegram_http
 from bot.transports import telegram_updates as tu
 from bot.transports.telegram_http import UpdatesRequest, readable_updates
+from tests.telegram.canned import Canned
 
 ANNA = {"id": 222, "is_bot": False, "first_name": "Anna", "last_name": "Schulz",
         "username": "anna_hr", "language_code": "de"}
@@ -124,28 +124,6 @@ def test_unparseable_updates_are_replaced_by_empty_ones() -> None:
     assert readable_updates(error) == error
 
 
-class CannedPolls(BaseRequest):
-    """A getUpdates connection answering every poll with the same batch."""
-
-    def __init__(self, updates: list[dict[str, Any]]) -> None:
-        self.body = json.dumps({"ok": True, "result": updates}).encode()
-
-    @property
-    def read_timeout(self) -> float | None:
-        """Return the default read timeout."""
-        return 5.0
-
-    async def initialize(self) -> None:
-        """Nothing to open."""
-
-    async def shutdown(self) -> None:
-        """Nothing to close."""
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        """Answer with the batch."""
-        return 200, self.body
-
-
 async def test_a_batch_ptb_cannot_parse_is_repaired_when_polled_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -159,12 +137,12 @@ async def test_a_batch_ptb_cannot_parse_is_repaired_when_polled_again(
         return readable_updates(body)
 
     monkeypatch.setattr(telegram_http, "readable_updates", counted)
-    bot = Bot("123456:TEST-token", get_updates_request=UpdatesRequest(CannedPolls([good])))
+    bot = Bot("123456:TEST-token", get_updates_request=UpdatesRequest(Canned([good])))
     await bot.get_updates(offset=0)
     await bot.get_updates(offset=8)
     assert checked == []  # an ordinary poll is not checked
     bot = Bot("123456:TEST-token",
-              get_updates_request=UpdatesRequest(CannedPolls([good, broken])))
+              get_updates_request=UpdatesRequest(Canned([good, broken])))
     with pytest.raises(Exception) as failed:  # PTB's own parse error (a KeyError today)
         await bot.get_updates(offset=0)
     assert not isinstance(failed.value, TelegramError)  # PTB's Updater logs it, polls again
