@@ -227,8 +227,9 @@ class TelegramTransport:
 
     async def _edit(self, chat_id: int, step: tp.EditText, markup: Markup) -> bool:
         try:
-            await self._api.edit_message_text(step.text, chat_id, step.message_id,
-                                              parse_mode=HTML, api_kwargs=markup)
+            await self._api.edit_message_text(step.text, chat_id=chat_id,
+                                              message_id=step.message_id, parse_mode=HTML,
+                                              api_kwargs=markup)
         except BadRequest as exc:
             if "not modified" in exc.message.lower():
                 return True
