@@ -33,6 +33,7 @@ bench: $(TESTSTAMP)
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/updates.py
 	$(BIN)/python bench/telegram.py
+	$(BIN)/python bench/telegram_calls.py
 
 clean:
 	rm -rf $(VENV) var

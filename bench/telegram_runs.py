@@ -9,7 +9,7 @@ import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -28,6 +28,7 @@ TOKEN = "123456:BENCH"
 ADMIN = 111
 FLOW = ("/termine", "press", "/hilfe")
 START = datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+Http = Literal["aiohttp", "httpx"]  # TelegramConfig.http: our adapter or PTB's default
 
 
 class Done:
@@ -79,11 +80,11 @@ async def _closed_loop(users: list[int], messages: int, one: Any) -> dict[str, A
             step = FLOW[n % len(FLOW)]
             latencies[step].append(await one(user, step))
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(one_user(u) for u in users))
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     every = [x for values in latencies.values() for x in values]
-    return {"rate": len(every) / elapsed, **percentiles(every),
+    return {"rate": len(every) / elapsed, "cpu_ms": cpu / len(every) * 1000, **percentiles(every),
             "steps": {step: percentiles(values) for step, values in latencies.items()}}
 
 
@@ -109,12 +110,12 @@ class TimedTransport(TelegramTransport):
 
 
 async def full_bot(
-    api: Api, users: list[int], messages: int, tmp: Path, concurrency: int
+    api: Api, users: list[int], messages: int, tmp: Path, concurrency: int, http: Http
 ) -> dict[str, float]:
     """Run the whole bot (App + TelegramTransport) and drive it."""
     app = await make_app(api, tmp)
     done = Done()
-    settings = replace(config(api, rate_limit=False), concurrency=concurrency)
+    settings = replace(config(api, rate_limit=False, http=http), concurrency=concurrency)
     transport = TimedTransport(settings, app, done)
     app.add_port(transport)
     await transport.start(app.handle)
@@ -164,9 +165,13 @@ async def bare_bot(api: Api, users: list[int], messages: int) -> dict[str, float
         await app.shutdown()
 
 
-async def broadcast(api: Api, count: int, *, rate_limit: bool) -> tuple[float, int]:
-    """Send `count` reminders through TelegramTransport.send; return messages/s and 429s."""
-    transport = TelegramTransport(config(api, rate_limit=rate_limit))
+async def broadcast(api: Api, count: int, *, rate_limit: bool,
+                    http: Http = "aiohttp") -> tuple[float, int, float]:
+    """Send `count` reminders through TelegramTransport.send.
+
+    Return messages/s, 429s and this process's CPU milliseconds per message.
+    """
+    transport = TelegramTransport(config(api, rate_limit=rate_limit, http=http))
     await transport.start(_no_replies)
     await api.flood(rate_limit)
     gate = asyncio.Semaphore(256)
@@ -176,14 +181,14 @@ async def broadcast(api: Api, count: int, *, rate_limit: bool) -> tuple[float, i
         async with gate:
             await transport.send(Address("telegram", str(100_000 + n)), reply)
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         await asyncio.gather(*(one(n) for n in range(count)))
     finally:
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         await transport.stop()
         flood_429s = await api.flood(False)
-    return count / elapsed, flood_429s
+    return count / elapsed, flood_429s, cpu / count * 1000
 
 
 async def outbox_broadcast(api: Api, count: int, tmp: Path) -> float:
@@ -214,10 +219,10 @@ async def _no_replies(incoming: object) -> list[Reply]:
     return []
 
 
-def config(api: Api, *, rate_limit: bool) -> TelegramConfig:
+def config(api: Api, *, rate_limit: bool, http: Http = "aiohttp") -> TelegramConfig:
     """Return a transport configuration for the bench server."""
     return TelegramConfig(token=TOKEN, base_url=api.base_url, admin_ids=(str(ADMIN),),
-                          rate_limit=rate_limit)
+                          rate_limit=rate_limit, http=http)
 
 
 async def make_app(api: Api, tmp: Path) -> App:
@@ -229,8 +234,6 @@ async def make_app(api: Api, tmp: Path) -> App:
         telegram_bot_token=TOKEN, telegram_base_url=api.base_url,
     )
     return await build_app(settings, clock=ManualClock(START))
-
-
 
 
 async def app_only(api: Api, users: list[int], messages: int, tmp: Path, limit: int) -> Any:

@@ -1,4 +1,8 @@
-"""Telegram transport on python-telegram-bot 22 (only it and telegram_http import `telegram`)."""
+"""Telegram transport on python-telegram-bot 22, through PTB's public API only.
+
+Only this module and its helpers telegram_http (connections) and telegram_updates (updates ->
+Incoming) import `telegram`; tests/telegram/test_public_ptb_api.py keeps PTB's private names out.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import telegram as tg
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.chat import (
     Address,
@@ -23,7 +28,7 @@ from bot.transports import telegram_plan as tp
 from bot.transports import telegram_updates as tu
 from bot.transports.ordering import ChatOrder
 from bot.transports.telegram_config import PLATFORM, AppHooks, TelegramConfig, config_from_settings
-from bot.transports.telegram_http import AiohttpRequest, BotApi, delivery_error, wire
+from bot.transports.telegram_http import AiohttpRequest, UpdatesRequest, delivery_error
 from bot.transports.telegram_menu import AdminMenus
 
 if TYPE_CHECKING:
@@ -33,6 +38,11 @@ log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 HTML = "HTML"  # parse mode; handlers send the <b>/<i>/<a>/<code> subset
+POOL = 256  # connections for Bot API calls: a broadcast has 256 messages in flight
+Markup = dict[str, Any] | None  # a step's inline keyboard as api_kwargs (see _keyboard)
+TgApp = Application[
+    ExtBot[int], ContextTypes.DEFAULT_TYPE, dict[Any, Any], dict[Any, Any], dict[Any, Any], None
+]
 
 
 class TelegramTransport:
@@ -44,7 +54,7 @@ class TelegramTransport:
     def __init__(self, config: TelegramConfig, hooks: AppHooks | None = None) -> None:
         self._config = config
         self._hooks = hooks
-        self._app: Application | None = None
+        self._app: TgApp | None = None
         self._handle: Handler | None = None
         self.username = ""
         self._url = "https://t.me/"
@@ -98,17 +108,17 @@ class TelegramTransport:
                 raise
             raise mapped from exc
 
-    def _build_application(self) -> Application:
+    def _build_application(self) -> TgApp:
         cfg = self._config
         # Telegram allows ~30 messages/s overall and 20/min per group. We pace 30/s in bursts of
         # at most 10, so a stalled event loop cannot release a burst Telegram would refuse.
         limiter = AIORateLimiter(overall_max_rate=10, overall_time_period=1 / 3, max_retries=3)
-        bot = BotApi(
+        bot = ExtBot(
             cfg.token,
             base_url=cfg.base_url or "https://api.telegram.org/bot",
             base_file_url=cfg.file_url or "https://api.telegram.org/file/bot",
-            request=AiohttpRequest(pool=256),
-            get_updates_request=AiohttpRequest(pool=1, read_timeout=5.0),
+            request=_connection(cfg, POOL),
+            get_updates_request=UpdatesRequest(_connection(cfg, 1)),
             rate_limiter=limiter if cfg.rate_limit else None,
         )
         order = _ChatOrder(cfg.concurrency)
@@ -116,7 +126,7 @@ class TelegramTransport:
         app.add_handler(tg.ext.TypeHandler(tg.Update, self._on_update))
         return app
 
-    async def _start_receiving(self, app: Application) -> None:
+    async def _start_receiving(self, app: TgApp) -> None:
         cfg, updater = self._config, app.updater
         assert updater is not None
         common: dict[str, Any] = {"allowed_updates": ALLOWED_UPDATES}  # pending ones are kept
@@ -133,19 +143,18 @@ class TelegramTransport:
         assert self._hooks is not None
         scope = tg.BotCommandScopeChat(int(chat)) if chat else tg.BotCommandScopeDefault()
         if chat and not admin:  # a former admin falls back to the default menu
-            await self._bot.delete_my_commands(scope)
+            await self._api.delete_my_commands(scope)
             return
         menu = tp.menu(self._hooks.command_menu(admin=admin))
-        await self._bot.set_my_commands([tg.BotCommand(*c) for c in menu], scope)
+        await self._api.set_my_commands([tg.BotCommand(*c) for c in menu], scope)
 
     # -- receiving -------------------------------------------------------------------------
     async def _on_update(self, update: tg.Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        data = wire(update)
-        blocked = tu.blocked_by(data)
+        blocked = tu.blocked_by(update)
         if blocked and self._hooks:
             log.info("%s blocked the bot", blocked.key)
             await self._hooks.mark_unreachable(blocked)
-        incoming = tu.incoming(data, self.username)
+        incoming = tu.incoming(update, self.username)
         if update.callback_query:
             await self._answer(update.callback_query)
         if incoming is None or self._handle is None:
@@ -188,42 +197,40 @@ class TelegramTransport:
                 return
 
     async def _step(self, chat_id: int, step: tp.Step) -> None:
-        markup = tp.inline_keyboard(step.rows, getattr(step, "link", None))
+        markup = _keyboard(step)
         if isinstance(step, tp.SendFile):
             await self._send_file(chat_id, step, markup)
         elif not (isinstance(step, tp.EditText) and await self._edit(chat_id, step, markup)):
             await self._send_text(chat_id, step.text, markup)
 
-    async def _send_text(self, chat_id: int, text: str, markup: object) -> None:
+    async def _send_text(self, chat_id: int, text: str, markup: Markup) -> None:
         try:
-            await self._call("sendMessage", chat_id=chat_id, text=text, parse_mode=HTML,
-                             reply_markup=markup)
+            await self._api.send_message(chat_id, text, parse_mode=HTML, api_kwargs=markup)
         except BadRequest as exc:
             if "parse entities" not in exc.message.lower():
                 raise
             # Handlers escape user input; should one slip through, plain text still arrives.
             log.warning("HTML refused (%s), sending plain text", exc.message)
-            await self._call("sendMessage", chat_id=chat_id, text=tp.fallback_text(text),
-                             reply_markup=markup)
+            await self._api.send_message(chat_id, tp.fallback_text(text), api_kwargs=markup)
 
-    async def _send_file(self, chat_id: int, step: tp.SendFile, markup: object) -> None:
+    async def _send_file(self, chat_id: int, step: tp.SendFile, markup: Markup) -> None:
         document = tg.InputFile(step.file.data, filename=step.file.name)
-        document.mimetype = step.file.mime
+        document.mimetype = step.file.mime  # PTB would guess it from the name; we know it
         try:
-            await self._call("sendDocument", chat_id=chat_id, document=document,
-                             caption=step.caption, parse_mode=HTML, reply_markup=markup)
+            await self._api.send_document(chat_id, document, caption=step.caption,
+                                          parse_mode=HTML, api_kwargs=markup)
         except BadRequest as exc:
             if not step.caption or "parse entities" not in exc.message.lower():
                 raise
             log.warning("caption HTML refused (%s), sending plain text", exc.message)
             caption = tp.fallback_text(step.caption)  # the file must not be lost over a caption
-            await self._call("sendDocument", chat_id=chat_id, document=document,
-                             caption=caption, reply_markup=markup)
+            await self._api.send_document(chat_id, document, caption=caption, api_kwargs=markup)
 
-    async def _edit(self, chat_id: int, step: tp.EditText, markup: object) -> bool:
+    async def _edit(self, chat_id: int, step: tp.EditText, markup: Markup) -> bool:
         try:
-            await self._call("editMessageText", chat_id=chat_id, message_id=step.message_id,
-                             text=step.text, parse_mode=HTML, reply_markup=markup)
+            await self._api.edit_message_text(step.text, chat_id=chat_id,
+                                              message_id=step.message_id, parse_mode=HTML,
+                                              api_kwargs=markup)
         except BadRequest as exc:
             if "not modified" in exc.message.lower():
                 return True
@@ -231,16 +238,29 @@ class TelegramTransport:
             return False
         return True
 
-    async def _call(self, method: str, **params: Any) -> Any:
-        """Call a Bot API method and keep its raw answer (see BotApi.call)."""
-        bot = self._bot
-        assert isinstance(bot, BotApi)
-        return await bot.call(method, params)
-
     @property
-    def _bot(self) -> ExtBot:
+    def _api(self) -> ExtBot[int]:
         assert self._app is not None, "Telegram transport not started"
         return self._app.bot
+
+
+def _keyboard(step: tp.Step) -> Markup:
+    """Return the step's inline keyboard as api_kwargs: Bot API JSON, not PTB objects.
+
+    `api_kwargs` is PTB's public way to pass parameters as JSON. Building InlineKeyboardMarkup
+    objects only for PTB to turn them back into JSON doubled the cost of sending a list with
+    its buttons (bench/telegram_calls.py); callback data is plain text here, so PTB's keyboard
+    handling (arbitrary callback data) has nothing to do.
+    """
+    keyboard = tp.inline_keyboard(step.rows, getattr(step, "link", None))
+    return {"reply_markup": keyboard} if keyboard else None
+
+
+def _connection(config: TelegramConfig, pool: int) -> BaseRequest:
+    """Return a connection to the Bot API: our aiohttp adapter, or PTB's default httpx one."""
+    if config.http == "httpx":
+        return HTTPXRequest(connection_pool_size=pool)
+    return AiohttpRequest(pool=pool)
 
 
 class _ChatOrder(tg.ext.BaseUpdateProcessor):

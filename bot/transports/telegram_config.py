@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 from urllib.parse import urlsplit
 
 from bot.chat import Person, Reply
@@ -60,6 +60,8 @@ class TelegramConfig:
     rate_limit: bool = True
     poll_timeout: float = 10.0
     concurrency: int = 8  # updates handled at once (different chats); 1 = one after another
+    # HTTP client: our aiohttp adapter (cheaper per request) or PTB's default HTTPXRequest.
+    http: Literal["aiohttp", "httpx"] = "aiohttp"
 
     @property
     def file_url(self) -> str | None:

@@ -1,23 +1,24 @@
-"""PTB's HTTP layer on an aiohttp connection pool instead of httpx.
+"""PTB's HTTP layer on an aiohttp connection pool instead of httpx, through PTB's public
+`BaseRequest` extension point, and the mapping of Telegram's errors to delivery failures.
 
-python-telegram-bot's default httpx backend costs several times more CPU per request than
-aiohttp, which dominates a broadcast of thousands of reminders (see bench/telegram.py).
-Besides telegram.py this is the only module importing `telegram`: its request base class and
-network errors, which the adapter must use, the mapping of Telegram's errors to delivery
-failures for the outbox, and the Bot subclass that posts raw.
+python-telegram-bot's default httpx backend costs more CPU per request than aiohttp, which
+shows in a broadcast of thousands of reminders (bench/telegram.py measures both).
+`UpdatesRequest`, the getUpdates connection, skips an update PTB cannot parse instead of
+letting the poll fetch it again forever.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
+from http import HTTPStatus
 from typing import IO, Any
 
 import aiohttp
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
-from telegram.ext import ExtBot
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, RequestData
 
 from bot.chat import PermanentFailure, TemporaryFailure
 from bot.transports import telegram_plan as tp
@@ -26,67 +27,10 @@ log = logging.getLogger(__name__)
 _JSON = {"Content-Type": "application/json"}
 
 # PTB hands files over as (file name, content, MIME type) per form field.
-Files = dict[str, tuple[str | None, bytes | IO[bytes], str]]
-
-
-class BotApi(ExtBot):
-    """PTB's ExtBot, calling methods raw and skipping an update it cannot parse (not forever)."""
-
-    async def call(self, method: str, params: dict[str, Any]) -> Any:
-        """Call a Bot API method; return its raw JSON answer instead of a parsed object.
-
-        Why not send_message: it turns every answer into a Message object, which we never
-        read; that parsing was a fifth of the time spent per message (bench/telegram.py).
-        Errors, defaults and the rate limiter are the same: both end in `_post`.
-        """
-        return await self._post(method, dict(params))
-
-    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
-        """Fetch updates; on a parse failure fetch the batch raw and replace the broken ones."""
-        try:
-            return await super().get_updates(*args, **kwargs)
-        except TelegramError:
-            raise
-        except Exception:
-            data = {"offset": kwargs.get("offset"), "timeout": 0}
-            raw = await self._post("getUpdates", data)
-            return tuple(_parse_update(item, self) for item in raw)
-
-
-def _parse_update(item: dict[str, Any], bot: ExtBot) -> Update:
-    try:
-        return Update.de_json(item, bot)
-    except Exception:
-        log.exception("unreadable Telegram update %s skipped", item.get("update_id"))
-        return Update(int(item["update_id"]))  # empty: confirms the offset, does nothing
-
-
-def wire(update: Update) -> dict[str, Any]:
-    """Return the JSON form of what telegram_updates reads of an update.
-
-    Messages and presses are rebuilt from the fields it needs: PTB's generic to_dict walks
-    every attribute (of a pressed message its whole text and keyboard), which was a tenth of
-    the time spent per update. Other updates (my_chat_member) go the generic way.
-    """
-    found: dict[str, Any] = {"update_id": update.update_id}
-    query, message = update.callback_query, update.message
-    if query is not None and query.message is not None:
-        pressed = {"message_id": query.message.message_id, "chat": _chat(query.message.chat)}
-        found["callback_query"] = {"id": query.id, "from": query.from_user.to_dict(),
-                                   "data": query.data, "message": pressed}
-    elif message is not None and update.callback_query is None:
-        found["message"] = {
-            "message_id": message.message_id, "chat": _chat(message.chat),
-            "text": message.text, "caption": message.caption,
-            **({"from": message.from_user.to_dict()} if message.from_user else {}),
-        }
-    else:
-        return update.to_dict()
-    return found
-
-
-def _chat(chat: Any) -> dict[str, Any]:
-    return {"id": chat.id, "type": chat.type}
+Files = Mapping[str, tuple[str | None, bytes | IO[bytes], str]]
+# A timeout as PTB passes it: seconds, None, or BaseRequest.DEFAULT_NONE (use the default).
+# PTB names this type ODVInput[float] in a private module, so it cannot be named here.
+Timeout = Any
 
 
 class HttpError(Exception):
@@ -169,10 +113,16 @@ class AiohttpRequest(BaseRequest):
         """Close the connection pool."""
         await self._http.close()
 
-    async def do_request(self, url: str, method: str, request_data: Any = None,
-                         read_timeout: Any = None, write_timeout: Any = None,
-                         connect_timeout: Any = None, pool_timeout: Any = None,
-                         ) -> tuple[int, bytes]:
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        write_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
         """Send one Bot API request; map failures to PTB's network errors."""
         data = request_data
         files = data.multipart_data if data is not None and data.contains_files else None
@@ -184,6 +134,68 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut from exc
         except HttpError as exc:
             raise NetworkError(str(exc)) from exc
+
+
+class UpdatesRequest(BaseRequest):
+    """The getUpdates connection; skips updates PTB cannot parse instead of polling forever.
+
+    When PTB cannot parse a batch, its Updater logs that and asks again with the same offset,
+    and would get the same batch forever. A poll repeating the offset of a poll that brought
+    updates is that case: only then is the answer checked update by update, so an ordinary
+    poll costs nothing extra. Wraps any connection (ours on aiohttp, or PTB's HTTPXRequest).
+    """
+
+    def __init__(self, connection: BaseRequest) -> None:
+        self._connection = connection
+        self._offset: object = None  # of the previous poll
+        self._brought = False  # whether the previous poll brought updates
+
+    @property
+    def read_timeout(self) -> float | None:
+        """Return the connection's default read timeout in seconds."""
+        return self._connection.read_timeout
+
+    async def initialize(self) -> None:
+        """Open the connection."""
+        await self._connection.initialize()
+
+    async def shutdown(self) -> None:
+        """Close the connection."""
+        await self._connection.shutdown()
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         *timeouts: Timeout, **named: Timeout) -> tuple[int, bytes]:
+        """Poll; answer a repeated poll without the updates PTB could not parse."""
+        status, body = await self._connection.do_request(url, method, request_data, *timeouts,
+                                                         **named)
+        offset = request_data.parameters.get("offset") if request_data else None
+        if status == HTTPStatus.OK and self._brought and offset == self._offset:
+            body = readable_updates(body)
+        self._offset = offset
+        self._brought = status == HTTPStatus.OK and b'"update_id"' in body
+        return status, body
+
+
+def readable_updates(body: bytes) -> bytes:
+    """Return a getUpdates answer whose updates PTB cannot parse are replaced by empty ones.
+
+    An empty update (its id only) confirms the offset and does nothing.
+    """
+    answer = json.loads(body)
+    updates = answer.get("result")
+    if not isinstance(updates, list):
+        return body
+    answer["result"] = [_readable(update) for update in updates]
+    return json.dumps(answer).encode()
+
+
+def _readable(update: dict[str, Any]) -> dict[str, Any]:
+    try:
+        Update.de_json(update, None)
+    except Exception:
+        log.exception("unreadable Telegram update %s skipped", update.get("update_id"))
+        return {"update_id": update["update_id"]}
+    return update
 
 
 def _number(value: object) -> float | None:

@@ -1,8 +1,8 @@
 """Telegram's rules without the network: command addressing, keyboard rows, text limits, and the
 plan of Bot API calls for a list of replies.
 
-Nothing here imports python-telegram-bot, so PTB stays in telegram.py and telegram_http.py, and
-these rules are unit-tested without a server.
+Nothing here imports python-telegram-bot (telegram.py, telegram_http.py and telegram_updates.py
+do), so these rules are unit-tested without a server.
 """
 
 from __future__ import annotations

@@ -1,43 +1,46 @@
-"""Translate Bot API updates (their JSON form) into platform-neutral `Incoming`s.
+"""Translate python-telegram-bot's `Update` objects into platform-neutral `Incoming`s.
 
-Working on the wire format keeps this free of python-telegram-bot, so it is tested with plain
-dicts exactly as Telegram documents them.
+PTB parses every update once; this reads the parsed object directly (no to_dict round trip).
+The tests build their updates with `Update.de_json` from the Bot API's documented JSON.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from telegram import CallbackQuery, Message, Update, User
+from telegram.constants import ChatMemberStatus, ChatType
 
 from bot.chat import Address, Incoming, Person
 from bot.transports.telegram_plan import addressed_text
 
 PLATFORM = "telegram"
-GROUP_TYPES = {"group", "supergroup"}
-GONE_STATUSES = {"kicked", "left"}
-
-Json = dict[str, Any]
+GROUP_TYPES = {ChatType.GROUP, ChatType.SUPERGROUP}
+GONE_STATUSES = {ChatMemberStatus.BANNED, ChatMemberStatus.LEFT}  # "kicked", "left"
 
 
-def incoming(update: Json, bot_username: str) -> Incoming | None:
+def incoming(update: Update, bot_username: str) -> Incoming | None:
     """Return what a person did in `update`, or None when the bot should not react."""
-    if "callback_query" in update:
-        return _press(update["callback_query"])
-    message = update.get("message")
-    if not message or "from" not in message:
+    if update.callback_query is not None:
+        return _press(update.callback_query)
+    message = update.message
+    if message is None or message.from_user is None:
         return None  # edits, channel posts, service updates: nothing to answer
-    text = message.get("text") or message.get("caption")
-    group = message["chat"]["type"] in GROUP_TYPES
+    return _text(update.update_id, message, message.from_user, bot_username)
+
+
+def _text(update_id: int, message: Message, sender: User, bot_username: str) -> Incoming | None:
+    text = message.text or message.caption
+    group = message.chat.type in GROUP_TYPES
     text = addressed_text(text, bot_username, is_group=group) if text else None
     if text is None:
         return None
-    meta = {"update_id": str(update["update_id"])}
-    sender = message["from"]
-    for key, name in (("username", "username"), ("language_code", "language")):
-        if sender.get(key):
-            meta[name] = str(sender[key])
+    meta = {"update_id": str(update_id)}
+    if sender.username:
+        meta["username"] = sender.username
+    if sender.language_code:
+        meta["language"] = sender.language_code
     return Incoming(
         person=person(sender),
-        chat=Address(PLATFORM, str(message["chat"]["id"])),
+        chat=Address(PLATFORM, str(message.chat.id)),
         text=text,
         is_group=group,
         meta=meta,
@@ -45,18 +48,20 @@ def incoming(update: Json, bot_username: str) -> Incoming | None:
     )
 
 
-def _press(query: Json) -> Incoming | None:
-    if not query.get("data"):
+def _press(query: CallbackQuery) -> Incoming | None:
+    if not query.data:
         return None  # game or inline-mode callbacks carry no button id of ours
-    message = query.get("message")
-    chat = message["chat"] if message else {"id": query["from"]["id"], "type": "private"}
+    # A press under an inline-mode message comes without the message: answer privately.
+    pressed = query.message
+    chat_id, chat_type = (pressed.chat.id, pressed.chat.type) if pressed else (
+        query.from_user.id, ChatType.PRIVATE)
     return Incoming(
-        person=person(query["from"]),
-        chat=Address(PLATFORM, str(chat["id"])),
-        press=query["data"],
-        is_group=chat["type"] in GROUP_TYPES,
-        message_ref=str(message["message_id"]) if message else None,
-        meta={"callback_query": str(query["id"])},
+        person=person(query.from_user),
+        chat=Address(PLATFORM, str(chat_id)),
+        press=query.data,
+        is_group=chat_type in GROUP_TYPES,
+        message_ref=str(pressed.message_id) if pressed else None,
+        meta={"callback_query": str(query.id)},
         numbered=False,
     )
 
@@ -68,17 +73,17 @@ def retry_key(incoming: Incoming) -> str:
     return f"{PLATFORM}.reply:{incoming.chat.chat_id}:{update}"
 
 
-def blocked_by(update: Json) -> Person | None:
+def blocked_by(update: Update) -> Person | None:
     """Return the person who blocked the bot in their private chat, if `update` says so."""
-    change = update.get("my_chat_member")
-    if not change or change["chat"]["type"] != "private":
+    change = update.my_chat_member
+    if change is None or change.chat.type != ChatType.PRIVATE:
         return None
-    if change["new_chat_member"]["status"] not in GONE_STATUSES:
+    if change.new_chat_member.status not in GONE_STATUSES:
         return None
-    return person(change["from"])
+    return person(change.from_user)
 
 
-def person(user: Json) -> Person:
-    """Return the Person for a Bot API user object."""
-    name = " ".join(p for p in (user.get("first_name"), user.get("last_name")) if p)
-    return Person(PLATFORM, str(user["id"]), name)
+def person(user: User) -> Person:
+    """Return the Person for a Telegram user."""
+    name = " ".join(p for p in (user.first_name, user.last_name) if p)
+    return Person(PLATFORM, str(user.id), name)

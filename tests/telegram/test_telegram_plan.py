@@ -1,4 +1,4 @@
-"""Telegram's rules without a server: addressing, keyboards, limits, reply plans, updates."""
+"""Telegram's rules without a server: addressing, keyboards, limits, reply plans, config."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pydantic import SecretStr
 from bot.chat import Button, FileOut, Reply
 from bot.settings import Settings
 from bot.transports import telegram_plan as tp
-from bot.transports import telegram_updates as tu
 from bot.transports.telegram_config import config_from_settings
 
 URL = "https://t.me/zm_test_bot"
@@ -88,28 +87,6 @@ def test_menu_keeps_what_telegram_accepts() -> None:
 
 def test_fallback_text_loses_nothing() -> None:
     assert tp.fallback_text('<b>Fa</b> <a href="u">x</a> <script> &amp; &') == "Fa x <script> & &"
-
-
-def test_updates_become_incoming() -> None:
-    user = {"id": 7, "is_bot": False, "first_name": "Anna", "last_name": "Graf",
-            "username": "agraf", "language_code": "de"}
-    group = {"id": -100, "type": "supergroup", "title": "HR"}
-    text = tu.incoming({"update_id": 3, "message": {
-        "message_id": 9, "date": 0, "chat": group, "from": user, "text": "/hilfe@zm_test_bot"}},
-        "zm_test_bot")
-    assert text is not None and text.text == "/hilfe" and text.is_group
-    assert text.person.display_name == "Anna Graf" and text.chat.chat_id == "-100"
-    assert text.meta == {"update_id": "3", "username": "agraf", "language": "de"}
-    press = tu.incoming({"update_id": 4, "callback_query": {
-        "id": "q1", "from": user, "chat_instance": "c", "data": "k1",
-        "message": {"message_id": 9, "date": 0, "chat": group}}}, "zm_test_bot")
-    assert press is not None and press.press == "k1" and press.message_ref == "9"
-    channel = {"update_id": 5, "channel_post": {"message_id": 1, "date": 0, "chat": group}}
-    assert tu.incoming(channel, "zm_test_bot") is None
-    blocked = {"update_id": 6, "my_chat_member": {
-        "chat": {"id": 7, "type": "private"}, "from": user, "date": 0,
-        "old_chat_member": {"status": "member"}, "new_chat_member": {"status": "kicked"}}}
-    assert tu.blocked_by(blocked) == tu.person(user)
 
 
 def test_settings_become_config_and_bad_webhook_secret_is_refused() -> None:

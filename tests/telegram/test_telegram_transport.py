@@ -250,3 +250,24 @@ async def test_rejected_token_fails_start_clearly(
     with pytest.raises(Exception, match="rejected by the server"):
         await start_transport(scripted(echo))
     assert api.calls_of("getUpdates") == []
+
+
+async def test_ptb_default_httpx_connection_works_the_same(
+    api: FakeBotApi, start_transport: StartTransport
+) -> None:
+    ics = FileOut("termin.ics", "text/calendar", b"BEGIN:VCALENDAR")
+
+    def answer(incoming: Incoming) -> list[Reply]:
+        return [Reply("Kalender", file=ics), *echo(incoming)]
+
+    synced = Synced(api, scripted(answer))
+    await start_transport(synced, http="httpx")
+    api.push_update({"message": {"message_id": "kaputt", "chat": 7}})
+    api.push_text(7, "/hilfe")
+    await synced.settle()
+    document, message = api.sent(7)
+    assert document["data"] == ics.data and message["text"] == "Du: /hilfe"
+    api.push_press(7, "b1", message["message_id"])
+    await synced.settle()
+    assert api.sent(7)[1]["text"] == "Gedrückt: b1"
+    assert [i.text or i.press for i in synced.seen] == ["/hilfe", "b1"]
