@@ -97,17 +97,26 @@ class Dialogs:
         d = self._dialogs.get(name)
         return d.title if d else name
 
-    async def start(self, ctx: Ctx, name: str, data: Data | None = None) -> None:
-        """Open dialog `name` at its first step (or resume it if it is already open)."""
+    async def start(self, ctx: Ctx, name: str, data: Data | None = None, *,
+                    step: str | None = None, restart: bool = False) -> None:
+        """Open dialog `name` at its first step (or at `step`, when the answer so far allows).
+
+        If it is open already it is resumed, unless `restart`: then it starts afresh (a new
+        run, so the old run's buttons are stale). Another open dialog is refused.
+        """
         open_ = await self._load(ctx)
         if open_ is not None:
-            if open_.dialog == name:
+            if open_.dialog != name:
+                raise UsageError(t.dialog_busy(self.title(open_.dialog)))
+            if not restart:
                 await self._ask(ctx, open_)
                 return
-            raise UsageError(t.dialog_busy(self.title(open_.dialog)))
         dialog = self._dialogs[name]
+        first = step or dialog.first
+        if first not in dialog.steps:
+            raise ValueError(f"{name}: no step {first!r}")
         run = secrets.token_urlsafe(4)[:6]
-        await self._goto(ctx, OpenDialog(dialog.name, dialog.first, run, dict(data or {})))
+        await self._goto(ctx, OpenDialog(dialog.name, first, run, dict(data or {})))
 
     async def resume(self, ctx: Ctx) -> bool:
         """Ask the open dialog's current question again; False if none is open."""

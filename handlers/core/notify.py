@@ -28,6 +28,7 @@ from storage.members.models import Person
 from storage.outbox import FilePayload, OutboxMessage, Plan
 
 log = logging.getLogger(__name__)
+SWITCHABLE_KIND_MAX = 32  # a switch button carries the kind within Telegram's 64 bytes
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,8 @@ class Notices:
         """Register a kind (render: None means the row carries literal text)."""
         if kind in self._kinds:
             raise ValueError(f"notice kind {kind!r} registered twice")
+        if switch and len(kind) > SWITCHABLE_KIND_MAX:
+            raise ValueError(f"switchable kind {kind!r} is too long for its switch button")
         self._kinds[kind] = Kind(kind, render, switch)
 
     def switchable(self) -> dict[str, str]:

@@ -6,7 +6,6 @@ time, the text, or the confirmation) and keeps what was typed when an answer is 
 
 from __future__ import annotations
 
-import secrets
 from datetime import date, datetime, time
 from typing import Any
 
@@ -17,8 +16,6 @@ from handlers.dates import When, to_datetime
 from handlers.reminders import texts as t
 from handlers.reminders.notices import personal
 from handlers.reminders.when import Impossible, Understood, read_when
-from storage import chat
-from storage.chat import OpenDialog
 from storage.reminders import TEXT_MAX
 
 DEFAULT_TIME = time(9)
@@ -62,13 +59,8 @@ async def _open(ctx: Ctx, router: Router, step: str, data: Data) -> None:
         raise UsageError(core_t.dialog_busy(router.dialogs.title(open_.dialog)))
     if open_ is not None and open_.data.get("text"):
         ctx.say(t.REPLACED.format(text=esc(open_.data["text"])))
-    # The engine starts a dialog at its first step; this one starts where the answer left
-    # off, so it is saved here (a fresh run: buttons of the replaced one are stale).
-    run = secrets.token_urlsafe(4)[:6]
-    await chat.save_dialog(ctx.s, person_id=ctx.person_id, dialog=DIALOG, step=step, run=run,
-                           data=data, now=ctx.now)
-    ctx.dialog = OpenDialog(DIALOG, step, run, data)
-    await router.dialogs.resume(ctx)
+    # It starts where the answer left off, always afresh: the replaced run's buttons go stale.
+    await router.dialogs.start(ctx, DIALOG, data, step=step, restart=True)
 
 
 def _due(ctx: Ctx, w: When) -> datetime:

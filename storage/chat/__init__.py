@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
 from storage.db import Database, Session
@@ -59,8 +59,8 @@ async def seen(
     """
     row = (await s.exec(
         select(Person, Company, DialogState)
-        .outerjoin(Company, Company.id == Person.company_id)  # type: ignore[arg-type]
-        .outerjoin(DialogState, DialogState.person_id == Person.id)  # type: ignore[arg-type]
+        .outerjoin(Company, col(Company.id) == col(Person.company_id))
+        .outerjoin(DialogState, col(DialogState.person_id) == col(Person.id))
         .where(Person.platform == platform, Person.external_id == external_id)
     )).first()
     if row is None:

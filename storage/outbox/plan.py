@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select, update
 
 from storage.db import Session
@@ -79,14 +80,22 @@ async def plan(s: Session, p: Plan, *, now: datetime) -> bool:
     Re-planning an unchanged unsent row keeps its retry state; a row delivery gave up on
     only comes back with a new time; a sent row is never touched.
     """
-    row = (await s.exec(select(OutboxMessage).where(OutboxMessage.dedupe_key == p.key))).first()
-    if row is None:
-        s.add(OutboxMessage(
-            person_id=p.person_id, kind=p.kind, text=p.text, params=dict(p.params),
-            payload=p.payload(), due_at=p.due_at, not_after=p.not_after, urgent=p.urgent,
-            dedupe_key=p.key, created_at=now,
-        ))
+    # Insert first (the usual case, one statement); a key planned before, or by a concurrent
+    # transaction at this moment, makes it a no-op and the row is updated instead.
+    values = {
+        "person_id": p.person_id, "kind": p.kind, "text": p.text, "params": dict(p.params),
+        "payload": p.payload(), "due_at": p.due_at, "not_after": p.not_after,
+        "urgent": p.urgent, "dedupe_key": p.key, "created_at": now, "attempts": 0,
+    }
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    done = await s.exec(insert(OutboxMessage).values(**values)
+                        .on_conflict_do_nothing(index_elements=["dedupe_key"]))
+    if done.rowcount:
         return True
+    # populate_existing: an object of this row loaded earlier in the unit may predate an
+    # unplan() that changed the row with a plain UPDATE.
+    row = (await s.exec(select(OutboxMessage).where(OutboxMessage.dedupe_key == p.key)
+                        .execution_options(populate_existing=True))).one()
     return _replan(row, p)
 
 

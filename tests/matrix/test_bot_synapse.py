@@ -14,8 +14,8 @@ from bot.app import App, build_app
 from bot.clock import ManualClock
 from bot.settings import Settings
 from bot.transports.matrix import MatrixTransport
-from storage import outbox, people
 from tests.support.databases import sqlite_url
+from tests.support.store import find_person, plan_text
 
 from .human import Human
 from .synapse import Account, Synapse
@@ -96,12 +96,12 @@ async def test_onboarding_and_reminder_in_a_dm(stage: Stage, encrypted: bool) ->
 
         app = stage.app
         assert app is not None
-        person = await people.find(app.db, platform="matrix", external_id=anna_account.user_id)
+        person = await find_person(app.db, platform="matrix", external_id=anna_account.user_id)
         assert person is not None and person.chat_id == room
-        await outbox.plan(
-            app.db, person_id=person.id, kind="test", text="Erinnerung: <b>morgen</b> Stammtisch",
+        await plan_text(
+            app.db, person_id=person.id, text="Erinnerung: <b>morgen</b> Stammtisch",
             due_at=(START + timedelta(hours=1)).astimezone(ZoneInfo("UTC")),
-            dedupe_key=f"test:{code}", now=app.clock.now(),
+            key=f"test:{code}", now=app.clock.now(),
         )
         await app.advance(START + timedelta(hours=2))
         reminder = await anna.receive(room, sender=bot_id)

@@ -8,8 +8,8 @@ from bot.app import build_app
 from bot.chat import Address, Incoming, Person
 from bot.clock import ManualClock
 from bot.settings import Settings
-from storage import people
 from tests.support.databases import sqlite_url
+from tests.support.store import find_person
 
 from .test_bot_synapse import START
 
@@ -22,7 +22,7 @@ async def test_group_message_keeps_the_dm_as_personal_chat(tmp_path: Path) -> No
         await app.handle(Incoming(anna, Address("matrix", "!dm"), text="/hilfe"))
         await app.handle(Incoming(anna, Address("matrix", "!gruppe"), text="/hilfe",
                                   is_group=True))
-        known = await people.find(app.db, platform="matrix", external_id="@anna:firma.de")
+        known = await find_person(app.db, platform="matrix", external_id="@anna:firma.de")
         assert known is not None and known.chat_id == "!dm"
     finally:
         await app.stop()

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from bot.transports.telegram import build_telegram
 from bot.transports.telegram_plan import GROUP_NOTE
-from storage import outbox, people
+from tests.support.store import find_person, plan_text
 from tests.telegram.conftest import ADMIN, Live, Synced
 
 ANNA, BERND = 222, 333
@@ -55,12 +55,12 @@ async def test_html_in_company_name_is_shown_as_text(live: Live) -> None:
 
 async def test_reminder_is_delivered_through_the_outbox_despite_a_flood_wait(live: Live) -> None:
     await onboard(live, ANNA)
-    person = await people.find(live.app.db, platform="telegram", external_id=str(ANNA))
+    person = await find_person(live.app.db, platform="telegram", external_id=str(ANNA))
     assert person is not None and person.id is not None
     now = live.clock.now()
-    await outbox.plan(
-        live.app.db, person_id=person.id, kind="test", text="Morgen: <b>Stammtisch</b>",
-        due_at=now + timedelta(hours=1), dedupe_key="t1", now=now,
+    await plan_text(
+        live.app.db, person_id=person.id, text="Morgen: <b>Stammtisch</b>",
+        due_at=now + timedelta(hours=1), key="t1", now=now,
         buttons=[[("Absagen", "noop")]],
     )
     live.api.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
@@ -74,16 +74,16 @@ async def test_reminder_is_delivered_through_the_outbox_despite_a_flood_wait(liv
 
 async def test_blocked_user_is_marked_unreachable(live: Live) -> None:
     await onboard(live, BERND)
-    person = await people.find(live.app.db, platform="telegram", external_id=str(BERND))
+    person = await find_person(live.app.db, platform="telegram", external_id=str(BERND))
     assert person is not None and person.id is not None
     live.api.blocked.add(BERND)
     now = live.clock.now()
-    await outbox.plan(
-        live.app.db, person_id=person.id, kind="test", text="Erinnerung",
-        due_at=now, dedupe_key="t2", now=now,
+    await plan_text(
+        live.app.db, person_id=person.id, text="Erinnerung",
+        due_at=now, key="t2", now=now,
     )
     await live.app.advance(now + timedelta(minutes=1))
-    person = await people.find(live.app.db, platform="telegram", external_id=str(BERND))
+    person = await find_person(live.app.db, platform="telegram", external_id=str(BERND))
     assert person is not None and person.unreachable_at is not None
 
 
