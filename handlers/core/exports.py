@@ -10,10 +10,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from bot.chat import FileOut
 from handlers.core import texts as t
 from handlers.core.context import Ctx, UsageError
@@ -61,6 +57,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def to_xlsx(table: Table) -> bytes:
     """Render an .xlsx workbook with a bold header, German date formats and fitted columns."""
+    # Imported here: openpyxl costs a tenth of a second at every start for a rare command.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook()
     ws = wb.active
     ws.title = table.title[:31]

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
-from storage.db import Database, Session
+from storage.db import Database, Session, upsert_insert
 from storage.members import people
 from storage.members.models import Company, Person
 
@@ -119,9 +118,7 @@ async def offer_menu(
 ) -> None:
     """Remember the buttons just offered in a chat, so "2" can mean the second one."""
     values = {"person_id": person_id, "chat_id": chat_id, "actions": actions, "offered_at": now}
-    dialect = s.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(ChatMenu).values(**values)
+    stmt = upsert_insert(s)(ChatMenu).values(**values)
     await s.exec(stmt.on_conflict_do_update(
         index_elements=["person_id", "chat_id"],
         set_={"actions": stmt.excluded.actions, "offered_at": stmt.excluded.offered_at},

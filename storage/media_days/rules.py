@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
 from sqlmodel import col, func, select
 
 from storage.catalogue import Catalogue
@@ -57,6 +56,8 @@ class MediaDayConfig:
 # --- the calendar ----------------------------------------------------------------------------
 @lru_cache(maxsize=64)
 def _holidays(state: str, year: int) -> dict[date, str]:
+    import holidays  # here: its country tables load only when a media day is checked
+
     found = holidays.country_holidays("DE", subdiv=state, years=year, language="de")
     return dict(found.items())
 

@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select, update
 
-from storage.db import Session
+from storage.db import Session, upsert_insert
 from storage.outbox.models import OutboxMessage
 
 # Rows dropped for these reasons come back when a planner wants them again.
@@ -87,8 +86,7 @@ async def plan(s: Session, p: Plan, *, now: datetime) -> bool:
         "payload": p.payload(), "due_at": p.due_at, "not_after": p.not_after,
         "urgent": p.urgent, "dedupe_key": p.key, "created_at": now, "attempts": 0,
     }
-    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-    done = await s.exec(insert(OutboxMessage).values(**values)
+    done = await s.exec(upsert_insert(s)(OutboxMessage).values(**values)
                         .on_conflict_do_nothing(index_elements=["dedupe_key"]))
     if done.rowcount:
         return True

@@ -8,7 +8,7 @@ from alembic.script import ScriptDirectory
 from sqlmodel import SQLModel
 
 import storage.schema  # noqa: F401
-from storage.db import Database, alembic_config
+from storage.db import Database, alembic_config, script_head
 
 
 async def test_migrations_match_models(db: Database) -> None:
@@ -31,3 +31,9 @@ async def test_migrate_twice_is_harmless_and_ends_at_head(db: Database) -> None:
         current = await conn.run_sync(revision)
     head = ScriptDirectory.from_config(alembic_config()).get_heads()
     assert len(head) == 1 and current == tuple(head)
+
+
+def test_the_start_up_shortcut_knows_alembic_s_head() -> None:
+    # Database.migrate() skips importing Alembic when the database is at script_head().
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert script_head() == head
