@@ -67,7 +67,7 @@ class Trips:
 def counting(app: App) -> Iterator[Trips]:
     """Count SQL statements and commits on the app's engine."""
     seen = Trips()
-    engine = app.db.engine.sync_engine
+    engines = [e.sync_engine for e in app.db.engines]
 
     def on_execute(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
         head = statement.lstrip().split(None, 1)[0].upper()
@@ -78,13 +78,15 @@ def counting(app: App) -> Iterator[Trips]:
     def on_commit(_c: Any) -> None:
         seen.transactions += 1
 
-    event.listen(engine, "before_cursor_execute", on_execute)
-    event.listen(engine, "commit", on_commit)
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", on_execute)
+        event.listen(engine, "commit", on_commit)
     try:
         yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", on_execute)
-        event.remove(engine, "commit", on_commit)
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", on_execute)
+            event.remove(engine, "commit", on_commit)
 
 
 def said(user: str, text: str | None = None, press: str | None = None) -> Incoming:

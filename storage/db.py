@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 if TYPE_CHECKING:
@@ -47,28 +48,59 @@ class Database:
         if not self.is_sqlite:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
         self.engine = create_async_engine(self.url, **kwargs)
-        if self.is_sqlite:
-            _sqlite_tuning(self.engine.sync_engine)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
                                             expire_on_commit=False)
-        # SQLite has one writer at a time and makes the others sleep-and-poll (busy_timeout),
-        # which gives long tails under concurrency; queue this process's units fairly instead.
-        self._writer = asyncio.Lock() if self.is_sqlite else None
+        self._writer: asyncio.Lock | None = None
+        self._optimistic = self._sessions
+        self._fast: AsyncEngine | None = None
+        if self.is_sqlite:
+            _sqlite_tuning(self.engine.sync_engine, busy_ms=30_000)
+            # SQLite has one writer at a time and makes the others sleep-and-poll (busy
+            # timeout), which gives long tails under concurrency; queue this process's
+            # writing units fairly instead.
+            self._writer = asyncio.Lock()
+            # Optimistic units: DEFERRED, outside that queue, never waiting for a busy file.
+            # Readers (most updates) run side by side; one that loses a race to a writer
+            # fails at once (see is_busy) and its caller runs it again as a queued unit.
+            self._fast = create_async_engine(self.url, echo=echo,
+                                             execution_options={"sqlite_begin": "DEFERRED"})
+            _sqlite_tuning(self._fast.sync_engine, busy_ms=0)
+            self._optimistic = async_sessionmaker(self._fast, class_=AsyncSession,
+                                                  expire_on_commit=False)
 
     @asynccontextmanager
-    async def unit(self) -> AsyncIterator[Session]:
+    async def unit(self, *, optimistic: bool = False) -> AsyncIterator[Session]:
         """Open one unit of work: a session in a transaction, committed on success.
 
         Any exception rolls everything back. On SQLite the transaction is `BEGIN IMMEDIATE`,
         so a check and its write never interleave with another writer (no lost updates, no
         lock-upgrade deadlocks); on PostgreSQL capacity rules lock their rows (FOR UPDATE).
+        `optimistic` (SQLite): start `BEGIN DEFERRED` without queueing; SQLite upgrades it
+        at the first write only if nothing was committed since it began (serializable), and
+        otherwise raises at once an error `is_busy` recognises: run the unit again without
+        `optimistic`. On PostgreSQL it changes nothing.
         """
         if self._writer is None:
             async with self._sessions() as session, session.begin():
                 yield session
             return
+        if optimistic:
+            async with self._optimistic() as session, session.begin():
+                yield session
+            return
         async with self._writer, self._sessions() as session, session.begin():
             yield session
+
+    @property
+    def engines(self) -> list[AsyncEngine]:
+        """Return every engine this database uses (for instrumentation: counting, metrics)."""
+        return [self.engine] if self._fast is None else [self.engine, self._fast]
+
+    @staticmethod
+    def is_busy(exc: BaseException) -> bool:
+        """Tell whether an optimistic unit lost a race for SQLite's write lock (run it again)."""
+        return isinstance(exc, OperationalError) and any(
+            word in str(exc.orig).lower() for word in ("database is locked", "busy"))
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Session]:
@@ -91,6 +123,8 @@ class Database:
     async def dispose(self) -> None:
         """Close all pooled connections."""
         await self.engine.dispose()
+        if self._fast is not None:
+            await self._fast.dispose()
 
 
 def script_head() -> str:
@@ -143,7 +177,7 @@ def _upgrade(connection: Connection) -> None:
     command.upgrade(alembic_config(connection), "head")
 
 
-def _sqlite_tuning(sync_engine: Any) -> None:
+def _sqlite_tuning(sync_engine: Any, *, busy_ms: int) -> None:
     @event.listens_for(sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # We issue BEGIN ourselves (below); the driver's implicit transactions would defeat it.
@@ -151,7 +185,7 @@ def _sqlite_tuning(sync_engine: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 

@@ -144,19 +144,22 @@ class Router:
 
     # -- one update ----------------------------------------------------------------------
     async def handle(self, incoming: Incoming) -> list[Reply]:
-        """Handle one update in one unit of work and return the replies; never raises."""
+        """Handle one update in one unit of work and return the replies; never raises.
+
+        On SQLite the update first runs as an optimistic unit (readers side by side); if it
+        lost a race for the write lock, nothing of it was kept and it runs again, queued.
+        """
         text = incoming.text or ""
         if len(text) > MAX_INPUT:
             return [Reply(t.TOO_LONG.format(limit=MAX_INPUT))]
-        planned = 0
+        db = self.services.db
         try:
-            async with self.services.db.unit() as s:
-                ctx = await self._context(s, incoming)
-                await self._dispatch_or_refuse(ctx)
-                replies = await self._finish(ctx)
-                planned = ctx.notify.planned
-        except _Refused as refused:  # the unit was rolled back: nothing half-done remains
-            replies = await self._after_refusal(refused)
+            try:
+                replies, planned = await self._attempt(incoming, optimistic=db.is_sqlite)
+            except Exception as exc:
+                if not (db.is_sqlite and db.is_busy(exc)):
+                    raise
+                replies, planned = await self._attempt(incoming, optimistic=False)
         except Exception:
             log.exception("handler failed: person=%s text=%r press=%r",
                           incoming.person.key, incoming.text, incoming.press)
@@ -164,6 +167,16 @@ class Router:
         if planned and self.services.wake is not None:
             await self.services.wake()
         return replies
+
+    async def _attempt(self, incoming: Incoming, *, optimistic: bool) -> tuple[list[Reply], int]:
+        """Run the update once in a unit of work; return the replies and the rows planned."""
+        try:
+            async with self.services.db.unit(optimistic=optimistic) as s:
+                ctx = await self._context(s, incoming)
+                await self._dispatch_or_refuse(ctx)
+                return await self._finish(ctx), ctx.notify.planned
+        except _Refused as refused:  # the unit was rolled back: nothing half-done remains
+            return await self._after_refusal(refused), 0
 
     async def _context(self, s: Session, incoming: Incoming) -> Ctx:
         p = incoming.person

@@ -129,7 +129,7 @@ class Trips:
 def trips(db: Database) -> Iterator[Trips]:
     """Count the statements (BEGIN/COMMIT/SAVEPOINT aside) and commits on `db`."""
     seen = Trips()
-    engine = db.engine.sync_engine
+    engines = [e.sync_engine for e in db.engines]
 
     def on_execute(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
         head = statement.lstrip().split(None, 1)[0].upper()
@@ -139,13 +139,15 @@ def trips(db: Database) -> Iterator[Trips]:
     def on_commit(_c: Any) -> None:
         seen.transactions += 1
 
-    event.listen(engine, "before_cursor_execute", on_execute)
-    event.listen(engine, "commit", on_commit)
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", on_execute)
+        event.listen(engine, "commit", on_commit)
     try:
         yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", on_execute)
-        event.remove(engine, "commit", on_commit)
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", on_execute)
+            event.remove(engine, "commit", on_commit)
 
 
 async def test_a_known_person_costs_one_query_and_one_transaction(
