@@ -22,7 +22,9 @@ from bot.chat import Address, Incoming, Person, Reply
 from bot.clock import ManualClock
 from bot.settings import Settings
 from bot.transports.telegram import TelegramConfig, TelegramTransport
-from storage import outbox, people
+from storage import outbox
+from storage.members import people
+from storage.outbox import Plan
 
 TOKEN = "123456:BENCH"
 ADMIN = 111
@@ -199,14 +201,15 @@ async def outbox_broadcast(api: Api, count: int, tmp: Path) -> float:
     await transport.start(_no_replies)
     try:
         now = app.clock.now()
-        for n in range(count):
-            chat = str(200_000 + n)
-            person, _ = await people.touch(
-                app.db, platform="telegram", external_id=chat, display_name="X", chat_id=chat
-            )
-            assert person.id is not None
-            await outbox.plan(app.db, person_id=person.id, kind="bench", text="Erinnerung",
-                              due_at=now, dedupe_key=f"b{n}", now=now)
+        async with app.db.unit() as s:
+            for n in range(count):
+                chat = str(200_000 + n)
+                person = people.new_person(platform="telegram", external_id=chat,
+                                           display_name="X", chat_id=chat)
+                s.add(person)
+                await s.flush()
+                await outbox.plan(s, Plan(person_id=person.id, kind="bench", key=f"b{n}",
+                                          due_at=now, text="Erinnerung"), now=now)
         started = time.perf_counter()
         await app.advance(now + timedelta(minutes=1))
         return count / (time.perf_counter() - started)

@@ -10,6 +10,7 @@ from bot.chat import ChatPort, Incoming, Person, Reply, Transport
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.settings import Settings
 from handlers import build_router
+from handlers.catalogue.texts import problem_text
 from handlers.core import Services
 from handlers.core.actions import Signer
 from handlers.core.router import Router
@@ -19,7 +20,8 @@ from scheduler.replay import replay_until
 from scheduler.runner import Runner
 from storage import catalogue as catalogue_store
 from storage import chat, outbox
-from storage.catalogue import Catalogue
+from storage.catalogue import Catalogue, CatalogueInvalid
+from storage.catalogue import versions as catalogue_versions
 from storage.db import Database
 from storage.members import people
 from storage.outbox import FilePayload, Plan
@@ -36,7 +38,6 @@ class App:
         self.settings = settings
         self.clock = clock
         self.db = db
-        self.catalogue = catalogue
         self._runner: Runner | None = None
         self._delivering = asyncio.Lock()
         self.services = Services(
@@ -141,6 +142,11 @@ class App:
                 ), now=now)
         await self._planned()  # tried again soon; the deliverer backs off if it fails again
 
+    @property
+    def catalogue(self) -> Catalogue:
+        """Return the catalogue in force (a new one may have been applied in chat)."""
+        return self.services.catalogue
+
     def is_admin(self, person: Person) -> bool:
         """Tell whether the settings name this person as admin."""
         return person.key in self.services.admin_keys
@@ -174,10 +180,23 @@ class App:
 
 
 async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
-    """Build and start the app (schema migrated, catalogue seeded)."""
-    catalogue = catalogue_store.load(settings.catalogue, timezone=settings.timezone)
+    """Build and start the app (schema migrated, catalogue seeded).
+
+    The catalogue is the newest one applied in chat (stored in the database), else the file
+    CATALOGUE names; a file that cannot be used stops the start with its problems in German.
+    """
+    try:
+        from_file = catalogue_store.load(settings.catalogue, timezone=settings.timezone)
+    except CatalogueInvalid as err:
+        lines = [problem_text(p) for p in err.problems]
+        raise SystemExit(f"CATALOGUE {settings.catalogue}:\n" + "\n".join(lines)) from None
     db = Database(settings.database_url)
     await db.migrate()
+    async with db.read() as s:
+        catalogue = await catalogue_versions.in_force(s, fallback=from_file)
+    if catalogue.version is not None:
+        log.info("catalogue: version %s applied in chat (not the file %s)", catalogue.version,
+                 settings.catalogue)
     signer = Signer(await chat.button_secret(db))
     app = App(settings, clock or SystemClock(), db, catalogue, signer)
     await app.start()

@@ -73,9 +73,29 @@ class Reply:
         return [b for row in self.buttons for b in row]
 
 
+# The most a transport downloads of a file someone sends (a catalogue file is ~10 KB); larger
+# files arrive as an Attachment without data, so the bot can say so instead of fetching them.
+MAX_ATTACHMENT = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file a person sent. `data` is None when it was not fetched (too large, or failed)."""
+
+    name: str
+    mime: str
+    data: bytes | None = None
+    size: int = 0  # bytes, as the platform announced it (or the data's length)
+
+    @property
+    def too_large(self) -> bool:
+        """Tell whether the file is larger than transports fetch."""
+        return self.size > MAX_ATTACHMENT
+
+
 @dataclass(frozen=True)
 class Incoming:
-    """One thing a person did: sent text, or pressed a button (or answered an option number)."""
+    """One thing a person did: sent text (or a file), pressed a button, or answered a number."""
 
     person: Person
     chat: Address
@@ -86,6 +106,7 @@ class Incoming:
     message_ref: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
     numbered: bool = True  # the platform also answers buttons by number (Matrix, console)
+    attachment: Attachment | None = None  # a file sent with (or instead of) the text
 
 
 class DeliveryError(Exception):

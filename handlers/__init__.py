@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from handlers import (
+    catalogue,
     events,
     fairs,
     films,
@@ -38,6 +39,7 @@ FEATURES: tuple[Feature, ...] = (
     fairs,  # /messe, /messestand, /export messe
     schau_rein,  # /schaurein, /schaurein_liste, /schaurein_kalender, /export schaurein
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
+    catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
 )
 
 

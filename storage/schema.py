@@ -4,6 +4,7 @@ Alembic's environment and the schema test import it; a feature with tables adds 
 """
 
 from storage.audit.models import AuditLog
+from storage.catalogue.models import CatalogueVersion
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
 from storage.events.models import Event, Registration
 from storage.fairs.models import BoothRequest, Fair
@@ -20,8 +21,8 @@ from storage.stammtisch.models import (
 )
 
 __all__ = [
-    "AuditLog", "BoothRequest", "ChatMenu", "Company", "DialogState", "Event", "Fair",
-    "FilmInterest", "InstallationKey", "InviteCode", "MediaDay", "MediaDayOffer",
+    "AuditLog", "BoothRequest", "CatalogueVersion", "ChatMenu", "Company", "DialogState",
+    "Event", "Fair", "FilmInterest", "InstallationKey", "InviteCode", "MediaDay", "MediaDayOffer",
     "OutboxMessage", "Person", "Registration", "ReminderPreference", "SchauReinSignup",
     "StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic",
 ]

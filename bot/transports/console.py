@@ -1,13 +1,16 @@
 """Console transport: an interactive terminal chat, and a JSONL mode for scripts and tests.
 
-JSONL: one JSON object per input line ({"from", "text"} | {"from", "press"} | {"now"});
+JSONL: one JSON object per input line ({"from", "text"} | {"from", "press"} | {"now"} |
+{"from", "file"}: a local file sent as an attachment, optionally with "text" as its caption);
 one JSON object per bot message ({"to", "text", "buttons", "file"}), then {"done": N}.
+Interactively, `/datei PFAD` sends a file.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import mimetypes
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -15,7 +18,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.chat import Address, Handler, Incoming, Person, Reply, plain_text
+from bot.chat import (
+    MAX_ATTACHMENT,
+    Address,
+    Attachment,
+    Handler,
+    Incoming,
+    Person,
+    Reply,
+    plain_text,
+)
 
 Advance = Callable[[datetime], Awaitable[None]]
 
@@ -117,11 +129,17 @@ class ConsoleTransport:
         name = obj.get("from")
         if not isinstance(name, str) or not name.strip():
             raise InputError('"from" fehlt')
-        text, press = obj.get("text"), obj.get("press")
-        if not isinstance(text, str | None) or not isinstance(press, str | None):
-            raise InputError('"text" und "press" müssen Zeichenketten sein')
+        text, press, file = obj.get("text"), obj.get("press"), obj.get("file")
+        if not all(isinstance(v, str | None) for v in (text, press, file)):
+            raise InputError('"text", "press" und "file" müssen Zeichenketten sein')
+        if file is not None:
+            if press is not None:
+                raise InputError('"file" geht mit "text" (Bildunterschrift), nicht mit "press"')
+            await self._dispatch(incoming(name.strip(), text=text,
+                                          attachment=await read_attachment(Path(file))))
+            return
         if (text is None) == (press is None):
-            raise InputError('genau eins von "text" oder "press" angeben')
+            raise InputError('genau eins von "text", "press" oder "file" angeben')
         await self._dispatch(incoming(name.strip(), text=text, press=press))
 
     async def run_interactive(self, source: TextIO, name: str, admin: str = "") -> None:
@@ -139,6 +157,14 @@ class ConsoleTransport:
             if text.startswith("/als "):
                 name = text[5:].strip() or name
                 continue
+            if text.startswith("/datei "):
+                try:
+                    sent = await read_attachment(Path(text[7:].strip()))
+                except InputError as err:
+                    self.out.write(f"{err}\n")
+                    continue
+                await self._dispatch(incoming(name, attachment=sent))
+                continue
             option = int(text) if text.isdigit() and len(text) <= 3 else None
             await self._dispatch(incoming(name, text=text, option=option))
 
@@ -148,10 +174,27 @@ class InputError(ValueError):
 
 
 def incoming(name: str, *, text: str | None = None, press: str | None = None,
-             option: int | None = None) -> Incoming:
+             option: int | None = None, attachment: Attachment | None = None) -> Incoming:
     """Build the Incoming of a console user."""
     return Incoming(Person("console", name, name), Address("console", name), text=text,
-                    press=press, option=option)
+                    press=press, option=option, attachment=attachment)
+
+
+async def read_attachment(path: Path) -> Attachment:
+    """Read a local file as if it had been sent in a chat (not read when too large)."""
+    try:
+        path = await asyncio.to_thread(path.expanduser)
+        size = (await asyncio.to_thread(path.stat)).st_size
+        if size > MAX_ATTACHMENT:
+            return Attachment(path.name, _mime(path), None, size)
+        data = await asyncio.to_thread(path.read_bytes)
+    except OSError as err:
+        raise InputError(f"Datei nicht lesbar: {path} ({err.strerror})") from None
+    return Attachment(path.name, _mime(path), data, len(data))
+
+
+def _mime(path: Path) -> str:
+    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
 
 def parse_now(value: object) -> datetime:

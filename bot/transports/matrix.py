@@ -28,7 +28,7 @@ from bot.chat import (
 )
 from bot.settings import Settings
 from bot.transports.matrix_chores import answer_invites, crypto_upkeep
-from bot.transports.matrix_dispatch import TextEvent, dispatch
+from bot.transports.matrix_dispatch import FileRef, TextEvent, dispatch
 from bot.transports.matrix_events import EventCollector
 from bot.transports.matrix_format import failure, file_content, message_html, text_content
 from bot.transports.matrix_login import login
@@ -100,6 +100,8 @@ class MatrixTransport:
         )
         events = self._events
         self._client.add_event_callback(events.on_message, nio.RoomMessageText)
+        self._client.add_event_callback(events.on_file,
+                                        (nio.RoomMessageFile, nio.RoomEncryptedFile))
         self._client.add_event_callback(events.on_undecryptable, nio.MegolmEvent)
         self._client.add_event_callback(events.on_member, nio.RoomMemberEvent)
         self._client.add_event_callback(events.on_invite, nio.InviteMemberEvent)
@@ -187,11 +189,32 @@ class MatrixTransport:
             for event in batch:
                 try:
                     if self._handle is not None:
-                        await dispatch(event, self._handle, self)
+                        await dispatch(event, self._handle, self, self.fetch)
                 except Exception:  # one bad message must not stop the bot
                     log.exception("Matrix: handling %s failed", event.event_id)
             await self._files.save_token(self.client.device_id, token)
             self._queue.task_done()
+
+    async def fetch(self, ref: FileRef) -> bytes | None:
+        """Download a sent file (decrypting it in an encrypted room); None when that fails."""
+        try:
+            resp = await self.client.download(mxc=ref.url)
+        except _TOLERATED as exc:
+            log.warning("Matrix: download of %s failed: %s", ref.url, exc)
+            return None
+        if not isinstance(resp, nio.DownloadResponse) or not isinstance(resp.body, bytes):
+            log.warning("Matrix: download of %s failed: %s", ref.url, resp)
+            return None
+        if not ref.encryption:
+            return resp.body
+        enc = ref.encryption
+        try:
+            plain: bytes = nio.crypto.decrypt_attachment(
+                resp.body, enc["key"]["k"], enc["hashes"]["sha256"], enc["iv"])
+        except (KeyError, TypeError, ValueError, nio.EncryptionError) as exc:
+            log.warning("Matrix: file %s not decrypted: %s", ref.url, exc)
+            return None
+        return plain
 
     async def send(self, address: Address, reply: Reply) -> None:
         """Deliver one reply to a room (or a user id's DM); raise Temporary/PermanentFailure."""

@@ -7,13 +7,37 @@ DM, because numbered answers are resolved per chat and a group is no place for p
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from bot.chat import Address, DeliveryError, Handler, Incoming, Person, Reply
+from bot.chat import (
+    MAX_ATTACHMENT,
+    Address,
+    Attachment,
+    DeliveryError,
+    Handler,
+    Incoming,
+    Person,
+    Reply,
+)
 from bot.transports.matrix_format import CHOOSE_IN_DM, MOVED_TO_DM, UNREADABLE, parse_text
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A file someone sent (m.file): where it is, and its key when the room is encrypted."""
+
+    name: str
+    mime: str
+    url: str  # mxc://
+    size: int = 0
+    encryption: dict[str, Any] = field(default_factory=dict)  # key, hashes, iv (encrypted)
+
+
+Fetch = Callable[[FileRef], Awaitable[bytes | None]]
 
 
 @dataclass(frozen=True)
@@ -27,6 +51,7 @@ class TextEvent:
     event_id: str
     is_group: bool
     unreadable: bool = False
+    file: FileRef | None = None  # an m.file message (body is then its name)
 
 
 class RoomSender(Protocol):
@@ -44,8 +69,17 @@ class RoomSender(Protocol):
         ...
 
 
-def to_incoming(event: TextEvent) -> Incoming | None:
+def to_incoming(event: TextEvent, data: bytes | None = None) -> Incoming | None:
     """Translate a message to router input; None when it is not for the bot."""
+    if event.file is not None:
+        if event.is_group:
+            return None  # files shared in a group are not for the bot
+        ref = event.file
+        return Incoming(
+            Person("matrix", event.sender, event.sender_name), Address("matrix", event.room_id),
+            message_ref=event.event_id,
+            attachment=Attachment(ref.name, ref.mime, data, len(data) if data else ref.size),
+        )
     parsed = parse_text(event.body, is_group=event.is_group)
     if parsed is None:
         return None
@@ -59,13 +93,18 @@ def to_incoming(event: TextEvent) -> Incoming | None:
     )
 
 
-async def dispatch(event: TextEvent, handle: Handler, rooms: RoomSender) -> None:
+async def dispatch(event: TextEvent, handle: Handler, rooms: RoomSender,
+                   fetch: Fetch | None = None) -> None:
     """Let the bot handle one message and deliver its replies (failures are logged)."""
     if event.unreadable:
         if not event.is_group:  # in a DM the person is waiting for an answer
             await _notify(rooms, event.room_id, UNREADABLE)
         return
-    incoming = to_incoming(event)
+    data = None
+    small = event.file is not None and event.file.size <= MAX_ATTACHMENT
+    if event.file is not None and not event.is_group and small and fetch is not None:
+        data = await fetch(event.file)
+    incoming = to_incoming(event, data)
     if incoming is None:
         return
     replies = await handle(incoming)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.transports.matrix_dispatch import TextEvent
+from bot.transports.matrix_dispatch import FileRef, TextEvent
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,23 @@ class EventCollector:
         name = room.user_name(event.sender) or event.sender
         self._batch.append(TextEvent(room.room_id, event.sender, name, event.body,
                                      event.event_id, room.member_count > 2))
+
+    async def on_file(self, room: Any, event: Any) -> None:
+        """Collect an m.file message (plain or encrypted); the worker downloads it."""
+        if event.sender == self.me:
+            return
+        content = event.source.get("content", {})
+        info = content.get("info") or {}
+        crypto = {}
+        if "file" in content:  # encrypted: the keys travel in the event (nio read them)
+            crypto = {"key": event.key, "hashes": event.hashes, "iv": event.iv}
+        mime = getattr(event, "mimetype", None) or info.get("mimetype") or ""
+        ref = FileRef(content.get("filename") or event.body or "datei",
+                      mime or "application/octet-stream", event.url,
+                      int(info.get("size") or 0), crypto)
+        name = room.user_name(event.sender) or event.sender
+        self._batch.append(TextEvent(room.room_id, event.sender, name, event.body or "",
+                                     event.event_id, room.member_count > 2, file=ref))
 
     async def on_undecryptable(self, room: Any, event: Any) -> None:
         """Collect a message nio could not decrypt (the person gets a notice in a DM)."""

@@ -6,6 +6,7 @@ Incoming) import `telegram`; tests/telegram/test_public_ptb_api.py keeps PTB's p
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Awaitable
 from datetime import timedelta
@@ -160,6 +161,8 @@ class TelegramTransport:
         if incoming is None or self._handle is None:
             log.debug("update %s ignored", update.update_id)
             return
+        if incoming.attachment is not None:
+            incoming = await self._fetched(incoming)
         replies = await self._handle(incoming)
         try:
             await self._reply(incoming, replies)
@@ -169,6 +172,20 @@ class TelegramTransport:
                 await self._hooks.mark_unreachable(incoming.person)
         if self._hooks and self._menus.wants_refresh(incoming):
             await self._menus.refresh(self._set_menu)
+
+    async def _fetched(self, incoming: Incoming) -> Incoming:
+        """Download a sent document (getFile, then the file URL) unless it is too large."""
+        file = incoming.attachment
+        if file is None or file.too_large:
+            return incoming  # the handler tells the person it is too large; nothing fetched
+        try:
+            found = await self._api.get_file(incoming.meta["file_id"])
+            data = bytes(await found.download_as_bytearray())
+        except TelegramError as exc:  # the handler says it could not be loaded
+            log.warning("document of %s not downloaded: %s", incoming.person.key, exc)
+            return incoming
+        return dataclasses.replace(incoming, attachment=dataclasses.replace(
+            file, data=data, size=len(data)))
 
     async def _answer(self, query: tg.CallbackQuery) -> None:
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from telegram import CallbackQuery, Message, Update, User
 from telegram.constants import ChatMemberStatus, ChatType
 
-from bot.chat import Address, Incoming, Person
+from bot.chat import Address, Attachment, Incoming, Person
 from bot.transports.telegram_plan import addressed_text
 
 PLATFORM = "telegram"
@@ -31,9 +31,14 @@ def _text(update_id: int, message: Message, sender: User, bot_username: str) -> 
     text = message.text or message.caption
     group = message.chat.type in GROUP_TYPES
     text = addressed_text(text, bot_username, is_group=group) if text else None
-    if text is None:
+    # A document sent in a private chat is for the bot (its bytes are fetched by the
+    # transport); in a group only a command in its caption is.
+    document = None if group else message.document
+    if text is None and document is None:
         return None
     meta = {"update_id": str(update_id)}
+    if document is not None:
+        meta["file_id"] = document.file_id
     if sender.username:
         meta["username"] = sender.username
     if sender.language_code:
@@ -45,6 +50,9 @@ def _text(update_id: int, message: Message, sender: User, bot_username: str) -> 
         is_group=group,
         meta=meta,
         numbered=False,  # inline buttons only: a typed "2" is text
+        attachment=None if document is None else Attachment(
+            document.file_name or "datei", document.mime_type or "application/octet-stream",
+            None, document.file_size or 0),
     )
 
 

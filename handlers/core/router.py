@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
-from bot.chat import Button, Incoming, Reply
+from bot.chat import Attachment, Button, Incoming, Reply
 from handlers.core import texts as t
 from handlers.core.actions import Action, ActionCodec
 from handlers.core.context import Ctx, Services, UsageError
@@ -38,6 +38,8 @@ HandlerFn = Callable[[Ctx], Awaitable[None]]
 ActionFn = Callable[[Ctx, Any], Awaitable[None]]
 ErrorText = Callable[[DomainError], str]
 Seeder = Callable[[Session, Catalogue], Awaitable[int]]
+FileFn = Callable[[Ctx, Attachment], Awaitable[None]]
+Refresher = Callable[[], Awaitable[None]]
 MAX_INPUT = 2000
 
 
@@ -101,6 +103,10 @@ class Router:
         self.seeders: list[Seeder] = [seed_companies]
         # async fn(ctx, text) -> handled?: tried for plain text outside dialogs (a bare code)
         self.text_fallbacks: list[Callable[[Ctx, str], Awaitable[bool]]] = []
+        # Run before every update and job round, outside its unit of work; each decides
+        # itself how often to look (the catalogue: is another one in force now?). Never raise.
+        self.refreshers: list[Refresher] = []
+        self._file: Registered | None = None
         self._commands: dict[str, Command] = {}
         self._aliases: dict[str, str] = {}
         self._actions: dict[str, Registered] = {}
@@ -122,6 +128,10 @@ class Router:
         """Register the handler of a button action class."""
         self.codec.add(kind)
         self._actions[kind.name] = Registered(func, admin, linked)
+
+    def on_file(self, func: FileFn, *, admin: bool = False) -> None:
+        """Register what happens with a file someone sends in a private chat (one handler)."""
+        self._file = Registered(func, admin)
 
     def dialog(self, dialog: Dialog) -> None:
         """Register a multi-step dialog."""
@@ -152,6 +162,7 @@ class Router:
         text = incoming.text or ""
         if len(text) > MAX_INPUT:
             return [Reply(t.TOO_LONG.format(limit=MAX_INPUT))]
+        await self.refresh()
         db = self.services.db
         try:
             try:
@@ -177,6 +188,14 @@ class Router:
                 return await self._finish(ctx), ctx.notify.planned
         except _Refused as refused:  # the unit was rolled back: nothing half-done remains
             return await self._after_refusal(refused), 0
+
+    async def refresh(self) -> None:
+        """Run the refreshers (a failing one is logged; the update goes on with what it has)."""
+        for refresh in self.refreshers:
+            try:
+                await refresh()
+            except Exception:
+                log.exception("refresher %r failed", refresh)
 
     async def _context(self, s: Session, incoming: Incoming) -> Ctx:
         p = incoming.person
@@ -217,6 +236,9 @@ class Router:
             await self._press(ctx, inc.press)
             return
         text = (inc.text or "").strip()
+        file = None if inc.is_group else inc.attachment
+        if file is not None and await self._on_file(ctx, file, caption=text):
+            return
         if inc.option is not None and not inc.is_group:
             action = await chat.menu_option(ctx.s, person_id=ctx.person_id,
                                             chat_id=inc.chat.chat_id, option=inc.option)
@@ -226,6 +248,8 @@ class Router:
                                            and wants_text):
                 await self._run_action(ctx, action)
                 return
+        if not text and inc.attachment is not None:
+            return  # a file shared in a group without a command is not for the bot
         if not text:
             ctx.say(t.EMPTY)
         elif text.lower() in t.CANCEL_WORDS:
@@ -262,6 +286,17 @@ class Router:
         if open_ is not None and name != "weiter" and ctx.dialog == open_:
             # The command left the dialog as it was: say it is still waiting for an answer.
             ctx.say(t.DIALOG_OPEN_HINT.format(title=esc(self.dialogs.title(open_.dialog))))
+
+    async def _on_file(self, ctx: Ctx, attachment: Attachment, *, caption: str) -> bool:
+        """Hand a file to its handler; False: not taken, its caption is handled as text."""
+        found = self._file
+        if found is None or (found.admin and not ctx.is_admin):
+            if caption:
+                return False  # "/start CODE" under a picture still links the person
+            ctx.say(t.FILE_NOT_TAKEN)  # members sending a photo are no "denied" admin action
+            return True
+        await found.func(ctx, attachment)
+        return True
 
     def _suggest(self, ctx: Ctx, word: str) -> str | None:
         """Return the command a typo most likely meant (/termin -> termine), if any."""
@@ -350,6 +385,7 @@ class Router:
     async def run_jobs(self, now: datetime) -> int:
         """Run every registered job, each in its own unit of work; return the rows planned."""
         planned = 0
+        await self.refresh()
         for job in self.jobs:
             try:
                 async with self.services.db.unit() as s:

@@ -17,6 +17,7 @@ MEANT = "Meintest du /{cmd}? Befehle beginnen mit „/“. Alle Befehle: /hilfe"
 NOT_UNDERSTOOD = "Das habe ich nicht verstanden. Ich reagiere auf Befehle wie /termine – alle Befehle: /hilfe"
 TOO_LONG = "Deine Nachricht ist zu lang (höchstens {limit} Zeichen). Bitte fass dich kürzer."
 EMPTY = "Ich habe eine leere Nachricht bekommen. Schreib z. B. /hilfe."
+FILE_NOT_TAKEN = "Mit Dateien kann ich leider nichts anfangen. Schreib mir einfach, was du brauchst – alle Befehle: /hilfe"
 ERROR = "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuch es gleich noch einmal."
 ADMIN_ONLY = "Das dürfen nur Admins des Clusterteams."
 NEEDS_LINK = (

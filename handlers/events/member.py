@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.chat import Button
+from handlers.catalogue.announce import nothing_upcoming
 from handlers.core import Ctx, Router
 from handlers.core.format import esc, plural
 from handlers.events import notices
@@ -49,8 +50,8 @@ async def show_list_again(ctx: Ctx, a: ShowList) -> None:
 
 async def _show_list(ctx: Ctx, *, edit: bool) -> None:
     views = await _views(ctx)
-    if not views:
-        ctx.say(t.NONE_UPCOMING, edit=edit)
+    if not views:  # what the team announced next, or that the new plan follows
+        ctx.say(await nothing_upcoming(ctx), edit=edit)
         return
     ctx.say(t.LIST_HEAD.format(n=len(views)), listed=True, edit=edit)
     for v in views:

@@ -26,13 +26,13 @@ def register(router: Router) -> None:
     router.overview.add(overview)
     router.exports.add("messe", t.EXPORT_LABEL, exports.messe_table)
     router.seeders.append(seed_fairs)
-    catalogue = router.services.catalogue
 
     def deadline(e: DomainError) -> str:
         when = e.info.get("deadline")
         if not isinstance(when, datetime):  # storage always names it; never fail on the way out
             return t.UNKNOWN_FAIR
-        return deadline_passed(catalogue, str(e.info.get("title", "")), when)
+        # The catalogue in force now (a new one may have been applied since start).
+        return deadline_passed(router.services.catalogue, str(e.info.get("title", "")), when)
 
     router.domain_errors({
         "fair_deadline": deadline,
@@ -44,4 +44,5 @@ def register(router: Router) -> None:
                                              area=e.info["area"]),
         "fair_bad_days": lambda e: t.BAD_DAYS,
         "fair_unknown": lambda e: t.UNKNOWN_FAIR,
+        "fair_cancelled": lambda e: t.FAIR_CANCELLED.format(title=esc(e.info["title"])),
     })

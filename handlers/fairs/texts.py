@@ -70,6 +70,7 @@ NOT_OPEN = "Diese Anfrage ist schon {status}."
 FULL = "Beim <b>{title}</b> sind nur noch {free} m² frei, die Anfrage braucht {area} m². Erst muss Fläche frei werden (z. B. durch eine Ablehnung), oder die Firma fragt weniger m² an."
 BAD_DAYS = "Bitte einen der Messetage wählen."
 UNKNOWN_FAIR = "Diese Messe kenne ich nicht."
+FAIR_CANCELLED = "<b>{title}</b> findet nicht statt: die Messe steht nicht mehr im Jahresplan. Mit /messe siehst du, welche Messen anstehen."
 
 REMIND_DEADLINE = (
     "Erinnerung: Beim <b>{title}</b> ({days}, {place}) könnt ihr euch am Gemeinschaftsstand der "

@@ -25,7 +25,6 @@ def register(router: Router) -> None:
     exports.register(router)
     notices.register(router)
     router.overview.add(overview)
-    catalogue = router.services.catalogue
 
     def bad_day(e: DomainError) -> str:
         first, last = e.info.get("first"), e.info.get("last")
@@ -37,7 +36,7 @@ def register(router: Router) -> None:
         deadline = e.info.get("deadline")
         if not isinstance(deadline, datetime):
             return t.NO_PROGRAMME
-        return deadline_text(catalogue, deadline)
+        return deadline_text(router.services.catalogue, deadline)  # the one in force now
 
     router.domain_errors({
         "schaurein_state": lambda e: t.STATE_REFUSED,

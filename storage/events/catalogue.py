@@ -1,34 +1,40 @@
-"""The events of the cluster's year from the catalogue (`[[events]]`), seeded once at start."""
+"""The events of the cluster's year from the catalogue (`[[events]]`): the columns an entry gives
+a row, and seeding the entries that are missing (a new catalogue's changes: storage.catalogue)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from sqlmodel import col
+from sqlmodel import col, select
 
-from storage.catalogue import Catalogue, seed_missing
+from storage.catalogue import Catalogue
+from storage.catalogue.schema import EventEntry
 from storage.db import Session
 from storage.events.models import Event
 from storage.types import utcnow
 
+DEFAULT_REMINDERS = (7, 1)
+
+
+def values(e: EventEntry, catalogue: Catalogue) -> dict[str, Any]:
+    """Return the columns an event row takes from its catalogue entry (times made aware)."""
+    return {
+        "title": e.title, "start": catalogue.local(e.start),
+        "end": catalogue.local(e.end) if e.end else None, "date_note": e.date_note or None,
+        "place": e.place, "city": e.city, "topic": e.topic, "kind": e.kind,
+        "deadline": catalogue.local(e.deadline) if e.deadline else None, "link": e.link,
+        "capacity": e.capacity if e.kind == "intern" else None, "directions": e.directions,
+        "reminder_days": list(DEFAULT_REMINDERS if e.reminders is None else e.reminders),
+    }
+
 
 async def seed(s: Session, catalogue: Catalogue) -> int:
     """Insert catalogue events that are missing (by key); never overwrite; return how many."""
-    return await seed_missing(s, entries=catalogue.section("events"), key_column=col(Event.key),
-                              build=lambda raw: _from_catalogue(raw, catalogue))
-
-
-def _from_catalogue(raw: dict[str, Any], catalogue: Catalogue) -> Event:
-    def when(name: str) -> datetime | None:
-        return catalogue.local(raw[name]) if raw.get(name) else None
-
-    kind = raw.get("kind", "intern")
-    return Event(
-        key=raw["key"], title=raw["title"], start=catalogue.local(raw["start"]), end=when("end"),
-        date_note=raw.get("date_note"), place=raw.get("place"), city=raw.get("city"),
-        topic=raw.get("topic"), kind=kind, deadline=when("deadline"), link=raw.get("link"),
-        capacity=raw.get("capacity") if kind == "intern" else None,
-        directions=raw.get("directions"), reminder_days=list(raw.get("reminders", [7, 1])),
-        created_at=utcnow(),  # when it entered the database; no clock is at hand at start
-    )
+    known = set(await s.exec(select(col(Event.key))))
+    fresh = [
+        # created_at: when it entered the database; no clock is at hand at start
+        Event(key=e.key, created_at=utcnow(), **values(e, catalogue))
+        for e in catalogue.data.events if e.key not in known
+    ]
+    s.add_all(fresh)
+    return len(fresh)

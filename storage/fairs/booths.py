@@ -130,6 +130,8 @@ async def _locked_fair(s: Session, key: str) -> Fair:
     fair = (await s.exec(q.execution_options(populate_existing=True))).first()
     if fair is None:
         raise DomainError("fair_unknown", key=key)
+    if fair.cancelled_at is not None:
+        raise DomainError("fair_cancelled", title=fair.title)
     return fair
 
 

@@ -22,8 +22,8 @@ def booked_dates(req: BoothRequest) -> list[date]:
 
 
 async def list_fairs(s: Session) -> list[Fair]:
-    """Return every fair, earliest first."""
-    fairs = list(await s.exec(select(Fair)))
+    """Return every fair that takes place (not closed by a new catalogue), earliest first."""
+    fairs = list(await s.exec(select(Fair).where(col(Fair.cancelled_at).is_(None))))
     return sorted(fairs, key=lambda f: (f.days[0] if f.days else "", f.key))
 
 

@@ -76,7 +76,7 @@ async def setup_plans(s: Session, *, now: datetime, tz: ZoneInfo) -> dict[str, P
     """Return every set-up reminder that should be planned now, by key."""
     rows = (await s.exec(
         select(BoothRequest, Fair).join(Fair, col(Fair.id) == col(BoothRequest.fair_id))
-        .where(BoothRequest.status == "confirmed")
+        .where(BoothRequest.status == "confirmed", col(Fair.cancelled_at).is_(None))
     )).all()
     if not rows:
         return {}

@@ -1,25 +1,30 @@
-"""The catalogue's fairs (`[[fairs]]`): inserted at start when missing, never overwritten."""
+"""The catalogue's fairs (`[[fairs]]`): the columns an entry gives a row; missing ones seeded."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from storage.catalogue import Catalogue, seed_missing
+from sqlmodel import col, select
+
+from storage.catalogue import Catalogue
+from storage.catalogue.schema import FairEntry
 from storage.db import Session
 from storage.fairs.models import Fair
 
 
+def values(e: FairEntry, catalogue: Catalogue) -> dict[str, Any]:
+    """Return the columns a fair row takes from its catalogue entry."""
+    return {
+        "title": e.title, "days": [d.isoformat() for d in e.days], "place": e.place,
+        "city": e.city, "setup": e.setup, "deadline": catalogue.local(e.deadline),
+        "capacity_m2": e.capacity_m2, "note": e.note,
+    }
+
+
 async def seed_fairs(s: Session, catalogue: Catalogue) -> int:
     """Insert catalogue fairs that are missing (by key); return how many."""
-    return await seed_missing(s, entries=catalogue.section("fairs"), key_column=Fair.key,
-                              build=lambda entry: _fair(entry, catalogue))
-
-
-def _fair(entry: dict[str, Any], catalogue: Catalogue) -> Fair:
-    return Fair(
-        key=entry["key"], title=entry["title"],
-        days=[d.isoformat() for d in entry["days"]], place=entry.get("place", ""),
-        city=entry.get("city", ""), setup=entry.get("setup", ""),
-        deadline=catalogue.local(entry["deadline"]),
-        capacity_m2=int(entry["capacity_m2"]), note=entry.get("note", ""),
-    )
+    known = set(await s.exec(select(col(Fair.key))))
+    fresh = [Fair(key=e.key, **values(e, catalogue))
+             for e in catalogue.data.fairs if e.key not in known]
+    s.add_all(fresh)
+    return len(fresh)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,13 @@ from nio import (
     RoomMessageFile,
     RoomMessageText,
     RoomSendResponse,
+    UploadResponse,
 )
 from nio.crypto import decrypt_attachment
 from nio.event_builders import EnableEncryptionBuilder
+
+from bot.chat import FileOut
+from bot.transports.matrix_format import file_content
 
 from .synapse import Account
 
@@ -100,6 +105,19 @@ class Human:
         """Send a plain text message (encrypted if the room is)."""
         resp = await self.client.room_send(
             room_id, "m.room.message", {"msgtype": "m.text", "body": text},
+            ignore_unverified_devices=True,
+        )
+        assert isinstance(resp, RoomSendResponse), resp
+
+    async def send_file(self, room_id: str, file: FileOut) -> None:
+        """Upload a file (encrypted in an encrypted room, as Element does) and send an m.file."""
+        room = self.client.rooms[room_id]
+        upload, keys = await self.client.upload(
+            io.BytesIO(file.data), content_type=file.mime, filename=file.name,
+            encrypt=room.encrypted, filesize=len(file.data))
+        assert isinstance(upload, UploadResponse), upload
+        resp = await self.client.room_send(
+            room_id, "m.room.message", file_content(file, upload.content_uri, keys),
             ignore_unverified_devices=True,
         )
         assert isinstance(resp, RoomSendResponse), resp

@@ -263,3 +263,19 @@ async def test_first_start_ignores_old_messages(world: World) -> None:
             assert [i.text for i in world.recorder.got] == ["/neu"]
         finally:
             await fresh.stop()
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+async def test_a_file_sent_in_a_dm_reaches_the_bot(world: World, encrypted: bool) -> None:
+    plan = FileOut("plan-2027.toml", "application/toml", '[cluster]\nname = "Zukunftsmacher"\n'
+                   "max_members = 30\n# Umlaute: äöü\n".encode())
+    async with Human(world.synapse.url, world.human_account, world.tmp / "human") as anna:
+        room = await anna.open_dm(world.bot.user_id, encrypted=encrypted)
+        await anna.send_file(room, plan)
+        seen = await anna.receive(room)  # the recorder echoes; by then it holds the Incoming
+        got = world.recorder.got[-1]
+        assert got.attachment is not None, seen.body
+        assert got.attachment.name == "plan-2027.toml"
+        assert got.attachment.mime == "application/toml"
+        assert got.attachment.data == plan.data  # downloaded (and decrypted) by the transport
+        assert got.text is None and got.chat == Address("matrix", room)

@@ -2,7 +2,8 @@
 
 It speaks just enough of the real HTTP API for python-telegram-bot's network stack: getMe,
 long-polling getUpdates with offsets, send/edit messages, documents, callback answers, command
-menus, webhooks. Tests inject updates, force flood-control (429) or Forbidden (403) answers and
+menus, webhooks, and files people send (getFile, then GET /file/bot<token>/<file_path>).
+Tests inject updates, force flood-control (429) or Forbidden (403) answers and
 read back what a user would see. HTML is validated like Telegram does, so unescaped user input
 is rejected here just as it would be there.
 """
@@ -79,6 +80,8 @@ class FakeBotApi(BotMethods):
         self.webhook: dict[str, Any] = {}
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.chats: set[tuple[int, str]] = set()  # (chat id, type) of every pushed message
+        self.files: dict[str, bytes] = {}  # file_id -> bytes of documents people sent
+        self.downloads: list[str] = []  # file paths fetched through the file URL
         self._ids = itertools.count(1)
         self._msg_ids = itertools.count(100)
         self._changed = asyncio.Condition()
@@ -93,6 +96,7 @@ class FakeBotApi(BotMethods):
         """Listen on 127.0.0.1 on a free port."""
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -134,6 +138,23 @@ class FakeBotApi(BotMethods):
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return self.push_update({"message": message})
 
+    def push_document(self, user_id: int, name: str, data: bytes, *,
+                      mime: str = "application/octet-stream", caption: str | None = None,
+                      chat_id: int | None = None, chat_type: str = "private",
+                      announced_size: int | None = None) -> int:
+        """Queue a document a user sends (its bytes are served through getFile)."""
+        self.chats.add((chat_id or user_id, chat_type))
+        message = self._message(chat_id or user_id, chat_type, None, sender=user(user_id, "Anna"))
+        file_id = f"up{len(self.files) + 1}"
+        self.files[file_id] = data
+        message["document"] = {"file_id": file_id, "file_unique_id": f"u-{file_id}",
+                               "file_name": name, "mime_type": mime,
+                               "file_size": len(data) if announced_size is None
+                               else announced_size}
+        if caption is not None:
+            message["caption"] = caption
+        return self.push_update({"message": message})
+
     def push_press(self, user_id: int, data: str, message_id: int, *,
                    chat_id: int | None = None, name: str = "Anna") -> int:
         """Queue a button press on a message the bot sent earlier."""
@@ -159,6 +180,14 @@ class FakeBotApi(BotMethods):
                 await self._changed.wait_for(check)
 
     # -- dispatch --------------------------------------------------------------------------
+    async def _download(self, request: web.Request) -> web.Response:
+        path = request.match_info["path"]
+        self.downloads.append(path)
+        data = self.files.get(path.rpartition("/")[2])
+        if data is None:
+            return web.Response(status=404, text="Not Found")
+        return web.Response(body=data, content_type="application/octet-stream")
+
     async def _dispatch(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await _params(request)

@@ -23,6 +23,7 @@ class BotMethods:
     messages: dict[tuple[int, int], dict[str, Any]]
     webhook: dict[str, Any]
     commands: dict[str, list[dict[str, Any]]]
+    files: dict[str, bytes]
     _changed: asyncio.Condition
     _msg_ids: itertools.count[int]
     _closing: bool
@@ -89,6 +90,14 @@ class BotMethods:
         if caption:
             message["caption"] = caption
         return _public(message)
+
+    async def _m_getFile(self, p: dict[str, Any]) -> dict[str, Any]:
+        file_id = str(p["file_id"])
+        data = self.files.get(file_id)
+        if data is None:
+            raise BadRequest("Bad Request: invalid file_id")
+        return {"file_id": file_id, "file_unique_id": f"u-{file_id}", "file_size": len(data),
+                "file_path": f"documents/{file_id}"}
 
     async def _m_editMessageText(self, p: dict[str, Any]) -> dict[str, Any]:
         message = self._editable(p)

@@ -9,7 +9,7 @@ import pytest
 from telegram import Bot, Update
 from telegram.error import TelegramError
 
-from bot.chat import Address, Incoming, Person
+from bot.chat import Address, Attachment, Incoming, Person
 from bot.transports import telegram_http
 from bot.transports import telegram_updates as tu
 from bot.transports.telegram_http import UpdatesRequest, readable_updates
@@ -50,7 +50,8 @@ CASES: list[tuple[str, dict[str, Any], Incoming | None]] = [
         "from": {"id": 7, "is_bot": False, "first_name": "Bo"}, "caption": "/start ABC",
         "document": {"file_id": "f", "file_unique_id": "u"}}},
      Incoming(Person("telegram", "7", "Bo"), IN_PRIVATE, text="/start ABC",
-              meta={"update_id": "4"}, numbered=False)),
+              meta={"update_id": "4", "file_id": "f"}, numbered=False,
+              attachment=Attachment("datei", "application/octet-stream", None, 0))),
     ("channel post without sender", {"update_id": 5, "message": {
         "message_id": 13, "date": 1767000000, "chat": {"id": -100, "type": "channel"},
         "text": "ohne Absender"}},

@@ -1,0 +1,160 @@
+"""The rule for rows that came from the catalogue, on SQLite and PostgreSQL.
+
+A new catalogue's change follows into a row unless the team changed that field in chat;
+upcoming entries it drops are cancelled (events) or closed (fairs); past ones stay history.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from storage.catalogue import Catalogue, from_text, seed_companies
+from storage.catalogue import changes as catalogue_changes
+from storage.db import Database
+from storage.events import catalogue as event_catalogue
+from storage.events import manage, signup
+from storage.events.models import Event
+from storage.fairs import queries as fair_queries
+from storage.fairs import seed_fairs
+from storage.fairs.models import BoothRequest, Fair
+from storage.members.models import Company, Person
+from tests.catalogue.helpers import PLAN_2026
+
+BERLIN = ZoneInfo("Europe/Berlin")
+FEB = datetime(2026, 2, 2, 9, 0, tzinfo=BERLIN)
+MEETING = "netzwerk-2026-03"
+
+
+def plan_2026(*changes: tuple[str, str]) -> Catalogue:
+    """The shipped 2026 catalogue with text replaced."""
+    text = PLAN_2026.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new)
+    return from_text(text)
+
+
+async def seeded(db: Database, cat: Catalogue) -> None:
+    async with db.unit() as s:
+        await seed_companies(s, cat)
+        await event_catalogue.seed(s, cat)
+        await seed_fairs(s, cat)
+
+
+async def event(db: Database, key: str) -> Event:
+    async with db.read() as s:
+        return (await s.exec(select(Event).where(Event.key == key))).one()
+
+
+async def test_a_field_changed_in_chat_stays_and_the_others_follow(
+        db: Database, catalogue: Catalogue) -> None:
+    await seeded(db, catalogue)
+    ev = await event(db, MEETING)
+    async with db.unit() as s:
+        await manage.update(s, event_id=ev.id, changes={"place": "Rathaus Görlitz"}, now=FEB)
+    new = plan_2026(('place = "Go Be, Görlitzer Altstadt"', 'place = "Kulturbrauerei"'),
+                    ('topic = "Marketing mit Schwerpunkt Social Media"',
+                     'topic = "Marketing auf TikTok"'))
+    async with db.unit() as s:
+        plan = await catalogue_changes.compare(s, old=catalogue, new=new, now=FEB)
+        [change] = plan.of("event")
+        assert change.what == "changed" and change.key == MEETING
+        assert [(f.name, f.kept) for f in change.fields] == [("place", "chat"), ("topic", "")]
+        assert change.told == 0  # the topic is no reason to message people; the place stays
+        await catalogue_changes.apply(s, plan, now=FEB)
+    after = await event(db, MEETING)
+    assert (after.place, after.topic) == ("Rathaus Görlitz", "Marketing auf TikTok")
+
+
+async def test_fewer_places_than_signed_up_keep_the_capacity(
+        db: Database, catalogue: Catalogue) -> None:
+    await seeded(db, catalogue)
+    ev = await event(db, MEETING)
+    async with db.unit() as s:
+        company = (await s.exec(select(Company))).first()
+        assert company is not None
+        for n in range(3):
+            p = Person(platform="console", external_id=f"p{n}", chat_id=f"p{n}",
+                       company_id=company.id)
+            s.add(p)
+            await s.flush()
+            await signup.register(s, event_id=ev.id, person_id=p.id, people=5, now=FEB)
+    new = plan_2026(("capacity = 40                      # Annahme: Personen",
+                     "capacity = 10"))
+    async with db.unit() as s:
+        plan = await catalogue_changes.compare(s, old=catalogue, new=new, now=FEB)
+        [change] = plan.of("event")
+        assert change.what == "kept" and change.fields[0].kept == "booked"
+        await catalogue_changes.apply(s, plan, now=FEB)
+    assert (await event(db, MEETING)).capacity == 40
+
+
+async def test_dropped_upcoming_dates_are_cancelled_and_past_ones_stay_history(
+        db: Database, catalogue: Catalogue) -> None:
+    await seeded(db, catalogue)
+    april = datetime(2026, 4, 1, 9, 0, tzinfo=BERLIN)
+    text = PLAN_2026.read_text(encoding="utf-8")
+    for key in (MEETING, "netzwerk-2026-09"):  # March is over in April, September is not
+        start = text.index(f'key = "{key}"')
+        end = text.index("[[events]]", start)
+        text = text[:start] + 'key = "x-' + key + text[start + 7 + len(key):end] + text[end:]
+    new = from_text(text)
+    async with db.unit() as s:
+        plan = await catalogue_changes.compare(s, old=catalogue, new=new, now=april)
+        whats = {e.key: e.what for e in plan.of("event")}
+        assert whats[MEETING] == "past" and whats["netzwerk-2026-09"] == "removed"
+        assert whats[f"x-{MEETING}"] == "new"
+        done = await catalogue_changes.apply(s, plan, now=april)
+        assert [ev.key for ev, _ in done.events.cancelled] == ["netzwerk-2026-09"]
+    assert (await event(db, MEETING)).cancelled_at is None
+    assert (await event(db, "netzwerk-2026-09")).cancelled_at is not None
+
+
+async def test_a_dropped_fair_is_closed_with_its_requests_kept(
+        db: Database, catalogue: Catalogue) -> None:
+    await seeded(db, catalogue)
+    async with db.unit() as s:
+        fair = (await s.exec(select(Fair).where(Fair.key == "insidertreff-2026"))).one()
+        company = (await s.exec(select(Company))).first()
+        assert company is not None
+        s.add(BoothRequest(fair_id=fair.id, company_id=company.id, status="requested",
+                           staff=2, area_m2=10, queued_at=FEB, updated_at=FEB))
+    text = PLAN_2026.read_text(encoding="utf-8")
+    start = text.index('[[fairs]]\nkey = "insidertreff-2026"')
+    new = from_text(text[:start] + text[text.index("[[fairs]]", start + 5):])
+    async with db.unit() as s:
+        plan = await catalogue_changes.compare(s, old=catalogue, new=new, now=FEB)
+        [change] = plan.of("fair")
+        assert (change.what, change.affected, change.told) == ("removed", 1, 1)
+        done = await catalogue_changes.apply(s, plan, now=FEB)
+        assert len(done.fairs.cancelled[0][1]) == 1
+    async with db.read() as s:
+        assert [f.key for f in await fair_queries.list_fairs(s)] == ["karrieretage-2026"]
+        req = (await s.exec(select(BoothRequest))).one()
+        assert req.status == "requested"  # history stays as it was
+
+
+async def test_companies_are_added_and_renamed_unless_renamed_in_chat(
+        db: Database, catalogue: Catalogue) -> None:
+    await seeded(db, catalogue)
+    async with db.unit() as s:
+        emis = (await s.exec(select(Company).where(Company.catalogue_key == "emis"))).one()
+        emis.name = "EMIS Electrics GmbH"  # the team corrected it in chat
+    new = plan_2026(('name = "Pragma"', 'name = "Pragma Industries"'),
+                    ('name = "EMIS"', 'name = "EMIS GmbH"'),
+                    ('[[companies]]\nkey = "pragma"',
+                     '[[companies]]\nkey = "neu"\nname = "Neue Firma"\n\n'
+                     '[[companies]]\nkey = "pragma"'))
+    async with db.unit() as s:
+        plan = await catalogue_changes.compare(s, old=catalogue, new=new, now=FEB)
+        whats = {e.key: e.what for e in plan.of("company")}
+        assert whats == {"neu": "new", "pragma": "changed", "emis": "kept"}
+        await catalogue_changes.apply(s, plan, now=FEB)
+        assert await seed_companies(s, new) == 1
+    async with db.read() as s:
+        names = {c.catalogue_key: c.name for c in await s.exec(select(Company))}
+    assert names["pragma"] == "Pragma Industries" and names["emis"] == "EMIS Electrics GmbH"
+    assert names["neu"] == "Neue Firma"
