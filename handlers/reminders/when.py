@@ -129,7 +129,9 @@ def _month(word: str) -> int | None:
     if not word.isalpha():
         return None
     entry = VOCAB.get(fold(word))  # exact: "mal" is no typo of "Mai" here
-    return int(entry[1]) if entry is not None and entry[0] == "month" else None
+    if entry is None or entry[0] != "month" or not isinstance(entry[1], int):
+        return None
+    return entry[1]
 
 
 def _real_date(m: re.Match[str] | None) -> bool:
