@@ -1,4 +1,4 @@
-"""`python -m bot [console|run|migrate]`: build everything from Settings and start it."""
+"""`python -m bot [console|run|migrate|backup|restore|copy-db]`: build from Settings, run."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot import maintenance
 from bot.app import App, build_app
 from bot.chat import Transport
 from bot.clock import ManualClock, SystemClock
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--as", dest="as_name", default="du", help="wer du in der Konsole bist")
     sub.add_parser("run", help="Telegram/Matrix starten (laut .env)")
     sub.add_parser("migrate", help="Datenbankschema aktualisieren")
+    maintenance.add_commands(sub.add_parser)
     return p
 
 
@@ -108,6 +110,7 @@ async def _migrate(settings: Settings, _args: argparse.Namespace) -> None:
 
 MODES: dict[str, Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, None]]] = {
     "console": _console, "run": _run, "migrate": _migrate,
+    "backup": maintenance.backup, "restore": maintenance.restore, "copy-db": maintenance.copy_db,
 }
 
 
