@@ -83,6 +83,7 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
     app = await build_app(settings)
     await asyncio.to_thread(warm_up)  # the first odd date phrase should not wait for dateparser
     started: list[Transport] = []
+    http = app.http_server()
     try:
         transports = app.platform_transports()
         if not transports:
@@ -96,8 +97,12 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
             app.add_port(t)
             await t.start(app.handle)
             started.append(t)  # only what started is stopped, even if a later start fails
+        if http is not None:
+            await http.start()
         await _with_scheduler(app, stop.wait())
     finally:
+        if http is not None:
+            await http.stop()
         for t in reversed(started):
             await t.stop()
         await app.stop()
