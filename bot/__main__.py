@@ -16,6 +16,7 @@ from bot import maintenance
 from bot.app import App, build_app
 from bot.chat import Transport
 from bot.clock import ManualClock, SystemClock
+from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.transports.console import ConsoleTransport, parse_now
 from handlers.dates import warm_up
@@ -127,12 +128,7 @@ def main(argv: list[str] | None = None) -> None:
     except ValidationError as err:
         msgs = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in err.errors())
         sys.exit(f"Einstellungen fehlerhaft: {msgs}")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per wake-up is noise
-    logging.basicConfig(
-        level=settings.log_level.upper(), stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    setup_logging(settings)
     if args.cmd is None:  # `make run`: the platforms when configured, else the console chat
         platforms = settings.telegram_enabled or settings.matrix_enabled
         args = _parser().parse_args(["run" if platforms else "console"])
