@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.chat import ChatPort, Incoming, Person, Reply, Transport
 from bot.clock import Clock, ManualClock, SystemClock
@@ -24,6 +24,7 @@ from storage.catalogue import Catalogue, CatalogueInvalid
 from storage.catalogue import versions as catalogue_versions
 from storage.db import Database
 from storage.members import people
+from storage.members.invites import InvitePolicy
 from storage.outbox import FilePayload, Plan
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class App:
         self._delivering = asyncio.Lock()
         self.services = Services(
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
-            signer=signer, wake=self._planned,
+            signer=signer, wake=self._planned, invites=invite_policy(settings),
         )
         self.router: Router = build_router(self.services)
         manual = isinstance(clock, ManualClock)
@@ -201,3 +202,9 @@ async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
     app = App(settings, clock or SystemClock(), db, catalogue, signer)
     await app.start()
     return app
+
+
+def invite_policy(settings: Settings) -> InvitePolicy:
+    """Return how invite codes are issued and limited, from the settings."""
+    return InvitePolicy(uses=settings.invite_uses, lifetime=timedelta(days=settings.invite_days),
+                        attempts=settings.invite_attempts_per_hour, window=timedelta(hours=1))

@@ -10,7 +10,7 @@ from storage.events.models import Event, Registration
 from storage.fairs.models import BoothRequest, Fair
 from storage.films.models import FilmInterest
 from storage.media_days.models import MediaDay, MediaDayOffer
-from storage.members.models import Company, InviteCode, Person
+from storage.members.models import Company, InviteAttempt, InviteCode, Person
 from storage.outbox.models import OutboxMessage, ReminderPreference
 from storage.schau_rein.models import SchauReinSignup
 from storage.stammtisch.models import (
@@ -22,7 +22,8 @@ from storage.stammtisch.models import (
 
 __all__ = [
     "AuditLog", "BoothRequest", "CatalogueVersion", "ChatMenu", "Company", "DialogState",
-    "Event", "Fair", "FilmInterest", "InstallationKey", "InviteCode", "MediaDay", "MediaDayOffer",
+    "Event", "Fair", "FilmInterest", "InstallationKey", "InviteAttempt", "InviteCode", "MediaDay",
+    "MediaDayOffer",
     "OutboxMessage", "Person", "Registration", "ReminderPreference", "SchauReinSignup",
     "StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic",
 ]

@@ -4,48 +4,54 @@ from __future__ import annotations
 
 from handlers.core import Ctx, Router, UsageError
 from handlers.core.format import esc, fmt_dt
+from handlers.team import invites
+from handlers.team import people as people_
 from handlers.team import texts as t
+from handlers.team.actions import (
+    GrantAdmin,
+    Keep,
+    Revoke,
+    RevokeAdmin,
+    RevokeAll,
+    RevokeAllAsk,
+    RevokeAsk,
+)
 from storage import audit
-from storage.members import companies, invites, people
+from storage.members import companies, people
 
 
 def register(router: Router) -> None:
     """Register the admin commands."""
-    router.command("einladung", invite, help=t.HELP_EINLADUNG, admin=True)
+    router.command("einladung", invites.invite, help=t.HELP_EINLADUNG, admin=True,
+                   personal=True)
+    router.command("einladungen", invites.list_open, help=t.HELP_EINLADUNGEN, admin=True,
+                   personal=True)
+    router.on(RevokeAsk, invites.ask_revoke, admin=True)
+    router.on(Revoke, invites.revoke, admin=True)
+    router.on(RevokeAllAsk, invites.ask_revoke_all, admin=True)
+    router.on(RevokeAll, invites.revoke_all, admin=True)
+    router.on(Keep, invites.keep, admin=True)
     router.command("firma_neu", add_company, help=t.HELP_FIRMA_NEU, admin=True)
     router.command("firmen", list_companies, help=t.HELP_FIRMEN, admin=True)
-    router.command("admin", grant_admin, help=t.HELP_ADMIN, admin=True)
+    router.command("admin", people_.grant_command, help=t.HELP_ADMIN, admin=True)
+    router.command("admin_entziehen", people_.revoke_command, help=t.HELP_ADMIN_ENTZIEHEN,
+                   admin=True)
+    router.command("admins", people_.list_admins, help=t.HELP_ADMINS, admin=True)
+    router.command("personen", people_.find, help=t.HELP_PERSONEN, admin=True, personal=True)
+    router.on(GrantAdmin, people_.grant, admin=True)
+    router.on(RevokeAdmin, people_.revoke, admin=True)
     router.command("protokoll", show_audit, help=t.HELP_PROTOKOLL, admin=True)
     router.domain_errors({
         "cluster_full": lambda e: t.CLUSTER_FULL.format(max=e.info["max"]),
         "company_exists": lambda e: t.COMPANY_EXISTS.format(name=esc(e.info["name"])),
         "bad_state": lambda e: t.COMPANY_BAD_STATE.format(state=esc(e.info["state"])),
         "company_unknown": lambda e: t.COMPANY_UNKNOWN,
+        "invite_bad_uses": lambda e: t.INVITE_USAGE,
+        "person_unknown": lambda e: t.PERSON_UNKNOWN,
+        "admin_from_settings": lambda e: t.ADMIN_FROM_SETTINGS.format(key=esc(e.info["key"])),
+        "not_admin": lambda e: t.NOT_ADMIN.format(key=esc(e.info["key"])),
+        "last_admin": lambda e: t.LAST_ADMIN.format(key=esc(e.info["key"])),
     })
-
-
-async def invite(ctx: Ctx) -> None:
-    """Create an invite code for a company and show the text to forward."""
-    if not ctx.args:
-        raise UsageError(t.INVITE_USAGE)
-    found = await companies.find(ctx.s, query=ctx.args)
-    if not found:
-        raise UsageError(t.INVITE_NO_COMPANY.format(query=esc(ctx.args)))
-    if len(found) > 1:
-        names = ", ".join(esc(c.name) for c in found[:6])
-        raise UsageError(t.INVITE_AMBIGUOUS.format(query=esc(ctx.args), names=names))
-    company = found[0]
-    code = await invites.issue(ctx.s, company_id=company.id, created_by=ctx.person_id,
-                               now=ctx.now)
-    ctx.audit("invite", company=company.name, code=code.code)
-    text = t.INVITE_DONE.format(
-        company=esc(company.name), code=code.code,
-        until=fmt_dt(code.expires_at, ctx.tz),  # with the hour: it expires then, not at midnight
-    )
-    link_base = ctx.services.links.get("telegram")
-    if link_base:
-        text += t.INVITE_LINK.format(link=esc(f"{link_base}{code.code}"))
-    ctx.say(text)
 
 
 STATES = {"BB": "BB", "SN": "SN", "BRANDENBURG": "BB", "SACHSEN": "SN"}
@@ -86,19 +92,6 @@ async def list_companies(ctx: Ctx) -> None:
     lines = [t.COMPANIES_HEAD.format(count=len(all_), max=ctx.catalogue.max_members)]
     lines += [t.company_line(c.name, c.state, c.city, counts.get(c.id, 0)) for c in all_]
     ctx.say("\n".join(lines))
-
-
-async def grant_admin(ctx: Ctx) -> None:
-    """Grant the admin role to a known person (`/admin platform:id`)."""
-    key = ctx.args.strip()
-    if ":" not in key:
-        raise UsageError(t.ADMIN_USAGE)
-    person = await people.by_key(ctx.s, key)
-    if person is None:
-        raise UsageError(t.ADMIN_UNKNOWN.format(key=esc(key)))
-    await people.set_role(ctx.s, person_id=person.id, role="admin")
-    ctx.audit("grant_admin", target=key)
-    ctx.say(t.ADMIN_GRANTED.format(key=esc(key)))
 
 
 async def show_audit(ctx: Ctx) -> None:

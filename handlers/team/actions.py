@@ -1,0 +1,56 @@
+"""The team's buttons: one typed action each (invites, admins, people, companies, log)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handlers.core import Action
+
+
+@dataclass(frozen=True)
+class Keep(Action, name="team.keep"):
+    """The "Nein" of a confirmation: everything stays."""
+
+
+@dataclass(frozen=True)
+class RevokeAsk(Action, name="invite.revoke_ask"):
+    """Ask to revoke one open code (confirmation follows)."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class Revoke(Action, name="invite.revoke"):
+    """Revoke one open code."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class RevokeAllAsk(Action, name="invite.revoke_all_ask"):
+    """Ask to revoke every open code shown (of one company, or all); `until` in ms."""
+
+    company_id: int | None
+    until: int
+
+
+@dataclass(frozen=True)
+class RevokeAll(Action, name="invite.revoke_all"):
+    """Revoke the open codes created up to `until` (ms since 1970): those the team saw."""
+
+    company_id: int | None
+    until: int
+
+
+@dataclass(frozen=True)
+class GrantAdmin(Action, name="admin.grant"):
+    """Make a person admin."""
+
+    person_id: int
+
+
+@dataclass(frozen=True)
+class RevokeAdmin(Action, name="admin.revoke"):
+    """Take the admin role away from a person."""
+
+    person_id: int
