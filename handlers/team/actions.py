@@ -54,3 +54,48 @@ class RevokeAdmin(Action, name="admin.revoke"):
     """Take the admin role away from a person."""
 
     person_id: int
+
+
+@dataclass(frozen=True)
+class UnlinkAsk(Action, name="person.unlink_ask"):
+    """Ask to unlink a person from their company (confirmation follows)."""
+
+    person_id: int
+
+
+@dataclass(frozen=True)
+class Unlink(Action, name="person.unlink"):
+    """Unlink a person from the company they had when asked."""
+
+    person_id: int
+    company_id: int
+
+
+@dataclass(frozen=True)
+class MovePick(Action, name="person.move_pick"):
+    """Show the companies a person can be moved to."""
+
+    person_id: int
+
+
+@dataclass(frozen=True)
+class MoveTo(Action, name="person.move"):
+    """Link a person to another company."""
+
+    person_id: int
+    company_id: int
+
+
+@dataclass(frozen=True)
+class Merge(Action, name="company.merge"):
+    """Merge company `source_id` into `target_id` (after the confirmation)."""
+
+    source_id: int
+    target_id: int
+
+
+@dataclass(frozen=True)
+class Delete(Action, name="company.delete"):
+    """Delete a company (after the confirmation)."""
+
+    company_id: int

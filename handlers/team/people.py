@@ -6,8 +6,16 @@ from bot.chat import Button
 from handlers.core import Ctx, UsageError
 from handlers.core.format import esc
 from handlers.team import texts as t
-from handlers.team.actions import GrantAdmin, RevokeAdmin
-from storage.members import people
+from handlers.team.actions import (
+    GrantAdmin,
+    Keep,
+    MovePick,
+    MoveTo,
+    RevokeAdmin,
+    Unlink,
+    UnlinkAsk,
+)
+from storage.members import companies, people
 from storage.members.models import Company, Person
 
 
@@ -32,9 +40,12 @@ def show_person(ctx: Ctx, person: Person, company: Company | None) -> None:
         buttons.append(ctx.button(t.BTN_REVOKE_ADMIN, RevokeAdmin(person.id))
                        if person.role == "admin"
                        else ctx.button(t.BTN_GRANT_ADMIN, GrantAdmin(person.id)))
+    more = [ctx.button(t.BTN_MOVE, MovePick(person.id))]
+    if company is not None:
+        more.insert(0, ctx.button(t.BTN_UNLINK, UnlinkAsk(person.id)))
     ctx.say(t.person_card(person.display_name, person.platform, person.key,
                           company.name if company else None, role),
-            [buttons], listed=True)
+            [buttons, more], listed=True)
 
 
 async def _one(ctx: Ctx, usage: str) -> Person | None:
@@ -107,3 +118,56 @@ async def list_admins(ctx: Ctx) -> None:
         lines.append(t.admin_line(key, from_settings=True, never_wrote=True))
     lines.append(t.ADMINS_FOOT)
     ctx.say("\n".join(lines))
+
+
+async def _person(ctx: Ctx, person_id: int) -> tuple[Person, Company | None]:
+    """Return a person and their company, or say they are gone."""
+    person = await people.get(ctx.s, person_id=person_id)
+    if person is None:
+        raise UsageError(t.PERSON_UNKNOWN)
+    company = (None if person.company_id is None
+               else await companies.get(ctx.s, company_id=person.company_id))
+    return person, company
+
+
+async def ask_unlink(ctx: Ctx, a: UnlinkAsk) -> None:
+    """Ask the team to confirm unlinking a person from their company."""
+    person, company = await _person(ctx, a.person_id)
+    if company is None:
+        raise UsageError(t.NOT_LINKED.format(name=esc(t.who(person.display_name, person.key))))
+    ctx.say(t.ASK_UNLINK.format(name=esc(t.who(person.display_name, person.key)),
+                                company=esc(company.name)),
+            [[ctx.button(t.BTN_YES_UNLINK, Unlink(person.id, company.id)),
+              ctx.button(t.BTN_NO, Keep())]])
+
+
+async def unlink(ctx: Ctx, a: Unlink) -> None:
+    """Unlink the person (if they are still where they were when asked)."""
+    person, company = await _person(ctx, a.person_id)
+    if company is None or company.id != a.company_id:
+        raise UsageError(t.MOVED_MEANWHILE)
+    await people.move(ctx.s, person_id=person.id, company_id=None)
+    ctx.audit("person_unlink", target=person.key, name=person.display_name,
+              company=company.name)
+    ctx.say(t.UNLINKED.format(name=esc(t.who(person.display_name, person.key)),
+                              company=esc(company.name)))
+
+
+async def move_pick(ctx: Ctx, a: MovePick) -> None:
+    """Offer the companies a person can be moved to, one button each."""
+    person, company = await _person(ctx, a.person_id)
+    others = [c for c in await companies.all_companies(ctx.s)
+              if company is None or c.id != company.id]
+    ctx.say(t.MOVE_PICK.format(name=esc(t.who(person.display_name, person.key))),
+            [[ctx.button(c.name[:40], MoveTo(person.id, c.id))] for c in others])
+
+
+async def move_to(ctx: Ctx, a: MoveTo) -> None:
+    """Link the person to the chosen company; their sign-ups stay with the old one."""
+    person, old, new = await people.move(ctx.s, person_id=a.person_id,
+                                         company_id=a.company_id)
+    assert new is not None  # people.move refuses a company that is gone
+    ctx.audit("person_move", target=person.key, name=person.display_name, company=new.name,
+              old=old.name if old else None)
+    ctx.say(t.MOVED.format(name=esc(t.who(person.display_name, person.key)),
+                           company=esc(new.name)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.core.format import esc, plural
 from handlers.onboarding.texts import PLATFORMS
+from storage.members.removal import Holding
 
 INVITE_USAGE = (
     "So geht's: <code>/einladung Firmenname</code> – für mehrere Personen mit einem Code: "
@@ -65,10 +66,115 @@ BTN_REVOKE_ADMIN = "Admin entziehen"
 AUDIT_HEAD = "<b>Letzte Admin-Aktionen:</b>"
 
 
-def company_line(name: str, state: str | None, city: str | None, members: int) -> str:
-    """Format one company in /firmen."""
+def company_line(name: str, state: str | None, city: str | None, members: list[str]) -> str:
+    """Format one company in /firmen: where, and who of it uses the bot."""
     where = ", ".join(x for x in (city, STATE_NAMES.get(state, state)) if x)
-    return f"• {esc(name)} – {esc(where)} – {plural(members, 'Person', 'Personen')} im Bot"
+    line = f"• {esc(name)} – {esc(where)} – {plural(len(members), 'Person', 'Personen')} im Bot"
+    return f"{line}: {esc(', '.join(members))}" if members else line
+
+
+COMPANIES_FOOT = (
+    "\nÄndern: <code>/firma_umbenennen Alt; Neu</code>, <code>/firma_land Name; BB</code>, "
+    "<code>/firmen_zusammenlegen Quelle; Ziel</code>, <code>/firma_loeschen Name</code>"
+)
+RENAME_USAGE = "So geht's: <code>/firma_umbenennen Alter Name; Neuer Name</code>"
+RENAMED = "<b>{old}</b> heißt jetzt <b>{new}</b>."
+STATE_USAGE = "So geht's: <code>/firma_land Firmenname; BB</code> (oder SN)"
+STATE_SET = "<b>{name}</b> liegt jetzt in {state}."
+COMPANY_NAME_EMPTY = "Der neue Name fehlt. " + RENAME_USAGE
+DELETE_USAGE = "So geht's: <code>/firma_loeschen Firmenname</code>"
+DELETE_IN_CATALOGUE = (
+    "<b>{name}</b> steht im Katalog, der gerade gilt – gelöscht käme sie beim nächsten Start "
+    "wieder. Erst aus dem Katalog nehmen (/katalog), dann löschen; oder mit "
+    "<code>/firmen_zusammenlegen</code> eine doppelte Firma in sie aufgehen lassen."
+)
+DELETED = "<b>{name}</b> ist gelöscht."
+MERGE_USAGE = "So geht's: <code>/firmen_zusammenlegen Quelle; Ziel</code> – die Quelle geht in das Ziel auf."
+MERGE_SAME = "Quelle und Ziel sind dieselbe Firma. " + MERGE_USAGE
+MERGE_BOTH_CATALOGUE = (
+    "<b>{source}</b> und <b>{target}</b> stehen beide im Katalog. Erst eine davon aus dem "
+    "Katalog nehmen (/katalog), dann zusammenlegen."
+)
+MERGED = "<b>{source}</b> ist in <b>{target}</b> aufgegangen – alles von ihr gehört jetzt zu {target}."
+BTN_YES_DELETE = "Ja, löschen"
+BTN_YES_MERGE = "Ja, zusammenlegen"
+
+# What a company holds, by table (a table not named here is shown by its name)
+HELD = {
+    "event_registration": ("Anmeldung zu Terminen", "Anmeldungen zu Terminen"),
+    "boothrequest": ("Messestand-Anfrage", "Messestand-Anfragen"),
+    "filminterest": ("Filmserie-Anfrage", "Filmserie-Anfragen"),
+    "mediaday": ("Medientag-Anfrage", "Medientag-Anfragen"),
+    "schaureinsignup": ("„Schau rein!“-Anmeldung", "„Schau rein!“-Anmeldungen"),
+}
+
+
+def held(table: str, count: int) -> str:
+    """Count what a company holds in one table ("3 Anmeldungen zu Terminen")."""
+    one, many = HELD.get(table, (table, table))
+    return plural(count, one, many)
+
+
+def _people(names: list[str]) -> str:
+    who = f": {esc(', '.join(names))}" if names else ""
+    return f"{plural(len(names), 'Person', 'Personen')}{who}"
+
+
+def ask_delete(name: str, names: list[str], codes: int, holdings: list[Holding]) -> str:
+    """Spell out what deleting a company does, and ask."""
+    lines = [f"<b>{esc(name)}</b> löschen? Das passiert:"]
+    lines.append(f"• {_people(names)} – von der Firma gelöst; wer wieder dazugehören soll, "
+                 "braucht einen neuen Code")
+    lines.append(f"• {plural(codes, 'offener Code wird', 'offene Codes werden')} ungültig")
+    for h in holdings:
+        lines.append(f"• {held(h.table, h.count)} – bleiben bestehen (Plätze bleiben belegt), "
+                     "aber ohne Firma")
+    lines.append("Das lässt sich nicht rückgängig machen.")
+    return "\n".join(lines)
+
+
+def delete_blocked(name: str, holdings: list[Holding]) -> str:
+    """Say why a company cannot be deleted yet and what to do."""
+    what = ", ".join(held(h.table, h.count) for h in holdings)
+    return (f"<b>{esc(name)}</b> hat noch {what} – die brauchen eine Firma. Erst dort "
+            "zurückziehen, oder mit <code>/firmen_zusammenlegen "
+            f"{esc(name)}; Zielfirma</code> alles auf eine andere Firma übertragen.")
+
+
+def ask_merge(source: str, target: str, names: list[str], codes: int,
+              holdings: list[Holding]) -> str:
+    """Spell out what merging moves, and ask."""
+    lines = [f"<b>{esc(source)}</b> in <b>{esc(target)}</b> aufgehen lassen? Alles von "
+             f"{esc(source)} gehört dann zu {esc(target)}:"]
+    lines.append(f"• {_people(names)}")
+    lines.append(f"• {plural(codes, 'offener Code', 'offene Codes')} (gelten dann für "
+                 f"{esc(target)})")
+    lines += [f"• {held(h.table, h.count)}" for h in holdings]
+    lines.append(f"Danach gibt es {esc(source)} nicht mehr. Das lässt sich nicht rückgängig "
+                 "machen.")
+    return "\n".join(lines)
+
+
+def merge_clash(source: str, target: str, holdings: list[Holding]) -> str:
+    """Say why two companies cannot be merged yet."""
+    what = ", ".join(held(h.table, h.clashes) for h in holdings)
+    return (f"<b>{esc(source)}</b> und <b>{esc(target)}</b> haben beide schon: {what}. "
+            "Zwei davon darf eine Firma nicht haben – bitte erst eine zurückziehen, dann "
+            "zusammenlegen.")
+
+
+NOT_LINKED = "{name} gehört zu keiner Firma."
+ASK_UNLINK = (
+    "{name} von <b>{company}</b> lösen? Die Person kann sich dann nicht mehr für die Firma "
+    "anmelden; ihre Anmeldungen bleiben bestehen. Wieder dazu: neuer Code."
+)
+UNLINKED = "{name} gehört nicht mehr zu <b>{company}</b>."
+MOVED_MEANWHILE = "Die Person gehört inzwischen zu einer anderen Firma. Bitte neu suchen: /personen"
+MOVE_PICK = "Zu welcher Firma soll {name} gehören?"
+MOVED = "{name} gehört jetzt zu <b>{company}</b>. Bisherige Anmeldungen bleiben bei der alten Firma."
+BTN_UNLINK = "Von Firma lösen"
+BTN_MOVE = "Firma wechseln"
+BTN_YES_UNLINK = "Ja, lösen"
 
 
 def who(name: str, key: str) -> str:
@@ -110,6 +216,10 @@ HELP_ADMIN = "Person zum Admin machen: Name"
 HELP_ADMIN_ENTZIEHEN = "Admin-Rolle entziehen: Name"
 HELP_ADMINS = "Wer Admin ist"
 HELP_PERSONEN = "Personen suchen: Name"
+HELP_FIRMA_UMBENENNEN = "Firma umbenennen: Alt; Neu"
+HELP_FIRMA_LAND = "Land einer Firma: Name; BB|SN"
+HELP_FIRMA_LOESCHEN = "Firma löschen (mit Rückfrage)"
+HELP_FIRMEN_ZUSAMMENLEGEN = "Firmen zusammenlegen: Quelle; Ziel"
 HELP_EINLADUNG = "Einladungscode für eine Firma"
 HELP_EINLADUNGEN = "Offene Einladungen anzeigen und zurückziehen"
 HELP_FIRMA_NEU = "Firma anlegen: Name; BB|SN; Ort"

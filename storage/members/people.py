@@ -88,16 +88,6 @@ async def reachable_members(s: Session, *, company_id: int) -> list[Person]:
     return [p for p in await members_of(s, company_id=company_id) if p.unreachable_at is None]
 
 
-async def member_counts(s: Session) -> dict[int, int]:
-    """Return how many people are linked to each company (companies without any are absent)."""
-    rows = await s.exec(select(Person.company_id).where(col(Person.company_id).is_not(None)))
-    counts: dict[int, int] = {}
-    for company_id in rows:
-        if company_id is not None:
-            counts[company_id] = counts.get(company_id, 0) + 1
-    return counts
-
-
 async def linked_people(s: Session) -> list[Person]:
     """Return every person linked to a company and reachable."""
     rows = await s.exec(
@@ -176,3 +166,31 @@ async def revoke_admin(s: Session, *, person_id: int, admin_keys: frozenset[str]
             raise DomainError("last_admin", key=person.key)
     person.role = "member"
     return person
+
+
+async def move(s: Session, *, person_id: int,
+               company_id: int | None) -> tuple[Person, Company | None, Company | None]:
+    """Link a person to another company (None: unlink); return person, old and new company.
+
+    Their sign-ups stay with the company that made them.
+    """
+    person = await s.get(Person, person_id, with_for_update=True)
+    if person is None:
+        raise DomainError("person_unknown", person_id=person_id)
+    new = None if company_id is None else await s.get(Company, company_id)
+    if company_id is not None and new is None:
+        raise DomainError("company_unknown", company_id=company_id)
+    old = None if person.company_id is None else await s.get(Company, person.company_id)
+    person.company_id = company_id
+    return person, old, new
+
+
+async def by_company(s: Session) -> dict[int, list[Person]]:
+    """Return the people linked to each company, by name (companies without any are absent)."""
+    rows = await s.exec(select(Person).where(col(Person.company_id).is_not(None))
+                        .order_by(col(Person.display_name), col(Person.id)))
+    found: dict[int, list[Person]] = {}
+    for person in rows:
+        if person.company_id is not None:
+            found.setdefault(person.company_id, []).append(person)
+    return found
