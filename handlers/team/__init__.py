@@ -1,13 +1,19 @@
-"""The cluster team's commands: invites, companies, admins, the audit log."""
+"""The cluster team's commands: invites, companies, admins, the audit log (docs/team.md).
+
+Modules: `invites` (/einladung, /einladungen, revoking), `people` (/personen, admins, unlink,
+move), `companies` (/firmen and changing them), `audit` (/protokoll) with `audit_texts`,
+`actions` (the buttons), `texts` (German).
+"""
 
 from __future__ import annotations
 
-from handlers.core import Ctx, Router
-from handlers.core.format import esc, fmt_dt
-from handlers.team import companies, invites
+from handlers.core import Router
+from handlers.core.format import esc
+from handlers.team import audit, companies, invites
 from handlers.team import people as people_
 from handlers.team import texts as t
 from handlers.team.actions import (
+    AuditPage,
     Delete,
     GrantAdmin,
     Keep,
@@ -22,7 +28,6 @@ from handlers.team.actions import (
     Unlink,
     UnlinkAsk,
 )
-from storage import audit
 
 
 def register(router: Router) -> None:
@@ -58,7 +63,8 @@ def register(router: Router) -> None:
     router.on(Unlink, people_.unlink, admin=True)
     router.on(MovePick, people_.move_pick, admin=True)
     router.on(MoveTo, people_.move_to, admin=True)
-    router.command("protokoll", show_audit, help=t.HELP_PROTOKOLL, admin=True)
+    router.command("protokoll", audit.show, help=t.HELP_PROTOKOLL, admin=True, personal=True)
+    router.on(AuditPage, audit.older, admin=True)
     router.domain_errors({
         "cluster_full": lambda e: t.CLUSTER_FULL.format(max=e.info["max"]),
         "company_exists": lambda e: t.COMPANY_EXISTS.format(name=esc(e.info["name"])),
@@ -77,13 +83,3 @@ def register(router: Router) -> None:
         "company_in_catalogue": lambda e: t.DELETE_IN_CATALOGUE.format(name=esc(e.info["name"])),
         "company_has_requests": lambda e: t.delete_blocked(str(e.info["name"]), []),
     })
-
-
-async def show_audit(ctx: Ctx) -> None:
-    """Show the newest admin actions."""
-    lines = [t.AUDIT_HEAD]
-    for entry in await audit.recent(ctx.s):
-        detail = ", ".join(f"{k}={v}" for k, v in sorted(entry.detail.items()))
-        lines.append(f"• {fmt_dt(entry.at, ctx.tz)} {esc(entry.actor)}: {esc(entry.action)} "
-                     f"{esc(detail)}")
-    ctx.say("\n".join(lines))

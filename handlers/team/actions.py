@@ -99,3 +99,11 @@ class Delete(Action, name="company.delete"):
     """Delete a company (after the confirmation)."""
 
     company_id: int
+
+
+@dataclass(frozen=True)
+class AuditPage(Action, name="audit.page"):
+    """The next (older) page of /protokoll with its filter."""
+
+    query: str
+    before: int

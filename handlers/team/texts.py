@@ -63,7 +63,6 @@ PEOPLE_PICK = "Mehrere Personen passen – bitte wähl unten per Knopf:"
 PEOPLE_MAX = 10
 BTN_GRANT_ADMIN = "Admin machen"
 BTN_REVOKE_ADMIN = "Admin entziehen"
-AUDIT_HEAD = "<b>Letzte Admin-Aktionen:</b>"
 
 
 def company_line(name: str, state: str | None, city: str | None, members: list[str]) -> str:
@@ -224,7 +223,7 @@ HELP_EINLADUNG = "Einladungscode für eine Firma"
 HELP_EINLADUNGEN = "Offene Einladungen anzeigen und zurückziehen"
 HELP_FIRMA_NEU = "Firma anlegen: Name; BB|SN; Ort"
 HELP_FIRMEN = "Mitgliedsfirmen anzeigen"
-HELP_PROTOKOLL = "Letzte Admin-Aktionen"
+HELP_PROTOKOLL = "Protokoll: /protokoll [abgelehnt | Aktion | Name]"
 
 
 def uses(n: int) -> str:

@@ -21,7 +21,8 @@ def test_person_unlinked_after_confirming_loses_member_commands(console: Console
     assert "gehört nicht mehr zu" in texts(console.press("chef", button(ask, "Ja")))
     assert "/start CODE" in texts(console.say("anna", "/start"))
     assert "Einladungscode" in texts(console.say("anna", "/medientag"))
-    assert "person_unlink" in texts(console.say("chef", "/protokoll"))
+    assert "chef: anna von Zemmler Siebanlagen GmbH gelöst" in texts(
+        console.say("chef", "/protokoll"))
 
 
 def test_person_moved_to_another_company(console: ConsoleBot) -> None:
@@ -50,7 +51,8 @@ def test_rename_and_state_shown_in_firmen(console: ConsoleBot) -> None:
     taken = texts(console.say("chef", "/firma_umbenennen Neuland Werke; Zemmler Siebanlagen GmbH"))
     assert "gibt es schon" in taken
     log = texts(console.say("chef", "/protokoll"))
-    assert "company_rename" in log and "company_state" in log
+    assert "Firma Neuland GmbH in Neuland Werke GmbH umbenannt" in log
+    assert "Land von Neuland Werke GmbH auf Sachsen gesetzt" in log
 
 
 def test_merge_spells_out_what_moves_and_moves_it(console: ConsoleBot) -> None:
@@ -84,4 +86,4 @@ def test_delete_spells_out_what_happens_and_refuses_catalogue_companies(
     assert "Kurzlebig" not in texts(console.say("chef", "/firmen"))
     assert "/start CODE" in texts(console.say("anna", "/start"))
     assert "gilt nicht mehr" in texts(console.say("bob", f"/start {code}"))
-    assert "company_delete" in texts(console.say("chef", "/protokoll"))
+    assert "Firma Kurzlebig AG gelöscht" in texts(console.say("chef", "/protokoll"))

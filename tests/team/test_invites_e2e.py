@@ -17,7 +17,8 @@ def test_a_single_use_code_works_once_and_the_team_is_told(console: ConsoleBot) 
         joined, "chef")
     assert UNKNOWN in texts(console.say("bob", f"/start {code}"))
     assert "Zemmler" in texts(console.say("anna", f"/start {code}"))  # anna again: still fine
-    assert "invite_redeem" in texts(console.say("chef", "/protokoll"))
+    assert "anna: mit einem Code zu Zemmler Siebanlagen GmbH gekommen" in texts(
+        console.say("chef", "/protokoll"))
 
 
 def test_revoked_code_stops_working(console: ConsoleBot) -> None:
