@@ -87,3 +87,28 @@ def test_delete_spells_out_what_happens_and_refuses_catalogue_companies(
     assert "/start CODE" in texts(console.say("anna", "/start"))
     assert "gilt nicht mehr" in texts(console.say("bob", f"/start {code}"))
     assert "Firma Kurzlebig AG gelöscht" in texts(console.say("chef", "/protokoll"))
+
+
+def sign_up(console: ConsoleBot, who: str, people: str = "2") -> None:
+    """Sign `who` up for the March network meeting."""
+    listing = console.say(who, "/termine")
+    meeting = [m for m in listing if "Ausbildungs-Marketing" in m.get("text", "")][:1]
+    ask = console.press(who, button(meeting, "Anmelden"))
+    assert "Angemeldet" in texts(console.press(who, button(ask, people)))
+
+
+def test_delete_and_merge_say_what_happens_to_registrations(console: ConsoleBot) -> None:
+    for name in ("Kurzlebig AG", "Doppelt AG"):
+        assert "angelegt" in texts(console.say("chef", f"/firma_neu {name}"))
+    join(console, "anna", "Kurzlebig")
+    join(console, "bob", "Doppelt")
+    sign_up(console, "anna")
+    sign_up(console, "bob", "1")
+    merge = texts(console.say("chef", "/firmen_zusammenlegen Doppelt; Zemmler"))
+    assert "• 1 Anmeldung zu Terminen" in merge
+    ask = console.say("chef", "/firma_loeschen Kurzlebig")
+    assert ("• 1 Anmeldung zu Terminen – bleiben bestehen (Plätze bleiben belegt), aber ohne "
+            "Firma") in texts(ask)
+    console.press("chef", button(ask, "Ja, löschen"))
+    assert "noch 37 Plätze" in texts(console.say("carl", "/termine"))  # 40 - 2 - 1
+    assert "anna" in texts(console.say("chef", "/teilnehmer Marketing"))
