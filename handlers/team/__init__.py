@@ -63,6 +63,7 @@ def register(router: Router) -> None:
     router.on(Unlink, people_.unlink, admin=True)
     router.on(MovePick, people_.move_pick, admin=True)
     router.on(MoveTo, people_.move_to, admin=True)
+    router.notices.add(people_.CHANGED, people_.render_changed)
     router.command("protokoll", audit.show, help=t.HELP_PROTOKOLL, admin=True, personal=True)
     router.on(AuditPage, audit.older, admin=True)
     router.domain_errors({

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from bot.chat import Button
-from handlers.core import Ctx, UsageError
+from handlers.core import Ctx, Notice, RenderCtx, Rendered, UsageError
 from handlers.core.format import esc
 from handlers.team import texts as t
 from handlers.team.actions import (
@@ -92,9 +95,26 @@ async def revoke(ctx: Ctx, a: RevokeAdmin) -> None:
     await _revoke(ctx, a.person_id)
 
 
+CHANGED = "member.changed"
+
+
+async def tell(ctx: Ctx, person: Person, what: str, company: str = "") -> None:
+    """Tell a person what the team changed about them (not when they did it themselves)."""
+    if person.id != ctx.person_id:
+        await ctx.notify.person(person.id, Notice(kind=CHANGED, key="",
+                                                  params={"what": what, "company": company}))
+
+
+async def render_changed(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """What the team changed about the recipient (unknown kinds of change: not sent)."""
+    text = t.TOLD.get(str(p.get("what")))
+    return None if text is None else Rendered(text.format(company=esc(str(p.get("company")))))
+
+
 async def _grant(ctx: Ctx, person_id: int) -> None:
     person = await people.grant_admin(ctx.s, person_id=person_id)
     ctx.audit("grant_admin", target=person.key, name=person.display_name)
+    await tell(ctx, person, "admin")
     ctx.say(t.ADMIN_GRANTED.format(name=esc(t.who(person.display_name, person.key))))
 
 
@@ -102,6 +122,7 @@ async def _revoke(ctx: Ctx, person_id: int) -> None:
     person = await people.revoke_admin(ctx.s, person_id=person_id,
                                        admin_keys=ctx.services.admin_keys)
     ctx.audit("revoke_admin", target=person.key, name=person.display_name)
+    await tell(ctx, person, "admin_revoked")
     if person.id == ctx.person_id:
         ctx.is_admin = False
     ctx.say(t.ADMIN_REVOKED.format(name=esc(t.who(person.display_name, person.key))))
@@ -149,6 +170,7 @@ async def unlink(ctx: Ctx, a: Unlink) -> None:
     await people.move(ctx.s, person_id=person.id, company_id=None)
     ctx.audit("person_unlink", target=person.key, name=person.display_name,
               company=company.name)
+    await tell(ctx, person, "unlink", company.name)
     ctx.say(t.UNLINKED.format(name=esc(t.who(person.display_name, person.key)),
                               company=esc(company.name)))
 
@@ -169,5 +191,6 @@ async def move_to(ctx: Ctx, a: MoveTo) -> None:
     assert new is not None  # people.move refuses a company that is gone
     ctx.audit("person_move", target=person.key, name=person.display_name, company=new.name,
               old=old.name if old else None)
+    await tell(ctx, person, "move", new.name)
     ctx.say(t.MOVED.format(name=esc(t.who(person.display_name, person.key)),
                            company=esc(new.name)))

@@ -171,6 +171,16 @@ UNLINKED = "{name} gehört nicht mehr zu <b>{company}</b>."
 MOVED_MEANWHILE = "Die Person gehört inzwischen zu einer anderen Firma. Bitte neu suchen: /personen"
 MOVE_PICK = "Zu welcher Firma soll {name} gehören?"
 MOVED = "{name} gehört jetzt zu <b>{company}</b>. Bisherige Anmeldungen bleiben bei der alten Firma."
+# What a person is told when the team changed something about them (notice member.changed)
+TOLD = {
+    "admin": "Das Clusterteam hat dich zum Admin gemacht. Deine neuen Befehle: /hilfe",
+    "admin_revoked": "Du bist kein Admin des Clusterteams mehr.",
+    "unlink": (
+        "Das Clusterteam hat dich von <b>{company}</b> gelöst. Stimmt das nicht? Dann frag das "
+        "Clusterteam nach einem neuen Code."
+    ),
+    "move": "Das Clusterteam hat dich <b>{company}</b> zugeordnet. Was du vorhast: /termine",
+}
 BTN_UNLINK = "Von Firma lösen"
 BTN_MOVE = "Firma wechseln"
 BTN_YES_UNLINK = "Ja, lösen"

@@ -17,12 +17,16 @@ def test_admin_found_by_name_granted_then_revoked_loses_admin_commands_at_once(
     found = console.say("chef", "/personen ANN")
     card = texts(found)
     assert "anna" in card and "Zemmler" in card and "Mitglied" in card
-    assert "ist jetzt Admin" in texts(console.press("chef", button(found, "Admin machen")))
+    granted = console.press("chef", button(found, "Admin machen"))
+    assert "ist jetzt Admin" in texts(granted, "chef")
+    assert "hat dich zum Admin gemacht" in texts(granted, "anna")
     assert "keine Einladung offen" in texts(console.say("anna", "/einladungen"))
     listed = texts(console.say("chef", "/admins"))
     assert "chef (console:chef) – aus ADMINS" in listed
     assert "anna (console:anna) – im Chat ernannt" in listed
-    assert "kein Admin mehr" in texts(console.say("chef", "/admin_entziehen anna"))
+    revoked = console.say("chef", "/admin_entziehen anna")
+    assert "kein Admin mehr" in texts(revoked, "chef")
+    assert "Du bist kein Admin des Clusterteams mehr." in texts(revoked, "anna")
     assert "nur Admins" in texts(console.say("anna", "/einladungen"))
     assert "nur Admins" in texts(console.say("anna", "/admin anna"))
     assert "gar kein Admin" in texts(console.say("chef", "/admin_entziehen console:anna"))

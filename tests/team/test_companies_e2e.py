@@ -18,7 +18,9 @@ def test_person_unlinked_after_confirming_loses_member_commands(console: Console
     assert "anna (console:anna) von Zemmler Siebanlagen GmbH lösen?" in texts(ask)
     assert "alles bleibt" in texts(console.press("chef", button(ask, "Nein")))
     assert "Zemmler" in texts(console.say("anna", "/start"))
-    assert "gehört nicht mehr zu" in texts(console.press("chef", button(ask, "Ja")))
+    done = console.press("chef", button(ask, "Ja"))
+    assert "gehört nicht mehr zu" in texts(done, "chef")
+    assert "hat dich von Zemmler Siebanlagen GmbH gelöst" in texts(done, "anna")
     assert "/start CODE" in texts(console.say("anna", "/start"))
     assert "Einladungscode" in texts(console.say("anna", "/medientag"))
     assert "chef: anna von Zemmler Siebanlagen GmbH gelöst" in texts(
@@ -31,8 +33,9 @@ def test_person_moved_to_another_company(console: ConsoleBot) -> None:
     pick = console.press("chef", button(card, "Firma wechseln"))
     assert "Zu welcher Firma" in texts(pick)
     assert "Zemmler" not in [b["label"] for m in pick for b in m.get("buttons", [])]
-    moved = texts(console.press("chef", button(pick, "Pragma")))
-    assert "gehört jetzt zu Pragma" in moved
+    moved = console.press("chef", button(pick, "Pragma"))
+    assert "gehört jetzt zu Pragma" in texts(moved, "chef")
+    assert "hat dich Pragma" in texts(moved, "anna")
     assert "Pragma" in texts(console.say("anna", "/start"))
     listed = texts(console.say("chef", "/firmen"))
     assert "Pragma" in listed and "1 Person im Bot: anna" in listed
