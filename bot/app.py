@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.chat import ChatPort, Connected, Incoming, Person, Reply, Transport
@@ -28,6 +28,7 @@ from storage.catalogue import Catalogue, CatalogueInvalid
 from storage.catalogue import versions as catalogue_versions
 from storage.db import Database, current_revision, script_head
 from storage.members import people
+from storage.members.invites import InvitePolicy
 from storage.outbox import FilePayload, Plan, queue
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class App:
         self.metrics = Metrics()
         self.services = Services(
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
-            signer=signer, wake=self._planned,
+            signer=signer, wake=self._planned, invites=invite_policy(settings),
         )
         self.router: Router = build_router(self.services)
         manual = isinstance(clock, ManualClock)
@@ -245,3 +246,9 @@ async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
     app = App(settings, clock or SystemClock(), db, catalogue, signer)
     await app.start()
     return app
+
+
+def invite_policy(settings: Settings) -> InvitePolicy:
+    """Return how invite codes are issued and limited, from the settings."""
+    return InvitePolicy(uses=settings.invite_uses, lifetime=timedelta(days=settings.invite_days),
+                        attempts=settings.invite_attempts_per_hour, window=timedelta(hours=1))

@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     quiet_start: int = Field(20, ge=0, le=23)
     quiet_end: int = Field(7, ge=0, le=23)
 
+    invite_uses: int = Field(1, ge=1, le=500)
+    invite_days: int = Field(14, ge=1, le=365)
+    invite_attempts_per_hour: int = Field(5, ge=1, le=100)
+
     @field_validator("catalogue", mode="before")
     @classmethod
     def _default_catalogue(cls, value: object) -> object:

@@ -10,7 +10,7 @@ from storage.events.models import Event, Registration
 from storage.fairs.models import BoothRequest, Fair
 from storage.films.models import FilmInterest
 from storage.media_days.models import MediaDay, MediaDayOffer
-from storage.members.models import Company, InviteCode, Person
+from storage.members.models import Company, InviteAttempt, InviteCode, Person
 from storage.outbox.models import OutboxMessage, ReminderPreference
 from storage.polls.models import Poll, PollBallot, PollOption, PollRecipient
 from storage.schau_rein.models import SchauReinSignup
@@ -23,8 +23,8 @@ from storage.stammtisch.models import (
 
 __all__ = [
     "AuditLog", "BoothRequest", "CatalogueVersion", "ChatMenu", "Company", "DialogState",
-    "Event", "Fair", "FilmInterest", "InstallationKey", "InviteCode", "MediaDay", "MediaDayOffer",
-    "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient",
-    "Registration", "ReminderPreference", "SchauReinSignup",
+    "Event", "Fair", "FilmInterest", "InstallationKey", "InviteAttempt", "InviteCode", "MediaDay",
+    "MediaDayOffer", "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption",
+    "PollRecipient", "Registration", "ReminderPreference", "SchauReinSignup",
     "StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic",
 ]

@@ -16,6 +16,7 @@ from storage import audit
 from storage.catalogue import Catalogue
 from storage.chat import OpenDialog
 from storage.db import Database, Session
+from storage.members.invites import InvitePolicy
 from storage.members.models import Company, Person
 
 
@@ -33,6 +34,7 @@ class Services:
     admin_keys: frozenset[str]
     signer: Signer
     links: dict[str, str] = field(default_factory=dict)
+    invites: InvitePolicy = field(default_factory=InvitePolicy)
     wake: Callable[[], Awaitable[None]] | None = None
 
     @property

@@ -25,7 +25,7 @@ from handlers.core.exports import Exports
 from handlers.core.format import esc
 from handlers.core.notify import Notices, Notify, RenderCtx
 from handlers.core.overview import Overview
-from storage import chat
+from storage import audit, chat
 from storage.catalogue import Catalogue, seed_companies
 from storage.db import Session
 from storage.errors import DomainError
@@ -275,7 +275,7 @@ class Router:
             ctx.say(t.UNKNOWN_COMMAND_HINT.format(cmd=esc(name), hint=hint) if hint
                     else t.UNKNOWN_COMMAND.format(cmd=esc(name)))
             return
-        if not self._allowed(ctx, name, admin=cmd.admin, linked=cmd.linked):
+        if not await self._allowed(ctx, name, admin=cmd.admin, linked=cmd.linked):
             return
         if cmd.personal and ctx.incoming.is_group:
             ctx.replies.append(Reply(t.GO_PRIVATE, personal=True))
@@ -324,12 +324,16 @@ class Router:
         if action is None or registered is None:
             ctx.say(t.STALE_BUTTON)
             return
-        if self._allowed(ctx, action.name, admin=registered.admin, linked=registered.linked):
+        if await self._allowed(ctx, action.name, admin=registered.admin,
+                               linked=registered.linked):
             await registered.func(ctx, action)
 
-    def _allowed(self, ctx: Ctx, name: str, *, admin: bool, linked: bool) -> bool:
+    async def _allowed(self, ctx: Ctx, name: str, *, admin: bool, linked: bool) -> bool:
         if admin and not ctx.is_admin:
-            ctx.audit("denied", command=name)
+            # One row per person and day, counted: trying admin commands cannot flood the log.
+            day = ctx.now.astimezone(ctx.tz).replace(hour=0, minute=0, second=0, microsecond=0)
+            await audit.refused(ctx.s, actor=ctx.person.key, command=name, now=ctx.now,
+                                since=day)
             ctx.say(t.ADMIN_ONLY)
             return False
         if linked and ctx.company is None and not ctx.is_admin:
