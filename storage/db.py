@@ -20,7 +20,11 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import UOWTransaction
+from sqlmodel import Session as SyncSession
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.text import check_row
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -33,6 +37,17 @@ _DOWN = re.compile(r'^down_revision = "([^"]+)"$', re.M)
 # The session type services take. Handlers name it through this alias and never import
 # SQLAlchemy themselves (import contract): they pass the session on, they do not query.
 Session = AsyncSession
+
+
+class CheckedSession(SyncSession):
+    """The sessions of our units: text columns are checked before every flush (storage.text)."""
+
+
+@event.listens_for(CheckedSession, "before_flush")
+def _check_texts(session: SyncSession, _flush: UOWTransaction, _instances: object) -> None:
+    # Same rules on SQLite and PostgreSQL: no NUL or control characters, VARCHAR lengths kept.
+    for row in (*session.new, *session.dirty):
+        check_row(row)
 
 
 class Database:
@@ -49,6 +64,7 @@ class Database:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
         self.engine = create_async_engine(self.url, **kwargs)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
+                                            sync_session_class=CheckedSession,
                                             expire_on_commit=False)
         self._writer: asyncio.Lock | None = None
         self._optimistic = self._sessions
@@ -66,6 +82,7 @@ class Database:
                                              execution_options={"sqlite_begin": "DEFERRED"})
             _sqlite_tuning(self._fast.sync_engine, busy_ms=0)
             self._optimistic = async_sessionmaker(self._fast, class_=AsyncSession,
+                                                  sync_session_class=CheckedSession,
                                                   expire_on_commit=False)
 
     @asynccontextmanager
@@ -101,6 +118,26 @@ class Database:
         """Tell whether an optimistic unit lost a race for SQLite's write lock (run it again)."""
         return isinstance(exc, OperationalError) and any(
             word in str(exc.orig).lower() for word in ("database is locked", "busy"))
+
+    def is_unreachable(self, exc: BaseException) -> bool:
+        """Tell whether a failure means the database server did not answer (try again later).
+
+        Refused or timed-out connections and unknown hosts count; a wrong password or a
+        missing database do not (waiting will not fix them), nor anything on SQLite.
+        """
+        if self.is_sqlite:
+            return False
+        seen: set[int] = set()
+        found: BaseException | None = exc
+        while found is not None and id(found) not in seen:
+            seen.add(id(found))
+            # OSError: refused, unknown host (gaierror), "network unreachable", "Multiple
+            # exceptions: Connect call failed" (IPv4 and IPv6); TimeoutError: no answer.
+            if isinstance(found, OSError) and not isinstance(
+                    found, PermissionError | FileNotFoundError):
+                return True
+            found = found.__cause__ or found.__context__
+        return False
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Session]:

@@ -17,6 +17,7 @@ from storage.catalogue import Catalogue
 from storage.chat import OpenDialog
 from storage.db import Database, Session
 from storage.members.models import Company, Person
+from storage.privacy.retention import Retention
 
 
 class UsageError(Exception):
@@ -34,6 +35,7 @@ class Services:
     signer: Signer
     links: dict[str, str] = field(default_factory=dict)
     wake: Callable[[], Awaitable[None]] | None = None
+    retention: Retention = field(default_factory=Retention)  # how long data is kept
 
     @property
     def tz(self) -> ZoneInfo:
