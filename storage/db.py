@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -57,8 +58,7 @@ class Database:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
-            folder = Path(str(self.url.database).removeprefix("file:")).parent
-            folder.mkdir(parents=True, exist_ok=True)
+            owner_only(Path(str(self.url.database).removeprefix("file:")))
         kwargs: dict[str, Any] = {"echo": echo}
         if self.is_sqlite:
             # Every unit ends its transaction itself (commit, or rollback when the session
@@ -167,6 +167,20 @@ class Database:
         await self.engine.dispose()
         if self._fast is not None:
             await self._fast.dispose()
+
+
+def owner_only(path: Path) -> None:
+    """Create a SQLite file (and its folder) readable by this user only: it holds personal data.
+
+    A new folder gets 0700, the file 0600 (SQLite gives its -wal and -shm files the file's
+    mode); a file that exists already is narrowed to 0600.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
 
 
 def script_head() -> str:

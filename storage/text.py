@@ -59,13 +59,16 @@ def check_row(row: Any) -> None:
     state = inspect(row, raiseerr=False)
     if state is None:
         return
+    loaded, new = state.dict, state.key is None  # only what is in memory: no lazy loads
     for attr in state.mapper.column_attrs:
         kind = attr.columns[0].type
         if isinstance(kind, TypeDecorator):  # sqlmodel's AutoString wraps a String
             kind = kind.impl_instance
-        value = getattr(row, attr.key, None)
+        value = loaded.get(attr.key)
         if not isinstance(kind, String) or not isinstance(value, str):
             continue
+        if not new and not state.attrs[attr.key].history.has_changes():
+            continue  # a stored value that is not changed now is not checked again
         cleaned = clean_text(value)
         if cleaned != value:
             setattr(row, attr.key, cleaned)

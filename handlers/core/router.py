@@ -219,15 +219,15 @@ class Router:
 
     async def _context(self, s: Session, incoming: Incoming) -> Ctx:
         p = incoming.person
+        svc = self.services
+        now = svc.clock.now()
         seen = await chat.seen(
             s, platform=p.platform, external_id=p.external_id, display_name=p.display_name,
             # A group is never where personal messages go (Matrix room ids do not show it).
-            chat_id="" if incoming.is_group else incoming.chat.chat_id,
+            chat_id="" if incoming.is_group else incoming.chat.chat_id, now=now,
         )
         person = seen.person
-        svc = self.services
         is_admin = person.role == "admin" or person.key in svc.admin_keys
-        now = svc.clock.now()
         notify = Notify(s, now=now, admin_keys=svc.admin_keys, catalogue=svc.catalogue)
         return Ctx(svc, s, incoming, person, seen.company, is_admin, now, notify,
                    dialog=seen.dialog)

@@ -50,3 +50,18 @@ async def test_rows_are_cleaned_and_lengths_kept_on_both_databases(db: Database)
     assert caught.value.code == "text_too_long" and caught.value.info["max"] == 200
     async with db.unit() as s:
         s.add(Company(name="y" * 200))  # exactly the limit is fine on both
+
+
+async def test_a_changed_stored_row_is_checked_and_cleaned_too(db: Database) -> None:
+    async with db.unit() as s:
+        s.add(Company(name="Pragma"))
+    async with db.unit() as s:
+        row = (await s.exec(select(Company))).one()
+        row.city = "Cott\x00bus\x1b"
+    async with db.unit() as s:
+        row = (await s.exec(select(Company))).one()
+        assert row.city == "Cottbus"
+    with pytest.raises(DomainError):
+        async with db.unit() as s:
+            row = (await s.exec(select(Company))).one()
+            row.city = "x" * 121
