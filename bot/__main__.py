@@ -9,16 +9,18 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
 
 from bot import maintenance
 from bot.app import App, build_app
-from bot.chat import Transport
+from bot.chat import BadSetup, Transport
 from bot.clock import ManualClock, SystemClock
 from bot.logs import setup_logging
 from bot.settings import Settings
+from bot.startup import retrying
 from bot.transports.console import ConsoleTransport, parse_now
 from handlers.dates import warm_up
 
@@ -97,7 +99,7 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
             loop.add_signal_handler(sig, stop.set)
         for t in transports:
             app.add_port(t)
-            await t.start(app.handle)
+            await retrying(partial(t.start, app.handle), what=t.platform.capitalize())
             started.append(t)  # only what started is stopped, even if a later start fails
         if http is not None:
             await http.start()
@@ -136,7 +138,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.cmd is None:  # `make run`: the platforms when configured, else the console chat
         platforms = settings.telegram_enabled or settings.matrix_enabled
         args = _parser().parse_args(["run" if platforms else "console"])
-    asyncio.run(MODES[args.cmd](settings, args))
+    try:
+        asyncio.run(MODES[args.cmd](settings, args))
+    except BadSetup as err:  # a service refused the settings: one clear line, no traceback
+        sys.exit(f"Start abgebrochen / start failed: {err}")
+    except Exception:  # written through the secrets filter (raw tracebacks are not)
+        log.critical("Abbruch / stopped by an unexpected error", exc_info=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,12 @@ import time
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.chat import ChatPort, Connected, Incoming, Person, Reply, Transport
+from bot.chat import BadSetup, ChatPort, Connected, Incoming, Person, Reply, Transport, Unreachable
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.http import HttpServer, operations_routes
 from bot.metrics import Metrics
 from bot.settings import Settings
+from bot.startup import Sleep, retrying
 from handlers import build_router
 from handlers.catalogue.texts import problem_text
 from handlers.core import Services
@@ -21,7 +22,7 @@ from handlers.core.router import Router
 from scheduler.delivery import Deliverer
 from scheduler.quiet import QuietHours
 from scheduler.replay import replay_until
-from scheduler.runner import Runner
+from scheduler.runner import HEARTBEAT, Runner
 from storage import catalogue as catalogue_store
 from storage import chat, outbox
 from storage.catalogue import Catalogue, CatalogueInvalid
@@ -49,6 +50,7 @@ class App:
         self.services = Services(
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
             signer=signer, wake=self._planned, invites=invite_policy(settings),
+            retention=settings.retention(),
         )
         self.router: Router = build_router(self.services)
         manual = isinstance(clock, ManualClock)
@@ -127,7 +129,7 @@ class App:
         """Start APScheduler for real-time delivery (a manual clock is moved by advance())."""
         if isinstance(self.clock, ManualClock):
             return None
-        self._runner = Runner(self.deliver_due)
+        self._runner = Runner(self.deliver_due, heartbeat=HEARTBEAT)
         self._runner.start()
         self._runner.wake_at(self.clock.now())  # first run: deliver what came due while down
         return self._runner
@@ -224,19 +226,42 @@ class App:
         return found
 
 
-async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
+async def open_database(url: str, *, sleep: Sleep = asyncio.sleep) -> Database:
+    """Connect and migrate; a server that does not answer is retried with backoff."""
+
+    async def attempt() -> Database:
+        db = Database(url)
+        try:
+            await db.migrate()
+        except Exception as exc:
+            await db.dispose()
+            where = db.url.render_as_string(hide_password=True)
+            if db.is_unreachable(exc):  # one line, no traceback: it is not a bug
+                raise Unreachable(f"{where}: {type(exc).__name__}") from None
+            # Refused (password, missing database) or broken: one clear line; details below.
+            log.debug("database start failed", exc_info=True)
+            first = (str(exc).strip().splitlines() or [""])[0][:300]
+            raise BadSetup(f"Datenbank / database {where}: {type(exc).__name__}: {first}",
+                           ) from None
+        return db
+
+    return await retrying(attempt, what="Datenbank / database", sleep=sleep)
+
+
+async def build_app(settings: Settings, *, clock: Clock | None = None,
+                    sleep: Sleep = asyncio.sleep) -> App:
     """Build and start the app (schema migrated, catalogue seeded).
 
     The catalogue is the newest one applied in chat (stored in the database), else the file
     CATALOGUE names; a file that cannot be used stops the start with its problems in German.
+    A database server that does not answer yet is tried again (`sleep` waits between tries).
     """
     try:
         from_file = catalogue_store.load(settings.catalogue, timezone=settings.timezone)
     except CatalogueInvalid as err:
         lines = [problem_text(p) for p in err.problems]
         raise SystemExit(f"CATALOGUE {settings.catalogue}:\n" + "\n".join(lines)) from None
-    db = Database(settings.database_url)
-    await db.migrate()
+    db = await open_database(settings.database_url, sleep=sleep)
     async with db.read() as s:
         catalogue = await catalogue_versions.in_force(s, fallback=from_file)
     if catalogue.version is not None:

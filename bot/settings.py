@@ -7,6 +7,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from storage.privacy.retention import Retention
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CATALOGUE = ROOT / "data" / "catalogue.toml"
@@ -42,6 +46,11 @@ class Settings(BaseSettings):
     http_listen: str = "127.0.0.1"
     http_port: int | None = Field(None, ge=0, le=65535)
     log_format: str = Field("text", pattern="^(text|json)$")
+    # How long data is kept (docs/privacy.md); the retention job runs daily.
+    retention_messages_days: int = Field(30, ge=1)
+    retention_unlinked_days: int = Field(30, ge=1)
+    retention_registrations_months: int = Field(12, ge=1)
+    retention_audit_months: int = Field(24, ge=1)
 
     quiet_start: int = Field(20, ge=0, le=23)
     quiet_end: int = Field(7, ge=0, le=23)
@@ -83,6 +92,26 @@ class Settings(BaseSettings):
                 "oder lass die Zeile leer (dann startet die Konsole)."
             )
         return SecretStr(raw)
+
+    def secrets(self) -> list[str]:
+        """Return every configured secret (tokens, passwords) that must never be logged."""
+        found = [v.get_secret_value() for v in (
+            self.telegram_bot_token, self.telegram_webhook_secret, self.matrix_password,
+            self.matrix_access_token) if v is not None]
+        try:
+            password = make_url(self.database_url).password
+        except ArgumentError:  # not a URL: the database start will say so
+            password = None
+        return [*found, *([str(password)] if password else [])]
+
+    def retention(self) -> Retention:
+        """Return the retention periods."""
+        return Retention(
+            messages_days=self.retention_messages_days,
+            unlinked_days=self.retention_unlinked_days,
+            registrations_months=self.retention_registrations_months,
+            audit_months=self.retention_audit_months,
+        )
 
     def admin_keys(self) -> frozenset[str]:
         """Return the configured admin identities as `platform:id` strings."""

@@ -12,6 +12,7 @@ from handlers import (
     media_days,
     onboarding,
     polls,
+    privacy,
     reminders,
     schau_rein,
     stammtisch,
@@ -30,7 +31,8 @@ class Feature(Protocol):
 
 
 FEATURES: tuple[Feature, ...] = (
-    onboarding,  # /start, /hilfe, /datenschutz, /weiter
+    onboarding,  # /start, /hilfe, /weiter
+    privacy,  # /datenschutz, /meinedaten, /loeschen, /austreten; the retention job
     mine_and_exports,  # /meine, /export
     events,  # /termine; team: /termin_neu, /termin_bearbeiten, /termin_absagen, /teilnehmer
     media_days,  # /medientag, /medientage, /medientag_tage

@@ -18,6 +18,7 @@ from storage.chat import OpenDialog
 from storage.db import Database, Session
 from storage.members.invites import InvitePolicy
 from storage.members.models import Company, Person
+from storage.privacy.retention import Retention
 
 
 class UsageError(Exception):
@@ -36,6 +37,7 @@ class Services:
     links: dict[str, str] = field(default_factory=dict)
     invites: InvitePolicy = field(default_factory=InvitePolicy)
     wake: Callable[[], Awaitable[None]] | None = None
+    retention: Retention = field(default_factory=Retention)  # how long data is kept
 
     @property
     def tz(self) -> ZoneInfo:

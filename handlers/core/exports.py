@@ -14,6 +14,7 @@ from bot.chat import FileOut
 from handlers.core import texts as t
 from handlers.core.context import Ctx, UsageError
 from handlers.core.format import esc, fmt_short_date, plural
+from storage.text import clean_text
 
 Cell = str | int | float | date | datetime | None
 
@@ -43,6 +44,8 @@ def to_csv(table: Table) -> bytes:
 def _csv_cell(value: Cell) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        value = clean_text(value)
     if isinstance(value, datetime):
         return value.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, date):
@@ -64,12 +67,14 @@ def to_xlsx(table: Table) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = table.title[:31]
-    ws.append(list(table.columns))
+    ws.title = clean_text(table.title)[:31]
+    ws.append([clean_text(c) for c in table.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        ws.append([v.replace(tzinfo=None) if isinstance(v, datetime) else v for v in row])
+        # Rows stored before text was cleaned at the edge may hold control characters,
+        # which openpyxl refuses: clean every text cell.
+        ws.append([_xlsx_cell(v) for v in row])
         for cell in ws[ws.max_row]:
             if cell.data_type == "f":  # a typed "=…" is text, never a formula
                 cell.data_type = "s"
@@ -86,6 +91,12 @@ def to_xlsx(table: Table) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def _xlsx_cell(value: Cell) -> Cell:
+    if isinstance(value, str):
+        return clean_text(value)
+    return value.replace(tzinfo=None) if isinstance(value, datetime) else value
 
 
 class Exports:

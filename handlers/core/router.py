@@ -30,7 +30,9 @@ from storage.catalogue import Catalogue, seed_companies
 from storage.db import Session
 from storage.errors import DomainError
 from storage.members.models import Person
+from storage.members.people import NAME_MAX
 from storage.outbox import OutboxMessage
+from storage.text import clean_line, clean_text
 
 log = logging.getLogger(__name__)
 A = TypeVar("A", bound=Action)
@@ -87,6 +89,22 @@ class _Refused(Exception):
         self.message = message
 
 
+def cleaned(incoming: Incoming) -> Incoming:
+    """Return an update with its text and names normalised (the same for every transport).
+
+    Control characters and NUL are removed (PostgreSQL refuses NUL, Excel files most control
+    characters), a name becomes one line of at most NAME_MAX characters.
+    """
+    p, address = incoming.person, incoming.chat
+    text = None if incoming.text is None else clean_text(incoming.text)
+    person = replace(p, external_id=clean_line(p.external_id),
+                     display_name=clean_line(p.display_name)[:NAME_MAX])
+    chat_ = replace(address, chat_id=clean_line(address.chat_id))
+    if text == incoming.text and person == p and chat_ == address:
+        return incoming
+    return replace(incoming, text=text, person=person, chat=chat_)
+
+
 class Router:
     """Holds what features registered and turns one Incoming into replies."""
 
@@ -113,6 +131,7 @@ class Router:
         self._errors: dict[str, ErrorText] = {}
         self.codec.add(Choice)
         self.codec.add(CancelDialog)
+        self.domain_errors({"text_too_long": lambda e: t.FIELD_TOO_LONG.format(max=e.info["max"])})
 
     # -- registration --------------------------------------------------------------------
     def command(self, name: str, func: HandlerFn, *, help: str, admin: bool = False,
@@ -159,6 +178,7 @@ class Router:
         On SQLite the update first runs as an optimistic unit (readers side by side); if it
         lost a race for the write lock, nothing of it was kept and it runs again, queued.
         """
+        incoming = cleaned(incoming)
         text = incoming.text or ""
         if len(text) > MAX_INPUT:
             return [Reply(t.TOO_LONG.format(limit=MAX_INPUT))]
@@ -199,15 +219,15 @@ class Router:
 
     async def _context(self, s: Session, incoming: Incoming) -> Ctx:
         p = incoming.person
+        svc = self.services
+        now = svc.clock.now()
         seen = await chat.seen(
             s, platform=p.platform, external_id=p.external_id, display_name=p.display_name,
             # A group is never where personal messages go (Matrix room ids do not show it).
-            chat_id="" if incoming.is_group else incoming.chat.chat_id,
+            chat_id="" if incoming.is_group else incoming.chat.chat_id, now=now,
         )
         person = seen.person
-        svc = self.services
         is_admin = person.role == "admin" or person.key in svc.admin_keys
-        now = svc.clock.now()
         notify = Notify(s, now=now, admin_keys=svc.admin_keys, catalogue=svc.catalogue)
         return Ctx(svc, s, incoming, person, seen.company, is_admin, now, notify,
                    dialog=seen.dialog)
@@ -215,6 +235,7 @@ class Router:
     async def _dispatch_or_refuse(self, ctx: Ctx) -> None:
         try:
             await self._dispatch(ctx)
+            await ctx.s.flush()  # the storage's text rules (lengths) answer here, in German
         except UsageError as err:
             raise _Refused(ctx, str(err)) from None
         except DomainError as err:

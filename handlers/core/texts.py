@@ -18,6 +18,7 @@ NOT_UNDERSTOOD = "Das habe ich nicht verstanden. Ich reagiere auf Befehle wie /t
 TOO_LONG = "Deine Nachricht ist zu lang (höchstens {limit} Zeichen). Bitte fass dich kürzer."
 EMPTY = "Ich habe eine leere Nachricht bekommen. Schreib z. B. /hilfe."
 FILE_NOT_TAKEN = "Mit Dateien kann ich leider nichts anfangen. Schreib mir einfach, was du brauchst – alle Befehle: /hilfe"
+FIELD_TOO_LONG = "Das ist zu lang: höchstens {max} Zeichen passen hier. Bitte schick es kürzer."
 ERROR = "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuch es gleich noch einmal."
 REFUSED = (
     "Das geht so leider nicht. Bitte prüf deine Angaben – oder frag das Clusterteam, "
