@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     quiet_start: int = Field(20, ge=0, le=23)
     quiet_end: int = Field(7, ge=0, le=23)
 
+    # Against floods and misuse, per person (0 messages per minute: no limit).
+    rate_messages_per_minute: int = Field(30, ge=0)
+    max_open_reminders: int = Field(20, ge=1)
+    max_topics_per_meeting: int = Field(3, ge=1)
+
     @field_validator("catalogue", mode="before")
     @classmethod
     def _default_catalogue(cls, value: object) -> object:
@@ -76,7 +81,7 @@ class Settings(BaseSettings):
         return frozenset(a.strip() for a in self.admins.split(",") if a.strip())
 
     def allowed_matrix_servers(self) -> frozenset[str]:
-        """Return the Matrix server names whose users may open DMs with the bot."""
+        """Return the Matrix server names whose users may talk to the bot (and invite it)."""
         return frozenset(s.strip() for s in self.matrix_allowed_servers.split(",") if s.strip())
 
     @property

@@ -24,10 +24,10 @@ def register(router: Router) -> None:
         if not await router.dialogs.resume(ctx):
             ctx.say(core_t.NOTHING_TO_RESUME)
 
-    router.command("start", start, help=t.HELP_START)
-    router.command("hilfe", help_, help=t.HELP_HILFE, aliases=("help",))
-    router.command("datenschutz", privacy, help=t.HELP_DATENSCHUTZ)
-    router.command("weiter", resume, help=t.HELP_WEITER, hidden=True)
+    router.command("start", start, help=t.HELP_START, public=True)
+    router.command("hilfe", help_, help=t.HELP_HILFE, aliases=("help",), public=True)
+    router.command("datenschutz", privacy, help=t.HELP_DATENSCHUTZ, public=True)
+    router.command("weiter", resume, help=t.HELP_WEITER, hidden=True, public=True)
     router.text_fallbacks.append(bare_code)
     router.domain_errors({
         "code_unknown": lambda e: t.CODE_UNKNOWN.format(code=esc(e.info["code"])),
