@@ -6,12 +6,14 @@ from bot.transports.matrix_format import MOVED_TO_DM
 
 from .human import Seen
 from .test_bot_synapse import Stage
-from .test_bot_synapse import stage as _stage  # noqa: F401  (the "stage" fixture)
+from .test_bot_synapse import stage as matrix_stage  # noqa: F401  (a fixture, used by name)
 
 TEAM_ONLY = ("!einladung Pragma", "!firmen", "!export anmeldungen")
 
 
-async def test_group_room_never_gets_an_invite_code_list_or_export(stage: Stage) -> None:
+async def test_group_room_never_gets_an_invite_code_list_or_export(
+        matrix_stage: Stage) -> None:  # noqa: F811  (the fixture imported above)
+    stage = matrix_stage
     carl_account = await stage.synapse.register("carl")
     bot_id = stage.bot.user_id
     async with (
