@@ -18,6 +18,7 @@ from handlers import build_router
 from handlers.catalogue.texts import problem_text
 from handlers.core import Services
 from handlers.core.actions import Signer
+from handlers.core.limits import Limits
 from handlers.core.router import Router
 from scheduler.delivery import Deliverer
 from scheduler.quiet import QuietHours
@@ -51,6 +52,8 @@ class App:
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
             signer=signer, wake=self._planned, invites=invite_policy(settings),
             retention=settings.retention(),
+            limits=Limits(settings.rate_messages_per_minute, settings.max_open_reminders,
+                          settings.max_topics_per_meeting),
         )
         self.router: Router = build_router(self.services)
         manual = isinstance(clock, ManualClock)

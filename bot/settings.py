@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     invite_uses: int = Field(1, ge=1, le=500)
     invite_days: int = Field(14, ge=1, le=365)
     invite_attempts_per_hour: int = Field(5, ge=1, le=100)
+    # Against floods and misuse, per person (0 messages per minute: no limit).
+    rate_messages_per_minute: int = Field(30, ge=0)
+    max_open_reminders: int = Field(20, ge=1)
+    max_topics_per_meeting: int = Field(3, ge=1)
 
     @field_validator("catalogue", mode="before")
     @classmethod
@@ -118,7 +122,7 @@ class Settings(BaseSettings):
         return frozenset(a.strip() for a in self.admins.split(",") if a.strip())
 
     def allowed_matrix_servers(self) -> frozenset[str]:
-        """Return the Matrix server names whose users may open DMs with the bot."""
+        """Return the Matrix server names whose users may talk to the bot (and invite it)."""
         return frozenset(s.strip() for s in self.matrix_allowed_servers.split(",") if s.strip())
 
     @property

@@ -32,9 +32,9 @@ def register(router: Router) -> None:
         if not await router.dialogs.resume(ctx):
             ctx.say(core_t.NOTHING_TO_RESUME)
 
-    router.command("start", start, help=t.HELP_START)
-    router.command("hilfe", help_, help=t.HELP_HILFE, aliases=("help",))
-    router.command("weiter", resume, help=t.HELP_WEITER, hidden=True)
+    router.command("start", start, help=t.HELP_START, public=True)
+    router.command("hilfe", help_, help=t.HELP_HILFE, aliases=("help",), public=True)
+    router.command("weiter", resume, help=t.HELP_WEITER, hidden=True, public=True)
     router.text_fallbacks.append(bare_code)
     router.notices.add(JOINED, render_joined)
     router.domain_errors({
