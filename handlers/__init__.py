@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from handlers import (
+    agenda,
     catalogue,
     events,
     fairs,
@@ -31,7 +32,8 @@ class Feature(Protocol):
 FEATURES: tuple[Feature, ...] = (
     onboarding,  # /start, /hilfe, /datenschutz, /weiter
     mine_and_exports,  # /meine, /export
-    events,  # /termine; team: /termin_neu, /termin_bearbeiten, /termin_absagen, /teilnehmer
+    agenda,  # /termine: events, fairs, Schau rein, Stammtisch in date order, filterable
+    events,  # sign-up; team: /termin_neu, /termin_bearbeiten, /termin_absagen, /teilnehmer
     media_days,  # /medientag, /medientage, /medientag_tage
     films,  # /film, /filme
     stammtisch,  # /stammtisch, reminders of the biweekly meeting; team: skip, move, link, time
