@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import pytest
 
@@ -12,9 +14,9 @@ from storage.events import signup
 from tests.events.helpers import NOW, company, in_unit, meeting, people
 
 
-async def _code(db: Database, service: object, **kwargs: object) -> str:
+async def _code(db: Database, service: Callable[..., Awaitable[Any]], **kwargs: Any) -> str:
     with pytest.raises(DomainError) as err:
-        await in_unit(db, service, **kwargs)  # type: ignore[arg-type]  # any service
+        await in_unit(db, service, **kwargs)
     return err.value.code
 
 

@@ -3,14 +3,16 @@ request to the team after the deadline."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.events.console_helpers import card, join
 from tests.support.console import ConsoleBot, button, texts
 
 MEETING = "Ausbildungs-Marketing"
 
 
-def _labels(messages: list[dict[str, object]]) -> list[str]:
-    return [b["label"] for m in messages for b in m.get("buttons", [])]  # type: ignore[attr-defined]
+def _labels(messages: list[dict[str, Any]]) -> list[str]:
+    return [b["label"] for m in messages for b in m.get("buttons", [])]
 
 
 def test_places_per_company_names_and_fewer_people(console: ConsoleBot) -> None:
