@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from handlers import (
+    agenda,
     catalogue,
     events,
     fairs,
@@ -34,7 +35,8 @@ FEATURES: tuple[Feature, ...] = (
     onboarding,  # /start, /hilfe, /weiter
     privacy,  # /datenschutz, /meinedaten, /loeschen, /austreten; the retention job
     mine_and_exports,  # /meine, /export
-    events,  # /termine; team: /termin_neu, /termin_bearbeiten, /termin_absagen, /teilnehmer
+    agenda,  # /termine: events, fairs, Schau rein, Stammtisch in date order, filterable
+    events,  # sign-up; team: /termin_neu, /termin_bearbeiten, /termin_absagen, /teilnehmer
     media_days,  # /medientag, /medientage, /medientag_tage
     films,  # /film, /filme
     stammtisch,  # /stammtisch, reminders of the biweekly meeting; team: skip, move, link, time

@@ -29,6 +29,17 @@ class Table:
 
 
 Producer = Callable[[Ctx, str], Awaitable[Table]]
+
+
+def spread(name: str, lists: Sequence[Sequence[Cell]]) -> tuple[list[str], list[list[Cell]]]:
+    """Spread lists (a request's days) over columns "Tag 1", "Tag 2", ...: one cell each.
+
+    Every row gets as many cells as the longest list (at least one), so each date stays a
+    real date cell in the spreadsheet instead of text.
+    """
+    width = max([1, *(len(x) for x in lists)])
+    columns = [name] if width == 1 else [f"{name} {i}" for i in range(1, width + 1)]
+    return columns, [[*x, *([None] * (width - len(x)))] for x in lists]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

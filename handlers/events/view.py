@@ -11,7 +11,15 @@ from handlers.core import Action, Ctx, UsageError
 from handlers.core.format import esc, fmt_date
 from handlers.core.ics import event_ics, ics_file
 from handlers.events import texts as t
-from handlers.events.actions import AskPeople, Calendar, Details, SignOff
+from handlers.events.actions import (
+    AskPeople,
+    AskTeam,
+    Calendar,
+    ChangePeople,
+    Details,
+    GiveNames,
+    SignOff,
+)
 from storage.catalogue import Catalogue
 from storage.events import queries
 from storage.events.models import Event
@@ -32,6 +40,21 @@ def is_open(ev: Event, now: datetime) -> bool:
             and (ev.deadline is None or now <= ev.deadline))
 
 
+def team_only(ev: Event, now: datetime) -> bool:
+    """Tell whether only the team can still sign people off (the deadline has passed)."""
+    return (ev.kind == "intern" and ev.cancelled_at is None and ev.start > now
+            and ev.deadline is not None and now > ev.deadline)
+
+
+def company_left(v: MemberView) -> int | None:
+    """Return the places the member's company may still take (None: no limit per company)."""
+    ev = v.event
+    if ev.per_company is None:
+        return None
+    held = sum(people for _, people, _ in v.colleagues) + (v.mine.people if v.mine else 0)
+    return max(0, ev.per_company - held)
+
+
 def card(ctx: Ctx, v: MemberView) -> tuple[str, list[list[Button]]]:
     """Return the text and buttons of one event for the member in `ctx`."""
     ev = v.event
@@ -41,15 +64,28 @@ def card(ctx: Ctx, v: MemberView) -> tuple[str, list[list[Button]]]:
         lines.append(t.TOPIC.format(topic=esc(ev.topic)))
     if ev.kind == "intern":
         lines.append(t.places_text(ev, v.waiting > 0))
+        lines.append(_per_company(ctx, v))
         lines.append(t.deadline_line(ev, ctx.now, ctx.tz, contact(ctx.catalogue)))
     else:
         lines.append(t.kind_line(ev))
     if v.mine is not None:
         lines.append(t.status_line(v.mine.status, v.mine.people, v.position))
+        if v.mine.names:
+            lines.append(t.NAMES_LINE.format(names=esc(", ".join(v.mine.names))))
     elif ctx.company is None and not ctx.is_admin and ev.kind == "intern" and is_open(ev, ctx.now):
         lines.append(t.NEEDS_CODE)
     lines.append(t.colleagues_line(v.colleagues))
-    return "\n".join(x for x in lines if x), [buttons(ctx, v)]
+    return "\n".join(x for x in lines if x), [buttons(ctx, v), own_buttons(ctx, v)]
+
+
+def _per_company(ctx: Ctx, v: MemberView) -> str:
+    if v.event.per_company is None:
+        return ""
+    left = company_left(v)
+    text = t.PER_COMPANY.format(cap=v.event.per_company)
+    if ctx.company is not None and left is not None and left < v.event.per_company:
+        text += t.PER_COMPANY_LEFT.format(left=left)
+    return text
 
 
 def buttons(ctx: Ctx, v: MemberView) -> list[Button]:
@@ -61,9 +97,22 @@ def buttons(ctx: Ctx, v: MemberView) -> list[Button]:
             row.append(ctx.button(t.REG_WAIT if full else t.REG, AskPeople(ev.id)))
         else:
             row.append(ctx.button(t.UNREG, SignOff(ev.id)))
+    elif v.mine is not None and team_only(ev, ctx.now):
+        row.append(ctx.button(t.ASK_TEAM, AskTeam(ev.id)))
     if not ev.date_note:
         row.append(ctx.button(t.CAL, Calendar(ev.id)))
     row.append(ctx.button(t.INFO, Details(ev.id)))
+    return row
+
+
+def own_buttons(ctx: Ctx, v: MemberView) -> list[Button]:
+    """Return the buttons of one's own sign-up: Personen ändern, Namen angeben."""
+    ev, row = v.event, list[Button]()
+    if v.mine is None or ev.cancelled_at is not None or ev.start <= ctx.now:
+        return row
+    if is_open(ev, ctx.now):
+        row.append(ctx.button(t.CHANGE_PEOPLE, ChangePeople(ev.id)))
+    row.append(ctx.button(t.GIVE_NAMES, GiveNames(ev.id)))  # badges: also after the deadline
     return row
 
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Step, Table, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data, Dialogs
+from handlers.core.exports import Cell, spread
 from handlers.core.format import esc, fmt_date
 from handlers.dates import When, parse_when
 from handlers.dates import texts as td
@@ -182,16 +183,21 @@ async def type_reason(ctx: Ctx, data: Data, text: str) -> str:
 async def export(ctx: Ctx, filter_text: str) -> Table:
     """Export the media days, optionally of one status (`/export medientage bestätigt`)."""
     cfg, day = config(ctx.catalogue), today(ctx.now, ctx.tz)
-    rows = []
+    rows: list[list[Cell]] = []
+    wishes: list[list[Cell]] = []
     for md, c in await queries.all_media_days(ctx.s):
         status = t.STATUS_LABELS["done"] if is_done(md, day) else t.STATUS_LABELS.get(
             md.status, md.status)
         if filter_text and not status.startswith(filter_text.lower()):
             continue
         rows.append([c.name, t.STATE_LONG.get(c.state or "", ""), status, md.day,
-                     ", ".join(fmt_date(d) for d in md.wished_days),
                      t.formats_text(md.formats, cfg.formats), md.contact_name,
                      md.contact_reach, md.note, md.requested_at.astimezone(ctx.tz),
                      md.confirmed_at.astimezone(ctx.tz) if md.confirmed_at else None,
                      md.decline_reason or ""])
-    return Table("Medientage", t.EXPORT_COLUMNS, rows)
+        wishes.append(list(md.wished_days))
+    # Each wished day is a date cell of its own ("Wunschtermin 1", "Wunschtermin 2", ...).
+    wish_columns, wish_cells = spread("Wunschtermin", wishes)
+    head, tail = t.EXPORT_COLUMNS[:4], t.EXPORT_COLUMNS[4:]
+    return Table("Medientage", [*head, *wish_columns, *tail],
+                 [[*r[:4], *w, *r[4:]] for r, w in zip(rows, wish_cells, strict=True)])

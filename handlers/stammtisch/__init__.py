@@ -19,7 +19,11 @@ def register(router: Router) -> None:
     async def suggest(ctx: Ctx, a: member.SuggestTopic) -> None:
         await member.suggest(ctx, router)
 
+    async def show(ctx: Ctx, a: member.Show) -> None:
+        await member.show(ctx)
+
     router.command("stammtisch", member.show, help=t.HELP_STAMMTISCH)
+    router.on(member.Show, show)
     router.on(member.Subscribe, member.subscribe)
     router.on(member.SuggestTopic, suggest)
     router.domain_errors({

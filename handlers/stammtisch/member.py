@@ -25,6 +25,11 @@ class Subscribe(Action, name="stammtisch.abo"):
 
 
 @dataclass(frozen=True)
+class Show(Action, name="stammtisch.show"):
+    """"Stammtisch" under its next date in /termine: what /stammtisch shows."""
+
+
+@dataclass(frozen=True)
 class SuggestTopic(Action, name="stammtisch.thema"):
     """Suggest a topic for the next meeting."""
 
