@@ -9,6 +9,7 @@ from handlers import (
     events,
     fairs,
     films,
+    ideas,
     media_days,
     onboarding,
     polls,
@@ -40,6 +41,7 @@ FEATURES: tuple[Feature, ...] = (
     fairs,  # /messe, /messestand, /export messe
     schau_rein,  # /schaurein, /schaurein_liste, /schaurein_kalender, /export schaurein
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
+    ideas,  # /idee, /ideen; team: aufgegriffen/erledigt
     polls,  # team: /umfrage_neu, /terminfindung, /umfragen; members vote on cards
     catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
 )

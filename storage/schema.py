@@ -9,6 +9,7 @@ from storage.chat.models import ChatMenu, DialogState, InstallationKey
 from storage.events.models import Event, Registration
 from storage.fairs.models import BoothRequest, Fair
 from storage.films.models import FilmInterest
+from storage.ideas.models import Idea, IdeaVote
 from storage.media_days.models import MediaDay, MediaDayOffer
 from storage.members.models import Company, InviteCode, Person
 from storage.outbox.models import OutboxMessage, ReminderPreference
@@ -23,7 +24,8 @@ from storage.stammtisch.models import (
 
 __all__ = [
     "AuditLog", "BoothRequest", "CatalogueVersion", "ChatMenu", "Company", "DialogState",
-    "Event", "Fair", "FilmInterest", "InstallationKey", "InviteCode", "MediaDay", "MediaDayOffer",
+    "Event", "Fair", "FilmInterest", "Idea", "IdeaVote", "InstallationKey", "InviteCode",
+    "MediaDay", "MediaDayOffer",
     "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient",
     "Registration", "ReminderPreference", "SchauReinSignup",
     "StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic",
