@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from handlers import (
+    broadcasts,
     catalogue,
     events,
     fairs,
@@ -43,6 +44,7 @@ FEATURES: tuple[Feature, ...] = (
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
     ideas,  # /idee, /ideen; team: aufgegriffen/erledigt
     polls,  # team: /umfrage_neu, /terminfindung, /umfragen; members vote on cards
+    broadcasts,  # team: /rundschreiben (preview, quiet hours, delivery report)
     catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
 )
 

@@ -4,6 +4,7 @@ Alembic's environment and the schema test import it; a feature with tables adds 
 """
 
 from storage.audit.models import AuditLog
+from storage.broadcasts.models import Broadcast
 from storage.catalogue.models import CatalogueVersion
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
 from storage.events.models import Event, Registration
@@ -23,10 +24,9 @@ from storage.stammtisch.models import (
 )
 
 __all__ = [
-    "AuditLog", "BoothRequest", "CatalogueVersion", "ChatMenu", "Company", "DialogState",
-    "Event", "Fair", "FilmInterest", "Idea", "IdeaVote", "InstallationKey", "InviteCode",
-    "MediaDay", "MediaDayOffer",
-    "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient",
-    "Registration", "ReminderPreference", "SchauReinSignup",
+    "AuditLog", "BoothRequest", "Broadcast", "CatalogueVersion", "ChatMenu", "Company",
+    "DialogState", "Event", "Fair", "FilmInterest", "Idea", "IdeaVote", "InstallationKey",
+    "InviteCode", "MediaDay", "MediaDayOffer", "OutboxMessage", "Person", "Poll", "PollBallot",
+    "PollOption", "PollRecipient", "Registration", "ReminderPreference", "SchauReinSignup",
     "StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic",
 ]
