@@ -9,6 +9,7 @@ from handlers import (
     catalogue,
     events,
     fairs,
+    feedback,
     films,
     ideas,
     media_days,
@@ -44,6 +45,7 @@ FEATURES: tuple[Feature, ...] = (
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
     ideas,  # /idee, /ideen; team: aufgegriffen/erledigt
     polls,  # team: /umfrage_neu, /terminfindung, /umfragen; members vote on cards
+    feedback,  # stars after events (the day after, 10:00); team: /feedback
     broadcasts,  # team: /rundschreiben (preview, quiet hours, delivery report)
     catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
 )

@@ -9,6 +9,7 @@ from storage.catalogue.models import CatalogueVersion
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
 from storage.events.models import Event, Registration
 from storage.fairs.models import BoothRequest, Fair
+from storage.feedback.models import EventFeedback, FeedbackRound
 from storage.films.models import FilmInterest
 from storage.ideas.models import Idea, IdeaVote
 from storage.media_days.models import MediaDay, MediaDayOffer
@@ -25,8 +26,9 @@ from storage.stammtisch.models import (
 
 __all__ = [
     "AuditLog", "BoothRequest", "Broadcast", "CatalogueVersion", "ChatMenu", "Company",
-    "DialogState", "Event", "Fair", "FilmInterest", "Idea", "IdeaVote", "InstallationKey",
-    "InviteCode", "MediaDay", "MediaDayOffer", "OutboxMessage", "Person", "Poll", "PollBallot",
-    "PollOption", "PollRecipient", "Registration", "ReminderPreference", "SchauReinSignup",
-    "StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic",
+    "DialogState", "Event", "EventFeedback", "Fair", "FeedbackRound", "FilmInterest", "Idea",
+    "IdeaVote", "InstallationKey", "InviteCode", "MediaDay", "MediaDayOffer", "OutboxMessage",
+    "Person", "Poll", "PollBallot", "PollOption", "PollRecipient", "Registration",
+    "ReminderPreference", "SchauReinSignup", "StammtischOverride", "StammtischSetting",
+    "StammtischSubscription", "StammtischTopic",
 ]

@@ -17,12 +17,19 @@ CHAR_IN = 0.105  # inches per character of a 13 pt label (DejaVu Sans, average)
 COLOURS = ("#2e7d32", "#f9a825", "#c62828")  # Ja, Vielleicht, Nein (single series: green)
 
 
+def number(value: float) -> str:
+    """Return a count as "12" and an average as "4,3" (German decimal comma)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.1f}".replace(".", ",")
+
+
 @dataclass(frozen=True)
 class Series:
     """One coloured part of each bar (a date finding stacks Ja, Vielleicht, Nein)."""
 
     name: str
-    values: Sequence[int]
+    values: Sequence[float]
 
 
 def bar_chart(title: str, labels: Sequence[str], series: Sequence[Series], *,
@@ -44,15 +51,15 @@ def bar_chart(title: str, labels: Sequence[str], series: Sequence[Series], *,
                         bottom=0.75 / height, top=1 - top - 0.1 / height)
     ax = fig.subplots()
     ys = list(range(n))
-    left = [0] * n
+    left = [0.0] * n
     for i, part in enumerate(series):
         ax.barh(ys, list(part.values), left=left, color=COLOURS[i % len(COLOURS)],
                 label=part.name, height=0.6)
         left = [a + b for a, b in zip(left, part.values, strict=True)]
     if len(series) == 1:  # the count at the end of each bar (stacked parts have no one total)
         for y, total in zip(ys, left, strict=True):
-            ax.text(total + max(max(left), 1) * 0.01, y, str(total), va="center", fontsize=14,
-                    fontweight="bold")
+            ax.text(total + max(max(left), 1) * 0.01, y, number(total), va="center",
+                    fontsize=14, fontweight="bold")
     ax.set_yticks(ys, labels=wrapped, fontsize=13)
     ax.invert_yaxis()
     ax.set_xlim(0, max(max(left), 1) * 1.15)
