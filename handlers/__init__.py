@@ -6,10 +6,13 @@ from typing import Protocol
 
 from handlers import (
     agenda,
+    broadcasts,
     catalogue,
     events,
     fairs,
+    feedback,
     films,
+    ideas,
     media_days,
     onboarding,
     polls,
@@ -44,7 +47,10 @@ FEATURES: tuple[Feature, ...] = (
     fairs,  # /messe, /messestand, /export messe
     schau_rein,  # /schaurein, /schaurein_liste, /schaurein_kalender, /export schaurein
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
+    ideas,  # /idee, /ideen; team: aufgegriffen/erledigt
     polls,  # team: /umfrage_neu, /terminfindung, /umfragen; members vote on cards
+    feedback,  # stars after events (the day after, 10:00); team: /feedback
+    broadcasts,  # team: /rundschreiben (preview, quiet hours, delivery report)
     catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
 )
 
