@@ -15,6 +15,7 @@ from handlers import (
     schau_rein,
     stammtisch,
     team,
+    web,
 )
 from handlers.core import Router, Services
 from handlers.core import overview as mine_and_exports
@@ -40,6 +41,7 @@ FEATURES: tuple[Feature, ...] = (
     schau_rein,  # /schaurein, /schaurein_liste, /schaurein_kalender, /export schaurein
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
     catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
+    web,  # team: /web (one-time link to the web desk), /web_abmelden
 )
 
 

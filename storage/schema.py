@@ -19,10 +19,12 @@ from storage.stammtisch.models import (
     StammtischSubscription,
     StammtischTopic,
 )
+from storage.web.models import WebFeed, WebLogin, WebSession
 
 __all__ = [
     "AuditLog", "BoothRequest", "CatalogueVersion", "ChatMenu", "Company", "DialogState",
     "Event", "Fair", "FilmInterest", "InstallationKey", "InviteCode", "MediaDay", "MediaDayOffer",
     "OutboxMessage", "Person", "Registration", "ReminderPreference", "SchauReinSignup",
     "StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic",
+    "WebFeed", "WebLogin", "WebSession",
 ]
