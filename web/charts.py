@@ -17,7 +17,7 @@ from handlers.core.format import MONTHS
 from storage.events.models import Event
 from storage.web import desk as desk_store
 
-BAR, GAP, LABEL_W, PLOT_W = 22, 8, 260, 420
+BAR, GAP, LABEL_W, PLOT_W, LABEL_CHARS = 22, 8, 300, 400, 36
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def bars(title: str, labels: Sequence[str], values: Sequence[int],
         parts.append(f'<rect x="{LABEL_W}" y="{y}" width="{w:.1f}" height="{BAR}" '
                      'fill="#1f5f99"/>')
         parts.append(f'<text x="{LABEL_W - 6}" y="{y + BAR - 6}" text-anchor="end" '
-                     f'font-size="13" fill="#111111">{escape(label[:38])}</text>')
+                     f'font-size="12" fill="#111111">{escape(_short(label))}</text>')
         shown = f"{value} / {limit}" if limit else str(value)
         parts.append(f'<text x="{LABEL_W + w + 6:.1f}" y="{y + BAR - 6}" font-size="13" '
                      f'fill="#111111">{shown}</text>')
@@ -105,3 +105,8 @@ def _activity(companies: list[desk_store.CompanyRow]) -> Figure:
     svg = bars(title, [str(r[0]) for r in rows], [int(r[-1]) for r in rows])
     return Figure("aktivitaet", title, ["Firma", "Anmeldungen", "Medientag", "Film",
                                         "Messestand", "Schau rein", "Summe"], rows, svg)
+
+
+def _short(label: str) -> str:
+    """Cut a label to what fits left of the bars (the table has it whole)."""
+    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1] + "…"

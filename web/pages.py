@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from handlers.media_days.view import config, status_text
+from handlers.media_days.view import config
 from handlers.media_days.view import today as md_today
 from storage import web as web_store
 from storage.events import queries as events
@@ -40,13 +40,12 @@ async def firmen(desk: Desk, request: web.Request, viewer: Viewer) -> web.Stream
     day = md_today(svc.clock.now(), svc.tz)
     async with svc.db.read() as s:
         rows = await desk_store.companies(s)
-    cfg = config(svc.catalogue)
     if state in ("BB", "SN"):
         rows = [r for r in rows if r.company.state == state]
     if without:
         rows = [r for r in rows if r.media_day is None or r.media_day.status not in
                 ("confirmed", "requested")]
-    status = {r.company.id: status_text(r.media_day, cfg, day) for r in rows}
+    status = {r.company.id: t.media_day_status(r.media_day, day) for r in rows}
     return desk.render("firmen.html", viewer=viewer, page="firmen", rows=rows, land=state,
                        without=without, md_status=status)
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from handlers.core.format import fmt_date
+from storage.media_days.models import MediaDay
+
 TITLE = "Zukunftsmacher – Schreibtisch"
 NAV = (("heute", "Heute"), ("firmen", "Firmen"), ("anfragen", "Anfragen"),
        ("termine", "Termine"), ("kalender", "Kalender"), ("zahlen", "Zahlen"),
@@ -22,3 +27,14 @@ STATUS = {"requested": "angefragt", "confirmed": "bestätigt", "declined": "abge
 STATE = {"BB": "Brandenburg", "SN": "Sachsen", None: "–", "": "–"}
 FEED_NEW = "Neue Kalender-Adresse (nur im Team weitergeben, die alte gilt nicht mehr): {url}"
 FEED_REVOKED = "Die Kalender-Adresse gilt nicht mehr."
+
+
+def media_day_status(md: MediaDay | None, today: date) -> str:
+    """Say in a few words where a company's media day stands (a cell of the Firmen table)."""
+    if md is None or md.status == "withdrawn":
+        return "–"
+    if md.status == "confirmed" and md.day is not None:
+        return f"{'erledigt' if md.day < today else 'bestätigt'}: {fmt_date(md.day)}"
+    if md.status == "requested":
+        return "angefragt"
+    return STATUS.get(md.status, md.status)

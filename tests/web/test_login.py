@@ -56,7 +56,7 @@ async def test_refused_without_session_with_expired_or_unknown_link(
 async def test_members_get_no_link_and_a_demoted_admin_is_refused(
         desk: Desk, browser_session: aiohttp.ClientSession) -> None:
     refused = await desk.say("anna", "/web")
-    assert "nur für das Team" in refused[0].text or "Admin" in refused[0].text
+    assert "nur Admins" in refused[0].text and "/login/" not in refused[0].text
     await desk.say("chef", "/start")
     await desk.say("bert", "/start")
     await desk.say("chef", "/admin console:bert")
