@@ -70,7 +70,7 @@ async def entries(svc: Services, first: date, last: date) -> list[Entry]:
                 d = date.fromisoformat(iso)
                 if first <= d <= last:
                     found.append(Entry(d, f.title, "fair", detail=f"{f.place} {f.city}".strip(),
-                                       href="/termine"))
+                                       href=f"/termine#fair-{f.id}"))
         for md, c in await media_days.all_media_days(s):
             if md.status == "confirmed" and md.day and first <= md.day <= last:
                 found.append(Entry(md.day, f"Medientag {c.name}", "media",
@@ -97,7 +97,8 @@ def _event(e: Event, tz: ZoneInfo) -> Entry:
     loc = e.start.astimezone(tz)
     title = e.title + (" (abgesagt)" if e.cancelled_at else "")
     return Entry(loc.date(), title, "event", start=e.start, end=e.end,
-                 detail=f"{fmt_time(loc.time())} Uhr {e.place or ''}".strip(), href="/termine")
+                 detail=f"{fmt_time(loc.time())} Uhr {e.place or ''}".strip(),
+                 href=f"/termine#ev-{e.id}")
 
 
 async def _stammtisch(svc: Services, s: Session, lo: datetime, hi: datetime) -> list[Entry]:

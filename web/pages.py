@@ -58,7 +58,7 @@ async def firma(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamR
         raise web.HTTPNotFound() from None
     svc = desk.services
     async with svc.db.read() as s:
-        rows = [r for r in await desk_store.companies(s) if r.company.id == cid]
+        rows = await desk_store.companies(s, company_id=cid)
         if not rows:
             return desk.message(t.NOT_FOUND, status=404)
         regs = await events.entries(s, company_id=cid)

@@ -6,10 +6,13 @@ the chat read the same rows.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from sqlalchemy import Text, cast
 from sqlmodel import col, func, select
 
 from storage.audit.models import AuditLog
@@ -127,32 +130,43 @@ class CompanyRow:
     schau_rein: bool = False
 
 
-async def companies(s: Session) -> list[CompanyRow]:
-    """Return every company with its people, registrations, media day, film, booths, Schau rein."""
-    rows = {c.id: CompanyRow(c) for c in await s.exec(select(Company).order_by(col(Company.name)))}
-    for p in await s.exec(select(Person).where(col(Person.company_id).is_not(None))
+async def companies(s: Session, *, company_id: int | None = None) -> list[CompanyRow]:
+    """Return every company (or one) with its people, registrations, media day, film, booths
+    and Schau rein, in a fixed handful of queries."""
+    def only(column: Any) -> Any:
+        return True if company_id is None else col(column) == company_id
+
+    rows = {c.id: CompanyRow(c) for c in await s.exec(
+        select(Company).where(only(Company.id)).order_by(col(Company.name)))}
+    for p in await s.exec(select(Person).where(col(Person.company_id).is_not(None),
+                                               only(Person.company_id))
                           .order_by(col(Person.id))):
         if p.company_id in rows:
             rows[p.company_id].people.append(p)
     for cid, n in await s.exec(
             select(Registration.company_id, func.count(col(Registration.id)))
-            .where(Registration.status != "cancelled").group_by(col(Registration.company_id))):
+            .where(Registration.status != "cancelled", only(Registration.company_id))
+            .group_by(col(Registration.company_id))):
         if cid in rows:
             rows[cid].events = int(n)
-    for md in await s.exec(select(MediaDay).order_by(col(MediaDay.id))):
+    for md in await s.exec(select(MediaDay).where(only(MediaDay.company_id))
+                           .order_by(col(MediaDay.id))):
         row = rows.get(md.company_id)
         if row is not None and (row.media_day is None or md.status in ("requested", "confirmed")):
             row.media_day = md  # the newest that counts: open or confirmed beats an old decline
-    for cid in await s.exec(select(FilmInterest.company_id)):
+    for cid in await s.exec(select(FilmInterest.company_id)
+                            .where(only(FilmInterest.company_id))):
         if cid in rows:
             rows[cid].film = True
     booth_counts = Counter(cid for cid in await s.exec(
         select(BoothRequest.company_id)
-        .where(col(BoothRequest.status).in_(("requested", "waiting", "confirmed")))))
+        .where(col(BoothRequest.status).in_(("requested", "waiting", "confirmed")),
+               only(BoothRequest.company_id))))
     for cid, n in booth_counts.items():
         if cid in rows:
             rows[cid].booths = n
-    for cid in await s.exec(select(SchauReinSignup.company_id)):
+    for cid in await s.exec(select(SchauReinSignup.company_id)
+                            .where(only(SchauReinSignup.company_id))):
         if cid in rows:
             rows[cid].schau_rein = True
     return list(rows.values())
@@ -203,9 +217,13 @@ async def event_counts(s: Session) -> list[tuple[Event, int, int]]:
     return [(e, e.booked, waiting[e.id]) for e in events]
 
 
-async def company_history(s: Session, *, name: str, limit: int = 2000) -> list[AuditLog]:
-    """Return the audit entries about a company (newest first) among the latest `limit`."""
-    rows = await s.exec(select(AuditLog).order_by(col(AuditLog.id).desc()).limit(limit))
+async def company_history(s: Session, *, name: str, limit: int = 200) -> list[AuditLog]:
+    """Return the newest audit entries about a company (its name in the entry's detail)."""
+    # The detail is JSON text with sorted keys: match its "company" pair in SQL, then exactly.
+    needle = '"company": ' + json.dumps(name, ensure_ascii=False)
+    rows = await s.exec(
+        select(AuditLog).where(cast(col(AuditLog.detail), Text).contains(needle, autoescape=True))
+        .order_by(col(AuditLog.id).desc()).limit(limit))
     return [r for r in rows if r.detail.get("company") == name]
 
 

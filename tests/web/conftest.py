@@ -86,3 +86,13 @@ async def browser_session() -> AsyncIterator[aiohttp.ClientSession]:
     """An HTTP client with its own cookie jar (cookies of 127.0.0.1 kept)."""
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
         yield session
+
+
+@pytest.fixture
+async def console_app(tmp_path: Path, sqlite_template: Path) -> AsyncIterator[App]:
+    """An app without the web desk (WEB_PORT not set)."""
+    settings = Settings(_env_file=None, database_url=sqlite_copy(sqlite_template, tmp_path),
+                        admins="console:chef")
+    app = await build_app(settings, clock=ManualClock(START))
+    yield app
+    await app.stop()

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import aiohttp
 
-from tests.web.conftest import Desk
+from bot.app import App, build_app
+from bot.clock import ManualClock
+from bot.settings import Settings
+from bot.transports.console import incoming
+from tests.support.databases import sqlite_copy
+from tests.web.conftest import LINK, START, Desk
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -118,3 +124,35 @@ async def test_login_route_is_rate_limited(
     assert (await browser_session.get(link)).status == 429
     await desk.app.advance(desk.clock.now() + timedelta(minutes=1, seconds=1))
     assert (await browser_session.get(link)).status == 200
+
+
+async def test_https_base_url_makes_the_cookie_secure(tmp_path: Path, sqlite_template: Path
+                                                      ) -> None:
+    settings = Settings(_env_file=None, database_url=sqlite_copy(sqlite_template, tmp_path),
+                        admins="console:chef", web_port=0, web_base_url="https://desk.example.org/")
+    app = await build_app(settings, clock=ManualClock(START))
+    try:
+        server = await app.start_web()
+        assert server is not None
+        replies = await app.handle(incoming("chef", text="/web"))
+        link = LINK.search(replies[0].text)
+        assert link and link.group(0).startswith("https://desk.example.org/login/")
+        async with aiohttp.ClientSession() as http:
+            r = await http.post(f"http://127.0.0.1:{server.port}/login", allow_redirects=False,
+                                data={"token": link.group(0).rsplit("/", 1)[1]})
+            assert r.status == 303 and "Secure" in r.headers["Set-Cookie"]
+    finally:
+        await app.stop()
+
+
+def test_the_desk_is_off_unless_web_port_is_set() -> None:
+    assert not Settings(_env_file=None, web_port="").web_enabled  # type: ignore[arg-type]
+    on = Settings(_env_file=None, web_port=8080, web_listen="0.0.0.0")
+    assert on.web_enabled and on.web_base() == "http://127.0.0.1:8080"
+    assert Settings(_env_file=None, web_port=8080,
+                    web_base_url="https://x.org/").web_base() == "https://x.org"
+
+
+async def test_without_web_port_web_says_how_to_switch_it_on(console_app: App) -> None:
+    replies = await console_app.handle(incoming("chef", text="/web"))
+    assert "WEB_PORT" in replies[0].text and "/login/" not in replies[0].text

@@ -86,6 +86,7 @@ async def test_every_page_renders_for_the_team(
     for path, expect in [("/firmen", "Pragma"), ("/firmen?land=SN", "Firmen"),
                          ("/firmen?ohne_medientag=1", "Firmen"),
                          (f"/firmen/{cid}", "anna (console)"),
+                         (f"/firmen/{cid}", "invite (console:chef)"),
                          ("/termine", "Standplan"), ("/kalender?monat=2026-03", "Schau rein"),
                          ("/zahlen", "<svg"), ("/protokoll", "invite"),
                          ("/exporte", "Medientage")]:
