@@ -8,7 +8,10 @@ from datetime import date
 import aiohttp
 
 from handlers.media_days.view import config
+from storage.events import queries as events
+from storage.events import signup
 from storage.media_days import service
+from storage.members import people
 from storage.members import companies
 from tests.web.conftest import Desk
 from tests.web.test_login import CSRF, log_in
@@ -82,7 +85,15 @@ async def test_every_page_renders_for_the_team(
         desk: Desk, browser_session: aiohttp.ClientSession) -> None:
     cid = await join(desk, "anna", "Pragma")
     await request_media_day(desk, cid)
+    async with desk.app.db.unit() as s:  # anna signs up 3 people for the first meeting
+        first = (await events.upcoming(s, now=desk.clock.now()))[0]
+        anna = await people.by_key(s, "console:anna")
+        assert anna is not None
+        await signup.register(s, event_id=first.id, person_id=anna.id, people=3,
+                              now=desk.clock.now())
     await log_in(desk, browser_session)
+    termine = await (await browser_session.get(f"{desk.base}/termine")).text()
+    assert f"Teilnehmende: {first.title}" in termine and "3 von 40 Plätzen belegt" in termine
     for path, expect in [("/firmen", "Pragma"), ("/firmen?land=SN", "Firmen"),
                          ("/firmen?ohne_medientag=1", "Firmen"),
                          (f"/firmen/{cid}", "anna (console)"),
