@@ -91,7 +91,9 @@ async def today(s: Session, *, now: datetime, days: int = 14, recent: int = 14) 
     films = [(f, c) for f, c in await s.exec(
         select(FilmInterest, Company)
         .join(Company, col(Company.id) == col(FilmInterest.company_id))
-        .where(col(FilmInterest.updated_at) >= since).order_by(col(FilmInterest.updated_at)))]
+        # A group chosen in chat and not yet confirmed by the team (seeded rows have none).
+        .where(col(FilmInterest.group_key).is_not(None), col(FilmInterest.assigned).is_(False))
+        .order_by(col(FilmInterest.updated_at)))]
     schau = [(r, c) for r, c in await s.exec(
         select(SchauReinSignup, Company)
         .join(Company, col(Company.id) == col(SchauReinSignup.company_id))

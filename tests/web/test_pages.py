@@ -11,8 +11,7 @@ from handlers.media_days.view import config
 from storage.events import queries as events
 from storage.events import signup
 from storage.media_days import service
-from storage.members import people
-from storage.members import companies
+from storage.members import companies, people
 from tests.web.conftest import Desk
 from tests.web.test_login import CSRF, log_in
 
