@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import signal
 import sys
@@ -100,6 +101,9 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
             app.add_port(t)
             await t.start(app.handle)
             started.append(t)  # only what started is stopped, even if a later start fails
+        # What start-up loaded (libraries, catalogue, metadata) lives as long as the process:
+        # keep it out of the collector, whose full passes over it cost updates 30-70 ms.
+        gc.freeze()
         await _with_scheduler(app, stop.wait())
     finally:
         for t in reversed(started):
