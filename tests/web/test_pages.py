@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import aiohttp
 
 from handlers.media_days.view import config
+from storage.events import manage, signup
 from storage.events import queries as events
-from storage.events import signup
 from storage.media_days import service
 from storage.members import companies, people
+from storage.outbox.models import OutboxMessage
 from tests.web.conftest import Desk
 from tests.web.test_login import CSRF, log_in
 
@@ -126,3 +127,26 @@ async def test_exports_and_the_secret_calendar_feed(
         await browser_session.post(f"{desk.base}/kalender/feed/aus",
                                    data={"csrf": csrf.group(1)})
         assert (await calendar_app.get(url.group(1))).status == 404
+
+
+async def test_heute_shows_deadlines_waiting_lists_and_undelivered_messages(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    await join(desk, "anna", "Pragma")
+    await join(desk, "bert", "EMIS")
+    now = desk.clock.now()
+    async with desk.app.db.unit() as s:
+        ev = await manage.create(s, now=now, title="Kleiner Workshop", kind="intern",
+                                 start=now + timedelta(days=10), capacity=1,
+                                 deadline=now + timedelta(days=5))
+        anna = await people.by_key(s, "console:anna")
+        bert = await people.by_key(s, "console:bert")
+        assert anna is not None and bert is not None
+        await signup.register(s, event_id=ev.id, person_id=anna.id, people=1, now=now)
+        await signup.register(s, event_id=ev.id, person_id=bert.id, people=1, now=now)
+        s.add(OutboxMessage(person_id=bert.id, kind="event.reminder", due_at=now,
+                            dedupe_key="test:1", created_at=now, dropped_at=now,
+                            drop_reason="gave_up", last_error="blocked"))
+    page = await log_in(desk, browser_session)
+    assert "Kleiner Workshop (Anmeldeschluss)" in page
+    assert "Kleiner Workshop</a>: 1 auf der Warteliste" in page
+    assert "<td>bert</td><td>EMIS</td><td>event.reminder</td><td>aufgegeben</td>" in page
