@@ -20,7 +20,7 @@ from bot.chat import Address, FileOut, Incoming, plain_text
 from bot.chat import Person as ChatPerson
 from bot.web_server import WebServer
 from handlers.core import Ctx, Router
-from handlers.core.format import fmt_date, fmt_dt
+from handlers.core.format import fmt_date, fmt_dt, fmt_short_date
 from handlers.web.texts import RULES
 from storage import audit
 from storage import web as web_store
@@ -58,6 +58,8 @@ class Desk:
             undefined=jinja2.StrictUndefined,
         )
         self.templates.filters["date"] = fmt_date
+        self.templates.filters["shortdate"] = (
+            lambda v: fmt_short_date(v.astimezone(self.services.tz).date()))
         self.templates.filters["dt"] = lambda v: fmt_dt(v, self.services.tz) if v else "–"
         self.templates.globals["nav"] = t.NAV
         self.templates.globals["t"] = t

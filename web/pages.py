@@ -40,6 +40,7 @@ async def firmen(desk: Desk, request: web.Request, viewer: Viewer) -> web.Stream
     day = md_today(svc.clock.now(), svc.tz)
     async with svc.db.read() as s:
         rows = await desk_store.companies(s)
+        seen = await desk_store.last_seen(s, person_ids=[p.id for r in rows for p in r.people])
     if state in ("BB", "SN"):
         rows = [r for r in rows if r.company.state == state]
     if without:
@@ -47,7 +48,7 @@ async def firmen(desk: Desk, request: web.Request, viewer: Viewer) -> web.Stream
                 ("confirmed", "requested")]
     status = {r.company.id: t.media_day_status(r.media_day, day) for r in rows}
     return desk.render("firmen.html", viewer=viewer, page="firmen", rows=rows, land=state,
-                       without=without, md_status=status)
+                       without=without, md_status=status, seen=seen)
 
 
 async def firma(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:

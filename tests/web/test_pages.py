@@ -60,6 +60,9 @@ async def test_confirm_on_the_web_tells_the_member_once_and_is_audited(
                                        data={"csrf": csrf.group(1), "day": MON.isoformat()})
     assert again.status == 200 and "Bestätigt: Pragma" not in await again.text()
     assert len([t for t in desk.port.texts("anna") if "Medientag bestätigt" in t]) == 1
+    firmen = await (await browser_session.get(f"{desk.base}/firmen")).text()
+    assert "anna (console, zuletzt erreicht 02.02.2026)" in firmen
+    assert "bestätigt: Mo, 16. Februar 2026" in firmen
     log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=media_day_confirm"))\
         .text()
     assert "1 Einträge" in log and "console:chef" in log
