@@ -22,6 +22,7 @@ from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.startup import retrying
 from bot.transports.console import ConsoleTransport, parse_now
+from bot.transports.console import person as console_person
 from handlers.dates import warm_up
 
 log = logging.getLogger("bot")
@@ -45,6 +46,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> None:
     start = parse_now(args.now) if args.now else None
     clock = ManualClock(start or SystemClock().now()) if args.jsonl or start else SystemClock()
     app = await build_app(settings, clock=clock)
+    await app.start_web()
     console = ConsoleTransport()
     app.add_port(console)
     await console.start(app.handle)
@@ -54,6 +56,9 @@ async def _console(settings: Settings, args: argparse.Namespace) -> None:
             await console.run_jsonl(sys.stdin, app.advance)
         else:
             admin = min(k for k in settings.admin_keys() if k.startswith("console:"))
+            link = await app.web_link(console_person(admin.split(":", 1)[1]))
+            if link:  # the newcomer's way onto the desk: open it from the terminal
+                console.out.write(link + "\n")
             chat = console.run_interactive(sys.stdin, args.as_name, admin.split(":", 1)[1])
             await _with_scheduler(app, chat)
     finally:
@@ -93,6 +98,7 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
         if not transports:
             log.error("no TELEGRAM_BOT_TOKEN and no MATRIX_* settings: nothing to run")
             raise SystemExit(2)
+        await app.start_web()
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):

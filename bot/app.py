@@ -14,12 +14,17 @@ from bot.http import HttpServer, operations_routes
 from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.startup import Sleep, retrying
+from bot.web_server import WebServer
 from handlers import build_router
 from handlers.catalogue.texts import problem_text
 from handlers.core import Services
 from handlers.core.actions import Signer
+from handlers.core.format import fmt_dt
 from handlers.core.limits import Limits
 from handlers.core.router import Router
+from handlers.web import LINK_PLATFORM as WEB_LINKS
+from handlers.web import login_link
+from handlers.web import texts as web_texts
 from scheduler.delivery import Deliverer
 from scheduler.quiet import QuietHours
 from scheduler.replay import replay_until
@@ -46,6 +51,7 @@ class App:
         self.clock = clock
         self.db = db
         self._runner: Runner | None = None
+        self.web: WebServer | None = None
         self._delivering = asyncio.Lock()
         self.metrics = Metrics()
         self.services = Services(
@@ -80,8 +86,41 @@ class App:
             log.exception("delivery after planning failed; the rows stay due")
 
     async def stop(self) -> None:
-        """Release the database."""
+        """Stop the web server and release the database."""
+        if self.web is not None:
+            await self.web.stop()
+            self.web = None
         await self.db.dispose()
+
+    async def start_web(self) -> WebServer | None:
+        """Start the team's web desk when WEB_PORT is set; /web then sends login links."""
+        if not self.settings.web_enabled or self.web is not None:
+            return None
+        from web.desk import Desk  # the desk's templates load only when it is switched on
+
+        st = self.settings
+        server = WebServer(host=st.web_listen, port=st.web_port or 0)
+        desk = Desk(self.router, base=st.web_base(),
+                    secure_cookies=st.web_base().startswith("https://"))
+        desk.mount(server)
+        await server.start()
+        desk.base = st.web_base(server.port)  # WEB_PORT=0 (tests) picks a free port
+        self.set_link_base(WEB_LINKS, desk.base)
+        self.web = server
+        return server
+
+    async def web_link(self, person: Person) -> str | None:
+        """Issue a one-time desk link for an admin at this machine (the console's `make run`)."""
+        base = self.services.links.get(WEB_LINKS)
+        if base is None or not self.is_admin(person):
+            return None
+        now = self.clock.now()
+        async with self.db.unit() as s:
+            seen = await chat.seen(s, platform=person.platform, external_id=person.external_id,
+                                   display_name=person.display_name, chat_id=person.external_id)
+            link, until = await login_link(s, base=base, person_id=seen.person.id, now=now)
+        return web_texts.CONSOLE_LINK.format(who=person.key, link=link,
+                                             until=fmt_dt(until, self.catalogue.tz))
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Handle one update from any transport; never raises."""

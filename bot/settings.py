@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     retention_unlinked_days: int = Field(30, ge=1)
     retention_registrations_months: int = Field(12, ge=1)
     retention_audit_months: int = Field(24, ge=1)
+    web_listen: str = "127.0.0.1"
+    web_port: int | None = Field(None, ge=0, le=65535)
+    web_base_url: str | None = None
 
     quiet_start: int = Field(20, ge=0, le=23)
     quiet_end: int = Field(7, ge=0, le=23)
@@ -68,9 +71,9 @@ class Settings(BaseSettings):
     def _default_catalogue(cls, value: object) -> object:
         return DEFAULT_CATALOGUE if value in (None, "") else value
 
-    @field_validator("http_port", mode="before")
+    @field_validator("http_port", "web_port", "web_base_url", mode="before")
     @classmethod
-    def _port_off(cls, value: object) -> object:
+    def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
 
     @field_validator("timezone")
@@ -129,6 +132,18 @@ class Settings(BaseSettings):
     def telegram_enabled(self) -> bool:
         """Tell whether a Telegram token is configured."""
         return self.telegram_bot_token is not None
+
+    @property
+    def web_enabled(self) -> bool:
+        """Tell whether the web desk is switched on (WEB_PORT set)."""
+        return self.web_port is not None
+
+    def web_base(self, port: int | None = None) -> str:
+        """Return the address the desk's links start with (WEB_BASE_URL, else host and port)."""
+        if self.web_base_url:
+            return self.web_base_url.rstrip("/")
+        host = "127.0.0.1" if self.web_listen in ("", "0.0.0.0", "::") else self.web_listen
+        return f"http://{host}:{port if port is not None else self.web_port}"
 
     @property
     def matrix_enabled(self) -> bool:

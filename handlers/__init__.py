@@ -21,6 +21,7 @@ from handlers import (
     schau_rein,
     stammtisch,
     team,
+    web,
 )
 from handlers.core import Router, Services
 from handlers.core import overview as mine_and_exports
@@ -52,6 +53,7 @@ FEATURES: tuple[Feature, ...] = (
     feedback,  # stars after events (the day after, 10:00); team: /feedback
     broadcasts,  # team: /rundschreiben (preview, quiet hours, delivery report)
     catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
+    web,  # team: /web (one-time link to the web desk), /web_abmelden
 )
 
 

@@ -23,6 +23,7 @@ from storage.stammtisch.models import (
     StammtischSubscription,
     StammtischTopic,
 )
+from storage.web.models import WebFeed, WebLogin, WebSession
 
 __all__ = [
     "AuditLog", "BoothRequest", "Broadcast", "CatalogueVersion", "ChatMenu", "Company",
@@ -30,5 +31,5 @@ __all__ = [
     "IdeaVote", "InstallationKey", "InviteAttempt", "InviteCode", "MediaDay", "MediaDayOffer",
     "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient", "Registration",
     "ReminderPreference", "SchauReinSignup", "StammtischOverride", "StammtischSetting",
-    "StammtischSubscription", "StammtischTopic",
+    "StammtischSubscription", "StammtischTopic", "WebFeed", "WebLogin", "WebSession",
 ]

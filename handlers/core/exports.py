@@ -120,6 +120,10 @@ class Exports:
         """Register an export kind; the producer gets the ctx and the rest of the arguments."""
         self._producers[kind] = (label, producer)
 
+    def kinds(self) -> list[tuple[str, str]]:
+        """Return (kind, German label) of every export, in registration order."""
+        return [(kind, label) for kind, (label, _) in self._producers.items()]
+
     async def run(self, ctx: Ctx) -> None:
         """Handle `/export <kind> [filter]`: send the CSV and the XLSX file."""
         kind, _, rest = ctx.args.partition(" ")

@@ -198,15 +198,19 @@ class Router:
         text = incoming.text or ""
         if len(text) > MAX_INPUT:
             return [Reply(t.TOO_LONG.format(limit=MAX_INPUT))]
+        return await self._handle(incoming, self._dispatch)
+
+    async def _handle(self, incoming: Incoming, dispatch: HandlerFn) -> list[Reply]:
         await self.refresh()
         db = self.services.db
         try:
             try:
-                replies, planned = await self._attempt(incoming, optimistic=db.is_sqlite)
+                replies, planned = await self._attempt(incoming, dispatch,
+                                                       optimistic=db.is_sqlite)
             except Exception as exc:
                 if not (db.is_sqlite and db.is_busy(exc)):
                     raise
-                replies, planned = await self._attempt(incoming, optimistic=False)
+                replies, planned = await self._attempt(incoming, dispatch, optimistic=False)
         except Exception:
             log.exception("handler failed: person=%s text=%r press=%r",
                           incoming.person.key, incoming.text, incoming.press)
@@ -228,12 +232,27 @@ class Router:
             return []
         return [Reply(t.slow_down(self.services.limits.messages_per_minute))]
 
-    async def _attempt(self, incoming: Incoming, *, optimistic: bool) -> tuple[list[Reply], int]:
+    async def run_as(self, incoming: Incoming, func: HandlerFn, *, name: str,
+                     admin: bool = True) -> list[Reply]:
+        """Run `func` for a person outside chat (the web desk) exactly as an update runs.
+
+        Same unit of work, role check (refused and audited like a chat command), audit rows,
+        planned notices and German answers for a DomainError; the replies are what chat would
+        have shown. `incoming` names the person and their private chat, so nothing changes.
+        """
+        async def run(ctx: Ctx) -> None:
+            if await self._allowed(ctx, name, admin=admin, linked=False):
+                await func(ctx)
+
+        return await self._handle(incoming, run)
+
+    async def _attempt(self, incoming: Incoming, dispatch: HandlerFn, *,
+                       optimistic: bool) -> tuple[list[Reply], int]:
         """Run the update once in a unit of work; return the replies and the rows planned."""
         try:
             async with self.services.db.unit(optimistic=optimistic) as s:
                 ctx = await self._context(s, incoming)
-                await self._dispatch_or_refuse(ctx)
+                await self._dispatch_or_refuse(ctx, dispatch)
                 return await self._finish(ctx), ctx.notify.planned
         except _Refused as refused:  # the unit was rolled back: nothing half-done remains
             return await self._after_refusal(refused), 0
@@ -261,9 +280,9 @@ class Router:
         return Ctx(svc, s, incoming, person, seen.company, is_admin, now, notify,
                    dialog=seen.dialog)
 
-    async def _dispatch_or_refuse(self, ctx: Ctx) -> None:
+    async def _dispatch_or_refuse(self, ctx: Ctx, dispatch: HandlerFn) -> None:
         try:
-            await self._dispatch(ctx)
+            await dispatch(ctx)
             await ctx.s.flush()  # the storage's text rules (lengths) answer here, in German
         except UsageError as err:
             raise _Refused(ctx, str(err)) from None
