@@ -16,10 +16,12 @@ from bot import maintenance
 from bot.app import App, build_app
 from bot.chat import Transport
 from bot.clock import ManualClock, SystemClock
+from bot.leader import LEASE, LeaderRoles, Leadership
 from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.transports.console import ConsoleTransport, parse_now
 from handlers.dates import warm_up
+from storage.leases import Lease
 
 log = logging.getLogger("bot")
 
@@ -85,25 +87,37 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
     await asyncio.to_thread(warm_up)  # the first odd date phrase should not wait for dateparser
     started: list[Transport] = []
     http = app.http_server()
+    leadership: Leadership | None = None
     try:
-        transports = app.platform_transports()
-        if not transports:
+        if not (settings.telegram_enabled or settings.matrix_enabled):
             log.error("no TELEGRAM_BOT_TOKEN and no MATRIX_* settings: nothing to run")
             raise SystemExit(2)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        for t in transports:
-            app.add_port(t)
-            await t.start(app.handle)
-            started.append(t)  # only what started is stopped, even if a later start fails
+        roles = LeaderRoles(app)
+        telegram = app.telegram_transport()
+        if telegram is not None:
+            app.add_port(telegram)
+            # A webhook receives in every process (behind one proxy); polling only in the leader.
+            polling = not settings.telegram_webhook_url
+            await telegram.start(app.handle, receive=not polling)
+            started.append(telegram)  # only what started is stopped, even if a later start fails
+            if polling:
+                roles.receivers.append(telegram)
+        if settings.matrix_enabled:
+            roles.exclusive.append(app.matrix_transport)
+        leadership = Leadership(Lease(app.db, LEASE), gain=roles.gain, lose=roles.lose)
+        await leadership.start()
         if http is not None:
             await http.start()
         await _with_scheduler(app, stop.wait())
     finally:
         if http is not None:
             await http.stop()
+        if leadership is not None:
+            await leadership.stop()
         for t in reversed(started):
             await t.stop()
         await app.stop()
