@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import signal
 import sys
@@ -112,6 +113,9 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
         await leadership.start()
         if http is not None:
             await http.start()
+        # What start-up loaded (libraries, catalogue, metadata) lives as long as the process:
+        # keep it out of the collector, whose full passes over it cost updates 30-70 ms.
+        gc.freeze()
         await _with_scheduler(app, stop.wait())
     finally:
         if http is not None:

@@ -46,7 +46,12 @@ class Database:
             folder = Path(str(self.url.database).removeprefix("file:")).parent
             folder.mkdir(parents=True, exist_ok=True)
         kwargs: dict[str, Any] = {"echo": echo}
-        if not self.is_sqlite:
+        if self.is_sqlite:
+            # Every unit ends its transaction itself (commit, or rollback when the session
+            # closes), so the pool's extra rollback on return would only cost SQLite a thread
+            # hop per update (aiosqlite runs each call in its worker thread).
+            kwargs.update(pool_reset_on_return=None)
+        else:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
         self.engine = create_async_engine(self.url, **kwargs)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
@@ -63,7 +68,7 @@ class Database:
             # Optimistic units: DEFERRED, outside that queue, never waiting for a busy file.
             # Readers (most updates) run side by side; one that loses a race to a writer
             # fails at once (see is_busy) and its caller runs it again as a queued unit.
-            self._fast = create_async_engine(self.url, echo=echo,
+            self._fast = create_async_engine(self.url, **kwargs,
                                              execution_options={"sqlite_begin": "DEFERRED"})
             _sqlite_tuning(self._fast.sync_engine, busy_ms=0)
             self._optimistic = async_sessionmaker(self._fast, class_=AsyncSession,
