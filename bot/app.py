@@ -137,9 +137,19 @@ class App:
     async def deliver_due(self) -> None:
         """Deliver every outbox row that is due now, then wake the scheduler at the next one."""
         async with self._delivering:
-            await self.deliverer.deliver_due()
+            if self.delivers:
+                await self.deliverer.deliver_due()
             if self._runner is not None:
                 self._runner.wake_at(await self._next_wake())
+
+    @property
+    def delivers(self) -> bool:
+        """Tell whether this process sends outbox rows.
+
+        Telegram allows one bot token ~30 messages/s, and each process paces only its own
+        calls: with the rate limit on, only the leader of several processes delivers.
+        """
+        return self.leading or self.db.is_sqlite or not self.settings.telegram_rate_limit
 
     async def _next_wake(self) -> datetime | None:
         """Return when to look for due rows next.

@@ -70,6 +70,7 @@ class Cluster:
     database_url: str
     workdir: Path
     webhook: bool
+    rate_limit: bool = False
     procs: list[BotProcess] = field(default_factory=list)
     proxy: aiohttp.ClientSession | None = None
 
@@ -78,7 +79,8 @@ class Cluster:
         for i in range(n):
             http_port, hook_port = free_port(), free_port()
             env = {**os.environ, "DATABASE_URL": self.database_url, "TELEGRAM_BOT_TOKEN": TOKEN,
-                   "TELEGRAM_BASE_URL": self.api.base_url, "TELEGRAM_RATE_LIMIT": "false",
+                   "TELEGRAM_BASE_URL": self.api.base_url,
+                   "TELEGRAM_RATE_LIMIT": str(self.rate_limit),
                    "HTTP_PORT": str(http_port), "LOG_LEVEL": "INFO", "MATRIX_HOMESERVER": "",
                    "ADMINS": "telegram:111", "TELEGRAM_WEBHOOK_URL": "", "OUTBOX_RESCAN": "1",
                    "TELEGRAM_WEBHOOK_PORT": str(hook_port)}
