@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     telegram_webhook_secret: SecretStr | None = None
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
+    telegram_rate_limit: bool = True
 
     matrix_homeserver: str | None = None
     matrix_user_id: str | None = None
@@ -54,6 +55,8 @@ class Settings(BaseSettings):
     web_listen: str = "127.0.0.1"
     web_port: int | None = Field(None, ge=0, le=65535)
     web_base_url: str | None = None
+
+    outbox_rescan: float = Field(30.0, gt=0)
 
     quiet_start: int = Field(20, ge=0, le=23)
     quiet_end: int = Field(7, ge=0, le=23)

@@ -30,6 +30,7 @@ from storage import audit, chat
 from storage.catalogue import Catalogue, seed_companies
 from storage.db import Session
 from storage.errors import DomainError
+from storage.locks import advisory_lock
 from storage.members.models import Person
 from storage.members.people import NAME_MAX
 from storage.outbox import OutboxMessage
@@ -497,6 +498,8 @@ class Router:
     async def seed(self) -> int:
         """Insert missing catalogue entries of every feature, in one unit of work."""
         async with self.services.db.unit() as s:
+            # Processes starting together on one PostgreSQL seed one after the other.
+            await advisory_lock(s, "cluster-bot:seed")
             return sum([await seed(s, self.services.catalogue) for seed in self.seeders])
 
     def verify(self, person_key: str, token: str) -> str | None:
