@@ -1,4 +1,4 @@
-"""Onboarding: /start (welcome, privacy, invite code), /datenschutz, /hilfe, /weiter."""
+"""Onboarding: /start (welcome, privacy in short, invite code), /hilfe, /weiter."""
 
 from __future__ import annotations
 
@@ -32,10 +32,9 @@ def register(router: Router) -> None:
         if not await router.dialogs.resume(ctx):
             ctx.say(core_t.NOTHING_TO_RESUME)
 
-    router.command("start", start, help=t.HELP_START)
-    router.command("hilfe", help_, help=t.HELP_HILFE, aliases=("help",))
-    router.command("datenschutz", privacy, help=t.HELP_DATENSCHUTZ)
-    router.command("weiter", resume, help=t.HELP_WEITER, hidden=True)
+    router.command("start", start, help=t.HELP_START, public=True)
+    router.command("hilfe", help_, help=t.HELP_HILFE, aliases=("help",), public=True)
+    router.command("weiter", resume, help=t.HELP_WEITER, hidden=True, public=True)
     router.text_fallbacks.append(bare_code)
     router.notices.add(JOINED, render_joined)
     router.domain_errors({
@@ -118,12 +117,6 @@ async def bare_code(ctx: Ctx, text: str) -> bool:
     ctx.args = word
     await start(ctx)
     return True
-
-
-async def privacy(ctx: Ctx) -> None:
-    """Explain what is stored and why."""
-    team = ctx.catalogue.team
-    ctx.say(t.PRIVACY_FULL.format(team=esc(team.email or team.name)))
 
 
 def show_help(ctx: Ctx, router: Router) -> None:

@@ -27,20 +27,11 @@ CODE_LIMIT = (
 PLATFORMS = {"telegram": "Telegram", "matrix": "Matrix", "console": "Konsole"}
 LINKED_ELSEWHERE = "Du bist schon einer anderen Firma zugeordnet. Das Clusterteam kann das ändern."
 
-PRIVACY_FULL = (
-    "<b>Datenschutz</b>\n"
-    "Gespeichert werden: deine Chat-Kennung und dein Anzeigename, die Firma, der du zugeordnet "
-    "bist, deine Anmeldungen, Anfragen und Erinnerungen, sowie für Admins ein Protokoll ihrer "
-    "Aktionen. Zweck: Organisation der Clusterangebote. Es gibt keine Weitergabe an Dritte; "
-    "Exporte erhält nur das Clusterteam. Löschung oder Auskunft: {team}."
-)
-
 HELP_HEAD = "<b>Das kann ich für dich tun:</b>"
 HELP_ADMIN_HEAD = "\n<b>Für das Clusterteam:</b>"
 HELP_FOOT = "\nMitten in einem Dialog? „abbrechen“ bricht ab, /weiter macht weiter."
 
 # /hilfe lines and command-menu descriptions
-HELP_DATENSCHUTZ = "Was ich speichere"
 HELP_HILFE = "Alle Befehle"
 HELP_START = "Begrüßung und Einladungscode einlösen"
 HELP_WEITER = "Offenen Dialog fortsetzen"

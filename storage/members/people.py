@@ -33,10 +33,17 @@ def refresh(person: Person, *, display_name: str, chat_id: str) -> bool:
     return changed
 
 
-def new_person(*, platform: str, external_id: str, display_name: str, chat_id: str) -> Person:
-    """Return a Person row for a first contact (the caller adds it to its session)."""
-    return Person(platform=platform, external_id=external_id,
-                  display_name=display_name[:NAME_MAX], chat_id=chat_id)
+def new_person(*, platform: str, external_id: str, display_name: str, chat_id: str,
+               now: datetime | None = None) -> Person:
+    """Return a Person row for a first contact (the caller adds it to its session).
+
+    `now` (the injected clock) dates the first contact: retention counts from it.
+    """
+    person = Person(platform=platform, external_id=external_id,
+                    display_name=display_name[:NAME_MAX], chat_id=chat_id)
+    if now is not None:
+        person.created_at = now
+    return person
 
 
 def _is_group_chat(chat_id: str, person: Person) -> bool:
