@@ -88,7 +88,7 @@ async def _redeem(ctx: Ctx, code: str) -> bool:
     ctx.audit("invite_redeem", company=company.name, code=invites.normalise(code))
     ctx.notify.wake()  # the jobs plan the reminders a new member of the company gets
     await ctx.notify.team(Notice(
-        kind=JOINED, key=f"{JOINED}:{ctx.person_id}:{company.id}", urgent=False,
+        kind=JOINED, key="", urgent=False,  # unique: joining again is news again
         params={"name": ctx.person.display_name or ctx.person.external_id,
                 "platform": ctx.person.platform, "company": company.name},
     ), exclude=ctx.person_id)
