@@ -45,7 +45,11 @@ def slow_down(per_minute: int) -> str:
     )
 
 
-GO_PRIVATE = "Das besprechen wir besser privat – schreib mir direkt, dann geht's weiter."
+# Only ever shown in the private chat (transports move it out of the group).
+GO_PRIVATE = (
+    "Das machen wir lieber hier im privaten Chat als in der Gruppe – schick mir den Befehl "
+    "bitte hier noch einmal."
+)
 FOREIGN_BUTTON = "Dieser Knopf gehört zu einer anderen Person. Schreib mir direkt, z. B. /termine."
 STALE_BUTTON = "Dieser Knopf ist nicht mehr aktuell."
 PLEASE_PRESS = "Bitte wähl eine der Antworten unten (oder schreib „abbrechen“)."
