@@ -6,6 +6,7 @@ from typing import Protocol
 
 from handlers import (
     catalogue,
+    channels,
     events,
     fairs,
     films,
@@ -38,6 +39,7 @@ FEATURES: tuple[Feature, ...] = (
     reminders,  # /erinnerung, /erinnerungen
     fairs,  # /messe, /messestand, /export messe
     schau_rein,  # /schaurein, /schaurein_liste, /schaurein_kalender, /export schaurein
+    channels,  # /kanaele: Instagram co-lab, TikTok, podcast, mitmachen (from the catalogue)
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
     catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
 )

@@ -61,6 +61,7 @@ class Ctx:
     args: str = ""  # what followed the command
     replies: list[Reply] = field(default_factory=list)
     asking: tuple[str, str] | None = None  # (step, run) while a dialog step asks its question
+    reasked: bool = False  # a dialog's question was asked in this update
 
     @property
     def person_id(self) -> int:

@@ -169,6 +169,15 @@ class FilmSeriesSection(Strict):
     groups: list[Labelled] = []
 
 
+class ChannelEntry(Strict):
+    """`[[channels]]`: where members follow, tag or join the cluster (shown by /kanaele)."""
+
+    key: Key
+    label: Text
+    url: str = ""  # empty: the card says the link follows
+    ask: LongText = ""  # what members are asked to do there
+
+
 class CatalogueFile(Strict):
     """The whole file. Sections the file leaves out are empty (the feature then offers none)."""
 
@@ -180,6 +189,7 @@ class CatalogueFile(Strict):
     stammtisch: StammtischSection | None = None
     media_days: MediaDaysSection | None = None
     film_series: FilmSeriesSection | None = None
+    channels: list[ChannelEntry] = []
 
 
 # Entries of these lists must have unique keys (the key links the catalogue to the database).
