@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     matrix_store_path: Path = Path("var/matrix-store")
     matrix_allowed_servers: str = ""
 
+    http_listen: str = "127.0.0.1"
+    http_port: int | None = Field(None, ge=0, le=65535)
+    log_format: str = Field("text", pattern="^(text|json)$")
+
     quiet_start: int = Field(20, ge=0, le=23)
     quiet_end: int = Field(7, ge=0, le=23)
 
@@ -46,6 +50,11 @@ class Settings(BaseSettings):
     @classmethod
     def _default_catalogue(cls, value: object) -> object:
         return DEFAULT_CATALOGUE if value in (None, "") else value
+
+    @field_validator("http_port", mode="before")
+    @classmethod
+    def _port_off(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator("timezone")
     @classmethod

@@ -12,6 +12,7 @@ from handlers import (
     films,
     media_days,
     onboarding,
+    polls,
     reminders,
     schau_rein,
     stammtisch,
@@ -41,6 +42,7 @@ FEATURES: tuple[Feature, ...] = (
     schau_rein,  # /schaurein, /schaurein_liste, /schaurein_kalender, /export schaurein
     channels,  # /kanaele: Instagram co-lab, TikTok, podcast, mitmachen (from the catalogue)
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
+    polls,  # team: /umfrage_neu, /terminfindung, /umfragen; members vote on cards
     catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
 )
 

@@ -45,7 +45,12 @@ class Database:
             folder = Path(str(self.url.database).removeprefix("file:")).parent
             folder.mkdir(parents=True, exist_ok=True)
         kwargs: dict[str, Any] = {"echo": echo}
-        if not self.is_sqlite:
+        if self.is_sqlite:
+            # Every unit ends its transaction itself (commit, or rollback when the session
+            # closes), so the pool's extra rollback on return would only cost SQLite a thread
+            # hop per update (aiosqlite runs each call in its worker thread).
+            kwargs.update(pool_reset_on_return=None)
+        else:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
         self.engine = create_async_engine(self.url, **kwargs)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
@@ -62,7 +67,7 @@ class Database:
             # Optimistic units: DEFERRED, outside that queue, never waiting for a busy file.
             # Readers (most updates) run side by side; one that loses a race to a writer
             # fails at once (see is_busy) and its caller runs it again as a queued unit.
-            self._fast = create_async_engine(self.url, echo=echo,
+            self._fast = create_async_engine(self.url, **kwargs,
                                              execution_options={"sqlite_begin": "DEFERRED"})
             _sqlite_tuning(self._fast.sync_engine, busy_ms=0)
             self._optimistic = async_sessionmaker(self._fast, class_=AsyncSession,
@@ -139,6 +144,12 @@ def script_head() -> str:
     if len(heads) != 1:
         raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
     return heads.pop()
+
+
+async def current_revision(db: Database) -> str | None:
+    """Return the Alembic revision the database is at (None: never migrated)."""
+    async with db.engine.connect() as conn:
+        return await conn.run_sync(_current)
 
 
 def _current(connection: Connection) -> str | None:

@@ -39,7 +39,8 @@ SAMPLES: dict[str, Any] = {
     "title": "Netzwerktreffen <Görlitz>", "group": "IT & Technik", "status": "confirmed",
     "state": "SN", "name": "Buß- und Bettag", "deadline": WHEN, "key": "insidertreff",
     "area": 12, "field": "capacity", "booked": 5, "capacity": 4, "kind": "extern",
-    "link": "https://example.org", "code": "ABC123", "company_id": 7,
+    "link": "https://example.org", "code": "ABC123", "company_id": 7, "min": 2, "given": 11,
+    "closes_at": WHEN, "label": "Best Practice", "audience": "alle",
 }
 PER_CODE: dict[tuple[str, str], Any] = {
     ("fair_change_no_room", "free"): 6, ("fair_full", "free"): 6,
