@@ -64,9 +64,15 @@ def small_talk(text: str) -> SmallTalk | None:
         return "help"
     if plain in _HELLO:
         return "hello"
-    if plain in _THANKS or (not plain and text.strip()):  # "👍" alone: a thumbs-up
+    if plain in _THANKS or _only_emoji(text):  # "👍" alone: a thumbs-up
         return "thanks"
     return None
+
+
+def _only_emoji(text: str) -> bool:
+    """Tell whether the text is only pictographs ("👍", "🙂🙏"), not "-" or "?"."""
+    kept = [ch for ch in text if not ch.isspace() and ch not in "\ufe0f\u200d"]
+    return bool(kept) and all(unicodedata.category(ch) in ("So", "Sk") for ch in kept)
 
 
 def unclear_number(text: str) -> bool:

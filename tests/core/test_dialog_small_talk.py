@@ -23,7 +23,8 @@ STEP_HELP = "Du bist gerade bei Medientag anfragen."
     ("hilfe", "help"), ("Hilfe!", "help"), ("?", "help"), ("was soll ich tun?", "help"),
     ("hallo", "hello"), ("Moin!", "hello"), ("Guten Morgen", "hello"),
     ("danke 👍", "thanks"), ("👍", "thanks"), ("Vielen Dank!", "thanks"),
-    ("Bericht", None), ("ok", None), ("16.3.", None), ("Anna Muster", None),
+    ("Bericht", None), ("ok", None), ("-", None), ("–", None), ("...", None),
+    ("16.3.", None), ("Anna Muster", None),
 ])
 def test_small_talk_is_recognised(typed: str, talk: str | None) -> None:
     assert small_talk(typed) == talk
