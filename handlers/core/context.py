@@ -68,6 +68,7 @@ class Ctx:
     replies: list[Reply] = field(default_factory=list)
     asking: tuple[str, str] | None = None  # (step, run) while a dialog step asks its question
     private: bool = False  # the answer is for the person only (never shown in a group)
+    reasked: bool = False  # a dialog's question was asked in this update
 
     @property
     def person_id(self) -> int:

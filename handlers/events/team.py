@@ -90,7 +90,9 @@ async def ask_cancel_of(ctx: Ctx, a: AskCancel) -> None:
     ev = await queries.get(ctx.s, event_id=a.event_id)
     if ev is None:
         raise DomainError("event_unknown")
-    ctx.say(t.CANCEL_CONFIRM.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz)),
+    told = len(await signup.active(ctx.s, event_id=ev.id))  # registered and waiting
+    ctx.say(t.CANCEL_CONFIRM.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
+                                    told=t.told_text(told)),
             [[ctx.button(t.CANCEL_YES, ConfirmCancel(ev.id)),
               ctx.button(t.CANCEL_NO, KeepEvent())]])
 

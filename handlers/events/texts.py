@@ -196,16 +196,23 @@ ASK_VALUE = {
     "reminder_days": "Wie viele Tage vorher erinnern? Zum Beispiel „7, 1“ („-“ für keine).",
 }
 CONFIRM_HEAD = "Änderung an <b>{title}</b>:"
-WILL_NOTIFY = "Alle Angemeldeten bekommen eine Nachricht mit dem neuen Kalendereintrag."
+WILL_NOTIFY = "{who} eine Nachricht mit dem neuen Kalendereintrag."
 EDIT_DONE = (
     "Gespeichert: <b>{title}</b>. Informiert: {told}; "
     "von der Warteliste nachgerückt: {moved}."
 )
 
 CANCEL_CONFIRM = (
-    "<b>{title}</b> ({when}) wirklich absagen? Alle Angemeldeten und Wartenden bekommen "
-    "sofort Bescheid."
+    "<b>{title}</b> ({when}) wirklich absagen? {told}"
 )
+
+
+def told_text(n: int) -> str:
+    """Say how many registered or waiting people a team change messages at once."""
+    if n == 0:
+        return "Niemand ist angemeldet – es geht keine Nachricht raus."
+    return f"{people_text(n)} (Angemeldete und Wartende) bekommen sofort Bescheid." if n > 1 \
+        else "1 Person (angemeldet oder wartend) bekommt sofort Bescheid."
 CANCEL_YES = "Ja, absagen"
 CANCEL_NO = "Nein"
 NOT_CANCELLED = "Gut, der Termin bleibt."

@@ -13,10 +13,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from handlers.core import JobCtx, Notice, Notify, RenderCtx, Rendered, Router
-from handlers.core.format import esc, fmt_date
+from handlers.core.format import esc, fmt_date, team_request
 from handlers.core.notify import Renderer
 from handlers.media_days import texts as t
-from handlers.media_days.actions import Accept, NudgeOff, Reject
+from handlers.media_days.actions import Accept, NudgeOff, OpenRequest, Reject
 from handlers.media_days.view import config, request_summary, today
 from storage.media_days import nudges, queries
 from storage.media_days.models import MediaDay
@@ -168,7 +168,8 @@ def _reminder(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rende
 
 def _requested(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rendered:
     head = t.ADMIN_CHANGED if p.get("changed") else t.ADMIN_NEW
-    return Rendered(head.format(company=esc(c.name), summary=request_summary(md, cfg)))
+    text = team_request(head, c.name, request_summary(md, cfg) + t.ADMIN_OVERVIEW)
+    return Rendered(text, [[RenderCtx.button(t.BTN_OPEN, OpenRequest(md.id))]])
 
 
 def _withdrawn(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rendered:

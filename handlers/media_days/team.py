@@ -13,7 +13,7 @@ from handlers.dates import When, parse_when
 from handlers.dates import texts as td
 from handlers.media_days import notices
 from handlers.media_days import texts as t
-from handlers.media_days.actions import Confirm, Decline, Propose
+from handlers.media_days.actions import Confirm, Decline, OpenRequest, Propose
 from handlers.media_days.view import config, is_done, request_card, today
 from storage.errors import DomainError
 from storage.media_days import nudges, queries, service
@@ -60,6 +60,18 @@ async def overview(ctx: Ctx) -> None:
         if taken:  # another company got that day meanwhile: no button that can only fail
             text += t.WISH_TAKEN.format(days=t.days_text(taken))
         ctx.say(text, [request_buttons(ctx, md, day, skip=set(taken))])
+
+
+async def open_request(ctx: Ctx, a: OpenRequest) -> None:
+    """Show one request with its answers (confirm a wished day, propose, decline)."""
+    found = await queries.with_company(ctx.s, md_id=a.md_id)
+    if found is None:
+        raise UsageError(t.NOT_FOUND)
+    md, company = found
+    if not md.is_open:
+        raise UsageError(t.NOT_OPEN)
+    cfg, day = config(ctx.catalogue), today(ctx.now, ctx.tz)
+    ctx.say(request_card(md, company, cfg, ctx.tz), [request_buttons(ctx, md, day, skip=set())])
 
 
 async def _nudged(ctx: Ctx) -> str:

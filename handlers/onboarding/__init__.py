@@ -26,6 +26,9 @@ def register(router: Router) -> None:
     """Register the onboarding commands."""
 
     async def help_(ctx: Ctx) -> None:
+        # Mid-dialog, /hilfe is about the open question; "/hilfe alle" lists every command.
+        if not ctx.args and not ctx.incoming.is_group and await router.dialogs.step_help(ctx):
+            return
         show_help(ctx, router)
 
     async def resume(ctx: Ctx) -> None:

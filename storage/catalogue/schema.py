@@ -179,6 +179,15 @@ class IdeasSection(Strict):
     themes: list[Labelled] = []
 
 
+class ChannelEntry(Strict):
+    """`[[channels]]`: where members follow, tag or join the cluster (shown by /kanaele)."""
+
+    key: Key
+    label: Text
+    url: str = ""  # empty: the card says the link follows
+    ask: LongText = ""  # what members are asked to do there
+
+
 class CatalogueFile(Strict):
     """The whole file. Sections the file leaves out are empty (the feature then offers none)."""
 
@@ -191,6 +200,7 @@ class CatalogueFile(Strict):
     media_days: MediaDaysSection | None = None
     film_series: FilmSeriesSection | None = None
     ideas: IdeasSection | None = None
+    channels: list[ChannelEntry] = []
 
 
 # Entries of these lists must have unique keys (the key links the catalogue to the database).
