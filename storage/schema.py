@@ -13,7 +13,7 @@ from storage.feedback.models import EventFeedback, FeedbackRound
 from storage.films.models import FilmInterest
 from storage.ideas.models import Idea, IdeaVote
 from storage.media_days.models import MediaDay, MediaDayOffer
-from storage.members.models import Company, InviteCode, Person
+from storage.members.models import Company, InviteAttempt, InviteCode, Person
 from storage.outbox.models import OutboxMessage, ReminderPreference
 from storage.polls.models import Poll, PollBallot, PollOption, PollRecipient
 from storage.schau_rein.models import SchauReinSignup
@@ -23,12 +23,13 @@ from storage.stammtisch.models import (
     StammtischSubscription,
     StammtischTopic,
 )
+from storage.web.models import WebFeed, WebLogin, WebSession
 
 __all__ = [
     "AuditLog", "BoothRequest", "Broadcast", "CatalogueVersion", "ChatMenu", "Company",
     "DialogState", "Event", "EventFeedback", "Fair", "FeedbackRound", "FilmInterest", "Idea",
-    "IdeaVote", "InstallationKey", "InviteCode", "MediaDay", "MediaDayOffer", "OutboxMessage",
-    "Person", "Poll", "PollBallot", "PollOption", "PollRecipient", "Registration",
+    "IdeaVote", "InstallationKey", "InviteAttempt", "InviteCode", "MediaDay", "MediaDayOffer",
+    "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient", "Registration",
     "ReminderPreference", "SchauReinSignup", "StammtischOverride", "StammtischSetting",
-    "StammtischSubscription", "StammtischTopic",
+    "StammtischSubscription", "StammtischTopic", "WebFeed", "WebLogin", "WebSession",
 ]
