@@ -55,7 +55,7 @@ async def _show(ctx: Ctx, group: str, *, edit: bool) -> None:
         return
     head = (t.HEAD.format(n=len(shown)) if group == t.ALL
             else t.HEAD_GROUP.format(group=t.GROUPS[group], n=len(shown)))
-    ctx.say(f"{head}\n{t.FILTER_HINT}" if filters else head, filters, listed=True, edit=edit)
+    ctx.say(f"{head}\n{t.FILTER_HINT}" if filters else head, filters, heading=True, edit=edit)
     for item in shown:
         ctx.say(item.text, item.buttons, listed=True)
 
