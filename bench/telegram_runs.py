@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import re
 import statistics
 import time
@@ -71,6 +72,7 @@ async def drive(api: Api, done: Done, users: list[int], messages: int) -> dict[s
     async def one(user: int, step: str) -> float:
         return await act(api, done, user, step)
 
+    gc.freeze()  # both bots, as `python -m bot run` does once its transports are up
     return await _closed_loop(users, messages, one)
 
 
@@ -269,6 +271,7 @@ async def app_only(api: Api, users: list[int], messages: int, tmp: Path, limit: 
             code = re.search(r"/start (\w+)", invite.text)
             assert code, invite.text
             await handle(user, f"/start {code.group(1)}")
+        gc.freeze()
         return await _closed_loop(users, messages, handle)
     finally:
         await app.stop()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import re
 import statistics
@@ -156,6 +157,7 @@ async def measure(url: str, label: str, users: int, messages: int, limit: int) -
     try:
         names = [str(2000 + i) for i in range(users)]
         await onboard(app, names)
+        gc.freeze()  # as `python -m bot run` does once its transports are up
         await conversation(app, names[:2], 3, limit)  # warm up code paths and statement caches
         started = time.perf_counter()
         spent = await conversation(app, names, messages, limit)

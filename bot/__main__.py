@@ -1,23 +1,31 @@
-"""`python -m bot [console|run|migrate]`: build everything from Settings and start it."""
+"""`python -m bot [console|run|migrate|backup|restore|copy-db]`: build from Settings, run."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
 
+from bot import maintenance
 from bot.app import App, build_app
-from bot.chat import Transport
+from bot.chat import BadSetup, Transport
 from bot.clock import ManualClock, SystemClock
+from bot.leader import LEASE, LeaderRoles, Leadership
+from bot.logs import setup_logging
 from bot.settings import Settings
+from bot.startup import retrying
 from bot.transports.console import ConsoleTransport, parse_now
+from bot.transports.console import person as console_person
 from handlers.dates import warm_up
+from storage.leases import Lease
 
 log = logging.getLogger("bot")
 
@@ -31,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--as", dest="as_name", default="du", help="wer du in der Konsole bist")
     sub.add_parser("run", help="Telegram/Matrix starten (laut .env)")
     sub.add_parser("migrate", help="Datenbankschema aktualisieren")
+    maintenance.add_commands(sub.add_parser)
     return p
 
 
@@ -39,6 +48,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> None:
     start = parse_now(args.now) if args.now else None
     clock = ManualClock(start or SystemClock().now()) if args.jsonl or start else SystemClock()
     app = await build_app(settings, clock=clock)
+    await app.start_web()
     console = ConsoleTransport()
     app.add_port(console)
     await console.start(app.handle)
@@ -48,6 +58,9 @@ async def _console(settings: Settings, args: argparse.Namespace) -> None:
             await console.run_jsonl(sys.stdin, app.advance)
         else:
             admin = min(k for k in settings.admin_keys() if k.startswith("console:"))
+            link = await app.web_link(console_person(admin.split(":", 1)[1]))
+            if link:  # the newcomer's way onto the desk: open it from the terminal
+                console.out.write(link + "\n")
             chat = console.run_interactive(sys.stdin, args.as_name, admin.split(":", 1)[1])
             await _with_scheduler(app, chat)
     finally:
@@ -81,21 +94,43 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
     app = await build_app(settings)
     await asyncio.to_thread(warm_up)  # the first odd date phrase should not wait for dateparser
     started: list[Transport] = []
+    http = app.http_server()
+    leadership: Leadership | None = None
     try:
-        transports = app.platform_transports()
-        if not transports:
+        if not (settings.telegram_enabled or settings.matrix_enabled):
             log.error("no TELEGRAM_BOT_TOKEN and no MATRIX_* settings: nothing to run")
             raise SystemExit(2)
+        await app.start_web()
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        for t in transports:
-            app.add_port(t)
-            await t.start(app.handle)
-            started.append(t)  # only what started is stopped, even if a later start fails
+        roles = LeaderRoles(app)
+        telegram = app.telegram_transport()
+        if telegram is not None:
+            app.add_port(telegram)
+            # A webhook receives in every process (behind one proxy); polling only in the leader.
+            polling = not settings.telegram_webhook_url
+            await retrying(partial(telegram.start, app.handle, receive=not polling),
+                           what="Telegram")
+            started.append(telegram)  # only what started is stopped, even if a later start fails
+            if polling:
+                roles.receivers.append(telegram)
+        if settings.matrix_enabled:
+            roles.exclusive.append(app.matrix_transport)
+        leadership = Leadership(Lease(app.db, LEASE), gain=roles.gain, lose=roles.lose)
+        await leadership.start()
+        if http is not None:
+            await http.start()
+        # What start-up loaded (libraries, catalogue, metadata) lives as long as the process:
+        # keep it out of the collector, whose full passes over it cost updates 30-70 ms.
+        gc.freeze()
         await _with_scheduler(app, stop.wait())
     finally:
+        if http is not None:
+            await http.stop()
+        if leadership is not None:
+            await leadership.stop()
         for t in reversed(started):
             await t.stop()
         await app.stop()
@@ -108,6 +143,7 @@ async def _migrate(settings: Settings, _args: argparse.Namespace) -> None:
 
 MODES: dict[str, Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, None]]] = {
     "console": _console, "run": _run, "migrate": _migrate,
+    "backup": maintenance.backup, "restore": maintenance.restore, "copy-db": maintenance.copy_db,
 }
 
 
@@ -119,16 +155,17 @@ def main(argv: list[str] | None = None) -> None:
     except ValidationError as err:
         msgs = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in err.errors())
         sys.exit(f"Einstellungen fehlerhaft: {msgs}")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per wake-up is noise
-    logging.basicConfig(
-        level=settings.log_level.upper(), stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    setup_logging(settings)
     if args.cmd is None:  # `make run`: the platforms when configured, else the console chat
         platforms = settings.telegram_enabled or settings.matrix_enabled
         args = _parser().parse_args(["run" if platforms else "console"])
-    asyncio.run(MODES[args.cmd](settings, args))
+    try:
+        asyncio.run(MODES[args.cmd](settings, args))
+    except BadSetup as err:  # a service refused the settings: one clear line, no traceback
+        sys.exit(f"Start abgebrochen / start failed: {err}")
+    except Exception:  # written through the secrets filter (raw tracebacks are not)
+        log.critical("Abbruch / stopped by an unexpected error", exc_info=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,17 @@ class PartlySent(DeliveryError):
     """Part of a reply went out before a failure: it counts as delivered, never resent whole."""
 
 
+class Unreachable(Exception):
+    """At start-up a service (database, chat platform) did not answer: try again later."""
+
+
+class BadSetup(Exception):
+    """At start-up a service refused the settings (wrong token or password): fix them first.
+
+    The message is one clear line for the operator and never contains the secret.
+    """
+
+
 class ChatPort(Protocol):
     """Outbound side of a transport: send one reply to an address.
 
@@ -178,6 +189,16 @@ def plain_text(markup: str) -> str:
     parser.feed(_LINK.sub(link, markup))
     parser.close()
     return "".join(parser.parts)
+
+
+@runtime_checkable
+class Connected(Protocol):
+    """A transport that can tell whether it is connected now (for /healthz)."""
+
+    @property
+    def connected(self) -> bool:
+        """Tell whether updates can arrive and replies can leave right now."""
+        ...
 
 
 class Handler(Protocol):

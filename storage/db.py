@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,7 +21,11 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import UOWTransaction
+from sqlmodel import Session as SyncSession
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.text import check_row
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -28,11 +33,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _REVISION = re.compile(r'^revision = "([^"]+)"$', re.M)
+_MIGRATE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('cluster-bot:migrate'))"
 _DOWN = re.compile(r'^down_revision = "([^"]+)"$', re.M)
 
 # The session type services take. Handlers name it through this alias and never import
 # SQLAlchemy themselves (import contract): they pass the session on, they do not query.
 Session = AsyncSession
+
+
+class CheckedSession(SyncSession):
+    """The sessions of our units: text columns are checked before every flush (storage.text)."""
+
+
+@event.listens_for(CheckedSession, "before_flush")
+def _check_texts(session: SyncSession, _flush: UOWTransaction, _instances: object) -> None:
+    # Same rules on SQLite and PostgreSQL: no NUL or control characters, VARCHAR lengths kept.
+    for row in (*session.new, *session.dirty):
+        check_row(row)
 
 
 class Database:
@@ -42,13 +59,18 @@ class Database:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
-            folder = Path(str(self.url.database).removeprefix("file:")).parent
-            folder.mkdir(parents=True, exist_ok=True)
+            owner_only(Path(str(self.url.database).removeprefix("file:")))
         kwargs: dict[str, Any] = {"echo": echo}
-        if not self.is_sqlite:
+        if self.is_sqlite:
+            # Every unit ends its transaction itself (commit, or rollback when the session
+            # closes), so the pool's extra rollback on return would only cost SQLite a thread
+            # hop per update (aiosqlite runs each call in its worker thread).
+            kwargs.update(pool_reset_on_return=None)
+        else:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
         self.engine = create_async_engine(self.url, **kwargs)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
+                                            sync_session_class=CheckedSession,
                                             expire_on_commit=False)
         self._writer: asyncio.Lock | None = None
         self._optimistic = self._sessions
@@ -62,10 +84,11 @@ class Database:
             # Optimistic units: DEFERRED, outside that queue, never waiting for a busy file.
             # Readers (most updates) run side by side; one that loses a race to a writer
             # fails at once (see is_busy) and its caller runs it again as a queued unit.
-            self._fast = create_async_engine(self.url, echo=echo,
+            self._fast = create_async_engine(self.url, **kwargs,
                                              execution_options={"sqlite_begin": "DEFERRED"})
             _sqlite_tuning(self._fast.sync_engine, busy_ms=0)
             self._optimistic = async_sessionmaker(self._fast, class_=AsyncSession,
+                                                  sync_session_class=CheckedSession,
                                                   expire_on_commit=False)
 
     @asynccontextmanager
@@ -102,6 +125,26 @@ class Database:
         return isinstance(exc, OperationalError) and any(
             word in str(exc.orig).lower() for word in ("database is locked", "busy"))
 
+    def is_unreachable(self, exc: BaseException) -> bool:
+        """Tell whether a failure means the database server did not answer (try again later).
+
+        Refused or timed-out connections and unknown hosts count; a wrong password or a
+        missing database do not (waiting will not fix them), nor anything on SQLite.
+        """
+        if self.is_sqlite:
+            return False
+        seen: set[int] = set()
+        found: BaseException | None = exc
+        while found is not None and id(found) not in seen:
+            seen.add(id(found))
+            # OSError: refused, unknown host (gaierror), "network unreachable", "Multiple
+            # exceptions: Connect call failed" (IPv4 and IPv6); TimeoutError: no answer.
+            if isinstance(found, OSError) and not isinstance(
+                    found, PermissionError | FileNotFoundError):
+                return True
+            found = found.__cause__ or found.__context__
+        return False
+
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Session]:
         """Open a session for reading only (no write lock on SQLite; scheduler look-aheads)."""
@@ -116,6 +159,8 @@ class Database:
         not at the newest revision already, which is every start but the first after an update.
         """
         async with self.engine.begin() as conn:
+            if not self.is_sqlite:  # processes starting together migrate one after the other
+                await conn.execute(text(_MIGRATE_LOCK))
             if await conn.run_sync(_current) == script_head():
                 return
             await conn.run_sync(_upgrade)
@@ -125,6 +170,20 @@ class Database:
         await self.engine.dispose()
         if self._fast is not None:
             await self._fast.dispose()
+
+
+def owner_only(path: Path) -> None:
+    """Create a SQLite file (and its folder) readable by this user only: it holds personal data.
+
+    A new folder gets 0700, the file 0600 (SQLite gives its -wal and -shm files the file's
+    mode); a file that exists already is narrowed to 0600.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
 
 
 def script_head() -> str:
@@ -139,6 +198,12 @@ def script_head() -> str:
     if len(heads) != 1:
         raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
     return heads.pop()
+
+
+async def current_revision(db: Database) -> str | None:
+    """Return the Alembic revision the database is at (None: never migrated)."""
+    async with db.engine.connect() as conn:
+        return await conn.run_sync(_current)
 
 
 def _current(connection: Connection) -> str | None:

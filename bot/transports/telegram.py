@@ -8,22 +8,32 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Awaitable
+import time
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import telegram as tg
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.chat import (
     Address,
+    BadSetup,
     Handler,
     Incoming,
     PartlySent,
     Reply,
     TemporaryFailure,
+    Unreachable,
 )
 from bot.transports import telegram_plan as tp
 from bot.transports import telegram_updates as tu
@@ -41,9 +51,20 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 HTML = "HTML"  # parse mode; handlers send the <b>/<i>/<a>/<code> subset
 POOL = 256  # connections for Bot API calls: a broadcast has 256 messages in flight
 Markup = dict[str, Any] | None  # a step's inline keyboard as api_kwargs (see _keyboard)
+OnWait = Callable[[str, float], None]  # platform, seconds a Bot API call waited for the limiter
 TgApp = Application[
     ExtBot[int], ContextTypes.DEFAULT_TYPE, dict[Any, Any], dict[Any, Any], dict[Any, Any], None
 ]
+
+
+def _start_error(exc: Exception) -> Exception:
+    """Tell a wrong token (fix the settings) from a Bot API that does not answer (retry)."""
+    if isinstance(exc, InvalidToken):
+        return BadSetup("Telegram: TELEGRAM_BOT_TOKEN wurde abgelehnt / the token was rejected "
+                        "(prüfe den Token von @BotFather)")
+    if isinstance(exc, NetworkError):  # also TimedOut
+        return Unreachable(f"Telegram Bot API: {type(exc).__name__}")
+    return exc
 
 
 class TelegramTransport:
@@ -52,9 +73,12 @@ class TelegramTransport:
     platform = PLATFORM
     numbered = False
 
-    def __init__(self, config: TelegramConfig, hooks: AppHooks | None = None) -> None:
+    def __init__(self, config: TelegramConfig, hooks: AppHooks | None = None, *,
+                 on_wait: OnWait | None = None) -> None:
         self._config = config
         self._hooks = hooks
+        self._on_wait = on_wait
+        self.receiving = False  # polling or webhook wanted (not just sending)
         self._app: TgApp | None = None
         self._handle: Handler | None = None
         self.username = ""
@@ -62,23 +86,44 @@ class TelegramTransport:
         lookup = (lambda: hooks.admin_ids(PLATFORM)) if hooks else None
         self._menus = AdminMenus(config.admin_ids, lookup)
 
-    async def start(self, handle: Handler) -> None:
-        """Connect, publish the command menu and start polling (or the webhook)."""
+    async def start(self, handle: Handler, *, receive: bool = True) -> None:
+        """Connect, publish the command menu and start polling (or the webhook).
+
+        `receive=False`: connect for sending only; `start_receiving()` starts polling later
+        (several processes: only the leader polls).
+        """
         self._handle = handle
         app = self._build_application()
         try:
             await app.initialize()  # getMe: checks the token
-        except Exception:
+        except Exception as exc:
             await app.bot.shutdown()  # close the connection pools opened before the failure
-            raise
+            raise _start_error(exc) from None  # PTB's message names the token
         self._app, self.username = app, app.bot.username
         self._url = f"https://t.me/{self.username}"
         if self._hooks:
             self._hooks.set_link_base(PLATFORM, f"https://t.me/{self.username}?start=")
             await self._menus.refresh(self._set_menu, everyone=True)
         await app.start()
-        await self._start_receiving(app)
-        log.info("Telegram bot @%s is running", self.username)
+        self.receiving = receive
+        if receive:
+            await self._start_receiving(app)
+        log.info("Telegram bot @%s is running%s", self.username,
+                 "" if receive else " (sending only until it leads)")
+
+    async def start_receiving(self) -> None:
+        """Start polling (or the webhook) on a transport started with `receive=False`."""
+        app = self._app
+        if app is not None and app.updater is not None and not app.updater.running:
+            await self._start_receiving(app)
+        self.receiving = True
+
+    async def stop_receiving(self) -> None:
+        """Stop polling (or the webhook) but keep sending."""
+        self.receiving = False
+        app = self._app
+        if app is not None and app.updater is not None and app.updater.running:
+            await app.updater.stop()  # the final getUpdates confirms what was fetched
 
     async def stop(self) -> None:
         """Stop receiving, finish queued updates, confirm offsets and close connections."""
@@ -91,6 +136,14 @@ class TelegramTransport:
             await app.stop()  # handles updates still queued before returning
         await app.shutdown()
         self._app = None
+
+    @property
+    def connected(self) -> bool:
+        """Tell whether the bot is started and receiving (polling or webhook)."""
+        app = self._app
+        if app is None or not app.running:
+            return False
+        return not self.receiving or bool(app.updater and app.updater.running)
 
     async def send(self, address: Address, reply: Reply) -> None:
         """Deliver one reply (outbox path); map Telegram errors to delivery failures."""
@@ -113,7 +166,8 @@ class TelegramTransport:
         cfg = self._config
         # Telegram allows ~30 messages/s overall and 20/min per group. We pace 30/s in bursts of
         # at most 10, so a stalled event loop cannot release a burst Telegram would refuse.
-        limiter = AIORateLimiter(overall_max_rate=10, overall_time_period=1 / 3, max_retries=3)
+        limiter = TimedLimiter(self._on_wait, overall_max_rate=10, overall_time_period=1 / 3,
+                               max_retries=3)
         bot = ExtBot(
             cfg.token,
             base_url=cfg.base_url or "https://api.telegram.org/bot",
@@ -299,6 +353,37 @@ class _ChatOrder(tg.ext.BaseUpdateProcessor):
         """Nothing to release."""
 
 
-def build_telegram(settings: Settings, hooks: AppHooks | None) -> TelegramTransport:
+class TimedLimiter(AIORateLimiter):
+    """PTB's rate limiter, reporting how long each call waited before it went out."""
+
+    def __init__(self, on_wait: OnWait | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_wait = on_wait
+
+    async def process_request(self, callback: Callable[..., Coroutine[Any, Any, Any]],
+                              args: Any, kwargs: dict[str, Any], endpoint: str,
+                              data: dict[str, Any], rate_limit_args: int | None) -> Any:
+        """Run the call through the limiter; report the time until it was first sent."""
+        on_wait = self._on_wait
+        if on_wait is None:
+            return await super().process_request(callback, args, kwargs, endpoint, data,
+                                                 rate_limit_args)
+        entered, reported = time.perf_counter(), False
+
+        async def timed(*a: Any, **kw: Any) -> Any:
+            nonlocal reported
+            if not reported:  # retries after a 429 wait inside the limiter: not a new call
+                reported = True
+                on_wait(PLATFORM, time.perf_counter() - entered)
+            return await callback(*a, **kw)
+
+        return await super().process_request(timed, args, kwargs, endpoint, data,
+                                             rate_limit_args)
+
+
+def build_telegram(settings: Settings, hooks: AppHooks | None, *,
+                   on_wait: OnWait | None = None) -> TelegramTransport:
     """Create the transport from Settings (call only when `settings.telegram_enabled`)."""
-    return TelegramTransport(config_from_settings(settings), hooks)
+    config = dataclasses.replace(config_from_settings(settings),
+                                 rate_limit=settings.telegram_rate_limit)
+    return TelegramTransport(config, hooks, on_wait=on_wait)

@@ -75,7 +75,7 @@ PATTERN_KEY = "nur Kleinbuchstaben, Ziffern, „-“, „_“ und „.“, z. B.
 SECTIONS = {
     "cluster": "[cluster]", "companies": "Firma", "events": "Termin", "fairs": "Messe",
     "schau_rein": "[schau_rein]", "stammtisch": "[stammtisch]", "media_days": "[media_days]",
-    "film_series": "[film_series]",
+    "film_series": "[film_series]", "ideas": "[ideas]",
 }
 DUPLICATE_LABELS = {"key": "Der Schlüssel", "name": "Der Name"}
 

@@ -33,10 +33,11 @@ from storage.events.queries import MemberView
 
 def register(router: Router) -> None:
     """Register /termine, the members' buttons and the /meine section."""
-    # /termine itself (with fairs, Schau rein, Stammtisch) is handlers.agenda.
-    router.on(ShowOne, show_one)
-    router.on(Details, show_details)
-    router.on(Calendar, send_ics)
+    # /termine itself (with fairs, Schau rein, Stammtisch) is handlers.agenda. Reading is open
+    # to everyone (also before the invite code); signing up needs a company.
+    router.on(ShowOne, show_one, public=True)
+    router.on(Details, show_details, public=True)
+    router.on(Calendar, send_ics, public=True)
     router.on(AskPeople, ask_people, linked=True)
     router.on(SignUp, sign_up, linked=True)
     router.on(SignOff, sign_off, linked=True)
@@ -231,7 +232,8 @@ async def overview(ctx: Ctx) -> list[str]:
 
 
 def _send_file(ctx: Ctx, ev: Event) -> None:
-    ctx.say(t.ICS_CAPTION.format(title=esc(ev.title)), file=event_file(ev, ctx.tz, now=ctx.now))
+    ctx.say(t.ICS_CAPTION.format(title=esc(ev.title)), file=event_file(ev, ctx.tz, now=ctx.now,
+                                                                   member=ctx.is_member))
 
 
 async def _views(ctx: Ctx, ids: list[int] | None = None) -> list[MemberView]:

@@ -122,7 +122,7 @@ def details(ctx: Ctx, v: MemberView) -> str:
     ev, extra = v.event, []
     if ev.directions:
         extra.append(t.DIRECTIONS.format(url=esc(ev.directions)).rstrip("\n"))
-    if ev.link and ev.kind == "intern":
+    if ev.link and ev.kind == "intern" and ctx.is_member:  # an online meeting's link
         extra.append(t.MORE_LINK.format(url=esc(ev.link)))
     if ev.kind == "intern" and ev.capacity is not None:
         extra.append(t.PLACES_DETAIL.format(capacity=ev.capacity, booked=ev.booked,
@@ -131,15 +131,21 @@ def details(ctx: Ctx, v: MemberView) -> str:
     return text + "\n\n" + "\n".join(extra)
 
 
-def event_file(ev: Event, tz: ZoneInfo, *, now: datetime | None = None) -> FileOut:
-    """Return the event's .ics (cancelled events produce a cancelling entry)."""
-    desc = "\n".join(x for x in (ev.topic, ev.link, "Ausbildungscluster Zukunftsmacher") if x)
+def event_file(ev: Event, tz: ZoneInfo, *, now: datetime | None = None,
+               member: bool = True) -> FileOut:
+    """Return the event's .ics (cancelled events produce a cancelling entry).
+
+    member=False leaves out the link of a cluster-internal event (an online meeting's link
+    is for members only).
+    """
+    link = ev.link if member or ev.kind != "intern" else None
+    desc = "\n".join(x for x in (ev.topic, link, "Ausbildungscluster Zukunftsmacher") if x)
     place, city = ev.place or "", ev.city or ""
     where = ", ".join(x for x in (place, city) if x and (x == place or x not in place))
     data = event_ics(
         f"event-{ev.key or ev.id}@zukunftsmacher-lausitz.de", ev.title, ev.start, ev.end,
         where or None, desc, ev.sequence, cancelled=ev.cancelled_at is not None,
-        url=ev.link, stamp=now, tz=tz,
+        url=link, stamp=now, tz=tz,
     )
     return ics_file(f"termin-{ev.key or ev.id}", data)
 

@@ -165,19 +165,27 @@ async def ask_reason(ctx: Ctx, data: Data) -> None:
 
 async def type_reason(ctx: Ctx, data: Data, text: str) -> str:
     """Decline with the reason and tell the company at once."""
-    reason = text.strip()[:1000]
     try:
-        md = await service.decline(ctx.s, md_id=data["md_id"], reason=reason, now=ctx.now)
+        await decline(ctx, md_id=data["md_id"], reason=text)
     except DomainError as err:  # answered meanwhile (e.g. confirmed): nothing to decline
         ctx.say(t.rule_text(err))
-        return END
-    ctx.audit("media_day_decline", company=data["company"], reason=reason)
+    return END
+
+
+async def decline(ctx: Ctx, *, md_id: int, reason: str) -> None:
+    """Decline a request (or a move wish) with the reason and tell the company at once.
+
+    The chat's decline dialog and the web desk both end here.
+    """
+    reason = reason.strip()[:1000]
+    md = await service.decline(ctx.s, md_id=md_id, reason=reason, now=ctx.now)
+    name = await _company_name(ctx, md)
+    ctx.audit("media_day_decline", company=name, reason=reason)
     move = md.status == "confirmed"  # a move wish was declined: the confirmed day stays
     if not move:
         await notices.drop_reminders(ctx.notify, md, reason="declined")
     await notices.tell_company(ctx.notify, md, notices.DECLINED, reason=reason, move=move)
-    ctx.say(t.DECLINED.format(company=esc(data["company"])))
-    return END
+    ctx.say(t.DECLINED.format(company=esc(name)))
 
 
 async def export(ctx: Ctx, filter_text: str) -> Table:

@@ -173,6 +173,12 @@ class FilmSeriesSection(Strict):
     groups: list[Labelled] = []
 
 
+class IdeasSection(Strict):
+    """`[ideas]`: the themes members file their ideas under (`/idee`)."""
+
+    themes: list[Labelled] = []
+
+
 class CatalogueFile(Strict):
     """The whole file. Sections the file leaves out are empty (the feature then offers none)."""
 
@@ -184,6 +190,7 @@ class CatalogueFile(Strict):
     stammtisch: StammtischSection | None = None
     media_days: MediaDaysSection | None = None
     film_series: FilmSeriesSection | None = None
+    ideas: IdeasSection | None = None
 
 
 # Entries of these lists must have unique keys (the key links the catalogue to the database).

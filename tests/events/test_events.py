@@ -91,7 +91,7 @@ def test_deadline_passed_sends_people_to_the_team(console: ConsoleBot) -> None:
     out = console.press("chef", button(listing, "Abmelden: ben"))
     assert "Abgemeldet" in texts(out, to="chef")
     assert "Clusterteam hat dich" in texts(out, to="ben")
-    assert "registration_cancel" in texts(console.say("chef", "/protokoll"))
+    assert "Anmeldung von ben zu Termin" in texts(console.say("chef", "/protokoll"))
 
 
 async def test_sign_up_and_waiting_list_on_postgres(tmp_path: Path) -> None:

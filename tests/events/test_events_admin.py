@@ -24,7 +24,8 @@ def test_admin_creates_event_and_waiting_list_moves_up(console: ConsoleBot) -> N
     preview = console.say("chef", "1.3.")
     assert "Vorschau" in texts(preview) and "noch 2 Plätze" in texts(preview)
     assert "Gespeichert" in texts(console.press("chef", button(preview, "Speichern")))
-    assert "event_add" in texts(console.say("chef", "/protokoll"))
+    log = texts(console.say("chef", "/protokoll termin"))
+    assert "chef: Termin „" in log and "angelegt" in log
 
     _join(console, "anna", "Zemmler")
     _join(console, "bob", "Frottana")

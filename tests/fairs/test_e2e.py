@@ -46,7 +46,7 @@ def test_saxon_member_booth_and_schau_rein_and_admin_views(console: ConsoleBot) 
     ics = next(m["file"]["path"] for m in cal if "file" in m)
     events = Calendar.from_ical(Path(ics).read_bytes()).walk("VEVENT")
     assert len(events) == 3 and "Sachsenwerk" in str(events[0]["summary"])
-    assert "export" in texts(console.say("chef", "/protokoll"))
+    assert "chef: Export schaurein_kalender" in texts(console.say("chef", "/protokoll"))
 
 
 def test_over_capacity_waiting_list_decline_with_note_and_move_up(console: ConsoleBot) -> None:
@@ -64,7 +64,8 @@ def test_over_capacity_waiting_list_decline_with_note_and_move_up(console: Conso
     assert "abgelehnt" in told and "zu groß für die Halle" in told
     assert "nachgerückt" in texts(decided, "bernd")
     assert "informiert" in texts(decided, "chef") and note
-    assert "fair_decline" in texts(console.say("chef", "/protokoll"))
+    assert "Messestand-Anfrage von Sachsenwerk GmbH abgelehnt" in texts(
+        console.say("chef", "/protokoll"))
 
 
 def test_withdrawal_frees_space_and_confirmed_get_reminder(console: ConsoleBot) -> None:

@@ -12,7 +12,7 @@ from alembic import op
 import storage.types
 
 revision = "0008_year_members"
-down_revision = "0007"
+down_revision = "0008_trust_roles"
 branch_labels = None
 depends_on = None
 
