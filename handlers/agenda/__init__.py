@@ -19,7 +19,6 @@ from handlers.events.actions import ShowList
 def register(router: Router) -> None:
     """Register /termine, its filter buttons and "Alle Termine" under event answers."""
     # Reading is open to everyone (also before the invite code); acting needs a company.
-    # Reading is open to everyone (also before the invite code); acting needs a company.
     router.command("termine", show, help=t.HELP, aliases=("events",), public=True)
     router.on(Filter, show_group, public=True)
     router.on(ShowList, show_again, public=True)

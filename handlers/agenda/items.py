@@ -123,8 +123,10 @@ async def _stammtisch(ctx: Ctx) -> list[Item]:
     when = fmt_dt(meeting.start, ctx.tz) + (t.STAMMTISCH_MOVED if meeting.moved else "")
     kind = t.STAMMTISCH_KIND.format(days=sched.series.every_days)
     text = "\n".join([f"<b>{esc(sched.series.title)}</b>", when, kind])
-    return [Item(meeting.start, "stammtisch", text,
-                 [[ctx.button(t.STAMMTISCH_OPEN, stammtisch.Show())]])]
+    # /stammtisch (link, reminders) is for members: a guest only reads the date.
+    member = ctx.company is not None or ctx.is_admin
+    buttons = [[ctx.button(t.STAMMTISCH_OPEN, stammtisch.Show())]] if member else []
+    return [Item(meeting.start, "stammtisch", text, buttons)]
 
 
 def _start(day: date, ctx: Ctx) -> datetime:
