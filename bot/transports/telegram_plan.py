@@ -225,7 +225,7 @@ def _merged(run: list[Reply]) -> list[Reply]:
     number = length = buttons = 0
     for reply in run:
         text, more = reply.text, reply.buttons
-        if more:
+        if more and not reply.heading:  # a heading's buttons (filters) are for the whole list
             number += 1
             text = f"<b>{number}.</b> {text}"
             more = tuple(tuple(Button(b.id, f"{number} · {b.label}") for b in row) for row in more)
