@@ -63,10 +63,12 @@ async def tell_team(notify: Notify, md: MediaDay, kind: str, *, exclude: int,
     await notify.team(_notice(kind, md, **params), contact=CONTACT, exclude=exclude)
 
 
-async def after_confirm(notify: Notify, md: MediaDay, cfg: MediaDayConfig) -> None:
-    """Tell the company its confirmed day and plan the reminders before it."""
+async def after_confirm(notify: Notify, md: MediaDay, cfg: MediaDayConfig, *,
+                        note: str = "") -> None:
+    """Tell the company its confirmed day (with the team's note, if any), plan the reminders."""
     assert md.day is not None  # confirmed rows always have their day
-    await tell_company(notify, md, CONFIRMED, day=md.day.isoformat())
+    extra = {"note": note} if note else {}
+    await tell_company(notify, md, CONFIRMED, day=md.day.isoformat(), **extra)
     await plan_reminders(notify, md, cfg)
 
 
@@ -136,9 +138,11 @@ def _is_day(value: date | None, iso: object) -> bool:
 def _confirmed(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rendered | None:
     if md.status != "confirmed" or md.day is None or not _is_day(md.day, p.get("day")):
         return None  # moved or declined again before it went out
-    return Rendered(t.NOTICE_CONFIRMED.format(
-        day=fmt_date(md.day, long=True), company=esc(c.name),
-        formats=t.formats_text(md.formats, cfg.formats)))
+    text = t.NOTICE_CONFIRMED.format(day=fmt_date(md.day, long=True), company=esc(c.name),
+                                     formats=t.formats_text(md.formats, cfg.formats))
+    if p.get("note"):
+        text += t.NOTICE_TEAM_NOTE.format(note=esc(p["note"]))
+    return Rendered(text)
 
 
 def _proposed(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rendered | None:

@@ -91,14 +91,19 @@ def request_buttons(ctx: Ctx, md: MediaDay, day: date, skip: set[date]) -> list[
             ctx.button(t.BTN_DECLINE, Decline(md.id))]
 
 
-async def confirm(ctx: Ctx, a: Confirm) -> None:
-    """Confirm a wished day (re-checking the visits per day) and tell the company at once."""
+async def confirm(ctx: Ctx, a: Confirm, note: str = "") -> None:
+    """Confirm a wished day (re-checking the visits per day) and tell the company at once.
+
+    `note` (the web desk's optional field) is added to the company's message and the audit.
+    """
     cfg = config(ctx.catalogue)
     md = await service.confirm(ctx.s, md_id=a.md_id, day=a.day, now=ctx.now,
                                today=today(ctx.now, ctx.tz), cfg=cfg)
     name = await _company_name(ctx, md)
-    ctx.audit("media_day_confirm", company=name, day=a.day.isoformat())
-    await notices.after_confirm(ctx.notify, md, cfg)
+    note = note.strip()[:1000]
+    ctx.audit("media_day_confirm", company=name, day=a.day.isoformat(),
+              **({"note": note} if note else {}))
+    await notices.after_confirm(ctx.notify, md, cfg, note=note)
     ctx.say(t.CONFIRMED.format(company=esc(name), day=fmt_date(a.day, long=True)))
 
 

@@ -165,6 +165,7 @@ NOTICE_CONFIRMED = (
     "<b>Medientag bestätigt:</b> Das Medienteam kommt am <b>{day}</b> zu {company}.\n"
     "Formate: {formats}. Wir erinnern euch rechtzeitig vorher."
 )
+NOTICE_TEAM_NOTE = "\nHinweis vom Medienteam: {note}"
 NOTICE_DECLINED = "Eure Medientag-Anfrage wurde leider abgesagt: {reason}\nNeu anfragen: /medientag"
 NOTICE_MOVE_DECLINED = "Die Verschiebung geht leider nicht: {reason}\nEuer Termin {day} bleibt."
 NOTICE_PROPOSED = (
