@@ -9,18 +9,21 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
 
 from bot import maintenance
 from bot.app import App, build_app
-from bot.chat import Transport
+from bot.chat import BadSetup, Transport
 from bot.clock import ManualClock, SystemClock
 from bot.leader import LEASE, LeaderRoles, Leadership
 from bot.logs import setup_logging
 from bot.settings import Settings
+from bot.startup import retrying
 from bot.transports.console import ConsoleTransport, parse_now
+from bot.transports.console import person as console_person
 from handlers.dates import warm_up
 from storage.leases import Lease
 
@@ -45,6 +48,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> None:
     start = parse_now(args.now) if args.now else None
     clock = ManualClock(start or SystemClock().now()) if args.jsonl or start else SystemClock()
     app = await build_app(settings, clock=clock)
+    await app.start_web()
     console = ConsoleTransport()
     app.add_port(console)
     await console.start(app.handle)
@@ -54,6 +58,9 @@ async def _console(settings: Settings, args: argparse.Namespace) -> None:
             await console.run_jsonl(sys.stdin, app.advance)
         else:
             admin = min(k for k in settings.admin_keys() if k.startswith("console:"))
+            link = await app.web_link(console_person(admin.split(":", 1)[1]))
+            if link:  # the newcomer's way onto the desk: open it from the terminal
+                console.out.write(link + "\n")
             chat = console.run_interactive(sys.stdin, args.as_name, admin.split(":", 1)[1])
             await _with_scheduler(app, chat)
     finally:
@@ -93,6 +100,7 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
         if not (settings.telegram_enabled or settings.matrix_enabled):
             log.error("no TELEGRAM_BOT_TOKEN and no MATRIX_* settings: nothing to run")
             raise SystemExit(2)
+        await app.start_web()
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -103,7 +111,8 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
             app.add_port(telegram)
             # A webhook receives in every process (behind one proxy); polling only in the leader.
             polling = not settings.telegram_webhook_url
-            await telegram.start(app.handle, receive=not polling)
+            await retrying(partial(telegram.start, app.handle, receive=not polling),
+                           what="Telegram")
             started.append(telegram)  # only what started is stopped, even if a later start fails
             if polling:
                 roles.receivers.append(telegram)
@@ -150,7 +159,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.cmd is None:  # `make run`: the platforms when configured, else the console chat
         platforms = settings.telegram_enabled or settings.matrix_enabled
         args = _parser().parse_args(["run" if platforms else "console"])
-    asyncio.run(MODES[args.cmd](settings, args))
+    try:
+        asyncio.run(MODES[args.cmd](settings, args))
+    except BadSetup as err:  # a service refused the settings: one clear line, no traceback
+        sys.exit(f"Start abgebrochen / start failed: {err}")
+    except Exception:  # written through the secrets filter (raw tracebacks are not)
+        log.critical("Abbruch / stopped by an unexpected error", exc_info=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -8,26 +8,34 @@ import time
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.chat import ChatPort, Connected, Incoming, Person, Reply, Transport
+from bot.chat import BadSetup, ChatPort, Connected, Incoming, Person, Reply, Transport, Unreachable
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.http import HttpServer, operations_routes
 from bot.metrics import Metrics
 from bot.settings import Settings
+from bot.startup import Sleep, retrying
+from bot.web_server import WebServer
 from handlers import build_router
 from handlers.catalogue.texts import problem_text
 from handlers.core import Services
 from handlers.core.actions import Signer
+from handlers.core.format import fmt_dt
+from handlers.core.limits import Limits
 from handlers.core.router import Router
+from handlers.web import LINK_PLATFORM as WEB_LINKS
+from handlers.web import login_link
+from handlers.web import texts as web_texts
 from scheduler.delivery import Deliverer
 from scheduler.quiet import QuietHours
 from scheduler.replay import replay_until
-from scheduler.runner import Runner
+from scheduler.runner import HEARTBEAT, Runner
 from storage import catalogue as catalogue_store
 from storage import chat, outbox
 from storage.catalogue import Catalogue, CatalogueInvalid
 from storage.catalogue import versions as catalogue_versions
 from storage.db import Database, current_revision, script_head
 from storage.members import people
+from storage.members.invites import InvitePolicy
 from storage.outbox import FilePayload, Plan, queue
 
 if TYPE_CHECKING:
@@ -46,13 +54,17 @@ class App:
         self.clock = clock
         self.db = db
         self._runner: Runner | None = None
+        self.web: WebServer | None = None
         self._delivering = asyncio.Lock()
         self.metrics = Metrics()
         # The daily jobs run in one process of a cluster: the leader (always true alone).
         self.leading = True
         self.services = Services(
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
-            signer=signer, wake=self._planned,
+            signer=signer, wake=self._planned, invites=invite_policy(settings),
+            retention=settings.retention(),
+            limits=Limits(settings.rate_messages_per_minute, settings.max_open_reminders,
+                          settings.max_topics_per_meeting),
         )
         self.router: Router = build_router(self.services)
         manual = isinstance(clock, ManualClock)
@@ -83,8 +95,41 @@ class App:
             log.exception("delivery after planning failed; the rows stay due")
 
     async def stop(self) -> None:
-        """Release the database."""
+        """Stop the web server and release the database."""
+        if self.web is not None:
+            await self.web.stop()
+            self.web = None
         await self.db.dispose()
+
+    async def start_web(self) -> WebServer | None:
+        """Start the team's web desk when WEB_PORT is set; /web then sends login links."""
+        if not self.settings.web_enabled or self.web is not None:
+            return None
+        from web.desk import Desk  # the desk's templates load only when it is switched on
+
+        st = self.settings
+        server = WebServer(host=st.web_listen, port=st.web_port or 0)
+        desk = Desk(self.router, base=st.web_base(),
+                    secure_cookies=st.web_base().startswith("https://"))
+        desk.mount(server)
+        await server.start()
+        desk.base = st.web_base(server.port)  # WEB_PORT=0 (tests) picks a free port
+        self.set_link_base(WEB_LINKS, desk.base)
+        self.web = server
+        return server
+
+    async def web_link(self, person: Person) -> str | None:
+        """Issue a one-time desk link for an admin at this machine (the console's `make run`)."""
+        base = self.services.links.get(WEB_LINKS)
+        if base is None or not self.is_admin(person):
+            return None
+        now = self.clock.now()
+        async with self.db.unit() as s:
+            seen = await chat.seen(s, platform=person.platform, external_id=person.external_id,
+                                   display_name=person.display_name, chat_id=person.external_id)
+            link, until = await login_link(s, base=base, person_id=seen.person.id, now=now)
+        return web_texts.CONSOLE_LINK.format(who=person.key, link=link,
+                                             until=fmt_dt(until, self.catalogue.tz))
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Handle one update from any transport; never raises."""
@@ -167,7 +212,7 @@ class App:
         """Start APScheduler for real-time delivery (a manual clock is moved by advance())."""
         if isinstance(self.clock, ManualClock):
             return None
-        self._runner = Runner(self.deliver_due)
+        self._runner = Runner(self.deliver_due, heartbeat=HEARTBEAT)
         self._runner.start()
         self._runner.wake_at(self.clock.now())  # first run: deliver what came due while down
         return self._runner
@@ -271,19 +316,42 @@ class App:
         return build_matrix(self.settings)
 
 
-async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
+async def open_database(url: str, *, sleep: Sleep = asyncio.sleep) -> Database:
+    """Connect and migrate; a server that does not answer is retried with backoff."""
+
+    async def attempt() -> Database:
+        db = Database(url)
+        try:
+            await db.migrate()
+        except Exception as exc:
+            await db.dispose()
+            where = db.url.render_as_string(hide_password=True)
+            if db.is_unreachable(exc):  # one line, no traceback: it is not a bug
+                raise Unreachable(f"{where}: {type(exc).__name__}") from None
+            # Refused (password, missing database) or broken: one clear line; details below.
+            log.debug("database start failed", exc_info=True)
+            first = (str(exc).strip().splitlines() or [""])[0][:300]
+            raise BadSetup(f"Datenbank / database {where}: {type(exc).__name__}: {first}",
+                           ) from None
+        return db
+
+    return await retrying(attempt, what="Datenbank / database", sleep=sleep)
+
+
+async def build_app(settings: Settings, *, clock: Clock | None = None,
+                    sleep: Sleep = asyncio.sleep) -> App:
     """Build and start the app (schema migrated, catalogue seeded).
 
     The catalogue is the newest one applied in chat (stored in the database), else the file
     CATALOGUE names; a file that cannot be used stops the start with its problems in German.
+    A database server that does not answer yet is tried again (`sleep` waits between tries).
     """
     try:
         from_file = catalogue_store.load(settings.catalogue, timezone=settings.timezone)
     except CatalogueInvalid as err:
         lines = [problem_text(p) for p in err.problems]
         raise SystemExit(f"CATALOGUE {settings.catalogue}:\n" + "\n".join(lines)) from None
-    db = Database(settings.database_url)
-    await db.migrate()
+    db = await open_database(settings.database_url, sleep=sleep)
     async with db.read() as s:
         catalogue = await catalogue_versions.in_force(s, fallback=from_file)
     if catalogue.version is not None:
@@ -293,3 +361,9 @@ async def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
     app = App(settings, clock or SystemClock(), db, catalogue, signer)
     await app.start()
     return app
+
+
+def invite_policy(settings: Settings) -> InvitePolicy:
+    """Return how invite codes are issued and limited, from the settings."""
+    return InvitePolicy(uses=settings.invite_uses, lifetime=timedelta(days=settings.invite_days),
+                        attempts=settings.invite_attempts_per_hour, window=timedelta(hours=1))

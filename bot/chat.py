@@ -129,6 +129,17 @@ class PartlySent(DeliveryError):
     """Part of a reply went out before a failure: it counts as delivered, never resent whole."""
 
 
+class Unreachable(Exception):
+    """At start-up a service (database, chat platform) did not answer: try again later."""
+
+
+class BadSetup(Exception):
+    """At start-up a service refused the settings (wrong token or password): fix them first.
+
+    The message is one clear line for the operator and never contains the secret.
+    """
+
+
 class ChatPort(Protocol):
     """Outbound side of a transport: send one reply to an address.
 

@@ -5,16 +5,23 @@ from __future__ import annotations
 from typing import Protocol
 
 from handlers import (
+    agenda,
+    broadcasts,
     catalogue,
     events,
     fairs,
+    feedback,
     films,
+    ideas,
     media_days,
     onboarding,
+    polls,
+    privacy,
     reminders,
     schau_rein,
     stammtisch,
     team,
+    web,
 )
 from handlers.core import Router, Services
 from handlers.core import overview as mine_and_exports
@@ -29,9 +36,11 @@ class Feature(Protocol):
 
 
 FEATURES: tuple[Feature, ...] = (
-    onboarding,  # /start, /hilfe, /datenschutz, /weiter
+    onboarding,  # /start, /hilfe, /weiter
+    privacy,  # /datenschutz, /meinedaten, /loeschen, /austreten; the retention job
     mine_and_exports,  # /meine, /export
-    events,  # /termine; team: /termin_neu, /termin_bearbeiten, /termin_absagen, /teilnehmer
+    agenda,  # /termine: events, fairs, Schau rein, Stammtisch in date order, filterable
+    events,  # sign-up; team: /termin_neu, /termin_bearbeiten, /termin_absagen, /teilnehmer
     media_days,  # /medientag, /medientage, /medientag_tage
     films,  # /film, /filme
     stammtisch,  # /stammtisch, reminders of the biweekly meeting; team: skip, move, link, time
@@ -39,7 +48,12 @@ FEATURES: tuple[Feature, ...] = (
     fairs,  # /messe, /messestand, /export messe
     schau_rein,  # /schaurein, /schaurein_liste, /schaurein_kalender, /export schaurein
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
+    ideas,  # /idee, /ideen; team: aufgegriffen/erledigt
+    polls,  # team: /umfrage_neu, /terminfindung, /umfragen; members vote on cards
+    feedback,  # stars after events (the day after, 10:00); team: /feedback
+    broadcasts,  # team: /rundschreiben (preview, quiet hours, delivery report)
     catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
+    web,  # team: /web (one-time link to the web desk), /web_abmelden
 )
 
 

@@ -1,4 +1,8 @@
-"""APScheduler owns only the wake-up: one date job "deliver" at the next due time."""
+"""APScheduler owns only the wake-up: one date job "deliver" at the next due time.
+
+A heartbeat runs the same delivery round every few hours even when nothing is due, so the
+daily jobs of that round (retention) run on a quiet installation too.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +13,33 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
 log = logging.getLogger(__name__)
 JOB_ID = "deliver"
+HEARTBEAT_ID = "heartbeat"
+HEARTBEAT = timedelta(hours=6)  # what the app uses
 AFTER_FAILURE = timedelta(minutes=1)
 
 
 class Runner:
     """Runs `deliver` at the time last asked for; `deliver` itself calls `wake_at` again."""
 
-    def __init__(self, deliver: Callable[[], Awaitable[None]]) -> None:
+    def __init__(self, deliver: Callable[[], Awaitable[None]], *,
+                 heartbeat: timedelta | None = None) -> None:
         self._deliver = deliver
+        self._heartbeat = heartbeat
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self._stopped = False
         self._running: asyncio.Task[object] | None = None
 
     def start(self) -> None:
-        """Start the scheduler in the running event loop."""
+        """Start the scheduler in the running event loop (with the heartbeat)."""
         self.scheduler.start()
+        if self._heartbeat is not None:
+            every = IntervalTrigger(seconds=self._heartbeat.total_seconds())
+            self.scheduler.add_job(self._run, every, id=HEARTBEAT_ID, replace_existing=True,
+                                   coalesce=True)
 
     async def stop(self) -> None:
         """Stop without waiting for the next wake-up, but let a running delivery finish."""

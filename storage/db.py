@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,7 +21,11 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import UOWTransaction
+from sqlmodel import Session as SyncSession
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.text import check_row
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -36,6 +41,17 @@ _DOWN = re.compile(r'^down_revision = "([^"]+)"$', re.M)
 Session = AsyncSession
 
 
+class CheckedSession(SyncSession):
+    """The sessions of our units: text columns are checked before every flush (storage.text)."""
+
+
+@event.listens_for(CheckedSession, "before_flush")
+def _check_texts(session: SyncSession, _flush: UOWTransaction, _instances: object) -> None:
+    # Same rules on SQLite and PostgreSQL: no NUL or control characters, VARCHAR lengths kept.
+    for row in (*session.new, *session.dirty):
+        check_row(row)
+
+
 class Database:
     """Engine plus session factory; `unit()` is the one transaction of an update or a job."""
 
@@ -43,8 +59,7 @@ class Database:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
-            folder = Path(str(self.url.database).removeprefix("file:")).parent
-            folder.mkdir(parents=True, exist_ok=True)
+            owner_only(Path(str(self.url.database).removeprefix("file:")))
         kwargs: dict[str, Any] = {"echo": echo}
         if self.is_sqlite:
             # Every unit ends its transaction itself (commit, or rollback when the session
@@ -55,6 +70,7 @@ class Database:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
         self.engine = create_async_engine(self.url, **kwargs)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
+                                            sync_session_class=CheckedSession,
                                             expire_on_commit=False)
         self._writer: asyncio.Lock | None = None
         self._optimistic = self._sessions
@@ -72,6 +88,7 @@ class Database:
                                              execution_options={"sqlite_begin": "DEFERRED"})
             _sqlite_tuning(self._fast.sync_engine, busy_ms=0)
             self._optimistic = async_sessionmaker(self._fast, class_=AsyncSession,
+                                                  sync_session_class=CheckedSession,
                                                   expire_on_commit=False)
 
     @asynccontextmanager
@@ -108,6 +125,26 @@ class Database:
         return isinstance(exc, OperationalError) and any(
             word in str(exc.orig).lower() for word in ("database is locked", "busy"))
 
+    def is_unreachable(self, exc: BaseException) -> bool:
+        """Tell whether a failure means the database server did not answer (try again later).
+
+        Refused or timed-out connections and unknown hosts count; a wrong password or a
+        missing database do not (waiting will not fix them), nor anything on SQLite.
+        """
+        if self.is_sqlite:
+            return False
+        seen: set[int] = set()
+        found: BaseException | None = exc
+        while found is not None and id(found) not in seen:
+            seen.add(id(found))
+            # OSError: refused, unknown host (gaierror), "network unreachable", "Multiple
+            # exceptions: Connect call failed" (IPv4 and IPv6); TimeoutError: no answer.
+            if isinstance(found, OSError) and not isinstance(
+                    found, PermissionError | FileNotFoundError):
+                return True
+            found = found.__cause__ or found.__context__
+        return False
+
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Session]:
         """Open a session for reading only (no write lock on SQLite; scheduler look-aheads)."""
@@ -133,6 +170,20 @@ class Database:
         await self.engine.dispose()
         if self._fast is not None:
             await self._fast.dispose()
+
+
+def owner_only(path: Path) -> None:
+    """Create a SQLite file (and its folder) readable by this user only: it holds personal data.
+
+    A new folder gets 0700, the file 0600 (SQLite gives its -wal and -shm files the file's
+    mode); a file that exists already is narrowed to 0600.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
 
 
 def script_head() -> str:

@@ -14,17 +14,26 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import telegram as tg
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, ExtBot
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.chat import (
     Address,
+    BadSetup,
     Handler,
     Incoming,
     PartlySent,
     Reply,
     TemporaryFailure,
+    Unreachable,
 )
 from bot.transports import telegram_plan as tp
 from bot.transports import telegram_updates as tu
@@ -46,6 +55,16 @@ OnWait = Callable[[str, float], None]  # platform, seconds a Bot API call waited
 TgApp = Application[
     ExtBot[int], ContextTypes.DEFAULT_TYPE, dict[Any, Any], dict[Any, Any], dict[Any, Any], None
 ]
+
+
+def _start_error(exc: Exception) -> Exception:
+    """Tell a wrong token (fix the settings) from a Bot API that does not answer (retry)."""
+    if isinstance(exc, InvalidToken):
+        return BadSetup("Telegram: TELEGRAM_BOT_TOKEN wurde abgelehnt / the token was rejected "
+                        "(prüfe den Token von @BotFather)")
+    if isinstance(exc, NetworkError):  # also TimedOut
+        return Unreachable(f"Telegram Bot API: {type(exc).__name__}")
+    return exc
 
 
 class TelegramTransport:
@@ -77,9 +96,9 @@ class TelegramTransport:
         app = self._build_application()
         try:
             await app.initialize()  # getMe: checks the token
-        except Exception:
+        except Exception as exc:
             await app.bot.shutdown()  # close the connection pools opened before the failure
-            raise
+            raise _start_error(exc) from None  # PTB's message names the token
         self._app, self.username = app, app.bot.username
         self._url = f"https://t.me/{self.username}"
         if self._hooks:

@@ -14,6 +14,7 @@ from bot.chat import FileOut
 from handlers.core import texts as t
 from handlers.core.context import Ctx, UsageError
 from handlers.core.format import esc, fmt_short_date, plural
+from storage.text import clean_text
 
 Cell = str | int | float | date | datetime | None
 
@@ -28,6 +29,17 @@ class Table:
 
 
 Producer = Callable[[Ctx, str], Awaitable[Table]]
+
+
+def spread(name: str, lists: Sequence[Sequence[Cell]]) -> tuple[list[str], list[list[Cell]]]:
+    """Spread lists (a request's days) over columns "Tag 1", "Tag 2", ...: one cell each.
+
+    Every row gets as many cells as the longest list (at least one), so each date stays a
+    real date cell in the spreadsheet instead of text.
+    """
+    width = max([1, *(len(x) for x in lists)])
+    columns = [name] if width == 1 else [f"{name} {i}" for i in range(1, width + 1)]
+    return columns, [[*x, *([None] * (width - len(x)))] for x in lists]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -43,6 +55,8 @@ def to_csv(table: Table) -> bytes:
 def _csv_cell(value: Cell) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        value = clean_text(value)
     if isinstance(value, datetime):
         return value.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, date):
@@ -64,12 +78,14 @@ def to_xlsx(table: Table) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = table.title[:31]
-    ws.append(list(table.columns))
+    ws.title = clean_text(table.title)[:31]
+    ws.append([clean_text(c) for c in table.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        ws.append([v.replace(tzinfo=None) if isinstance(v, datetime) else v for v in row])
+        # Rows stored before text was cleaned at the edge may hold control characters,
+        # which openpyxl refuses: clean every text cell.
+        ws.append([_xlsx_cell(v) for v in row])
         for cell in ws[ws.max_row]:
             if cell.data_type == "f":  # a typed "=…" is text, never a formula
                 cell.data_type = "s"
@@ -88,6 +104,12 @@ def to_xlsx(table: Table) -> bytes:
     return out.getvalue()
 
 
+def _xlsx_cell(value: Cell) -> Cell:
+    if isinstance(value, str):
+        return clean_text(value)
+    return value.replace(tzinfo=None) if isinstance(value, datetime) else value
+
+
 class Exports:
     """Registry of export kinds (`/export anmeldungen`, `/export medientage`, ...)."""
 
@@ -97,6 +119,10 @@ class Exports:
     def add(self, kind: str, label: str, producer: Producer) -> None:
         """Register an export kind; the producer gets the ctx and the rest of the arguments."""
         self._producers[kind] = (label, producer)
+
+    def kinds(self) -> list[tuple[str, str]]:
+        """Return (kind, German label) of every export, in registration order."""
+        return [(kind, label) for kind, (label, _) in self._producers.items()]
 
     async def run(self, ctx: Ctx) -> None:
         """Handle `/export <kind> [filter]`: send the CSV and the XLSX file."""

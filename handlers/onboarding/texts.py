@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from handlers.core.format import esc
+
 WELCOME = "Hallo{name}! Ich bin der Chatbot des Ausbildungsclusters <b>{cluster}</b>."
 PRIVACY = (
     "Datenschutz kurz: Ich speichere deinen Namen, deine Chat-Kennung, deine Firma und was du "
@@ -14,24 +16,28 @@ ASK_CODE = (
 LINKED = "Willkommen bei <b>{company}</b>! Du bist jetzt dieser Firma zugeordnet."
 ALREADY_LINKED = "Du gehörst zu <b>{company}</b>. Was möchtest du tun? Alle Befehle: /hilfe"
 START_HINT = "Los geht's mit /termine, /stammtisch oder /hilfe."
-CODE_UNKNOWN = "Den Code <code>{code}</code> kenne ich nicht. Bitte prüf ihn oder frag das Clusterteam."
-CODE_EXPIRED = "Der Code <code>{code}</code> ist abgelaufen (30 Tage). Bitte frag das Clusterteam nach einem neuen."
-LINKED_ELSEWHERE = "Du bist schon einer anderen Firma zugeordnet. Das Clusterteam kann das ändern."
-
-PRIVACY_FULL = (
-    "<b>Datenschutz</b>\n"
-    "Gespeichert werden: deine Chat-Kennung und dein Anzeigename, die Firma, der du zugeordnet "
-    "bist, deine Anmeldungen, Anfragen und Erinnerungen, sowie für Admins ein Protokoll ihrer "
-    "Aktionen. Zweck: Organisation der Clusterangebote. Es gibt keine Weitergabe an Dritte; "
-    "Exporte erhält nur das Clusterteam. Löschung oder Auskunft: {team}."
+CODE_UNKNOWN = (
+    "Den Code <code>{code}</code> kenne ich nicht oder er gilt nicht mehr. Bitte prüf ihn "
+    "oder frag das Clusterteam nach einem neuen."
 )
+CODE_LIMIT = (
+    "Das waren zu viele falsche Codes. Bitte versuch es ab {time} Uhr wieder oder frag das "
+    "Clusterteam nach einem neuen Code."
+)
+PLATFORMS = {"telegram": "Telegram", "matrix": "Matrix", "console": "Konsole"}
+LINKED_ELSEWHERE = "Du bist schon einer anderen Firma zugeordnet. Das Clusterteam kann das ändern."
 
 HELP_HEAD = "<b>Das kann ich für dich tun:</b>"
 HELP_ADMIN_HEAD = "\n<b>Für das Clusterteam:</b>"
 HELP_FOOT = "\nMitten in einem Dialog? „abbrechen“ bricht ab, /weiter macht weiter."
 
 # /hilfe lines and command-menu descriptions
-HELP_DATENSCHUTZ = "Was ich speichere"
 HELP_HILFE = "Alle Befehle"
 HELP_START = "Begrüßung und Einladungscode einlösen"
 HELP_WEITER = "Offenen Dialog fortsetzen"
+
+
+def joined(name: str, platform: str, company: str) -> str:
+    """Tell the team that someone redeemed a code ("Anna (Telegram) ist jetzt bei Pragma.")."""
+    where = PLATFORMS.get(platform, platform)
+    return f"{esc(name)} ({esc(where)}) ist jetzt bei <b>{esc(company)}</b>."

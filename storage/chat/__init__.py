@@ -50,7 +50,8 @@ class Seen:
 
 
 async def seen(
-    s: Session, *, platform: str, external_id: str, display_name: str, chat_id: str
+    s: Session, *, platform: str, external_id: str, display_name: str, chat_id: str,
+    now: datetime | None = None,
 ) -> Seen:
     """Return the sender with company and open dialog in one query; create them on first contact.
 
@@ -63,7 +64,7 @@ async def seen(
         .where(Person.platform == platform, Person.external_id == external_id)
     )).first()
     if row is None:
-        person = await _first_contact(s, platform, external_id, display_name, chat_id)
+        person = await _first_contact(s, platform, external_id, display_name, chat_id, now)
         return Seen(person, None, None)
     person, company, state = row
     people.refresh(person, display_name=display_name, chat_id=chat_id)
@@ -71,10 +72,11 @@ async def seen(
 
 
 async def _first_contact(
-    s: Session, platform: str, external_id: str, display_name: str, chat_id: str
+    s: Session, platform: str, external_id: str, display_name: str, chat_id: str,
+    now: datetime | None,
 ) -> Person:
     person = people.new_person(platform=platform, external_id=external_id,
-                               display_name=display_name, chat_id=chat_id)
+                               display_name=display_name, chat_id=chat_id, now=now)
     try:
         async with s.begin_nested():  # two first contacts at once: the other one inserted
             s.add(person)
@@ -99,6 +101,9 @@ async def save_dialog(
 ) -> None:
     """Store (or replace) the person's open dialog."""
     row = await s.get(DialogState, person_id)  # loaded with the sender: no query then
+    if row is not None and row in s.deleted:  # closed earlier in this unit: a new dialog
+        await s.flush()
+        row = None
     if row is None:
         s.add(DialogState(person_id=person_id, dialog=dialog, step=step, run=run, data=data,
                           updated_at=now))
