@@ -1,4 +1,4 @@
-"""`python -m bot [console|run|migrate]`: build everything from Settings and start it."""
+"""`python -m bot [console|run|migrate|backup|restore|copy-db]`: build from Settings, run."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot import logs
+from bot import maintenance
 from bot.app import App, build_app
 from bot.chat import BadSetup, Transport
 from bot.clock import ManualClock, SystemClock
+from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.startup import retrying
 from bot.transports.console import ConsoleTransport, parse_now
@@ -35,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--as", dest="as_name", default="du", help="wer du in der Konsole bist")
     sub.add_parser("run", help="Telegram/Matrix starten (laut .env)")
     sub.add_parser("migrate", help="Datenbankschema aktualisieren")
+    maintenance.add_commands(sub.add_parser)
     return p
 
 
@@ -85,6 +87,7 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
     app = await build_app(settings)
     await asyncio.to_thread(warm_up)  # the first odd date phrase should not wait for dateparser
     started: list[Transport] = []
+    http = app.http_server()
     try:
         transports = app.platform_transports()
         if not transports:
@@ -98,11 +101,15 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
             app.add_port(t)
             await retrying(partial(t.start, app.handle), what=t.platform.capitalize())
             started.append(t)  # only what started is stopped, even if a later start fails
+        if http is not None:
+            await http.start()
         # What start-up loaded (libraries, catalogue, metadata) lives as long as the process:
         # keep it out of the collector, whose full passes over it cost updates 30-70 ms.
         gc.freeze()
         await _with_scheduler(app, stop.wait())
     finally:
+        if http is not None:
+            await http.stop()
         for t in reversed(started):
             await t.stop()
         await app.stop()
@@ -115,6 +122,7 @@ async def _migrate(settings: Settings, _args: argparse.Namespace) -> None:
 
 MODES: dict[str, Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, None]]] = {
     "console": _console, "run": _run, "migrate": _migrate,
+    "backup": maintenance.backup, "restore": maintenance.restore, "copy-db": maintenance.copy_db,
 }
 
 
@@ -126,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
     except ValidationError as err:
         msgs = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in err.errors())
         sys.exit(f"Einstellungen fehlerhaft: {msgs}")
-    logs.setup(settings.log_level, settings.secrets())
+    setup_logging(settings)
     if args.cmd is None:  # `make run`: the platforms when configured, else the console chat
         platforms = settings.telegram_enabled or settings.matrix_enabled
         args = _parser().parse_args(["run" if platforms else "console"])

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import datetime
+from typing import Any
 
-from bot.chat import BadSetup, ChatPort, Incoming, Person, Reply, Transport, Unreachable
+from bot.chat import (
+    BadSetup,
+    ChatPort,
+    Connected,
+    Incoming,
+    Person,
+    Reply,
+    Transport,
+    Unreachable,
+)
 from bot.clock import Clock, ManualClock, SystemClock
+from bot.http import HttpServer, operations_routes
+from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.startup import Sleep, retrying
 from handlers import build_router
@@ -23,9 +36,9 @@ from storage import catalogue as catalogue_store
 from storage import chat, outbox
 from storage.catalogue import Catalogue, CatalogueInvalid
 from storage.catalogue import versions as catalogue_versions
-from storage.db import Database
+from storage.db import Database, current_revision, script_head
 from storage.members import people
-from storage.outbox import FilePayload, Plan
+from storage.outbox import FilePayload, Plan, queue
 
 log = logging.getLogger(__name__)
 DELIVERY_CONCURRENCY = 32  # people served side by side by the real-time deliverer
@@ -41,6 +54,7 @@ class App:
         self.db = db
         self._runner: Runner | None = None
         self._delivering = asyncio.Lock()
+        self.metrics = Metrics()
         self.services = Services(
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
             signer=signer, wake=self._planned, retention=settings.retention(),
@@ -51,7 +65,7 @@ class App:
             db, clock, compose=self.router.compose, jobs=self.router.run_jobs,
             quiet=QuietHours(settings.quiet_start, settings.quiet_end, catalogue.tz),
             # A manual clock (console, tests) prints in a stable order: one person at a time.
-            concurrency=1 if manual else DELIVERY_CONCURRENCY,
+            concurrency=1 if manual else DELIVERY_CONCURRENCY, observe=self.metrics.settled,
         )
 
     async def start(self) -> None:
@@ -75,7 +89,37 @@ class App:
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Handle one update from any transport; never raises."""
-        return await self.router.handle(incoming)
+        started = time.perf_counter()
+        replies = await self.router.handle(incoming)
+        self.metrics.handled(incoming, time.perf_counter() - started)
+        return replies
+
+    async def health(self) -> dict[str, Any]:
+        """Report whether the database answers at the newest revision and transports are up."""
+        report: dict[str, Any] = {"database": False, "migrations": None, "transports": {}}
+        try:
+            async with asyncio.timeout(5):
+                report["migrations"] = await current_revision(self.db)
+                report["database"] = True
+        except Exception as err:  # an unreachable database is the answer, not a crash
+            report["error"] = f"database: {err.__class__.__name__}"
+        report["migrations_current"] = report["migrations"] == script_head()
+        report["transports"] = {
+            name: port.connected if isinstance(port, Connected) else True
+            for name, port in self.deliverer.ports.items()
+        }
+        report["ok"] = (report["database"] and report["migrations_current"]
+                        and all(report["transports"].values()))
+        return report
+
+    async def metrics_exposition(self) -> tuple[bytes, str]:
+        """Return the Prometheus metrics, with the outbox's due rows counted now."""
+        try:
+            async with self.db.read() as s:
+                self.metrics.outbox_due.set(await queue.count_due(s, now=self.clock.now()))
+        except Exception:  # metrics must answer even when the database does not
+            log.warning("metrics: cannot count due outbox rows", exc_info=True)
+        return self.metrics.exposition()
 
     def add_port(self, port: ChatPort) -> None:
         """Register a transport's outbound side for outbox delivery."""
@@ -166,13 +210,22 @@ class App:
         """Remember how invite deep links start on a platform (e.g. t.me/<bot>?start=)."""
         self.services.links[platform] = base
 
+    def http_server(self) -> HttpServer | None:
+        """Build the HTTP server with /healthz and /metrics (None unless HTTP_PORT is set)."""
+        if self.settings.http_port is None:
+            return None
+        server = HttpServer(self.settings.http_listen, self.settings.http_port)
+        server.add_routes(operations_routes(self.health, self.metrics_exposition))
+        return server
+
     def platform_transports(self) -> list[Transport]:
         """Build the chat transports the settings enable (imported only when configured)."""
         found: list[Transport] = []
         if self.settings.telegram_enabled:
             from bot.transports.telegram import build_telegram
 
-            found.append(build_telegram(self.settings, self))
+            found.append(build_telegram(self.settings, self,
+                                        on_wait=self.metrics.rate_limit_wait))
         if self.settings.matrix_enabled:
             from bot.transports.matrix import build_matrix
 

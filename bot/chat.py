@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,16 @@ def plain_text(markup: str) -> str:
     parser.feed(_LINK.sub(link, markup))
     parser.close()
     return "".join(parser.parts)
+
+
+@runtime_checkable
+class Connected(Protocol):
+    """A transport that can tell whether it is connected now (for /healthz)."""
+
+    @property
+    def connected(self) -> bool:
+        """Tell whether updates can arrive and replies can leave right now."""
+        ...
 
 
 class Handler(Protocol):

@@ -1,63 +1,78 @@
-"""Logging set-up: one format, and secrets (tokens, passwords) never in a log line.
+"""Logging set-up: one line per event (text or JSON, LOG_FORMAT), secrets redacted.
 
-The Telegram token is part of every Bot API URL (httpx logs them, PTB puts them in
-`InvalidToken` and debug messages), Matrix access tokens and passwords can show up in
-errors, a database URL carries its password. `RedactSecrets` replaces each configured
-secret in the message, its arguments, the exception text and the stack before any handler
-writes the record.
+Libraries log URLs with the bot token in them (python-telegram-bot's HTTP requests) and
+exceptions span many lines; a log collector wants one record per line, with no secret in it.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import sys
 from collections.abc import Iterable
-from typing import TextIO
+from datetime import UTC, datetime
 from urllib.parse import quote
 
-MASK = "***"
-MIN_SECRET = 6  # shorter values would mask ordinary words
+from sqlalchemy.engine import make_url
+
+from bot.settings import Settings
+
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+REDACTED = "***"
+# A Telegram bot token anywhere (also one not from these settings, e.g. in a pasted URL).
+_BOT_TOKEN = re.compile(r"(?<![0-9])[0-9]{5,}:[A-Za-z0-9_-]{30,}")
 
 
-class RedactSecrets(logging.Filter):
-    """A handler filter that masks the given secrets in everything a record will print."""
+class OneLineFormatter(logging.Formatter):
+    """Format a record as one line (text or JSON) with the given secrets replaced."""
 
-    def __init__(self, secrets: Iterable[str]) -> None:
-        super().__init__()
-        found = {v for s in secrets if len(s) >= MIN_SECRET for v in (s, quote(s, safe=""))}
-        self._secrets = sorted(found, key=len, reverse=True)  # longest first: no half masks
+    def __init__(self, *, as_json: bool, secrets: Iterable[str] = ()) -> None:
+        super().__init__(TEXT_FORMAT)
+        self.as_json = as_json
+        # Longest first, so a secret containing another one is replaced whole.
+        # Also as they appear in a URL ("123:abc" -> "123%3Aabc").
+        found = {v for s in secrets if len(s) >= 4 for v in (s, quote(s, safe=""))}
+        self.secrets = sorted(found, key=len, reverse=True)
 
-    def redact(self, text: str) -> str:
-        """Return `text` with every secret masked."""
-        for secret in self._secrets:
-            if secret in text:
-                text = text.replace(secret, MASK)
-        return text
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Mask secrets in the record (always keeps it)."""
-        if not self._secrets:
-            return True
-        record.msg, record.args = self.redact(record.getMessage()), None
-        if record.exc_info and not record.exc_text:
-            # Formatters use exc_text when set: format the traceback here, masked.
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self.redact(record.exc_text)
+    def format(self, record: logging.LogRecord) -> str:
+        """Return the record as one line, secrets replaced."""
+        if not self.as_json:
+            return self.redact(super().format(record)).replace("\n", "\\n")
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname, "logger": record.name,
+            "message": self.redact(record.getMessage()),
+        }
+        if record.exc_info:
+            entry["exception"] = self.redact(self.formatException(record.exc_info))
         if record.stack_info:
-            record.stack_info = self.redact(record.stack_info)
-        return True
+            entry["stack"] = self.redact(self.formatStack(record.stack_info))
+        return json.dumps(entry, ensure_ascii=False)
+
+    def redact(self, line: str) -> str:
+        """Replace every known secret (and anything shaped like a bot token) in `line`."""
+        for secret in self.secrets:
+            line = line.replace(secret, REDACTED)
+        return _BOT_TOKEN.sub(REDACTED, line)
 
 
-def setup(level: str, secrets: Iterable[str], *, stream: TextIO | None = None) -> RedactSecrets:
-    """Configure the root logger (stderr, one format) with the secrets filter on its handlers."""
+def secrets_of(settings: Settings) -> list[str]:
+    """Return the secret values of the settings (tokens, passwords)."""
+    found = [s.get_secret_value() for s in (
+        settings.telegram_bot_token, settings.telegram_webhook_secret,
+        settings.matrix_password, settings.matrix_access_token) if s is not None]
+    password = make_url(settings.database_url).password
+    if password:
+        found.append(str(password))
+    return found
+
+
+def setup_logging(settings: Settings) -> None:
+    """Send every log record to stderr, one line each, in the format LOG_FORMAT names."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLineFormatter(as_json=settings.log_format == "json",
+                                          secrets=secrets_of(settings)))
+    logging.basicConfig(level=settings.log_level.upper(), handlers=[handler], force=True)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per wake-up is noise
-    logging.basicConfig(
-        level=level.upper(), stream=stream or sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True,
-    )
-    redact = RedactSecrets(secrets)
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(redact)
-    return redact

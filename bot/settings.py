@@ -7,8 +7,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from storage.privacy.retention import Retention
 
@@ -43,6 +41,10 @@ class Settings(BaseSettings):
     matrix_store_path: Path = Path("var/matrix-store")
     matrix_allowed_servers: str = ""
 
+    http_listen: str = "127.0.0.1"
+    http_port: int | None = Field(None, ge=0, le=65535)
+    log_format: str = Field("text", pattern="^(text|json)$")
+
     # How long data is kept (docs/privacy.md); the retention job runs daily.
     retention_messages_days: int = Field(30, ge=1)
     retention_unlinked_days: int = Field(30, ge=1)
@@ -56,6 +58,11 @@ class Settings(BaseSettings):
     @classmethod
     def _default_catalogue(cls, value: object) -> object:
         return DEFAULT_CATALOGUE if value in (None, "") else value
+
+    @field_validator("http_port", mode="before")
+    @classmethod
+    def _port_off(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator("timezone")
     @classmethod
@@ -80,17 +87,6 @@ class Settings(BaseSettings):
                 "oder lass die Zeile leer (dann startet die Konsole)."
             )
         return SecretStr(raw)
-
-    def secrets(self) -> list[str]:
-        """Return every configured secret (tokens, passwords) that must never be logged."""
-        found = [v.get_secret_value() for v in (
-            self.telegram_bot_token, self.telegram_webhook_secret, self.matrix_password,
-            self.matrix_access_token) if v is not None]
-        try:
-            password = make_url(self.database_url).password
-        except ArgumentError:  # not a URL: the database start will say so
-            password = None
-        return [*found, *([str(password)] if password else [])]
 
     def retention(self) -> Retention:
         """Return the retention periods."""

@@ -11,6 +11,7 @@ from handlers import (
     films,
     media_days,
     onboarding,
+    polls,
     privacy,
     reminders,
     schau_rein,
@@ -41,6 +42,7 @@ FEATURES: tuple[Feature, ...] = (
     fairs,  # /messe, /messestand, /export messe
     schau_rein,  # /schaurein, /schaurein_liste, /schaurein_kalender, /export schaurein
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
+    polls,  # team: /umfrage_neu, /terminfindung, /umfragen; members vote on cards
     catalogue,  # team: /katalog, catalogue files sent in chat (next year's plan)
 )
 

@@ -26,6 +26,7 @@ from storage.outbox.queue import Claim, Dropped
 
 log = logging.getLogger(__name__)
 Jobs = Callable[[datetime], Awaitable[int]]
+Observe = Callable[[dict[str, int]], None]  # outcome -> rows (sent, retry, dropped, unknown)
 
 
 class Compose(Protocol):
@@ -69,7 +70,7 @@ class Deliverer:
     def __init__(
         self, db: Database, clock: Clock, *, compose: Compose, quiet: QuietHours | None = None,
         retry: RetryPolicy | None = None, jobs: Jobs | None = None, batch: int = 200,
-        concurrency: int = 1,
+        concurrency: int = 1, observe: Observe | None = None,
     ) -> None:
         self.db = db
         self.clock = clock
@@ -80,6 +81,7 @@ class Deliverer:
         self.batch = batch
         self.concurrency = max(1, concurrency)  # people served side by side while sending
         self.ports: dict[str, ChatPort] = {}
+        self.observe = observe
 
     async def recover(self) -> int:
         """Log rows a crash left between claim and send; they are not sent again."""
@@ -120,8 +122,10 @@ class Deliverer:
 
     async def _deliver(self, items: list[Claim | Dropped], now: datetime) -> None:
         done = _Outcomes()
+        early = 0  # dropped when claimed (switched off, too late, unreachable)
         for item in items:
             if isinstance(item, Dropped):
+                early += 1
                 level = logging.WARNING if item.reason == "too_late" else logging.INFO
                 log.log(level, "outbox row %s (%s) dropped: %s", item.row_id, item.key,
                         item.reason)
@@ -139,6 +143,9 @@ class Deliverer:
 
         await asyncio.gather(*(send_all(q) for q in by_person.values()))
         await self._settle(done, now)
+        if self.observe is not None:
+            self.observe({"sent": len(done.sent), "retry": len(done.retry),
+                          "dropped": len(done.dropped) + early, "unknown": len(done.unknown)})
 
     async def _compose_all(self, claims: list[Claim], now: datetime,
                            done: _Outcomes) -> list[tuple[Claim, Reply]]:

@@ -197,6 +197,12 @@ def script_head() -> str:
     return heads.pop()
 
 
+async def current_revision(db: Database) -> str | None:
+    """Return the Alembic revision the database is at (None: never migrated)."""
+    async with db.engine.connect() as conn:
+        return await conn.run_sync(_current)
+
+
 def _current(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):  # a fresh database
         return None

@@ -12,6 +12,7 @@ from storage.films.models import FilmInterest
 from storage.media_days.models import MediaDay, MediaDayOffer
 from storage.members.models import Company, InviteCode, Person
 from storage.outbox.models import OutboxMessage, ReminderPreference
+from storage.polls.models import Poll, PollBallot, PollOption, PollRecipient
 from storage.schau_rein.models import SchauReinSignup
 from storage.stammtisch.models import (
     StammtischOverride,
@@ -23,6 +24,7 @@ from storage.stammtisch.models import (
 __all__ = [
     "AuditLog", "BoothRequest", "CatalogueVersion", "ChatMenu", "Company", "DialogState",
     "Event", "Fair", "FilmInterest", "InstallationKey", "InviteCode", "MediaDay", "MediaDayOffer",
-    "OutboxMessage", "Person", "Registration", "ReminderPreference", "SchauReinSignup",
+    "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient",
+    "Registration", "ReminderPreference", "SchauReinSignup",
     "StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic",
 ]

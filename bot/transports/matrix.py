@@ -70,6 +70,12 @@ class MatrixTransport:
         self._worker: asyncio.Task[None] | None = None
 
     @property
+    def connected(self) -> bool:
+        """Tell whether the bot is logged in and its sync loop runs."""
+        task = self._sync_task
+        return self._ready and task is not None and not task.done()
+
+    @property
     def client(self) -> nio.AsyncClient:
         """Return the logged-in nio client (after start)."""
         if self._client is None:

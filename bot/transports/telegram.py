@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Awaitable
+import time
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 HTML = "HTML"  # parse mode; handlers send the <b>/<i>/<a>/<code> subset
 POOL = 256  # connections for Bot API calls: a broadcast has 256 messages in flight
 Markup = dict[str, Any] | None  # a step's inline keyboard as api_kwargs (see _keyboard)
+OnWait = Callable[[str, float], None]  # platform, seconds a Bot API call waited for the limiter
 TgApp = Application[
     ExtBot[int], ContextTypes.DEFAULT_TYPE, dict[Any, Any], dict[Any, Any], dict[Any, Any], None
 ]
@@ -71,9 +73,11 @@ class TelegramTransport:
     platform = PLATFORM
     numbered = False
 
-    def __init__(self, config: TelegramConfig, hooks: AppHooks | None = None) -> None:
+    def __init__(self, config: TelegramConfig, hooks: AppHooks | None = None, *,
+                 on_wait: OnWait | None = None) -> None:
         self._config = config
         self._hooks = hooks
+        self._on_wait = on_wait
         self._app: TgApp | None = None
         self._handle: Handler | None = None
         self.username = ""
@@ -111,6 +115,12 @@ class TelegramTransport:
         await app.shutdown()
         self._app = None
 
+    @property
+    def connected(self) -> bool:
+        """Tell whether the bot is started and receiving (polling or webhook)."""
+        app = self._app
+        return app is not None and app.running and bool(app.updater and app.updater.running)
+
     async def send(self, address: Address, reply: Reply) -> None:
         """Deliver one reply (outbox path); map Telegram errors to delivery failures."""
         if self._app is None:
@@ -132,7 +142,8 @@ class TelegramTransport:
         cfg = self._config
         # Telegram allows ~30 messages/s overall and 20/min per group. We pace 30/s in bursts of
         # at most 10, so a stalled event loop cannot release a burst Telegram would refuse.
-        limiter = AIORateLimiter(overall_max_rate=10, overall_time_period=1 / 3, max_retries=3)
+        limiter = TimedLimiter(self._on_wait, overall_max_rate=10, overall_time_period=1 / 3,
+                               max_retries=3)
         bot = ExtBot(
             cfg.token,
             base_url=cfg.base_url or "https://api.telegram.org/bot",
@@ -318,6 +329,35 @@ class _ChatOrder(tg.ext.BaseUpdateProcessor):
         """Nothing to release."""
 
 
-def build_telegram(settings: Settings, hooks: AppHooks | None) -> TelegramTransport:
+class TimedLimiter(AIORateLimiter):
+    """PTB's rate limiter, reporting how long each call waited before it went out."""
+
+    def __init__(self, on_wait: OnWait | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_wait = on_wait
+
+    async def process_request(self, callback: Callable[..., Coroutine[Any, Any, Any]],
+                              args: Any, kwargs: dict[str, Any], endpoint: str,
+                              data: dict[str, Any], rate_limit_args: int | None) -> Any:
+        """Run the call through the limiter; report the time until it was first sent."""
+        on_wait = self._on_wait
+        if on_wait is None:
+            return await super().process_request(callback, args, kwargs, endpoint, data,
+                                                 rate_limit_args)
+        entered, reported = time.perf_counter(), False
+
+        async def timed(*a: Any, **kw: Any) -> Any:
+            nonlocal reported
+            if not reported:  # retries after a 429 wait inside the limiter: not a new call
+                reported = True
+                on_wait(PLATFORM, time.perf_counter() - entered)
+            return await callback(*a, **kw)
+
+        return await super().process_request(timed, args, kwargs, endpoint, data,
+                                             rate_limit_args)
+
+
+def build_telegram(settings: Settings, hooks: AppHooks | None, *,
+                   on_wait: OnWait | None = None) -> TelegramTransport:
     """Create the transport from Settings (call only when `settings.telegram_enabled`)."""
-    return TelegramTransport(config_from_settings(settings), hooks)
+    return TelegramTransport(config_from_settings(settings), hooks, on_wait=on_wait)

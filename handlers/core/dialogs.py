@@ -24,6 +24,7 @@ from handlers.core.actions import Action
 from handlers.core.context import Ctx, UsageError
 from storage import chat
 from storage.chat import OpenDialog
+from storage.errors import DomainError
 
 log = logging.getLogger(__name__)
 END = "__end__"
@@ -31,6 +32,7 @@ Data = dict[str, Any]
 Ask = Callable[[Ctx, Data], Awaitable[None]]
 OnText = Callable[[Ctx, Data, str], Awaitable[str]]
 OnPress = Callable[[Ctx, Data, str], Awaitable[str]]
+Explain = Callable[[DomainError], str]
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,19 @@ def cancel_button(ctx: Ctx) -> Button:
 class Dialogs:
     """The registry and engine of all dialogs."""
 
-    def __init__(self) -> None:
+    def __init__(self, explain: Explain | None = None) -> None:
         self._dialogs: dict[str, Dialog] = {}
+        # The router's German text of a DomainError: a refused rule inside a step is an
+        # answer that asks again, like a UsageError, never the generic apology.
+        self._explain = explain
+
+    def names(self) -> list[str]:
+        """Return the names of every registered dialog."""
+        return list(self._dialogs)
+
+    def get(self, name: str) -> Dialog:
+        """Return a registered dialog."""
+        return self._dialogs[name]
 
     def add(self, dialog: Dialog) -> None:
         """Register a dialog."""
@@ -206,6 +219,12 @@ class Dialogs:
                 nxt = await fn(ctx, work, value)
         except UsageError as err:
             ctx.say(str(err))
+            await self._ask(ctx, open_)
+            return
+        except DomainError as err:
+            if self._explain is None:
+                raise
+            ctx.say(self._explain(err))
             await self._ask(ctx, open_)
             return
         if nxt == END:

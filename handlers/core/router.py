@@ -110,7 +110,7 @@ class Router:
 
     def __init__(self, services: Services) -> None:
         self.services = services
-        self.dialogs = Dialogs()
+        self.dialogs = Dialogs(self.explain)
         self.codec = ActionCodec()
         self.exports = Exports()  # features: router.exports.add("kind", "Label", producer)
         self.overview = Overview()  # features: router.overview.add(section) for /meine
@@ -239,7 +239,7 @@ class Router:
         except UsageError as err:
             raise _Refused(ctx, str(err)) from None
         except DomainError as err:
-            raise _Refused(ctx, self._domain_message(err)) from None
+            raise _Refused(ctx, self.explain(err)) from None
 
     async def _after_refusal(self, refused: _Refused) -> list[Reply]:
         ctx = refused.ctx
@@ -358,12 +358,19 @@ class Router:
             return False
         return True
 
-    def _domain_message(self, err: DomainError) -> str:
+    def explain(self, err: DomainError) -> str:
+        """Return the German answer for a refused rule (never the generic apology)."""
         render = self._errors.get(err.code)
         if render is None:
+            # tests/core/test_domain_errors.py keeps this from happening; if it does, the
+            # person still learns that a rule said no, not that the bot broke.
             log.error("no German message for domain error %s %s", err.code, err.info)
-            return t.ERROR
-        return render(err)
+            return t.REFUSED
+        try:
+            return render(err)
+        except Exception:
+            log.exception("German message of domain error %s failed: %s", err.code, err.info)
+            return t.REFUSED
 
     async def _finish(self, ctx: Ctx) -> list[Reply]:
         """Sign every button for this person; remember the menu where numbers answer."""

@@ -20,6 +20,10 @@ EMPTY = "Ich habe eine leere Nachricht bekommen. Schreib z. B. /hilfe."
 FILE_NOT_TAKEN = "Mit Dateien kann ich leider nichts anfangen. Schreib mir einfach, was du brauchst – alle Befehle: /hilfe"
 FIELD_TOO_LONG = "Das ist zu lang: höchstens {max} Zeichen passen hier. Bitte schick es kürzer."
 ERROR = "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuch es gleich noch einmal."
+REFUSED = (
+    "Das geht so leider nicht. Bitte prüf deine Angaben – oder frag das Clusterteam, "
+    "wenn es trotzdem klappen soll."
+)
 ADMIN_ONLY = "Das dürfen nur Admins des Clusterteams."
 NEEDS_LINK = (
     "Dafür musst du einer Mitgliedsfirma zugeordnet sein. Schick mir deinen Einladungscode "

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from handlers.dates import When, parse_when
+from handlers.dates.vocabulary import VOCAB, fold
 
 MAX_WHEN_WORDS = 8  # "übernächsten Mittwoch um halb 3 nachmittags": longer is no time
 # Words the parser tolerates around a time; at the end of the time they belong to the text.
@@ -28,6 +29,7 @@ _UHR = frozenset({"uhr", "h"})
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?")
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:uhr|h)?")
 _HOUR = re.compile(r"(\d{1,2})(?:uhr|h)")
+_DAY_DOT = re.compile(r"(\d{1,2})\.")  # "31." before a month name
 _PUNCT = ",;:!?()„“\"'"
 _TEXT_START = ":–-,; "
 
@@ -57,7 +59,7 @@ def read_when(typed: str, *, now: datetime) -> Understood | Impossible | None:
     n, w = _longest(words, now)
     refused = _date_or_time_words(words, n)
     if refused:
-        return Impossible(" ".join(words[: n + refused]), _problem(words[n: n + refused]),
+        return Impossible(" ".join(words[: n + refused]), _problem(words[: n + refused]),
                           _text(words[n + refused:]))
     if w is None:
         return None
@@ -96,17 +98,25 @@ def _dated(words: list[str], j: int, start: int) -> bool:
     nxt = _bare(words[j + 1]) if j + 1 < len(words) else ""
     if word.isdigit() and len(word) <= 2:
         return nxt in _UHR or prev in _TIME_LEADS  # "25 Uhr", "um 25"
+    if _month(word) is not None:
+        return _DAY_DOT.fullmatch(prev) is not None  # "31. | Februar": no such day
+    if word.isdigit() and len(word) == 4:
+        return _month(prev) is not None  # "31. Februar | 2026"
     return word in _UHR and j > start
 
 
 def _problem(words: list[str]) -> Problem:
     """Tell whether the refused words name no such day, no such hour, or disagree."""
     problem: Problem = "mismatch"
-    for raw in words:
+    for i, raw in enumerate(words):
         word = _bare(raw)
         day = _DATE.fullmatch(word)
         if day is not None and not _real_date(day):
             return "date"
+        month = _month(word)
+        named = _DAY_DOT.fullmatch(_bare(words[i - 1])) if i > 0 and month else None
+        if named is not None and not _real_date(_DATE.fullmatch(f"{named.group(1)}.{month}.")):
+            return "date"  # "31. Februar"
         clock = _CLOCK.fullmatch(word)
         hour = clock.group(1) if clock else word.rstrip("uhr").rstrip("h")
         if hour.isdigit() and (int(hour) > 23 or (clock and int(clock.group(2)) > 59)):
@@ -114,7 +124,19 @@ def _problem(words: list[str]) -> Problem:
     return problem
 
 
-def _real_date(m: re.Match[str]) -> bool:
+def _month(word: str) -> int | None:
+    """Return the number of a month name ("Februar", "feb"), else None."""
+    if not word.isalpha():
+        return None
+    entry = VOCAB.get(fold(word))  # exact: "mal" is no typo of "Mai" here
+    if entry is None or entry[0] != "month" or not isinstance(entry[1], int):
+        return None
+    return entry[1]
+
+
+def _real_date(m: re.Match[str] | None) -> bool:
+    if m is None:
+        return False
     year = int(m.group(3)) if m.group(3) else 2028  # a leap year: "29.2." is some year's
     year += 2000 if year < 100 else 0
     try:

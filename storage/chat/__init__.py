@@ -101,6 +101,9 @@ async def save_dialog(
 ) -> None:
     """Store (or replace) the person's open dialog."""
     row = await s.get(DialogState, person_id)  # loaded with the sender: no query then
+    if row is not None and row in s.deleted:  # closed earlier in this unit: a new dialog
+        await s.flush()
+        row = None
     if row is None:
         s.add(DialogState(person_id=person_id, dialog=dialog, step=step, run=run, data=data,
                           updated_at=now))

@@ -150,6 +150,15 @@ async def next_eligible(
     return found.get(True), found.get(False)
 
 
+async def count_due(s: Session, *, now: datetime) -> int:
+    """Return how many rows wait to be sent (eligible by now, neither sent nor dropped)."""
+    q = select(func.count()).select_from(OutboxMessage).where(
+        col(OutboxMessage.sent_at).is_(None), col(OutboxMessage.dropped_at).is_(None),
+        _eligible() <= now,
+    )
+    return int((await s.exec(q)).one())
+
+
 async def in_flight(s: Session) -> list[OutboxMessage]:
     """Return rows claimed but never confirmed (the process died while sending them)."""
     q = select(OutboxMessage).where(

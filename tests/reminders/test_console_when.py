@@ -56,6 +56,9 @@ def test_everything_after_the_time_is_the_text(
     ("29.2.2027 10 Uhr Bericht", "„29.2.2027 10 Uhr“: Dieses Datum gibt es nicht",
      "Bericht"),
     ("Do, 4.2. Bericht", "„Do, 4.2.“ passt nicht zusammen", "Bericht"),
+    ("31. Februar Bericht", "„31. Februar“: Dieses Datum gibt es nicht", "Bericht"),
+    ("am 30. Februar um 10 Uhr Kammer anrufen",
+     "„am 30. Februar um 10 Uhr“: Dieses Datum gibt es nicht", "Kammer anrufen"),
 ])
 def test_an_impossible_date_or_time_is_named_and_the_text_kept(
     console: ConsoleBot, typed: str, says: str, text: str

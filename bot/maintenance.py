@@ -1,0 +1,156 @@
+"""Operator commands: `backup PATH`, `restore PATH`, `copy-db --to URL` (docs/operations.md).
+
+A backup is always one SQLite file at the bot's schema revision: of a SQLite database it is
+made with SQLite's online backup API, of a PostgreSQL database it is a consistent export (one
+REPEATABLE READ snapshot) into a fresh SQLite file. Either kind restores into either kind of
+database, so a backup is also the way to move a cluster between hosts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from bot.settings import Settings
+from storage.db import Database, current_revision
+from storage.transfer import (
+    Copied,
+    TransferError,
+    copy_all,
+    row_counts,
+    sqlite_backup,
+    sqlite_file,
+)
+
+
+def add_commands(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register the operator commands with the CLI (`add_parser` of its sub-commands)."""
+    b = add_parser("backup", help="Datenbank in eine Datei sichern (läuft neben dem Bot)")
+    b.add_argument("path", type=Path, help="Zieldatei (SQLite), darf noch nicht existieren")
+    r = add_parser("restore", help="Sicherung in die Datenbank aus DATABASE_URL einspielen")
+    r.add_argument("path", type=Path, help="Sicherungsdatei von `backup`")
+    r.add_argument("--ersetzen", action="store_true",
+                   help="eine nicht leere Datenbank überschreiben (Bot vorher anhalten)")
+    c = add_parser("copy-db", help="alle Daten in eine andere (leere) Datenbank kopieren")
+    c.add_argument("--to", required=True, help="Ziel, z. B. postgresql+asyncpg://bot@host/bot")
+    c.add_argument("--ersetzen", action="store_true",
+                   help="eine nicht leere Zieldatenbank überschreiben")
+
+
+async def backup(settings: Settings, args: argparse.Namespace) -> None:
+    """Write a consistent copy of the database to a new file."""
+    path: Path = args.path
+    partial = await asyncio.to_thread(_partial_next_to, path)
+    try:
+        counts = await _backup_into(settings.database_url, partial)
+    except BaseException:
+        await asyncio.to_thread(partial.unlink, missing_ok=True)
+        raise
+    await asyncio.to_thread(partial.rename, path)
+    print(f"Sicherung geschrieben: {path} ({_summary(counts)}).")
+
+
+def _partial_next_to(path: Path) -> Path:
+    """Return where the backup is written until it is complete (a crash leaves no half PATH)."""
+    if path.exists():
+        raise SystemExit(f"{path} gibt es schon. Nimm einen neuen Dateinamen.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    return partial
+
+
+async def _backup_into(url: str, file: Path) -> dict[str, int]:
+    async with _opened(url) as source:
+        if source.is_sqlite:
+            await asyncio.to_thread(sqlite_backup, sqlite_file(source), file)
+            return await _counts_of(file)
+        async with _opened(_sqlite_url(file)) as target:
+            await target.migrate()
+            return (await _copy(source, target, replace=False)).counts
+
+
+async def restore(settings: Settings, args: argparse.Namespace) -> None:
+    """Load a backup file into the database DATABASE_URL names (empty unless --ersetzen)."""
+    path: Path = args.path
+    if not await asyncio.to_thread(path.is_file):
+        raise SystemExit(f"{path} gibt es nicht.")
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = Path(tmp) / "backup.db"  # the backup itself stays untouched
+        await asyncio.to_thread(sqlite_backup, path, staged)
+        async with _opened(_sqlite_url(staged)) as source:
+            if await current_revision(source) is None:
+                raise SystemExit(f"{path} ist keine Sicherung dieses Bots.")
+            await source.migrate()  # an older backup is brought to this version's schema
+            async with _opened(settings.database_url) as target:
+                await target.migrate()
+                if target.is_sqlite:
+                    await _refuse_filled(target, replace=args.ersetzen)
+                    await target.dispose()
+                    await asyncio.to_thread(sqlite_backup, staged, sqlite_file(target))
+                    counts = await row_counts(target)
+                else:
+                    counts = (await _copy(source, target, replace=args.ersetzen)).counts
+    print(f"Sicherung {path} eingespielt ({_summary(counts)}). Der Bot kann starten.")
+
+
+async def copy_db(settings: Settings, args: argparse.Namespace) -> None:
+    """Copy every table into an empty database, verify the counts and say what to change."""
+    to = make_url(args.to)
+    if to.render_as_string(hide_password=False) == make_url(settings.database_url) \
+            .render_as_string(hide_password=False):
+        raise SystemExit("--to ist dieselbe Datenbank wie DATABASE_URL.")
+    async with _opened(settings.database_url) as source, _opened(args.to) as target:
+        await source.migrate()
+        await target.migrate()
+        copied = await _copy(source, target, replace=args.ersetzen)
+    print(f"Kopiert: {_summary(copied.counts)}; die Zeilenzahlen stimmen überein.")
+    for name, n in copied.counts.items():
+        print(f"  {name}: {n}")
+    print("Jetzt in .env ändern und den Bot neu starten:")
+    print(f"  DATABASE_URL={to.render_as_string(hide_password=True)}")
+    if to.password:
+        print("  (*** durch das Passwort ersetzen)")
+
+
+async def _copy(source: Database, target: Database, *, replace: bool) -> Copied:
+    try:
+        return await copy_all(source, target, replace=replace)
+    except TransferError as err:
+        raise SystemExit(str(err)) from None
+
+
+async def _refuse_filled(db: Database, *, replace: bool) -> None:
+    filled = {n: c for n, c in (await row_counts(db)).items() if c}
+    if filled and not replace:
+        names = ", ".join(f"{n} ({c})" for n, c in sorted(filled.items()))
+        raise SystemExit(f"Die Datenbank ist nicht leer: {names}. "
+                         "Bot anhalten und mit --ersetzen überschreiben.")
+
+
+async def _counts_of(path: Path) -> dict[str, int]:
+    async with _opened(_sqlite_url(path)) as db:
+        return await row_counts(db)
+
+
+@asynccontextmanager
+async def _opened(url: str) -> AsyncIterator[Database]:
+    db = Database(url)
+    try:
+        yield db
+    finally:
+        await db.dispose()
+
+
+def _sqlite_url(path: Path) -> str:
+    return f"sqlite+aiosqlite:///{path.resolve()}"
+
+
+def _summary(counts: dict[str, int]) -> str:
+    return f"{sum(counts.values())} Zeilen in {len(counts)} Tabellen"

@@ -1,0 +1,1 @@
+"""Polls and date findings: tables (`models`), rules (`service`), reads (`queries`), audiences."""

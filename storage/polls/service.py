@@ -1,0 +1,192 @@
+"""Poll rules: create and send, vote (one ballot per voter), close, remind non-voters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import col, select, update
+
+from storage.db import Session, upsert_insert
+from storage.errors import DomainError
+from storage.members.models import Person
+from storage.polls.models import ANSWERS, Poll, PollBallot, PollOption, PollRecipient
+
+MIN_OPTIONS, MAX_OPTIONS = 2, 10
+MAX_LABEL = 120
+REMIND_BEFORE = timedelta(days=1)
+CHOSEN = "x"  # the answer of a chosen poll option
+
+
+@dataclass(frozen=True)
+class OptionIn:
+    """An option as the team typed it (date findings: its start, and whether a time was said)."""
+
+    label: str
+    start: datetime | None = None
+    has_time: bool = True
+
+
+@dataclass(frozen=True)
+class PollIn:
+    """A poll as the team set it up in the dialog."""
+
+    kind: str
+    question: str
+    options: Sequence[OptionIn]
+    multiple: bool
+    anonymous: bool
+    per_company: bool
+    audience: str
+    closes_at: datetime
+    remind: bool = True
+
+
+def check_options(labels: Sequence[str]) -> None:
+    """Refuse fewer than 2 or more than 10 options, empty, too long or repeated ones."""
+    if not MIN_OPTIONS <= len(labels) <= MAX_OPTIONS:
+        raise DomainError("poll_option_count", min=MIN_OPTIONS, max=MAX_OPTIONS,
+                          given=len(labels))
+    for label in labels:
+        if len(label) > MAX_LABEL:
+            raise DomainError("poll_option_long", max=MAX_LABEL, label=label)
+    if len({x.casefold() for x in labels}) != len(labels):
+        raise DomainError("poll_option_twice")
+
+
+async def create(s: Session, p: PollIn, *, recipients: Sequence[Person], created_by: int,
+                 now: datetime) -> Poll:
+    """Store a poll with its options and recipients (the caller plans the cards)."""
+    check_options([o.label for o in p.options])
+    if p.closes_at <= now:
+        raise DomainError("poll_closes_past")
+    if not recipients:
+        raise DomainError("poll_no_recipients")
+    poll = Poll(kind=p.kind, question=p.question, multiple=p.multiple, anonymous=p.anonymous,
+                per_company=p.per_company, audience=p.audience, remind=p.remind,
+                closes_at=p.closes_at, created_by=created_by, created_at=now)
+    s.add(poll)
+    await s.flush()
+    s.add_all([PollOption(poll_id=poll.id, position=i, label=o.label, start=o.start,
+                          has_time=o.has_time) for i, o in enumerate(p.options, start=1)])
+    s.add_all([PollRecipient(poll_id=poll.id, person_id=r.id, company_id=r.company_id)
+               for r in recipients])
+    await s.flush()
+    return poll
+
+
+async def vote(s: Session, *, poll_id: int, option_id: int, answer: str, person_id: int,
+               now: datetime) -> PollBallot:
+    """Record one tap: choose (or for multiple choice toggle) an option, or answer a date.
+
+    Refused after closing, for people the poll was not sent to, and in one-vote-per-company
+    polls when a colleague has voted. Simultaneous taps leave one ballot per voter.
+    """
+    found = (await s.exec(
+        select(Poll, PollRecipient).outerjoin(
+            PollRecipient, (col(PollRecipient.poll_id) == col(Poll.id))
+            & (col(PollRecipient.person_id) == person_id))
+        .where(col(Poll.id) == poll_id))).first()
+    if found is None:
+        raise DomainError("poll_unknown")
+    poll, recipient = found
+    if poll.closed_at is not None or now >= poll.closes_at:
+        raise DomainError("poll_closed", closes_at=poll.closes_at)
+    if recipient is None:
+        raise DomainError("poll_not_asked")
+    if answer not in ((CHOSEN,) if poll.kind == "poll" else ANSWERS):
+        raise DomainError("poll_unknown")
+    option = await s.get(PollOption, option_id)
+    if option is None or option.poll_id != poll_id:
+        raise DomainError("poll_unknown")
+    voter = (f"c{recipient.company_id}" if poll.per_company and recipient.company_id
+             else f"p{person_id}")
+    ballot = (await s.exec(select(PollBallot).where(
+        col(PollBallot.poll_id) == poll_id, col(PollBallot.voter) == voter)
+        .execution_options(populate_existing=True))).first()
+    if ballot is not None and ballot.person_id != person_id:
+        raise DomainError("poll_company_voted")
+    choices = _next_choices(poll, dict(ballot.choices) if ballot else {}, str(option_id), answer)
+    return await _store(s, poll_id=poll_id, voter=voter, person_id=person_id,
+                        company_id=recipient.company_id, choices=choices, now=now)
+
+
+def _next_choices(poll: Poll, before: dict[str, str], option: str, answer: str
+                  ) -> dict[str, str]:
+    if poll.kind == "dates":
+        return {**before, option: answer}
+    if not poll.multiple:
+        return {option: CHOSEN}
+    if option in before:
+        return {k: v for k, v in before.items() if k != option}
+    return {**before, option: CHOSEN}
+
+
+async def _store(s: Session, *, poll_id: int, voter: str, person_id: int,
+                 company_id: int | None, choices: dict[str, str], now: datetime) -> PollBallot:
+    """Insert or update the voter's ballot in one statement (a concurrent tap cannot add one)."""
+    ins = upsert_insert(s)(PollBallot).values(
+        poll_id=poll_id, voter=voter, person_id=person_id, company_id=company_id,
+        choices=choices, updated_at=now)
+    stmt = ins.on_conflict_do_update(
+        index_elements=["poll_id", "voter"],
+        set_={"choices": ins.excluded.choices, "updated_at": ins.excluded.updated_at},
+        # A colleague's ballot of the company stays theirs (one vote per company).
+        where=col(PollBallot.person_id) == ins.excluded.person_id,
+    )
+    done = await s.exec(stmt)
+    if not done.rowcount:
+        raise DomainError("poll_company_voted")
+    row = (await s.exec(select(PollBallot).where(
+        col(PollBallot.poll_id) == poll_id, col(PollBallot.voter) == voter)
+        .execution_options(populate_existing=True))).one()
+    return row
+
+
+async def close_due(s: Session, *, now: datetime) -> list[Poll]:
+    """Close every poll whose time has come; return them (each is closed exactly once)."""
+    due = list(await s.exec(select(Poll).where(
+        col(Poll.closed_at).is_(None), col(Poll.closes_at) <= now).with_for_update()))
+    for poll in due:
+        poll.closed_at = now
+    await s.flush()
+    return due
+
+
+async def close_now(s: Session, *, poll_id: int, now: datetime) -> Poll:
+    """Close one poll early (the team); refused when it is closed already."""
+    done = await s.exec(update(Poll).where(col(Poll.id) == poll_id,
+                                           col(Poll.closed_at).is_(None))
+                        .values(closed_at=now, closes_at=now))
+    poll = await s.get(Poll, poll_id, populate_existing=True)
+    if poll is None:
+        raise DomainError("poll_unknown")
+    if not done.rowcount:
+        raise DomainError("poll_closed", closes_at=poll.closes_at)
+    return poll
+
+
+async def due_reminders(s: Session, *, now: datetime) -> list[tuple[Poll, list[int]]]:
+    """Mark polls a day before closing as reminded; return them with their non-voters."""
+    due = list(await s.exec(select(Poll).where(
+        col(Poll.remind).is_(True), col(Poll.reminded_at).is_(None),
+        col(Poll.closed_at).is_(None), col(Poll.closes_at) > now,
+        col(Poll.closes_at) <= now + REMIND_BEFORE).with_for_update()))
+    out = []
+    for poll in due:
+        poll.reminded_at = now
+        out.append((poll, await non_voters(s, poll=poll)))
+    await s.flush()
+    return out
+
+
+async def non_voters(s: Session, *, poll: Poll) -> list[int]:
+    """Return the recipients without an answer (nor, per company, a colleague's)."""
+    ballots = list(await s.exec(select(PollBallot).where(col(PollBallot.poll_id) == poll.id)))
+    voted = {b.voter for b in ballots if b.choices}
+    rows = await s.exec(select(PollRecipient).where(col(PollRecipient.poll_id) == poll.id)
+                        .order_by(col(PollRecipient.person_id)))
+    return [r.person_id for r in rows
+            if f"p{r.person_id}" not in voted
+            and not (poll.per_company and f"c{r.company_id}" in voted)]

@@ -1,0 +1,122 @@
+"""GET /healthz and GET /metrics over real HTTP, the bot running on Telegram (fake Bot API)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import aiohttp
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy import text
+
+from bot.app import App, build_app
+from bot.clock import ManualClock
+from bot.http import HttpServer
+from bot.settings import Settings
+from bot.transports.telegram import TelegramTransport
+from storage.db import script_head
+from tests.support.databases import sqlite_url
+from tests.support.store import find_person, plan_text
+from tests.telegram.conftest import ADMIN, TOKEN, Synced
+from tests.telegram.fake_bot_api import FakeBotApi
+
+ANNA = 222
+
+
+@dataclass
+class Served:
+    """The bot on Telegram with its HTTP server on a free port."""
+
+    api: FakeBotApi
+    app: App
+    transport: TelegramTransport
+    synced: Synced
+    http: HttpServer
+
+    async def get(self, path: str) -> tuple[int, str]:
+        """GET `path` from the bot's HTTP server; return status and body."""
+        url = f"http://127.0.0.1:{self.http.port}{path}"
+        async with aiohttp.ClientSession() as session, session.get(url) as response:
+            return response.status, await response.text()
+
+    async def metrics(self) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+        """Return every sample of /metrics as (name, sorted labels) -> value."""
+        status, body = await self.get("/metrics")
+        assert status == 200
+        return {(s.name, tuple(sorted(s.labels.items()))): s.value
+                for family in text_string_to_metric_families(body) for s in family.samples}
+
+
+@pytest.fixture
+async def served(tmp_path: Path) -> AsyncIterator[Served]:
+    """Start App + Telegram over the fake Bot API, and the HTTP server (HTTP_PORT=0: free)."""
+    api = FakeBotApi()
+    await api.start()
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=sqlite_url(tmp_path), admins=f"telegram:{ADMIN}",
+        telegram_bot_token=TOKEN, telegram_base_url=api.base_url, http_port=0,
+    )
+    app = await build_app(settings, clock=ManualClock(
+        datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))))
+    [transport] = app.platform_transports()
+    assert isinstance(transport, TelegramTransport)
+    app.add_port(transport)
+    synced = Synced(api, app.handle)
+    await transport.start(synced)
+    http = app.http_server()
+    assert http is not None
+    await http.start()
+    yield Served(api, app, transport, synced, http)
+    await http.stop()
+    await transport.stop()
+    await app.stop()
+    await api.stop()
+
+
+async def test_healthz_reports_database_migrations_and_transports(served: Served) -> None:
+    status, body = await served.get("/healthz")
+    assert status == 200, body
+    report: dict[str, Any] = json.loads(body)
+    assert report == {"ok": True, "database": True, "migrations": script_head(),
+                      "migrations_current": True, "transports": {"telegram": True}}
+    async with served.app.db.unit() as s:  # as if the code were newer than the database
+        await s.exec(text("UPDATE alembic_version SET version_num = '0001'"))  # type: ignore[call-overload]
+    status, body = await served.get("/healthz")
+    assert status == 503 and '"migrations_current": false' in body
+    async with served.app.db.unit() as s:
+        await s.exec(text(f"UPDATE alembic_version SET version_num = '{script_head()}'"))  # type: ignore[call-overload]
+    await served.transport.stop()
+    status, body = await served.get("/healthz")
+    assert status == 503 and '"telegram": false' in body
+
+
+async def test_metrics_count_updates_latency_outbox_and_rate_limit_waits(served: Served) -> None:
+    served.api.push_text(ANNA, "/start")
+    served.api.push_text(ANNA, "Hallo")
+    await served.synced.settle()
+    person = await find_person(served.app.db, platform="telegram", external_id=str(ANNA))
+    assert person is not None and person.id is not None
+    now = served.app.clock.now()
+    for n in range(3):
+        await plan_text(served.app.db, person_id=person.id, text=f"Nachricht {n}",
+                        due_at=now - timedelta(minutes=1), key=f"m{n}", now=now)
+    before = await served.metrics()
+    tg = ("platform", "telegram")
+    assert before[("bot_updates_handled_total", (("kind", "command"), tg))] == 1
+    assert before[("bot_updates_handled_total", (("kind", "text"), tg))] == 1
+    assert before[("bot_reply_seconds_count", (("kind", "command"),))] == 1
+    assert before[("bot_outbox_due", ())] == 3
+    await served.app.deliver_due()
+    after = await served.metrics()
+    assert after[("bot_outbox_due", ())] == 0
+    assert after[("bot_outbox_rows_total", (("outcome", "sent"),))] == 3
+    # Every Bot API call went through the rate limiter; each one's wait is recorded.
+    waits = after[("bot_rate_limit_wait_seconds_count", (tg,))]
+    assert waits >= 5 and waits == before[("bot_rate_limit_wait_seconds_count", (tg,))] + 3
