@@ -73,5 +73,4 @@ def check_row(row: Any) -> None:
         if cleaned != value:
             setattr(row, attr.key, cleaned)
         if kind.length is not None and len(cleaned) > kind.length:
-            raise DomainError("text_too_long", max=kind.length, field=attr.key,
-                              length=len(cleaned))
+            raise DomainError("text_too_long", max=kind.length, field=attr.key)

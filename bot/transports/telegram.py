@@ -61,7 +61,7 @@ def _start_error(exc: Exception) -> Exception:
     """Tell a wrong token (fix the settings) from a Bot API that does not answer (retry)."""
     if isinstance(exc, InvalidToken):
         return BadSetup("Telegram: TELEGRAM_BOT_TOKEN wurde abgelehnt / the token was rejected "
-                        "(prüfe den Token von @BotFather)")
+                        "by the server (prüfe den Token von @BotFather)")
     if isinstance(exc, NetworkError):  # also TimedOut
         return Unreachable(f"Telegram Bot API: {type(exc).__name__}")
     return exc

@@ -4,7 +4,8 @@
   buttons are emptied; the row stays as the record that its key was sent, so the same
   message is never sent twice;
 - people without a company after `unlinked_days` who left no trace (no registration, request,
-  topic or audit entry: they never redeemed a code or did anything), with their personal rows;
+  topic, subscription, reminder switch, message still to come or audit entry: they never
+  redeemed a code and use nothing), with their personal rows;
 - registrations of events that ended more than `registrations_months` ago;
 - audit entries older than `audit_months`.
 """
@@ -76,9 +77,18 @@ async def _message_texts(s: Session, before: datetime) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+# Rows that say nothing about using the bot: the last menu offered, a dialog left open.
+NO_TRACE = frozenset({"chatmenu", "dialogstate", "outboxmessage"})
+
+
 async def _unlinked_people(s: Session, before: datetime, admin_keys: frozenset[str]) -> int:
+    # A trace: any record (registration, request, topic), a subscription or switch, or a
+    # message still to come (a personal reminder): such a person uses the bot.
     traces = [exists(select_rows(column).where(column == Person.id))
-              for table, column in person_tables() if table.name not in PERSONAL]
+              for table, column in person_tables() if table.name not in NO_TRACE]
+    traces.append(exists(select_rows(col(OutboxMessage.id)).where(
+        col(OutboxMessage.person_id) == Person.id, col(OutboxMessage.sent_at).is_(None),
+        col(OutboxMessage.dropped_at).is_(None))))
     actor = col(Person.platform) + ":" + col(Person.external_id)
     rows = await s.exec(select(Person).where(
         col(Person.company_id).is_(None), col(Person.role) != "admin",

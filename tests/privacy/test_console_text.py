@@ -19,6 +19,7 @@ import storage.schema  # noqa: F401  (every table registered)
 from storage.db import Database
 from tests.fairs.console_helpers import member, request_booth
 from tests.media_days.helpers import book
+from tests.polls.helpers import new_poll
 from tests.schau_rein.console_helpers import schau_rein
 from tests.support.console import ConsoleBot, button, texts
 
@@ -26,7 +27,7 @@ from tests.support.console import ConsoleBot, button, texts
 FREE_TEXT = {"name", "display_name", "title", "description", "note", "contact_name",
              "contact_reach", "decline_reason", "place", "city", "topic", "date_note",
              "directions", "professions", "activity", "admin_note", "contact", "text",
-             "unreachable_note"}
+             "unreachable_note", "question", "label"}
 CONTROL = "\x01\x08\x0b\x0c\x1b\x1f\x7f\x85"
 
 
@@ -64,7 +65,8 @@ def test_every_export_works_with_control_characters_in_every_text_field(
     kinds = usage.split("möglich:", 1)[1].replace(" ", "").split(",")
     assert {"anmeldungen", "medientage", "filme", "messe", "schaurein"} <= set(kinds)
     for kind in kinds:
-        out = console.say("chef", f"/export {kind}")
+        arg = " 1" if kind == "umfrage" else ""  # the first (only) poll
+        out = console.say("chef", f"/export {kind}{arg}")
         assert "Entschuldigung" not in texts(out), kind
         csv_rows, xlsx_rows = _read_both(out)
         assert len(csv_rows) > 1 and len(xlsx_rows) == len(csv_rows), kind
@@ -84,6 +86,8 @@ def _fill_every_export(console: ConsoleBot) -> None:
     meeting = [m for m in console.say("anna", "/termine") if "Ausbildungs-Marketing" in
                m.get("text", "")]
     console.press("anna", button(console.press("anna", button(meeting, "Anmelden")), "1"))
+    card = [m for m in new_poll(console) if m.get("to") == "anna"]
+    console.press("anna", button(card, "Best Practice"))
 
 
 async def _spoil_free_text(url: str) -> None:

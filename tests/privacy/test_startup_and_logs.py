@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from telegram.error import InvalidToken
 
-from bot import logs
 from bot.app import open_database
 from bot.chat import BadSetup, Incoming, Reply, Unreachable
+from bot.logs import secrets_of, setup_logging
 from bot.settings import Settings
 from bot.startup import retrying
 from bot.transports.telegram import build_telegram
@@ -50,8 +50,15 @@ def captured() -> Iterator[io.StringIO]:
     """Logging set up as `python -m bot` does it (with TOKEN as a secret), into a buffer."""
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
+    setup_logging(Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        log_level="DEBUG", telegram_bot_token=TOKEN, matrix_access_token="syt_matrix_access",
+        database_url="postgresql+asyncpg://bot:db-Passw0rd@db:5432/bot",
+    ))
     buf = io.StringIO()
-    logs.setup("DEBUG", [TOKEN, "db-Passw0rd", "syt_matrix_access"], stream=buf)
+    for handler in root.handlers:  # the handler it installed, writing here instead of stderr
+        if isinstance(handler, logging.StreamHandler):
+            handler.setStream(buf)
     yield buf
     root.handlers[:] = handlers
     root.setLevel(level)
@@ -80,8 +87,8 @@ def test_settings_name_every_secret() -> None:
         telegram_bot_token=TOKEN, matrix_password="pw-matrix-1", matrix_access_token="syt_abc",
         database_url="postgresql+asyncpg://bot:db-Passw0rd@db:5432/bot",
     )
-    assert set(settings.secrets()) == {TOKEN, "pw-matrix-1", "syt_abc", "db-Passw0rd"}
-    assert Settings(_env_file=None).secrets() == []  # type: ignore[call-arg]
+    assert set(secrets_of(settings)) == {TOKEN, "pw-matrix-1", "syt_abc", "db-Passw0rd"}
+    assert secrets_of(Settings(_env_file=None)) == []  # type: ignore[call-arg]
 
 
 async def test_retrying_backs_off_and_returns_once_the_service_answers(
