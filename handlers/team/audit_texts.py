@@ -116,6 +116,8 @@ DESCRIBE: dict[str, Describe] = {
     "event_edit": lambda d, n, tz: f"Termin {_event(d, n)} geändert: {_changes(d)}",
     "event_cancel": lambda d, n, tz: (f"Termin {_event(d, n)} abgesagt "
                                       f"({_count(d, 'informed')} informiert)"),
+    "event_confirm": lambda d, n, tz: (f"Vorläufige Angaben von Termin {_event(d, n)} "
+                                       "bestätigt"),
     "registration_cancel": lambda d, n, tz: (f"Anmeldung von {_person(d, n)} zu Termin "
                                              f"{_event(d, n)} storniert"),
     # Stammtisch
