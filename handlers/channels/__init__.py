@@ -13,7 +13,8 @@ from handlers.core.format import esc
 
 def register(router: Router) -> None:
     """Register /kanaele."""
-    router.command("kanaele", show, help=t.HELP_KANAELE,
+    # Public: companies that are not members yet find the "mitmachen" page here.
+    router.command("kanaele", show, help=t.HELP_KANAELE, public=True,
                    aliases=("kanäle", "kanal", "social", "instagram", "podcast", "mitmachen"))
 
 
