@@ -34,6 +34,7 @@ bench: $(TESTSTAMP)
 	$(BIN)/python bench/updates.py
 	$(BIN)/python bench/telegram.py
 	$(BIN)/python bench/telegram_calls.py
+	$(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) var

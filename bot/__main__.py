@@ -18,11 +18,14 @@ from bot import maintenance
 from bot.app import App, build_app
 from bot.chat import BadSetup, Transport
 from bot.clock import ManualClock, SystemClock
+from bot.leader import LEASE, LeaderRoles, Leadership
 from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.startup import retrying
 from bot.transports.console import ConsoleTransport, parse_now
+from bot.transports.console import person as console_person
 from handlers.dates import warm_up
+from storage.leases import Lease
 
 log = logging.getLogger("bot")
 
@@ -45,6 +48,7 @@ async def _console(settings: Settings, args: argparse.Namespace) -> None:
     start = parse_now(args.now) if args.now else None
     clock = ManualClock(start or SystemClock().now()) if args.jsonl or start else SystemClock()
     app = await build_app(settings, clock=clock)
+    await app.start_web()
     console = ConsoleTransport()
     app.add_port(console)
     await console.start(app.handle)
@@ -54,6 +58,9 @@ async def _console(settings: Settings, args: argparse.Namespace) -> None:
             await console.run_jsonl(sys.stdin, app.advance)
         else:
             admin = min(k for k in settings.admin_keys() if k.startswith("console:"))
+            link = await app.web_link(console_person(admin.split(":", 1)[1]))
+            if link:  # the newcomer's way onto the desk: open it from the terminal
+                console.out.write(link + "\n")
             chat = console.run_interactive(sys.stdin, args.as_name, admin.split(":", 1)[1])
             await _with_scheduler(app, chat)
     finally:
@@ -88,19 +95,31 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
     await asyncio.to_thread(warm_up)  # the first odd date phrase should not wait for dateparser
     started: list[Transport] = []
     http = app.http_server()
+    leadership: Leadership | None = None
     try:
-        transports = app.platform_transports()
-        if not transports:
+        if not (settings.telegram_enabled or settings.matrix_enabled):
             log.error("no TELEGRAM_BOT_TOKEN and no MATRIX_* settings: nothing to run")
             raise SystemExit(2)
+        await app.start_web()
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        for t in transports:
-            app.add_port(t)
-            await retrying(partial(t.start, app.handle), what=t.platform.capitalize())
-            started.append(t)  # only what started is stopped, even if a later start fails
+        roles = LeaderRoles(app)
+        telegram = app.telegram_transport()
+        if telegram is not None:
+            app.add_port(telegram)
+            # A webhook receives in every process (behind one proxy); polling only in the leader.
+            polling = not settings.telegram_webhook_url
+            await retrying(partial(telegram.start, app.handle, receive=not polling),
+                           what="Telegram")
+            started.append(telegram)  # only what started is stopped, even if a later start fails
+            if polling:
+                roles.receivers.append(telegram)
+        if settings.matrix_enabled:
+            roles.exclusive.append(app.matrix_transport)
+        leadership = Leadership(Lease(app.db, LEASE), gain=roles.gain, lose=roles.lose)
+        await leadership.start()
         if http is not None:
             await http.start()
         # What start-up loaded (libraries, catalogue, metadata) lives as long as the process:
@@ -110,6 +129,8 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
     finally:
         if http is not None:
             await http.stop()
+        if leadership is not None:
+            await leadership.stop()
         for t in reversed(started):
             await t.stop()
         await app.stop()

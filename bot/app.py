@@ -5,29 +5,26 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
-from bot.chat import (
-    BadSetup,
-    ChatPort,
-    Connected,
-    Incoming,
-    Person,
-    Reply,
-    Transport,
-    Unreachable,
-)
+from bot.chat import BadSetup, ChatPort, Connected, Incoming, Person, Reply, Transport, Unreachable
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.http import HttpServer, operations_routes
 from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.startup import Sleep, retrying
+from bot.web_server import WebServer
 from handlers import build_router
 from handlers.catalogue.texts import problem_text
 from handlers.core import Services
 from handlers.core.actions import Signer
+from handlers.core.format import fmt_dt
+from handlers.core.limits import Limits
 from handlers.core.router import Router
+from handlers.web import LINK_PLATFORM as WEB_LINKS
+from handlers.web import login_link
+from handlers.web import texts as web_texts
 from scheduler.delivery import Deliverer
 from scheduler.quiet import QuietHours
 from scheduler.replay import replay_until
@@ -38,7 +35,11 @@ from storage.catalogue import Catalogue, CatalogueInvalid
 from storage.catalogue import versions as catalogue_versions
 from storage.db import Database, current_revision, script_head
 from storage.members import people
+from storage.members.invites import InvitePolicy
 from storage.outbox import FilePayload, Plan, queue
+
+if TYPE_CHECKING:
+    from bot.transports.telegram import TelegramTransport
 
 log = logging.getLogger(__name__)
 DELIVERY_CONCURRENCY = 32  # people served side by side by the real-time deliverer
@@ -53,16 +54,22 @@ class App:
         self.clock = clock
         self.db = db
         self._runner: Runner | None = None
+        self.web: WebServer | None = None
         self._delivering = asyncio.Lock()
         self.metrics = Metrics()
+        # The daily jobs run in one process of a cluster: the leader (always true alone).
+        self.leading = True
         self.services = Services(
             db=db, clock=clock, catalogue=catalogue, admin_keys=settings.admin_keys(),
-            signer=signer, wake=self._planned, retention=settings.retention(),
+            signer=signer, wake=self._planned, invites=invite_policy(settings),
+            retention=settings.retention(),
+            limits=Limits(settings.rate_messages_per_minute, settings.max_open_reminders,
+                          settings.max_topics_per_meeting),
         )
         self.router: Router = build_router(self.services)
         manual = isinstance(clock, ManualClock)
         self.deliverer = Deliverer(
-            db, clock, compose=self.router.compose, jobs=self.router.run_jobs,
+            db, clock, compose=self.router.compose, jobs=self._run_jobs,
             quiet=QuietHours(settings.quiet_start, settings.quiet_end, catalogue.tz),
             # A manual clock (console, tests) prints in a stable order: one person at a time.
             concurrency=1 if manual else DELIVERY_CONCURRENCY, observe=self.metrics.settled,
@@ -72,6 +79,10 @@ class App:
         """Seed the catalogue and note what a crash left in flight."""
         await self.router.seed()
         await self.deliverer.recover()
+
+    async def _run_jobs(self, now: datetime) -> int:
+        """Run the jobs in the leading process only (they plan the same rows everywhere)."""
+        return await self.router.run_jobs(now) if self.leading else 0
 
     async def _planned(self) -> None:
         """Handlers planned rows: deliver them soon without making the person wait or fail."""
@@ -84,8 +95,41 @@ class App:
             log.exception("delivery after planning failed; the rows stay due")
 
     async def stop(self) -> None:
-        """Release the database."""
+        """Stop the web server and release the database."""
+        if self.web is not None:
+            await self.web.stop()
+            self.web = None
         await self.db.dispose()
+
+    async def start_web(self) -> WebServer | None:
+        """Start the team's web desk when WEB_PORT is set; /web then sends login links."""
+        if not self.settings.web_enabled or self.web is not None:
+            return None
+        from web.desk import Desk  # the desk's templates load only when it is switched on
+
+        st = self.settings
+        server = WebServer(host=st.web_listen, port=st.web_port or 0)
+        desk = Desk(self.router, base=st.web_base(),
+                    secure_cookies=st.web_base().startswith("https://"))
+        desk.mount(server)
+        await server.start()
+        desk.base = st.web_base(server.port)  # WEB_PORT=0 (tests) picks a free port
+        self.set_link_base(WEB_LINKS, desk.base)
+        self.web = server
+        return server
+
+    async def web_link(self, person: Person) -> str | None:
+        """Issue a one-time desk link for an admin at this machine (the console's `make run`)."""
+        base = self.services.links.get(WEB_LINKS)
+        if base is None or not self.is_admin(person):
+            return None
+        now = self.clock.now()
+        async with self.db.unit() as s:
+            seen = await chat.seen(s, platform=person.platform, external_id=person.external_id,
+                                   display_name=person.display_name, chat_id=person.external_id)
+            link, until = await login_link(s, base=base, person_id=seen.person.id, now=now)
+        return web_texts.CONSOLE_LINK.format(who=person.key, link=link,
+                                             until=fmt_dt(until, self.catalogue.tz))
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Handle one update from any transport; never raises."""
@@ -108,6 +152,7 @@ class App:
             name: port.connected if isinstance(port, Connected) else True
             for name, port in self.deliverer.ports.items()
         }
+        report["leader"] = self.leading
         report["ok"] = (report["database"] and report["migrations_current"]
                         and all(report["transports"].values()))
         return report
@@ -125,12 +170,43 @@ class App:
         """Register a transport's outbound side for outbox delivery."""
         self.deliverer.ports[port.platform] = port
 
+    def remove_port(self, platform: str) -> None:
+        """Stop delivering to a platform (its rows wait for a process that has it)."""
+        self.deliverer.ports.pop(platform, None)
+
+    def wake(self) -> None:
+        """Let the scheduler look for due rows now (e.g. a platform was added)."""
+        if self._runner is not None:
+            self._runner.wake_at(self.clock.now())
+
     async def deliver_due(self) -> None:
         """Deliver every outbox row that is due now, then wake the scheduler at the next one."""
         async with self._delivering:
-            await self.deliverer.deliver_due()
+            if self.delivers:
+                await self.deliverer.deliver_due()
             if self._runner is not None:
-                self._runner.wake_at(await self.deliverer.next_due())
+                self._runner.wake_at(await self._next_wake())
+
+    @property
+    def delivers(self) -> bool:
+        """Tell whether this process sends outbox rows.
+
+        Telegram allows one bot token ~30 messages/s, and each process paces only its own
+        calls: with the rate limit on, only the leader of several processes delivers.
+        """
+        return self.leading or self.db.is_sqlite or not self.settings.telegram_rate_limit
+
+    async def _next_wake(self) -> datetime | None:
+        """Return when to look for due rows next.
+
+        On PostgreSQL other processes plan rows this one was not told about: look at least
+        every OUTBOX_RESCAN seconds (each row is still claimed by one process only).
+        """
+        when = await self.deliverer.next_due()
+        if self.db.is_sqlite:
+            return when
+        latest = self.clock.now() + timedelta(seconds=self.settings.outbox_rescan)
+        return latest if when is None else min(when, latest)
 
     def start_scheduler(self) -> Runner | None:
         """Start APScheduler for real-time delivery (a manual clock is moved by advance())."""
@@ -220,17 +296,24 @@ class App:
 
     def platform_transports(self) -> list[Transport]:
         """Build the chat transports the settings enable (imported only when configured)."""
-        found: list[Transport] = []
-        if self.settings.telegram_enabled:
-            from bot.transports.telegram import build_telegram
+        found = [self.telegram_transport(), self.matrix_transport()]
+        return [t for t in found if t is not None]
 
-            found.append(build_telegram(self.settings, self,
-                                        on_wait=self.metrics.rate_limit_wait))
-        if self.settings.matrix_enabled:
-            from bot.transports.matrix import build_matrix
+    def telegram_transport(self) -> TelegramTransport | None:
+        """Build the Telegram transport when configured."""
+        if not self.settings.telegram_enabled:
+            return None
+        from bot.transports.telegram import build_telegram
 
-            found.append(build_matrix(self.settings))
-        return found
+        return build_telegram(self.settings, self, on_wait=self.metrics.rate_limit_wait)
+
+    def matrix_transport(self) -> Transport | None:
+        """Build the Matrix transport when configured."""
+        if not self.settings.matrix_enabled:
+            return None
+        from bot.transports.matrix import build_matrix
+
+        return build_matrix(self.settings)
 
 
 async def open_database(url: str, *, sleep: Sleep = asyncio.sleep) -> Database:
@@ -278,3 +361,9 @@ async def build_app(settings: Settings, *, clock: Clock | None = None,
     app = App(settings, clock or SystemClock(), db, catalogue, signer)
     await app.start()
     return app
+
+
+def invite_policy(settings: Settings) -> InvitePolicy:
+    """Return how invite codes are issued and limited, from the settings."""
+    return InvitePolicy(uses=settings.invite_uses, lifetime=timedelta(days=settings.invite_days),
+                        attempts=settings.invite_attempts_per_hour, window=timedelta(hours=1))

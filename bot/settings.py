@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from storage.privacy.retention import Retention
 
@@ -32,6 +34,7 @@ class Settings(BaseSettings):
     telegram_webhook_secret: SecretStr | None = None
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
+    telegram_rate_limit: bool = True
 
     matrix_homeserver: str | None = None
     matrix_user_id: str | None = None
@@ -44,24 +47,36 @@ class Settings(BaseSettings):
     http_listen: str = "127.0.0.1"
     http_port: int | None = Field(None, ge=0, le=65535)
     log_format: str = Field("text", pattern="^(text|json)$")
-
     # How long data is kept (docs/privacy.md); the retention job runs daily.
     retention_messages_days: int = Field(30, ge=1)
     retention_unlinked_days: int = Field(30, ge=1)
     retention_registrations_months: int = Field(12, ge=1)
     retention_audit_months: int = Field(24, ge=1)
+    web_listen: str = "127.0.0.1"
+    web_port: int | None = Field(None, ge=0, le=65535)
+    web_base_url: str | None = None
+
+    outbox_rescan: float = Field(30.0, gt=0)
 
     quiet_start: int = Field(20, ge=0, le=23)
     quiet_end: int = Field(7, ge=0, le=23)
+
+    invite_uses: int = Field(1, ge=1, le=500)
+    invite_days: int = Field(14, ge=1, le=365)
+    invite_attempts_per_hour: int = Field(5, ge=1, le=100)
+    # Against floods and misuse, per person (0 messages per minute: no limit).
+    rate_messages_per_minute: int = Field(30, ge=0)
+    max_open_reminders: int = Field(20, ge=1)
+    max_topics_per_meeting: int = Field(3, ge=1)
 
     @field_validator("catalogue", mode="before")
     @classmethod
     def _default_catalogue(cls, value: object) -> object:
         return DEFAULT_CATALOGUE if value in (None, "") else value
 
-    @field_validator("http_port", mode="before")
+    @field_validator("http_port", "web_port", "web_base_url", mode="before")
     @classmethod
-    def _port_off(cls, value: object) -> object:
+    def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
 
     @field_validator("timezone")
@@ -88,6 +103,17 @@ class Settings(BaseSettings):
             )
         return SecretStr(raw)
 
+    def secrets(self) -> list[str]:
+        """Return every configured secret (tokens, passwords) that must never be logged."""
+        found = [v.get_secret_value() for v in (
+            self.telegram_bot_token, self.telegram_webhook_secret, self.matrix_password,
+            self.matrix_access_token) if v is not None]
+        try:
+            password = make_url(self.database_url).password
+        except ArgumentError:  # not a URL: the database start will say so
+            password = None
+        return [*found, *([str(password)] if password else [])]
+
     def retention(self) -> Retention:
         """Return the retention periods."""
         return Retention(
@@ -102,13 +128,25 @@ class Settings(BaseSettings):
         return frozenset(a.strip() for a in self.admins.split(",") if a.strip())
 
     def allowed_matrix_servers(self) -> frozenset[str]:
-        """Return the Matrix server names whose users may open DMs with the bot."""
+        """Return the Matrix server names whose users may talk to the bot (and invite it)."""
         return frozenset(s.strip() for s in self.matrix_allowed_servers.split(",") if s.strip())
 
     @property
     def telegram_enabled(self) -> bool:
         """Tell whether a Telegram token is configured."""
         return self.telegram_bot_token is not None
+
+    @property
+    def web_enabled(self) -> bool:
+        """Tell whether the web desk is switched on (WEB_PORT set)."""
+        return self.web_port is not None
+
+    def web_base(self, port: int | None = None) -> str:
+        """Return the address the desk's links start with (WEB_BASE_URL, else host and port)."""
+        if self.web_base_url:
+            return self.web_base_url.rstrip("/")
+        host = "127.0.0.1" if self.web_listen in ("", "0.0.0.0", "::") else self.web_listen
+        return f"http://{host}:{port if port is not None else self.web_port}"
 
     @property
     def matrix_enabled(self) -> bool:

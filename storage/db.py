@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _REVISION = re.compile(r'^revision = "([^"]+)"$', re.M)
+_MIGRATE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('cluster-bot:migrate'))"
 _DOWN = re.compile(r'^down_revision = "([^"]+)"$', re.M)
 
 # The session type services take. Handlers name it through this alias and never import
@@ -158,6 +159,8 @@ class Database:
         not at the newest revision already, which is every start but the first after an update.
         """
         async with self.engine.begin() as conn:
+            if not self.is_sqlite:  # processes starting together migrate one after the other
+                await conn.execute(text(_MIGRATE_LOCK))
             if await conn.run_sync(_current) == script_head():
                 return
             await conn.run_sync(_upgrade)

@@ -4,13 +4,16 @@ Alembic's environment and the schema test import it; a feature with tables adds 
 """
 
 from storage.audit.models import AuditLog
+from storage.broadcasts.models import Broadcast
 from storage.catalogue.models import CatalogueVersion
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
 from storage.events.models import Event, Registration
 from storage.fairs.models import BoothRequest, Fair
+from storage.feedback.models import EventFeedback, FeedbackRound
 from storage.films.models import FilmInterest
+from storage.ideas.models import Idea, IdeaVote
 from storage.media_days.models import MediaDay, MediaDayOffer
-from storage.members.models import Company, InviteCode, Person
+from storage.members.models import Company, InviteAttempt, InviteCode, Person
 from storage.outbox.models import OutboxMessage, ReminderPreference
 from storage.polls.models import Poll, PollBallot, PollOption, PollRecipient
 from storage.schau_rein.models import SchauReinSignup
@@ -20,11 +23,13 @@ from storage.stammtisch.models import (
     StammtischSubscription,
     StammtischTopic,
 )
+from storage.web.models import WebFeed, WebLogin, WebSession
 
 __all__ = [
-    "AuditLog", "BoothRequest", "CatalogueVersion", "ChatMenu", "Company", "DialogState",
-    "Event", "Fair", "FilmInterest", "InstallationKey", "InviteCode", "MediaDay", "MediaDayOffer",
-    "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient",
-    "Registration", "ReminderPreference", "SchauReinSignup",
-    "StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic",
+    "AuditLog", "BoothRequest", "Broadcast", "CatalogueVersion", "ChatMenu", "Company",
+    "DialogState", "Event", "EventFeedback", "Fair", "FeedbackRound", "FilmInterest", "Idea",
+    "IdeaVote", "InstallationKey", "InviteAttempt", "InviteCode", "MediaDay", "MediaDayOffer",
+    "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient", "Registration",
+    "ReminderPreference", "SchauReinSignup", "StammtischOverride", "StammtischSetting",
+    "StammtischSubscription", "StammtischTopic", "WebFeed", "WebLogin", "WebSession",
 ]

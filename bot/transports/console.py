@@ -173,10 +173,15 @@ class InputError(ValueError):
     """A JSONL line the console cannot use (answered with an error object)."""
 
 
+def person(name: str) -> Person:
+    """Return the chat identity of a console user."""
+    return Person("console", name, name)
+
+
 def incoming(name: str, *, text: str | None = None, press: str | None = None,
              option: int | None = None, attachment: Attachment | None = None) -> Incoming:
     """Build the Incoming of a console user."""
-    return Incoming(Person("console", name, name), Address("console", name), text=text,
+    return Incoming(person(name), Address("console", name), text=text,
                     press=press, option=option, attachment=attachment)
 
 

@@ -54,7 +54,7 @@ class MatrixTransport:
         if not settings.matrix_enabled:
             raise ValueError("Matrix is not configured (MATRIX_HOMESERVER, MATRIX_USER_ID, ...)")
         self._settings = settings
-        # Unset means: only people on the bot's own homeserver may invite it.
+        # Unset means: only people on the bot's own homeserver may invite it or talk to it.
         own = (settings.matrix_user_id or "").partition(":")[2]
         self._allowed = settings.allowed_matrix_servers() or frozenset({own})
         self._files = StateFiles(settings.matrix_store_path)
@@ -195,7 +195,7 @@ class MatrixTransport:
             for event in batch:
                 try:
                     if self._handle is not None:
-                        await dispatch(event, self._handle, self, self.fetch)
+                        await dispatch(event, self._handle, self, self.fetch, self._allowed)
                 except Exception:  # one bad message must not stop the bot
                     log.exception("Matrix: handling %s failed", event.event_id)
             await self._files.save_token(self.client.device_id, token)

@@ -21,7 +21,13 @@ from bot.chat import (
     Person,
     Reply,
 )
-from bot.transports.matrix_format import CHOOSE_IN_DM, MOVED_TO_DM, UNREADABLE, parse_text
+from bot.transports.matrix_format import (
+    CHOOSE_IN_DM,
+    MOVED_TO_DM,
+    UNREADABLE,
+    parse_text,
+    server_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +100,15 @@ def to_incoming(event: TextEvent, data: bytes | None = None) -> Incoming | None:
 
 
 async def dispatch(event: TextEvent, handle: Handler, rooms: RoomSender,
-                   fetch: Fetch | None = None) -> None:
-    """Let the bot handle one message and deliver its replies (failures are logged)."""
+                   fetch: Fetch | None = None, allowed: frozenset[str] | None = None) -> None:
+    """Let the bot handle one message and deliver its replies (failures are logged).
+
+    allowed: the servers whose people the bot talks to (MATRIX_ALLOWED_SERVERS); a message
+    from anyone else is ignored, also in a group room someone allowed invited the bot to.
+    """
+    if allowed is not None and server_of(event.sender) not in allowed:
+        log.info("Matrix: ignored %s from %s (server not allowed)", event.event_id, event.sender)
+        return
     if event.unreadable:
         if not event.is_group:  # in a DM the person is waiting for an answer
             await _notify(rooms, event.room_id, UNREADABLE)

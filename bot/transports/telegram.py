@@ -78,6 +78,7 @@ class TelegramTransport:
         self._config = config
         self._hooks = hooks
         self._on_wait = on_wait
+        self.receiving = False  # polling or webhook wanted (not just sending)
         self._app: TgApp | None = None
         self._handle: Handler | None = None
         self.username = ""
@@ -85,8 +86,12 @@ class TelegramTransport:
         lookup = (lambda: hooks.admin_ids(PLATFORM)) if hooks else None
         self._menus = AdminMenus(config.admin_ids, lookup)
 
-    async def start(self, handle: Handler) -> None:
-        """Connect, publish the command menu and start polling (or the webhook)."""
+    async def start(self, handle: Handler, *, receive: bool = True) -> None:
+        """Connect, publish the command menu and start polling (or the webhook).
+
+        `receive=False`: connect for sending only; `start_receiving()` starts polling later
+        (several processes: only the leader polls).
+        """
         self._handle = handle
         app = self._build_application()
         try:
@@ -100,8 +105,25 @@ class TelegramTransport:
             self._hooks.set_link_base(PLATFORM, f"https://t.me/{self.username}?start=")
             await self._menus.refresh(self._set_menu, everyone=True)
         await app.start()
-        await self._start_receiving(app)
-        log.info("Telegram bot @%s is running", self.username)
+        self.receiving = receive
+        if receive:
+            await self._start_receiving(app)
+        log.info("Telegram bot @%s is running%s", self.username,
+                 "" if receive else " (sending only until it leads)")
+
+    async def start_receiving(self) -> None:
+        """Start polling (or the webhook) on a transport started with `receive=False`."""
+        app = self._app
+        if app is not None and app.updater is not None and not app.updater.running:
+            await self._start_receiving(app)
+        self.receiving = True
+
+    async def stop_receiving(self) -> None:
+        """Stop polling (or the webhook) but keep sending."""
+        self.receiving = False
+        app = self._app
+        if app is not None and app.updater is not None and app.updater.running:
+            await app.updater.stop()  # the final getUpdates confirms what was fetched
 
     async def stop(self) -> None:
         """Stop receiving, finish queued updates, confirm offsets and close connections."""
@@ -119,7 +141,9 @@ class TelegramTransport:
     def connected(self) -> bool:
         """Tell whether the bot is started and receiving (polling or webhook)."""
         app = self._app
-        return app is not None and app.running and bool(app.updater and app.updater.running)
+        if app is None or not app.running:
+            return False
+        return not self.receiving or bool(app.updater and app.updater.running)
 
     async def send(self, address: Address, reply: Reply) -> None:
         """Deliver one reply (outbox path); map Telegram errors to delivery failures."""
@@ -360,4 +384,6 @@ class TimedLimiter(AIORateLimiter):
 def build_telegram(settings: Settings, hooks: AppHooks | None, *,
                    on_wait: OnWait | None = None) -> TelegramTransport:
     """Create the transport from Settings (call only when `settings.telegram_enabled`)."""
-    return TelegramTransport(config_from_settings(settings), hooks, on_wait=on_wait)
+    config = dataclasses.replace(config_from_settings(settings),
+                                 rate_limit=settings.telegram_rate_limit)
+    return TelegramTransport(config, hooks, on_wait=on_wait)

@@ -52,8 +52,9 @@ class AdminMenus:
 
     def wants_refresh(self, incoming: Incoming) -> bool:
         """Tell whether this update may have changed who is admin, or may come from a new one."""
-        if (incoming.text or "").startswith("/admin"):
-            return True  # a grant typed on Telegram: the new admin sees the menu at once
+        if (incoming.text or "").startswith("/admin") or (incoming.press or "").startswith(
+                "admin."):
+            return True  # a grant or revocation on Telegram (typed or the /personen button)
         if incoming.is_group or incoming.person.external_id in self.shown:
             return False
         return self._lookup is not None and self._clock() - self._checked >= self._every

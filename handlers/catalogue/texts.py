@@ -75,7 +75,7 @@ PATTERN_KEY = "nur Kleinbuchstaben, Ziffern, „-“, „_“ und „.“, z. B.
 SECTIONS = {
     "cluster": "[cluster]", "companies": "Firma", "events": "Termin", "fairs": "Messe",
     "schau_rein": "[schau_rein]", "stammtisch": "[stammtisch]", "media_days": "[media_days]",
-    "film_series": "[film_series]",
+    "film_series": "[film_series]", "ideas": "[ideas]",
 }
 DUPLICATE_LABELS = {"key": "Der Schlüssel", "name": "Der Name"}
 
@@ -123,7 +123,7 @@ SETTING_LIST = "geändert"
 
 FIELD_NAMES = {
     "title": "Titel", "start": "Beginn", "end": "Ende", "date_note": "Datumshinweis",
-    "place": "Ort", "city": "Stadt", "topic": "Thema", "kind": "Art", "capacity": "Plätze",
+    "place": "Ort", "city": "Stadt", "topic": "Thema", "kind": "Art", "capacity": "Plätze", "per_company": "Plätze pro Firma",
     "deadline": "Frist", "link": "Link", "directions": "Anfahrt", "reminder_days": "Erinnerungen",
     "days": "Tage", "setup": "Aufbau", "capacity_m2": "Fläche (m²)", "note": "Hinweis",
     "name": "Name", "state": "Bundesland", "first_day": "erster Tag", "last_day": "letzter Tag",

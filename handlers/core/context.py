@@ -11,11 +11,13 @@ from zoneinfo import ZoneInfo
 from bot.chat import Button, FileOut, Incoming, Reply
 from bot.clock import Clock
 from handlers.core.actions import Action, Signer
+from handlers.core.limits import Limits
 from handlers.core.notify import Notify
 from storage import audit
 from storage.catalogue import Catalogue
 from storage.chat import OpenDialog
 from storage.db import Database, Session
+from storage.members.invites import InvitePolicy
 from storage.members.models import Company, Person
 from storage.privacy.retention import Retention
 
@@ -34,6 +36,8 @@ class Services:
     admin_keys: frozenset[str]
     signer: Signer
     links: dict[str, str] = field(default_factory=dict)
+    invites: InvitePolicy = field(default_factory=InvitePolicy)
+    limits: Limits = field(default_factory=Limits)
     wake: Callable[[], Awaitable[None]] | None = None
     retention: Retention = field(default_factory=Retention)  # how long data is kept
 
@@ -63,6 +67,7 @@ class Ctx:
     args: str = ""  # what followed the command
     replies: list[Reply] = field(default_factory=list)
     asking: tuple[str, str] | None = None  # (step, run) while a dialog step asks its question
+    private: bool = False  # the answer is for the person only (never shown in a group)
 
     @property
     def person_id(self) -> int:
@@ -73,6 +78,11 @@ class Ctx:
     def company_id(self) -> int | None:
         """Return the sender's company id, if linked."""
         return None if self.company is None else self.company.id
+
+    @property
+    def is_member(self) -> bool:
+        """Tell whether the sender belongs to a member company (or is in the team)."""
+        return self.company is not None or self.is_admin
 
     @property
     def tz(self) -> ZoneInfo:

@@ -29,6 +29,17 @@ class Table:
 
 
 Producer = Callable[[Ctx, str], Awaitable[Table]]
+
+
+def spread(name: str, lists: Sequence[Sequence[Cell]]) -> tuple[list[str], list[list[Cell]]]:
+    """Spread lists (a request's days) over columns "Tag 1", "Tag 2", ...: one cell each.
+
+    Every row gets as many cells as the longest list (at least one), so each date stays a
+    real date cell in the spreadsheet instead of text.
+    """
+    width = max([1, *(len(x) for x in lists)])
+    columns = [name] if width == 1 else [f"{name} {i}" for i in range(1, width + 1)]
+    return columns, [[*x, *([None] * (width - len(x)))] for x in lists]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -108,6 +119,10 @@ class Exports:
     def add(self, kind: str, label: str, producer: Producer) -> None:
         """Register an export kind; the producer gets the ctx and the rest of the arguments."""
         self._producers[kind] = (label, producer)
+
+    def kinds(self) -> list[tuple[str, str]]:
+        """Return (kind, German label) of every export, in registration order."""
+        return [(kind, label) for kind, (label, _) in self._producers.items()]
 
     async def run(self, ctx: Ctx) -> None:
         """Handle `/export <kind> [filter]`: send the CSV and the XLSX file."""

@@ -138,6 +138,11 @@ class RenderCtx:
     is_admin: bool = False  # the recipient is in the team (team-only buttons only for them)
 
     @property
+    def is_member(self) -> bool:
+        """Tell whether the recipient belongs to a member company (or is in the team)."""
+        return self.person.company_id is not None or self.is_admin
+
+    @property
     def tz(self) -> ZoneInfo:
         """Return the cluster's time zone."""
         return self.catalogue.tz

@@ -36,5 +36,5 @@ class Overview:
 
 def register(router: Router) -> None:
     """Register /meine (every feature's section) and /export (every feature's tables)."""
-    router.command("meine", router.overview.show, help=t.HELP_MEINE, linked=True)
+    router.command("meine", router.overview.show, help=t.HELP_MEINE, private=True)
     router.command("export", router.exports.run, help=t.HELP_EXPORT, admin=True)

@@ -23,12 +23,14 @@ from handlers.core.context import Ctx, Services, UsageError
 from handlers.core.dialogs import CancelDialog, Choice, Dialog, Dialogs
 from handlers.core.exports import Exports
 from handlers.core.format import esc
+from handlers.core.limits import RateLimiter
 from handlers.core.notify import Notices, Notify, RenderCtx
 from handlers.core.overview import Overview
-from storage import chat
+from storage import audit, chat
 from storage.catalogue import Catalogue, seed_companies
 from storage.db import Session
 from storage.errors import DomainError
+from storage.locks import advisory_lock
 from storage.members.models import Person
 from storage.members.people import NAME_MAX
 from storage.outbox import OutboxMessage
@@ -56,15 +58,16 @@ class Command:
     linked: bool = False
     personal: bool = False
     hidden: bool = False
+    private: bool = False
 
 
 @dataclass(frozen=True)
 class Registered:
-    """A registered button action."""
+    """A registered button action (linked: only for members of a company and admins)."""
 
     func: ActionFn
     admin: bool = False
-    linked: bool = False
+    linked: bool = True
 
 
 @dataclass
@@ -132,21 +135,32 @@ class Router:
         self.codec.add(Choice)
         self.codec.add(CancelDialog)
         self.domain_errors({"text_too_long": lambda e: t.FIELD_TOO_LONG.format(max=e.info["max"])})
+        self.rate = RateLimiter(services.limits.messages_per_minute)
 
     # -- registration --------------------------------------------------------------------
     def command(self, name: str, func: HandlerFn, *, help: str, admin: bool = False,
-                linked: bool = False, personal: bool = False, hidden: bool = False,
+                linked: bool = True, public: bool = False, personal: bool = False,
+                private: bool = False, hidden: bool = False,
                 aliases: tuple[str, ...] = ()) -> None:
-        """Register `/name` (help: one German line for /hilfe; personal: only in private)."""
-        self._commands[name] = Command(name, func, help, admin, linked, personal, hidden)
+        """Register `/name` (help: one German line for /hilfe).
+
+        Everything is for members of a company (and admins) unless `public=True`: people
+        without a company may use only public commands (/start, /hilfe, /termine, ...).
+        personal: a dialog, started only in a private chat (a group is told to go private).
+        private: the answer is about the person or the team; asked in a group it goes to
+        the person privately. Admin commands are always private.
+        """
+        members_only = linked and not public
+        self._commands[name] = Command(name, func, help, admin, members_only, personal, hidden,
+                                       private or admin)
         for alias in aliases:
             self._aliases[alias] = name
 
     def on(self, kind: type[A], func: Callable[[Ctx, A], Awaitable[None]], *,
-           admin: bool = False, linked: bool = False) -> None:
-        """Register the handler of a button action class."""
+           admin: bool = False, linked: bool = True, public: bool = False) -> None:
+        """Register the handler of a button action class (members only unless public)."""
         self.codec.add(kind)
-        self._actions[kind.name] = Registered(func, admin, linked)
+        self._actions[kind.name] = Registered(func, admin, linked and not public)
 
     def on_file(self, func: FileFn, *, admin: bool = False) -> None:
         """Register what happens with a file someone sends in a private chat (one handler)."""
@@ -179,18 +193,25 @@ class Router:
         lost a race for the write lock, nothing of it was kept and it runs again, queued.
         """
         incoming = cleaned(incoming)
+        slow = self._too_fast(incoming)
+        if slow is not None:
+            return slow
         text = incoming.text or ""
         if len(text) > MAX_INPUT:
             return [Reply(t.TOO_LONG.format(limit=MAX_INPUT))]
+        return await self._handle(incoming, self._dispatch)
+
+    async def _handle(self, incoming: Incoming, dispatch: HandlerFn) -> list[Reply]:
         await self.refresh()
         db = self.services.db
         try:
             try:
-                replies, planned = await self._attempt(incoming, optimistic=db.is_sqlite)
+                replies, planned = await self._attempt(incoming, dispatch,
+                                                       optimistic=db.is_sqlite)
             except Exception as exc:
                 if not (db.is_sqlite and db.is_busy(exc)):
                     raise
-                replies, planned = await self._attempt(incoming, optimistic=False)
+                replies, planned = await self._attempt(incoming, dispatch, optimistic=False)
         except Exception:
             log.exception("handler failed: person=%s text=%r press=%r",
                           incoming.person.key, incoming.text, incoming.press)
@@ -199,12 +220,40 @@ class Router:
             await self.services.wake()
         return replies
 
-    async def _attempt(self, incoming: Incoming, *, optimistic: bool) -> tuple[list[Reply], int]:
+    def _too_fast(self, incoming: Incoming) -> list[Reply] | None:
+        """Return the answer to a person over the message limit (told once), else None."""
+        key = incoming.person.key
+        if key in self.services.admin_keys:  # the team is trusted (imports, bulk changes)
+            return None
+        allowed = self.rate.take(key, self.services.clock.now())
+        if allowed:
+            return None
+        log.info("rate limit: %s refused", key)
+        if allowed is None or incoming.is_group:  # a flood gets one answer, a group none
+            return []
+        return [Reply(t.slow_down(self.services.limits.messages_per_minute))]
+
+    async def run_as(self, incoming: Incoming, func: HandlerFn, *, name: str,
+                     admin: bool = True) -> list[Reply]:
+        """Run `func` for a person outside chat (the web desk) exactly as an update runs.
+
+        Same unit of work, role check (refused and audited like a chat command), audit rows,
+        planned notices and German answers for a DomainError; the replies are what chat would
+        have shown. `incoming` names the person and their private chat, so nothing changes.
+        """
+        async def run(ctx: Ctx) -> None:
+            if await self._allowed(ctx, name, admin=admin, linked=False):
+                await func(ctx)
+
+        return await self._handle(incoming, run)
+
+    async def _attempt(self, incoming: Incoming, dispatch: HandlerFn, *,
+                       optimistic: bool) -> tuple[list[Reply], int]:
         """Run the update once in a unit of work; return the replies and the rows planned."""
         try:
             async with self.services.db.unit(optimistic=optimistic) as s:
                 ctx = await self._context(s, incoming)
-                await self._dispatch_or_refuse(ctx)
+                await self._dispatch_or_refuse(ctx, dispatch)
                 return await self._finish(ctx), ctx.notify.planned
         except _Refused as refused:  # the unit was rolled back: nothing half-done remains
             return await self._after_refusal(refused), 0
@@ -232,9 +281,9 @@ class Router:
         return Ctx(svc, s, incoming, person, seen.company, is_admin, now, notify,
                    dialog=seen.dialog)
 
-    async def _dispatch_or_refuse(self, ctx: Ctx) -> None:
+    async def _dispatch_or_refuse(self, ctx: Ctx, dispatch: HandlerFn) -> None:
         try:
-            await self._dispatch(ctx)
+            await dispatch(ctx)
             await ctx.s.flush()  # the storage's text rules (lengths) answer here, in German
         except UsageError as err:
             raise _Refused(ctx, str(err)) from None
@@ -245,7 +294,7 @@ class Router:
         ctx = refused.ctx
         ctx.say(refused.message)
         if not any(r.buttons for r in ctx.replies):
-            return ctx.replies
+            return self._sealed(ctx)
         # Buttons shown before the refusal still need this chat's menu: a unit of their own.
         async with self.services.db.unit() as s:
             ctx.s = s
@@ -296,11 +345,12 @@ class Router:
             ctx.say(t.UNKNOWN_COMMAND_HINT.format(cmd=esc(name), hint=hint) if hint
                     else t.UNKNOWN_COMMAND.format(cmd=esc(name)))
             return
-        if not self._allowed(ctx, name, admin=cmd.admin, linked=cmd.linked):
+        if not await self._allowed(ctx, name, admin=cmd.admin, linked=cmd.linked):
             return
         if cmd.personal and ctx.incoming.is_group:
             ctx.replies.append(Reply(t.GO_PRIVATE, personal=True))
             return
+        ctx.private = ctx.private or cmd.private
         ctx.args = rest.strip()
         open_ = ctx.dialog
         await cmd.func(ctx)
@@ -345,16 +395,22 @@ class Router:
         if action is None or registered is None:
             ctx.say(t.STALE_BUTTON)
             return
-        if self._allowed(ctx, action.name, admin=registered.admin, linked=registered.linked):
+        if await self._allowed(ctx, action.name, admin=registered.admin,
+                               linked=registered.linked):
+            ctx.private = ctx.private or registered.admin
             await registered.func(ctx, action)
 
-    def _allowed(self, ctx: Ctx, name: str, *, admin: bool, linked: bool) -> bool:
+    async def _allowed(self, ctx: Ctx, name: str, *, admin: bool, linked: bool) -> bool:
         if admin and not ctx.is_admin:
-            ctx.audit("denied", command=name)
+            # One row per person and day, counted: trying admin commands cannot flood the log.
+            day = ctx.now.astimezone(ctx.tz).replace(hour=0, minute=0, second=0, microsecond=0)
+            await audit.refused(ctx.s, actor=ctx.person.key, command=name, now=ctx.now,
+                                since=day)
             ctx.say(t.ADMIN_ONLY)
             return False
         if linked and ctx.company is None and not ctx.is_admin:
-            ctx.say(t.NEEDS_LINK)
+            team = ctx.catalogue.team
+            ctx.say(t.needs_link(team.email or team.name))
             return False
         return True
 
@@ -372,9 +428,22 @@ class Router:
             log.exception("German message of domain error %s failed: %s", err.code, err.info)
             return t.REFUSED
 
+    @staticmethod
+    def _sealed(ctx: Ctx) -> list[Reply]:
+        """Return the replies; in a group, the private ones and every file marked personal.
+
+        One rule for every feature: what is about a person or the team (admin commands and
+        their buttons, /meine, exports, invite codes) never shows in a group; the transport
+        sends it to the person privately or offers the private chat instead.
+        """
+        if not ctx.incoming.is_group:
+            return ctx.replies
+        return [r if r.personal or not (ctx.private or r.file is not None)
+                else replace(r, personal=True) for r in ctx.replies]
+
     async def _finish(self, ctx: Ctx) -> list[Reply]:
         """Sign every button for this person; remember the menu where numbers answer."""
-        return await self._signed(ctx.s, ctx.person, ctx.incoming.chat.chat_id, ctx.replies,
+        return await self._signed(ctx.s, ctx.person, ctx.incoming.chat.chat_id, self._sealed(ctx),
                                   now=ctx.now, numbered=ctx.incoming.numbered)
 
     async def _signed(self, s: Session, person: Person, chat_id: str, replies: list[Reply], *,
@@ -429,6 +498,8 @@ class Router:
     async def seed(self) -> int:
         """Insert missing catalogue entries of every feature, in one unit of work."""
         async with self.services.db.unit() as s:
+            # Processes starting together on one PostgreSQL seed one after the other.
+            await advisory_lock(s, "cluster-bot:seed")
             return sum([await seed(s, self.services.catalogue) for seed in self.seeders])
 
     def verify(self, person_key: str, token: str) -> str | None:

@@ -25,10 +25,26 @@ REFUSED = (
     "wenn es trotzdem klappen soll."
 )
 ADMIN_ONLY = "Das dürfen nur Admins des Clusterteams."
-NEEDS_LINK = (
-    "Dafür musst du einer Mitgliedsfirma zugeordnet sein. Schick mir deinen Einladungscode "
-    "mit <code>/start CODE</code> – Codes verteilt das Clusterteam."
-)
+
+
+def needs_link(team: str) -> str:
+    """Explain to someone without a company how to get an invite (team: contact of the team)."""
+    return (
+        "Das ist nur für Mitgliedsfirmen des Clusters. Hast du einen Einladungscode? Dann "
+        "schick mir <code>/start CODE</code>. Einen Code bekommst du vom Clusterteam: "
+        f"{esc(team)}. Ohne Code kannst du /termine ansehen, /hilfe und /datenschutz lesen."
+    )
+
+
+
+def slow_down(per_minute: int) -> str:
+    """Ask someone over the message limit to wait a moment."""
+    return (
+        f"Langsam, bitte 🙂 Ich beantworte höchstens {per_minute} Nachrichten pro Minute "
+        "und Person. Warte kurz und schick deine Nachricht dann noch einmal."
+    )
+
+
 GO_PRIVATE = "Das besprechen wir besser privat – schreib mir direkt, dann geht's weiter."
 FOREIGN_BUTTON = "Dieser Knopf gehört zu einer anderen Person. Schreib mir direkt, z. B. /termine."
 STALE_BUTTON = "Dieser Knopf ist nicht mehr aktuell."

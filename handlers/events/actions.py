@@ -51,7 +51,43 @@ class SignUp(Action, name="event.signup"):
 
 @dataclass(frozen=True)
 class SignOff(Action, name="event.signoff"):
-    """"Abmelden": cancel one's own sign-up or leave the waiting list."""
+    """"Abmelden": asks "Wirklich abmelden?" first."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class ConfirmSignOff(Action, name="event.signoff_yes"):
+    """"Ja, abmelden": cancel one's own sign-up or leave the waiting list."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class AskTeam(Action, name="event.ask_team"):
+    """"Bitte beim Team abmelden" after the deadline: the team gets the request."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class ChangePeople(Action, name="event.people"):
+    """"Personen ändern": ask for the new number of people."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class SetPeople(Action, name="event.people_set"):
+    """A number under "Personen ändern": the registration brings that many people."""
+
+    event_id: int
+    people: int
+
+
+@dataclass(frozen=True)
+class GiveNames(Action, name="event.names"):
+    """"Namen angeben": who comes, for the name badges (a short dialog)."""
 
     event_id: int
 

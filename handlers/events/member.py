@@ -1,23 +1,30 @@
-"""Events for members: /termine, sign-up in a few taps, calendar files, waiting list, /meine."""
+"""Events for members: sign-up in a few taps, fewer people, names for badges, cancelling
+(asked first; after the deadline through the team), calendar files, waiting list, /meine.
+The cards appear in /termine (handlers.agenda)."""
 
 from __future__ import annotations
 
 from bot.chat import Button
-from handlers.catalogue.announce import nothing_upcoming
-from handlers.core import Ctx, Router
+from handlers.core import END, Ctx, Dialog, Router, Step, UsageError, cancel_button
+from handlers.core.dialogs import Data
 from handlers.core.format import esc, plural
 from handlers.events import notices
 from handlers.events import texts as t
 from handlers.events.actions import (
     AskPeople,
+    AskTeam,
     Calendar,
+    ChangePeople,
+    ConfirmSignOff,
     Details,
+    GiveNames,
+    SetPeople,
     ShowList,
     ShowOne,
     SignOff,
     SignUp,
 )
-from handlers.events.view import card, details, event_file
+from handlers.events.view import card, company_left, contact, details, event_file, team_only
 from storage.errors import DomainError
 from storage.events import queries, signup
 from storage.events.models import MAX_PEOPLE, Event
@@ -26,37 +33,32 @@ from storage.events.queries import MemberView
 
 def register(router: Router) -> None:
     """Register /termine, the members' buttons and the /meine section."""
-    # Reading is open to everyone (also before the invite code); signing up needs a company.
-    router.command("termine", show_events, help=t.HELP_LIST, aliases=("events",))
-    router.on(ShowList, show_list_again)
-    router.on(ShowOne, show_one)
-    router.on(Details, show_details)
-    router.on(Calendar, send_ics)
+    # /termine itself (with fairs, Schau rein, Stammtisch) is handlers.agenda. Reading is open
+    # to everyone (also before the invite code); signing up needs a company.
+    router.on(ShowOne, show_one, public=True)
+    router.on(Details, show_details, public=True)
+    router.on(Calendar, send_ics, public=True)
     router.on(AskPeople, ask_people, linked=True)
     router.on(SignUp, sign_up, linked=True)
     router.on(SignOff, sign_off, linked=True)
+    router.on(ConfirmSignOff, confirm_sign_off, linked=True)
+    router.on(AskTeam, ask_team, linked=True)
+    router.on(ChangePeople, ask_new_people, linked=True)
+    router.on(SetPeople, set_people, linked=True)
+
+    async def give_names(ctx: Ctx, a: GiveNames) -> None:
+        v = await _mine(ctx, a.event_id)
+        data = {"event_id": v.event.id, "title": v.event.title}
+        await router.dialogs.start(ctx, NAMES_DIALOG, data, restart=True)
+
+    router.on(GiveNames, give_names, linked=True)
+    router.dialog(Dialog(NAMES_DIALOG, t.DIALOG_NAMES, "names",
+                         {"names": Step(ask_names, on_text=on_names)}))
     router.overview.add(overview)
 
 
-async def show_events(ctx: Ctx) -> None:
-    """List upcoming events, a card each (Telegram shows them as one message)."""
-    await _show_list(ctx, edit=False)
-
-
-async def show_list_again(ctx: Ctx, a: ShowList) -> None:
-    """Show the list again where the pressed message was ("Alle Termine")."""
-    await _show_list(ctx, edit=True)
-
-
-async def _show_list(ctx: Ctx, *, edit: bool) -> None:
-    views = await _views(ctx)
-    if not views:  # what the team announced next, or that the new plan follows
-        ctx.say(await nothing_upcoming(ctx), edit=edit)
-        return
-    ctx.say(t.LIST_HEAD.format(n=len(views)), listed=True, edit=edit)
-    for v in views:
-        text, buttons = card(ctx, v)
-        ctx.say(text, buttons, listed=True)
+NAMES_DIALOG = "termin_namen"
+NAME_MAX = 80
 
 
 def _to_list(ctx: Ctx) -> list[Button]:
@@ -69,10 +71,22 @@ async def ask_people(ctx: Ctx, a: AskPeople) -> None:
     signup.check_open(v.event, ctx.now)
     if v.mine is not None:
         raise DomainError("already_registered", title=v.event.title)
-    top = min(MAX_PEOPLE, v.event.capacity or MAX_PEOPLE)
+    top = _most(v)
     nums = [ctx.button(str(n), SignUp(v.event.id, n)) for n in range(1, top + 1)]
     ctx.say(t.HOW_MANY.format(title=esc(v.event.title)),
             [nums, [ctx.button(t.BACK, ShowOne(v.event.id)), *_to_list(ctx)]], edit=True)
+
+
+def _most(v: MemberView) -> int:
+    """Return the most people the member may choose (capacity, limit per company)."""
+    ev = v.event
+    top = min(MAX_PEOPLE, ev.capacity or MAX_PEOPLE)
+    left = company_left(v)
+    if left is not None:
+        top = min(top, left + (v.mine.people if v.mine else 0))
+    if top < 1:
+        raise DomainError("company_cap", title=ev.title, cap=ev.per_company, left=0)
+    return top
 
 
 async def sign_up(ctx: Ctx, a: SignUp) -> None:
@@ -85,7 +99,8 @@ async def sign_up(ctx: Ctx, a: SignUp) -> None:
         text = t.REGISTERED.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
                                    place=t.place_line(ev), people=a.people)
         text += t.REGISTERED_LATER if ev.date_note else t.REGISTERED_ICS
-        ctx.say(text + (t.WILL_REMIND if ev.reminder_days else ""), [_to_list(ctx)], edit=True)
+        text += (t.WILL_REMIND if ev.reminder_days else "") + t.NAMES_HINT
+        ctx.say(text, [[ctx.button(t.GIVE_NAMES, GiveNames(ev.id))], _to_list(ctx)], edit=True)
         if not ev.date_note:  # no calendar entry for a date that is not fixed yet
             _send_file(ctx, ev)
         return
@@ -97,12 +112,92 @@ async def sign_up(ctx: Ctx, a: SignUp) -> None:
 
 
 async def sign_off(ctx: Ctx, a: SignOff) -> None:
+    """Ask "Wirklich abmelden?"; after the deadline offer to ask the team instead."""
+    v = await _mine(ctx, a.event_id)
+    ev, mine = v.event, v.mine
+    assert mine is not None  # _mine refuses otherwise
+    back = ctx.button(t.NO, ShowOne(ev.id))
+    if team_only(ev, ctx.now):
+        ctx.say(t.AFTER_DEADLINE.format(title=esc(ev.title)),
+                [[ctx.button(t.ASK_TEAM, AskTeam(ev.id)), back]], edit=True)
+        return
+    signup.check_open(ev, ctx.now)
+    text = (t.CONFIRM_LEAVE_WAITLIST if mine.status == "waitlist" else t.CONFIRM_SIGN_OFF)
+    ctx.say(text.format(title=esc(ev.title), people=t.people_text(mine.people)),
+            [[ctx.button(t.YES_SIGN_OFF, ConfirmSignOff(ev.id)), back]], edit=True)
+
+
+async def confirm_sign_off(ctx: Ctx, a: ConfirmSignOff) -> None:
     """Cancel the person's registration (or leave the waiting list); others move up."""
     out = await signup.cancel(ctx.s, event_id=a.event_id, person_id=ctx.person_id, now=ctx.now)
     await notices.signed_off(ctx.notify, out.event, ctx.person_id)
     await notices.moved_up(ctx.notify, out.event, out.promoted, ctx.tz)
     text = t.LEFT_WAITLIST if out.was == "waitlist" else t.CANCELLED
     ctx.say(text.format(title=esc(out.event.title)), [_to_list(ctx)], edit=True)
+
+
+async def ask_team(ctx: Ctx, a: AskTeam) -> None:
+    """After the deadline: pass the wish to be signed off on to the team, and say so."""
+    v = await _mine(ctx, a.event_id)
+    assert v.mine is not None
+    if not team_only(v.event, ctx.now):  # still open (or over): the usual way, or why not
+        await sign_off(ctx, SignOff(v.event.id))
+        return
+    await notices.ask_team_to_sign_off(ctx.notify, v.event, v.mine)
+    ctx.say(t.ASKED_TEAM.format(title=esc(v.event.title), contact=esc(contact(ctx.catalogue))),
+            [_to_list(ctx)], edit=True)
+
+
+async def ask_new_people(ctx: Ctx, a: ChangePeople) -> None:
+    """Offer the numbers of people the registration may bring instead."""
+    v = await _mine(ctx, a.event_id)
+    assert v.mine is not None
+    signup.check_open(v.event, ctx.now)
+    nums = [ctx.button(str(n), SetPeople(v.event.id, n)) for n in range(1, _most(v) + 1)]
+    ctx.say(t.ASK_NEW_PEOPLE.format(title=esc(v.event.title), people=v.mine.people),
+            [nums, [ctx.button(t.BACK, ShowOne(v.event.id)), *_to_list(ctx)]], edit=True)
+
+
+async def set_people(ctx: Ctx, a: SetPeople) -> None:
+    """Change the number of people; freed places go to the waiting list."""
+    out = await signup.change_people(ctx.s, event_id=a.event_id, person_id=ctx.person_id,
+                                     people=a.people, now=ctx.now)
+    ev, reg = out.event, out.registration
+    mine_moved = any(r.id == reg.id for r in out.promoted)
+    await notices.moved_up(ctx.notify, ev, [r for r in out.promoted if r.id != reg.id], ctx.tz)
+    if mine_moved:
+        await notices.plan_reminders(ctx.notify, ev, ctx.person_id, ctx.tz)
+    v = await _one(ctx, ev.id)
+    text = t.PEOPLE_CHANGED.format(title=esc(ev.title), people=t.people_text(reg.people))
+    status = t.status_line(reg.status, reg.people, v.position)
+    ctx.say(f"{text}\n{status}", [_to_list(ctx)], edit=True)
+
+
+async def ask_names(ctx: Ctx, data: Data) -> None:
+    """Ask who comes, for the name badges."""
+    v = await _mine(ctx, int(data["event_id"]))
+    assert v.mine is not None
+    text = t.ASK_NAMES.format(title=esc(v.event.title), people=v.mine.people)
+    if v.mine.names:
+        text += "\n" + t.NAMES_NOW.format(names=esc(", ".join(v.mine.names)))
+    ctx.say(text, [[cancel_button(ctx)]])
+
+
+async def on_names(ctx: Ctx, data: Data, text: str) -> str:
+    """Store the names (comma, semicolon or line separated; "-" clears them)."""
+    raw = text.strip()
+    names = [] if raw == "-" else [
+        n.strip() for n in raw.replace(";", ",").replace("\n", ",").split(",") if n.strip()]
+    if raw != "-" and not names:
+        raise UsageError(t.NAMES_EMPTY)
+    if any(len(n) > NAME_MAX for n in names):
+        raise UsageError(t.BAD_NAME.format(max=NAME_MAX))
+    await signup.set_names(ctx.s, event_id=int(data["event_id"]), person_id=ctx.person_id,
+                           names=names, now=ctx.now)
+    title = esc(data["title"])
+    ctx.say(t.NAMES_SAVED.format(title=title, names=esc(", ".join(names))) if names
+            else t.NAMES_CLEARED.format(title=title), [_to_list(ctx)])
+    return END
 
 
 async def send_ics(ctx: Ctx, a: Calendar) -> None:
@@ -137,12 +232,21 @@ async def overview(ctx: Ctx) -> list[str]:
 
 
 def _send_file(ctx: Ctx, ev: Event) -> None:
-    ctx.say(t.ICS_CAPTION.format(title=esc(ev.title)), file=event_file(ev, ctx.tz, now=ctx.now))
+    ctx.say(t.ICS_CAPTION.format(title=esc(ev.title)), file=event_file(ev, ctx.tz, now=ctx.now,
+                                                                   member=ctx.is_member))
 
 
 async def _views(ctx: Ctx, ids: list[int] | None = None) -> list[MemberView]:
     return await queries.for_member(ctx.s, now=ctx.now, person_id=ctx.person_id,
                                     company_id=ctx.company_id, event_ids=ids)
+
+
+async def _mine(ctx: Ctx, event_id: int) -> MemberView:
+    """Return the event as the person sees it; refuse when they have no sign-up for it."""
+    v = await _one(ctx, event_id)
+    if v.mine is None:
+        raise DomainError("not_registered", title=v.event.title)
+    return v
 
 
 async def _one(ctx: Ctx, event_id: int) -> MemberView:

@@ -122,7 +122,7 @@ async def on_link(ctx: Ctx, data: Data, text: str) -> str:
 
 async def ask_preview(ctx: Ctx, data: Data) -> None:
     """Show the event as members will see it, with Speichern / Abbrechen."""
-    text, _ = card(ctx, MemberView(Event(**_model(data), created_at=ctx.now)))
+    text, _ = card(ctx, MemberView(Event(**_model(ctx, data), created_at=ctx.now)))
     ctx.say(f"{t.PREVIEW}\n\n{text}", [[choice(ctx, t.SAVE, "save"), cancel_button(ctx)]])
 
 
@@ -130,12 +130,15 @@ async def on_preview(ctx: Ctx, data: Data, value: str) -> str:
     """Save the event and record it in the audit log."""
     if value != "save":
         raise UsageError(t.PREVIEW)
-    ev = await manage.create(ctx.s, now=ctx.now, **_model(data))
+    ev = await manage.create(ctx.s, now=ctx.now, **_model(ctx, data))
     ctx.audit("event_add", event=ev.id, title=ev.title, start=ev.start.isoformat())
     ctx.say(t.SAVED.format(title=esc(ev.title)))
     return END
 
 
-def _model(data: Data) -> dict[str, Any]:
+def _model(ctx: Ctx, data: Data) -> dict[str, Any]:
     keys = ("title", "start", "end", "place", "topic", "kind", "capacity", "deadline", "link")
-    return fields.to_fields({k: data.get(k) for k in keys})
+    out = fields.to_fields({k: data.get(k) for k in keys})
+    if out.get("kind") == "intern":  # the catalogue's limit per company, as for its events
+        out["per_company"] = ctx.catalogue.data.cluster.places_per_company
+    return out

@@ -3,6 +3,9 @@
 - "event.reminder" (switchable): N days before the start (default 7 and 1), for everyone
   registered; planned with the sign-up or move-up, re-planned when the event changes,
   dropped when the person signs off or the event is cancelled.
+- "event.deadline" (switchable): 7 and 2 days before the sign-up deadline to the people of
+  companies nobody of which answered; a job keeps them in line (storage.events.reminders).
+- "event.signoff_request" (team): a person asks to be signed off after the deadline.
 - "event.notice" (urgent, always sent): moved up from the waiting list, time/place/title
   changed, event cancelled, signed off by the team. The calendar file goes with it.
 
@@ -24,16 +27,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.chat import FileOut
-from handlers.core import Notice, Notify, RenderCtx, Rendered, Router
-from handlers.core.format import esc
+from handlers.core import JobCtx, Notice, Notify, RenderCtx, Rendered, Router
+from handlers.core.format import esc, fmt_dt
 from handlers.events import texts as t
+from handlers.events.actions import AskPeople, Participants
 from handlers.events.view import event_file
-from storage.events import signup
+from storage.events import reminders, signup
 from storage.events.models import Event, Registration
+from storage.members.models import Company, Person
+from storage.outbox import deadlines
 
 log = logging.getLogger(__name__)
 REMINDER = "event.reminder"
 NOTICE = "event.notice"
+TEAM_SIGNOFF = "event.signoff_request"  # team: someone asks to be signed off after the deadline
 NoticeText = Callable[[RenderCtx, Event, Mapping[str, Any]], Awaitable[Rendered | None]]
 
 
@@ -41,6 +48,15 @@ def register(router: Router) -> None:
     """Register the two kinds and their renderers."""
     router.notices.add(REMINDER, render_reminder, switch=t.KIND_REMINDER)
     router.notices.add(NOTICE, render_notice)
+    router.notices.add(TEAM_SIGNOFF, render_signoff_request)
+    router.notices.add(reminders.DEADLINE_KIND, render_deadline, switch=t.KIND_DEADLINE)
+    router.jobs.append(plan_deadline_reminders)
+
+
+async def plan_deadline_reminders(j: JobCtx) -> None:
+    """Job: keep the deadline reminders in line with events, sign-ups, people and switches."""
+    wanted = await reminders.deadline_plans(j.s, now=j.now, tz=j.services.tz)
+    await j.notify.reconcile(deadlines.prefix(reminders.DEADLINE_KIND), wanted)
 
 
 def prefix(event_id: int, person_id: int | None = None) -> str:
@@ -97,6 +113,13 @@ async def cancelled(notify: Notify, ev: Event, regs: Iterable[Registration]) -> 
 async def removed_by_team(notify: Notify, ev: Event, reg: Registration) -> None:
     """Tell a person that the team signed them off."""
     await _tell(notify, ev, reg.person_id, f"removed:{reg.id}", registration_id=reg.id)
+
+
+async def ask_team_to_sign_off(notify: Notify, ev: Event, reg: Registration) -> None:
+    """Pass a person's request to be signed off after the deadline on to the team."""
+    # One request per registration: pressing again while it waits changes nothing.
+    await notify.team(Notice(kind=TEAM_SIGNOFF, key=f"{prefix(ev.id)}signoff-request:{reg.id}",
+                             params={"event_id": ev.id, "registration_id": reg.id}))
 
 
 async def _tell(notify: Notify, ev: Event, person_id: int, what: str, **params: Any) -> None:
@@ -158,6 +181,35 @@ async def _removed(rc: RenderCtx, ev: Event, p: Mapping[str, Any]) -> Rendered |
 _NOTICES: dict[str, NoticeText] = {
     "promoted": _promoted, "changed": _changed, "cancelled": _cancelled, "removed": _removed,
 }
+
+
+async def render_signoff_request(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """Team: a person asks to be signed off after the deadline (None once signed off)."""
+    ev = await _event(rc, p)
+    reg = await rc.s.get(Registration, p.get("registration_id", 0))
+    if ev is None or reg is None or reg.status == "cancelled" or ev.cancelled_at is not None:
+        return None
+    person = await rc.s.get(Person, reg.person_id)
+    company = await rc.s.get(Company, reg.company_id) if reg.company_id else None
+    who = (person.display_name or person.key) if person is not None else "?"
+    text = t.TEAM_SIGNOFF_REQUEST.format(
+        firm=esc(company.name if company else "–"), who=esc(who), title=esc(ev.title),
+        when=t.when_text(ev, rc.tz), people=t.people_text(reg.people))
+    return Rendered(text, [[RenderCtx.button(t.TEAM_OPEN, Participants(ev.id))]])
+
+
+async def render_deadline(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """Company: the deadline is near and nobody of yours signed up (None once answered)."""
+    ev = await _event(rc, p)
+    company_id = rc.person.company_id
+    if ev is None or company_id is None or ev.deadline is None or rc.now > ev.deadline:
+        return None
+    if ev.cancelled_at is not None or await reminders.company_answered(
+            rc.s, event_id=ev.id, company_id=company_id):
+        return None
+    text = t.REMIND_DEADLINE.format(title=esc(ev.title), when=t.when_text(ev, rc.tz),
+                                    deadline=fmt_dt(ev.deadline, rc.tz))
+    return Rendered(text, [[RenderCtx.button(t.REG, AskPeople(ev.id))]])
 
 
 def _with_ics(rc: RenderCtx, ev: Event, text: str) -> Rendered:

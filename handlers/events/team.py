@@ -58,8 +58,10 @@ async def _participants(ctx: Ctx, event_id: int) -> None:
         lines.append(t.PARTICIPANT_LINE.format(
             firm=esc(firm), who=esc(who), people=t.people_text(e.registration.people),
             status=_status(e),
-        ))
-        if _status(e) != t.STATUS["cancelled"] and len(buttons) < MAX_BUTTONS:
+        ) + (t.PARTICIPANT_NAMES.format(names=esc(", ".join(e.registration.names)))
+             if e.registration.names else ""))
+        active = e.registration.status != "cancelled" and ev.cancelled_at is None
+        if active and len(buttons) < MAX_BUTTONS:
             label = t.UNREGISTER_FOR.format(who=who[:30])
             buttons.append([ctx.button(label, Unregister(ev.id, e.person.id))])
     ctx.say("\n".join(lines if rows else [*lines, t.NO_PARTICIPANTS]), buttons)
@@ -118,15 +120,20 @@ async def export(ctx: Ctx, query: str) -> Table:
     rows: list[list[Cell]] = []
     for event_id in ids:
         for e in await queries.entries(ctx.s, event_id=event_id):
+            reg = e.registration
             rows.append([
                 e.event.title, e.event.start.astimezone(ctx.tz).date(),
                 e.company.name if e.company else "", e.person.display_name or e.person.key,
-                e.person.platform, e.registration.people, _status(e),
-                e.registration.created_at.astimezone(ctx.tz).date(),
+                e.person.platform, reg.people, "; ".join(reg.names), _status(e),
+                reg.created_at, reg.cancelled_at,  # date-time cells, in the cluster's zone
             ])
     return Table("Anmeldungen", t.EXPORT_COLUMNS, rows)
 
 
 def _status(e: Entry) -> str:
-    """Return the German status; everyone is "abgemeldet" once the event is cancelled."""
-    return t.STATUS["cancelled" if e.event.cancelled_at else e.registration.status]
+    """Return the German status; a cancelled event reads apart from one's own cancellation."""
+    # Cancelling an event leaves its registrations as they were: a cancelled row is always
+    # the person's own (or the team's) sign-off, from before.
+    if e.event.cancelled_at is not None and e.registration.status != "cancelled":
+        return t.EVENT_CANCELLED_STATUS
+    return t.STATUS[e.registration.status]

@@ -9,18 +9,63 @@ from handlers.core.format import esc, fmt_dt, fmt_span, plural
 from storage.events.models import Event
 
 REG, UNREG, CAL, INFO = "Anmelden", "Abmelden", "Kalender", "Details"
+ASK_TEAM = "Bitte beim Team abmelden"
+CHANGE_PEOPLE = "Personen ändern"
+GIVE_NAMES = "Namen angeben"
+YES_SIGN_OFF = "Ja, abmelden"
+NO = "Nein"
 REG_WAIT = "Auf die Warteliste"
 BACK = "Zurück"
 ALL_EVENTS = "Alle Termine"
 STATUS = {"registered": "angemeldet", "waitlist": "Warteliste", "cancelled": "abgemeldet"}
 KIND_LABELS = {"intern": "Anmeldung im Bot", "extern": "Anmeldung beim Veranstalter",
                "info": "nur zur Info"}
-HELP_LIST = "Kommende Termine, An- und Abmeldung"
 KIND_REMINDER = "Erinnerungen an Termine"  # the switch in /erinnerungen
+KIND_DEADLINE = "Treffen: Erinnerung an die Anmeldefrist"
+REMIND_DEADLINE = (
+    "Erinnerung: Für <b>{title}</b> ({when}) ist von eurer Firma noch niemand angemeldet. "
+    "Anmelden geht bis {deadline} – hier mit einem Tipp oder unter /termine. "
+    "(Abschalten: /erinnerungen)"
+)
 NEEDS_CODE = "<i>Anmelden kannst du dich, sobald du mit <code>/start CODE</code> deiner Firma zugeordnet bist.</i>"
 NONE_UPCOMING = "Gerade stehen keine Termine an. Schau später wieder mit /termine vorbei."
-LIST_HEAD = "<b>Kommende Termine</b> ({n})"
 HOW_MANY = "<b>{title}</b>\nWie viele Personen eurer Firma kommen? (Plätze zählen pro Person)"
+PER_COMPANY = "Pro Firma bis zu {cap} Personen"
+PER_COMPANY_LEFT = " – für eure Firma noch {left}"
+CONFIRM_SIGN_OFF = "Wirklich von <b>{title}</b> abmelden? ({people})\nDein Platz geht an die Nächsten auf der Warteliste."
+CONFIRM_LEAVE_WAITLIST = "Wirklich die Warteliste für <b>{title}</b> verlassen?"
+KEPT = "Gut, du bleibst angemeldet."
+KEPT_WAITING = "Gut, du bleibst auf der Warteliste."
+AFTER_DEADLINE = (
+    "Die Anmeldefrist für <b>{title}</b> ist vorbei – abmelden kann dich jetzt nur das "
+    "Clusterteam. Soll ich es darum bitten?"
+)
+ASKED_TEAM = (
+    "Ich habe deine Bitte, dich von <b>{title}</b> abzumelden, an das Clusterteam "
+    "weitergegeben. Du bekommst Bescheid, sobald es dich abgemeldet hat. Eilt es? {contact}"
+)
+TEAM_SIGNOFF_REQUEST = (
+    "<b>Bitte um Abmeldung</b> von <b>{firm}</b>\n{who} ({people}) möchte sich von "
+    "<b>{title}</b> ({when}) abmelden – die Anmeldefrist ist vorbei. Abmelden: „Teilnehmer“ → "
+    "„Abmelden: {who}“."
+)
+TEAM_OPEN = "Teilnehmer"
+ASK_NEW_PEOPLE = "<b>{title}</b>\nMit wie vielen Personen kommt ihr? Bisher: {people}."
+PEOPLE_CHANGED = "Geändert: <b>{title}</b> – jetzt {people}."
+PEOPLE_SAME = "Es bleibt bei {people} für <b>{title}</b>."
+NAMES_HINT = "\nNamen für die Namensschilder: Knopf „Namen angeben“ (geht auch später unter /termine)."
+DIALOG_NAMES = "Namen für Namensschilder"
+ASK_NAMES = (
+    "Wer kommt zu <b>{title}</b>? Schreib bis zu {people} Namen, getrennt durch Komma, "
+    "z. B. „Anna Muster, Ben Beispiel“. Das Clusterteam braucht sie für die Namensschilder. "
+    "„-“ löscht die Namen."
+)
+NAMES_EMPTY = "Bitte Namen schreiben, getrennt durch Komma – oder „-“, um sie zu löschen."
+NAMES_NOW = "Bisher: {names}"
+NAMES_SAVED = "Danke! Namen für <b>{title}</b>: {names}"
+NAMES_CLEARED = "Die Namen für <b>{title}</b> sind gelöscht."
+BAD_NAME = "Ein Name darf höchstens {max} Zeichen haben. Bitte kürzer, getrennt durch Komma."
+NAMES_LINE = "Namen: {names}"
 REGISTERED = "Angemeldet für <b>{title}</b> ✅\n{when}\n{place}Personen: {people}\n"
 REGISTERED_ICS = "Hier ist der Kalendereintrag (.ics, auch für Outlook)."
 WILL_REMIND = " Ich erinnere dich vorher."
@@ -69,6 +114,15 @@ ERRORS = {
     "event_unknown": "Diesen Termin gibt es nicht mehr. Aktuelle Termine: /termine",
     "too_many_people": "Für <b>{title}</b> gibt es nur {capacity} Plätze – bitte wähl weniger Personen.",
     "bad_people": "Bitte wähl 1 bis {max} Personen.",
+    "company_cap": (
+        "Pro Firma gibt es für <b>{title}</b> höchstens {cap} Plätze – für eure Firma sind "
+        "noch {left} frei. Bitte wähl weniger Personen oder sprecht euch in der Firma ab."
+    ),
+    "no_room_for_more": (
+        "Für <b>{title}</b> sind gerade nicht genug Plätze frei (frei: {free}). Deine Anmeldung "
+        "bleibt, wie sie ist."
+    ),
+    "too_many_names": "Angemeldet sind {people} Personen – bitte höchstens {people} Namen (du hast {given} geschrieben).",
     "capacity_below_booked": "Es sind schon {booked} Personen angemeldet – weniger Plätze gehen nicht.",
 }
 DEADLINE = (
@@ -160,13 +214,16 @@ IS_CANCELLED = "<i>Dieser Termin ist abgesagt.</i>"
 
 PARTICIPANTS_HEAD = "<b>{title}</b> – {when}\nBelegt: {booked} von {capacity} Plätzen"
 PARTICIPANT_LINE = "• {firm} – {who} ({people}) – {status}"
+PARTICIPANT_NAMES = "\n   Namen: {names}"
 UNREGISTER_FOR = "Abmelden: {who}"
 UNREGISTERED_BY_TEAM = "Das Clusterteam hat dich von <b>{title}</b> abgemeldet. Fragen? Antworte dem Clusterteam direkt."
 UNREGISTERED_DONE = "Abgemeldet von <b>{title}</b>. Die Person bekommt Bescheid; nachgerückt: {moved}."
 NO_PARTICIPANTS = "Noch keine Anmeldungen."
 EXPORT_COLUMNS = (
-    "Termin", "Datum", "Firma", "Name", "Plattform", "Personen", "Status", "Angemeldet am",
+    "Termin", "Datum", "Firma", "Name", "Plattform", "Personen", "Namen (Namensschilder)",
+    "Status", "Angemeldet am", "Abgemeldet am",
 )
+EVENT_CANCELLED_STATUS = "abgesagt (Termin abgesagt)"
 EXPORT_LABEL = "Anmeldungen zu Terminen"
 
 def when_text(ev: Event, tz: ZoneInfo) -> str:

@@ -20,3 +20,10 @@ class Decide(Action, name="fair.decide"):
 
     request_id: int
     confirm: bool
+
+
+@dataclass(frozen=True)
+class AskBooth(Action, name="fair.ask"):
+    """"Standplatz anfragen" under a fair in /termine: /messe with that fair chosen."""
+
+    fair_key: str

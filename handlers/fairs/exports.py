@@ -3,29 +3,36 @@
 from __future__ import annotations
 
 from handlers.core import Ctx, Table
-from handlers.core.exports import Cell
-from handlers.core.format import fmt_short_date
+from handlers.core.exports import Cell, spread
 from handlers.fairs import texts as t
 from storage.fairs import queries
 
-COLUMNS = ["Messe", "Firma", "Status", "Tage", "Personen", "Tisch", "Stellwand", "Strom", "m²",
-           "Berufe", "Mitmachaktion", "Angefragt", "Geändert", "Notiz Team"]
+HEAD = ["Messe", "Firma", "Status"]
+COLUMNS = ["Personen", "Tisch", "Stellwand", "Strom", "m²", "Berufe", "Mitmachaktion",
+           "Angefragt am", "Geändert am", "Notiz Team"]
 
 
 async def messe_table(ctx: Ctx, filter_text: str) -> Table:
-    """Every booth request of every fair (filter: part of the fair's title or key)."""
+    """Every booth request of every fair (filter: part of the fair's title or key).
+
+    The booked days are one date cell each ("Tag 1", "Tag 2"); times are date-time cells.
+    """
     rows: list[list[Cell]] = []
+    days: list[list[Cell]] = []
     for fair in await queries.list_fairs(ctx.s):
         if filter_text and filter_text.lower() not in f"{fair.title} {fair.key}".lower():
             continue
         for req, company in await queries.fair_requests(ctx.s, fair_id=fair.id):
             rows.append([
-                fair.title, company.name, t.STATUS[req.status],
-                ", ".join(fmt_short_date(d) for d in queries.booked_dates(req)), req.staff,
+                fair.title, company.name, t.STATUS[req.status], req.staff,
                 _yes(req.needs_table), _yes(req.needs_wall), _yes(req.needs_power), req.area_m2,
                 req.professions, req.activity, req.queued_at, req.updated_at, req.admin_note,
             ])
-    return Table("Messe-Anfragen", COLUMNS, rows)
+            days.append(list(queries.booked_dates(req)))
+    day_columns, day_cells = spread("Tag", days)
+    n = len(HEAD)
+    return Table("Messe-Anfragen", [*HEAD, *day_columns, *COLUMNS],
+                 [[*r[:n], *d, *r[n:]] for r, d in zip(rows, day_cells, strict=True)])
 
 
 def _yes(value: bool) -> str:

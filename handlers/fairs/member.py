@@ -7,6 +7,7 @@ from handlers.core.dialogs import Data
 from handlers.core.format import esc
 from handlers.fairs import notices, questions
 from handlers.fairs import texts as t
+from handlers.fairs.actions import AskBooth
 from handlers.fairs.views import data_summary, deadline_refusal, request_summary, too_late
 from storage.errors import DomainError
 from storage.fairs import booths, queries
@@ -23,7 +24,16 @@ def register(router: Router) -> None:
             raise UsageError(t.NO_COMPANY)
         await router.dialogs.start(ctx, DIALOG, {})
 
+    async def ask_booth(ctx: Ctx, a: AskBooth) -> None:
+        if ctx.company is None:
+            raise UsageError(t.NO_COMPANY)
+        data: Data = {}
+        step = await on_fair(ctx, data, a.fair_key)  # refuses unknown fairs and late requests
+        if step != END:
+            await router.dialogs.start(ctx, DIALOG, data, step=step, restart=True)
+
     router.command("messe", start, linked=True, personal=True, help=t.HELP_MESSE)
+    router.on(AskBooth, ask_booth, linked=True)
     router.dialog(Dialog(DIALOG, t.DIALOG_TITLE, "fair", {
         "fair": Step(ask_fair, on_press=on_fair),
         "existing": Step(ask_existing, on_press=on_existing),

@@ -89,7 +89,9 @@ async def export(ctx: Ctx, filter_text: str) -> Table:
     cfg = config(ctx)
     rows: list[list[Cell]] = [
         [c.name, cfg.label(f.group_key) if f.group_key else "", f.description,
-         t.STATUS_ASSIGNED if f.assigned else t.STATUS_INTEREST, f.created_at.astimezone(ctx.tz)]
+         t.STATUS_ASSIGNED if f.assigned else t.STATUS_INTEREST,
+         t.SOURCE_PLAN if f.from_plan else t.SOURCE_BOT,
+         None if f.from_plan else f.created_at.astimezone(ctx.tz)]  # no fake import time
         for f, c in await queries.interests(ctx.s)
     ]
     return Table("Filmserie", t.EXPORT_COLUMNS, rows)

@@ -32,7 +32,9 @@ BTN_PICK = "Gruppe zuordnen"
 PICK = "Welche Berufsgruppe bekommt {company}?"
 ASSIGNED = "Zugeordnet: {company} – {group}."
 NOTICE_ASSIGNED = "Gute Nachricht: Euer Film für „{title}“ ist zugeordnet – Berufsgruppe <b>{group}</b>. Das Team meldet sich zum Dreh."
-EXPORT_COLUMNS = ("Firma", "Berufsgruppe", "Beschreibung", "Status", "Gemeldet am")
+EXPORT_COLUMNS = ("Firma", "Berufsgruppe", "Beschreibung", "Status", "Quelle", "Gemeldet am")
+SOURCE_PLAN = "Jahresplan"
+SOURCE_BOT = "im Bot gemeldet"
 STATUS_ASSIGNED, STATUS_INTEREST = "zugeordnet", "Interesse"
 
 # removing a company from its film (team) or withdrawing one's own company (member)

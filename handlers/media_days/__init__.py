@@ -42,7 +42,7 @@ def register(router: Router) -> None:
     router.on(Withdraw, member.withdraw, linked=True)
     router.on(Accept, member.accept, linked=True)
     router.on(Reject, member.reject, linked=True)
-    router.on(NudgeOff, member.nudge_off)
+    router.on(NudgeOff, member.nudge_off, public=True)  # switching off always works
     # the team's buttons
     router.on(Confirm, team.confirm, admin=True)
     router.on(Propose, lambda ctx, a: team.open_dialog(ctx, a.md_id, team.PROPOSE, dialogs),

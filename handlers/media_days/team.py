@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Step, Table, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data, Dialogs
+from handlers.core.exports import Cell, spread
 from handlers.core.format import esc, fmt_date
 from handlers.dates import When, parse_when
 from handlers.dates import texts as td
@@ -164,34 +165,47 @@ async def ask_reason(ctx: Ctx, data: Data) -> None:
 
 async def type_reason(ctx: Ctx, data: Data, text: str) -> str:
     """Decline with the reason and tell the company at once."""
-    reason = text.strip()[:1000]
     try:
-        md = await service.decline(ctx.s, md_id=data["md_id"], reason=reason, now=ctx.now)
+        await decline(ctx, md_id=data["md_id"], reason=text)
     except DomainError as err:  # answered meanwhile (e.g. confirmed): nothing to decline
         ctx.say(t.rule_text(err))
-        return END
-    ctx.audit("media_day_decline", company=data["company"], reason=reason)
+    return END
+
+
+async def decline(ctx: Ctx, *, md_id: int, reason: str) -> None:
+    """Decline a request (or a move wish) with the reason and tell the company at once.
+
+    The chat's decline dialog and the web desk both end here.
+    """
+    reason = reason.strip()[:1000]
+    md = await service.decline(ctx.s, md_id=md_id, reason=reason, now=ctx.now)
+    name = await _company_name(ctx, md)
+    ctx.audit("media_day_decline", company=name, reason=reason)
     move = md.status == "confirmed"  # a move wish was declined: the confirmed day stays
     if not move:
         await notices.drop_reminders(ctx.notify, md, reason="declined")
     await notices.tell_company(ctx.notify, md, notices.DECLINED, reason=reason, move=move)
-    ctx.say(t.DECLINED.format(company=esc(data["company"])))
-    return END
+    ctx.say(t.DECLINED.format(company=esc(name)))
 
 
 async def export(ctx: Ctx, filter_text: str) -> Table:
     """Export the media days, optionally of one status (`/export medientage bestätigt`)."""
     cfg, day = config(ctx.catalogue), today(ctx.now, ctx.tz)
-    rows = []
+    rows: list[list[Cell]] = []
+    wishes: list[list[Cell]] = []
     for md, c in await queries.all_media_days(ctx.s):
         status = t.STATUS_LABELS["done"] if is_done(md, day) else t.STATUS_LABELS.get(
             md.status, md.status)
         if filter_text and not status.startswith(filter_text.lower()):
             continue
         rows.append([c.name, t.STATE_LONG.get(c.state or "", ""), status, md.day,
-                     ", ".join(fmt_date(d) for d in md.wished_days),
                      t.formats_text(md.formats, cfg.formats), md.contact_name,
                      md.contact_reach, md.note, md.requested_at.astimezone(ctx.tz),
                      md.confirmed_at.astimezone(ctx.tz) if md.confirmed_at else None,
                      md.decline_reason or ""])
-    return Table("Medientage", t.EXPORT_COLUMNS, rows)
+        wishes.append(list(md.wished_days))
+    # Each wished day is a date cell of its own ("Wunschtermin 1", "Wunschtermin 2", ...).
+    wish_columns, wish_cells = spread("Wunschtermin", wishes)
+    head, tail = t.EXPORT_COLUMNS[:4], t.EXPORT_COLUMNS[4:]
+    return Table("Medientage", [*head, *wish_columns, *tail],
+                 [[*r[:4], *w, *r[4:]] for r, w in zip(rows, wish_cells, strict=True)])

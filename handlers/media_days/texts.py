@@ -241,8 +241,8 @@ STATUS_LABELS = {
     "requested": "angefragt", "confirmed": "bestätigt", "done": "erledigt",
     "declined": "abgesagt", "withdrawn": "zurückgezogen",
 }
-EXPORT_COLUMNS = (
-    "Firma", "Land", "Status", "Termin", "Wunschtermine", "Formate", "Ansprechperson",
+EXPORT_COLUMNS = (  # the wished days go after "Termin", one column each
+    "Firma", "Land", "Status", "Termin", "Formate", "Ansprechperson",
     "Kontakt", "Notiz", "Angefragt am", "Bestätigt am", "Absagegrund",
 )
 

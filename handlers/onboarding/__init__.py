@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
 
 from handlers.core import Ctx, Router
 from handlers.core import texts as core_t
-from handlers.core.format import esc
+from handlers.core.format import esc, fmt_time
+from handlers.core.notify import Notice, RenderCtx, Rendered
 from handlers.onboarding import texts as t
 from storage.errors import DomainError
 from storage.members import invites
 
-CODE_LIKE = re.compile(r"[A-Za-z0-9]{8}")
+# Codes are 13 characters today; 8-character ones were issued before and may still be open.
+# A digit tells a code from a word ("Anmelden"): only such a word counts as a try.
+CODE_LIKE = re.compile(rf"(?=.*\d)(?:[{invites.ALPHABET}]{{13}}|[{invites.ALPHABET}]{{8}})",
+                       re.IGNORECASE)
+JOINED = "member.joined"
 
 
 def register(router: Router) -> None:
@@ -24,15 +32,23 @@ def register(router: Router) -> None:
         if not await router.dialogs.resume(ctx):
             ctx.say(core_t.NOTHING_TO_RESUME)
 
-    router.command("start", start, help=t.HELP_START)
-    router.command("hilfe", help_, help=t.HELP_HILFE, aliases=("help",))
-    router.command("weiter", resume, help=t.HELP_WEITER, hidden=True)
+    router.command("start", start, help=t.HELP_START, public=True)
+    router.command("hilfe", help_, help=t.HELP_HILFE, aliases=("help",), public=True)
+    router.command("weiter", resume, help=t.HELP_WEITER, hidden=True, public=True)
     router.text_fallbacks.append(bare_code)
+    router.notices.add(JOINED, render_joined)
     router.domain_errors({
-        "code_unknown": lambda e: t.CODE_UNKNOWN.format(code=esc(e.info["code"])),
-        "code_expired": lambda e: t.CODE_EXPIRED.format(code=esc(e.info["code"])),
+        "code_limit": lambda e: t.CODE_LIMIT.format(time=_local_time(e, router)),
         "already_linked_elsewhere": lambda e: t.LINKED_ELSEWHERE,
     })
+
+
+def _local_time(err: DomainError, router: Router) -> str:
+    """Return the local time of the error's `until` ("10:15")."""
+    until = err.info["until"]
+    if not isinstance(until, datetime):  # always one: storage.members.invites.retry_at
+        return "?"
+    return fmt_time(until.astimezone(router.services.tz).time())
 
 
 async def start(ctx: Ctx) -> None:
@@ -41,11 +57,13 @@ async def start(ctx: Ctx) -> None:
     cat = ctx.catalogue
     head = t.WELCOME.format(name=name, cluster=esc(cat.name))
     if ctx.args:
-        company = await invites.redeem(ctx.s, code=_clean(ctx.arg_list[0]), person=ctx.person,
-                                       now=ctx.now)
-        ctx.company = company
-        ctx.notify.wake()  # the jobs plan the reminders a new member of the company gets
-        ctx.say(f"{head}\n{t.LINKED.format(company=esc(company.name))}\n\n{t.PRIVACY}\n\n"
+        code = _clean(ctx.arg_list[0])
+        if not await _redeem(ctx, code):
+            # Unknown, expired, revoked or used up: one answer, so a guess learns nothing.
+            ctx.say(t.CODE_UNKNOWN.format(code=esc(code)))
+            return
+        assert ctx.company is not None  # _redeem linked the person
+        ctx.say(f"{head}\n{t.LINKED.format(company=esc(ctx.company.name))}\n\n{t.PRIVACY}\n\n"
                 f"{t.START_HINT}")
         return
     if ctx.company is not None:
@@ -55,6 +73,32 @@ async def start(ctx: Ctx) -> None:
     else:
         body = t.ASK_CODE.format(team=esc(cat.team.email or cat.team.name))
     ctx.say(f"{head}\n\n{t.PRIVACY}\n\n{body}")
+
+
+async def _redeem(ctx: Ctx, code: str) -> bool:
+    """Link the person by `code`, audit it and tell the team; False if the code is not open."""
+    before = ctx.company_id
+    company = await invites.redeem(ctx.s, code=code, person=ctx.person, now=ctx.now,
+                                   policy=ctx.services.invites)
+    if company is None:
+        return False
+    ctx.company = company
+    if before == company.id:
+        return True  # the same code again: nothing new to audit or tell
+    ctx.audit("invite_redeem", company=company.name, code=invites.normalise(code))
+    ctx.notify.wake()  # the jobs plan the reminders a new member of the company gets
+    await ctx.notify.team(Notice(
+        kind=JOINED, key=f"{JOINED}:{ctx.person_id}:{company.id}", urgent=False,
+        params={"name": ctx.person.display_name or ctx.person.external_id,
+                "platform": ctx.person.platform, "company": company.name},
+    ), exclude=ctx.person_id)
+    return True
+
+
+async def render_joined(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered:
+    """Tell the team who joined which company ("Anna (Telegram) ist jetzt bei Pragma")."""
+    return Rendered(t.joined(str(p.get("name", "")), str(p.get("platform", "")),
+                             str(p.get("company", ""))))
 
 
 def _clean(code: str) -> str:
@@ -67,13 +111,11 @@ async def bare_code(ctx: Ctx, text: str) -> bool:
     word = _clean(text)
     if ctx.company is not None or " " in text.strip() or not CODE_LIKE.fullmatch(word):
         return False
-    try:
-        ctx.args = word
-        await start(ctx)
-    except DomainError as err:
-        if err.code == "code_unknown":  # just a word, not a code: the usual answer follows
-            return False
-        raise
+    if not await _redeem(ctx, word):
+        ctx.say(t.CODE_UNKNOWN.format(code=esc(word)))
+        return True
+    ctx.args = word
+    await start(ctx)
     return True
 
 

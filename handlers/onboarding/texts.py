@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from handlers.core.format import esc
+
 WELCOME = "Hallo{name}! Ich bin der Chatbot des Ausbildungsclusters <b>{cluster}</b>."
 PRIVACY = (
     "Datenschutz kurz: Ich speichere deinen Namen, deine Chat-Kennung, deine Firma und was du "
@@ -14,8 +16,15 @@ ASK_CODE = (
 LINKED = "Willkommen bei <b>{company}</b>! Du bist jetzt dieser Firma zugeordnet."
 ALREADY_LINKED = "Du gehörst zu <b>{company}</b>. Was möchtest du tun? Alle Befehle: /hilfe"
 START_HINT = "Los geht's mit /termine, /stammtisch oder /hilfe."
-CODE_UNKNOWN = "Den Code <code>{code}</code> kenne ich nicht. Bitte prüf ihn oder frag das Clusterteam."
-CODE_EXPIRED = "Der Code <code>{code}</code> ist abgelaufen (30 Tage). Bitte frag das Clusterteam nach einem neuen."
+CODE_UNKNOWN = (
+    "Den Code <code>{code}</code> kenne ich nicht oder er gilt nicht mehr. Bitte prüf ihn "
+    "oder frag das Clusterteam nach einem neuen."
+)
+CODE_LIMIT = (
+    "Das waren zu viele falsche Codes. Bitte versuch es ab {time} Uhr wieder oder frag das "
+    "Clusterteam nach einem neuen Code."
+)
+PLATFORMS = {"telegram": "Telegram", "matrix": "Matrix", "console": "Konsole"}
 LINKED_ELSEWHERE = "Du bist schon einer anderen Firma zugeordnet. Das Clusterteam kann das ändern."
 
 HELP_HEAD = "<b>Das kann ich für dich tun:</b>"
@@ -26,3 +35,9 @@ HELP_FOOT = "\nMitten in einem Dialog? „abbrechen“ bricht ab, /weiter macht 
 HELP_HILFE = "Alle Befehle"
 HELP_START = "Begrüßung und Einladungscode einlösen"
 HELP_WEITER = "Offenen Dialog fortsetzen"
+
+
+def joined(name: str, platform: str, company: str) -> str:
+    """Tell the team that someone redeemed a code ("Anna (Telegram) ist jetzt bei Pragma.")."""
+    where = PLATFORMS.get(platform, platform)
+    return f"{esc(name)} ({esc(where)}) ist jetzt bei <b>{esc(company)}</b>."

@@ -33,8 +33,7 @@ def register(router: Router) -> None:
     router.command(POLL, starter(POLL), help=t.HELP_NEW, admin=True, personal=True)
     router.command(DATES, starter(DATES), help=t.HELP_DATES, admin=True, personal=True)
     shared = {
-        "audience": Step(ask_audience, on_press=on_audience),
-        "event": Step(ask_event, on_press=on_event),
+        **audience_steps("closes"),
         "closes": Step(ask_closes, on_text=on_closes),
         "preview": Step(ask_preview, on_press=on_preview),
     }
@@ -126,14 +125,25 @@ async def ask_audience(ctx: Ctx, data: Data) -> None:
         [choice(ctx, t.AUDIENCE_EVENT, "event")], [cancel_button(ctx)]])
 
 
-async def on_audience(ctx: Ctx, data: Data, value: str) -> str:
-    """Keep the audience (people registered for an event: which event next)."""
-    if value == "event":
-        return "event"
-    if value != "all" and value not in audience.STATES:
-        raise UsageError(t.ASK_AUDIENCE)
-    data["audience"] = value
-    return "closes"
+def audience_steps(nxt: str) -> dict[str, Step]:
+    """Return the steps "audience" and "event" (which event's people); then step `nxt`."""
+
+    async def on_audience(ctx: Ctx, data: Data, value: str) -> str:
+        if value == "event":
+            return "event"
+        if value != "all" and value not in audience.STATES:
+            raise UsageError(t.ASK_AUDIENCE)
+        data["audience"] = value
+        return nxt
+
+    async def on_event(ctx: Ctx, data: Data, value: str) -> str:
+        if value == "back" or not value.isdigit():
+            return "audience"
+        data["audience"] = audience.event_audience(int(value))
+        return nxt
+
+    return {"audience": Step(ask_audience, on_press=on_audience),
+            "event": Step(ask_event, on_press=on_event)}
 
 
 async def ask_event(ctx: Ctx, data: Data) -> None:
@@ -144,14 +154,6 @@ async def ask_event(ctx: Ctx, data: Data) -> None:
         return
     ctx.say(t.ASK_EVENT, [[choice(ctx, ev.title[:50], ev.id)] for ev in events]
             + [[cancel_button(ctx)]])
-
-
-async def on_event(ctx: Ctx, data: Data, value: str) -> str:
-    """Keep the event's people as the audience."""
-    if value == "back" or not value.isdigit():
-        return "audience"
-    data["audience"] = audience.event_audience(int(value))
-    return "closes"
 
 
 async def ask_closes(ctx: Ctx, data: Data) -> None:

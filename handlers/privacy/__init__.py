@@ -22,10 +22,10 @@ def register(router: Router) -> None:
             return
         await router.dialogs.start(ctx, erase.LEAVE, restart=True)
 
-    router.command("datenschutz", privacy, help=t.HELP_DATENSCHUTZ)
-    router.command("meinedaten", my_data, help=t.HELP_MEINEDATEN, personal=True)
+    router.command("datenschutz", privacy, help=t.HELP_DATENSCHUTZ, public=True)
+    router.command("meinedaten", my_data, help=t.HELP_MEINEDATEN, personal=True, public=True)
     router.command("loeschen", start_erase, help=t.HELP_LOESCHEN, personal=True,
-                   aliases=("löschen",))
+                   public=True, aliases=("löschen",))
     router.command("austreten", start_leave, help=t.HELP_AUSTRETEN, personal=True)
     for dialog in erase.DIALOGS:
         router.dialog(dialog)

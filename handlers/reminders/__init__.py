@@ -7,6 +7,7 @@ reminders, switch kinds on/off), `notices` (the personal reminder's renderer), `
 from __future__ import annotations
 
 from handlers.core import Ctx, Dialog, Router
+from handlers.core.format import plural
 from handlers.reminders import dialog, listing, notices
 from handlers.reminders import texts as t
 from storage.reminders import PERSONAL
@@ -26,7 +27,9 @@ def register(router: Router) -> None:
 
     router.command("erinnerung", create, personal=True, help=t.HELP_ERINNERUNG)
     router.command("erinnerungen", overview, personal=True, help=t.HELP_ERINNERUNGEN)
-    router.on(listing.Delete, listing.delete)
-    router.on(listing.SwitchKind, switch)
+    router.on(listing.Delete, listing.delete, public=True)  # switching off always works
+    router.on(listing.SwitchKind, switch, public=True)
     router.dialog(Dialog(dialog.DIALOG, t.TITLE, "when", dialog.STEPS))
     router.notices.add(PERSONAL, notices.render_personal)
+    router.domain_errors({"too_many_reminders": lambda e: t.TOO_MANY.format(
+        count=plural(int(str(e.info["max"])), "Erinnerung", "Erinnerungen"))})

@@ -16,7 +16,7 @@ from handlers.dates import When, to_datetime
 from handlers.reminders import texts as t
 from handlers.reminders.notices import personal
 from handlers.reminders.when import Impossible, Understood, read_when
-from storage.reminders import TEXT_MAX
+from storage.reminders import TEXT_MAX, check_room
 
 DEFAULT_TIME = time(9)
 DIALOG = "erinnerung"
@@ -27,6 +27,7 @@ async def create(ctx: Ctx, router: Router) -> None:
     """Understand when and what, then ask for a confirmation (or for what is missing)."""
     if not ctx.args:
         raise UsageError(t.USAGE)
+    await check_room(ctx.s, person_id=ctx.person_id, limit=ctx.services.limits.open_reminders)
     found = read_when(ctx.args, now=ctx.now)
     if not isinstance(found, Understood):
         # Keep what was typed: only the time is asked for again.
@@ -129,6 +130,7 @@ async def _answer(ctx: Ctx, data: Data, value: str) -> str:
     if due <= ctx.now:  # the dialog may be answered long after it was asked
         ctx.say(t.PAST)
         return "when"  # keep the text, ask for a new time
+    await check_room(ctx.s, person_id=ctx.person_id, limit=ctx.services.limits.open_reminders)
     await ctx.notify.person(ctx.person_id, personal(data["text"], due))
     ctx.say(t.DONE.format(when=fmt_dt(due, ctx.tz, long=True), text=esc(data["text"])))
     return END

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 LABEL_PERSONAL = "Eigene Erinnerung"
 LABEL_OTHER = "Mitteilung"
+TOO_MANY = (
+    "Du hast schon {count} geplant – mehr gehen nicht auf einmal. Lösch eine "
+    "unter /erinnerungen, dann ist wieder Platz."
+)
 USAGE = (
     "So legst du eine Erinnerung an:\n<code>/erinnerung morgen 9 Uhr Unterlagen für den Medientag</code>\n"
     "Erst wann, dann woran. Deine Erinnerungen: /erinnerungen"

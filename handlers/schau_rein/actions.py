@@ -22,3 +22,8 @@ class OpenSignup(Action, name="schaurein.open"):
 @dataclass(frozen=True)
 class ShowSignups(Action, name="schaurein.list"):
     """Show every sign-up to the team, as /schaurein_liste does."""
+
+
+@dataclass(frozen=True)
+class Join(Action, name="schaurein.join"):
+    """"Mitmachen" under Schau rein in /termine: the sign-up, as /schaurein opens it."""

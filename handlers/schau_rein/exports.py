@@ -7,8 +7,7 @@ from datetime import date, datetime, timedelta
 from icalendar import Calendar, Event
 
 from handlers.core import Ctx, Router, Table
-from handlers.core.exports import Cell
-from handlers.core.format import fmt_short_date
+from handlers.core.exports import Cell, spread
 from handlers.core.ics import PRODID, ics_file
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.views import current, dates
@@ -28,15 +27,15 @@ async def schaurein_table(ctx: Ctx, filter_text: str) -> Table:
     """Every Schau-rein sign-up, one row per company, one column per kind of support."""
     prog = programme(ctx.catalogue)
     support = prog.support if prog is not None else ()
-    rows: list[list[Cell]] = []
-    if prog is not None:
-        for row, company in await queries.signups(ctx.s, programme=prog.key):
-            rows.append([
-                company.name, ", ".join(fmt_short_date(d) for d in dates(row.days)),
-                *[_yes(s.key in row.support) for s in support], row.description, row.contact,
-                row.updated_at,
-            ])
-    columns = ["Firma", "Tage", *[s.label for s in support], "Aktion", "Kontakt", "Angemeldet"]
+    found = await queries.signups(ctx.s, programme=prog.key) if prog is not None else []
+    day_columns, days = spread("Tag", [list(dates(row.days)) for row, _ in found])
+    rows: list[list[Cell]] = [
+        [company.name, *cells, *[_yes(s.key in row.support) for s in support], row.description,
+         row.contact, row.created_at, row.updated_at]
+        for (row, company), cells in zip(found, days, strict=True)
+    ]
+    columns = ["Firma", *day_columns, *[s.label for s in support], "Aktion", "Kontakt",
+               "Angemeldet am", "Geändert am"]
     return Table("Schau rein", columns, rows)
 
 

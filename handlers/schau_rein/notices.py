@@ -2,6 +2,8 @@
 
 The catalogue's "schau_rein" contact (else every admin) hears at once of every sign-up and
 withdrawal, in the fairs' format, with a button that opens the sign-up (or the list).
+Companies in the programme's state that have not signed up get a deadline reminder 7 and 2
+days before the deadline (switchable; storage.schau_rein.reminders).
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from handlers.core import Ctx, Notice, RenderCtx, Rendered, Router
+from handlers.core import Ctx, JobCtx, Notice, RenderCtx, Rendered, Router
+from handlers.core.format import esc, fmt_date, fmt_dt
 from handlers.schau_rein import texts as t
-from handlers.schau_rein.actions import OpenSignup, ShowSignups
+from handlers.schau_rein.actions import Join, OpenSignup, ShowSignups
 from handlers.schau_rein.views import CONTACT, dates, row_summary
-from storage.schau_rein import SchauReinSignup, programme, queries
+from storage.outbox import deadlines
+from storage.schau_rein import SchauReinSignup, programme, queries, reminders
 
 SIGNED_UP = "schaurein.signup"
 WITHDRAWN = "schaurein.withdrawn"
@@ -24,6 +28,30 @@ def register(router: Router) -> None:
     """Register the Schau-rein notice kinds."""
     router.notices.add(SIGNED_UP, render_signed_up)
     router.notices.add(WITHDRAWN, render_withdrawn)
+    router.notices.add(reminders.DEADLINE_KIND, render_deadline, switch=t.LABEL_DEADLINE)
+    router.jobs.append(plan_deadline_reminders)
+
+
+async def plan_deadline_reminders(j: JobCtx) -> None:
+    """Job: keep the deadline reminders in line with sign-ups, people and switches."""
+    wanted = await reminders.deadline_plans(j.s, j.services.catalogue, now=j.now,
+                                            tz=j.services.tz)
+    await j.notify.reconcile(deadlines.prefix(reminders.DEADLINE_KIND), wanted)
+
+
+async def render_deadline(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """Company: the deadline is near and you have not signed up (None once signed up)."""
+    prog = programme(rc.catalogue)
+    company_id = rc.person.company_id
+    if prog is None or prog.key != p.get("programme") or company_id is None:
+        return None
+    if not prog.is_open(rc.now) or await queries.signup_of(
+            rc.s, programme=prog.key, company_id=company_id) is not None:
+        return None
+    days = f"{fmt_date(prog.first_day)} – {fmt_date(prog.last_day)}"
+    text = t.REMIND_DEADLINE.format(title=esc(prog.title), days=days,
+                                    deadline=fmt_dt(prog.deadline, rc.tz))
+    return Rendered(text, [[RenderCtx.button(t.JOIN_LABEL, Join())]])
 
 
 async def signed_up(ctx: Ctx, row: SchauReinSignup, *, replaced: bool) -> None:

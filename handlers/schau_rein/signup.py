@@ -8,6 +8,7 @@ from handlers.core import END, Ctx, Dialog, Router, Step, UsageError, cancel_but
 from handlers.core.dialogs import Data
 from handlers.schau_rein import notices
 from handlers.schau_rein import texts as t
+from handlers.schau_rein.actions import Join
 from handlers.schau_rein.days import DAY_STEPS
 from handlers.schau_rein.views import contact_name, current, dates, deadline_text, summary
 from handlers.schau_rein.withdraw import STEPS as WITHDRAW_STEPS
@@ -26,7 +27,11 @@ def register(router: Router) -> None:
     async def start(ctx: Ctx) -> None:
         await start_signup(ctx, router)
 
+    async def join(ctx: Ctx, a: Join) -> None:
+        await start_signup(ctx, router)
+
     router.command("schaurein", start, linked=True, personal=True, help=t.HELP_SCHAUREIN)
+    router.on(Join, join, linked=True)
     steps = {
         "state": Step(ask_state, on_press=on_state),
         **DAY_STEPS,

@@ -110,4 +110,11 @@ HELP_SCHAUREIN_KALENDER = "Kalender (.ics): Schau-rein-Termine mit medialer Begl
 HELP_SCHAUREIN_LISTE = "Schau-rein-Anmeldungen anzeigen"
 HELP_SCHAUREIN = "Schau rein (Sachsen): Aktionstag, Unterstützung"
 EXPORT_LABEL = "Schau-rein-Anmeldungen"
+LABEL_DEADLINE = "Schau rein: Erinnerung an die Anmeldefrist"
+JOIN_LABEL = "Mitmachen"
+REMIND_DEADLINE = (
+    "Erinnerung: <b>{title}</b> ({days}) – wollt ihr euren Betrieb öffnen? Anmelden geht bis "
+    "{deadline}, das Clusterteam unterstützt mit Ideen, Social Media und Presse. "
+    "Mitmachen: /schaurein (Abschalten: /erinnerungen)"
+)
 DIALOG_TITLE = "Schau-rein-Anmeldung"

@@ -8,6 +8,7 @@ renderers), `texts`.
 from __future__ import annotations
 
 from handlers.core import Ctx, Dialog, Router
+from handlers.core.format import plural
 from handlers.stammtisch import member, notices, planner, team
 from handlers.stammtisch import texts as t
 
@@ -18,9 +19,17 @@ def register(router: Router) -> None:
     async def suggest(ctx: Ctx, a: member.SuggestTopic) -> None:
         await member.suggest(ctx, router)
 
+    async def show(ctx: Ctx, a: member.Show) -> None:
+        await member.show(ctx)
+
     router.command("stammtisch", member.show, help=t.HELP_STAMMTISCH)
+    router.on(member.Show, show)
     router.on(member.Subscribe, member.subscribe)
     router.on(member.SuggestTopic, suggest)
+    router.domain_errors({
+        "too_many_topics": lambda e: t.TOO_MANY_TOPICS.format(
+            count=plural(int(str(e.info["max"])), "Thema", "Themen")),
+    })
     router.dialog(Dialog(member.TOPIC_DIALOG, t.TOPIC_DIALOG_TITLE, "text", member.TOPIC_STEPS))
     router.overview.add(member.overview_lines)
     router.notices.add(planner.MORNING, notices.render_morning, switch=t.LABEL_MORNING)

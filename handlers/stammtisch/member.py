@@ -25,6 +25,11 @@ class Subscribe(Action, name="stammtisch.abo"):
 
 
 @dataclass(frozen=True)
+class Show(Action, name="stammtisch.show"):
+    """"Stammtisch" under its next date in /termine: what /stammtisch shows."""
+
+
+@dataclass(frozen=True)
 class SuggestTopic(Action, name="stammtisch.thema"):
     """Suggest a topic for the next meeting."""
 
@@ -73,6 +78,9 @@ async def _kinds_on(ctx: Ctx) -> tuple[bool, bool]:
 async def suggest(ctx: Ctx, router: Router) -> None:
     """Ask for a topic for the next meeting (the topic dialog)."""
     nxt = await _next_meetings(ctx, 1)
+    # Said before the topic is typed, not after: nothing typed is lost.
+    await service.check_topic_room(ctx.s, meeting=nxt[0].key, person_id=ctx.person_id,
+                                   limit=ctx.services.limits.topics_per_meeting)
     # "session": the meeting's key, named as in dialogs left open by earlier versions.
     data = {"session": nxt[0].key, "date": t.day(nxt[0].start, ctx.tz)}
     await router.dialogs.start(ctx, TOPIC_DIALOG, data)
@@ -98,7 +106,7 @@ async def _got_topic(ctx: Ctx, data: dict[str, Any], text: str) -> str:
     # Answered after that meeting started: the topic goes to the next one instead.
     meeting = data["session"] if data["session"] in keys else keys[0]
     await service.add_topic(ctx.s, meeting=meeting, person_id=ctx.person_id, text=text,
-                            now=ctx.now)
+                            now=ctx.now, limit=ctx.services.limits.topics_per_meeting)
     sched = await queries.schedule(ctx.s, ctx.catalogue)
     await planner.plan_topics(ctx.s, ctx.notify, sched, now=ctx.now,
                               admin_keys=ctx.services.admin_keys)

@@ -43,6 +43,8 @@ async def _meeting(rc: RenderCtx, p: Mapping[str, Any]) -> tuple[Schedule, Meeti
 
 
 async def _reminder(rc: RenderCtx, p: Mapping[str, Any], template: str) -> Rendered | None:
+    if not rc.is_member:  # left or was removed from the company since: the link is for members
+        return None
     found = await _meeting(rc, p)
     if found is None:  # skipped since it was planned
         return None
@@ -76,6 +78,8 @@ async def render_topics(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
 
 async def render_change(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
     """Render a skip, move, new link or new time; None when a later change overtook it."""
+    if not rc.is_member:
+        return None
     sched = await _schedule(rc)
     series, title = sched.series, esc(sched.series.title)
     m = sched.meeting(str(p.get("meeting", "")))

@@ -23,6 +23,10 @@ NOT_SUBSCRIBED = "\nMöchtest du erinnert werden? Dann tipp auf „Erinnerung an
 NOW_ON = "🔔 Erledigt: Ich erinnere dich an jeden Stammtisch – am Morgen um 9 Uhr und 15 Minuten vorher."
 NOW_OFF = "🔕 Erledigt: keine Stammtisch-Erinnerungen mehr."
 ASK_TOPIC = "Welches Thema schlägst du für den Stammtisch am {date} vor? Schreib es mir in einer Nachricht."
+TOO_MANY_TOPICS = (
+    "Du hast für diesen Termin schon {count} vorgeschlagen – das reicht für ein Treffen. "
+    "Weitere Ideen gern für den nächsten Stammtisch oder direkt ans Clusterteam."
+)
 TOPIC_THANKS = "Danke! Dein Themenvorschlag ist notiert, das Clusterteam sieht ihn vor dem Termin."
 TOPIC_EMPTY = "Bitte schreib dein Thema als Text (höchstens 500 Zeichen)."
 TOPIC_TOO_LONG = "Das sind {count} Zeichen – bitte fass dein Thema in höchstens 500 Zeichen."

@@ -48,6 +48,9 @@ class ClusterSection(Strict):
     website: str = ""
     # Shown by /termine when nothing is coming up ("Der Plan 2027 folgt im Januar.").
     announcement: LongText = ""
+    # Places one company may take at an event with sign-up in the bot (an event may say
+    # otherwise with its own `per_company`), so that a few companies cannot fill it alone.
+    places_per_company: int = Field(default=3, ge=1)
     team: ContactModel | None = None
     contacts: dict[str, ContactModel] = {}
 
@@ -74,6 +77,7 @@ class EventEntry(Strict):
     topic: LongText | None = None
     kind: Literal["intern", "extern", "info"] = "intern"
     capacity: int | None = Field(default=None, ge=1)
+    per_company: int | None = Field(default=None, ge=1)  # else [cluster] places_per_company
     deadline: datetime | None = None
     link: str | None = None
     directions: str | None = None
@@ -169,6 +173,12 @@ class FilmSeriesSection(Strict):
     groups: list[Labelled] = []
 
 
+class IdeasSection(Strict):
+    """`[ideas]`: the themes members file their ideas under (`/idee`)."""
+
+    themes: list[Labelled] = []
+
+
 class CatalogueFile(Strict):
     """The whole file. Sections the file leaves out are empty (the feature then offers none)."""
 
@@ -180,6 +190,7 @@ class CatalogueFile(Strict):
     stammtisch: StammtischSection | None = None
     media_days: MediaDaysSection | None = None
     film_series: FilmSeriesSection | None = None
+    ideas: IdeasSection | None = None
 
 
 # Entries of these lists must have unique keys (the key links the catalogue to the database).

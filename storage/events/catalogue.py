@@ -25,6 +25,8 @@ def values(e: EventEntry, catalogue: Catalogue) -> dict[str, Any]:
         "deadline": catalogue.local(e.deadline) if e.deadline else None, "link": e.link,
         "capacity": e.capacity if e.kind == "intern" else None, "directions": e.directions,
         "reminder_days": list(DEFAULT_REMINDERS if e.reminders is None else e.reminders),
+        "per_company": ((e.per_company or catalogue.data.cluster.places_per_company)
+                        if e.kind == "intern" else None),
     }
 
 

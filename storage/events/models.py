@@ -42,6 +42,7 @@ class Event(SQLModel, table=True):
     kind: str = Field(default="intern", max_length=10)
     capacity: int | None = None  # people; None = unlimited (or not registered through us)
     booked: int = 0
+    per_company: int | None = None  # places one company may take; None = no limit
     deadline: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     link: str | None = Field(default=None, max_length=500)
     directions: str | None = Field(default=None, max_length=500)
@@ -74,6 +75,8 @@ class Registration(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
     company_id: int | None = Field(default=None, foreign_key="company.id", index=True)
     people: int = 1
+    # Who comes (for name badges), as the person gave them; at most `people` names.
+    names: list[str] = Field(default_factory=list, sa_column=Column(JSONText()))
     status: str = Field(default="registered", max_length=12)
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     promoted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

@@ -6,6 +6,10 @@ Rules (the cluster team agreed on strict FIFO because it is the fairest and easi
   anyone is waiting, goes to the end of the waiting list as a whole (it is never split, and a
   later, smaller sign-up never overtakes an earlier one). One larger than the whole capacity
   is refused, since it could never move up and would block the list.
+- A company takes at most `Event.per_company` places (registered and waiting together), so a
+  few companies cannot fill an event alone; it is checked under the same row lock.
+- A registration may change its number of people: fewer frees places (others move up); more
+  is taken only from free places nobody is waiting for (it never jumps the waiting list).
 - When places free up, the head of the waiting list moves up if it fits, then the next, and so
   on; a head that does not fit blocks the list until enough places are free.
 The event row is locked (FOR UPDATE on PostgreSQL; BEGIN IMMEDIATE serialises SQLite) before
@@ -56,6 +60,8 @@ async def register(
     if event.capacity is not None and people > event.capacity:
         raise DomainError("too_many_people", title=event.title, capacity=event.capacity)
     person = await s.get(Person, person_id)  # usually the sender, already in the session
+    if person is not None and person.company_id is not None:
+        await _check_company(s, event, person.company_id, people)
     reg = Registration(
         event_id=event_id, person_id=person_id, people=people, created_at=now,
         company_id=person.company_id if person else None,
@@ -67,6 +73,81 @@ async def register(
     s.add(reg)
     await s.flush()
     return Outcome(event, reg)
+
+
+async def change_people(
+    s: Session, *, event_id: int, person_id: int, people: int, now: datetime
+) -> Outcome:
+    """Change how many people a registration brings; fewer frees places for the waiting list.
+
+    More people are taken only from free places nobody waits for; a waiting sign-up keeps its
+    place in the list with the new number (and moves up if it now fits at the head).
+    """
+    if not 1 <= people <= MAX_PEOPLE:
+        raise DomainError("bad_people", max=MAX_PEOPLE)
+    event = await lock_event(s, event_id)
+    check_open(event, now)
+    reg = await active_registration(s, event_id, person_id)
+    if reg is None:
+        raise DomainError("not_registered", title=event.title)
+    was = reg.status
+    if people == reg.people:
+        return Outcome(event, reg, was)
+    if event.capacity is not None and people > event.capacity:
+        raise DomainError("too_many_people", title=event.title, capacity=event.capacity)
+    if reg.company_id is not None:
+        await _check_company(s, event, reg.company_id, people, leaving=reg)
+    more = people - reg.people
+    if reg.status == "registered":
+        waiting = await _anyone_waiting(s, event_id)
+        if more > 0 and (waiting or more > free_places(event)):
+            raise DomainError("no_room_for_more", title=event.title,
+                              free=0 if waiting else free_places(event))
+        event.booked += more
+    reg.people = people
+    reg.names = reg.names[:people]  # a name too many would be a badge for nobody
+    await s.flush()
+    return Outcome(event, reg, was, await promote(s, event, now))
+
+
+async def set_names(
+    s: Session, *, event_id: int, person_id: int, names: list[str], now: datetime
+) -> Registration:
+    """Store who comes (for name badges): at most as many names as people; [] clears them."""
+    event = await lock_event(s, event_id)
+    if event.cancelled_at is not None:
+        raise DomainError("event_cancelled", title=event.title)
+    if event.start <= now:
+        raise DomainError("event_past", title=event.title)
+    reg = await active_registration(s, event_id, person_id)
+    if reg is None:
+        raise DomainError("not_registered", title=event.title)
+    if len(names) > reg.people:
+        raise DomainError("too_many_names", people=reg.people, given=len(names))
+    reg.names = names
+    await s.flush()
+    return reg
+
+
+async def company_places(s: Session, event_id: int, company_id: int,
+                         leaving: Registration | None = None) -> int:
+    """Return the places a company holds at an event (registered and waiting), but `leaving`."""
+    rows = await s.exec(select(Registration).where(
+        Registration.event_id == event_id, Registration.company_id == company_id,
+        col(Registration.status).in_(ACTIVE),
+    ))
+    return sum(r.people for r in rows if leaving is None or r.id != leaving.id)
+
+
+async def _check_company(s: Session, event: Event, company_id: int, people: int, *,
+                         leaving: Registration | None = None) -> None:
+    """Refuse more than `per_company` places for one company (the event row is locked)."""
+    if event.per_company is None:
+        return
+    held = await company_places(s, event.id, company_id, leaving)
+    if held + people > event.per_company:
+        raise DomainError("company_cap", title=event.title, cap=event.per_company,
+                          left=max(0, event.per_company - held))
 
 
 async def cancel(

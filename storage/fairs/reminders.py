@@ -1,9 +1,10 @@
 """Which fair reminders should be waiting in the outbox right now (planners reconcile to this).
 
-Deadline reminders (`fair.deadline`) go to every linked, reachable person of a company without
-a request (any state but withdrawn: a declined company gets no more nudges), 3 weeks and 1 week
-before the deadline at 09:00. Set-up reminders (`fair.exhibitor`) go to the people of a company
-whose request is confirmed, a week before its first booked day at 09:00. People who switched a
+Deadline reminders (`fair.deadline`, storage.outbox.deadlines) go to every linked, reachable
+person of a company without a request (any state but withdrawn: a declined company gets no
+more nudges), 3 weeks and 1 week before the deadline at 09:00. Set-up reminders
+(`fair.exhibitor`) go to the people of a company whose request is confirmed, a week before its
+first booked day at 09:00. People who switched a
 kind off are left out. A scheduled job reconciles both with the outbox before every delivery,
 so new colleagues, opt-outs, requests and catalogue changes are followed; a change of one
 request reconciles that company's set-up reminder in its own unit of work.
@@ -12,7 +13,7 @@ request reconciles that company's set-up reminder in its own unit of work.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
@@ -22,20 +23,16 @@ from storage.fairs import queries
 from storage.fairs.models import BoothRequest, Fair
 from storage.members import people
 from storage.members.models import Person
-from storage.outbox import Plan, preferences
+from storage.outbox import Plan, deadlines
 
 DEADLINE_KIND = "fair.deadline"
 SETUP_KIND = "fair.exhibitor"
-DEADLINE_WEEKS = (3, 1)
-REMIND_AT = time(9, 0)
-# A reminder stays wanted for a day after its time: the planner runs right before delivery
-# (at the due time itself), and a bot that was down for a few hours still sends it that day.
-GRACE = timedelta(days=1)
+DEADLINE_STEPS = (("3w", timedelta(weeks=3)), ("1w", timedelta(weeks=1)))
 
 
 def deadline_prefix() -> str:
     """Return the key prefix of every deadline reminder."""
-    return f"{DEADLINE_KIND}:"
+    return deadlines.prefix(DEADLINE_KIND)
 
 
 def setup_prefix(fair: Fair | None = None, company_id: int | None = None) -> str:
@@ -55,21 +52,10 @@ async def deadline_plans(s: Session, *, now: datetime, tz: ZoneInfo) -> dict[str
         .where(col(BoothRequest.fair_id).in_([f.id for f in fairs]),
                BoothRequest.status != "withdrawn")
     )).all())
-    audience = await _wanting(s, await people.linked_people(s), DEADLINE_KIND)
-    wanted: dict[str, Plan] = {}
-    for fair in fairs:
-        deadline_day = fair.deadline.astimezone(tz).date()
-        for weeks in DEADLINE_WEEKS:
-            due = _at_nine(deadline_day - timedelta(weeks=weeks), tz)
-            if due <= now - GRACE:
-                continue
-            for p in audience:
-                if p.company_id is None or (fair.id, p.company_id) in asked:
-                    continue
-                key = f"{DEADLINE_KIND}:{fair.key}:c{p.company_id}:p{p.id}:{weeks}w"
-                wanted[key] = Plan(person_id=p.id, kind=DEADLINE_KIND, key=key, due_at=due,
-                                   params={"fair_id": fair.id}, not_after=fair.deadline)
-    return wanted
+    offers = [deadlines.Offer(fair.key, fair.deadline, {"fair_id": fair.id},
+                              frozenset(c for f, c in asked if f == fair.id)) for fair in fairs]
+    return await deadlines.plans(s, kind=DEADLINE_KIND, offers=offers, steps=DEADLINE_STEPS,
+                                 now=now, tz=tz)
 
 
 async def setup_plans(s: Session, *, now: datetime, tz: ZoneInfo) -> dict[str, Plan]:
@@ -80,7 +66,7 @@ async def setup_plans(s: Session, *, now: datetime, tz: ZoneInfo) -> dict[str, P
     )).all()
     if not rows:
         return {}
-    audience = await _wanting(s, await people.linked_people(s), SETUP_KIND)
+    audience = await deadlines.wanting(s, await people.linked_people(s), SETUP_KIND)
     by_company: dict[int, list[Person]] = {}
     for p in audience:
         if p.company_id is not None:
@@ -97,14 +83,14 @@ async def setup_plans_for(s: Session, *, fair: Fair, req: BoothRequest, now: dat
     if req.status != "confirmed":
         return {}
     members = await people.reachable_members(s, company_id=req.company_id)
-    return _setup(fair, req, await _wanting(s, members, SETUP_KIND), now, tz)
+    return _setup(fair, req, await deadlines.wanting(s, members, SETUP_KIND), now, tz)
 
 
 def _setup(fair: Fair, req: BoothRequest, members: Iterable[Person], now: datetime,
            tz: ZoneInfo) -> dict[str, Plan]:
     first = setup_start(fair, req, tz)
-    due = _at_nine(first.date() - timedelta(weeks=1), tz)
-    if due <= now - GRACE or now >= first:
+    due = deadlines.at_nine(first.date() - timedelta(weeks=1), tz)
+    if due <= now - deadlines.GRACE or now >= first:
         return {}
     prefix = setup_prefix(fair, req.company_id)
     return {
@@ -118,13 +104,3 @@ def setup_start(fair: Fair, req: BoothRequest, tz: ZoneInfo) -> datetime:
     """Return when set-up starts on the request's first booked day (the fair's first day)."""
     booked = queries.booked_dates(req) or queries.fair_dates(fair)
     return datetime.combine(min(booked), time.fromisoformat(fair.setup or "08:00"), tzinfo=tz)
-
-
-async def _wanting(s: Session, found: list[Person], kind: str) -> list[Person]:
-    """Return the people who have not switched `kind` off."""
-    off = await preferences.switched_off(s, person_ids=[p.id for p in found])
-    return [p for p in found if (p.id, kind) not in off]
-
-
-def _at_nine(day: date, tz: ZoneInfo) -> datetime:
-    return datetime.combine(day, REMIND_AT, tzinfo=tz)

@@ -18,5 +18,8 @@ class FilmInterest(SQLModel, table=True):
     group_key: str | None = Field(default=None, unique=True, max_length=60)
     description: str = Field(default="", max_length=1000)
     assigned: bool = False  # the team confirmed the group; the company can no longer change it
+    # Interest the annual plan named (seeded from the catalogue): nobody reported it in the
+    # bot, so it has no "gemeldet am" until the company itself picks a group.
+    from_plan: bool = False
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

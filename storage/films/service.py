@@ -40,7 +40,8 @@ async def seed_films(s: Session, catalogue: Catalogue) -> int:
     added = 0
     for company in companies:
         if await of_company(s, company_id=company.id) is None:
-            s.add(FilmInterest(company_id=company.id, created_at=now, updated_at=now))
+            s.add(FilmInterest(company_id=company.id, created_at=now, updated_at=now,
+                               from_plan=True))
             added += 1
     return added
 
@@ -59,6 +60,8 @@ async def register_interest(
         if row is None:
             row = FilmInterest(company_id=company_id, created_at=now, updated_at=now)
             s.add(row)
+        elif row.from_plan:  # the company reports it now: from here on it has a date
+            row.from_plan, row.created_at = False, now
         row.group_key, row.description, row.updated_at = group_key, description, now
     return row
 

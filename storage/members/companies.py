@@ -62,6 +62,22 @@ async def set_state(s: Session, *, company_id: int, state: str) -> Company:
     company = await s.get(Company, company_id, with_for_update=True)
     if company is None:
         raise DomainError("company_unknown", company_id=company_id)
-    company.state = state
+    company.state, company.edited_in_chat = state, True
     await s.flush()
     return company
+
+
+async def rename(s: Session, *, company_id: int, name: str) -> tuple[str, Company]:
+    """Rename a company (names stay unique); return the old name and the company."""
+    name = " ".join(name.split())
+    if not name:
+        raise DomainError("company_name_empty")
+    company = await s.get(Company, company_id, with_for_update=True)
+    if company is None:
+        raise DomainError("company_unknown", company_id=company_id)
+    other = await _by_name(s, name)
+    if other is not None and other.id != company.id:
+        raise DomainError("company_exists", name=other.name)
+    old, company.name, company.edited_in_chat = company.name, name, True
+    await s.flush()
+    return old, company

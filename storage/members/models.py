@@ -45,7 +45,7 @@ class Person(SQLModel, table=True):
 
 
 class InviteCode(SQLModel, table=True):
-    """A code that links people to a company; reusable by its HR staff until it expires."""
+    """A code that links people to a company: open until used up, expired or revoked."""
 
     code: str = Field(primary_key=True, max_length=16)
     company_id: int = Field(foreign_key="company.id", index=True)
@@ -53,3 +53,15 @@ class InviteCode(SQLModel, table=True):
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     uses: int = 0
+    max_uses: int = 1
+    revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class InviteAttempt(SQLModel, table=True):
+    """A code someone tried that did not work (counted to limit guessing)."""
+
+    __tablename__ = "invite_attempt"
+
+    id: int = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))

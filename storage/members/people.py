@@ -6,10 +6,11 @@ import logging
 from datetime import datetime
 
 from sqlalchemy import and_, or_
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from storage.db import Session
-from storage.members.models import Person
+from storage.errors import DomainError
+from storage.members.models import Company, Person
 
 log = logging.getLogger(__name__)
 NAME_MAX = 200  # Person.display_name; platforms allow longer names
@@ -94,16 +95,6 @@ async def reachable_members(s: Session, *, company_id: int) -> list[Person]:
     return [p for p in await members_of(s, company_id=company_id) if p.unreachable_at is None]
 
 
-async def member_counts(s: Session) -> dict[int, int]:
-    """Return how many people are linked to each company (companies without any are absent)."""
-    rows = await s.exec(select(Person.company_id).where(col(Person.company_id).is_not(None)))
-    counts: dict[int, int] = {}
-    for company_id in rows:
-        if company_id is not None:
-            counts[company_id] = counts.get(company_id, 0) + 1
-    return counts
-
-
 async def linked_people(s: Session) -> list[Person]:
     """Return every person linked to a company and reachable."""
     rows = await s.exec(
@@ -133,3 +124,80 @@ async def contact_or_admins(
             return [found]
         log.warning("contact %s unknown to the bot; telling all admins", contact_key)
     return await admins(s, admin_keys=admin_keys)
+
+
+async def search(
+    s: Session, *, query: str, limit: int = 10
+) -> list[tuple[Person, Company | None]]:
+    """Find people by a part of their name or by `platform:id`, with their company.
+
+    Matched in Python (casefold): SQLite's lower() knows only ASCII, and "Änne" must be found
+    the same way on both databases. A cluster has a few hundred people at most.
+    """
+    q = " ".join(query.split()).casefold()
+    if not q:
+        return []
+    rows = await s.exec(
+        select(Person, Company).outerjoin(Company, col(Company.id) == col(Person.company_id))
+        .order_by(col(Person.display_name), col(Person.id))
+    )
+    found: list[tuple[Person, Company | None]] = [
+        (p, c) for p, c in rows
+        if q == p.key.casefold() or q in " ".join(p.display_name.split()).casefold()
+    ]
+    return found[:limit]
+
+
+async def grant_admin(s: Session, *, person_id: int) -> Person:
+    """Make a person admin (again); refuse an unknown person."""
+    person = await s.get(Person, person_id, with_for_update=True)
+    if person is None:
+        raise DomainError("person_unknown", person_id=person_id)
+    person.role = "admin"
+    return person
+
+
+async def revoke_admin(s: Session, *, person_id: int, admin_keys: frozenset[str]) -> Person:
+    """Take the admin role away; ADMINS from the settings and the last admin stay."""
+    person = await s.get(Person, person_id, with_for_update=True)
+    if person is None:
+        raise DomainError("person_unknown", person_id=person_id)
+    if person.key in admin_keys:
+        raise DomainError("admin_from_settings", key=person.key)
+    if person.role != "admin":
+        raise DomainError("not_admin", key=person.key)
+    if not admin_keys:
+        granted = await s.exec(select(func.count()).select_from(Person)
+                               .where(col(Person.role) == "admin"))
+        if granted.one() <= 1:
+            raise DomainError("last_admin", key=person.key)
+    person.role = "member"
+    return person
+
+
+async def move(s: Session, *, person_id: int,
+               company_id: int | None) -> tuple[Person, Company | None, Company | None]:
+    """Link a person to another company (None: unlink); return person, old and new company.
+
+    Their sign-ups stay with the company that made them.
+    """
+    person = await s.get(Person, person_id, with_for_update=True)
+    if person is None:
+        raise DomainError("person_unknown", person_id=person_id)
+    new = None if company_id is None else await s.get(Company, company_id)
+    if company_id is not None and new is None:
+        raise DomainError("company_unknown", company_id=company_id)
+    old = None if person.company_id is None else await s.get(Company, person.company_id)
+    person.company_id = company_id
+    return person, old, new
+
+
+async def by_company(s: Session) -> dict[int, list[Person]]:
+    """Return the people linked to each company, by name (companies without any are absent)."""
+    rows = await s.exec(select(Person).where(col(Person.company_id).is_not(None))
+                        .order_by(col(Person.display_name), col(Person.id)))
+    found: dict[int, list[Person]] = {}
+    for person in rows:
+        if person.company_id is not None:
+            found.setdefault(person.company_id, []).append(person)
+    return found

@@ -76,8 +76,17 @@ async def create(s: Session, p: PollIn, *, recipients: Sequence[Person], created
     return poll
 
 
+@dataclass(frozen=True)
+class Voted:
+    """What a vote leaves: the poll, its options and the voter's ballot (for the card)."""
+
+    poll: Poll
+    options: list[PollOption]
+    ballot: PollBallot
+
+
 async def vote(s: Session, *, poll_id: int, option_id: int, answer: str, person_id: int,
-               now: datetime) -> PollBallot:
+               now: datetime) -> Voted:
     """Record one tap: choose (or for multiple choice toggle) an option, or answer a date.
 
     Refused after closing, for people the poll was not sent to, and in one-vote-per-company
@@ -97,8 +106,9 @@ async def vote(s: Session, *, poll_id: int, option_id: int, answer: str, person_
         raise DomainError("poll_not_asked")
     if answer not in ((CHOSEN,) if poll.kind == "poll" else ANSWERS):
         raise DomainError("poll_unknown")
-    option = await s.get(PollOption, option_id)
-    if option is None or option.poll_id != poll_id:
+    options = list(await s.exec(select(PollOption).where(col(PollOption.poll_id) == poll_id)
+                                .order_by(col(PollOption.position))))
+    if all(o.id != option_id for o in options):
         raise DomainError("poll_unknown")
     voter = (f"c{recipient.company_id}" if poll.per_company and recipient.company_id
              else f"p{person_id}")
@@ -108,8 +118,9 @@ async def vote(s: Session, *, poll_id: int, option_id: int, answer: str, person_
     if ballot is not None and ballot.person_id != person_id:
         raise DomainError("poll_company_voted")
     choices = _next_choices(poll, dict(ballot.choices) if ballot else {}, str(option_id), answer)
-    return await _store(s, poll_id=poll_id, voter=voter, person_id=person_id,
-                        company_id=recipient.company_id, choices=choices, now=now)
+    ballot = await _store(s, poll_id=poll_id, voter=voter, person_id=person_id,
+                          company_id=recipient.company_id, choices=choices, now=now)
+    return Voted(poll, options, ballot)
 
 
 def _next_choices(poll: Poll, before: dict[str, str], option: str, answer: str
@@ -134,13 +145,12 @@ async def _store(s: Session, *, poll_id: int, voter: str, person_id: int,
         set_={"choices": ins.excluded.choices, "updated_at": ins.excluded.updated_at},
         # A colleague's ballot of the company stays theirs (one vote per company).
         where=col(PollBallot.person_id) == ins.excluded.person_id,
-    )
-    done = await s.exec(stmt)
-    if not done.rowcount:
+    ).returning(PollBallot)
+    # populate_existing: the ballot read before this statement is stale now.
+    row: PollBallot | None = (await s.exec(
+        stmt.execution_options(populate_existing=True))).scalar_one_or_none()
+    if row is None:  # the WHERE kept a colleague's ballot: nothing was written
         raise DomainError("poll_company_voted")
-    row = (await s.exec(select(PollBallot).where(
-        col(PollBallot.poll_id) == poll_id, col(PollBallot.voter) == voter)
-        .execution_options(populate_existing=True))).one()
     return row
 
 

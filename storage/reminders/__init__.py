@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import func
+from sqlmodel import col, select
+
 from storage.db import Session
+from storage.errors import DomainError
 from storage.outbox import OutboxMessage, pending_for, preferences
 
 PERSONAL = "personal"
@@ -26,3 +30,12 @@ async def planned_for(s: Session, *, person_id: int) -> list[OutboxMessage]:
     """Return what will still be sent to the person, by due time (kinds switched off left out)."""
     off = {kind for _, kind in await preferences.switched_off(s, person_ids=[person_id])}
     return [r for r in await pending_for(s, person_id=person_id) if r.kind not in off]
+
+
+async def check_room(s: Session, *, person_id: int, limit: int) -> None:
+    """Refuse (DomainError "too_many_reminders") when the person has `limit` unsent reminders."""
+    query = select(func.count()).select_from(OutboxMessage).where(
+        col(OutboxMessage.person_id) == person_id, col(OutboxMessage.kind) == PERSONAL,
+        col(OutboxMessage.sent_at).is_(None), col(OutboxMessage.dropped_at).is_(None))
+    if (await s.exec(query)).one() >= limit:
+        raise DomainError("too_many_reminders", max=limit)

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import func
+from sqlmodel import col, select
+
 from storage.db import Session
+from storage.errors import DomainError
 from storage.stammtisch.models import (
     StammtischOverride,
     StammtischSetting,
@@ -47,7 +51,17 @@ async def change_setting(s: Session, *, key: str, value: str, now: datetime) -> 
 
 
 async def add_topic(s: Session, *, meeting: str, person_id: int, text: str,
-                    now: datetime) -> None:
-    """Store a topic suggestion for a meeting."""
+                    now: datetime, limit: int | None = None) -> None:
+    """Store a topic suggestion for a meeting (at most `limit` per person and meeting)."""
+    if limit is not None:
+        await check_topic_room(s, meeting=meeting, person_id=person_id, limit=limit)
     s.add(StammtischTopic(session=meeting, person_id=person_id, text=text[:TOPIC_MAX],
                           created_at=now))
+
+
+async def check_topic_room(s: Session, *, meeting: str, person_id: int, limit: int) -> None:
+    """Refuse (DomainError "too_many_topics") a person's topic beyond `limit` for a meeting."""
+    query = select(func.count()).select_from(StammtischTopic).where(
+        col(StammtischTopic.session) == meeting, col(StammtischTopic.person_id) == person_id)
+    if (await s.exec(query)).one() >= limit:
+        raise DomainError("too_many_topics", max=limit)

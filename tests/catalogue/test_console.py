@@ -51,7 +51,7 @@ def test_december_the_2027_plan_is_previewed_applied_and_survives_a_restart(
     listed = texts(dec.say("anna", "/termine"))
     assert "Do, 4. März 2027" in listed and "Azubi Speed Dating Görlitz" in listed
     assert "schon übernommen" in texts(dec.press("chef", button(preview, "Übernehmen")))
-    assert "catalogue_apply" in texts(dec.say("chef", "/protokoll"))
+    assert "“ übernommen" in texts(dec.say("chef", "/protokoll katalog"))
 
     dec.stop()
     dec.start()  # a new process on the same database: the applied plan is the one in force

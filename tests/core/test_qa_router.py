@@ -44,7 +44,7 @@ def router(make_router: Callable[[], Router]) -> Router:
     async def start(ctx: Ctx) -> None:
         await r.dialogs.start(ctx, "places")
 
-    r.command("plaetze", start, help="Test")
+    r.command("plaetze", start, help="Test", public=True)
     return r
 
 

@@ -50,9 +50,9 @@ def toy_router(make_router: Callable[[], Router]) -> Router:
         await r.dialogs.resume(ctx)
 
     r.dialog(toy_dialog())
-    r.command("toy", start_toy, help="Test")
-    r.command("boom", boom, help="Fehler")
-    r.command("weiter", resume, help="weiter")
+    r.command("toy", start_toy, help="Test", public=True)
+    r.command("boom", boom, help="Fehler", public=True)
+    r.command("weiter", resume, help="weiter", public=True)
     return r
 
 

@@ -47,7 +47,7 @@ def feature(router: Router, fault_at: str | None) -> None:
             raise UsageError("Bitte anders.")
         ctx.say("Fertig.")
 
-    router.command("anlegen", change, help="Test")
+    router.command("anlegen", change, help="Test", public=True)
     router.domain_errors({"cluster_full": lambda e: "Voll."})
 
 
@@ -103,7 +103,7 @@ async def test_a_failing_commit_plans_nothing_and_wakes_nobody(
         raise Fault("disk full")
 
     monkeypatch.setattr(router.services.signer, "sign", refuse)  # fails after the handler ran
-    router.command("knopf", _with_button, help="Test")
+    router.command("knopf", _with_button, help="Test", public=True)
     out = await router.handle(said("anna", "/knopf"))
     assert "schiefgegangen" in out[0].text
     assert await counts(db) == before and woken == []
@@ -158,7 +158,7 @@ async def test_a_known_person_costs_one_query_and_one_transaction(
     async def hello(ctx: Ctx) -> None:
         ctx.say("Hallo.")
 
-    router.command("hallo", hello, help="Test")
+    router.command("hallo", hello, help="Test", public=True)
     await router.handle(said("anna", "/hallo"))  # first contact writes the person
     with trips(db) as seen:
         out = await router.handle(said("anna", "/hallo"))

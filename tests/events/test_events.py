@@ -47,14 +47,17 @@ def test_member_signs_up_for_march_meeting_and_cancels(console: ConsoleBot) -> N
     csv = _file(export, ".csv")
     assert csv.startswith(b"\xef\xbb\xbf")
     lines = csv.decode("utf-8-sig").splitlines()
-    assert lines[0] == "Termin;Datum;Firma;Name;Plattform;Personen;Status;Angemeldet am"
+    assert lines[0] == ("Termin;Datum;Firma;Name;Plattform;Personen;Namen (Namensschilder);"
+                        "Status;Angemeldet am;Abgemeldet am")
     assert lines[1].split(";")[1:] == [
-        "05.03.2026", "Zemmler Siebanlagen GmbH", "anna", "console", "2", "angemeldet",
-        "02.02.2026",
+        "05.03.2026", "Zemmler Siebanlagen GmbH", "anna", "console", "2", "", "angemeldet",
+        "02.02.2026 09:00", "",
     ]
 
     again = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
-    gone = console.press("anna", button(again, "Abmelden"))
+    sure = console.press("anna", button(again, "Abmelden"))
+    assert "Wirklich" in texts(sure)
+    gone = console.press("anna", button(sure, "Ja, abmelden"))
     assert "abgemeldet" in texts(gone)
     assert "Ausbildungs-Marketing" not in texts(console.say("anna", "/meine"))
     assert "abgemeldet" in texts(console.say("chef", "/teilnehmer Marketing"))
@@ -88,7 +91,7 @@ def test_deadline_passed_sends_people_to_the_team(console: ConsoleBot) -> None:
     out = console.press("chef", button(listing, "Abmelden: ben"))
     assert "Abgemeldet" in texts(out, to="chef")
     assert "Clusterteam hat dich" in texts(out, to="ben")
-    assert "registration_cancel" in texts(console.say("chef", "/protokoll"))
+    assert "Anmeldung von ben zu Termin" in texts(console.say("chef", "/protokoll"))
 
 
 async def test_sign_up_and_waiting_list_on_postgres(tmp_path: Path) -> None:
@@ -109,4 +112,5 @@ def _sign_up_and_cancel(console: ConsoleBot) -> None:
     assert "Personen: 3" in texts(done) and _file(done, ".ics")
     assert "noch 37 Plätze" in texts(_card(console.say("anna", "/termine"), "Marketing"))
     again = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
-    assert "abgemeldet" in texts(console.press("anna", button(again, "Abmelden")))
+    sure = console.press("anna", button(again, "Abmelden"))
+    assert "abgemeldet" in texts(console.press("anna", button(sure, "Ja, abmelden")))

@@ -24,7 +24,8 @@ def test_admin_creates_event_and_waiting_list_moves_up(console: ConsoleBot) -> N
     preview = console.say("chef", "1.3.")
     assert "Vorschau" in texts(preview) and "noch 2 Plätze" in texts(preview)
     assert "Gespeichert" in texts(console.press("chef", button(preview, "Speichern")))
-    assert "event_add" in texts(console.say("chef", "/protokoll"))
+    log = texts(console.say("chef", "/protokoll termin"))
+    assert "chef: Termin „" in log and "angelegt" in log
 
     _join(console, "anna", "Zemmler")
     _join(console, "bob", "Frottana")
@@ -37,7 +38,8 @@ def test_admin_creates_event_and_waiting_list_moves_up(console: ConsoleBot) -> N
     assert "Warteliste" in texts(console.say("chef", "/teilnehmer Onboarding"))
 
     card = _card(console.say("anna", "/termine"), "Onboarding-Werkstatt")
-    out = console.press("anna", button(card, "Abmelden"))
+    out = console.press("anna", button(console.press("anna", button(card, "Abmelden")),
+                                       "Ja, abmelden"))
     assert "abgemeldet" in texts(out, to="anna")
     assert "Platz frei geworden" in texts(out, to="bob")
     assert "SEQUENCE:0" in _file([m for m in out if m["to"] == "bob"], ".ics").decode()

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from bot.chat import Reply
 from handlers.events import notices
 from handlers.events import texts as t
-from handlers.events.actions import ConfirmCancel, SignOff, SignUp
+from handlers.events.actions import ConfirmCancel, ConfirmSignOff, SignUp
 from storage import outbox
 from storage.catalogue import Catalogue
 from storage.db import Database
@@ -56,7 +56,7 @@ async def test_sign_up_plans_reminders_and_cancel_drops_them(db: Database, chat:
                                             "d1": ev.start - timedelta(days=1)}
     assert await _pending(db, ev.id, b) == {}  # waiting: no reminders yet
     assert chat.router.notices.switchable()[notices.REMINDER] == t.KIND_REMINDER
-    await chat.press("p0", SignOff(ev.id))
+    await chat.press("p0", ConfirmSignOff(ev.id))
     assert await _pending(db, ev.id, a) == {}
     moved = await _pending(db, ev.id, b)
     promoted = next(k for k in moved if k.startswith("promoted:"))
@@ -70,7 +70,7 @@ async def test_signing_up_again_plans_the_reminders_again(db: Database, chat: Ch
     ev = await meeting(db)
     (a,) = await make_people(db, 1, await company(db))
     await chat.press("p0", SignUp(ev.id, 1))
-    await chat.press("p0", SignOff(ev.id))
+    await chat.press("p0", ConfirmSignOff(ev.id))
     assert await _pending(db, ev.id, a) == {}
     await chat.press("p0", SignUp(ev.id, 2))
     assert set(await _pending(db, ev.id, a)) == {"d7", "d1"}
@@ -148,5 +148,5 @@ async def test_export_table_for_german_excel(db: Database, chat: Chat) -> None:
     data = next(f.data for f in files if f.name.endswith(".csv"))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = data.decode("utf-8-sig").splitlines()
-    assert rows[1] == ("Netzwerktreffen;05.03.2026;Müller & Söhne GmbH;Person 0;console;3;"
-                       "angemeldet;02.02.2026")
+    assert rows[1] == ("Netzwerktreffen;05.03.2026;Müller & Söhne GmbH;Person 0;console;3;;"
+                       "angemeldet;02.02.2026 09:00;")

@@ -57,8 +57,9 @@ def test_promoted_person_gets_message_with_calendar_file(console: ConsoleBot) ->
     for who, label in (("a1", "Anmelden"), ("a2", "Warteliste")):
         ask = console.press(who, button(card(console.say(who, "/termine"), "Marketing"), label))
         console.press(who, button(ask, "2"))
-    leave = console.press("a1", button(card(console.say("a1", "/termine"), "Marketing"),
-                                       "Abmelden"))
+    sure = console.press("a1", button(card(console.say("a1", "/termine"), "Marketing"),
+                                      "Abmelden"))
+    leave = console.press("a1", button(sure, "Ja, abmelden"))
     told = [m for m in leave if m["to"] == "a2"]
     assert "angemeldet" in texts(told)
     assert any(m.get("file", {}).get("name", "").endswith(".ics") for m in told)
@@ -112,7 +113,7 @@ def test_cancelled_event_shows_everyone_unregistered_and_tells_once(console: Con
     csv = Path(next(m["file"]["path"] for m in files if m.get("file", {}).get("name", "")
                     .endswith(".csv"))).read_text(encoding="utf-8-sig")
     rows = [line.split(";") for line in csv.splitlines()[1:]]
-    assert [r[6] for r in rows] == ["abgemeldet", "abgemeldet"]
+    assert [r[7] for r in rows] == ["abgesagt (Termin abgesagt)"] * 2  # not their own doing
 
 
 def test_capacity_below_booked_is_asked_again_not_stuck(console: ConsoleBot) -> None:

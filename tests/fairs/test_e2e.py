@@ -31,19 +31,22 @@ def test_saxon_member_booth_and_schau_rein_and_admin_views(console: ConsoleBot) 
     assert "Löten mit &lt;b&gt;" not in texts(board)  # escaped once, shown as typed
     assert "Sachsenwerk" in texts(console.say("chef", "/schaurein_liste"))
     rows = read_csv(console.say("chef", "/export messe"))
-    assert rows[0][:4] == ["Messe", "Firma", "Status", "Tage"]
+    assert rows[0][:4] == ["Messe", "Firma", "Status", "Tag"]
     assert rows[1][:5] == ["Insidertreff", "Sachsenwerk GmbH", "angefragt", "09.05.2026", "3"]
     exported = console.say("chef", "/export schaurein")
     rows = read_csv(exported)
-    assert rows[1][:5] == ["Sachsenwerk GmbH", "09.03.2026, 11.03.2026, 13.03.2026", "ja",
-                           "nein", "ja"]
+    assert rows[0][:4] == ["Firma", "Tag 1", "Tag 2", "Tag 3"]  # one date cell per day
+    assert rows[1][:6] == ["Sachsenwerk GmbH", "09.03.2026", "11.03.2026", "13.03.2026", "ja",
+                           "nein"]
     xlsx = next(m["file"]["path"] for m in exported if m["file"]["name"].endswith(".xlsx"))
-    assert load_workbook(xlsx).active["A2"].value == "Sachsenwerk GmbH"
+    sheet = load_workbook(xlsx).active
+    assert sheet["A2"].value == "Sachsenwerk GmbH"
+    assert sheet["B2"].is_date and sheet["B2"].number_format == "DD.MM.YYYY"
     cal = console.say("chef", "/schaurein_kalender")
     ics = next(m["file"]["path"] for m in cal if "file" in m)
     events = Calendar.from_ical(Path(ics).read_bytes()).walk("VEVENT")
     assert len(events) == 3 and "Sachsenwerk" in str(events[0]["summary"])
-    assert "export" in texts(console.say("chef", "/protokoll"))
+    assert "chef: Export schaurein_kalender" in texts(console.say("chef", "/protokoll"))
 
 
 def test_over_capacity_waiting_list_decline_with_note_and_move_up(console: ConsoleBot) -> None:
@@ -61,7 +64,8 @@ def test_over_capacity_waiting_list_decline_with_note_and_move_up(console: Conso
     assert "abgelehnt" in told and "zu groß für die Halle" in told
     assert "nachgerückt" in texts(decided, "bernd")
     assert "informiert" in texts(decided, "chef") and note
-    assert "fair_decline" in texts(console.say("chef", "/protokoll"))
+    assert "Messestand-Anfrage von Sachsenwerk GmbH abgelehnt" in texts(
+        console.say("chef", "/protokoll"))
 
 
 def test_withdrawal_frees_space_and_confirmed_get_reminder(console: ConsoleBot) -> None:

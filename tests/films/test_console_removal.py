@@ -31,7 +31,7 @@ def test_remove_reassign_and_withdraw(console: ConsoleBot) -> None:
     assert "Entfernt: Pragma" in texts(removed, to="chef")
     stale = console.press("chef", button(ask, "Ja, entfernen"))
     assert "schon nicht mehr" in texts(stale) and not texts(stale, to="anna")
-    assert "film_remove" in texts(console.say("chef", "/protokoll"))
+    assert "chef: Filmserie: Pragma" in texts(console.say("chef", "/protokoll"))
     assert "Metall & Maschinenbau: frei" in texts(console.say("anna", "/film"))
 
     join(console, "bob", "Zemmler")
@@ -45,7 +45,7 @@ def test_remove_reassign_and_withdraw(console: ConsoleBot) -> None:
     assert "Ausgetragen" in texts(done, to="bob")
     assert texts(done, to="chef").count("Zemmler Siebanlagen GmbH hat sich aus dem Film") == 1
     assert "schon nicht mehr" in texts(console.press("bob", button(ask, "Ja, austragen")))
-    assert "film_withdraw" in texts(console.say("chef", "/protokoll"))
+    assert "hat sich aus der Filmserie" in texts(console.say("chef", "/protokoll"))
     mine = texts(console.say("bob", "/meine"))
     assert "Berufsgruppe wählen mit /film" in mine and "zugeordnet" not in mine
     out = console.say("chef", "/export filme")

@@ -115,3 +115,18 @@ async def test_unreadable_message_gets_a_notice_in_a_dm_only() -> None:
     await dispatch(TextEvent("!g", "@anna:firma.de", "Anna", "", "$e3", True, unreadable=True),
                    bot, rooms)
     assert len(rooms.sent) == 1
+
+
+async def test_allowed_servers_apply_to_every_sender_not_only_the_inviter() -> None:
+    allowed = frozenset({"firma.de"})
+    rooms, bot = Rooms(), Bot(Reply("Hallo"))
+    stranger = TextEvent("!group", "@eve:fremd.example", "Eve", "!termine", "$e2", True)
+    await dispatch(stranger, bot, rooms, allowed=allowed)
+    in_dm = TextEvent("!dm", "@eve:fremd.example", "Eve", "!start ABC", "$e3", False)
+    await dispatch(in_dm, bot, rooms, allowed=allowed)
+    unreadable = TextEvent("!dm", "@eve:fremd.example", "Eve", "", "$e4", False, unreadable=True)
+    await dispatch(unreadable, bot, rooms, allowed=allowed)
+    assert bot.got == [] and rooms.sent == []  # not answered, not even "send it again"
+    await dispatch(event("!termine", group=True), bot, rooms, allowed=allowed)
+    assert [i.person.key for i in bot.got] == ["matrix:@anna:firma.de"]
+    assert rooms.sent == [("!room", "Hallo")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from tests.media_days.helpers import book, join
 from tests.support.console import ConsoleBot, button, texts
 
@@ -89,7 +91,7 @@ def test_monthly_nudge_and_opt_out(console: ConsoleBot) -> None:
     assert "Zuletzt erinnert: noch niemand" in texts(console.say("chef", "/medientage"))
     march = console.now("2026-03-02T09:01:00+01:00")
     assert "noch keinen Medientag" in texts(march, to="anna")
-    assert not texts(march, to="ben")  # EMIS has asked already
+    assert "Medientag" not in texts(march, to="ben")  # EMIS has asked already
     off = console.press("anna", button(march, "Keine Erinnerungen mehr"))
     assert "keine monatlichen" in texts(off)
     view = texts(console.say("chef", "/medientage"))
@@ -103,8 +105,11 @@ def test_export(console: ConsoleBot) -> None:
     book(console, "anna", "16.2.")
     out = console.say("chef", "/export medientage")
     csv = Path(out[0]["file"]["path"]).read_bytes().decode("utf-8-sig")
-    assert "Firma;Land;Status;Termin" in csv and "Zemmler" in csv and "angefragt" in csv
+    assert "Firma;Land;Status;Termin;Wunschtermin;Formate" in csv
+    assert "Zemmler" in csv and "angefragt" in csv and ";16.02.2026;" in csv
     assert out[1]["file"]["name"].endswith(".xlsx")
+    sheet = load_workbook(out[1]["file"]["path"]).active
+    assert sheet["E1"].value == "Wunschtermin" and sheet["E2"].is_date  # a date cell, not text
 
 
 def test_nudges_recur_monthly_without_anyone_asking(console: ConsoleBot) -> None:

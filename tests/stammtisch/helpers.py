@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlmodel import select
+
 from bot.chat import Address, Reply
 from bot.clock import ManualClock
 from handlers import build_router
@@ -17,8 +19,11 @@ from storage import chat
 from storage.catalogue import Catalogue
 from storage.db import Database
 from storage.members import people
+from storage.members.models import Company
+from storage.outbox import preferences
 
 BERLIN = ZoneInfo("Europe/Berlin")
+COMPANY_KINDS = ("media_day.nudge", "fair.deadline")  # what every member company is sent
 
 
 def berlin(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
@@ -73,11 +78,23 @@ def wired(db: Database, catalogue: Catalogue, now: datetime,
     return Bot(db, clock, router, deliverer, port)
 
 
-async def person(db: Database, name: str = "anna") -> int:
-    """Return the id of console person `name` (created, or made reachable again)."""
+async def person(db: Database, name: str = "anna", *, member: bool = True) -> int:
+    """Return the id of console person `name` (created, or made reachable again).
+
+    member: linked to a member company (the Stammtisch and reminders are for members).
+    """
     async with db.unit() as s:
         seen = await chat.seen(s, platform="console", external_id=name, display_name=name,
                                chat_id=name)
+        if member and seen.person.company_id is None:
+            company = (await s.exec(select(Company).where(Company.name == "Testfirma"))).first()
+            if company is None:
+                company = Company(name="Testfirma")
+                s.add(company)
+                await s.flush()
+            seen.person.company_id = company.id
+            for kind in COMPANY_KINDS:  # these tests count what the Stammtisch delivers
+                await preferences.switch(s, person_id=seen.person.id, kind=kind, enabled=False)
         await s.flush()
         return seen.person.id
 

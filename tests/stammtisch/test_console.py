@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.console import ConsoleBot, button, texts
+from tests.support.console import ConsoleBot, button, join, texts
 
 
 def _to(messages: list[dict], who: str) -> list[str]:
@@ -14,6 +14,7 @@ def _to(messages: list[dict], who: str) -> list[str]:
 def test_subscriber_gets_2_april_reminders_once_across_restart_and_dst(tmp_path: Path) -> None:
     bot = ConsoleBot(tmp_path, now="2026-03-20T09:00:00+01:00")
     try:
+        join(bot, "anna", quiet=True)
         shown = bot.say("anna", "/stammtisch")
         assert "Do, 2. April 2026, 13:00 Uhr" in texts(shown)
         assert "Erledigt" in texts(bot.press("anna", button(shown, "Erinnerung an")))
@@ -38,6 +39,7 @@ def test_subscriber_gets_2_april_reminders_once_across_restart_and_dst(tmp_path:
 
 
 def test_weeks_of_moved_clock_deliver_each_session_once(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)
     shown = console.say("anna", "/stammtisch")
     console.press("anna", button(shown, "Erinnerung an"))
     out = _to(console.now("2026-04-20T12:00:00+02:00"), "anna")
@@ -47,6 +49,7 @@ def test_weeks_of_moved_clock_deliver_each_session_once(console: ConsoleBot) -> 
 
 
 def test_admin_skips_a_date_and_subscribers_are_told_once(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)
     shown = console.say("anna", "/stammtisch")
     console.press("anna", button(shown, "Erinnerung an"))
     done = console.say("chef", "/stammtisch_absagen 19.2.")
@@ -60,6 +63,7 @@ def test_admin_skips_a_date_and_subscribers_are_told_once(console: ConsoleBot) -
 
 
 def test_admin_moves_changes_link_and_time_and_sees_topics(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)
     shown = console.say("anna", "/stammtisch")
     console.press("anna", button(shown, "Erinnerung an"))
     ask = console.press("anna", button(shown, "Thema vorschlagen"))
@@ -88,6 +92,7 @@ def test_admin_moves_changes_link_and_time_and_sees_topics(console: ConsoleBot) 
 def test_downtime_over_the_due_time_follows_not_after(tmp_path: Path) -> None:
     bot = ConsoleBot(tmp_path, now="2026-03-30T09:00:00+02:00")
     try:
+        join(bot, "anna", "bert", quiet=True)
         for who in ("anna", "bert"):
             bot.press(who, button(bot.say(who, "/stammtisch"), "Erinnerung an"))
         bot.stop()
@@ -104,6 +109,7 @@ def test_downtime_over_the_due_time_follows_not_after(tmp_path: Path) -> None:
 
 
 def test_time_change_phrasings_and_notice_names_the_real_next_session(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)
     console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
     assert "schon um 13:00 Uhr" in texts(console.say("chef", "/stammtisch_zeit 13 Uhr"))
     moved = console.say("chef", "/stammtisch_verschieben 5.2. auf 6.2.")
@@ -120,6 +126,7 @@ def test_time_change_phrasings_and_notice_names_the_real_next_session(console: C
 
 
 def test_a_topic_sent_in_after_the_morning_push_still_reaches_admins(console: ConsoleBot) -> None:
+    join(console, "anna", "bert", quiet=True)
     console.say("chef", "/hilfe")  # admins are pushed to once the bot knows them
     console.press("anna", button(console.say("anna", "/stammtisch"), "Thema vorschlagen"))
     console.say("anna", "KI-Tools im Recruiting")
@@ -132,6 +139,7 @@ def test_a_topic_sent_in_after_the_morning_push_still_reaches_admins(console: Co
 
 
 def test_a_topic_answered_after_its_session_goes_to_the_next_one(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)
     console.say("chef", "/hilfe")
     console.press("anna", button(console.say("anna", "/stammtisch"), "Thema vorschlagen"))
     console.now("2026-02-06T10:00:00+01:00")  # the 5 Feb session is over
@@ -140,6 +148,7 @@ def test_a_topic_answered_after_its_session_goes_to_the_next_one(console: Consol
 
 
 def test_moving_to_only_a_time_keeps_the_sessions_day(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)
     console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
     told = _to(console.say("chef", "/stammtisch_verschieben 19.2. auf 14 Uhr"), "anna")
     assert len(told) == 1 and "verschoben auf Do, 19. Februar 2026, 14:00 Uhr" in told[0]
@@ -153,6 +162,7 @@ def test_moving_to_only_a_time_keeps_the_sessions_day(console: ConsoleBot) -> No
 
 
 def test_stammtisch_text_follows_switched_off_kinds(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)
     console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
     console.press("anna", button(console.say("anna", "/erinnerungen"), "am Morgen (9 Uhr) aus"))
     shown = texts(console.say("anna", "/stammtisch"))
@@ -162,6 +172,7 @@ def test_stammtisch_text_follows_switched_off_kinds(console: ConsoleBot) -> None
 
 
 def test_an_overlong_topic_is_refused_and_the_dialog_stays(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)
     console.press("anna", button(console.say("anna", "/stammtisch"), "Thema vorschlagen"))
     refused = texts(console.say("anna", "x" * 600))
     assert "600 Zeichen" in refused and "Welches Thema" in refused

@@ -24,6 +24,9 @@ class ConsoleBot:
         self.database_url = database_url or f"sqlite+aiosqlite:///{workdir / 'bot.db'}"
         self.env = {**os.environ, "DATABASE_URL": self.database_url, "ADMINS": admins,
                     "LOG_LEVEL": "WARNING", "TELEGRAM_BOT_TOKEN": "", "MATRIX_HOMESERVER": "",
+                    # Scripts send many lines within one frozen minute; the message limit has
+                    # its own tests (tests/strangers/test_limits.py) that set it.
+                    "RATE_MESSAGES_PER_MINUTE": "0",
                     **(env or {})}
         self.now_arg = now
         self.proc: subprocess.Popen[str] | None = None
@@ -122,6 +125,21 @@ def invite_code(messages: list[dict[str, Any]]) -> str:
         if line.strip().startswith("/start "):
             return line.strip().split()[1]
     raise AssertionError(f"no /start CODE in {messages}")
+
+
+def join(console: ConsoleBot, *who: str, company: str = "Zemmler", quiet: bool = False) -> None:
+    """Link each person to `company` with an invite code of their own from console:chef.
+
+    quiet: switch off the reminders a member gets for the company (media day nudges, fair
+    deadlines), for tests that count what one feature delivers.
+    """
+    for name in who:
+        code = invite_code(console.say("chef", f"/einladung {company}"))
+        assert "Willkommen" in texts(console.say(name, f"/start {code}")), name
+        if quiet:
+            for b in console.say(name, "/erinnerungen")[-1].get("buttons", []):
+                if b["label"].endswith(" aus"):
+                    console.press(name, b["id"])
 
 
 def _collect(stream: IO[str], into: list[str]) -> None:

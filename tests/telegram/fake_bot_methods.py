@@ -67,6 +67,9 @@ class BotMethods:
         return True
 
     async def _m_deleteMyCommands(self, p: dict[str, Any]) -> bool:
+        scope = p.get("scope") or {"type": "default"}
+        self.commands.pop(scope["type"] + (f":{scope['chat_id']}" if "chat_id" in scope else ""),
+                          None)
         return True
 
     async def _m_answerCallbackQuery(self, p: dict[str, Any]) -> bool:

@@ -24,6 +24,18 @@ async def test_grant_in_chat_shows_the_admin_menu_at_once(live: Live) -> None:
     assert "einladung" not in {c["command"] for c in live.api.commands["default"]}
 
 
+async def test_revoke_in_chat_removes_the_admin_menu_and_commands_at_once(live: Live) -> None:
+    await onboard(live, ANNA)
+    await live.say(ADMIN, f"/admin telegram:{ANNA}", name="Chefin")
+    assert "einladung" in {c["command"] for c in live.api.commands[f"chat:{ANNA}"]}
+    [revoked] = await live.say(ADMIN, f"/admin_entziehen telegram:{ANNA}", name="Chefin")
+    assert "kein Admin mehr" in revoked["text"], revoked["text"]
+    menu = {c["command"] for c in live.api.commands.get(f"chat:{ANNA}", [])}
+    assert "einladung" not in menu
+    [refused] = await live.say(ANNA, "/einladungen")
+    assert "nur Admins" in refused["text"]
+
+
 async def test_lookup_is_rare_and_former_admins_lose_the_menu() -> None:
     now = [0.0]
     admins = {"1"}
@@ -44,6 +56,9 @@ async def test_lookup_is_rare_and_former_admins_lose_the_menu() -> None:
     assert not menus.wants_refresh(message("2"))  # checked a moment ago: no query per message
     assert not menus.wants_refresh(message("1"))  # already shows the admin menu
     assert menus.wants_refresh(message("1", "/admin telegram:2"))  # a grant typed here
+    assert menus.wants_refresh(message("1", "/admin_entziehen Anna"))
+    pressed = Incoming(Person("telegram", "1"), Address("telegram", "1"), press="admin.grant:2~x")
+    assert menus.wants_refresh(pressed)  # the button of /personen
     now[0] = 61.0
     assert not menus.wants_refresh(message("2", group=True))
     assert menus.wants_refresh(message("2"))  # the new admin's next private message

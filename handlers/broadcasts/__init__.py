@@ -1,0 +1,135 @@
+"""Team broadcasts (`/rundschreiben`): a text to an audience (as for polls), previewed with
+the number of recipients, sent through the outbox once per person (quiet hours unless
+urgent), with a delivery report. Members opt out with the button under each broadcast or
+in /erinnerungen (switchable kind "news").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from handlers.broadcasts import texts as t
+from handlers.core import (
+    END,
+    Action,
+    Ctx,
+    Dialog,
+    Notice,
+    RenderCtx,
+    Rendered,
+    Router,
+    Step,
+    UsageError,
+    cancel_button,
+    choice,
+)
+from handlers.core.dialogs import Data
+from handlers.core.format import esc
+from handlers.polls import texts as pt
+from handlers.polls.setup import ask, audience_label, audience_steps
+from handlers.reminders.listing import SwitchKind
+from storage import broadcasts
+from storage.broadcasts import KIND, MAX_TEXT
+from storage.errors import DomainError
+from storage.polls import audience
+
+DIALOG = "rundschreiben"
+
+
+@dataclass(frozen=True)
+class ShowReport(Action, name="news.report"):
+    """The team asks where a broadcast's messages stand."""
+
+    broadcast_id: int
+
+
+def register(router: Router) -> None:
+    """Register /rundschreiben, its dialog, the notice kind and the report button."""
+
+    async def start(ctx: Ctx) -> None:
+        await router.dialogs.start(ctx, DIALOG, {})
+
+    router.command(DIALOG, start, help=t.HELP, admin=True, personal=True)
+    router.dialog(Dialog(DIALOG, t.DIALOG_TITLE, "text", {
+        "text": Step(ask(t.ASK_TEXT), on_text=on_text),
+        **audience_steps("urgent"),
+        "urgent": Step(ask_urgent, on_press=on_urgent),
+        "preview": Step(ask_preview, on_press=on_preview),
+    }))
+    router.on(ShowReport, show_report, admin=True)
+    router.notices.add(KIND, render, switch=t.SWITCH)
+    router.domain_errors(t.RULES)
+
+
+async def on_text(ctx: Ctx, data: Data, text: str) -> str:
+    """Keep the text."""
+    value = text.strip()
+    if not value or len(value) > MAX_TEXT:
+        rule = DomainError("news_too_long", max=MAX_TEXT) if value else DomainError("news_empty")
+        raise UsageError(t.RULES[rule.code](rule))
+    data["text"] = value
+    return "audience"
+
+
+async def ask_urgent(ctx: Ctx, data: Data) -> None:
+    """Ask whether quiet hours apply."""
+    ctx.say(t.ASK_URGENT, [[choice(ctx, t.NORMAL, "normal"), choice(ctx, t.URGENT, "urgent")],
+                           [cancel_button(ctx)]])
+
+
+async def on_urgent(ctx: Ctx, data: Data, value: str) -> str:
+    """Keep the urgency."""
+    data["urgent"] = value == "urgent"
+    return "preview"
+
+
+async def ask_preview(ctx: Ctx, data: Data) -> None:
+    """Show the message as members will read it and how many get it."""
+    count = len(await audience.people(ctx.s, audience=data["audience"]))
+    label = await audience_label(ctx, data["audience"])
+    ctx.say(f"{t.PREVIEW}\n\n{t.HEAD.format(text=esc(data['text']))}\n\n" + t.RECIPIENTS.format(
+        count=pt.people(count), audience=label, urgent=t.URGENT_NOTE if data["urgent"] else ""),
+        [[choice(ctx, t.SEND, "send")], [cancel_button(ctx)]])
+
+
+async def on_preview(ctx: Ctx, data: Data, value: str) -> str:
+    """Store the broadcast and plan one message per person (once: the key names them)."""
+    if value != "send":
+        raise UsageError(t.PREVIEW)
+    people = await audience.people(ctx.s, audience=data["audience"])
+    row = await broadcasts.create(ctx.s, text=data["text"], audience=data["audience"],
+                                  urgent=bool(data["urgent"]), recipients=len(people),
+                                  created_by=ctx.person_id, now=ctx.now)
+    told = await ctx.notify.people(people, Notice(
+        kind=KIND, key=broadcasts.key_prefix(row.id).rstrip(":"), params={"b": row.id},
+        urgent=row.urgent))
+    ctx.audit("broadcast_send", broadcast=row.id, audience=row.audience, urgent=row.urgent,
+              recipients=told)
+    ctx.say(t.SENT.format(id=row.id, count=pt.people(told)),
+            [[ctx.button(t.BTN_REPORT.format(id=row.id), ShowReport(row.id))]])
+    return END
+
+
+async def show_report(ctx: Ctx, a: ShowReport) -> None:
+    """Say how many were sent, unreachable, opted out and still waiting."""
+    row = await broadcasts.get(ctx.s, broadcast_id=a.broadcast_id)
+    if row is None:
+        raise DomainError("news_unknown")
+    r = await broadcasts.report(ctx.s, broadcast_id=row.id)
+    ctx.say(t.REPORT.format(id=row.id, count=pt.people(row.recipients), sent=r.sent,
+                            unreachable=r.unreachable, opted_out=r.opted_out,
+                            waiting=r.waiting,
+                            other=t.REPORT_OTHER.format(n=r.other) if r.other else ""),
+            [[ctx.button(t.BTN_REPORT.format(id=row.id), ShowReport(row.id))]])
+
+
+async def render(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """The broadcast, with a button to opt out of further ones."""
+    b_id = p.get("b")
+    row = await broadcasts.get(rc.s, broadcast_id=b_id) if isinstance(b_id, int) else None
+    if row is None:
+        return None
+    return Rendered(t.HEAD.format(text=esc(row.text)),
+                    [[rc.button(t.OPT_OUT, SwitchKind(KIND, False))]])

@@ -1,0 +1,238 @@
+"""Read side of the web desk: what needs the team now, one row per company, the audit log.
+
+Each function is a handful of queries over the features' own tables (no copies): the desk and
+the chat read the same rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Text, cast
+from sqlmodel import col, func, select
+
+from storage.audit.models import AuditLog
+from storage.db import Session
+from storage.events.models import Event, Registration
+from storage.fairs.models import BoothRequest, Fair
+from storage.films.models import FilmInterest
+from storage.media_days.models import MediaDay
+from storage.members.models import Company, Person
+from storage.outbox.models import OutboxMessage
+from storage.schau_rein.models import SchauReinSignup
+
+AUDIT_PAGE = 50
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Something due within the look-ahead: an event's registration deadline or a fair's."""
+
+    at: datetime
+    title: str
+    what: str  # "event" | "fair"
+
+
+@dataclass(frozen=True)
+class Undelivered:
+    """A message that could not be delivered (dropped after failures, or still retrying)."""
+
+    row: OutboxMessage
+    person: Person
+    company: Company | None
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An event with people on its waiting list."""
+
+    event: Event
+    waiting: int
+
+
+@dataclass(frozen=True)
+class Today:
+    """What the Heute page shows."""
+
+    booths: list[tuple[BoothRequest, Fair, Company]]
+    deadlines: list[Deadline]
+    waiting: list[Waiting]
+    booth_waiting: list[tuple[BoothRequest, Fair, Company]]
+    undelivered: list[Undelivered]
+    films: list[tuple[FilmInterest, Company]]
+    schau_rein: list[tuple[SchauReinSignup, Company]]
+
+
+async def today(s: Session, *, now: datetime, days: int = 14, recent: int = 14) -> Today:
+    """Collect new requests, deadlines in the next `days`, waiting lists, undelivered messages."""
+    until, since = now + timedelta(days=days), now - timedelta(days=recent)
+    booths = [(r, f, c) for r, f, c in await s.exec(
+        select(BoothRequest, Fair, Company).join(Fair, col(Fair.id) == col(BoothRequest.fair_id))
+        .join(Company, col(Company.id) == col(BoothRequest.company_id))
+        .where(col(BoothRequest.status).in_(("requested", "waiting")),
+               col(Fair.cancelled_at).is_(None))
+        .order_by(col(BoothRequest.queued_at)))]
+    deadlines = [Deadline(e.deadline, e.title, "event") for e in await s.exec(
+        select(Event).where(col(Event.deadline) >= now, col(Event.deadline) <= until,
+                            col(Event.cancelled_at).is_(None)))
+        if e.deadline is not None]
+    deadlines += [Deadline(f.deadline, f.title, "fair") for f in await s.exec(
+        select(Fair).where(col(Fair.deadline) >= now, col(Fair.deadline) <= until,
+                           col(Fair.cancelled_at).is_(None)))]
+    waiting = [Waiting(e, int(n)) for e, n in await s.exec(
+        select(Event, func.count(col(Registration.id)))
+        .join(Registration, col(Registration.event_id) == col(Event.id))
+        .where(Registration.status == "waitlist", col(Event.start) >= now)
+        .group_by(col(Event.id)).order_by(col(Event.start)))]
+    films = [(f, c) for f, c in await s.exec(
+        select(FilmInterest, Company)
+        .join(Company, col(Company.id) == col(FilmInterest.company_id))
+        # A group chosen in chat and not yet confirmed by the team (seeded rows have none).
+        .where(col(FilmInterest.group_key).is_not(None), col(FilmInterest.assigned).is_(False))
+        .order_by(col(FilmInterest.updated_at)))]
+    schau = [(r, c) for r, c in await s.exec(
+        select(SchauReinSignup, Company)
+        .join(Company, col(Company.id) == col(SchauReinSignup.company_id))
+        .where(col(SchauReinSignup.updated_at) >= since)
+        .order_by(col(SchauReinSignup.updated_at)))]
+    return Today(
+        booths=[b for b in booths if b[0].status == "requested"],
+        deadlines=sorted(deadlines, key=lambda d: d.at), waiting=waiting,
+        booth_waiting=[b for b in booths if b[0].status == "waiting"],
+        undelivered=await undelivered(s, since=since), films=films, schau_rein=schau,
+    )
+
+
+async def undelivered(s: Session, *, since: datetime) -> list[Undelivered]:
+    """Return messages since `since` that failed for good or are waiting for a retry."""
+    rows = await s.exec(
+        select(OutboxMessage, Person, Company)
+        .join(Person, col(Person.id) == col(OutboxMessage.person_id))
+        .outerjoin(Company, col(Company.id) == col(Person.company_id))
+        .where(col(OutboxMessage.last_error).is_not(None), col(OutboxMessage.sent_at).is_(None),
+               col(OutboxMessage.created_at) >= since)
+        .order_by(col(OutboxMessage.created_at).desc()).limit(100))
+    return [Undelivered(r, p, c) for r, p, c in rows]
+
+
+@dataclass
+class CompanyRow:
+    """One company on the Firmen page."""
+
+    company: Company
+    people: list[Person] = field(default_factory=list)
+    events: int = 0
+    media_day: MediaDay | None = None
+    film: bool = False
+    booths: int = 0
+    schau_rein: bool = False
+
+
+async def companies(s: Session, *, company_id: int | None = None) -> list[CompanyRow]:
+    """Return every company (or one) with its people, registrations, media day, film, booths
+    and Schau rein, in a fixed handful of queries."""
+    def only(column: Any) -> Any:
+        return True if company_id is None else col(column) == company_id
+
+    rows = {c.id: CompanyRow(c) for c in await s.exec(
+        select(Company).where(only(Company.id)).order_by(col(Company.name)))}
+    for p in await s.exec(select(Person).where(col(Person.company_id).is_not(None),
+                                               only(Person.company_id))
+                          .order_by(col(Person.id))):
+        if p.company_id in rows:
+            rows[p.company_id].people.append(p)
+    for cid, n in await s.exec(
+            select(Registration.company_id, func.count(col(Registration.id)))
+            .where(Registration.status != "cancelled", only(Registration.company_id))
+            .group_by(col(Registration.company_id))):
+        if cid in rows:
+            rows[cid].events = int(n)
+    for md in await s.exec(select(MediaDay).where(only(MediaDay.company_id))
+                           .order_by(col(MediaDay.id))):
+        row = rows.get(md.company_id)
+        if row is not None and (row.media_day is None or md.status in ("requested", "confirmed")):
+            row.media_day = md  # the newest that counts: open or confirmed beats an old decline
+    for cid in await s.exec(select(FilmInterest.company_id)
+                            .where(only(FilmInterest.company_id))):
+        if cid in rows:
+            rows[cid].film = True
+    booth_counts = Counter(cid for cid in await s.exec(
+        select(BoothRequest.company_id)
+        .where(col(BoothRequest.status).in_(("requested", "waiting", "confirmed")),
+               only(BoothRequest.company_id))))
+    for cid, n in booth_counts.items():
+        if cid in rows:
+            rows[cid].booths = n
+    for cid in await s.exec(select(SchauReinSignup.company_id)
+                            .where(only(SchauReinSignup.company_id))):
+        if cid in rows:
+            rows[cid].schau_rein = True
+    return list(rows.values())
+
+
+async def last_seen(s: Session, *, person_ids: list[int]) -> dict[int, datetime]:
+    """Return when each person last got a message from the bot (their last activity we keep)."""
+    if not person_ids:
+        return {}
+    found = await s.exec(
+        select(OutboxMessage.person_id, func.max(col(OutboxMessage.sent_at)))
+        .where(col(OutboxMessage.person_id).in_(person_ids),
+               col(OutboxMessage.sent_at).is_not(None))
+        .group_by(col(OutboxMessage.person_id)))
+    return {pid: at for pid, at in found if at is not None}
+
+
+async def audit_page(s: Session, *, page: int = 1, action: str = "", actor: str = "",
+                     size: int = AUDIT_PAGE) -> tuple[list[AuditLog], int]:
+    """Return one page of the audit log (newest first) and how many entries match."""
+    q = select(AuditLog)
+    n = select(func.count(col(AuditLog.id)))
+    if action:
+        q, n = q.where(AuditLog.action == action), n.where(AuditLog.action == action)
+    if actor:
+        like = f"%{actor.lower()}%"
+        q = q.where(func.lower(col(AuditLog.actor)).like(like))
+        n = n.where(func.lower(col(AuditLog.actor)).like(like))
+    total = int((await s.exec(n)).one())
+    rows = await s.exec(q.order_by(col(AuditLog.id).desc()).offset((page - 1) * size).limit(size))
+    return list(rows), total
+
+
+async def audit_actions(s: Session) -> list[str]:
+    """Return the audit actions that occur, for the filter."""
+    return sorted(a for a in await s.exec(select(AuditLog.action).distinct()))
+
+
+async def event_counts(s: Session) -> list[tuple[Event, int, int]]:
+    """Return every event (by start) with its registered and waiting people."""
+    waiting: defaultdict[int, int] = defaultdict(int)
+    for eid, n in await s.exec(
+            select(Registration.event_id, func.sum(col(Registration.people)))
+            .where(Registration.status == "waitlist").group_by(col(Registration.event_id))):
+        waiting[eid] = int(n or 0)
+    events = await s.exec(select(Event).where(col(Event.cancelled_at).is_(None))
+                          .order_by(col(Event.start)))
+    return [(e, e.booked, waiting[e.id]) for e in events]
+
+
+async def company_history(s: Session, *, name: str, limit: int = 200) -> list[AuditLog]:
+    """Return the newest audit entries about a company (its name in the entry's detail)."""
+    # The detail is JSON text with sorted keys: match its "company" pair in SQL, then exactly.
+    needle = '"company": ' + json.dumps(name, ensure_ascii=False)
+    rows = await s.exec(
+        select(AuditLog).where(cast(col(AuditLog.detail), Text).contains(needle, autoescape=True))
+        .order_by(col(AuditLog.id).desc()).limit(limit))
+    return [r for r in rows if r.detail.get("company") == name]
+
+
+async def media_day_months(s: Session) -> list[tuple[date, int]]:
+    """Return (first of month, companies whose media day was confirmed then), oldest first."""
+    found: Counter[date] = Counter()
+    for at in await s.exec(select(MediaDay.confirmed_at).where(MediaDay.status == "confirmed")):
+        if at is not None:
+            found[at.date().replace(day=1)] += 1
+    return sorted(found.items())

@@ -1,0 +1,57 @@
+"""End to end: a broadcast previewed and sent, quiet hours, opt-out, once per person, report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.media_days.helpers import join
+from tests.support.console import ConsoleBot, button, texts
+
+
+def broadcast(console: ConsoleBot, text: str, *, urgency: str = "Normal",
+              audience: str = "Alle Mitglieder") -> list[dict[str, Any]]:
+    """Walk /rundschreiben as the team up to the preview."""
+    console.say("chef", "/rundschreiben")
+    out = console.say("chef", text)
+    out = console.press("chef", button(out, audience))
+    return console.press("chef", button(out, urgency))
+
+
+def test_broadcast_preview_quiet_hours_opt_out_and_report(console: ConsoleBot) -> None:
+    join(console, "anna", "Zemmler")
+    join(console, "ben", "Pragma")
+    preview = broadcast(console, "Folgt uns auf Instagram: @zukunftsmacher")
+    assert "Vorschau" in texts(preview) and "Geht an 2 Personen (Alle Mitglieder)" in \
+        texts(preview)
+    sent = console.press("chef", button(preview, "Senden"))
+    assert "Instagram" in texts(sent, to="anna") and "Instagram" in texts(sent, to="ben")
+    off = console.press("anna", button([m for m in sent if m.get("to") == "anna"],
+                                       "Keine Rundschreiben"))
+    assert "Rundschreiben (Neuigkeiten)" in texts(off)
+    assert button(console.say("anna", "/erinnerungen"), "Rundschreiben (Neuigkeiten) an")
+
+    console.now("2026-02-02T21:00:00+01:00")
+    sent = console.press("chef", button(broadcast(console, "Der Podcast ist online!"),
+                                        "Senden"))
+    assert "Podcast" not in texts(sent, to="ben")  # quiet hours hold it back
+    report = texts(console.press("chef", button(sent, "Zustellbericht")))
+    assert "Zugestellt: 0" in report and "Noch offen (Nachtruhe, Wiederholung): 2" in report
+    morning = console.now("2026-02-03T07:05:00+01:00")
+    assert "Podcast" in texts(morning, to="ben") and "Podcast" not in texts(morning, to="anna")
+    report = texts(console.press("chef", button(sent, "Zustellbericht")))
+    assert "Zugestellt: 1" in report and "Abbestellt: 1" in report
+    again = console.now("2026-02-03T09:00:00+01:00")
+    assert "Podcast" not in texts(again)  # once per person
+
+    console.now("2026-02-03T22:00:00+01:00")
+    urgent = console.press("chef", button(broadcast(console, "Treffen heute fällt aus",
+                                                    urgency="Dringend"), "Senden"))
+    assert "fällt aus" in texts(urgent, to="ben")
+
+
+def test_broadcast_is_for_the_team_and_keeps_the_text(console: ConsoleBot) -> None:
+    join(console, "anna", "Zemmler")
+    assert "nur Admins" in texts(console.say("anna", "/rundschreiben"))
+    console.say("chef", "/rundschreiben")
+    out = console.say("chef", "x" * 1900)
+    assert "zu lang" in texts(out) and "Was sollen die Mitglieder lesen" in texts(out)

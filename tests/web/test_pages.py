@@ -1,0 +1,155 @@
+"""The desk's pages and actions in-process: media-day answers reach the member exactly once."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import aiohttp
+
+from handlers.media_days.view import config
+from storage.events import manage, signup
+from storage.events import queries as events
+from storage.media_days import service
+from storage.members import companies, people
+from storage.outbox.models import OutboxMessage
+from tests.web.conftest import Desk
+from tests.web.test_login import CSRF, log_in
+
+MON = date(2026, 2, 16)
+
+
+async def join(desk: Desk, who: str, company: str) -> int:
+    """Link a console person to a company of the shipped catalogue; return its id."""
+    out = await desk.say("chef", f"/einladung {company}")
+    code = re.search(r"/start ([A-Za-z0-9-]+)", out[0].text)
+    assert code
+    await desk.say(who, f"/start {code.group(1)}")
+    async with desk.app.db.read() as s:
+        return (await companies.find(s, query=company))[0].id
+
+
+async def request_media_day(desk: Desk, company_id: int) -> int:
+    """Request a media day for the company on Monday 16 February (as the chat's dialog does)."""
+    now = desk.clock.now()
+    async with desk.app.db.unit() as s:
+        md = await service.request(
+            s, company_id=company_id, person_id=None, formats=["fotos"], wishes=[MON],
+            contact_name="Anna", contact_reach="0171 1", note="", now=now, today=now.date(),
+            cfg=config(desk.app.catalogue))
+    return md.id
+
+
+async def test_confirm_on_the_web_tells_the_member_once_and_is_audited(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    md_id = await request_media_day(desk, cid)
+    heute = await log_in(desk, browser_session)
+    assert "Pragma" in heute and "Medientage: 1 offen" in heute
+    page = await (await browser_session.get(f"{desk.base}/anfragen")).text()
+    assert f"/anfragen/medientag/{md_id}/bestaetigen" in page
+    csrf = CSRF.search(page)
+    assert csrf
+    done = await browser_session.post(f"{desk.base}/anfragen/medientag/{md_id}/bestaetigen",
+                                      data={"csrf": csrf.group(1), "day": MON.isoformat()})
+    text = await done.text()
+    assert "Bestätigt: Pragma" in text and "Keine offenen Medientag-Anfragen" in text
+    told = [t for t in desk.port.texts("anna") if "Medientag bestätigt" in t]
+    assert len(told) == 1
+    again = await browser_session.post(f"{desk.base}/anfragen/medientag/{md_id}/bestaetigen",
+                                       data={"csrf": csrf.group(1), "day": MON.isoformat()})
+    assert again.status == 200 and "Bestätigt: Pragma" not in await again.text()
+    assert len([t for t in desk.port.texts("anna") if "Medientag bestätigt" in t]) == 1
+    firmen = await (await browser_session.get(f"{desk.base}/firmen")).text()
+    assert "anna (console, zuletzt erreicht 02.02.2026)" in firmen
+    assert "bestätigt: Mo, 16. Februar 2026" in firmen
+    log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=media_day_confirm"))\
+        .text()
+    assert "1 Einträge" in log and "console:chef" in log
+
+
+async def test_decline_needs_a_reason_and_the_company_reads_it(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    md_id = await request_media_day(desk, cid)
+    page = await log_in(desk, browser_session)
+    csrf = CSRF.search(page)
+    assert csrf
+    url = f"{desk.base}/anfragen/medientag/{md_id}/absagen"
+    empty = await browser_session.post(url, data={"csrf": csrf.group(1), "reason": "  "})
+    assert "Bitte schreib eine Begründung" in await empty.text()
+    assert not [t for t in desk.port.texts("anna") if "abgesagt" in t.lower()]
+    await browser_session.post(url, data={"csrf": csrf.group(1), "reason": "Team im Urlaub"})
+    told = [t for t in desk.port.texts("anna") if "Team im Urlaub" in t]
+    assert len(told) == 1
+
+
+async def test_every_page_renders_for_the_team(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    await request_media_day(desk, cid)
+    async with desk.app.db.unit() as s:  # anna signs up 3 people for the first meeting
+        first = (await events.upcoming(s, now=desk.clock.now()))[0]
+        anna = await people.by_key(s, "console:anna")
+        assert anna is not None
+        await signup.register(s, event_id=first.id, person_id=anna.id, people=3,
+                              now=desk.clock.now())
+    await log_in(desk, browser_session)
+    termine = await (await browser_session.get(f"{desk.base}/termine")).text()
+    assert f"Teilnehmende: {first.title}" in termine and "3 von 40 Plätzen belegt" in termine
+    for path, expect in [("/firmen", "Pragma"), ("/firmen?land=SN", "Firmen"),
+                         ("/firmen?ohne_medientag=1", "Firmen"),
+                         (f"/firmen/{cid}", "anna (console)"),
+                         (f"/firmen/{cid}", "invite (console:chef)"),
+                         ("/termine", "Standplan"), ("/kalender?monat=2026-03", "Schau rein"),
+                         ("/zahlen", "<svg"), ("/protokoll", "invite"),
+                         ("/exporte", "Medientage")]:
+        r = await browser_session.get(f"{desk.base}{path}")
+        assert r.status == 200, path
+        assert expect in await r.text(), path
+    csv = await browser_session.get(f"{desk.base}/zahlen/anmeldungen.csv")
+    assert csv.status == 200 and "Termin" in (await csv.read()).decode("utf-8-sig")
+
+
+async def test_exports_and_the_secret_calendar_feed(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    page = await log_in(desk, browser_session)
+    csrf = CSRF.search(page)
+    assert csrf
+    r = await browser_session.post(f"{desk.base}/exporte/medientage",
+                                   data={"csrf": csrf.group(1), "format": "csv"})
+    assert r.status == 200 and "attachment" in r.headers["Content-Disposition"]
+    feed_page = await (await browser_session.post(f"{desk.base}/kalender/feed",
+                                                  data={"csrf": csrf.group(1)})).text()
+    url = re.search(r"(http://\S+\.ics)", feed_page)
+    assert url
+    async with aiohttp.ClientSession() as calendar_app:  # no cookie: the secret is the key
+        ics = await calendar_app.get(url.group(1))
+        body = await ics.text()
+        assert ics.status == 200 and "BEGIN:VCALENDAR" in body and "Netzwerktreffen" in body
+        await browser_session.post(f"{desk.base}/kalender/feed/aus",
+                                   data={"csrf": csrf.group(1)})
+        assert (await calendar_app.get(url.group(1))).status == 404
+
+
+async def test_heute_shows_deadlines_waiting_lists_and_undelivered_messages(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    await join(desk, "anna", "Pragma")
+    await join(desk, "bert", "EMIS")
+    now = desk.clock.now()
+    async with desk.app.db.unit() as s:
+        ev = await manage.create(s, now=now, title="Kleiner Workshop", kind="intern",
+                                 start=now + timedelta(days=10), capacity=1,
+                                 deadline=now + timedelta(days=5))
+        anna = await people.by_key(s, "console:anna")
+        bert = await people.by_key(s, "console:bert")
+        assert anna is not None and bert is not None
+        await signup.register(s, event_id=ev.id, person_id=anna.id, people=1, now=now)
+        await signup.register(s, event_id=ev.id, person_id=bert.id, people=1, now=now)
+        s.add(OutboxMessage(person_id=bert.id, kind="event.reminder", due_at=now,
+                            dedupe_key="test:1", created_at=now, dropped_at=now,
+                            drop_reason="gave_up", last_error="blocked"))
+    page = await log_in(desk, browser_session)
+    assert "Kleiner Workshop (Anmeldeschluss)" in page
+    assert "Kleiner Workshop</a>: 1 auf der Warteliste" in page
+    assert "<td>bert</td><td>EMIS</td><td>event.reminder</td><td>aufgegeben</td>" in page

@@ -1,0 +1,40 @@
+"""German texts of the web desk (page titles, labels, answers)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from handlers.core.format import fmt_date
+from storage.media_days.models import MediaDay
+
+TITLE = "Zukunftsmacher – Schreibtisch"
+NAV = (("heute", "Heute"), ("firmen", "Firmen"), ("anfragen", "Anfragen"),
+       ("termine", "Termine"), ("kalender", "Kalender"), ("zahlen", "Zahlen"),
+       ("protokoll", "Protokoll"), ("exporte", "Exporte"))
+NEED_LOGIN = "Bitte melde dich an: Schreib dem Bot im privaten Chat /web – du bekommst einen Link, der 10 Minuten gilt."
+NOT_ADMIN = "Der Schreibtisch ist nur für das Cluster-Team. Wenn du dazugehörst, bitte eine Admin-Person, dich freizuschalten."
+LOGIN_INTRO = "Anmelden am Schreibtisch als {name}. Der Link gilt nur einmal."
+LOGIN_BUTTON = "Anmelden"
+TOO_MANY = "Zu viele Anmeldeversuche. Bitte warte eine Minute und versuch es dann noch einmal."
+CSRF_FAILED = "Das Formular ist abgelaufen. Bitte lade die Seite neu und versuch es noch einmal."
+LOGGED_OUT = "Du bist abgemeldet. Einen neuen Link gibt es im Chat mit /web."
+NOT_FOUND = "Diese Seite gibt es nicht."
+NO_REASON = "Bitte schreib eine Begründung – die Firma liest sie."
+BAD_DAY = "Dieser Tag passt nicht zur Anfrage. Bitte lade die Seite neu."
+STATUS = {"requested": "angefragt", "confirmed": "bestätigt", "declined": "abgesagt",
+          "withdrawn": "zurückgezogen", "waiting": "Warteliste", "registered": "angemeldet",
+          "waitlist": "Warteliste"}
+STATE = {"BB": "Brandenburg", "SN": "Sachsen", None: "–", "": "–"}
+FEED_NEW = "Neue Kalender-Adresse (nur im Team weitergeben, die alte gilt nicht mehr): {url}"
+FEED_REVOKED = "Die Kalender-Adresse gilt nicht mehr."
+
+
+def media_day_status(md: MediaDay | None, today: date) -> str:
+    """Say in a few words where a company's media day stands (a cell of the Firmen table)."""
+    if md is None or md.status == "withdrawn":
+        return "–"
+    if md.status == "confirmed" and md.day is not None:
+        return f"{'erledigt' if md.day < today else 'bestätigt'}: {fmt_date(md.day)}"
+    if md.status == "requested":
+        return "angefragt"
+    return STATUS.get(md.status, md.status)
