@@ -112,6 +112,8 @@ class App:
         desk = Desk(self.router, base=st.web_base(),
                     secure_cookies=st.web_base().startswith("https://"))
         desk.mount(server)
+        if self._ops_on_web:
+            server.app.add_routes(operations_routes(self.health, self.metrics_exposition))
         await server.start()
         desk.base = st.web_base(server.port)  # WEB_PORT=0 (tests) picks a free port
         self.set_link_base(WEB_LINKS, desk.base)
@@ -286,9 +288,18 @@ class App:
         """Remember how invite deep links start on a platform (e.g. t.me/<bot>?start=)."""
         self.services.links[platform] = base
 
+    @property
+    def _ops_on_web(self) -> bool:
+        """Tell whether /healthz and /metrics share the web desk's server (HTTP_PORT=WEB_PORT)."""
+        st = self.settings
+        return st.web_enabled and st.http_port is not None and st.http_port == st.web_port
+
     def http_server(self) -> HttpServer | None:
-        """Build the HTTP server with /healthz and /metrics (None unless HTTP_PORT is set)."""
-        if self.settings.http_port is None:
+        """Build the HTTP server with /healthz and /metrics (None unless HTTP_PORT is set).
+
+        None too when HTTP_PORT equals WEB_PORT: the routes are on the desk's server then.
+        """
+        if self.settings.http_port is None or self._ops_on_web:
             return None
         server = HttpServer(self.settings.http_listen, self.settings.http_port)
         server.add_routes(operations_routes(self.health, self.metrics_exposition))

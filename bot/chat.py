@@ -59,6 +59,8 @@ class Reply:
     `personal` marks content that belongs in a private chat, not a group.
     `listed` marks one entry of a list answer (/termine): a transport may show consecutive
     entries as one message, numbered, instead of one message each.
+    `heading` marks the head entry of such a list: its buttons (filters) are for the whole
+    list, so they are not numbered.
     """
 
     text: str
@@ -67,6 +69,7 @@ class Reply:
     edit: bool = False
     personal: bool = False
     listed: bool = False
+    heading: bool = False
 
     def flat_buttons(self) -> list[Button]:
         """Return all buttons in reading order."""

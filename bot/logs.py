@@ -19,6 +19,9 @@ from datetime import UTC, datetime
 from typing import TextIO
 from urllib.parse import quote
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from bot.settings import Settings
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -62,7 +65,14 @@ class OneLineFormatter(logging.Formatter):
 
 def secrets_of(settings: Settings) -> list[str]:
     """Return the secret values of the settings (tokens, passwords)."""
-    return settings.secrets()
+    found = [s.get_secret_value() for s in (
+        settings.telegram_bot_token, settings.telegram_webhook_secret,
+        settings.matrix_password, settings.matrix_access_token) if s is not None]
+    try:
+        password = make_url(settings.database_url).password
+    except ArgumentError:  # not a URL: the database start says so
+        password = None
+    return [*found, *([str(password)] if password else [])]
 
 
 def setup(level: str, secrets: Iterable[str], *, as_json: bool = False,

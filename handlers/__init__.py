@@ -8,6 +8,7 @@ from handlers import (
     agenda,
     broadcasts,
     catalogue,
+    channels,
     events,
     fairs,
     feedback,
@@ -47,6 +48,7 @@ FEATURES: tuple[Feature, ...] = (
     reminders,  # /erinnerung, /erinnerungen
     fairs,  # /messe, /messestand, /export messe
     schau_rein,  # /schaurein, /schaurein_liste, /schaurein_kalender, /export schaurein
+    channels,  # /kanaele: Instagram co-lab, TikTok, podcast, mitmachen (from the catalogue)
     team,  # /einladung, /firma_neu, /firmen, /admin, /protokoll
     ideas,  # /idee, /ideen; team: aufgegriffen/erledigt
     polls,  # team: /umfrage_neu, /terminfindung, /umfragen; members vote on cards

@@ -30,14 +30,14 @@ def _back(to: str) -> web.Response:
 
 async def confirm_media_day(desk: Desk, request: web.Request, viewer: Viewer
                             ) -> web.StreamResponse:
-    """Confirm a wished media day (the chat's ✓ button)."""
+    """Confirm a wished media day (the chat's ✓ button), with an optional note."""
     form = await request.post()
     try:
         md_id, day = int(request.match_info["id"]), date.fromisoformat(str(form.get("day")))
     except ValueError:
         return desk.message(t.BAD_DAY, status=400)
-    action = Confirm(md_id, day)
-    await desk.act(viewer, lambda ctx: md_team.confirm(ctx, action), name=Confirm.name)
+    action, note = Confirm(md_id, day), str(form.get("note", ""))
+    await desk.act(viewer, lambda ctx: md_team.confirm(ctx, action, note), name=Confirm.name)
     return _back("/anfragen")
 
 

@@ -251,7 +251,10 @@ class TelegramTransport:
     async def _reply(self, incoming: Incoming, replies: list[Reply]) -> None:
         edit_id = int(incoming.message_ref) if incoming.message_ref else None
         replies = tp.merge_lists(replies)
-        steps = tp.plan(replies, is_group=incoming.is_group, edit_id=edit_id, bot_url=self._url)
+        personal = [r for r in replies if r.personal] if incoming.is_group else []
+        privately = bool(personal) and await self._to_private(incoming, personal)
+        steps = tp.plan(replies, is_group=incoming.is_group, edit_id=edit_id, bot_url=self._url,
+                        sent_privately=privately)
         for n, step in enumerate(steps):
             try:
                 await self._step(int(incoming.chat.chat_id), step)
@@ -266,6 +269,30 @@ class TelegramTransport:
                     await self._hooks.retry_later(incoming.person, unsent, tu.retry_key(incoming),
                                                   first=step.part)
                 return
+
+    async def _to_private(self, incoming: Incoming, replies: list[Reply]) -> bool:
+        """Send a group's personal replies to the person's private chat; False if refused.
+
+        Telegram lets a bot write to people who started it; anyone else gets the link to the
+        private chat in the group instead (the caller's note).
+        """
+        chat_id = int(incoming.person.external_id)  # a user's private chat has the user's id
+        steps = tp.plan(replies, is_group=False, edit_id=None, bot_url=self._url)
+        for n, step in enumerate(steps):
+            try:
+                await self._step(chat_id, step)
+            except (BadRequest, Forbidden) as exc:
+                log.info("private answer to %s refused (%s)", incoming.person.key, exc.message)
+                return n > 0  # part of it arrived: the group is told so, nothing is resent
+            except (RetryAfter, NetworkError) as exc:
+                log.warning("private answer to %s failed (%s); the outbox retries it",
+                            incoming.person.key, exc)
+                if self._hooks is None:
+                    return n > 0
+                await self._hooks.retry_later(incoming.person, tp.unsent(replies, steps[n:]),
+                                              tu.retry_key(incoming), first=step.part)
+                return True
+        return True
 
     async def _step(self, chat_id: int, step: tp.Step) -> None:
         markup = _keyboard(step)

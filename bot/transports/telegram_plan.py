@@ -26,10 +26,13 @@ ROW_CHARS = 36
 
 # The transport's only own German strings. They live here and not in handlers/texts because
 # transports must not import handlers (import contract), and they exist only because Telegram
-# has group chats: a personal reply (sign-up, booking) is replaced by this note in a group.
+# has group chats: a personal reply (sign-up, booking, a team list) is sent to the person's
+# private chat and the group sees GROUP_SENT; where Telegram refuses that (the person never
+# started the bot), the group sees GROUP_NOTE with a link to the private chat instead.
 GROUP_NOTE = (
     "Das machen wir lieber unter vier Augen – tipp auf den Knopf, dann geht es privat weiter."
 )
+GROUP_SENT = "Das habe ich dir privat geschickt – schau in unseren Chat."
 GROUP_BUTTON = "Privat weiter"
 
 _GONE = ("chat not found", "user is deactivated", "peer_id_invalid", "bot was kicked")
@@ -159,14 +162,19 @@ class SendFile:
 Step = SendText | EditText | SendFile
 
 
-def plan(replies: list[Reply], *, is_group: bool, edit_id: int | None, bot_url: str) -> list[Step]:
-    """Translate replies into Telegram calls in order: groups get a note instead of personals."""
+def plan(replies: list[Reply], *, is_group: bool, edit_id: int | None, bot_url: str,
+         sent_privately: bool = False) -> list[Step]:
+    """Translate replies into Telegram calls in order: groups get a note instead of personals.
+
+    sent_privately: the personal replies went to the person's private chat already.
+    """
     steps: list[Step] = []
     moved = False
     for part, reply in enumerate(replies):
         if is_group and reply.personal:
             if not moved:
-                steps.append(SendText(GROUP_NOTE, link=(GROUP_BUTTON, bot_url), part=part))
+                note = GROUP_SENT if sent_privately else GROUP_NOTE
+                steps.append(SendText(note, link=(GROUP_BUTTON, bot_url), part=part))
                 moved = True
             continue
         steps.extend(replace(s, part=part) for s in _steps(reply, edit_id if reply.edit else None))
@@ -217,7 +225,7 @@ def _merged(run: list[Reply]) -> list[Reply]:
     number = length = buttons = 0
     for reply in run:
         text, more = reply.text, reply.buttons
-        if more:
+        if more and not reply.heading:  # a heading's buttons (filters) are for the whole list
             number += 1
             text = f"<b>{number}.</b> {text}"
             more = tuple(tuple(Button(b.id, f"{number} · {b.label}") for b in row) for row in more)

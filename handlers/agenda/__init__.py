@@ -19,7 +19,6 @@ from handlers.events.actions import ShowList
 def register(router: Router) -> None:
     """Register /termine, its filter buttons and "Alle Termine" under event answers."""
     # Reading is open to everyone (also before the invite code); acting needs a company.
-    # Reading is open to everyone (also before the invite code); acting needs a company.
     router.command("termine", show, help=t.HELP, aliases=("events",), public=True)
     router.on(Filter, show_group, public=True)
     router.on(ShowList, show_again, public=True)
@@ -56,7 +55,7 @@ async def _show(ctx: Ctx, group: str, *, edit: bool) -> None:
         return
     head = (t.HEAD.format(n=len(shown)) if group == t.ALL
             else t.HEAD_GROUP.format(group=t.GROUPS[group], n=len(shown)))
-    ctx.say(f"{head}\n{t.FILTER_HINT}" if filters else head, filters, listed=True, edit=edit)
+    ctx.say(f"{head}\n{t.FILTER_HINT}" if filters else head, filters, heading=True, edit=edit)
     for item in shown:
         ctx.say(item.text, item.buttons, listed=True)
 

@@ -90,7 +90,9 @@ async def _schau_rein(ctx: Ctx) -> list[Item]:
     prog = programme(ctx.catalogue)
     if prog is None or prog.last_day < ctx.now.astimezone(ctx.tz).date():
         return []
-    lines = [f"<b>{esc(prog.title)}</b>", t.span(prog.first_day, prog.last_day), t.SCHAU_KIND]
+    state = t.STATES.get(prog.state, prog.state)
+    lines = [f"<b>{esc(prog.title)}</b>", t.span(prog.first_day, prog.last_day),
+             t.SCHAU_KIND.format(state=state)]
     row = None
     if ctx.company_id is not None:
         row = await schau_rein.signup_of(ctx.s, programme=prog.key, company_id=ctx.company_id)
@@ -119,9 +121,12 @@ async def _stammtisch(ctx: Ctx) -> list[Item]:
         return []
     meeting = found[0]
     when = fmt_dt(meeting.start, ctx.tz) + (t.STAMMTISCH_MOVED if meeting.moved else "")
-    text = "\n".join([f"<b>{esc(sched.series.title)}</b>", when, t.STAMMTISCH_KIND])
-    return [Item(meeting.start, "stammtisch", text,
-                 [[ctx.button(t.STAMMTISCH_OPEN, stammtisch.Show())]])]
+    kind = t.STAMMTISCH_KIND.format(days=sched.series.every_days)
+    text = "\n".join([f"<b>{esc(sched.series.title)}</b>", when, kind])
+    # /stammtisch (link, reminders) is for members: a guest only reads the date.
+    member = ctx.company is not None or ctx.is_admin
+    buttons = [[ctx.button(t.STAMMTISCH_OPEN, stammtisch.Show())]] if member else []
+    return [Item(meeting.start, "stammtisch", text, buttons)]
 
 
 def _start(day: date, ctx: Ctx) -> datetime:

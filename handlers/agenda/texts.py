@@ -32,14 +32,16 @@ FAIR_ASK = "Standplatz anfragen"
 FAIR_OPEN = "Eure Anfrage"
 PLACE = "Ort: {place}"
 
-SCHAU_KIND = "Woche der offenen Unternehmen – für Betriebe in Sachsen"
+SCHAU_KIND = "Für Betriebe in {state} – das Clusterteam hilft mit Ideen, Social Media und Presse"
+STATES = {"BB": "Brandenburg", "SN": "Sachsen", "BE": "Berlin", "ST": "Sachsen-Anhalt",
+          "TH": "Thüringen", "MV": "Mecklenburg-Vorpommern"}
 SCHAU_DEADLINE = "Mitmachen bis {deadline}"
 SCHAU_CLOSED = "Anmeldefrist vorbei"
 SCHAU_SIGNED = "Ihr seid dabei: {days}"
 SCHAU_JOIN = "Mitmachen"
 SCHAU_OPEN = "Eure Anmeldung"
 
-STAMMTISCH_KIND = "Online (Zoom), alle zwei Wochen – ohne Anmeldung"
+STAMMTISCH_KIND = "Online, alle {days} Tage – ohne Anmeldung, einfach reinkommen"
 STAMMTISCH_MOVED = " (verschoben)"
 STAMMTISCH_OPEN = "Stammtisch"
 

@@ -127,7 +127,7 @@ FIELD_NAMES = {
     "deadline": "Frist", "link": "Link", "directions": "Anfahrt", "reminder_days": "Erinnerungen",
     "days": "Tage", "setup": "Aufbau", "capacity_m2": "Fläche (m²)", "note": "Hinweis",
     "name": "Name", "state": "Bundesland", "first_day": "erster Tag", "last_day": "letzter Tag",
-    "support": "Unterstützung",
+    "support": "Unterstützung", "provisional": "vorläufig (Annahmen)",
 }
 EMPTY_VALUE = "–"
 

@@ -68,6 +68,7 @@ class Ctx:
     replies: list[Reply] = field(default_factory=list)
     asking: tuple[str, str] | None = None  # (step, run) while a dialog step asks its question
     private: bool = False  # the answer is for the person only (never shown in a group)
+    reasked: bool = False  # a dialog's question was asked in this update
 
     @property
     def person_id(self) -> int:
@@ -108,10 +109,11 @@ class Ctx:
         edit: bool = False,
         personal: bool = False,
         listed: bool = False,
+        heading: bool = False,
     ) -> None:
-        """Queue a reply (buttons: rows of `ctx.button(...)`; listed: an entry of a list)."""
+        """Queue a reply (rows of `ctx.button(...)`; listed: a list entry; heading: its head)."""
         rows = tuple(tuple(row) for row in (buttons or []) if row)
-        self.replies.append(Reply(text, rows, file, edit, personal, listed))
+        self.replies.append(Reply(text, rows, file, edit, personal, listed or heading, heading))
 
     @staticmethod
     def button(label: str, action: Action) -> Button:

@@ -21,7 +21,9 @@ from typing import Any
 from bot.chat import Button
 from handlers.core import texts as t
 from handlers.core.actions import Action
+from handlers.core.answers import Expect, SmallTalk, has_reach, small_talk, unclear_number
 from handlers.core.context import Ctx, UsageError
+from handlers.core.format import esc
 from storage import chat
 from storage.chat import OpenDialog
 from storage.errors import DomainError
@@ -53,11 +55,18 @@ class CancelDialog(Action, name="dlg.cancel"):
 
 @dataclass(frozen=True)
 class Step:
-    """One question of a dialog and how its answers (typed or pressed) are handled."""
+    """One question of a dialog and how its answers (typed or pressed) are handled.
+
+    `expects` lets the machinery refuse a typed answer before `on_text` reads it: "number"
+    asks back when more than one count is mixed in ("3 Azubis + ich"), "reach" when neither a
+    phone number nor an e-mail address is in it. `help` answers "hilfe" at this step.
+    """
 
     ask: Ask
     on_text: OnText | None = None
     on_press: OnPress | None = None
+    expects: Expect = "text"
+    help: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,15 @@ class Dialog:
     title: str
     first: str
     steps: dict[str, Step] = field(default_factory=dict)
+
+
+def _unfit(expects: Expect, text: str) -> str | None:
+    """Return why a typed answer does not fit what the step expects, or None."""
+    if expects == "number" and unclear_number(text):
+        return t.NUMBER_UNCLEAR.format(text=esc(" ".join(text.split())[:80]))
+    if expects == "reach" and not has_reach(text):
+        return t.REACH_MISSING
+    return None
 
 
 def choice(ctx: Ctx, label: str, value: object) -> Button:
@@ -171,6 +189,11 @@ class Dialogs:
         if open_ is None:
             return False
         step = self._dialogs[open_.dialog].steps[open_.step]
+        talk = small_talk(text)
+        if talk is not None:  # "hilfe", "hallo", "danke 👍" are never the step's answer
+            self._small_talk(ctx, open_, talk)
+            await self._ask(ctx, open_)
+            return True
         if step.on_text is None:
             # People type "ja" or a button's label instead of pressing: treat it as the press.
             value = await self._typed_choice(ctx, open_, text)
@@ -180,8 +203,34 @@ class Dialogs:
             ctx.say(t.PLEASE_PRESS)
             await self._ask(ctx, open_)
             return True
+        unfit = _unfit(step.expects, text)
+        if unfit is not None:
+            ctx.say(unfit)
+            await self._ask(ctx, open_)
+            return True
         await self._advance(ctx, open_, step.on_text, text)
         return True
+
+    async def step_help(self, ctx: Ctx) -> bool:
+        """Say what the open dialog's step wants and ask it again; False if none is open."""
+        open_ = await self._load(ctx)
+        if open_ is None:
+            return False
+        self._small_talk(ctx, open_, "help")
+        await self._ask(ctx, open_)
+        return True
+
+    def _small_talk(self, ctx: Ctx, open_: OpenDialog, talk: SmallTalk) -> None:
+        """Answer help, a greeting or thanks typed while a question is open."""
+        dialog = self._dialogs[open_.dialog]
+        title = dialog.title
+        if talk == "help":
+            step = dialog.steps[open_.step]
+            how = t.STEP_HELP_PRESS if step.on_text is None else t.STEP_HELP_TYPE
+            ctx.say(t.STEP_HELP.format(title=esc(title), help=step.help or how))
+            return
+        ctx.say((t.HELLO_IN_DIALOG if talk == "hello" else t.THANKS_IN_DIALOG)
+                .format(title=esc(title)))
 
     async def on_press(self, ctx: Ctx, pressed: Choice) -> None:
         """Feed a pressed dialog button to the open dialog (stale unless step and run match)."""
@@ -257,6 +306,7 @@ class Dialogs:
         ctx.dialog = None
 
     async def _ask(self, ctx: Ctx, open_: OpenDialog) -> None:
+        ctx.reasked = True
         before, ctx.asking = ctx.asking, (open_.step, open_.run)
         try:
             await self._dialogs[open_.dialog].steps[open_.step].ask(ctx, open_.data)

@@ -36,6 +36,14 @@ def fmt_time(t: time) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"
 
 
+def team_request(what: str, company: str, details: str, extra: str = "") -> str:
+    """Format a team notice about a request: what, by which company (escaped), the details.
+
+    Every feature's "new request" notice has this shape and a button to open the request.
+    """
+    return f"📥 <b>{what}</b> von <b>{esc(company)}</b>{extra}\n{details}"
+
+
 def fmt_dt(dt: datetime, tz: ZoneInfo = BERLIN, *, long: bool = False) -> str:
     """Format an aware datetime as "Do, 5. März 2026, 10:00 Uhr" in local time."""
     loc = local(dt, tz)

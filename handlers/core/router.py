@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from bot.chat import Attachment, Button, Incoming, Reply
 from handlers.core import texts as t
 from handlers.core.actions import Action, ActionCodec
+from handlers.core.answers import small_talk
 from handlers.core.context import Ctx, Services, UsageError
 from handlers.core.dialogs import CancelDialog, Choice, Dialog, Dialogs
 from handlers.core.exports import Exports
@@ -330,6 +331,10 @@ class Router:
             for fallback in self.text_fallbacks:
                 if await fallback(ctx, text):
                     return
+            talk = small_talk(text)
+            if talk in ("hello", "thanks"):
+                ctx.say(t.HELLO if talk == "hello" else t.THANKS)
+                return
             hint = self._suggest(ctx, text) if " " not in text else None  # "termine" without /
             ctx.say(t.MEANT.format(cmd=hint) if hint else t.NOT_UNDERSTOOD)
 
@@ -354,7 +359,7 @@ class Router:
         ctx.args = rest.strip()
         open_ = ctx.dialog
         await cmd.func(ctx)
-        if open_ is not None and name != "weiter" and ctx.dialog == open_:
+        if open_ is not None and not ctx.reasked and ctx.dialog == open_:
             # The command left the dialog as it was: say it is still waiting for an answer.
             ctx.say(t.DIALOG_OPEN_HINT.format(title=esc(self.dialogs.title(open_.dialog))))
 

@@ -14,6 +14,8 @@ UNKNOWN_COMMAND_HINT = (
     "Den Befehl <code>/{cmd}</code> kenne ich nicht. Meintest du /{hint}? Alle Befehle: /hilfe"
 )
 MEANT = "Meintest du /{cmd}? Befehle beginnen mit „/“. Alle Befehle: /hilfe"
+HELLO = "Hallo! 👋 Womit kann ich helfen? Zum Beispiel /termine – alle Befehle: /hilfe"
+THANKS = "Gern! 🙂 Wenn du noch etwas brauchst: /hilfe"
 NOT_UNDERSTOOD = "Das habe ich nicht verstanden. Ich reagiere auf Befehle wie /termine – alle Befehle: /hilfe"
 TOO_LONG = "Deine Nachricht ist zu lang (höchstens {limit} Zeichen). Bitte fass dich kürzer."
 EMPTY = "Ich habe eine leere Nachricht bekommen. Schreib z. B. /hilfe."
@@ -45,13 +47,32 @@ def slow_down(per_minute: int) -> str:
     )
 
 
-GO_PRIVATE = "Das besprechen wir besser privat – schreib mir direkt, dann geht's weiter."
+# Only ever shown in the private chat (transports move it out of the group).
+GO_PRIVATE = (
+    "Das machen wir lieber hier im privaten Chat als in der Gruppe – schick mir den Befehl "
+    "bitte hier noch einmal."
+)
 FOREIGN_BUTTON = "Dieser Knopf gehört zu einer anderen Person. Schreib mir direkt, z. B. /termine."
 STALE_BUTTON = "Dieser Knopf ist nicht mehr aktuell."
 PLEASE_PRESS = "Bitte wähl eine der Antworten unten (oder schreib „abbrechen“)."
 CANCELLED = "Abgebrochen. Nichts wurde gespeichert."
 DIALOG_GONE = "Dein angefangener Dialog passt nicht mehr zur neuen Version des Bots – bitte fang ihn neu an."
 NOTHING_TO_CANCEL = "Gerade ist nichts offen, das ich abbrechen könnte."
+STEP_HELP = (
+    "Du bist gerade bei <b>{title}</b>. {help}\n"
+    "„abbrechen“ beendet den Dialog, ohne etwas zu speichern; alle Befehle: <code>/hilfe alle</code>."
+)
+STEP_HELP_TYPE = "Schreib mir einfach die Antwort auf die Frage unten."
+STEP_HELP_PRESS = "Wähl eine der Antworten unten."
+HELLO_IN_DIALOG = "Hallo! 👋 Wir sind gerade bei <b>{title}</b> – die Frage steht unten."
+THANKS_IN_DIALOG = "Gern! 🙂 <b>{title}</b> ist noch offen – die Frage steht unten (oder „abbrechen“)."
+NUMBER_UNCLEAR = (
+    "„{text}“ – welche Zahl meinst du genau? Bitte schreib nur die eine Zahl, z. B. „4“."
+)
+REACH_MISSING = (
+    "Darin finde ich keine Telefonnummer und keine E-Mail-Adresse. Schreib sie bitte dazu, "
+    "z. B. so: „0355 123456“ oder „name@firma.de“."
+)
 NOTHING_TO_RESUME = "Gerade ist nichts offen. Alle Befehle: /hilfe"
 DIALOG_OPEN_HINT = "Noch offen: <b>{title}</b>. Weiter mit /weiter oder „abbrechen“."
 

@@ -132,3 +132,10 @@ class Edit(Action, name="event.edit"):
     """An event picked for /termin_bearbeiten."""
 
     event_id: int
+
+
+@dataclass(frozen=True)
+class Confirm(Action, name="event.confirm"):
+    """"Bestätigen: Titel" under /bestaetigen: the catalogue's assumptions hold."""
+
+    event_id: int

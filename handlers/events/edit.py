@@ -16,7 +16,7 @@ from handlers.events import fields, notices
 from handlers.events import texts as t
 from handlers.events.actions import Edit
 from handlers.events.view import pick
-from storage.events import manage, queries
+from storage.events import manage, queries, signup
 from storage.events.models import Event
 
 NAME = "termin_bearbeiten"
@@ -88,8 +88,10 @@ async def ask_confirm(ctx: Ctx, data: Data) -> None:
     lines = [t.CONFIRM_HEAD.format(title=esc(ev.title))]
     order = list(t.FIELD_NAMES)  # stored answers come back with sorted keys (end before start)
     lines += [f"{t.FIELD_NAMES[k]}: {_show(new[k], ctx)}" for k in sorted(new, key=order.index)]
-    if any(k in manage.NOTIFY_ON for k in new) and ev.booked:
-        lines.append(t.WILL_NOTIFY)
+    told = len(await signup.active(ctx.s, event_id=ev.id, status="registered"))
+    if any(k in manage.NOTIFY_ON for k in new) and told:
+        who = "1 Person bekommt" if told == 1 else f"{t.people_text(told)} bekommen"
+        lines.append(t.WILL_NOTIFY.format(who=who))
     ctx.say("\n".join(lines), [[choice(ctx, t.SAVE, "save"), cancel_button(ctx)]])
 
 

@@ -10,6 +10,9 @@ from datetime import datetime, time
 from typing import Any
 
 from handlers.core import Ctx, UsageError
+from handlers.core import texts as core_t
+from handlers.core.answers import unclear_number
+from handlers.core.format import esc
 from handlers.dates import When, parse_when, to_datetime
 from handlers.dates import texts as dt
 from handlers.events import texts as t
@@ -36,6 +39,8 @@ def topic(ctx: Ctx, text: str) -> dict[str, Any]:
 
 def capacity(ctx: Ctx, text: str) -> dict[str, Any]:
     """Read a number of places (people)."""
+    if unclear_number(text):  # "/termin_bearbeiten" asks this outside a number step too
+        raise UsageError(core_t.NUMBER_UNCLEAR.format(text=esc(" ".join(text.split())[:80])))
     digits = text.strip().split()[0] if text.strip() else ""
     if not digits.isdigit() or not 1 <= int(digits) <= MAX_CAPACITY:
         raise UsageError(t.BAD_CAPACITY.format(max=MAX_CAPACITY))

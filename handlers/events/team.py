@@ -8,7 +8,14 @@ from handlers.core.exports import Cell
 from handlers.core.format import esc
 from handlers.events import notices
 from handlers.events import texts as t
-from handlers.events.actions import AskCancel, ConfirmCancel, KeepEvent, Participants, Unregister
+from handlers.events.actions import (
+    AskCancel,
+    Confirm,
+    ConfirmCancel,
+    KeepEvent,
+    Participants,
+    Unregister,
+)
 from handlers.events.view import pick
 from storage.errors import DomainError
 from storage.events import manage, queries, signup
@@ -26,6 +33,8 @@ def register(router: Router) -> None:
     router.on(AskCancel, ask_cancel_of, admin=True)
     router.on(ConfirmCancel, cancel_event, admin=True)
     router.on(KeepEvent, keep_event, admin=True)
+    router.command("bestaetigen", provisional, help=t.HELP_CONFIRM, admin=True)
+    router.on(Confirm, confirm, admin=True)
     router.exports.add("anmeldungen", t.EXPORT_LABEL, export)
 
 
@@ -90,7 +99,9 @@ async def ask_cancel_of(ctx: Ctx, a: AskCancel) -> None:
     ev = await queries.get(ctx.s, event_id=a.event_id)
     if ev is None:
         raise DomainError("event_unknown")
-    ctx.say(t.CANCEL_CONFIRM.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz)),
+    told = len(await signup.active(ctx.s, event_id=ev.id))  # registered and waiting
+    ctx.say(t.CANCEL_CONFIRM.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
+                                    told=t.told_text(told)),
             [[ctx.button(t.CANCEL_YES, ConfirmCancel(ev.id)),
               ctx.button(t.CANCEL_NO, KeepEvent())]])
 
@@ -107,6 +118,32 @@ async def cancel_event(ctx: Ctx, a: ConfirmCancel) -> None:
 async def keep_event(ctx: Ctx, a: KeepEvent) -> None:
     """"Nein": nothing happens."""
     ctx.say(t.NOT_CANCELLED, edit=True)
+
+
+async def provisional(ctx: Ctx) -> None:
+    """`/bestaetigen`: the coming events with assumed values, a button each to confirm them."""
+    events = await queries.provisional(ctx.s, now=ctx.now)
+    if not events:
+        ctx.say(t.CONFIRM_NONE)
+        return
+    lines = [t.CONFIRM_LIST_HEAD]
+    for ev in events:
+        fields = ", ".join(name for f, name in t.PROVISIONAL_FIELDS.items()
+                           if t.is_provisional(ev, f))
+        lines.append(t.CONFIRM_LINE.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
+                                           fields=fields))
+    buttons = [[ctx.button(t.CONFIRM_BUTTON.format(title=ev.title[:40]), Confirm(ev.id))]
+               for ev in events[:MAX_BUTTONS]]
+    ctx.say("\n".join(lines), buttons)
+
+
+async def confirm(ctx: Ctx, a: Confirm) -> None:
+    """Clear the "vorläufig" mark of one event (audited)."""
+    before = await queries.get(ctx.s, event_id=a.event_id)
+    fields = list(before.provisional or []) if before else []
+    ev = await manage.confirm(ctx.s, event_id=a.event_id)
+    ctx.audit("event_confirm", event=ev.id, title=ev.title, fields=fields)
+    ctx.say(t.CONFIRMED.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz)), edit=True)
 
 
 async def export(ctx: Ctx, query: str) -> Table:
@@ -126,6 +163,7 @@ async def export(ctx: Ctx, query: str) -> Table:
                 e.company.name if e.company else "", e.person.display_name or e.person.key,
                 e.person.platform, reg.people, "; ".join(reg.names), _status(e),
                 reg.created_at, reg.cancelled_at,  # date-time cells, in the cluster's zone
+                t.PROVISIONAL_WORD if t.is_provisional(e.event, "start") else "",
             ])
     return Table("Anmeldungen", t.EXPORT_COLUMNS, rows)
 

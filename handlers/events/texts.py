@@ -112,6 +112,7 @@ ERRORS = {
     "event_cancelled": "<b>{title}</b> ist abgesagt.",
     "event_past": "<b>{title}</b> hat schon begonnen – An- und Abmeldung geht nicht mehr.",
     "event_unknown": "Diesen Termin gibt es nicht mehr. Aktuelle Termine: /termine",
+    "event_not_provisional": "<b>{title}</b> ist schon bestätigt. Noch Vorläufiges: /bestaetigen",
     "too_many_people": "Für <b>{title}</b> gibt es nur {capacity} Plätze – bitte wähl weniger Personen.",
     "bad_people": "Bitte wähl 1 bis {max} Personen.",
     "company_cap": (
@@ -196,16 +197,23 @@ ASK_VALUE = {
     "reminder_days": "Wie viele Tage vorher erinnern? Zum Beispiel „7, 1“ („-“ für keine).",
 }
 CONFIRM_HEAD = "Änderung an <b>{title}</b>:"
-WILL_NOTIFY = "Alle Angemeldeten bekommen eine Nachricht mit dem neuen Kalendereintrag."
+WILL_NOTIFY = "{who} eine Nachricht mit dem neuen Kalendereintrag."
 EDIT_DONE = (
     "Gespeichert: <b>{title}</b>. Informiert: {told}; "
     "von der Warteliste nachgerückt: {moved}."
 )
 
 CANCEL_CONFIRM = (
-    "<b>{title}</b> ({when}) wirklich absagen? Alle Angemeldeten und Wartenden bekommen "
-    "sofort Bescheid."
+    "<b>{title}</b> ({when}) wirklich absagen? {told}"
 )
+
+
+def told_text(n: int) -> str:
+    """Say how many registered or waiting people a team change messages at once."""
+    if n == 0:
+        return "Niemand ist angemeldet – es geht keine Nachricht raus."
+    return f"{people_text(n)} (Angemeldete und Wartende) bekommen sofort Bescheid." if n > 1 \
+        else "1 Person (angemeldet oder wartend) bekommt sofort Bescheid."
 CANCEL_YES = "Ja, absagen"
 CANCEL_NO = "Nein"
 NOT_CANCELLED = "Gut, der Termin bleibt."
@@ -221,16 +229,41 @@ UNREGISTERED_DONE = "Abgemeldet von <b>{title}</b>. Die Person bekommt Bescheid;
 NO_PARTICIPANTS = "Noch keine Anmeldungen."
 EXPORT_COLUMNS = (
     "Termin", "Datum", "Firma", "Name", "Plattform", "Personen", "Namen (Namensschilder)",
-    "Status", "Angemeldet am", "Abgemeldet am",
+    "Status", "Angemeldet am", "Abgemeldet am", "Datum vorläufig",
+)
+PROVISIONAL = " (vorläufig)"
+PROVISIONAL_DATE = " (vorläufig – Termin folgt)"
+PROVISIONAL_WORD = "vorläufig"
+ICS_PROVISIONAL = "Termin vorläufig – der genaue Termin folgt."
+PROVISIONAL_FIELDS = {"start": "Datum", "capacity": "Plätze", "deadline": "Anmeldefrist"}
+HELP_CONFIRM = "Vorläufige Angaben aus dem Jahresplan bestätigen"
+CONFIRM_NONE = "Alle Angaben der Termine sind bestätigt – nichts mehr vorläufig."
+CONFIRM_LIST_HEAD = "<b>Vorläufig</b> (Annahmen aus dem Jahresplan). Stimmt es? Dann bestätigen:"
+CONFIRM_LINE = "• <b>{title}</b> – {when}: {fields}"
+CONFIRM_BUTTON = "Bestätigen: {title}"
+CONFIRMED = (
+    "Bestätigt: <b>{title}</b> ({when}) ist nicht mehr vorläufig. Stimmt etwas nicht? "
+    "Ändern mit /termin_bearbeiten."
 )
 EVENT_CANCELLED_STATUS = "abgesagt (Termin abgesagt)"
 EXPORT_LABEL = "Anmeldungen zu Terminen"
 
 def when_text(ev: Event, tz: ZoneInfo) -> str:
     """Return the date line: the month note for vague dates, else weekday, date and time."""
-    if ev.date_note:
-        return esc(ev.date_note)
-    return fmt_span(ev.start, ev.end, tz)
+    text = esc(ev.date_note) if ev.date_note else fmt_span(ev.start, ev.end, tz)
+    if is_provisional(ev, "start"):
+        return text + (PROVISIONAL if "folgt" in text else PROVISIONAL_DATE)
+    return text
+
+
+def is_provisional(ev: Event, field: str) -> bool:
+    """Return whether the catalogue only assumed this value and the team has not confirmed it."""
+    return field in (ev.provisional or [])
+
+
+def mark(ev: Event, field: str) -> str:
+    """Return " (vorläufig)" after an assumed value, else nothing."""
+    return PROVISIONAL if is_provisional(ev, field) else ""
 
 
 def place_line(ev: Event) -> str:
@@ -246,8 +279,8 @@ def places_text(ev: Event, waiting: bool) -> str:
     if ev.capacity is None:
         return ""
     free = ev.capacity - ev.booked
-    return f"noch {plural(free, 'Platz', 'Plätze')}" if free > 0 and not waiting else (
-        "ausgebucht – Warteliste")
+    return (f"noch {plural(free, 'Platz', 'Plätze')}" + mark(ev, "capacity")
+            if free > 0 and not waiting else "ausgebucht – Warteliste")
 
 
 def people_text(n: int) -> str:
@@ -279,7 +312,7 @@ def deadline_line(ev: Event, now: datetime, tz: ZoneInfo, contact: str) -> str:
         return ""
     if now > ev.deadline:
         return f"Anmeldefrist vorbei – bitte beim Clusterteam melden: {esc(contact)}"
-    return f"Anmeldung bis {fmt_dt(ev.deadline, tz)}"
+    return f"Anmeldung bis {fmt_dt(ev.deadline, tz)}{mark(ev, 'deadline')}"
 
 
 def kind_line(ev: Event) -> str:

@@ -139,11 +139,14 @@ def event_file(ev: Event, tz: ZoneInfo, *, now: datetime | None = None,
     is for members only).
     """
     link = ev.link if member or ev.kind != "intern" else None
-    desc = "\n".join(x for x in (ev.topic, link, "Ausbildungscluster Zukunftsmacher") if x)
+    # An assumed date is an .ics too (no date_note): the title and text must say "vorläufig".
+    soon = t.ICS_PROVISIONAL if t.is_provisional(ev, "start") else None
+    desc = "\n".join(x for x in (soon, ev.topic, link, "Ausbildungscluster Zukunftsmacher") if x)
+    summary = ev.title + (t.PROVISIONAL if soon else "")
     place, city = ev.place or "", ev.city or ""
     where = ", ".join(x for x in (place, city) if x and (x == place or x not in place))
     data = event_ics(
-        f"event-{ev.key or ev.id}@zukunftsmacher-lausitz.de", ev.title, ev.start, ev.end,
+        f"event-{ev.key or ev.id}@zukunftsmacher-lausitz.de", summary, ev.start, ev.end,
         where or None, desc, ev.sequence, cancelled=ev.cancelled_at is not None,
         url=link, stamp=now, tz=tz,
     )

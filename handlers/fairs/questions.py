@@ -121,9 +121,9 @@ def _short(text: str) -> str:
 
 STEPS = {
     "days": Step(ask_days, on_press=on_days),
-    "staff": Step(ask_staff, on_text=on_staff),
+    "staff": Step(ask_staff, on_text=on_staff, expects="number"),
     "equipment": Step(ask_equipment, on_press=on_equipment),
-    "area": Step(ask_area, on_text=on_area),
+    "area": Step(ask_area, on_text=on_area, expects="number"),
     "professions": Step(ask_professions, on_text=on_professions),
     "activity": Step(ask_activity, on_text=on_activity, on_press=on_activity),
 }

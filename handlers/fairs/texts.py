@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from handlers.core.format import esc, fmt_date, fmt_dt
+from handlers.core.format import esc, fmt_date, fmt_dt, team_request
 
 STATUS = {
     "requested": "angefragt",
@@ -112,7 +112,10 @@ OPEN_LABEL = "Anfrage öffnen"
 def team_notice(what: str, company: str, title: str, status: str, summary: str, extra: str = "",
                 *, prep: str = "von") -> str:
     """Format a team notice: what happened, by (or for) which company, the fair, the request."""
-    text = (f"<b>{what}</b> {prep} <b>{esc(company)}</b>\n{esc(title)} – {status}\n{summary}")
+    if prep == "von":
+        text = team_request(what, company, f"{esc(title)} – {status}\n{summary}")
+    else:
+        text = f"<b>{what}</b> {prep} <b>{esc(company)}</b>\n{esc(title)} – {status}\n{summary}"
     return f"{text}\n{extra}" if extra else text
 
 

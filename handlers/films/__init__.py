@@ -14,6 +14,7 @@ from handlers.films.actions import (
     Assign,
     Choose,
     Keep,
+    OpenList,
     Pick,
     Remove,
     RemoveAsk,
@@ -33,6 +34,7 @@ def register(router: Router) -> None:
     router.on(Withdraw, member.withdraw, linked=True)
     router.on(Keep, member.keep)
     router.on(Choose, team.pick_group, admin=True)
+    router.on(OpenList, lambda ctx, a: team.admin_list(ctx), admin=True)
     router.on(Assign, team.assign, admin=True)
     router.on(RemoveAsk, team.ask_remove, admin=True)
     router.on(Remove, team.remove, admin=True)

@@ -30,6 +30,11 @@ class Choose(Action, name="film.choose"):
 
 
 @dataclass(frozen=True)
+class OpenList(Action, name="film.list"):
+    """The team opens the film list from a notice."""
+
+
+@dataclass(frozen=True)
 class Keep(Action, name="film.keep"):
     """The "Nein" of a confirmation: everything stays."""
 

@@ -93,13 +93,15 @@ async def save(ctx: Ctx, data: Data, text: str) -> str:
     if ctx.company is None:
         raise UsageError(t.BAD_GROUP)
     try:  # the service refuses before it changes anything
-        await service.register_interest(ctx.s, company_id=ctx.company.id,
+        row = await service.register_interest(ctx.s, company_id=ctx.company.id,
                                         group_key=data["group"],
                                         description=text.strip()[:1000], now=ctx.now,
                                         cfg=config(ctx))
     except DomainError as err:
         ctx.say(t.RULES[err.code](err))
         return END
+    await notices.tell_interest(ctx.notify, interest_id=row.id, group=data["group"],
+                                exclude=ctx.person_id)
     ctx.say(t.SAVED.format(group=esc(config(ctx).label(data["group"]))))
     return END
 

@@ -12,13 +12,15 @@ from datetime import datetime
 from typing import Any
 
 from handlers.core import Notice, Notify, RenderCtx, Rendered, Router
-from handlers.core.format import esc
+from handlers.core.format import esc, team_request
 from handlers.films import texts as t
+from handlers.films.actions import OpenList
 from storage.films import queries
 from storage.films.rules import FilmConfig
 
 CONTACT = "filmserie"  # catalogue contact told of withdrawals; unknown: every admin
 ASSIGNED, REMOVED, WITHDRAWN = "film.assigned", "film.removed", "film.withdrawn"
+INTEREST = "film.interest"
 
 
 def register(router: Router) -> None:
@@ -26,6 +28,7 @@ def register(router: Router) -> None:
     router.notices.add(ASSIGNED, render_assigned)
     router.notices.add(REMOVED, render_removed)
     router.notices.add(WITHDRAWN, render_withdrawn)
+    router.notices.add(INTEREST, render_interest)
 
 
 def _key(kind: str, interest_id: int, group: str, now: datetime) -> str:
@@ -54,6 +57,30 @@ async def tell_withdrawn(notify: Notify, *, company: str, interest_id: int, grou
     await notify.team(Notice(
         kind=WITHDRAWN, key=_key(WITHDRAWN, interest_id, group, notify.now),
         params={"company": company, "group": group}), contact=CONTACT, exclude=exclude)
+
+
+async def tell_interest(notify: Notify, *, interest_id: int, group: str,
+                        exclude: int) -> None:
+    """Tell the film contact (else every admin) at once of a company's new interest."""
+    await notify.team(Notice(
+        kind=INTEREST, key=_key(INTEREST, interest_id, group, notify.now),
+        params={"interest": interest_id, "group": group}), contact=CONTACT, exclude=exclude)
+
+
+async def render_interest(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """Team: a new interest (dropped if the company gave the group up before it went out)."""
+    group = str(p.get("group", ""))
+    interest_id = int(p.get("interest", 0))
+    company = await queries.holding(rc.s, interest_id=interest_id, group_key=group)
+    interest = await queries.get(rc.s, interest_id=interest_id)
+    if company is None or interest is None:
+        return None
+    cfg = FilmConfig.from_catalogue(rc.catalogue)
+    desc = (interest.description or "").strip()
+    details = t.TEAM_INTEREST_DETAILS.format(title=esc(cfg.title), group=esc(cfg.label(group)),
+                                             desc=f": {esc(desc)}" if desc else "")
+    return Rendered(team_request(t.TEAM_INTEREST, company.name, details),
+                    [[RenderCtx.button(t.BTN_OPEN, OpenList())]])
 
 
 async def render_assigned(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:

@@ -19,6 +19,7 @@ from handlers.media_days.actions import (
     Decline,
     Move,
     NudgeOff,
+    OpenRequest,
     Propose,
     Reject,
     Request,
@@ -45,6 +46,7 @@ def register(router: Router) -> None:
     router.on(NudgeOff, member.nudge_off, public=True)  # switching off always works
     # the team's buttons
     router.on(Confirm, team.confirm, admin=True)
+    router.on(OpenRequest, team.open_request, admin=True)
     router.on(Propose, lambda ctx, a: team.open_dialog(ctx, a.md_id, team.PROPOSE, dialogs),
               admin=True)
     router.on(Decline, lambda ctx, a: team.open_dialog(ctx, a.md_id, team.DECLINE, dialogs),

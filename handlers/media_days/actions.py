@@ -66,6 +66,11 @@ class Reject(_OnDay, name="md.reject"):
 
 
 @dataclass(frozen=True)
+class OpenRequest(_OnMediaDay, name="md.open"):
+    """The team opens one request from its notice."""
+
+
+@dataclass(frozen=True)
 class Confirm(_OnDay, name="md.confirm"):
     """The team confirms a wished day."""
 

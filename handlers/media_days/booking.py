@@ -6,8 +6,6 @@ Sending creates (or changes) the request and tells the team in the same unit of 
 
 from __future__ import annotations
 
-import re
-
 from handlers.core import END, Ctx, Dialog, Step, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data
 from handlers.core.format import esc
@@ -27,7 +25,6 @@ from storage.errors import DomainError
 from storage.media_days import service
 
 BOOKING, MOVE = "medientag", "medientag_verschieben"
-_REACH = re.compile(r"(@.+\..+)|(\d.*\d.*\d.*\d.*\d)")
 
 
 def dialogs() -> list[Dialog]:
@@ -37,7 +34,7 @@ def dialogs() -> list[Dialog]:
         "wish": Step(ask_wish, on_text=type_wish, on_press=press_wish),
         "wish_ok": Step(ask_wish_ok, on_text=type_yes_no, on_press=press_wish_ok),
         "contact": Step(ask_contact, on_text=type_contact, on_press=keep_contact),
-        "reach": Step(ask_reach, on_text=type_reach),
+        "reach": Step(ask_reach, on_text=type_reach, expects="reach"),
         "note": Step(ask_note, on_text=type_note, on_press=press_note),
         "summary": Step(ask_summary, on_press=send),
     }
@@ -108,9 +105,7 @@ async def ask_reach(ctx: Ctx, data: Data) -> None:
 
 
 async def type_reach(ctx: Ctx, data: Data, text: str) -> str:
-    """Store phone or e-mail (roughly checked)."""
-    if not _REACH.search(text):
-        raise UsageError(t.BAD_REACH)
+    """Store phone or e-mail (the dialog machinery checks that one is in it)."""
     data["reach"] = text.strip()[:200]
     return "note"
 

@@ -13,10 +13,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from handlers.core import JobCtx, Notice, Notify, RenderCtx, Rendered, Router
-from handlers.core.format import esc, fmt_date
+from handlers.core.format import esc, fmt_date, team_request
 from handlers.core.notify import Renderer
 from handlers.media_days import texts as t
-from handlers.media_days.actions import Accept, NudgeOff, Reject
+from handlers.media_days.actions import Accept, NudgeOff, OpenRequest, Reject
 from handlers.media_days.view import config, request_summary, today
 from storage.media_days import nudges, queries
 from storage.media_days.models import MediaDay
@@ -63,10 +63,12 @@ async def tell_team(notify: Notify, md: MediaDay, kind: str, *, exclude: int,
     await notify.team(_notice(kind, md, **params), contact=CONTACT, exclude=exclude)
 
 
-async def after_confirm(notify: Notify, md: MediaDay, cfg: MediaDayConfig) -> None:
-    """Tell the company its confirmed day and plan the reminders before it."""
+async def after_confirm(notify: Notify, md: MediaDay, cfg: MediaDayConfig, *,
+                        note: str = "") -> None:
+    """Tell the company its confirmed day (with the team's note, if any), plan the reminders."""
     assert md.day is not None  # confirmed rows always have their day
-    await tell_company(notify, md, CONFIRMED, day=md.day.isoformat())
+    extra = {"note": note} if note else {}
+    await tell_company(notify, md, CONFIRMED, day=md.day.isoformat(), **extra)
     await plan_reminders(notify, md, cfg)
 
 
@@ -136,9 +138,11 @@ def _is_day(value: date | None, iso: object) -> bool:
 def _confirmed(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rendered | None:
     if md.status != "confirmed" or md.day is None or not _is_day(md.day, p.get("day")):
         return None  # moved or declined again before it went out
-    return Rendered(t.NOTICE_CONFIRMED.format(
-        day=fmt_date(md.day, long=True), company=esc(c.name),
-        formats=t.formats_text(md.formats, cfg.formats)))
+    text = t.NOTICE_CONFIRMED.format(day=fmt_date(md.day, long=True), company=esc(c.name),
+                                     formats=t.formats_text(md.formats, cfg.formats))
+    if p.get("note"):
+        text += t.NOTICE_TEAM_NOTE.format(note=esc(p["note"]))
+    return Rendered(text)
 
 
 def _proposed(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rendered | None:
@@ -168,7 +172,8 @@ def _reminder(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rende
 
 def _requested(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rendered:
     head = t.ADMIN_CHANGED if p.get("changed") else t.ADMIN_NEW
-    return Rendered(head.format(company=esc(c.name), summary=request_summary(md, cfg)))
+    text = team_request(head, c.name, request_summary(md, cfg) + t.ADMIN_OVERVIEW)
+    return Rendered(text, [[RenderCtx.button(t.BTN_OPEN, OpenRequest(md.id))]])
 
 
 def _withdrawn(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rendered:

@@ -13,7 +13,7 @@ from handlers.dates import When, parse_when
 from handlers.dates import texts as td
 from handlers.media_days import notices
 from handlers.media_days import texts as t
-from handlers.media_days.actions import Confirm, Decline, Propose
+from handlers.media_days.actions import Confirm, Decline, OpenRequest, Propose
 from handlers.media_days.view import config, is_done, request_card, today
 from storage.errors import DomainError
 from storage.media_days import nudges, queries, service
@@ -62,6 +62,18 @@ async def overview(ctx: Ctx) -> None:
         ctx.say(text, [request_buttons(ctx, md, day, skip=set(taken))])
 
 
+async def open_request(ctx: Ctx, a: OpenRequest) -> None:
+    """Show one request with its answers (confirm a wished day, propose, decline)."""
+    found = await queries.with_company(ctx.s, md_id=a.md_id)
+    if found is None:
+        raise UsageError(t.NOT_FOUND)
+    md, company = found
+    if not md.is_open:
+        raise UsageError(t.NOT_OPEN)
+    cfg, day = config(ctx.catalogue), today(ctx.now, ctx.tz)
+    ctx.say(request_card(md, company, cfg, ctx.tz), [request_buttons(ctx, md, day, skip=set())])
+
+
 async def _nudged(ctx: Ctx) -> str:
     sent = await nudges.recent(ctx.s, since=ctx.now - timedelta(days=NUDGES_SHOWN_DAYS))
     if not sent:
@@ -79,14 +91,19 @@ def request_buttons(ctx: Ctx, md: MediaDay, day: date, skip: set[date]) -> list[
             ctx.button(t.BTN_DECLINE, Decline(md.id))]
 
 
-async def confirm(ctx: Ctx, a: Confirm) -> None:
-    """Confirm a wished day (re-checking the visits per day) and tell the company at once."""
+async def confirm(ctx: Ctx, a: Confirm, note: str = "") -> None:
+    """Confirm a wished day (re-checking the visits per day) and tell the company at once.
+
+    `note` (the web desk's optional field) is added to the company's message and the audit.
+    """
     cfg = config(ctx.catalogue)
     md = await service.confirm(ctx.s, md_id=a.md_id, day=a.day, now=ctx.now,
                                today=today(ctx.now, ctx.tz), cfg=cfg)
     name = await _company_name(ctx, md)
-    ctx.audit("media_day_confirm", company=name, day=a.day.isoformat())
-    await notices.after_confirm(ctx.notify, md, cfg)
+    note = note.strip()[:1000]
+    ctx.audit("media_day_confirm", company=name, day=a.day.isoformat(),
+              **({"note": note} if note else {}))
+    await notices.after_confirm(ctx.notify, md, cfg, note=note)
     ctx.say(t.CONFIRMED.format(company=esc(name), day=fmt_date(a.day, long=True)))
 
 

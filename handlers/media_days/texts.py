@@ -119,10 +119,6 @@ WISHES_SO_FAR = "Bisher: {wishes}"
 BTN_WISHES_DONE = "Fertig mit Terminen"
 ASK_CONTACT = "Wer ist an dem Tag eure Ansprechperson? (Name)"
 ASK_REACH = "Wie erreichen wir {name}? (Telefon oder E-Mail)"
-BAD_REACH = (
-    "Das sieht nicht nach Telefonnummer oder E-Mail-Adresse aus. Schreib sie bitte z. B. so: "
-    "„0355 123456“ oder „name@firma.de“."
-)
 BTN_KEEP_CONTACT = "Wie bisher: {name}"
 ASK_NOTE = "Noch eine Notiz fürs Team? Z. B. welche Azubis, welche Berufe. Oder „Keine Notiz“."
 BTN_NO_NOTE = "Keine Notiz"
@@ -169,6 +165,7 @@ NOTICE_CONFIRMED = (
     "<b>Medientag bestätigt:</b> Das Medienteam kommt am <b>{day}</b> zu {company}.\n"
     "Formate: {formats}. Wir erinnern euch rechtzeitig vorher."
 )
+NOTICE_TEAM_NOTE = "\nHinweis vom Medienteam: {note}"
 NOTICE_DECLINED = "Eure Medientag-Anfrage wurde leider abgesagt: {reason}\nNeu anfragen: /medientag"
 NOTICE_MOVE_DECLINED = "Die Verschiebung geht leider nicht: {reason}\nEuer Termin {day} bleibt."
 NOTICE_PROPOSED = (
@@ -185,8 +182,10 @@ NUDGE = (
 )
 BTN_NUDGE_OFF = "Keine Erinnerungen mehr"
 NUDGE_OFF = "Verstanden – keine monatlichen Medientag-Erinnerungen mehr."
-ADMIN_NEW = "<b>Neue Medientag-Anfrage</b> von {company}\n{summary}\nAlles im Überblick: /medientage"
-ADMIN_CHANGED = "<b>Medientag-Anfrage geändert</b> von {company}\n{summary}\nÜberblick: /medientage"
+ADMIN_NEW = "Neue Medientag-Anfrage"
+ADMIN_CHANGED = "Medientag-Anfrage geändert"
+ADMIN_OVERVIEW = "\nAlles im Überblick: /medientage"
+BTN_OPEN = "Anfrage öffnen"
 ADMIN_WITHDRAWN = "{company} hat die Medientag-Anfrage zurückgezogen."
 ADMIN_MOVE = "<b>{company} möchte den Medientag ({day}) verschieben</b> – Wunschtermine: {wishes}\nÜberblick: /medientage"
 ADMIN_ACCEPTED = "{company} hat euren Vorschlag angenommen: Medientag am {day} ist bestätigt."

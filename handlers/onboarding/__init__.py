@@ -26,6 +26,9 @@ def register(router: Router) -> None:
     """Register the onboarding commands."""
 
     async def help_(ctx: Ctx) -> None:
+        # Mid-dialog, /hilfe is about the open question; "/hilfe alle" lists every command.
+        if not ctx.args and not ctx.incoming.is_group and await router.dialogs.step_help(ctx):
+            return
         show_help(ctx, router)
 
     async def resume(ctx: Ctx) -> None:
@@ -88,7 +91,7 @@ async def _redeem(ctx: Ctx, code: str) -> bool:
     ctx.audit("invite_redeem", company=company.name, code=invites.normalise(code))
     ctx.notify.wake()  # the jobs plan the reminders a new member of the company gets
     await ctx.notify.team(Notice(
-        kind=JOINED, key=f"{JOINED}:{ctx.person_id}:{company.id}", urgent=False,
+        kind=JOINED, key="", urgent=False,  # unique: joining again is news again
         params={"name": ctx.person.display_name or ctx.person.external_id,
                 "platform": ctx.person.platform, "company": company.name},
     ), exclude=ctx.person_id)

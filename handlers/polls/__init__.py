@@ -19,6 +19,7 @@ def register(router: Router) -> None:
     """Register the poll commands, buttons, dialogs, notices, job and export."""
     dialogs = router.dialogs
     setup.register(router)
+    router.command("abstimmen", member.open_polls, help=t.HELP_OPEN, linked=True)
     router.command("umfragen", team.listing, help=t.HELP_LIST, admin=True)
     router.on(Vote, member.vote)
     router.on(Export, team.export, admin=True)

@@ -11,6 +11,8 @@ from storage.errors import DomainError
 HELP_NEW = "Umfrage an Mitglieder anlegen und senden"
 HELP_DATES = "Terminfindung: mögliche Termine abfragen"
 HELP_LIST = "Laufende Umfragen mit Zwischenstand"
+HELP_OPEN = "Offene Umfragen an dich: abstimmen oder deine Wahl ändern"
+OPEN_NONE = "Gerade gibt es keine offene Umfrage an dich."
 
 TITLE_POLL = "Neue Umfrage"
 TITLE_DATES = "Neue Terminfindung"

@@ -26,7 +26,7 @@ def register(router: Router) -> None:
     router.command("meinedaten", my_data, help=t.HELP_MEINEDATEN, personal=True, public=True)
     router.command("loeschen", start_erase, help=t.HELP_LOESCHEN, personal=True,
                    public=True, aliases=("löschen",))
-    router.command("austreten", start_leave, help=t.HELP_AUSTRETEN, personal=True)
+    router.command("austreten", start_leave, help=t.HELP_AUSTRETEN, personal=True, public=True)
     for dialog in erase.DIALOGS:
         router.dialog(dialog)
     router.jobs.append(RetentionJob())

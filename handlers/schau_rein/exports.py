@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Event
 
 from handlers.core import Ctx, Router, Table
 from handlers.core.exports import Cell, spread
-from handlers.core.ics import PRODID, ics_file
+from handlers.core.ics import alarm, calendar, ics_file
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.views import current, dates
 from storage.schau_rein import SchauReinSignup, programme, queries
@@ -54,10 +54,7 @@ async def media_calendar(ctx: Ctx) -> None:
 
 def media_ics(entries: list[tuple[date, str, SchauReinSignup]], *, stamp: datetime) -> bytes:
     """Build a calendar with one all-day VEVENT per (day, company) wanting media coverage."""
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
+    cal = calendar(name="Schau rein – mediale Begleitung")
     for day, company, row in entries:
         ev = Event()
         ev.add("uid", f"schaurein-{row.id}-{day.isoformat()}@zukunftsmacher")
@@ -67,6 +64,7 @@ def media_ics(entries: list[tuple[date, str, SchauReinSignup]], *, stamp: dateti
         ev.add("dtend", day + timedelta(days=1))
         ev.add("description", f"{row.description}\nKontakt: {row.contact}")
         ev.add("transp", "TRANSPARENT")
+        ev.add_component(alarm(f"Schau rein bei {company}"))
         cal.add_component(ev)
     return bytes(cal.to_ical())
 

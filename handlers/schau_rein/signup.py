@@ -39,7 +39,7 @@ def register(router: Router) -> None:
         **WITHDRAW_STEPS,
         "support": Step(ask_support, on_press=on_support),
         "description": Step(ask_description, on_text=on_description),
-        "contact": Step(ask_contact, on_text=on_contact),
+        "contact": Step(ask_contact, on_text=on_contact, expects="reach"),
         "confirm": Step(ask_confirm, on_press=on_confirm),
     }
     router.dialog(Dialog(DIALOG, t.DIALOG_TITLE, "days", steps))

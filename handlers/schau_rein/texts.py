@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from handlers.core.format import esc, fmt_date
+from handlers.core.format import esc, fmt_date, team_request
 
 NO_COMPANY = "Für Schau rein können sich nur Mitgliedsfirmen anmelden."
 ASK_STATE = (
@@ -90,7 +90,7 @@ def days_text(days: list[date]) -> str:
 
 def team_notice(what: str, company: str, details: str, extra: str = "") -> str:
     """Format a team notice: what happened, by which company (escaped), the details."""
-    return f"<b>{what}</b> von <b>{esc(company)}</b>{extra}\n{details}"
+    return team_request(what, company, details, extra)
 
 
 def signup_item(company: str, details: str) -> str:

@@ -1,16 +1,19 @@
 """The Social Media Stammtisch: biweekly online meetings, reminders, topics, team changes.
 
 `member` (/stammtisch, reminders on/off, topic suggestions), `team` (skip, move, link, time,
-/themen), `planner` (the job that keeps the subscribers' reminders planned), `notices` (their
-renderers), `texts`.
+/themen; skip and move are previewed with the number of recipients and confirmed), `planner`
+(the job that keeps the subscribers' reminders planned), `notices` (their renderers),
+`calendar` (the series as one .ics; the job warning the team of clashes with other cluster
+dates), `texts`.
 """
 
 from __future__ import annotations
 
-from handlers.core import Ctx, Dialog, Router
+from handlers.core import Ctx, Dialog, Router, UsageError
 from handlers.core.format import plural
-from handlers.stammtisch import member, notices, planner, team
+from handlers.stammtisch import calendar, member, notices, planner, team
 from handlers.stammtisch import texts as t
+from storage.stammtisch import queries
 
 
 def register(router: Router) -> None:
@@ -38,3 +41,15 @@ def register(router: Router) -> None:
     router.notices.add(planner.TOPICS, notices.render_topics, switch=t.LABEL_TOPICS)
     router.jobs.append(planner.job)
     team.register(router)
+
+    async def skip_clash(ctx: Ctx, a: calendar.SkipClash) -> None:
+        sched = await queries.schedule(ctx.s, ctx.catalogue)
+        m = sched.meeting(a.meeting)
+        if m is None or m.start <= ctx.now:
+            raise UsageError(t.STALE_CHANGE)
+        await team.preview_skip(ctx, sched, m)
+
+    router.on(calendar.SeriesCalendar, calendar.send_series)
+    router.on(calendar.SkipClash, skip_clash, admin=True)
+    router.notices.add(calendar.CLASH, calendar.render_clash)
+    router.jobs.append(calendar.job)

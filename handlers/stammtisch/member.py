@@ -9,6 +9,7 @@ from handlers.core import END, Action, Ctx, Router, Step, UsageError, cancel_but
 from handlers.core.format import esc
 from handlers.stammtisch import planner
 from handlers.stammtisch import texts as t
+from handlers.stammtisch.calendar import SeriesCalendar
 from storage.outbox import preferences
 from storage.stammtisch import queries, service
 from storage.stammtisch.series import Meeting
@@ -48,7 +49,8 @@ async def show(ctx: Ctx) -> None:
         lines.append(t.NONE)
     lines.append(t.subscribed(*await _kinds_on(ctx)) if on else t.NOT_SUBSCRIBED)
     toggle = ctx.button(t.UNSUBSCRIBE if on else t.SUBSCRIBE, Subscribe(not on))
-    ctx.say("\n".join(lines), [[toggle], [ctx.button(t.SUGGEST, SuggestTopic())]])
+    ctx.say("\n".join(lines), [[toggle], [ctx.button(t.SUGGEST, SuggestTopic())],
+                               [ctx.button(t.CALENDAR, SeriesCalendar())]])
 
 
 async def overview_lines(ctx: Ctx) -> list[str]:

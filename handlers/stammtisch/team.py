@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 
-from handlers.core import Ctx, Router, UsageError
-from handlers.core.format import fmt_date, fmt_dt
+from handlers.core import Action, Ctx, Router, UsageError
+from handlers.core.format import esc, fmt_date, fmt_dt
 from handlers.dates import When, parse_when, to_datetime
 from handlers.stammtisch import texts as t
 from handlers.stammtisch.member import SHOWN
@@ -26,8 +27,34 @@ _TIME = re.compile(r"^(?:um\s+)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?:\s*uhr)?$",
 SEARCHED = 20  # meetings ahead an admin can name
 
 
+@dataclass(frozen=True)
+class ConfirmSkip(Action, name="stammtisch.skip.ok"):
+    """The team confirmed skipping the meeting of series date `meeting`."""
+
+    meeting: str
+
+
+@dataclass(frozen=True)
+class ConfirmMove(Action, name="stammtisch.move.ok"):
+    """The team confirmed moving a meeting; `to` is the new start, UTC "YYYYmmddHHMM"."""
+
+    meeting: str
+    to: str
+
+
+@dataclass(frozen=True)
+class KeepMeeting(Action, name="stammtisch.keep"):
+    """The team pressed "Nein" under a preview."""
+
+
+STAMP = "%Y%m%d%H%M"
+
+
 def register(router: Router) -> None:
     """Register the team's Stammtisch commands."""
+    router.on(ConfirmSkip, confirm_skip, admin=True)
+    router.on(ConfirmMove, confirm_move, admin=True)
+    router.on(KeepMeeting, keep, admin=True)
     router.command("stammtisch_absagen", skip, help=t.HELP_STAMMTISCH_ABSAGEN, admin=True)
     router.command("stammtisch_verschieben", move, help=t.HELP_STAMMTISCH_VERSCHIEBEN,
                    admin=True)
@@ -56,11 +83,30 @@ async def _tell(ctx: Ctx, params: Mapping[str, str], *,
 
 
 async def skip(ctx: Ctx) -> None:
-    """Cancel one meeting; subscribers are told once."""
+    """Preview skipping one meeting: when, and how many subscribers are told; then confirm."""
     if not ctx.args:
         raise UsageError(t.USAGE_SKIP)
     sched = await queries.schedule(ctx.s, ctx.catalogue)
-    m = _find(ctx, sched, ctx.args)
+    await preview_skip(ctx, sched, _find(ctx, sched, ctx.args))
+
+
+async def preview_skip(ctx: Ctx, sched: Schedule, m: Meeting) -> None:
+    """Ask the team to confirm a skip, naming the number of recipients."""
+    if m.cancelled:
+        raise UsageError(t.ALREADY_CANCELLED.format(date=t.day(m.start, ctx.tz)))
+    count = len(await queries.subscribers(ctx.s))
+    ctx.say(t.CONFIRM_SKIP.format(title=esc(sched.series.title), when=fmt_dt(m.start, ctx.tz),
+                                  told=t.told(count)),
+            [[ctx.button(t.CONFIRM_YES_SKIP, ConfirmSkip(m.key)),
+              ctx.button(t.CONFIRM_NO, KeepMeeting())]])
+
+
+async def confirm_skip(ctx: Ctx, a: ConfirmSkip) -> None:
+    """Skip the meeting; subscribers are told once."""
+    sched = await queries.schedule(ctx.s, ctx.catalogue)
+    m = sched.meeting(a.meeting)
+    if m is None or m.start <= ctx.now:
+        raise UsageError(t.STALE_CHANGE)
     if m.cancelled:
         raise UsageError(t.ALREADY_CANCELLED.format(date=t.day(m.start, ctx.tz)))
     await service.change_meeting(ctx.s, meeting=m.key, cancelled=True, moved_to=None,
@@ -71,8 +117,13 @@ async def skip(ctx: Ctx) -> None:
     ctx.say(t.done_change(count))
 
 
+async def keep(ctx: Ctx, a: KeepMeeting) -> None:
+    """Leave the meeting as it is."""
+    ctx.say(t.KEPT)
+
+
 async def move(ctx: Ctx) -> None:
-    """Move one meeting to a new date and/or time (a skipped one comes back); told once."""
+    """Preview moving one meeting to a new date and/or time (a skipped one comes back)."""
     args = ctx.args.strip()
     parts = _MOVE_SPLIT.split(args, maxsplit=1)
     if len(parts) != 2:  # "30.4. 14 Uhr": the same day at another time
@@ -87,8 +138,26 @@ async def move(ctx: Ctx) -> None:
     to = _new_start(ctx, sched, m, parts[1])
     if to <= ctx.now:
         raise UsageError(t.PAST.format(when=fmt_dt(to, ctx.tz, long=True)))
-    await service.change_meeting(ctx.s, meeting=m.key, cancelled=False, moved_to=to,
-                                 now=ctx.now)
+    regular = sched.series.occurrence(date.fromisoformat(m.key))
+    count = len(await queries.subscribers(ctx.s))
+    template = t.CONFIRM_BACK if to == regular else t.CONFIRM_MOVE
+    ctx.say(template.format(title=esc(sched.series.title), old=fmt_dt(m.start, ctx.tz),
+                            new=fmt_dt(to, ctx.tz), told=t.told(count)),
+            [[ctx.button(t.CONFIRM_YES_MOVE,
+                         ConfirmMove(m.key, to.astimezone(UTC).strftime(STAMP))),
+              ctx.button(t.CONFIRM_NO, KeepMeeting())]])
+
+
+async def confirm_move(ctx: Ctx, a: ConfirmMove) -> None:
+    """Move the meeting; back on its regular start it is no longer marked as moved."""
+    sched = await queries.schedule(ctx.s, ctx.catalogue)
+    m = sched.meeting(a.meeting)
+    to = datetime.strptime(a.to, STAMP).replace(tzinfo=UTC)
+    if m is None or to <= ctx.now:
+        raise UsageError(t.STALE_CHANGE)
+    regular = sched.series.occurrence(date.fromisoformat(m.key))
+    await service.change_meeting(ctx.s, meeting=m.key, cancelled=False,
+                                 moved_to=None if to == regular else to, now=ctx.now)
     ctx.audit("stammtisch_move", session=m.key, to=to.isoformat())
     params = {"what": "move", "meeting": m.key, "old": m.start.isoformat(),
               "new": to.isoformat()}

@@ -14,6 +14,24 @@ LABEL_TOPICS = "Stammtisch: Themen (Admins)"
 SUBSCRIBE = "🔔 Erinnerung an"
 UNSUBSCRIBE = "🔕 Erinnerung aus"
 SUGGEST = "💡 Thema vorschlagen"
+CALENDAR = "📅 Alle Termine in den Kalender"
+ICS_SENT = "Hier ist der <b>{title}</b> als Serie für deinen Kalender – abgesagte und verschobene Termine sind schon berücksichtigt, mit Erinnerung am Vortag."
+ICS_DESCRIPTION = "{about}\n\nZoom: {link}\nAusbildungscluster Zukunftsmacher"
+
+CLASH = (
+    "⚠️ <b>Terminüberschneidung:</b> Der {title} am {when} fällt in „{other}“ ({other_when}).\n"
+    "Vorschlag: diesen Stammtisch absagen oder verschieben, z. B. "
+    "<code>/stammtisch_verschieben {day} auf {day} 16 Uhr</code>."
+)
+CLASH_SKIP = "Diesen Stammtisch absagen"
+CONFIRM_SKIP = "Den {title} am {when} absagen?\n{told}"
+CONFIRM_MOVE = "Den {title} vom {old} auf {new} verschieben?\n{told}"
+CONFIRM_BACK = "Den {title} wieder auf den ursprünglichen Termin {new} legen (nicht mehr verschoben)?\n{told}"
+CONFIRM_YES_SKIP = "Ja, absagen"
+CONFIRM_YES_MOVE = "Ja, verschieben"
+CONFIRM_NO = "Nein, so lassen"
+KEPT = "Gut, nichts geändert."
+STALE_CHANGE = "Dieser Termin hat sich inzwischen geändert – bitte schau in /stammtisch und fang neu an."
 
 HEAD = "<b>{title}</b> – online per Zoom, alle 14 Tage\n{about}"
 NEXT = "\n<b>Nächste Termine</b>"
@@ -78,6 +96,15 @@ def day(start: datetime, tz: ZoneInfo) -> str:
 def topic_lines(entries: list[tuple[str, str]]) -> str:
     """Format topic suggestions as bullet lines."""
     return "\n".join(f"• {esc(text)} ({esc(who)})" for who, text in entries)
+
+
+def told(count: int) -> str:
+    """Say how many subscribers a change would message."""
+    if count == 0:
+        return "Niemand hat Stammtisch-Erinnerungen an – es geht keine Nachricht raus."
+    if count == 1:
+        return "1 Abonnent:in bekommt dazu eine Nachricht."
+    return f"{count} Abonnent:innen bekommen dazu eine Nachricht."
 
 
 def done_change(count: int) -> str:

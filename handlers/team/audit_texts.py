@@ -42,6 +42,11 @@ def _when(value: object, tz: ZoneInfo) -> str:
         return esc(str(value))
 
 
+def _count(d: Detail, key: str) -> str:
+    """Count the people a detail names ("3 Personen")."""
+    return plural(int(d.get(key, 0)), "Person", "Personen")
+
+
 def _person(d: Detail, names: Names) -> str:
     """Name the person an entry is about (by key or id)."""
     if d.get("target"):
@@ -110,8 +115,9 @@ DESCRIBE: dict[str, Describe] = {
     "event_add": lambda d, n, tz: f"Termin {_event(d, n)} am {_when(d.get('start'), tz)} angelegt",
     "event_edit": lambda d, n, tz: f"Termin {_event(d, n)} geändert: {_changes(d)}",
     "event_cancel": lambda d, n, tz: (f"Termin {_event(d, n)} abgesagt "
-                                      f"({plural(int(d.get('informed', 0)), 'Person', 'Personen')}"
-                                      " informiert)"),
+                                      f"({_count(d, 'informed')} informiert)"),
+    "event_confirm": lambda d, n, tz: (f"Vorläufige Angaben von Termin {_event(d, n)} "
+                                       "bestätigt"),
     "registration_cancel": lambda d, n, tz: (f"Anmeldung von {_person(d, n)} zu Termin "
                                              f"{_event(d, n)} storniert"),
     # Stammtisch
@@ -135,6 +141,27 @@ DESCRIBE: dict[str, Describe] = {
                                       f"({_s(d, 'fair')})"),
     "fair_decline": lambda d, n, tz: (f"Messestand-Anfrage von {_s(d, 'company')} abgelehnt "
                                       f"({_s(d, 'fair')})"),
+    # polls, ideas, broadcasts
+    "poll_send": lambda d, n, tz: (f"Umfrage „{_s(d, 'question')}“ verschickt "
+                                   f"({_count(d, 'recipients')})"),
+    "poll_close": lambda d, n, tz: f"Umfrage Nr. {_s(d, 'poll')} beendet",
+    "idea_status": lambda d, n, tz: (f"Idee #{_s(d, 'idea')} auf „{_s(d, 'status')}“ gesetzt"
+                                     + (f": {_s(d, 'note')}" if d.get("note") else "")),
+    "broadcast_send": lambda d, n, tz: (f"Rundschreiben an {_s(d, 'audience')} verschickt "
+                                        f"({_count(d, 'recipients')})"),
+    # privacy self-service
+    "privacy_erase": lambda d, n, tz: (
+        f"eigene Daten gelöscht ({plural(int(d.get('rows', 0)), 'Eintrag', 'Einträge')}"
+        + (f", {int(d['moved_up'])} nachgerückt" if d.get("moved_up") else "") + ")"),
+    "privacy_leave": lambda d, n, tz: f"aus {_s(d, 'company')} ausgetreten",
+    # the web desk
+    "web_link": lambda d, n, tz: "Anmeldelink für den Web-Schreibtisch geholt",
+    "web_login": lambda d, n, tz: "am Web-Schreibtisch angemeldet",
+    "web_logout": lambda d, n, tz: (
+        f"vom Web-Schreibtisch abgemeldet "
+        f"({plural(int(d.get('sessions', 0)), 'Sitzung', 'Sitzungen')})"),
+    "web_feed_new": lambda d, n, tz: "neue geheime Kalender-Adresse erstellt",
+    "web_feed_revoke": lambda d, n, tz: "geheime Kalender-Adresse gesperrt",
     # exports, catalogue, refusals
     "export": lambda d, n, tz: (f"Export {_s(d, 'kind')} "
                                 f"({plural(int(d.get('rows', 0)), 'Zeile', 'Zeilen')})"),
@@ -161,6 +188,11 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "messe": ("fair_",),
     "export": ("export",),
     "katalog": ("catalogue_",),
+    "umfrage": ("poll_",),
+    "idee": ("idea_",),
+    "rundschreiben": ("broadcast_",),
+    "datenschutz": ("privacy_",),
+    "web": ("web_",),
 }
 
 
@@ -187,7 +219,8 @@ HEAD = "<b>Protokoll{what}</b> (neueste zuerst, Ortszeit):"
 EMPTY = "Dazu steht nichts im Protokoll."
 FOOT = (
     "\nFiltern: <code>/protokoll abgelehnt</code>, <code>/protokoll einladung</code> (auch "
-    "admin, firma, termin, stammtisch, medientag, film, messe, export, katalog) oder "
+    "admin, firma, termin, stammtisch, medientag, film, messe, export, katalog, umfrage, idee, "
+    "rundschreiben, datenschutz, web) oder "
     "<code>/protokoll Name</code>"
 )
 NOBODY = "Niemand heißt „{query}“, und „{query}“ ist auch keine Aktion. " + FOOT.strip()

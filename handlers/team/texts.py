@@ -105,6 +105,9 @@ HELD = {
     "filminterest": ("Filmserie-Anfrage", "Filmserie-Anfragen"),
     "mediaday": ("Medientag-Anfrage", "Medientag-Anfragen"),
     "schaureinsignup": ("„Schau rein!“-Anmeldung", "„Schau rein!“-Anmeldungen"),
+    "idea": ("Idee", "Ideen"),
+    "poll_ballot": ("Stimme in Umfragen", "Stimmen in Umfragen"),
+    "poll_recipient": ("Umfrage-Empfang", "Umfrage-Empfänge"),
 }
 
 
@@ -126,8 +129,8 @@ def ask_delete(name: str, names: list[str], codes: int, holdings: list[Holding])
                  "braucht einen neuen Code")
     lines.append(f"• {plural(codes, 'offener Code wird', 'offene Codes werden')} ungültig")
     for h in holdings:
-        lines.append(f"• {held(h.table, h.count)} – bleiben bestehen (Plätze bleiben belegt), "
-                     "aber ohne Firma")
+        seats = " (Plätze bleiben belegt)" if h.table == "event_registration" else ""
+        lines.append(f"• {held(h.table, h.count)} – bleiben bestehen{seats}, aber ohne Firma")
     lines.append("Das lässt sich nicht rückgängig machen.")
     return "\n".join(lines)
 

@@ -19,6 +19,8 @@ LongText = Annotated[str, StringConstraints(max_length=1000)]
 # "HH:MM", or empty (no set-up time).
 HourMinute = Annotated[str, StringConstraints(pattern=r"^(([01][0-9]|2[0-3]):[0-5][0-9])?$")]
 # The 16 German states (ISO 3166-2:DE without "DE-"); the plan's companies are in BB and SN.
+# Event fields a catalogue may mark as assumed ("Annahme"): shown "vorläufig" until confirmed.
+ProvisionalField = Literal["start", "capacity", "deadline"]
 State = Literal["BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL",
                 "SN", "ST", "TH"]
 
@@ -82,6 +84,8 @@ class EventEntry(Strict):
     link: str | None = None
     directions: str | None = None
     reminders: list[Annotated[int, Field(ge=0, le=60)]] | None = None
+    # Values the plan does not fix (an "Annahme"): shown as "vorläufig" until the team confirms.
+    provisional: list[ProvisionalField] = []
 
     @model_validator(mode="after")
     def _order(self) -> EventEntry:
@@ -179,6 +183,15 @@ class IdeasSection(Strict):
     themes: list[Labelled] = []
 
 
+class ChannelEntry(Strict):
+    """`[[channels]]`: where members follow, tag or join the cluster (shown by /kanaele)."""
+
+    key: Key
+    label: Text
+    url: str = ""  # empty: the card says the link follows
+    ask: LongText = ""  # what members are asked to do there
+
+
 class CatalogueFile(Strict):
     """The whole file. Sections the file leaves out are empty (the feature then offers none)."""
 
@@ -191,6 +204,7 @@ class CatalogueFile(Strict):
     media_days: MediaDaysSection | None = None
     film_series: FilmSeriesSection | None = None
     ideas: IdeasSection | None = None
+    channels: list[ChannelEntry] = []
 
 
 # Entries of these lists must have unique keys (the key links the catalogue to the database).

@@ -27,6 +27,7 @@ def values(e: EventEntry, catalogue: Catalogue) -> dict[str, Any]:
         "reminder_days": list(DEFAULT_REMINDERS if e.reminders is None else e.reminders),
         "per_company": ((e.per_company or catalogue.data.cluster.places_per_company)
                         if e.kind == "intern" else None),
+        "provisional": sorted(e.provisional),
     }
 
 

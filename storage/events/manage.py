@@ -61,6 +61,8 @@ async def update(s: Session, *, event_id: int, changes: dict[str, Any], now: dat
         setattr(event, k, v)
     if "start" in changes:
         event.date_note = None  # a typed time replaces "September 2026, Termin folgt"
+    # A value the team typed is no longer the catalogue's assumption.
+    event.provisional = [f for f in event.provisional or [] if f not in changes]
     event.edited_in_chat = True
     if told:
         event.sequence += 1
@@ -68,6 +70,17 @@ async def update(s: Session, *, event_id: int, changes: dict[str, Any], now: dat
     promoted = await promote(s, event, now)
     registered = await active(s, event_id=event_id, status="registered")
     return Changed(event, told, registered, promoted)
+
+
+async def confirm(s: Session, *, event_id: int) -> Event:
+    """Confirm the catalogue's assumed values of an event: they are no longer "vorläufig"."""
+    event = await lock_event(s, event_id)
+    if not event.provisional:
+        raise DomainError("event_not_provisional", title=event.title)
+    event.provisional = []
+    if event.date_note:  # a confirmed date is the date itself, not "September, Termin folgt"
+        event.date_note = None
+    return event
 
 
 async def cancel_event(s: Session, *, event_id: int, now: datetime) -> Changed:

@@ -47,6 +47,8 @@ class Event(SQLModel, table=True):
     link: str | None = Field(default=None, max_length=500)
     directions: str | None = Field(default=None, max_length=500)
     reminder_days: list[int] = Field(default_factory=lambda: [7, 1], sa_column=Column(JSONText()))
+    # Fields still assumed ("start", "capacity", "deadline"): shown "vorläufig" until confirmed.
+    provisional: list[str] = Field(default_factory=list, sa_column=Column(JSONText()))
     sequence: int = 0  # iCalendar SEQUENCE: grows with every change people must see
     cancelled_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     edited_in_chat: bool = False

@@ -85,6 +85,11 @@ async def upcoming(s: Session, *, now: datetime, include_cancelled: bool = False
     return list(await s.exec(q.order_by(col(Event.start), col(Event.id))))
 
 
+async def provisional(s: Session, *, now: datetime) -> list[Event]:
+    """Return coming, not cancelled events with values still assumed, soonest first."""
+    return [ev for ev in await upcoming(s, now=now) if ev.provisional]
+
+
 async def find(s: Session, *, query: str, now: datetime | None = None) -> list[Event]:
     """Find events by id, key or words of the title (only upcoming ones when `now` is given)."""
     q = query.strip()

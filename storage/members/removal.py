@@ -42,17 +42,19 @@ def _references() -> list[tuple[Table, Column[int]]]:
 
 
 def _unique_with(table: Table, column: Column[int]) -> list[list[Column[object]]]:
-    """Return, per unique rule including `column`, the other columns of that rule."""
-    rules: list[list[Column[object]]] = [[]] if column.unique else []
+    """Return, per unique rule including `column`, the other columns of that rule (once each:
+    a unique column also shows up as a unique index)."""
+    rules: dict[tuple[str, ...], list[Column[object]]] = {(): []} if column.unique else {}
     for c in table.constraints:
         if isinstance(c, UniqueConstraint) and column.name in c.columns:
-            rules.append([x for x in c.columns if x.name != column.name])
+            others = [x for x in c.columns if x.name != column.name]
+            rules[tuple(x.name for x in others)] = others
     for index in table.indexes:
         partial = index.dialect_options["sqlite"].get("where") is not None
         if index.unique and not partial and column.name in index.columns:
-            rules.append([x for x in index.columns if isinstance(x, Column)
-                          and x.name != column.name])
-    return rules
+            others = [x for x in index.columns if isinstance(x, Column) and x.name != column.name]
+            rules[tuple(x.name for x in others)] = others
+    return list(rules.values())
 
 
 async def _clashes(s: Session, table: Table, column: Column[int], source: int,

@@ -1,7 +1,8 @@
 """The outbox: every message the bot pushes is a row, planned in the caller's unit of work.
 
 `plan`/`unplan`/`reconcile` (planning), `queue` (claiming and settling due rows for the
-scheduler), `preferences` (per-person switches per kind).
+scheduler), `preferences` (per-person switches per kind), `deadlines` (reminders before a
+sign-up deadline to companies that have not answered, shared by fairs, events, Schau rein).
 """
 
 from storage.outbox import preferences, queue

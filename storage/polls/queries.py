@@ -95,3 +95,12 @@ async def named_ballots(s: Session, *, poll_id: int
          .outerjoin(Company, col(Company.id) == col(PollBallot.company_id))
          .where(col(PollBallot.poll_id) == poll_id).order_by(col(PollBallot.id)))
     return [(b, p, c) for b, p, c in await s.exec(q)]
+
+
+async def open_for(s: Session, *, person_id: int, now: datetime) -> list[Poll]:
+    """Return the open polls a person was asked, closing soonest first."""
+    q = (select(Poll).join(PollRecipient, col(PollRecipient.poll_id) == col(Poll.id))
+         .where(col(PollRecipient.person_id) == person_id, col(Poll.closed_at).is_(None),
+                col(Poll.closes_at) > now)
+         .order_by(col(Poll.closes_at)))
+    return list(await s.exec(q))

@@ -109,6 +109,10 @@ async def erase(s: Session, *, person_id: int, now: datetime) -> Erased:
                                         by_admin=True)
         if cancelled.promoted:
             out.promoted.append((cancelled.event, cancelled.promoted))
+    # Names given for badges are other people's data: gone with the person, also from the
+    # registrations that stay as records.
+    for reg in await s.exec(select(Registration).where(col(Registration.person_id) == person_id)):
+        reg.names = []
     for table, column in person_tables():
         if table.name in PERSONAL:
             result = await s.exec(delete(table).where(column == person_id))

@@ -100,7 +100,7 @@ class Schedule:
         start = s.occurrence(day)
         m = Meeting(day.isoformat(), start, start + s.duration, s.link)
         change = self.changes.get(m.key, Change())
-        if change.moved_to is not None:
+        if change.moved_to is not None and change.moved_to != start:  # back home: not moved
             m = replace(m, start=change.moved_to, end=change.moved_to + s.duration, moved=True)
         return replace(m, cancelled=True) if change.cancelled else m
 

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
+from storage import privacy
 from storage.db import Database
 from storage.errors import DomainError
-from storage.events import signup
+from storage.events import queries, signup
 from tests.events.helpers import NOW, company, in_unit, meeting, people
 
 
@@ -94,3 +95,13 @@ async def test_names_at_most_one_per_person_and_cut_when_fewer_come(db: Database
     out = await in_unit(db, signup.change_people, event_id=ev.id, person_id=a, people=1,
                         now=NOW)
     assert out.registration.names == ["A"]
+
+
+async def test_erasing_a_person_drops_the_badge_names_too(db: Database) -> None:
+    ev = await meeting(db, capacity=10, per_company=3)
+    (a,) = await people(db, 1, await company(db))
+    await in_unit(db, signup.register, event_id=ev.id, person_id=a, people=2, now=NOW)
+    await in_unit(db, signup.set_names, event_id=ev.id, person_id=a, names=["A", "B"], now=NOW)
+    await in_unit(db, privacy.erase, person_id=a, now=NOW)
+    rows = await in_unit(db, queries.entries, event_id=ev.id)
+    assert [e.registration.names for e in rows] == [[]]

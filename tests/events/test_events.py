@@ -48,10 +48,10 @@ def test_member_signs_up_for_march_meeting_and_cancels(console: ConsoleBot) -> N
     assert csv.startswith(b"\xef\xbb\xbf")
     lines = csv.decode("utf-8-sig").splitlines()
     assert lines[0] == ("Termin;Datum;Firma;Name;Plattform;Personen;Namen (Namensschilder);"
-                        "Status;Angemeldet am;Abgemeldet am")
+                        "Status;Angemeldet am;Abgemeldet am;Datum vorläufig")
     assert lines[1].split(";")[1:] == [
         "05.03.2026", "Zemmler Siebanlagen GmbH", "anna", "console", "2", "", "angemeldet",
-        "02.02.2026 09:00", "",
+        "02.02.2026 09:00", "", "",
     ]
 
     again = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")
@@ -71,7 +71,8 @@ def test_reminders_a_week_and_a_day_before(console: ConsoleBot) -> None:
     assert "ist in einer Woche" in texts(week, to="anna") and "Karte öffnen" in texts(week)
     day = console.now("2026-03-04T10:30:00+01:00")
     assert "ist morgen" in texts(day, to="anna")
-    assert console.now("2026-03-06T10:00:00+01:00") == []
+    after = console.now("2026-03-06T10:00:00+01:00")  # no reminder after the day (feedback only)
+    assert "Erinnerung" not in texts(after) and "ist morgen" not in texts(after)
 
 
 def test_deadline_passed_sends_people_to_the_team(console: ConsoleBot) -> None:

@@ -79,7 +79,7 @@ def test_deadline_passing_mid_dialog_closes_it(console: ConsoleBot) -> None:
     out = console.press("anna", button(console.press("anna", button(out, "Weiter")), "Ideen"))
     console.press("anna", button(out, "Weiter"))
     console.say("anna", "Schnuppertag")
-    summary = console.say("anna", "Anna 0123")
+    summary = console.say("anna", "Anna 0351 123456")
     console.now("2026-04-10T23:00:00+02:00")  # Schau rein closed meanwhile; the fair not yet
     late = texts(console.press("anna", button(summary, "Anmelden")))
     assert "geschlossen" in late and "Mike Altmann" in late

@@ -39,4 +39,5 @@ async def test_group_room_never_gets_an_invite_code_list_or_export(
             if seen.room_id != group:
                 private.append(seen)
         said = "\n".join(m.body for m in private)
-        assert "/start " in said and "Zemmler" in said  # the code and the company list
+        # Dialogs of the team (invites, the company list) continue in the DM; the export came.
+        assert "im privaten Chat" in said and "Export Anmeldungen" in said

@@ -118,6 +118,9 @@ def test_bad_reach_says_how_to_write_it(console: ConsoleBot) -> None:
     console.say("anna", "Anna Muster")
     out = texts(console.say("anna", "weiß ich nicht"))
     assert "„0355 123456“ oder „name@firma.de“" in out and "Wie erreichen wir" in out
+    out = texts(console.say("anna", "Anna Muster"))  # a name alone is no way to reach her
+    assert "keine Telefonnummer und keine E-Mail-Adresse" in out and "Wie erreichen wir" in out
+    assert "Notiz" in texts(console.say("anna", "Tel. 0355 123456"))
 
 
 def test_card_marks_a_wish_another_company_got(console: ConsoleBot) -> None:

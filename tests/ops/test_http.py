@@ -120,3 +120,25 @@ async def test_metrics_count_updates_latency_outbox_and_rate_limit_waits(served:
     # Every Bot API call went through the rate limiter; each one's wait is recorded.
     waits = after[("bot_rate_limit_wait_seconds_count", (tg,))]
     assert waits >= 5 and waits == before[("bot_rate_limit_wait_seconds_count", (tg,))] + 3
+
+
+async def test_health_and_metrics_join_the_desk_server_when_ports_are_equal(
+        tmp_path: Path) -> None:
+    settings = Settings(_env_file=None,  # type: ignore[call-arg]
+                        database_url=sqlite_url(tmp_path), admins="console:chef",
+                        web_port=0, http_port=0)
+    app = await build_app(settings, clock=ManualClock(
+        datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))))
+    try:
+        assert app.http_server() is None  # no second server
+        server = await app.start_web()
+        assert server is not None
+        async with aiohttp.ClientSession() as session:
+            base = f"http://127.0.0.1:{server.port}"
+            async with session.get(f"{base}/healthz") as response:
+                assert response.status == 200
+                assert (await response.json())["database"] is True
+            async with session.get(f"{base}/metrics") as response:
+                assert response.status == 200 and "bot_outbox_due" in await response.text()
+    finally:
+        await app.stop()

@@ -22,6 +22,8 @@ def test_poll_vote_change_reminder_and_result_with_chart(console: ConsoleBot) ->
     changed = console.press("anna", button(voted, "Podcast"))
     assert "Deine Wahl: Podcast" in texts(changed) and "Best Practice" not in \
         texts(changed).split("Deine Wahl")[1]
+    again = console.say("anna", "/abstimmen")
+    assert "Deine Wahl: Podcast" in texts(again) and button(again, "✅ 3. Podcast")
     live = texts(console.say("chef", "/umfragen"))
     assert "1 von 2 abgestimmt" in live and "Podcast: 1 Stimme" in live
     assert "Best Practice: 0 Stimmen" in live
@@ -42,6 +44,7 @@ def test_poll_vote_change_reminder_and_result_with_chart(console: ConsoleBot) ->
     assert any(m.get("file", {}).get("name", "").endswith(".xlsx") for m in team)
 
     late = texts(console.press("ben", button(mine(out, "ben"), "Podcast")))
+    assert "keine offene Umfrage" in texts(console.say("ben", "/abstimmen"))
     assert "zu spät" in late
 
 

@@ -71,7 +71,7 @@ def test_erased_person_leaves_nothing_personal_and_the_waiting_list_moves_up(
     free = texts(card(console.say("chef", "/termine"), "Onboarding-Werkstatt"))
     assert "noch 1 Platz" in free
     log = texts(console.say("chef", "/protokoll"))
-    assert "privacy_erase" in log and "console:anna" not in log
+    assert "eigene Daten gelöscht" in log and "console:anna" not in log
 
 
 def test_leaving_the_company_and_the_privacy_notice(any_console: ConsoleBot) -> None:
@@ -81,8 +81,7 @@ def test_leaving_the_company_and_the_privacy_notice(any_console: ConsoleBot) -> 
     assert "altmann@lausitz-matrix.de" in notice
     assert "30 Tage" in notice and "12 Monate" in notice and "24 Monate" in notice
     assert "/meinedaten" in notice and "/loeschen" in notice and "/austreten" in notice
-    # Without a company there is nothing to leave: the members-only answer explains the code.
-    assert "Einladungscode" in texts(console.say("gast", "/austreten"))
+    assert "keiner Firma" in texts(console.say("gast", "/austreten"))
 
     join(console, "bob", "Frottana")
     asked = console.say("bob", "/austreten")
@@ -91,7 +90,7 @@ def test_leaving_the_company_and_the_privacy_notice(any_console: ConsoleBot) -> 
     asked = console.say("bob", "/austreten")
     assert "keiner Firma mehr" in texts(console.press("bob", button(asked, "Ja, austreten")))
     assert "Einladungscode" in texts(console.say("bob", "/meine"))
-    assert "privacy_leave" in texts(console.say("chef", "/protokoll"))
+    assert "ausgetreten" in texts(console.say("chef", "/protokoll"))
 
 
 def test_privacy_notice_shows_the_configured_retention(tmp_path: Path,

@@ -32,7 +32,7 @@ def sign_up(console: ConsoleBot, who: str, days: str) -> Messages:
     out = console.press(who, button(console.press(who, button(out, "Weiter")), "Ideen"))
     console.press(who, button(out, "Weiter"))
     console.say(who, "Schnuppertag")
-    return console.press(who, button(console.say(who, "Anna 0123"), "Anmelden"))
+    return console.press(who, button(console.say(who, "Anna 0351 123456"), "Anmelden"))
 
 
 def bot_with_schau_rein_contact(tmp_path: Path) -> ConsoleBot:

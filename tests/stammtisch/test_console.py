@@ -11,6 +11,14 @@ def _to(messages: list[dict], who: str) -> list[str]:
     return [m["text"] for m in messages if m.get("to") == who]
 
 
+def _change(console: ConsoleBot, command: str) -> list[dict]:
+    """Send a team change, check its preview names the recipients, and confirm it."""
+    preview = console.say("chef", command)
+    assert "bekommt dazu eine Nachricht" in texts(preview) or \
+        "bekommen dazu eine Nachricht" in texts(preview) or "Niemand" in texts(preview), preview
+    return console.press("chef", button(preview, "Ja"))
+
+
 def test_subscriber_gets_2_april_reminders_once_across_restart_and_dst(tmp_path: Path) -> None:
     bot = ConsoleBot(tmp_path, now="2026-03-20T09:00:00+01:00")
     try:
@@ -52,7 +60,7 @@ def test_admin_skips_a_date_and_subscribers_are_told_once(console: ConsoleBot) -
     join(console, "anna", quiet=True)
     shown = console.say("anna", "/stammtisch")
     console.press("anna", button(shown, "Erinnerung an"))
-    done = console.say("chef", "/stammtisch_absagen 19.2.")
+    done = _change(console, "/stammtisch_absagen 19.2.")
     assert "1 Abonnent" in texts(done)
     told = _to(done, "anna")
     assert len(told) == 1 and "fällt aus" in told[0]
@@ -72,7 +80,7 @@ def test_admin_moves_changes_link_and_time_and_sees_topics(console: ConsoleBot) 
     assert "Reels für Azubi-Recruiting" in texts(console.say("chef", "/themen"))
     assert "nur Admins" in texts(console.say("anna", "/themen"))
 
-    moved = console.say("chef", "/stammtisch_verschieben 5.2. auf 6.2. 14 Uhr")
+    moved = _change(console, "/stammtisch_verschieben 5.2. auf 6.2. 14 Uhr")
     assert "verschoben auf Fr, 6. Februar 2026, 14:00 Uhr" in texts(moved)
     link = console.say("chef", "/stammtisch_link https://zoom.example/neu")
     assert "https://zoom.example/neu" in "\n".join(_to(link, "anna"))
@@ -112,7 +120,7 @@ def test_time_change_phrasings_and_notice_names_the_real_next_session(console: C
     join(console, "anna", quiet=True)
     console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
     assert "schon um 13:00 Uhr" in texts(console.say("chef", "/stammtisch_zeit 13 Uhr"))
-    moved = console.say("chef", "/stammtisch_verschieben 5.2. auf 6.2.")
+    moved = _change(console, "/stammtisch_verschieben 5.2. auf 6.2.")
     assert "1 Abonnent:in wird einmal" in texts(moved)
     told = _to(console.say("chef", "/stammtisch_zeit 14 Uhr"), "anna")
     # The moved session keeps its own time; the notice must not claim 14:00 for it.
@@ -150,11 +158,11 @@ def test_a_topic_answered_after_its_session_goes_to_the_next_one(console: Consol
 def test_moving_to_only_a_time_keeps_the_sessions_day(console: ConsoleBot) -> None:
     join(console, "anna", quiet=True)
     console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
-    told = _to(console.say("chef", "/stammtisch_verschieben 19.2. auf 14 Uhr"), "anna")
+    told = _to(_change(console, "/stammtisch_verschieben 19.2. auf 14 Uhr"), "anna")
     assert len(told) == 1 and "verschoben auf Do, 19. Februar 2026, 14:00 Uhr" in told[0]
-    told = _to(console.say("chef", "/stammtisch_verschieben 5.3. 15:30"), "anna")
+    told = _to(_change(console, "/stammtisch_verschieben 5.3. 15:30"), "anna")
     assert len(told) == 1 and "verschoben auf Do, 5. März 2026, 15:30 Uhr" in told[0]
-    told = _to(console.say("chef", "/stammtisch_verschieben 19.3. nach 20.3."), "anna")
+    told = _to(_change(console, "/stammtisch_verschieben 19.3. nach 20.3."), "anna")
     assert len(told) == 1 and "verschoben auf Fr, 20. März 2026, 13:00 Uhr" in told[0]
     shown = texts(console.say("anna", "/stammtisch"))
     assert "Do, 19. Februar 2026, 14:00 Uhr (verschoben)" in shown

@@ -10,6 +10,7 @@ from sqlmodel import select
 from storage import chat
 from storage.db import Database
 from storage.errors import DomainError
+from storage.films.models import FilmInterest
 from storage.members import companies, invites, people, removal
 from storage.members.invites import InvitePolicy
 from storage.members.models import Company, InviteCode, Person
@@ -150,3 +151,14 @@ async def test_delete_unlinks_people_and_refuses_catalogue_and_requests(db: Data
         row = await s.get(Person, anna)
         assert row is not None and row.company_id is None
         assert list(await s.exec(select(InviteCode))) == []
+
+
+async def test_a_unique_company_column_is_one_clash_not_two(db: Database) -> None:
+    source, target = await company(db, "Film A"), await company(db, "Film B")
+    async with db.unit() as s:
+        for company_id, group in ((source, "metall"), (target, "pflege")):
+            s.add(FilmInterest(company_id=company_id, group_key=group, created_at=NOW,
+                               updated_at=NOW))
+    async with db.unit() as s:
+        held = await removal.holdings(s, company_id=source, target_id=target)
+    assert [(h.table, h.count, h.clashes) for h in held] == [("filminterest", 1, 1)]

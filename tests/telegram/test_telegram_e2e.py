@@ -9,7 +9,7 @@ from typing import Any
 from icalendar import Calendar
 
 from bot.transports.telegram import build_telegram
-from bot.transports.telegram_plan import GROUP_NOTE
+from bot.transports.telegram_plan import GROUP_SENT
 from tests.support.store import find_person, plan_text
 from tests.telegram.conftest import ADMIN, Live, Synced
 
@@ -181,5 +181,6 @@ async def test_group_gets_public_answers_and_is_sent_to_private_for_personal(liv
     await live.synced.settle()
     help_text, note = live.api.sent(group)
     assert "/termine" in help_text["text"]
-    assert note["text"] == GROUP_NOTE
+    assert note["text"] == GROUP_SENT  # /erinnerungen: continued in Anna's private chat
+    assert "im privaten Chat" in live.api.sent(ANNA)[-1]["text"]
     assert note["reply_markup"]["inline_keyboard"][0][0]["url"] == "https://t.me/zm_test_bot"

@@ -123,6 +123,15 @@ def test_a_list_becomes_one_message_with_numbered_cards_and_buttons() -> None:
     assert tip == after
 
 
+def test_a_heading_keeps_its_filter_buttons_unnumbered() -> None:
+    head = Reply("<b>Kommende Termine</b> (2)", ((Button("all", "Alle"), Button("f", "Messen")),),
+                 listed=True, heading=True)
+    [merged] = tp.merge_lists([head, _card(1, "Anmelden"), _card(2, "Anmelden")])
+    assert merged.text.startswith("<b>Kommende Termine</b> (2)\n\n<b>1.</b> <b>Termin 1</b>")
+    assert [[b.label for b in row] for row in merged.buttons] == [
+        ["Alle", "Messen"], ["1 · Anmelden"], ["2 · Anmelden"]]
+
+
 def test_lists_are_split_where_telegram_limits_would_be_passed() -> None:
     many = [_card(n, "Anmelden") for n in range(1, 151)]
     parts = tp.merge_lists(many)

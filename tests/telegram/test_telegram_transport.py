@@ -8,7 +8,7 @@ import time
 import pytest
 
 from bot.chat import Address, Button, FileOut, Incoming, PermanentFailure, Reply, TemporaryFailure
-from bot.transports.telegram_plan import GROUP_NOTE
+from bot.transports.telegram_plan import GROUP_NOTE, GROUP_SENT
 from tests.telegram.conftest import ADMIN, RecordingHooks, StartTransport, Synced, scripted
 from tests.telegram.fake_bot_api import FakeBotApi
 
@@ -76,10 +76,16 @@ async def test_group_answers_only_own_commands_and_moves_personal_to_private(
     assert [i.text for i in synced.seen] == ["/termine morgen"]
     assert synced.seen[0].is_group
     note, public = api.sent(GROUP)
-    assert note["text"] == GROUP_NOTE
+    assert note["text"] == GROUP_SENT
     assert note["reply_markup"]["inline_keyboard"][0][0]["url"] == "https://t.me/zm_test_bot"
     assert public["text"] == "Für alle"
-    assert api.sent(7) == []
+    assert [m["text"] for m in api.sent(7)] == ["Deine Anmeldung"]
+    # Someone Telegram does not let the bot write to privately gets the link in the group.
+    api.blocked.add(8)
+    api.push_text(8, "/termine", chat_id=GROUP, chat_type="supergroup")
+    await synced.settle()
+    note, public = api.sent(GROUP)[2:]
+    assert note["text"] == GROUP_NOTE and public["text"] == "Für alle"
 
 
 async def test_file_goes_out_as_document_with_caption(

@@ -104,13 +104,16 @@ def test_login_heute_confirm_and_chart(browser: Browser,
     page.get_by_role("link", name="Anfragen").click()
     shot(page, "03-anfragen")
     accessible(page)
-    page.get_by_role("button", name="Bestätigen: Mo, 16. Februar 2026").click()
+    page.get_by_label("Mo, 16. Februar 2026").check()
+    page.get_by_label("Hinweis an die Firma (freiwillig)").fill("Bitte Parkplatz freihalten.")
+    page.get_by_role("button", name="Bestätigen", exact=True).click()
     page.wait_for_url("**/anfragen")
     assert "Bestätigt: Pragma" in page.locator(".flash").inner_text()
     shot(page, "04-bestaetigt")
     told = bot.say("anna", "/medientag")  # the delivery printed meanwhile comes first
     assert texts(told, to="anna").count("Medientag bestätigt") == 1
     assert "bestätigt für Mo, 16. Februar 2026" in texts(told, to="anna")
+    assert texts(told, to="anna").count("Hinweis vom Medienteam: Bitte Parkplatz freihalten.") == 1
     assert "Medientag bestätigt" not in texts(bot.say("anna", "/medientag"), to="anna")
     page.get_by_role("link", name="Zahlen").click()
     assert page.locator("svg.chart").first.is_visible()

@@ -51,11 +51,12 @@ async def test_confirm_on_the_web_tells_the_member_once_and_is_audited(
     csrf = CSRF.search(page)
     assert csrf
     done = await browser_session.post(f"{desk.base}/anfragen/medientag/{md_id}/bestaetigen",
-                                      data={"csrf": csrf.group(1), "day": MON.isoformat()})
+                                      data={"csrf": csrf.group(1), "day": MON.isoformat(),
+                                            "note": "Bitte Parkplatz freihalten."})
     text = await done.text()
     assert "Bestätigt: Pragma" in text and "Keine offenen Medientag-Anfragen" in text
     told = [t for t in desk.port.texts("anna") if "Medientag bestätigt" in t]
-    assert len(told) == 1
+    assert len(told) == 1 and "Hinweis vom Medienteam: Bitte Parkplatz freihalten." in told[0]
     again = await browser_session.post(f"{desk.base}/anfragen/medientag/{md_id}/bestaetigen",
                                        data={"csrf": csrf.group(1), "day": MON.isoformat()})
     assert again.status == 200 and "Bestätigt: Pragma" not in await again.text()

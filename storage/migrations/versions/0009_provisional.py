@@ -1,0 +1,30 @@
+"""events: the catalogue's assumed values ("Annahme") stay marked until the team confirms them
+
+Revision ID: 0009_provisional
+Revises: 0008_desk
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+import storage.types
+
+revision = "0009_provisional"
+down_revision = "0008_desk"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    """Apply this revision."""
+    with op.batch_alter_table("event", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("provisional", storage.types.JSONText(), nullable=True,
+                                      server_default="[]"))
+
+
+def downgrade() -> None:
+    """Revert this revision."""
+    with op.batch_alter_table("event", schema=None) as batch_op:
+        batch_op.drop_column("provisional")

@@ -1,0 +1,60 @@
+"""End to end: the catalogue's assumptions read "vorläufig" until the team confirms them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.events.console_helpers import card, join
+from tests.support.console import ConsoleBot, button, texts
+
+SEPTEMBER = "Regionale Ausbildungscluster"
+SEPTEMBER_TITLE = f"Netzwerktreffen: {SEPTEMBER} als Motor für die Berufsausbildung"
+
+
+def _csv(messages: list[dict[str, Any]]) -> list[list[str]]:
+    path = next(m["file"]["path"] for m in messages if m.get("file", {}).get("name", "")
+                .endswith(".csv"))
+    return [line.split(";") for line in Path(path).read_text("utf-8-sig").splitlines()]
+
+
+def _sign_up(console: ConsoleBot, who: str, title: str) -> None:
+    meeting = card(console.say(who, "/termine"), title)
+    console.press(who, button(console.press(who, button(meeting, "Anmelden")), "1"))
+
+
+def _provisional_column(console: ConsoleBot) -> dict[str, str]:
+    rows = _csv(console.say("chef", "/export anmeldungen"))
+    head = rows[0]
+    at = head.index("Datum vorläufig")
+    return {r[0]: r[at] for r in rows[1:]}
+
+
+def test_assumed_values_are_provisional_until_the_team_confirms_them(
+    console: ConsoleBot,
+) -> None:
+    join(console, "anna", "Zemmler")
+    shown = console.say("anna", "/termine")
+    march = texts(card(shown, "Ausbildungs-Marketing"))
+    assert "noch 40 Plätze (vorläufig)" in march
+    assert "Anmeldung bis Do, 26. Februar 2026, 23:59 Uhr (vorläufig)" in march
+    assert "5. März 2026" in march and "Termin folgt" not in march
+    assert "September 2026, genauer Termin folgt (vorläufig)" in texts(card(shown, SEPTEMBER))
+
+    _sign_up(console, "anna", SEPTEMBER)
+    _sign_up(console, "anna", "Ausbildungs-Marketing")
+    column = _provisional_column(console)
+    assert column[SEPTEMBER_TITLE] == "vorläufig"
+    assert column["Netzwerktreffen: Ausbildungs-Marketing"] == ""
+
+    listed = console.say("chef", "/bestaetigen")
+    assert "Datum, Plätze, Anmeldefrist" in texts(listed)
+    done = texts(console.press("chef", button(listed, "Bestätigen: Netzwerktreffen: Regionale")))
+    assert "Bestätigt" in done and "17. September 2026" in done
+
+    september = texts(card(console.say("anna", "/termine"), SEPTEMBER))
+    assert "vorläufig" not in september and "Termin folgt" not in september
+    assert "17. September 2026" in september
+    column = _provisional_column(console)
+    assert column[SEPTEMBER_TITLE] == ""
+    assert "Bestätigen: Netzwerktreffen: Regionale" not in str(console.say("chef", "/bestaetigen"))
