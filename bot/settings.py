@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from storage.privacy.retention import Retention
 
@@ -100,6 +102,17 @@ class Settings(BaseSettings):
                 "oder lass die Zeile leer (dann startet die Konsole)."
             )
         return SecretStr(raw)
+
+    def secrets(self) -> list[str]:
+        """Return every configured secret (tokens, passwords) that must never be logged."""
+        found = [v.get_secret_value() for v in (
+            self.telegram_bot_token, self.telegram_webhook_secret, self.matrix_password,
+            self.matrix_access_token) if v is not None]
+        try:
+            password = make_url(self.database_url).password
+        except ArgumentError:  # not a URL: the database start will say so
+            password = None
+        return [*found, *([str(password)] if password else [])]
 
     def retention(self) -> Retention:
         """Return the retention periods."""
