@@ -150,6 +150,13 @@ async def participation(s: Session, *, poll_ids: list[int] | None = None
     return found
 
 
+async def polls_with_turnout(s: Session) -> list[tuple[Poll, int, int]]:
+    """Return every poll (oldest first) with its ballots cast and people asked."""
+    turnout = await participation(s)
+    return [(p, *turnout.get(p.id, (0, 0)))
+            for p in await s.exec(select(Poll).order_by(col(Poll.created_at), col(Poll.id)))]
+
+
 @dataclass
 class CompanyRow:
     """One company on the Firmen page."""

@@ -7,7 +7,9 @@ from datetime import timedelta
 import aiohttp
 
 from handlers.ideas.member import themes
-from storage import ideas
+from storage import feedback, ideas
+from storage.events import queries as events
+from storage.events import signup
 from storage.members import people
 from storage.members.models import Person
 from storage.polls import queries
@@ -66,3 +68,28 @@ async def test_heute_lists_new_ideas_and_polls_closing_soon(
     assert "Schon erledigt" not in page
     assert "<td>Sommerfest im Juli?</td>" in page and "<td>1 von 2</td>" in page
     assert "Weihnachtsfeier" not in page
+
+
+async def test_zahlen_charts_poll_turnout_and_feedback_averages(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    await join(desk, "anna", "Pragma")
+    await join(desk, "bert", "EMIS")
+    await log_in(desk, browser_session)
+    anna, bert = await person(desk, "anna"), await person(desk, "bert")
+    await make_poll(desk, "Sommerfest im Juli?", 3, [anna, bert], [anna])
+    now = desk.clock.now()
+    async with desk.app.db.unit() as s:
+        first = (await events.upcoming(s, now=now))[0]
+        for who in (anna, bert):
+            await signup.register(s, event_id=first.id, person_id=who.id, people=1, now=now)
+        await feedback.rate(s, event_id=first.id, person_id=anna.id, stars=5, now=now)
+        await feedback.rate(s, event_id=first.id, person_id=bert.id, stars=4, now=now)
+    page = await (await browser_session.get(f"{desk.base}/zahlen")).text()
+    assert "Beteiligung an Umfragen" in page and "Feedback je Termin" in page
+    assert ">1 / 2</text>" in page and ">4,5 / 5</text>" in page
+    assert "<td>Sommerfest im Juli?</td>" in page and "<td>50 %</td>" in page
+    polls_csv = await browser_session.get(f"{desk.base}/zahlen/umfragen.csv")
+    assert polls_csv.status == 200
+    assert "Sommerfest im Juli?" in (await polls_csv.read()).decode("utf-8-sig")
+    fb_csv = (await (await browser_session.get(f"{desk.base}/zahlen/feedback.csv")).read())
+    assert first.title in fb_csv.decode("utf-8-sig") and "4,5" in fb_csv.decode("utf-8-sig")
