@@ -168,11 +168,13 @@ class CompanyRow:
     film: bool = False
     booths: int = 0
     schau_rein: bool = False
+    polls_asked: int = 0  # polls sent to someone of the company
+    polls_voted: int = 0  # ... of which the company answered (any of its people)
 
 
 async def companies(s: Session, *, company_id: int | None = None) -> list[CompanyRow]:
-    """Return every company (or one) with its people, registrations, media day, film, booths
-    and Schau rein, in a fixed handful of queries."""
+    """Return every company (or one) with its people, registrations, media day, film, booths,
+    Schau rein and poll participation, in a fixed handful of queries."""
     def only(column: Any) -> Any:
         return True if company_id is None else col(column) == company_id
 
@@ -209,6 +211,18 @@ async def companies(s: Session, *, company_id: int | None = None) -> list[Compan
                             .where(only(SchauReinSignup.company_id))):
         if cid in rows:
             rows[cid].schau_rein = True
+    for cid, n in await s.exec(
+            select(PollRecipient.company_id, func.count(func.distinct(PollRecipient.poll_id)))
+            .where(col(PollRecipient.company_id).is_not(None), only(PollRecipient.company_id))
+            .group_by(col(PollRecipient.company_id))):
+        if cid in rows:
+            rows[cid].polls_asked = int(n)
+    for cid, n in await s.exec(
+            select(PollBallot.company_id, func.count(func.distinct(PollBallot.poll_id)))
+            .where(col(PollBallot.company_id).is_not(None), only(PollBallot.company_id))
+            .group_by(col(PollBallot.company_id))):
+        if cid in rows:
+            rows[cid].polls_voted = int(n)
     return list(rows.values())
 
 

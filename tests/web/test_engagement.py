@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import aiohttp
@@ -93,3 +94,24 @@ async def test_zahlen_charts_poll_turnout_and_feedback_averages(
     assert "Sommerfest im Juli?" in (await polls_csv.read()).decode("utf-8-sig")
     fb_csv = (await (await browser_session.get(f"{desk.base}/zahlen/feedback.csv")).read())
     assert first.title in fb_csv.decode("utf-8-sig") and "4,5" in fb_csv.decode("utf-8-sig")
+
+
+async def test_firmen_shows_poll_participation_per_company(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    pragma = await join(desk, "anna", "Pragma")
+    await join(desk, "bert", "EMIS")
+    await join(desk, "cora", "Pragma")
+    await log_in(desk, browser_session)
+    anna, bert, cora = (await person(desk, "anna"), await person(desk, "bert"),
+                        await person(desk, "cora"))
+    await make_poll(desk, "Sommerfest?", 3, [anna, bert, cora], [anna, cora])
+    await make_poll(desk, "Messebus?", 5, [anna, bert, cora], [])
+    page = await (await browser_session.get(f"{desk.base}/firmen")).text()
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"<tr><td><a href=\"/firmen/\d+\">"
+                                                        r"([^<]+)</a>.*?</tr>", page, re.S)}
+    assert "<td>1 von 2</td>" in rows["Pragma"] and "<td>0 von 2</td>" in rows["EMIS"]
+    assert rows["Pragma"].count("<td>1 von 2</td>") == 1
+    assert all(row.endswith("<td>–</td></tr>") for name, row in rows.items()
+               if name not in ("Pragma", "EMIS"))  # companies never asked
+    firma = await (await browser_session.get(f"{desk.base}/firmen/{pragma}")).text()
+    assert "1 von 2 Umfragen beantwortet" in firma
