@@ -67,6 +67,7 @@ async def test_heute_lists_new_ideas_and_polls_closing_soon(
     assert "Ideen: 2 neu" in page
     assert "Azubi-Speeddating im Mai" in page and "Gemeinsamer Messebus" in page
     assert "Schon erledigt" not in page
+    assert f"<td>{themes(desk.app.catalogue)[theme]}</td>" in page  # the theme's German label
     assert "<td>Sommerfest im Juli?</td>" in page and "<td>1 von 2</td>" in page
     assert "Weihnachtsfeier" not in page
 
