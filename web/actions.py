@@ -12,10 +12,14 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from handlers.core import Ctx
+from handlers.fairs import team as fair_team
+from handlers.fairs import texts as fair_t
+from handlers.fairs.actions import Decide
 from handlers.media_days import team as md_team
 from handlers.media_days.actions import Confirm, Decline
 from storage import audit
 from storage import web as web_store
+from storage.fairs import queries as fair_queries
 from web import calendar
 from web import texts as t
 from web.auth import Viewer
@@ -58,6 +62,34 @@ async def decline_media_day(desk: Desk, request: web.Request, viewer: Viewer
         await md_team.decline(ctx, md_id=md_id, reason=reason)
 
     await desk.act(viewer, run, name=Decline.name)
+    return _back("/anfragen")
+
+
+async def decide_booth(desk: Desk, request: web.Request, viewer: Viewer
+                       ) -> web.StreamResponse:
+    """Confirm or decline a booth request with an optional note (the chat's /messestand)."""
+    form = await request.post()
+    try:
+        request_id = int(request.match_info["id"])
+    except ValueError:
+        return desk.message(t.NOT_FOUND, status=404)
+    op = request.match_info["op"]
+    if op not in ("bestaetigen", "ablehnen"):
+        return desk.message(t.NOT_FOUND, status=404)
+    # The chat's note step: "-" is its "ohne Hinweis" button.
+    note = " ".join(str(form.get("note", "")).split()) or "-"
+
+    async def run(ctx: Ctx) -> None:
+        found = await fair_queries.request_with_fair(ctx.s, request_id=request_id)
+        if found is None:
+            ctx.say(fair_t.GONE)
+            return
+        req, fair, company = found
+        data = {"op": fair_team.OPS[op == "bestaetigen"], "id": req.id,
+                "company": company.name, "title": fair.title}
+        await fair_team.on_note(ctx, data, note)
+
+    await desk.act(viewer, run, name=Decide.name)
     return _back("/anfragen")
 
 
@@ -117,6 +149,7 @@ async def feed(desk: Desk, request: web.Request) -> web.StreamResponse:
 ROUTES: list[tuple[str, Page]] = [
     ("/anfragen/medientag/{id}/bestaetigen", confirm_media_day),
     ("/anfragen/medientag/{id}/absagen", decline_media_day),
+    ("/anfragen/messestand/{id}/{op}", decide_booth),
     ("/exporte/{kind}", export),
     ("/kalender/feed", new_feed),
     ("/kalender/feed/aus", revoke_feed),

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from html import escape
 
 from handlers.core import Services, Table
 from handlers.core.exports import to_csv
 from handlers.core.format import MONTHS
+from storage import feedback
 from storage.events.models import Event
+from storage.polls.models import Poll
 from storage.web import desk as desk_store
 
 BAR, GAP, LABEL_W, PLOT_W, LABEL_CHARS = 22, 8, 300, 400, 36
@@ -35,8 +37,8 @@ class Figure:
         return to_csv(Table(self.title, self.columns, self.rows))
 
 
-def bars(title: str, labels: Sequence[str], values: Sequence[int],
-         limits: Sequence[int | None] = ()) -> str:
+def bars(title: str, labels: Sequence[str], values: Sequence[float],
+         limits: Sequence[float | None] = ()) -> str:
     """Draw horizontal bars (value) with an outline for the limit (e.g. capacity) if given."""
     top = max([*values, *(x for x in limits if x), 1])
     height = len(labels) * (BAR + GAP) + GAP
@@ -54,7 +56,7 @@ def bars(title: str, labels: Sequence[str], values: Sequence[int],
                      'fill="#1f5f99"/>')
         parts.append(f'<text x="{LABEL_W - 6}" y="{y + BAR - 6}" text-anchor="end" '
                      f'font-size="12" fill="#111111">{escape(_short(label))}</text>')
-        shown = f"{value} / {limit}" if limit else str(value)
+        shown = f"{_num(value)} / {_num(limit)}" if limit else _num(value)
         parts.append(f'<text x="{LABEL_W + w + 6:.1f}" y="{y + BAR - 6}" font-size="13" '
                      f'fill="#111111">{shown}</text>')
     parts.append("</svg>")
@@ -67,8 +69,10 @@ async def all_figures(svc: Services) -> list[Figure]:
         counts = await desk_store.event_counts(s)
         companies = await desk_store.companies(s)
         confirmed = await desk_store.media_day_months(s)
+        polls = await desk_store.polls_with_turnout(s)
+        ratings = await feedback.summaries(s, since=datetime(2000, 1, 1, tzinfo=UTC))
     return [_registrations(counts), _media_days(confirmed, len(companies), svc),
-            _activity(companies)]
+            _activity(companies), _polls(polls), _feedback(ratings)]
 
 
 def _registrations(counts: list[tuple[Event, int, int]]) -> Figure:
@@ -105,6 +109,32 @@ def _activity(companies: list[desk_store.CompanyRow]) -> Figure:
     svg = bars(title, [str(r[0]) for r in rows], [int(r[-1]) for r in rows])
     return Figure("aktivitaet", title, ["Firma", "Anmeldungen", "Medientag", "Film",
                                         "Messestand", "Schau rein", "Summe"], rows, svg)
+
+
+def _polls(polls: list[tuple[Poll, int, int]]) -> Figure:
+    title = "Beteiligung an Umfragen (Stimmen von Befragten)"
+    rows: list[list[str | int]] = [
+        [p.question, p.closes_at.date().isoformat(), voted, asked,
+         f"{round(100 * voted / asked)} %" if asked else "–"] for p, voted, asked in polls]
+    svg = bars(title, [p.question for p, _, _ in polls], [v for _, v, _ in polls],
+               [a for _, _, a in polls])
+    return Figure("umfragen", title, ["Umfrage", "Schließt", "Stimmen", "Befragte",
+                                      "Beteiligung"], rows, svg)
+
+
+def _feedback(ratings: list[feedback.Summary]) -> Figure:
+    title = "Feedback je Termin (Durchschnitt der Sterne, 1 bis 5)"
+    rows: list[list[str | int]] = [[r.event.title, r.event.start.date().isoformat(),
+                                    _num(round(r.average, 1)), r.count] for r in ratings]
+    svg = bars(title, [r.event.title for r in ratings], [round(r.average, 1) for r in ratings],
+               [5] * len(ratings))
+    return Figure("feedback", title, ["Termin", "Datum", "Durchschnitt", "Bewertungen"], rows,
+                  svg)
+
+
+def _num(value: float) -> str:
+    """Write a number the German way: whole numbers plain, else one decimal with a comma."""
+    return str(int(value)) if value == int(value) else f"{value:.1f}".replace(".", ",")
 
 
 def _short(label: str) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from handlers.ideas.member import themes
 from handlers.media_days.view import config
 from handlers.media_days.view import today as md_today
 from storage import web as web_store
@@ -29,7 +30,8 @@ async def heute(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamR
     async with svc.db.read() as s:
         data = await desk_store.today(s, now=now)
         mds = await media_days.overview(s, today=md_today(now, svc.tz), cfg=config(svc.catalogue))
-    return desk.render("heute.html", viewer=viewer, page="heute", d=data, requested=mds.requested)
+    return desk.render("heute.html", viewer=viewer, page="heute", d=data, requested=mds.requested,
+                       themes=themes(svc.catalogue))
 
 
 async def firmen(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:

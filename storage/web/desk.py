@@ -20,9 +20,11 @@ from storage.db import Session
 from storage.events.models import Event, Registration
 from storage.fairs.models import BoothRequest, Fair
 from storage.films.models import FilmInterest
+from storage.ideas.models import Idea
 from storage.media_days.models import MediaDay
 from storage.members.models import Company, Person
 from storage.outbox.models import OutboxMessage
+from storage.polls.models import Poll, PollBallot, PollRecipient
 from storage.schau_rein.models import SchauReinSignup
 
 AUDIT_PAGE = 50
@@ -65,6 +67,8 @@ class Today:
     undelivered: list[Undelivered]
     films: list[tuple[FilmInterest, Company]]
     schau_rein: list[tuple[SchauReinSignup, Company]]
+    ideas: list[tuple[Idea, Company | None]] = field(default_factory=list)
+    polls: list[tuple[Poll, int, int]] = field(default_factory=list)  # poll, answered, asked
 
 
 async def today(s: Session, *, now: datetime, days: int = 14, recent: int = 14) -> Today:
@@ -99,7 +103,16 @@ async def today(s: Session, *, now: datetime, days: int = 14, recent: int = 14) 
         .join(Company, col(Company.id) == col(SchauReinSignup.company_id))
         .where(col(SchauReinSignup.updated_at) >= since)
         .order_by(col(SchauReinSignup.updated_at)))]
+    ideas: list[tuple[Idea, Company | None]] = [(i, c) for i, c in await s.exec(
+        select(Idea, Company).outerjoin(Company, col(Company.id) == col(Idea.company_id))
+        .where(Idea.status == "neu").order_by(col(Idea.created_at)))]
+    closing = list(await s.exec(
+        select(Poll).where(col(Poll.closed_at).is_(None), col(Poll.closes_at) > now,
+                           col(Poll.closes_at) <= until).order_by(col(Poll.closes_at))))
+    turnout = await participation(s, poll_ids=[p.id for p in closing])
     return Today(
+        ideas=ideas,
+        polls=[(p, *turnout.get(p.id, (0, 0))) for p in closing],
         booths=[b for b in booths if b[0].status == "requested"],
         deadlines=sorted(deadlines, key=lambda d: d.at), waiting=waiting,
         booth_waiting=[b for b in booths if b[0].status == "waiting"],
@@ -119,6 +132,31 @@ async def undelivered(s: Session, *, since: datetime) -> list[Undelivered]:
     return [Undelivered(r, p, c) for r, p, c in rows]
 
 
+async def participation(s: Session, *, poll_ids: list[int] | None = None
+                        ) -> dict[int, tuple[int, int]]:
+    """Return poll id -> (ballots cast, people asked), for the given polls or all."""
+    def only(column: Any) -> Any:
+        return True if poll_ids is None else col(column).in_(poll_ids)
+
+    found: dict[int, tuple[int, int]] = {}
+    for pid, n in await s.exec(select(PollRecipient.poll_id, func.count())
+                               .where(only(PollRecipient.poll_id))
+                               .group_by(col(PollRecipient.poll_id))):
+        found[pid] = (0, int(n))
+    for pid, n in await s.exec(select(PollBallot.poll_id, func.count(col(PollBallot.id)))
+                               .where(only(PollBallot.poll_id))
+                               .group_by(col(PollBallot.poll_id))):
+        found[pid] = (int(n), found.get(pid, (0, 0))[1])
+    return found
+
+
+async def polls_with_turnout(s: Session) -> list[tuple[Poll, int, int]]:
+    """Return every poll (oldest first) with its ballots cast and people asked."""
+    turnout = await participation(s)
+    return [(p, *turnout.get(p.id, (0, 0)))
+            for p in await s.exec(select(Poll).order_by(col(Poll.created_at), col(Poll.id)))]
+
+
 @dataclass
 class CompanyRow:
     """One company on the Firmen page."""
@@ -130,11 +168,13 @@ class CompanyRow:
     film: bool = False
     booths: int = 0
     schau_rein: bool = False
+    polls_asked: int = 0  # polls sent to someone of the company
+    polls_voted: int = 0  # ... of which the company answered (any of its people)
 
 
 async def companies(s: Session, *, company_id: int | None = None) -> list[CompanyRow]:
-    """Return every company (or one) with its people, registrations, media day, film, booths
-    and Schau rein, in a fixed handful of queries."""
+    """Return every company (or one) with its people, registrations, media day, film, booths,
+    Schau rein and poll participation, in a fixed handful of queries."""
     def only(column: Any) -> Any:
         return True if company_id is None else col(column) == company_id
 
@@ -171,6 +211,18 @@ async def companies(s: Session, *, company_id: int | None = None) -> list[Compan
                             .where(only(SchauReinSignup.company_id))):
         if cid in rows:
             rows[cid].schau_rein = True
+    for cid, n in await s.exec(
+            select(PollRecipient.company_id, func.count(func.distinct(PollRecipient.poll_id)))
+            .where(col(PollRecipient.company_id).is_not(None), only(PollRecipient.company_id))
+            .group_by(col(PollRecipient.company_id))):
+        if cid in rows:
+            rows[cid].polls_asked = int(n)
+    for cid, n in await s.exec(
+            select(PollBallot.company_id, func.count(func.distinct(PollBallot.poll_id)))
+            .where(col(PollBallot.company_id).is_not(None), only(PollBallot.company_id))
+            .group_by(col(PollBallot.company_id))):
+        if cid in rows:
+            rows[cid].polls_voted = int(n)
     return list(rows.values())
 
 

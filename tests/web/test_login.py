@@ -87,7 +87,8 @@ async def test_web_abmelden_ends_every_session_and_open_link(
     assert (await browser_session.get(f"{desk.base}/heute")).status == 401
     assert (await browser_session.get(spare)).status == 403
     log = await desk.say("chef", "/protokoll")
-    assert "web_logout" in log[0].text and "web_link" in log[0].text
+    assert "vom Web-Schreibtisch ab" in log[0].text  # web_logout, in German
+    assert "Anmeldelink für den Web-Schreibtisch geholt" in log[0].text  # web_link
 
 
 async def test_forms_need_the_csrf_token_and_logout_works(

@@ -1,4 +1,4 @@
-"""The desk's pages and actions in-process: media-day answers reach the member exactly once."""
+"""The desk's pages and actions in-process: media-day and booth answers reach the member once."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import aiohttp
 from handlers.media_days.view import config
 from storage.events import manage, signup
 from storage.events import queries as events
+from storage.fairs import booths
 from storage.media_days import service
 from storage.members import companies, people
 from storage.outbox.models import OutboxMessage
@@ -154,3 +155,46 @@ async def test_heute_shows_deadlines_waiting_lists_and_undelivered_messages(
     assert "Kleiner Workshop (Anmeldeschluss)" in page
     assert "Kleiner Workshop</a>: 1 auf der Warteliste" in page
     assert "<td>bert</td><td>EMIS</td><td>event.reminder</td><td>aufgegeben</td>" in page
+
+
+async def request_booth(desk: Desk, company_id: int) -> int:
+    """Ask for 12 m² at the Insidertreff (9 May 2026), as the chat's /messe dialog does."""
+    wish = booths.BoothWish(days=["2026-05-09"], staff=2, needs_table=True, needs_wall=False,
+                            needs_power=True, area_m2=12, professions="Mechatroniker/in",
+                            activity="Löten")
+    async with desk.app.db.unit() as s:
+        out = await booths.submit(s, fair_key="insidertreff-2026", company_id=company_id,
+                                  person_id=None, wish=wish, now=desk.clock.now())
+    return out.request.id
+
+
+async def test_booth_requests_are_decided_on_the_web_and_the_member_is_told_once(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    pragma = await join(desk, "anna", "Pragma")
+    emis = await join(desk, "bert", "EMIS")
+    yes, no = await request_booth(desk, pragma), await request_booth(desk, emis)
+    page = await log_in(desk, browser_session)
+    csrf = CSRF.search(page)
+    assert csrf
+    anfragen = await (await browser_session.get(f"{desk.base}/anfragen")).text()
+    assert f"/anfragen/messestand/{yes}/bestaetigen" in anfragen
+    assert f"/anfragen/messestand/{no}/ablehnen" in anfragen
+    url = f"{desk.base}/anfragen/messestand/{yes}/bestaetigen"
+    done = await browser_session.post(url, data={"csrf": csrf.group(1),
+                                                 "note": "Stand 4 neben dem Eingang."})
+    assert "Pragma" in await done.text()
+    again = await browser_session.post(url, data={"csrf": csrf.group(1), "note": ""})
+    assert again.status == 200
+    told = [t for t in desk.port.texts("anna") if "Insidertreff" in t and "bestätigt" in t]
+    assert len(told) == 1 and "Hinweis vom Clusterteam: Stand 4 neben dem Eingang." in told[0]
+    await browser_session.post(f"{desk.base}/anfragen/messestand/{no}/ablehnen",
+                               data={"csrf": csrf.group(1)})
+    declined = [t for t in desk.port.texts("bert") if "abgelehnt" in t]
+    assert len(declined) == 1 and "Hinweis vom Clusterteam" not in declined[0]
+    rest = await (await browser_session.get(f"{desk.base}/anfragen")).text()
+    assert "Keine offenen Standanfragen." in rest
+    log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=fair_confirm")).text()
+    assert "1 Einträge" in log and "console:chef" in log
+    bad = await browser_session.post(f"{desk.base}/anfragen/messestand/{yes}/loeschen",
+                                     data={"csrf": csrf.group(1)})
+    assert bad.status == 404
