@@ -26,6 +26,7 @@ from storage.stammtisch.series import Meeting, Schedule
 _MOVE_SPLIT = re.compile(r"\s+(?:auf|nach)\s+|\s*->\s*|\s*;\s*", re.I)
 _TIME = re.compile(r"^(?:um\s+)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?:\s*uhr)?$", re.I)
 SEARCHED = 20  # meetings ahead an admin can name
+LINK_MAX = 500  # the setting's column width
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ def _new_start(ctx: Ctx, sched: Schedule, m: Meeting, text: str) -> datetime:
 async def new_link(ctx: Ctx) -> None:
     """Preview a new join link for all coming meetings; then confirm."""
     link = ctx.args.strip()
-    if not link.startswith("https://") or " " in link:
+    if not link.startswith("https://") or " " in link or len(link) > LINK_MAX:
         raise UsageError(t.USAGE_LINK)
     sched = await queries.schedule(ctx.s, ctx.catalogue)
     if sched.series.link == link:

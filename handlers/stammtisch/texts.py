@@ -66,7 +66,7 @@ NEW_TIME = "🕐 Der {title} beginnt ab sofort um {time} Uhr. Nächster Termin: 
 
 USAGE_SKIP = "So sagst du einen Termin ab: <code>/stammtisch_absagen 2.4.</code>"
 USAGE_MOVE = "So verschiebst du einen Termin: <code>/stammtisch_verschieben 2.4. auf 9.4. 14 Uhr</code>"
-USAGE_LINK = "So änderst du den Link: <code>/stammtisch_link https://…</code>"
+USAGE_LINK = "So änderst du den Link: <code>/stammtisch_link https://…</code> (ein Link, höchstens 500 Zeichen)"
 USAGE_TIME = "So änderst du die Uhrzeit aller Termine: <code>/stammtisch_zeit 13:00</code>"
 NO_SUCH_SESSION = "Am {date} ist kein Stammtisch geplant. Die nächsten Termine zeigt /stammtisch."
 ALREADY_CANCELLED = "Der Termin am {date} ist schon abgesagt. Wieder ansetzen: /stammtisch_verschieben"

@@ -136,6 +136,8 @@ def test_time_change_phrasings_and_notice_names_the_real_next_session(console: C
 def test_link_and_time_changes_send_nothing_without_yes(console: ConsoleBot) -> None:
     join(console, "anna", quiet=True)
     console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
+    too_long = console.say("chef", "/stammtisch_link https://zoom.example/" + "x" * 500)
+    assert "höchstens 500 Zeichen" in texts(too_long) and "Ja" not in str(too_long)
     link = console.say("chef", "/stammtisch_link https://zoom.example/vielleicht")
     assert "1 Abonnent:in bekommt dazu eine Nachricht" in texts(link) and _to(link, "anna") == []
     assert "nichts geändert" in texts(console.press("chef", button(link, "Nein")))
