@@ -61,7 +61,9 @@ async def on_field(ctx: Ctx, data: Data, value: str) -> str:
 
 async def ask_value(ctx: Ctx, data: Data) -> None:
     """Ask for the new value of the chosen field."""
-    ctx.say(t.ASK_VALUE[data["field"]], [[cancel_button(ctx)]])
+    ev = await _event(ctx, data)
+    now = {"per_company": t.per_company_now(ev.per_company, ev.capacity)}.get(data["field"], "")
+    ctx.say(t.ASK_VALUE[data["field"]] + now, [[cancel_button(ctx)]])
 
 
 async def on_value(ctx: Ctx, data: Data, text: str) -> str:
@@ -73,6 +75,8 @@ async def on_value(ctx: Ctx, data: Data, text: str) -> str:
             raise UsageError(t.DEADLINE_AFTER_START)
     elif field == "deadline":
         values = fields.deadline(ctx, text, ev.start)
+    elif field == "per_company":
+        values = fields.per_company(ctx, text, ev.capacity)
     else:
         values = getattr(fields, field)(ctx, text)
     if field == "capacity" and values["capacity"] < ev.booked:  # ask again, not fail on save
@@ -87,7 +91,7 @@ async def ask_confirm(ctx: Ctx, data: Data) -> None:
     new = fields.to_fields(data["changes"])
     lines = [t.CONFIRM_HEAD.format(title=esc(ev.title))]
     order = list(t.FIELD_NAMES)  # stored answers come back with sorted keys (end before start)
-    lines += [f"{t.FIELD_NAMES[k]}: {_show(new[k], ctx)}" for k in sorted(new, key=order.index)]
+    lines += [f"{t.FIELD_NAMES[k]}: {_show(k, new[k], ctx)}" for k in sorted(new, key=order.index)]
     told = len(await signup.active(ctx.s, event_id=ev.id, status="registered"))
     if any(k in manage.NOTIFY_ON for k in new) and told:
         who = "1 Person bekommt" if told == 1 else f"{t.people_text(told)} bekommen"
@@ -120,9 +124,9 @@ async def _event(ctx: Ctx, data: Data) -> Event:
     return ev
 
 
-def _show(value: Any, ctx: Ctx) -> str:
+def _show(key: str, value: Any, ctx: Ctx) -> str:
     if value is None:
-        return "–"
+        return "keine Grenze" if key == "per_company" else "–"
     if isinstance(value, datetime):
         return fmt_dt(value, ctx.tz)
     if isinstance(value, list):

@@ -47,6 +47,19 @@ def capacity(ctx: Ctx, text: str) -> dict[str, Any]:
     return {"capacity": int(digits)}
 
 
+def per_company(ctx: Ctx, text: str, capacity: int | None) -> dict[str, Any]:
+    """Read the places one company may take, 1..capacity ("-" for no limit)."""
+    if _none(text):
+        return {"per_company": None}
+    if unclear_number(text):
+        raise UsageError(core_t.NUMBER_UNCLEAR.format(text=esc(" ".join(text.split())[:80])))
+    top = MAX_CAPACITY if capacity is None else capacity
+    digits = text.strip().split()[0] if text.strip() else ""
+    if not digits.isdigit() or not 1 <= int(digits) <= top:
+        raise UsageError(t.BAD_PER_COMPANY.format(max=top))
+    return {"per_company": int(digits)}
+
+
 def link(ctx: Ctx, text: str) -> dict[str, Any]:
     """Read a web link ("-" for none)."""
     if _none(text):

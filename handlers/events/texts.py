@@ -139,6 +139,7 @@ INVALID = {
     "end": "Das Ende liegt vor dem Beginn.",
     "deadline": "Die Anmeldefrist muss vor dem Beginn liegen.",
     "capacity": "Bitte mindestens 1 Platz.",
+    "per_company": "Pro Firma bitte mindestens 1 Platz und nicht mehr, als der Termin hat.",
 }
 
 # -- the cluster team's commands ------------------------------------------------------
@@ -167,6 +168,10 @@ BAD_TITLE = "Bitte gib einen Titel ein (höchstens {limit} Zeichen)."
 BAD_PLACE = "Bitte gib einen Ort ein (höchstens {limit} Zeichen)."
 BAD_TOPIC = "Das Thema ist zu lang (höchstens {limit} Zeichen). „-“ für keins."
 BAD_CAPACITY = "Bitte eine Zahl von 1 bis {max} schreiben, z. B. „40“."
+BAD_PER_COMPANY = (
+    "Bitte eine Zahl von 1 bis {max} schreiben (höchstens so viele, wie der Termin Plätze "
+    "hat), z. B. „3“ – oder „-“ für keine Grenze."
+)
 BAD_REMINDERS = "Bitte Tage als Zahlen von 1 bis {max} schreiben, z. B. „7, 1“ (oder „-“)."
 LINK_REQUIRED = "Ohne Link wissen die Firmen nicht, wo sie sich anmelden – bitte den Link des Veranstalters."
 BAD_LINK = "Bitte einen vollständigen Link schreiben, der mit https:// beginnt (oder „-“)."
@@ -178,13 +183,13 @@ NOT_FOUND = "Einen Termin „{query}“ finde ich nicht. Kommende Termine: /term
 ASK_FIELD = "Was möchtest du bei <b>{title}</b> ändern?"
 FIELDS = {
     "title": "Titel", "when": "Zeit", "place": "Ort", "topic": "Thema",
-    "capacity": "Plätze", "deadline": "Anmeldefrist", "link": "Link",
-    "reminder_days": "Erinnerungen",
+    "capacity": "Plätze", "per_company": "Plätze pro Firma", "deadline": "Anmeldefrist",
+    "link": "Link", "reminder_days": "Erinnerungen",
 }
 FIELD_NAMES = {
     "title": "Titel", "start": "Beginn", "end": "Ende", "place": "Ort", "topic": "Thema",
-    "capacity": "Plätze", "deadline": "Anmeldefrist", "link": "Link",
-    "reminder_days": "Erinnerung (Tage vorher)",
+    "capacity": "Plätze", "per_company": "Plätze pro Firma", "deadline": "Anmeldefrist",
+    "link": "Link", "reminder_days": "Erinnerung (Tage vorher)",
 }
 ASK_VALUE = {
     "title": "Neuer Titel?",
@@ -192,6 +197,7 @@ ASK_VALUE = {
     "place": "Neuer Ort?",
     "topic": "Neues Thema? („-“ für keins)",
     "capacity": "Wie viele Plätze (Personen) insgesamt?",
+    "per_company": "Wie viele Plätze darf eine Firma höchstens belegen? („-“ für keine Grenze)",
     "deadline": "Neue Anmeldefrist? („-“ für keine)",
     "link": "Neuer Link (https://…)? („-“ für keinen)",
     "reminder_days": "Wie viele Tage vorher erinnern? Zum Beispiel „7, 1“ („-“ für keine).",
@@ -281,6 +287,13 @@ def places_text(ev: Event, waiting: bool) -> str:
     free = ev.capacity - ev.booked
     return (f"noch {plural(free, 'Platz', 'Plätze')}" + mark(ev, "capacity")
             if free > 0 and not waiting else "ausgebucht – Warteliste")
+
+
+def per_company_now(cap: int | None, capacity: int | None) -> str:
+    """Say the current cap per company and the allowed range, under the question."""
+    now = "keine Grenze" if cap is None else plural(cap, "Platz", "Plätze")
+    top = f" (1 bis {capacity})" if capacity is not None else ""
+    return f"\nBisher: {now}{top}."
 
 
 def people_text(n: int) -> str:

@@ -1,7 +1,7 @@
 """The Social Media Stammtisch: biweekly online meetings, reminders, topics, team changes.
 
 `member` (/stammtisch, reminders on/off, topic suggestions), `team` (skip, move, link, time,
-/themen; skip and move are previewed with the number of recipients and confirmed), `planner`
+/themen; every change is previewed with the number of recipients and confirmed), `planner`
 (the job that keeps the subscribers' reminders planned), `notices` (their renderers),
 `calendar` (the series as one .ics; the job warning the team of clashes with other cluster
 dates), `texts`.

@@ -1,7 +1,8 @@
 """The team's Stammtisch commands: skip, move, new link, new time, topic suggestions.
 
-Each change, its audit row and one notice per subscriber commit together: subscribers are
-told once (the notice key is unique per change). The reminders follow by themselves: the
+Every change is first previewed with the number of subscribers it messages and applied only
+on "Ja". Each change, its audit row and one notice per subscriber commit together: subscribers
+are told once (the notice key is unique per change). The reminders follow by themselves: the
 planner job re-times them before the next delivery, and the renderers read the change.
 """
 
@@ -25,6 +26,7 @@ from storage.stammtisch.series import Meeting, Schedule
 _MOVE_SPLIT = re.compile(r"\s+(?:auf|nach)\s+|\s*->\s*|\s*;\s*", re.I)
 _TIME = re.compile(r"^(?:um\s+)?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?:\s*uhr)?$", re.I)
 SEARCHED = 20  # meetings ahead an admin can name
+LINK_MAX = 500  # the setting's column width
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,20 @@ class ConfirmMove(Action, name="stammtisch.move.ok"):
 
 
 @dataclass(frozen=True)
+class ConfirmLink(Action, name="stammtisch.link.ok"):
+    """The team confirmed the previewed link, named by `digest` (too long for a button)."""
+
+    digest: str
+
+
+@dataclass(frozen=True)
+class ConfirmTime(Action, name="stammtisch.time.ok"):
+    """The team confirmed the new start time of all coming meetings ("HH:MM", local)."""
+
+    time: str
+
+
+@dataclass(frozen=True)
 class KeepMeeting(Action, name="stammtisch.keep"):
     """The team pressed "Nein" under a preview."""
 
@@ -54,6 +70,8 @@ def register(router: Router) -> None:
     """Register the team's Stammtisch commands."""
     router.on(ConfirmSkip, confirm_skip, admin=True)
     router.on(ConfirmMove, confirm_move, admin=True)
+    router.on(ConfirmLink, confirm_link, admin=True)
+    router.on(ConfirmTime, confirm_time, admin=True)
     router.on(KeepMeeting, keep, admin=True)
     router.command("stammtisch_absagen", skip, help=t.HELP_STAMMTISCH_ABSAGEN, admin=True)
     router.command("stammtisch_verschieben", move, help=t.HELP_STAMMTISCH_VERSCHIEBEN,
@@ -82,6 +100,13 @@ async def _tell(ctx: Ctx, params: Mapping[str, str], *,
                                                        not_after=not_after))
 
 
+async def _ask(ctx: Ctx, question: str, yes: str, action: Action) -> None:
+    """Preview a change to the series: the question, how many are told, "Ja"/"Nein" buttons."""
+    count = len(await queries.subscribers(ctx.s))
+    ctx.say(f"{question}\n{t.told(count)}",
+            [[ctx.button(yes, action), ctx.button(t.CONFIRM_NO, KeepMeeting())]])
+
+
 async def skip(ctx: Ctx) -> None:
     """Preview skipping one meeting: when, and how many subscribers are told; then confirm."""
     if not ctx.args:
@@ -94,11 +119,9 @@ async def preview_skip(ctx: Ctx, sched: Schedule, m: Meeting) -> None:
     """Ask the team to confirm a skip, naming the number of recipients."""
     if m.cancelled:
         raise UsageError(t.ALREADY_CANCELLED.format(date=t.day(m.start, ctx.tz)))
-    count = len(await queries.subscribers(ctx.s))
-    ctx.say(t.CONFIRM_SKIP.format(title=esc(sched.series.title), when=fmt_dt(m.start, ctx.tz),
-                                  told=t.told(count)),
-            [[ctx.button(t.CONFIRM_YES_SKIP, ConfirmSkip(m.key)),
-              ctx.button(t.CONFIRM_NO, KeepMeeting())]])
+    await _ask(ctx, t.CONFIRM_SKIP.format(title=esc(sched.series.title),
+                                          when=fmt_dt(m.start, ctx.tz)),
+               t.CONFIRM_YES_SKIP, ConfirmSkip(m.key))
 
 
 async def confirm_skip(ctx: Ctx, a: ConfirmSkip) -> None:
@@ -139,13 +162,10 @@ async def move(ctx: Ctx) -> None:
     if to <= ctx.now:
         raise UsageError(t.PAST.format(when=fmt_dt(to, ctx.tz, long=True)))
     regular = sched.series.occurrence(date.fromisoformat(m.key))
-    count = len(await queries.subscribers(ctx.s))
     template = t.CONFIRM_BACK if to == regular else t.CONFIRM_MOVE
-    ctx.say(template.format(title=esc(sched.series.title), old=fmt_dt(m.start, ctx.tz),
-                            new=fmt_dt(to, ctx.tz), told=t.told(count)),
-            [[ctx.button(t.CONFIRM_YES_MOVE,
-                         ConfirmMove(m.key, to.astimezone(UTC).strftime(STAMP))),
-              ctx.button(t.CONFIRM_NO, KeepMeeting())]])
+    await _ask(ctx, template.format(title=esc(sched.series.title), old=fmt_dt(m.start, ctx.tz),
+                                    new=fmt_dt(to, ctx.tz)),
+               t.CONFIRM_YES_MOVE, ConfirmMove(m.key, to.astimezone(UTC).strftime(STAMP)))
 
 
 async def confirm_move(ctx: Ctx, a: ConfirmMove) -> None:
@@ -178,10 +198,23 @@ def _new_start(ctx: Ctx, sched: Schedule, m: Meeting, text: str) -> datetime:
 
 
 async def new_link(ctx: Ctx) -> None:
-    """Change the join link of all coming meetings."""
+    """Preview a new join link for all coming meetings; then confirm."""
     link = ctx.args.strip()
-    if not link.startswith("https://") or " " in link:
+    if not link.startswith("https://") or " " in link or len(link) > LINK_MAX:
         raise UsageError(t.USAGE_LINK)
+    sched = await queries.schedule(ctx.s, ctx.catalogue)
+    if sched.series.link == link:
+        raise UsageError(t.SAME_LINK)
+    digest = await service.propose_setting(ctx.s, key="link", value=link, now=ctx.now)
+    await _ask(ctx, t.CONFIRM_LINK.format(title=esc(sched.series.title), link=esc(link)),
+               t.CONFIRM_YES_CHANGE, ConfirmLink(digest))
+
+
+async def confirm_link(ctx: Ctx, a: ConfirmLink) -> None:
+    """Change the join link of all coming meetings; subscribers are told once."""
+    link = await service.proposed_setting(ctx.s, key="link", digest=a.digest)
+    if link is None:
+        raise UsageError(t.STALE_SETTING)
     sched = await queries.schedule(ctx.s, ctx.catalogue)
     if sched.series.link == link:
         raise UsageError(t.SAME_LINK)
@@ -191,18 +224,32 @@ async def new_link(ctx: Ctx) -> None:
 
 
 async def new_time(ctx: Ctx) -> None:
-    """Change the start time of all coming meetings (HH:MM, local)."""
+    """Preview a new start time of all coming meetings (HH:MM, local); then confirm."""
     found = _TIME.match(ctx.args.strip())
     if found is None:
         raise UsageError(t.USAGE_TIME)
-    at = time(int(found.group(1)), int(found.group(2) or 0))
-    value = at.strftime("%H:%M")
+    value = time(int(found.group(1)), int(found.group(2) or 0)).strftime("%H:%M")
     sched = await queries.schedule(ctx.s, ctx.catalogue)
-    if sched.series.at == at:
+    _check_new_time(sched, value)
+    await _ask(ctx, t.CONFIRM_TIME.format(title=esc(sched.series.title), time=value),
+               t.CONFIRM_YES_CHANGE, ConfirmTime(value))
+
+
+def _check_new_time(sched: Schedule, value: str) -> None:
+    """Refuse a "new" time the series already has."""
+    if sched.series.at.strftime("%H:%M") == value:
         raise UsageError(t.SAME_TIME.format(time=value))
-    await service.change_setting(ctx.s, key="time", value=value, now=ctx.now)
-    ctx.audit("stammtisch_time", time=value)
-    ctx.say(t.done_change(await _tell(ctx, {"what": "time", "time": value})))
+
+
+async def confirm_time(ctx: Ctx, a: ConfirmTime) -> None:
+    """Change the start time of all coming meetings; subscribers are told once."""
+    if _TIME.match(a.time) is None:
+        raise UsageError(t.STALE_SETTING)
+    sched = await queries.schedule(ctx.s, ctx.catalogue)
+    _check_new_time(sched, a.time)
+    await service.change_setting(ctx.s, key="time", value=a.time, now=ctx.now)
+    ctx.audit("stammtisch_time", time=a.time)
+    ctx.say(t.done_change(await _tell(ctx, {"what": "time", "time": a.time})))
 
 
 async def show_topics(ctx: Ctx) -> None:

@@ -85,7 +85,8 @@ def _denied(d: Detail, names: Names, tz: ZoneInfo) -> str:
 
 def _changes(d: Detail) -> str:
     labels = {"title": "Titel", "start": "Beginn", "end": "Ende", "place": "Ort",
-              "topic": "Thema", "capacity": "Plätze", "deadline": "Anmeldeschluss"}
+              "topic": "Thema", "capacity": "Plätze", "per_company": "Plätze pro Firma",
+              "deadline": "Anmeldeschluss", "link": "Link", "reminder_days": "Erinnerungen"}
     fields = [labels.get(k, k) for k in d if k != "event"]
     return ", ".join(fields) or "nichts"
 

@@ -17,8 +17,8 @@ from storage.events.signup import active, lock_event, promote
 
 # Fields an admin may change; changing NOTIFY_ON fields tells every registered person.
 EDITABLE = (
-    "title", "start", "end", "place", "topic", "capacity", "deadline", "kind", "link",
-    "reminder_days",
+    "title", "start", "end", "place", "topic", "capacity", "per_company", "deadline", "kind",
+    "link", "reminder_days",
 )
 NOTIFY_ON = ("title", "start", "end", "place")
 
@@ -103,3 +103,5 @@ def _validate(event: Event) -> None:
         raise DomainError("capacity_below_booked", booked=event.booked)
     if event.capacity is not None and event.capacity < 1:
         raise DomainError("event_invalid", field="capacity")
+    if event.per_company is not None and event.per_company < 1:
+        raise DomainError("event_invalid", field="per_company")

@@ -5,6 +5,7 @@ Telling people about a change is the caller's job (its notices commit with the c
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from sqlalchemy import func
@@ -48,6 +49,28 @@ async def change_setting(s: Session, *, key: str, value: str, now: datetime) -> 
         s.add(StammtischSetting(key=key, value=value, changed_at=now))
     else:
         row.value, row.changed_at = value, now
+
+
+PROPOSED = "proposed_"  # key prefix of a change awaiting the team's confirmation
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()[:12]
+
+
+async def propose_setting(s: Session, *, key: str, value: str, now: datetime) -> str:
+    """Keep a previewed series change (too long for a button) and return its short digest."""
+    await change_setting(s, key=PROPOSED + key, value=value, now=now)
+    return _digest(value)
+
+
+async def proposed_setting(s: Session, *, key: str, digest: str) -> str | None:
+    """Return the previewed value `digest` names and forget it; None if it is stale."""
+    row = await s.get(StammtischSetting, PROPOSED + key)
+    if row is None or _digest(row.value) != digest:
+        return None
+    await s.delete(row)
+    return row.value
 
 
 async def add_topic(s: Session, *, meeting: str, person_id: int, text: str,

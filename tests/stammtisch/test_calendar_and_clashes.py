@@ -15,7 +15,7 @@ from typing import Any
 from icalendar import Calendar
 
 from handlers.core.ics import event_ics
-from tests.support.console import ConsoleBot, button, texts
+from tests.support.console import ConsoleBot, button, join, texts
 
 Messages = list[dict[str, Any]]
 
@@ -42,6 +42,7 @@ def _series_file(console: ConsoleBot, who: str = "anna") -> str:
 def test_the_series_is_one_recurring_appointment_with_skips_and_moves(
     console: ConsoleBot,
 ) -> None:
+    join(console, "anna", quiet=True)  # the Stammtisch is for members
     console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
     console.press("chef", button(console.say("chef", "/stammtisch_absagen 19.2."), "Ja"))
     moving = console.say("chef", "/stammtisch_verschieben 5.3. auf 6.3. 14 Uhr")
@@ -62,6 +63,7 @@ def test_the_series_is_one_recurring_appointment_with_skips_and_moves(
 
 
 def test_moving_back_to_the_regular_time_clears_the_moved_mark(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)  # the Stammtisch is for members
     console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
     preview = console.say("chef", "/stammtisch_verschieben 19.2. auf 14 Uhr")
     assert "1 Abonnent:in bekommt dazu eine Nachricht" in texts(preview)
@@ -79,6 +81,7 @@ def test_moving_back_to_the_regular_time_clears_the_moved_mark(console: ConsoleB
 
 
 def test_no_pressed_means_nothing_changes(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)  # the Stammtisch is for members
     console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
     preview = console.say("chef", "/stammtisch_absagen 19.2.")
     assert "Den Social Media Stammtisch am Do, 19. Februar 2026, 13:00 Uhr absagen?" in texts(
@@ -90,6 +93,7 @@ def test_no_pressed_means_nothing_changes(console: ConsoleBot) -> None:
 def test_the_team_is_warned_once_of_a_clash_and_can_skip_from_the_warning(
     console: ConsoleBot,
 ) -> None:
+    join(console, "anna", quiet=True)  # the Stammtisch is for members
     console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
     console.say("chef", "/hilfe")  # the bot knows the admin from now on
     early = _to(console.now("2026-02-18T09:30:00+01:00"), "chef")
@@ -107,6 +111,7 @@ def test_the_team_is_warned_once_of_a_clash_and_can_skip_from_the_warning(
 def test_the_warning_button_skips_after_a_preview(tmp_path: Path) -> None:
     bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00")
     try:
+        join(bot, "anna", quiet=True)
         bot.press("anna", button(bot.say("anna", "/stammtisch"), "Erinnerung an"))
         bot.say("chef", "/hilfe")
         warned = bot.now("2026-02-19T09:30:00+01:00")

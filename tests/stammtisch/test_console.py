@@ -82,9 +82,9 @@ def test_admin_moves_changes_link_and_time_and_sees_topics(console: ConsoleBot) 
 
     moved = _change(console, "/stammtisch_verschieben 5.2. auf 6.2. 14 Uhr")
     assert "verschoben auf Fr, 6. Februar 2026, 14:00 Uhr" in texts(moved)
-    link = console.say("chef", "/stammtisch_link https://zoom.example/neu")
+    link = _change(console, "/stammtisch_link https://zoom.example/neu")
     assert "https://zoom.example/neu" in "\n".join(_to(link, "anna"))
-    later = console.say("chef", "/stammtisch_zeit 13:30")
+    later = _change(console, "/stammtisch_zeit 13:30")
     assert "13:30 Uhr" in "\n".join(_to(later, "anna"))
     shown = texts(console.say("anna", "/stammtisch"))
     assert "Fr, 6. Februar 2026, 14:00 Uhr (verschoben)" in shown
@@ -122,15 +122,38 @@ def test_time_change_phrasings_and_notice_names_the_real_next_session(console: C
     assert "schon um 13:00 Uhr" in texts(console.say("chef", "/stammtisch_zeit 13 Uhr"))
     moved = _change(console, "/stammtisch_verschieben 5.2. auf 6.2.")
     assert "1 Abonnent:in wird einmal" in texts(moved)
-    told = _to(console.say("chef", "/stammtisch_zeit 14 Uhr"), "anna")
+    told = _to(_change(console, "/stammtisch_zeit 14 Uhr"), "anna")
     # The moved session keeps its own time; the notice must not claim 14:00 for it.
     assert len(told) == 1 and "um 14:00 Uhr" in told[0]
     assert "Fr, 6. Februar 2026, 13:00 Uhr" in told[0]
     unknown = texts(console.say("chef", "/stammtisch_absagen 12.2."))
     assert "Am Do, 12. Februar 2026 ist kein Stammtisch" in unknown
-    assert "1 Abonnent:in" in texts(console.say("chef", "/stammtisch_link https://zoom.example/a"))
+    assert "1 Abonnent:in" in texts(_change(console, "/stammtisch_link https://zoom.example/a"))
     same = console.say("chef", "/stammtisch_link https://zoom.example/a")
     assert "schon der aktuelle Link" in texts(same) and _to(same, "anna") == []
+
+
+def test_link_and_time_changes_send_nothing_without_yes(console: ConsoleBot) -> None:
+    join(console, "anna", quiet=True)
+    console.press("anna", button(console.say("anna", "/stammtisch"), "Erinnerung an"))
+    too_long = console.say("chef", "/stammtisch_link https://zoom.example/" + "x" * 500)
+    assert "höchstens 500 Zeichen" in texts(too_long) and "Ja" not in str(too_long)
+    link = console.say("chef", "/stammtisch_link https://zoom.example/vielleicht")
+    assert "1 Abonnent:in bekommt dazu eine Nachricht" in texts(link) and _to(link, "anna") == []
+    assert "nichts geändert" in texts(console.press("chef", button(link, "Nein")))
+    later = console.say("chef", "/stammtisch_zeit 15 Uhr")
+    assert "um 15:00 Uhr beginnen" in texts(later) and _to(later, "anna") == []
+    console.say("chef", "/stammtisch_zeit 16 Uhr")  # previewed, never confirmed
+    newer = console.say("chef", "/stammtisch_link https://zoom.example/neuer")
+    console.press("chef", button(newer, "Ja"))
+    stale = console.press("chef", button(link, "Ja"))  # an older preview's link is gone
+    assert "nicht mehr aktuell" in texts(stale) and _to(stale, "anna") == []
+    shown = texts(console.say("anna", "/stammtisch"))
+    assert "13:00 Uhr" in shown and "15:00" not in shown and "16:00" not in shown
+    out = console.now("2026-02-05T14:00:00+01:00")
+    told = _to(out, "anna")
+    assert not any("beginnt ab sofort" in t or "vielleicht" in t for t in told), told
+    assert sum("zoom.example/neuer" in t for t in told) >= 1
 
 
 def test_a_topic_sent_in_after_the_morning_push_still_reaches_admins(console: ConsoleBot) -> None:
