@@ -66,7 +66,8 @@ async def _fairs(ctx: Ctx) -> list[Item]:
 
 
 async def _fair_card(ctx: Ctx, fair: Fair, days: list[date]) -> tuple[str, list[list[Button]]]:
-    lines = [f"<b>{esc(fair.title)}</b>", fair_texts.days_text(days), t.FAIR_KIND]
+    lines = [f"<b>{esc(fair.title)}</b>", fair_texts.fair_days_text(days, fair.provisional),
+             t.FAIR_KIND]
     if fair.place:
         lines.append(t.PLACE.format(place=esc(fair.place)))
     req = None
@@ -77,7 +78,8 @@ async def _fair_card(ctx: Ctx, fair: Fair, days: list[date]) -> tuple[str, list[
     if req is not None:
         lines.append(t.FAIR_REQUEST.format(status=fair_texts.STATUS[req.status]))
     is_open = ctx.now <= fair.deadline
-    lines.append(t.FAIR_DEADLINE.format(deadline=fmt_dt(fair.deadline, ctx.tz))
+    lines.append(t.FAIR_DEADLINE.format(
+        deadline=fair_texts.fair_deadline_text(fair.deadline, ctx.tz, fair.provisional))
                  if is_open else t.FAIR_CLOSED)
     buttons = []
     if is_open and ctx.company_id is not None:

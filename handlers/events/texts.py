@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from handlers.core import provisional
 from handlers.core.format import esc, fmt_dt, fmt_span, plural
+from handlers.core.provisional import PROVISIONAL, PROVISIONAL_DATE
 from storage.events.models import Event
 
 REG, UNREG, CAL, INFO = "Anmelden", "Abmelden", "Kalender", "Details"
@@ -231,9 +233,6 @@ EXPORT_COLUMNS = (
     "Termin", "Datum", "Firma", "Name", "Plattform", "Personen", "Namen (Namensschilder)",
     "Status", "Angemeldet am", "Abgemeldet am", "Datum vorläufig",
 )
-PROVISIONAL = " (vorläufig)"
-PROVISIONAL_DATE = " (vorläufig – Termin folgt)"
-PROVISIONAL_WORD = "vorläufig"
 ICS_PROVISIONAL = "Termin vorläufig – der genaue Termin folgt."
 PROVISIONAL_FIELDS = {"start": "Datum", "capacity": "Plätze", "deadline": "Anmeldefrist"}
 HELP_CONFIRM = "Vorläufige Angaben aus dem Jahresplan bestätigen"
@@ -258,12 +257,12 @@ def when_text(ev: Event, tz: ZoneInfo) -> str:
 
 def is_provisional(ev: Event, field: str) -> bool:
     """Return whether the catalogue only assumed this value and the team has not confirmed it."""
-    return field in (ev.provisional or [])
+    return provisional.is_provisional(ev.provisional, field)
 
 
 def mark(ev: Event, field: str) -> str:
     """Return " (vorläufig)" after an assumed value, else nothing."""
-    return PROVISIONAL if is_provisional(ev, field) else ""
+    return provisional.mark(ev.provisional, field)
 
 
 def place_line(ev: Event) -> str:
