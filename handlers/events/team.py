@@ -20,6 +20,7 @@ from handlers.events.actions import (
 )
 from handlers.events.view import pick
 from handlers.fairs.team import provisional_fairs
+from handlers.schau_rein.team import provisional_schau_rein
 from storage.errors import DomainError
 from storage.events import manage, queries, signup
 from storage.events.queries import Entry
@@ -127,6 +128,8 @@ async def provisional(ctx: Ctx) -> None:
     """`/bestaetigen`: the coming events with assumed values, a button each to confirm them."""
     events = await queries.provisional(ctx.s, now=ctx.now)
     fair_lines, fair_buttons = await provisional_fairs(ctx)
+    schau_lines, schau_buttons = await provisional_schau_rein(ctx)
+    fair_lines, fair_buttons = [*fair_lines, *schau_lines], [*fair_buttons, *schau_buttons]
     if not events and not fair_lines:
         ctx.say(t.CONFIRM_NONE)
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.events.console_helpers import card
 from tests.fairs.console_helpers import member, read_csv, request_booth
+from tests.schau_rein.console_helpers import schau_rein
 from tests.support.console import ConsoleBot, button, texts
 
 
@@ -41,3 +42,26 @@ def test_assumed_fair_values_are_provisional_until_the_team_confirms_them(
     assert "Karrieretage" in texts(again)  # the other fair is still assumed
     log = texts(console.say("chef", "/protokoll"))
     assert "Vorläufige Angaben der Messe Insidertreff bestätigt" in log
+
+
+def test_the_schau_rein_deadline_is_provisional_until_the_team_confirms_it(
+    console: ConsoleBot,
+) -> None:
+    member(console, "anna", "Sachsenwerk GmbH", "SN")
+    week = texts(card(console.say("anna", "/termine"), "Schau rein"))
+    assert "20. Februar 2026, 23:59 Uhr (vorläufig)" in week
+    console.say("anna", "/schaurein")
+    schau_rein(console, "anna")
+    rows = read_csv(console.say("chef", "/export schaurein"))
+    assert rows[1][rows[0].index("Angaben vorläufig")] == "Anmeldefrist"
+
+    listed = console.say("chef", "/bestaetigen")
+    assert "Schau rein" in texts(listed) and "Anmeldefrist" in texts(listed)
+    done = texts(console.press("chef", button(listed, "Bestätigen: Schau rein")))
+    assert "nicht mehr vorläufig" in done
+
+    assert "vorläufig" not in texts(card(console.say("anna", "/termine"), "Schau rein"))
+    rows = read_csv(console.say("chef", "/export schaurein"))
+    assert rows[1][rows[0].index("Angaben vorläufig")] == ""
+    assert "Bestätigen: Schau rein" not in str(console.say("chef", "/bestaetigen"))
+    assert "Vorläufige Angaben von Schau rein" in texts(console.say("chef", "/protokoll"))
