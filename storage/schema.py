@@ -16,7 +16,7 @@ from storage.media_days.models import MediaDay, MediaDayOffer
 from storage.members.models import Company, InviteAttempt, InviteCode, Person
 from storage.outbox.models import OutboxMessage, ReminderPreference
 from storage.polls.models import Poll, PollBallot, PollOption, PollRecipient
-from storage.schau_rein.models import SchauReinSignup
+from storage.schau_rein.models import SchauReinConfirmation, SchauReinSignup
 from storage.stammtisch.models import (
     StammtischOverride,
     StammtischSetting,
@@ -30,6 +30,7 @@ __all__ = [
     "DialogState", "Event", "EventFeedback", "Fair", "FeedbackRound", "FilmInterest", "Idea",
     "IdeaVote", "InstallationKey", "InviteAttempt", "InviteCode", "MediaDay", "MediaDayOffer",
     "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient", "Registration",
-    "ReminderPreference", "SchauReinSignup", "StammtischOverride", "StammtischSetting",
+    "ReminderPreference", "SchauReinConfirmation", "SchauReinSignup", "StammtischOverride",
+    "StammtischSetting",
     "StammtischSubscription", "StammtischTopic", "WebFeed", "WebLogin", "WebSession",
 ]

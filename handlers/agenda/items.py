@@ -14,6 +14,7 @@ from bot.chat import Button
 from handlers.agenda import texts as t
 from handlers.core import Ctx
 from handlers.core.format import esc, fmt_dt
+from handlers.core.provisional import date_mark, mark
 from handlers.events import view as event_view
 from handlers.fairs import texts as fair_texts
 from handlers.fairs.actions import AskBooth
@@ -66,7 +67,8 @@ async def _fairs(ctx: Ctx) -> list[Item]:
 
 
 async def _fair_card(ctx: Ctx, fair: Fair, days: list[date]) -> tuple[str, list[list[Button]]]:
-    lines = [f"<b>{esc(fair.title)}</b>", fair_texts.days_text(days), t.FAIR_KIND]
+    lines = [f"<b>{esc(fair.title)}</b>", fair_texts.fair_days_text(days, fair.provisional),
+             t.FAIR_KIND]
     if fair.place:
         lines.append(t.PLACE.format(place=esc(fair.place)))
     req = None
@@ -77,7 +79,8 @@ async def _fair_card(ctx: Ctx, fair: Fair, days: list[date]) -> tuple[str, list[
     if req is not None:
         lines.append(t.FAIR_REQUEST.format(status=fair_texts.STATUS[req.status]))
     is_open = ctx.now <= fair.deadline
-    lines.append(t.FAIR_DEADLINE.format(deadline=fmt_dt(fair.deadline, ctx.tz))
+    lines.append(t.FAIR_DEADLINE.format(
+        deadline=fair_texts.fair_deadline_text(fair.deadline, ctx.tz, fair.provisional))
                  if is_open else t.FAIR_CLOSED)
     buttons = []
     if is_open and ctx.company_id is not None:
@@ -91,14 +94,17 @@ async def _schau_rein(ctx: Ctx) -> list[Item]:
     if prog is None or prog.last_day < ctx.now.astimezone(ctx.tz).date():
         return []
     state = t.STATES.get(prog.state, prog.state)
-    lines = [f"<b>{esc(prog.title)}</b>", t.span(prog.first_day, prog.last_day),
+    assumed = await schau_rein.assumed(ctx.s, prog)
+    lines = [f"<b>{esc(prog.title)}</b>",
+             t.span(prog.first_day, prog.last_day) + date_mark(assumed, "days"),
              t.SCHAU_KIND.format(state=state)]
     row = None
     if ctx.company_id is not None:
         row = await schau_rein.signup_of(ctx.s, programme=prog.key, company_id=ctx.company_id)
     if row is not None:
         lines.append(t.SCHAU_SIGNED.format(days=schau_texts.days_text(schau_dates(row.days))))
-    lines.append(t.SCHAU_DEADLINE.format(deadline=fmt_dt(prog.deadline, ctx.tz))
+    lines.append(t.SCHAU_DEADLINE.format(deadline=fmt_dt(prog.deadline, ctx.tz)
+                                         + mark(assumed, "deadline"))
                  if prog.is_open(ctx.now) else t.SCHAU_CLOSED)
     buttons = []
     if _may_join(ctx, prog):

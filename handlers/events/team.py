@@ -6,6 +6,8 @@ from bot.chat import Button
 from handlers.core import Ctx, Router, Table, UsageError
 from handlers.core.exports import Cell
 from handlers.core.format import esc
+from handlers.core.provisional import PROVISIONAL_WORD
+from handlers.core.provisional import names as provisional_names
 from handlers.events import notices
 from handlers.events import texts as t
 from handlers.events.actions import (
@@ -17,6 +19,8 @@ from handlers.events.actions import (
     Unregister,
 )
 from handlers.events.view import pick
+from handlers.fairs.team import provisional_fairs
+from handlers.schau_rein.team import provisional_schau_rein
 from storage.errors import DomainError
 from storage.events import manage, queries, signup
 from storage.events.queries import Entry
@@ -123,18 +127,20 @@ async def keep_event(ctx: Ctx, a: KeepEvent) -> None:
 async def provisional(ctx: Ctx) -> None:
     """`/bestaetigen`: the coming events with assumed values, a button each to confirm them."""
     events = await queries.provisional(ctx.s, now=ctx.now)
-    if not events:
+    fair_lines, fair_buttons = await provisional_fairs(ctx)
+    schau_lines, schau_buttons = await provisional_schau_rein(ctx)
+    fair_lines, fair_buttons = [*fair_lines, *schau_lines], [*fair_buttons, *schau_buttons]
+    if not events and not fair_lines:
         ctx.say(t.CONFIRM_NONE)
         return
     lines = [t.CONFIRM_LIST_HEAD]
     for ev in events:
-        fields = ", ".join(name for f, name in t.PROVISIONAL_FIELDS.items()
-                           if t.is_provisional(ev, f))
+        fields = provisional_names(ev.provisional, t.PROVISIONAL_FIELDS)
         lines.append(t.CONFIRM_LINE.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
                                            fields=fields))
     buttons = [[ctx.button(t.CONFIRM_BUTTON.format(title=ev.title[:40]), Confirm(ev.id))]
                for ev in events[:MAX_BUTTONS]]
-    ctx.say("\n".join(lines), buttons)
+    ctx.say("\n".join([*lines, *fair_lines]), [*buttons, *fair_buttons][:MAX_BUTTONS])
 
 
 async def confirm(ctx: Ctx, a: Confirm) -> None:
@@ -163,7 +169,7 @@ async def export(ctx: Ctx, query: str) -> Table:
                 e.company.name if e.company else "", e.person.display_name or e.person.key,
                 e.person.platform, reg.people, "; ".join(reg.names), _status(e),
                 reg.created_at, reg.cancelled_at,  # date-time cells, in the cluster's zone
-                t.PROVISIONAL_WORD if t.is_provisional(e.event, "start") else "",
+                PROVISIONAL_WORD if t.is_provisional(e.event, "start") else "",
             ])
     return Table("Anmeldungen", t.EXPORT_COLUMNS, rows)
 

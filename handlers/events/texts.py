@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from handlers.core import provisional
 from handlers.core.format import esc, fmt_dt, fmt_span, plural
+from handlers.core.provisional import PROVISIONAL, PROVISIONAL_DATE
 from storage.events.models import Event
 
 REG, UNREG, CAL, INFO = "Anmelden", "Abmelden", "Kalender", "Details"
@@ -237,13 +239,10 @@ EXPORT_COLUMNS = (
     "Termin", "Datum", "Firma", "Name", "Plattform", "Personen", "Namen (Namensschilder)",
     "Status", "Angemeldet am", "Abgemeldet am", "Datum vorläufig",
 )
-PROVISIONAL = " (vorläufig)"
-PROVISIONAL_DATE = " (vorläufig – Termin folgt)"
-PROVISIONAL_WORD = "vorläufig"
 ICS_PROVISIONAL = "Termin vorläufig – der genaue Termin folgt."
 PROVISIONAL_FIELDS = {"start": "Datum", "capacity": "Plätze", "deadline": "Anmeldefrist"}
 HELP_CONFIRM = "Vorläufige Angaben aus dem Jahresplan bestätigen"
-CONFIRM_NONE = "Alle Angaben der Termine sind bestätigt – nichts mehr vorläufig."
+CONFIRM_NONE = "Alle Angaben aus dem Jahresplan sind bestätigt – nichts mehr vorläufig."
 CONFIRM_LIST_HEAD = "<b>Vorläufig</b> (Annahmen aus dem Jahresplan). Stimmt es? Dann bestätigen:"
 CONFIRM_LINE = "• <b>{title}</b> – {when}: {fields}"
 CONFIRM_BUTTON = "Bestätigen: {title}"
@@ -264,12 +263,12 @@ def when_text(ev: Event, tz: ZoneInfo) -> str:
 
 def is_provisional(ev: Event, field: str) -> bool:
     """Return whether the catalogue only assumed this value and the team has not confirmed it."""
-    return field in (ev.provisional or [])
+    return provisional.is_provisional(ev.provisional, field)
 
 
 def mark(ev: Event, field: str) -> str:
     """Return " (vorläufig)" after an assumed value, else nothing."""
-    return PROVISIONAL if is_provisional(ev, field) else ""
+    return provisional.mark(ev.provisional, field)
 
 
 def place_line(ev: Event) -> str:

@@ -10,6 +10,7 @@ from bot.chat import Button, FileOut
 from handlers.core import Action, Ctx, UsageError
 from handlers.core.format import esc, fmt_date
 from handlers.core.ics import event_ics, ics_file
+from handlers.core.provisional import PROVISIONAL
 from handlers.events import texts as t
 from handlers.events.actions import (
     AskPeople,
@@ -142,7 +143,7 @@ def event_file(ev: Event, tz: ZoneInfo, *, now: datetime | None = None,
     # An assumed date is an .ics too (no date_note): the title and text must say "vorläufig".
     soon = t.ICS_PROVISIONAL if t.is_provisional(ev, "start") else None
     desc = "\n".join(x for x in (soon, ev.topic, link, "Ausbildungscluster Zukunftsmacher") if x)
-    summary = ev.title + (t.PROVISIONAL if soon else "")
+    summary = ev.title + (PROVISIONAL if soon else "")
     place, city = ev.place or "", ev.city or ""
     where = ", ".join(x for x in (place, city) if x and (x == place or x not in place))
     data = event_ics(

@@ -44,5 +44,6 @@ def register(router: Router) -> None:
                                              area=e.info["area"]),
         "fair_bad_days": lambda e: t.BAD_DAYS,
         "fair_unknown": lambda e: t.UNKNOWN_FAIR,
+        "fair_not_provisional": lambda e: t.NOT_PROVISIONAL.format(title=esc(e.info["title"])),
         "fair_cancelled": lambda e: t.FAIR_CANCELLED.format(title=esc(e.info["title"])),
     })

@@ -23,6 +23,13 @@ class Decide(Action, name="fair.decide"):
 
 
 @dataclass(frozen=True)
+class ConfirmFair(Action, name="fair.confirm"):
+    """"Bestätigen: Messe Titel" under /bestaetigen: the catalogue's assumptions hold."""
+
+    fair_id: int
+
+
+@dataclass(frozen=True)
 class AskBooth(Action, name="fair.ask"):
     """"Standplatz anfragen" under a fair in /termine: /messe with that fair chosen."""
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from handlers.core import Ctx, Table
 from handlers.core.exports import Cell, spread
+from handlers.core.provisional import names
 from handlers.fairs import texts as t
 from storage.fairs import queries
 
 HEAD = ["Messe", "Firma", "Status"]
 COLUMNS = ["Personen", "Tisch", "Stellwand", "Strom", "m²", "Berufe", "Mitmachaktion",
-           "Angefragt am", "Geändert am", "Notiz Team"]
+           "Angefragt am", "Geändert am", "Notiz Team", t.EXPORT_PROVISIONAL]
 
 
 async def messe_table(ctx: Ctx, filter_text: str) -> Table:
@@ -27,6 +28,7 @@ async def messe_table(ctx: Ctx, filter_text: str) -> Table:
                 fair.title, company.name, t.STATUS[req.status], req.staff,
                 _yes(req.needs_table), _yes(req.needs_wall), _yes(req.needs_power), req.area_m2,
                 req.professions, req.activity, req.queued_at, req.updated_at, req.admin_note,
+                names(fair.provisional, t.PROVISIONAL_FIELDS),
             ])
             days.append(list(queries.booked_dates(req)))
     day_columns, day_cells = spread("Tag", days)

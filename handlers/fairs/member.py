@@ -50,7 +50,8 @@ async def ask_fair(ctx: Ctx, data: Data) -> None:
         return
     lines = [t.PICK_FAIR] + [
         t.fair_line(f.title, queries.fair_dates(f), f.place,
-                    t.deadline_text(f.deadline, ctx.tz), f.note, closed=ctx.now > f.deadline)
+                    t.deadline_text(f.deadline, ctx.tz), f.note, closed=ctx.now > f.deadline,
+                    provisional=f.provisional)
         for f in found
     ]
     rows = [[choice(ctx, f.title, f.key)] for f in found]

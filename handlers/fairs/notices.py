@@ -184,8 +184,9 @@ async def render_deadline(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | Non
     if asked is not None and asked.status != "withdrawn":
         return None
     return Rendered(t.REMIND_DEADLINE.format(
-        title=esc(fair.title), days=t.days_text(queries.fair_dates(fair)),
-        place=esc(fair.place), deadline=t.deadline_text(fair.deadline, rc.tz)))
+        title=esc(fair.title), days=t.fair_days_text(queries.fair_dates(fair), fair.provisional),
+        place=esc(fair.place),
+        deadline=t.fair_deadline_text(fair.deadline, rc.tz, fair.provisional)))
 
 
 async def render_setup(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Router, Step, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data
 from handlers.core.format import esc
+from handlers.core.provisional import names
 from handlers.fairs import notices
 from handlers.fairs import texts as t
-from handlers.fairs.actions import Decide, OpenRequest
+from handlers.fairs.actions import ConfirmFair, Decide, OpenRequest
 from handlers.fairs.views import board_head, fair_head, show_request
 from storage.errors import DomainError
 from storage.fairs import ACTIVE, booths, queries
@@ -25,6 +27,7 @@ def register(router: Router) -> None:
     router.command("messestand", board, admin=True, help=t.HELP_MESSESTAND)
     router.on(OpenRequest, open_request, admin=True)
     router.on(Decide, decide, admin=True)
+    router.on(ConfirmFair, confirm_fair, admin=True)
     router.dialog(Dialog(NOTE_DIALOG, t.DIALOG_DECIDE_TITLE, "note", {
         "note": Step(ask_note, on_text=on_note, on_press=on_note),
     }))
@@ -102,3 +105,23 @@ def _refusal(err: DomainError) -> str:
     if err.code == "fair_not_open":
         return t.NOT_OPEN.format(status=t.STATUS.get(str(err.info["status"]), ""))
     return t.GONE
+
+
+async def provisional_fairs(ctx: Ctx) -> tuple[list[str], list[list[Button]]]:
+    """Return /bestaetigen's lines and buttons for the coming fairs with assumed values."""
+    fairs = await queries.provisional(ctx.s, today=ctx.now.astimezone(ctx.tz).date())
+    lines = [t.CONFIRM_LINE.format(title=esc(f.title),
+                                   days=t.fair_days_text(queries.fair_dates(f), f.provisional),
+                                   fields=names(f.provisional, t.PROVISIONAL_FIELDS))
+             for f in fairs]
+    buttons = [[ctx.button(t.CONFIRM_BUTTON.format(title=f.title[:40]), ConfirmFair(f.id))]
+               for f in fairs]
+    return lines, buttons
+
+
+async def confirm_fair(ctx: Ctx, a: ConfirmFair) -> None:
+    """Clear the "vorläufig" marks of one fair (audited)."""
+    fair, fields = await queries.confirm(ctx.s, fair_id=a.fair_id)
+    ctx.audit("fair_provisional_confirm", fair=fair.id, title=fair.title, fields=fields)
+    ctx.say(t.CONFIRMED_FAIR.format(title=esc(fair.title),
+                                    days=t.days_text(queries.fair_dates(fair))), edit=True)

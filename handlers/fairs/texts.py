@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from handlers.core.format import esc, fmt_date, fmt_dt, team_request
+from handlers.core.provisional import date_mark, mark
 
 STATUS = {
     "requested": "angefragt",
@@ -84,7 +85,7 @@ REMIND_EXHIBITOR = (
 LABEL_DEADLINE = "Messe: Erinnerung an die Anmeldefrist"
 LABEL_EXHIBITOR = "Messe: Hinweis eine Woche vorher (Aufbau)"
 
-ADMIN_HEAD = "<b>{title}</b> – {days}, {place}\nFrist: {deadline} · Fläche: {used} von {total} m² verplant\nAngefragt {requested} · bestätigt {confirmed} · Warteliste {waiting}"
+ADMIN_HEAD = "<b>{title}</b> – {days}, {place}\nFrist: {deadline} · Fläche: {used} von {total} m² verplant{total_mark}\nAngefragt {requested} · bestätigt {confirmed} · Warteliste {waiting}"
 ADMIN_NONE = "Noch keine Anfragen."
 ADMIN_CLOSED = "Abgelehnt/zurückgezogen: {names}"
 ADMIN_ITEM = "<b>{company}</b> – {status}\n{summary}"
@@ -140,11 +141,23 @@ def summary(days: list[date], staff: int, equipment: list[str], area: int, profe
 
 
 def fair_line(title: str, days: list[date], place: str, deadline: str, note: str,
-              closed: bool = False) -> str:
-    """Describe one fair in the picker."""
+              closed: bool = False, provisional: list[str] | None = None) -> str:
+    """Describe one fair in the picker (assumed values marked "vorläufig")."""
     extra = f"\n  {esc(note)}" if note else ""
-    until = f"Anmeldefrist am {deadline} abgelaufen" if closed else f"Anfragen bis {deadline}"
-    return f"• <b>{esc(title)}</b>: {days_text(days)}, {esc(place)} ({until}){extra}"
+    until = (f"Anmeldefrist am {deadline} abgelaufen" if closed
+             else f"Anfragen bis {deadline}{mark(provisional, 'deadline')}")
+    shown = days_text(days) + date_mark(provisional, "days")
+    return f"• <b>{esc(title)}</b>: {shown}, {esc(place)} ({until}){extra}"
+
+
+def fair_days_text(days: list[date], provisional: list[str] | None) -> str:
+    """Format the fair's days, "(vorläufig – Termin folgt)" while only assumed."""
+    return days_text(days) + date_mark(provisional, "days")
+
+
+def fair_deadline_text(deadline: datetime, tz: ZoneInfo, provisional: list[str] | None) -> str:
+    """Format the fair's deadline, "(vorläufig)" while only assumed."""
+    return deadline_text(deadline, tz) + mark(provisional, "deadline")
 
 
 def overview_line(title: str, days: list[date], status: str, area: int,
@@ -159,3 +172,16 @@ HELP_MESSESTAND = "Messe-Anfragen je Messe: Fläche, bestätigen, ablehnen"
 DIALOG_TITLE = "Messe-Anfrage"
 DIALOG_DECIDE_TITLE = "Messe-Anfrage entscheiden"
 EXPORT_LABEL = "Messe-Anfragen"
+
+
+PROVISIONAL_FIELDS = {"days": "Messetage", "setup": "Aufbau", "deadline": "Anmeldefrist",
+                      "capacity_m2": "Fläche"}
+EXPORT_PROVISIONAL = "Angaben vorläufig"
+AREA_PROVISIONAL = " (Gesamtfläche vorläufig)"
+CONFIRM_LINE = "• Messe <b>{title}</b> – {days}: {fields}"
+CONFIRM_BUTTON = "Bestätigen: Messe {title}"
+CONFIRMED_FAIR = (
+    "Bestätigt: Messe <b>{title}</b> ({days}) ist nicht mehr vorläufig. Stimmt etwas nicht? "
+    "Dann den Jahresplan ändern (/katalog)."
+)
+NOT_PROVISIONAL = "Messe <b>{title}</b> ist schon bestätigt. Noch Vorläufiges: /bestaetigen"

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.chat import Button
 from handlers.core import Ctx
 from handlers.core.format import esc
+from handlers.core.provisional import is_provisional
 from handlers.fairs import texts as t
 from handlers.fairs.actions import Decide
 from storage.catalogue import Catalogue
@@ -91,10 +92,12 @@ async def fair_head(ctx: Ctx, fair: Fair) -> str:
 def board_head(fair: Fair, used: int, requested: int, confirmed: int, waiting: int,
                tz: ZoneInfo) -> str:
     """Format the team's head of a fair from its counts."""
+    area = t.AREA_PROVISIONAL if is_provisional(fair.provisional, "capacity_m2") else ""
     return t.ADMIN_HEAD.format(
-        title=esc(fair.title), days=t.days_text(queries.fair_dates(fair)),
-        place=esc(fair.place), deadline=t.deadline_text(fair.deadline, tz), used=used,
-        total=fair.capacity_m2, requested=requested, confirmed=confirmed, waiting=waiting,
+        title=esc(fair.title), days=t.fair_days_text(queries.fair_dates(fair), fair.provisional),
+        place=esc(fair.place), deadline=t.fair_deadline_text(fair.deadline, tz, fair.provisional),
+        used=used, total=fair.capacity_m2, total_mark=area,
+        requested=requested, confirmed=confirmed, waiting=waiting,
     )
 
 

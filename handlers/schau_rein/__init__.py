@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from handlers.core import Router
-from handlers.core.format import fmt_date
+from handlers.core.format import esc, fmt_date
 from handlers.schau_rein import exports, notices, signup, team, withdraw
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.views import deadline_text, overview
@@ -42,4 +42,6 @@ def register(router: Router) -> None:
         "schaurein_state": lambda e: t.STATE_REFUSED,
         "schaurein_bad_day": bad_day,
         "schaurein_deadline": closed,
+        "schaurein_not_provisional": lambda e: t.NOT_PROVISIONAL.format(
+            title=esc(str(e.info.get("title", "")))),
     })

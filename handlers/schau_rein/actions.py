@@ -27,3 +27,8 @@ class ShowSignups(Action, name="schaurein.list"):
 @dataclass(frozen=True)
 class Join(Action, name="schaurein.join"):
     """"Mitmachen" under Schau rein in /termine: the sign-up, as /schaurein opens it."""
+
+
+@dataclass(frozen=True)
+class ConfirmAssumed(Action, name="schaurein.confirm"):
+    """"Bestätigen: Schau rein" under /bestaetigen: the catalogue's assumptions hold."""

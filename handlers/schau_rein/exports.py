@@ -9,6 +9,7 @@ from icalendar import Event
 from handlers.core import Ctx, Router, Table
 from handlers.core.exports import Cell, spread
 from handlers.core.ics import alarm, calendar, ics_file
+from handlers.core.provisional import names
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.views import current, dates
 from storage.schau_rein import SchauReinSignup, programme, queries
@@ -29,13 +30,14 @@ async def schaurein_table(ctx: Ctx, filter_text: str) -> Table:
     support = prog.support if prog is not None else ()
     found = await queries.signups(ctx.s, programme=prog.key) if prog is not None else []
     day_columns, days = spread("Tag", [list(dates(row.days)) for row, _ in found])
+    marks = names(await queries.assumed(ctx.s, prog), t.PROVISIONAL_FIELDS) if prog else ""
     rows: list[list[Cell]] = [
         [company.name, *cells, *[_yes(s.key in row.support) for s in support], row.description,
-         row.contact, row.created_at, row.updated_at]
+         row.contact, row.created_at, row.updated_at, marks]
         for (row, company), cells in zip(found, days, strict=True)
     ]
     columns = ["Firma", *day_columns, *[s.label for s in support], "Aktion", "Kontakt",
-               "Angemeldet am", "Geändert am"]
+               "Angemeldet am", "Geändert am", t.EXPORT_PROVISIONAL]
     return Table("Schau rein", columns, rows)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from handlers.core import Ctx, JobCtx, Notice, RenderCtx, Rendered, Router
 from handlers.core.format import esc, fmt_date, fmt_dt
+from handlers.core.provisional import date_mark, mark
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.actions import Join, OpenSignup, ShowSignups
 from handlers.schau_rein.views import CONTACT, dates, row_summary
@@ -48,9 +49,11 @@ async def render_deadline(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | Non
     if not prog.is_open(rc.now) or await queries.signup_of(
             rc.s, programme=prog.key, company_id=company_id) is not None:
         return None
-    days = f"{fmt_date(prog.first_day)} – {fmt_date(prog.last_day)}"
+    assumed = await queries.assumed(rc.s, prog)
+    days = f"{fmt_date(prog.first_day)} – {fmt_date(prog.last_day)}" + date_mark(assumed, "days")
     text = t.REMIND_DEADLINE.format(title=esc(prog.title), days=days,
-                                    deadline=fmt_dt(prog.deadline, rc.tz))
+                                    deadline=fmt_dt(prog.deadline, rc.tz)
+                                    + mark(assumed, "deadline"))
     return Rendered(text, [[RenderCtx.button(t.JOIN_LABEL, Join())]])
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from bot.chat import Button
 from handlers.core import Ctx, Router
+from handlers.core.format import esc
+from handlers.core.provisional import names
 from handlers.schau_rein import texts as t
-from handlers.schau_rein.actions import OpenSignup, ShowSignups
+from handlers.schau_rein.actions import ConfirmAssumed, OpenSignup, ShowSignups
 from handlers.schau_rein.views import current, row_summary
 from storage.schau_rein import programme, queries
 
@@ -18,6 +21,7 @@ def register(router: Router) -> None:
     router.command("schaurein_liste", show_signups, admin=True, help=t.HELP_SCHAUREIN_LISTE)
     router.on(OpenSignup, open_signup, admin=True)
     router.on(ShowSignups, show_all, admin=True)
+    router.on(ConfirmAssumed, confirm_assumed, admin=True)
 
 
 async def show_signups(ctx: Ctx) -> None:
@@ -41,3 +45,24 @@ async def open_signup(ctx: Ctx, a: OpenSignup) -> None:
     row, company = found
     ctx.say(t.signup_item(company.name, row_summary(programme(ctx.catalogue), row))
             + t.LIST_HINT, [[ctx.button(t.LIST_LABEL, ShowSignups())]])
+
+
+async def provisional_schau_rein(ctx: Ctx) -> tuple[list[str], list[list[Button]]]:
+    """Return /bestaetigen's line and button when the coming week still has assumed values."""
+    prog = programme(ctx.catalogue)
+    if prog is None or prog.last_day < ctx.now.astimezone(ctx.tz).date():
+        return [], []
+    fields = await queries.assumed(ctx.s, prog)
+    if not fields:
+        return [], []
+    line = t.CONFIRM_LINE.format(title=esc(prog.title), fields=names(fields, t.PROVISIONAL_FIELDS))
+    return [line], [[ctx.button(t.CONFIRM_BUTTON, ConfirmAssumed())]]
+
+
+async def confirm_assumed(ctx: Ctx, a: ConfirmAssumed) -> None:
+    """Confirm the Schau-rein week's assumed values (audited)."""
+    prog = current(ctx)
+    fields = await queries.confirm(ctx.s, prog, now=ctx.now)
+    ctx.audit("schaurein_provisional_confirm", programme=prog.key, title=prog.title,
+              fields=fields)
+    ctx.say(t.CONFIRMED.format(title=esc(prog.title)), edit=True)

@@ -118,3 +118,11 @@ REMIND_DEADLINE = (
     "Mitmachen: /schaurein (Abschalten: /erinnerungen)"
 )
 DIALOG_TITLE = "Schau-rein-Anmeldung"
+
+
+PROVISIONAL_FIELDS = {"days": "Woche", "deadline": "Anmeldefrist"}
+EXPORT_PROVISIONAL = "Angaben vorläufig"
+CONFIRM_LINE = "• <b>{title}</b>: {fields}"
+CONFIRM_BUTTON = "Bestätigen: Schau rein"
+CONFIRMED = "Bestätigt: <b>{title}</b> ist nicht mehr vorläufig."
+NOT_PROVISIONAL = "<b>{title}</b> ist schon bestätigt. Noch Vorläufiges: /bestaetigen"

@@ -127,6 +127,10 @@ DESCRIBE: dict[str, Describe] = {
     "stammtisch_link": lambda d, n, tz: "Zoom-Link des Stammtischs geändert",
     "stammtisch_time": lambda d, n, tz: f"Stammtisch ab jetzt um {_s(d, 'time')} Uhr",
     # media days, films, fairs
+    "schaurein_provisional_confirm": lambda d, n, tz: (f"Vorläufige Angaben von "
+                                                       f"{_s(d, 'title')} bestätigt"),
+    "fair_provisional_confirm": lambda d, n, tz: (f"Vorläufige Angaben der Messe "
+                                                  f"{_s(d, 'title')} bestätigt"),
     "media_day_offers": lambda d, n, tz: ("Medientag-Tage angeboten: "
                                           + ", ".join(_day(x) for x in d.get("days", []))),
     "media_day_confirm": lambda d, n, tz: (f"Medientag von {_s(d, 'company')} am "

@@ -21,6 +21,8 @@ HourMinute = Annotated[str, StringConstraints(pattern=r"^(([01][0-9]|2[0-3]):[0-
 # The 16 German states (ISO 3166-2:DE without "DE-"); the plan's companies are in BB and SN.
 # Event fields a catalogue may mark as assumed ("Annahme"): shown "vorläufig" until confirmed.
 ProvisionalField = Literal["start", "capacity", "deadline"]
+FairProvisionalField = Literal["days", "setup", "deadline", "capacity_m2"]
+SchauReinProvisionalField = Literal["days", "deadline"]
 State = Literal["BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL",
                 "SN", "ST", "TH"]
 
@@ -108,6 +110,8 @@ class FairEntry(Strict):
     deadline: datetime
     capacity_m2: int = Field(ge=1)
     note: LongText = ""
+    # Values the plan does not fix (an "Annahme"): shown as "vorläufig" until the team confirms.
+    provisional: list[FairProvisionalField] = []
 
     @model_validator(mode="after")
     def _days(self) -> FairEntry:
@@ -135,6 +139,8 @@ class SchauReinSection(Strict):
     state: State
     deadline: datetime
     support: list[Labelled] = []
+    # Values the plan does not fix (an "Annahme"): shown as "vorläufig" until the team confirms.
+    provisional: list[SchauReinProvisionalField] = []
 
     @model_validator(mode="after")
     def _week(self) -> SchauReinSection:

@@ -27,6 +27,9 @@ class Fair(SQLModel, table=True):
     deadline: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     capacity_m2: int
     note: str = Field(default="", max_length=1000)
+    # Fields still assumed ("days", "setup", "deadline", "capacity_m2"): "vorläufig" until
+    # the team confirms them.
+    provisional: list[str] = Field(default_factory=list, sa_column=Column(JSONText()))
     # Set when a new catalogue no longer has the fair: it is closed, its requests kept.
     cancelled_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 

@@ -7,6 +7,7 @@ from datetime import date
 from sqlmodel import col, func, select
 
 from storage.db import Session
+from storage.errors import DomainError
 from storage.fairs.models import ACTIVE, HOLDING, BoothRequest, Fair
 from storage.members.models import Company
 
@@ -30,6 +31,24 @@ async def list_fairs(s: Session) -> list[Fair]:
 async def upcoming(s: Session, *, today: date) -> list[Fair]:
     """Return the fairs whose last day is today or later, earliest first."""
     return [f for f in await list_fairs(s) if f.days and fair_dates(f)[-1] >= today]
+
+
+async def provisional(s: Session, *, today: date) -> list[Fair]:
+    """Return the coming fairs with values still assumed ("vorläufig"), earliest first."""
+    return [f for f in await upcoming(s, today=today) if f.provisional]
+
+
+async def confirm(s: Session, *, fair_id: int) -> tuple[Fair, list[str]]:
+    """Confirm a fair's assumed values (no longer "vorläufig"); return it and what they were."""
+    q = select(Fair).where(Fair.id == fair_id).with_for_update()
+    fair = (await s.exec(q.execution_options(populate_existing=True))).first()
+    if fair is None:
+        raise DomainError("fair_unknown")
+    if not fair.provisional:
+        raise DomainError("fair_not_provisional", title=fair.title)
+    fields = list(fair.provisional)
+    fair.provisional = []
+    return fair, fields
 
 
 async def get_fair(s: Session, *, key: str) -> Fair | None:

@@ -18,6 +18,7 @@ def values(e: FairEntry, catalogue: Catalogue) -> dict[str, Any]:
         "title": e.title, "days": [d.isoformat() for d in e.days], "place": e.place,
         "city": e.city, "setup": e.setup, "deadline": catalogue.local(e.deadline),
         "capacity_m2": e.capacity_m2, "note": e.note,
+        "provisional": sorted(e.provisional),
     }
 
 

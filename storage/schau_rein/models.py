@@ -27,3 +27,11 @@ class SchauReinSignup(SQLModel, table=True):
     contact: str = Field(default="", max_length=300)
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class SchauReinConfirmation(SQLModel, table=True):
+    """The team confirmed a programme's assumed catalogue values: no longer "vorläufig"."""
+
+    programme: str = Field(primary_key=True, max_length=80)  # catalogue key
+    fields: list[str] = Field(default_factory=list, sa_column=Column(JSONText()))
+    confirmed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

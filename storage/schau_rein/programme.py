@@ -27,6 +27,7 @@ class Programme:
     state: str
     deadline: datetime
     support: tuple[Support, ...]
+    provisional: tuple[str, ...] = ()  # the catalogue's assumptions ("days", "deadline")
 
     def label(self, key: str) -> str:
         """Return the German label of a support key (the key itself if unknown)."""
@@ -46,4 +47,5 @@ def programme(catalogue: Catalogue) -> Programme | None:
         key=raw["key"], title=raw["title"], first_day=raw["first_day"],
         last_day=raw["last_day"], state=raw["state"], deadline=catalogue.local(raw["deadline"]),
         support=tuple(Support(s["key"], s["label"]) for s in raw.get("support", [])),
+        provisional=tuple(raw.get("provisional", [])),
     )

@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import col, select
 
 from storage.db import Session
+from storage.errors import DomainError
 from storage.members.models import Company
-from storage.schau_rein.models import SchauReinSignup
+from storage.schau_rein.models import SchauReinConfirmation, SchauReinSignup
+from storage.schau_rein.programme import Programme
+
+
+async def assumed(s: Session, prog: Programme) -> list[str]:
+    """Return the programme's values still assumed (marked, not confirmed by the team)."""
+    row = await s.get(SchauReinConfirmation, prog.key)
+    done = set(row.fields) if row is not None else set()
+    return [f for f in prog.provisional if f not in done]
+
+
+async def confirm(s: Session, prog: Programme, *, now: datetime) -> list[str]:
+    """Confirm the programme's assumed values; return them (a domain error when none are left)."""
+    fields = await assumed(s, prog)
+    if not fields:
+        raise DomainError("schaurein_not_provisional", title=prog.title)
+    row = await s.get(SchauReinConfirmation, prog.key, with_for_update=True)
+    if row is None:
+        s.add(SchauReinConfirmation(programme=prog.key, fields=fields, confirmed_at=now))
+    else:
+        row.fields, row.confirmed_at = sorted({*row.fields, *fields}), now
+    return fields
 
 
 async def signup_of(s: Session, *, programme: str, company_id: int) -> SchauReinSignup | None:
