@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -16,9 +15,11 @@ from storage.catalogue import Catalogue
 from storage.db import Database
 from tests.support.console import ConsoleBot
 from tests.support.databases import (
+    PG_UNREACHABLE,
     drop_postgres,
     make_postgres_template,
     make_sqlite_template,
+    missing,
     postgres_database,
     postgres_reachable,
     sqlite_copy,
@@ -72,10 +73,7 @@ async def db(
         await database.dispose()
         return
     if postgres_template is None:
-        why = "PostgreSQL not reachable (TEST_DATABASE_URL or 127.0.0.1:5432/test)"
-        if os.environ.get("CI"):  # CI has PostgreSQL: a missing server is a failure there
-            pytest.fail(why)
-        pytest.skip(why)
+        missing(PG_UNREACHABLE)
     async with postgres_database(postgres_template) as url:
         database = Database(url)
         yield database

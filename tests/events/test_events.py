@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import pytest
-
 from tests.events.console_helpers import card as _card
 from tests.events.console_helpers import file as _file
 from tests.events.console_helpers import join as _join
 from tests.support.console import ConsoleBot, button, texts
-from tests.support.databases import postgres_database, postgres_reachable
+from tests.support.databases import (
+    PG_UNREACHABLE,
+    missing,
+    postgres_database,
+    postgres_reachable,
+)
 
 
 def test_member_signs_up_for_march_meeting_and_cancels(console: ConsoleBot) -> None:
@@ -97,7 +100,7 @@ def test_deadline_passed_sends_people_to_the_team(console: ConsoleBot) -> None:
 
 async def test_sign_up_and_waiting_list_on_postgres(tmp_path: Path) -> None:
     if not await postgres_reachable():
-        pytest.skip("PostgreSQL not reachable (TEST_DATABASE_URL or 127.0.0.1:5432/test)")
+        missing(PG_UNREACHABLE)
     async with postgres_database() as url:
         bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00", database_url=url)
         try:

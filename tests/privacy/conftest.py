@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.console import ConsoleBot
-from tests.support.databases import PG_URL, drop_postgres
+from tests.support.databases import PG_UNREACHABLE, PG_URL, drop_postgres, missing
 
 NOW = "2026-02-02T09:00:00+01:00"
 
@@ -41,10 +40,7 @@ def any_console(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template:
             bot.stop()
         return
     if postgres_template is None:
-        why = "PostgreSQL not reachable (TEST_DATABASE_URL or 127.0.0.1:5432/test)"
-        if os.environ.get("CI"):
-            pytest.fail(why)
-        pytest.skip(why)
+        missing(PG_UNREACHABLE)
     name = asyncio.run(_clone(postgres_template))
     bot = ConsoleBot(tmp_path, now=NOW, database_url=f"{PG_URL.rpartition('/')[0]}/{name}")
     try:

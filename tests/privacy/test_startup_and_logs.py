@@ -21,7 +21,13 @@ from bot.logs import secrets_of, setup_logging
 from bot.settings import Settings
 from bot.startup import retrying
 from bot.transports.telegram import build_telegram
-from tests.support.databases import PG_URL, postgres_reachable, sqlite_url
+from tests.support.databases import (
+    PG_UNREACHABLE,
+    PG_URL,
+    missing,
+    postgres_reachable,
+    sqlite_url,
+)
 from tests.telegram.fake_bot_api import FakeBotApi
 
 TOKEN = "123456:AAE-secret_Tok3n"
@@ -126,10 +132,10 @@ async def test_unreachable_postgresql_is_retried_with_one_line_each(
 
 async def test_a_refused_database_login_stops_with_one_clear_line() -> None:
     if not await postgres_reachable():
-        pytest.skip("PostgreSQL not reachable")
-    missing = f"{PG_URL.rpartition('/')[0]}/no_such_database_x"
+        missing(PG_UNREACHABLE)
+    absent = f"{PG_URL.rpartition('/')[0]}/no_such_database_x"
     with pytest.raises(BadSetup) as caught:
-        await open_database(missing, sleep=FakeSleep(limit=1))
+        await open_database(absent, sleep=FakeSleep(limit=1))
     assert "no_such_database_x" in str(caught.value)
 
 

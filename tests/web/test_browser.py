@@ -7,7 +7,6 @@ var/screenshots and checks accessibility with axe-core.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.media_days.helpers import book, join
 from tests.support.console import ConsoleBot, texts
+from tests.support.databases import missing
 from tests.web.browser import SHOTS, chromium, free_port
 
 LINK = re.compile(r"http://127\.0\.0\.1:\d+/login/[A-Za-z0-9_-]+")
@@ -36,10 +36,7 @@ def browser(sqlite_template: Path) -> Iterator[Browser]:
     """
     path = chromium()
     if path is None:
-        why = "chromium not installed and apt-get not possible here"
-        if os.environ.get("CI"):
-            pytest.fail(why)
-        pytest.skip(why)
+        missing("chromium not installed and apt-get not possible here")
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=path, args=["--no-sandbox"])
