@@ -12,11 +12,11 @@ from __future__ import annotations
 import difflib
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from bot.chat import Attachment, Button, Incoming, Reply
+from bot.chat import Attachment, Incoming, Reply
 from handlers.core import texts as t
 from handlers.core.actions import Action, ActionCodec
 from handlers.core.answers import small_talk
@@ -24,18 +24,18 @@ from handlers.core.context import Ctx, Services, UsageError
 from handlers.core.dialogs import CancelDialog, Choice, Dialog, Dialogs
 from handlers.core.exports import Exports
 from handlers.core.format import esc
+from handlers.core.incoming import cleaned
 from handlers.core.limits import RateLimiter
 from handlers.core.notify import Notices, Notify, RenderCtx
 from handlers.core.overview import Overview
+from handlers.core.replies import sealed, signed
 from storage import audit, chat
 from storage.catalogue import Catalogue, seed_companies
 from storage.db import Session
 from storage.errors import DomainError
 from storage.locks import advisory_lock
 from storage.members.models import Person
-from storage.members.people import NAME_MAX
 from storage.outbox import OutboxMessage
-from storage.text import clean_line, clean_text
 
 log = logging.getLogger(__name__)
 A = TypeVar("A", bound=Action)
@@ -91,22 +91,6 @@ class _Refused(Exception):
         super().__init__(message)
         self.ctx = ctx
         self.message = message
-
-
-def cleaned(incoming: Incoming) -> Incoming:
-    """Return an update with its text and names normalised (the same for every transport).
-
-    Control characters and NUL are removed (PostgreSQL refuses NUL, Excel files most control
-    characters), a name becomes one line of at most NAME_MAX characters.
-    """
-    p, address = incoming.person, incoming.chat
-    text = None if incoming.text is None else clean_text(incoming.text)
-    person = replace(p, external_id=clean_line(p.external_id),
-                     display_name=clean_line(p.display_name)[:NAME_MAX])
-    chat_ = replace(address, chat_id=clean_line(address.chat_id))
-    if text == incoming.text and person == p and chat_ == address:
-        return incoming
-    return replace(incoming, text=text, person=person, chat=chat_)
 
 
 class Router:
@@ -295,7 +279,7 @@ class Router:
         ctx = refused.ctx
         ctx.say(refused.message)
         if not any(r.buttons for r in ctx.replies):
-            return self._sealed(ctx)
+            return sealed(ctx)
         # Buttons shown before the refusal still need this chat's menu: a unit of their own.
         async with self.services.db.unit() as s:
             ctx.s = s
@@ -433,41 +417,10 @@ class Router:
             log.exception("German message of domain error %s failed: %s", err.code, err.info)
             return t.REFUSED
 
-    @staticmethod
-    def _sealed(ctx: Ctx) -> list[Reply]:
-        """Return the replies; in a group, the private ones and every file marked personal.
-
-        One rule for every feature: what is about a person or the team (admin commands and
-        their buttons, /meine, exports, invite codes) never shows in a group; the transport
-        sends it to the person privately or offers the private chat instead.
-        """
-        if not ctx.incoming.is_group:
-            return ctx.replies
-        return [r if r.personal or not (ctx.private or r.file is not None)
-                else replace(r, personal=True) for r in ctx.replies]
-
     async def _finish(self, ctx: Ctx) -> list[Reply]:
         """Sign every button for this person; remember the menu where numbers answer."""
-        return await self._signed(ctx.s, ctx.person, ctx.incoming.chat.chat_id, self._sealed(ctx),
-                                  now=ctx.now, numbered=ctx.incoming.numbered)
-
-    async def _signed(self, s: Session, person: Person, chat_id: str, replies: list[Reply], *,
-                      now: datetime, numbered: bool) -> list[Reply]:
-        """Sign the buttons of an answer; numbered options count on across its replies."""
-        actions = [b.id for r in replies for b in r.flat_buttons()]
-        if not actions:
-            return replies
-        sign = self.services.signer.sign
-        out = [
-            replace(r, buttons=tuple(tuple(Button(sign(person.key, b.id), b.label) for b in row)
-                                     for row in r.buttons))
-            if r.buttons else r
-            for r in replies
-        ]
-        if numbered:
-            await chat.offer_menu(s, person_id=person.id, chat_id=chat_id, actions=actions,
-                                  now=now)
-        return out
+        return await signed(ctx.s, self.services.signer, ctx.person, ctx.incoming.chat.chat_id,
+                            sealed(ctx), now=ctx.now, numbered=ctx.incoming.numbered)
 
     # -- delivery and jobs ---------------------------------------------------------------
     async def compose(self, s: Session, row: OutboxMessage, person: Person, *, now: datetime,
@@ -482,7 +435,8 @@ class Router:
         reply = Reply(rendered.text, tuple(tuple(r) for r in rendered.buttons if r),
                       rendered.file)
         chat_id = person.chat_id or person.external_id
-        return (await self._signed(s, person, chat_id, [reply], now=now, numbered=numbered))[0]
+        return (await signed(s, svc.signer, person, chat_id, [reply], now=now,
+                             numbered=numbered))[0]
 
     async def run_jobs(self, now: datetime) -> int:
         """Run every registered job, each in its own unit of work; return the rows planned."""

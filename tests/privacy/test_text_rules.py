@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from bot.chat import Address, Incoming, Person
-from handlers.core.router import cleaned
+from handlers.core.incoming import cleaned
 from storage.db import Database
 from storage.errors import DomainError
 from storage.members.models import Company
