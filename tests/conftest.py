@@ -24,6 +24,7 @@ from tests.support.databases import (
     postgres_reachable,
     sqlite_copy,
 )
+from tests.telegram.fake_bot_api import FakeBotApi
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -87,3 +88,12 @@ def clock() -> ManualClock:
     from zoneinfo import ZoneInfo
 
     return ManualClock(datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin")))
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    """Run a fake Bot API server on 127.0.0.1 for one test (Telegram, several processes)."""
+    server = FakeBotApi()
+    await server.start()
+    yield server
+    await server.stop()

@@ -10,12 +10,11 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import text
 
 from storage.db import Database
@@ -27,13 +26,6 @@ LIMITED = 120  # rows sent with the rate limit on (4 s at 30/s)
 TAKEOVER = 30.0  # seconds the issue allows for another process to lead
 
 
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    """The fake Bot API in this test's event loop (the bot processes call it over HTTP)."""
-    server = FakeBotApi()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def until(check: Callable[[], Any], seconds: float, what: str) -> float:

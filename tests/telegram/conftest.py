@@ -108,13 +108,6 @@ def scripted(answer: Callable[[Incoming], list[Reply]]) -> Callable[[Incoming], 
     return handle
 
 
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    """Run a fake Bot API server on 127.0.0.1 for one test."""
-    server = FakeBotApi()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture
