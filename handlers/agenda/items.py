@@ -23,7 +23,7 @@ from handlers.schau_rein.actions import Join
 from handlers.schau_rein.views import dates as schau_dates
 from handlers.stammtisch import member as stammtisch
 from storage.events import queries as events
-from storage.fairs import Fair
+from storage.fairs import BoothRequest, Fair
 from storage.fairs import queries as fairs
 from storage.schau_rein import Programme, programme
 from storage.schau_rein import queries as schau_rein
@@ -59,23 +59,27 @@ async def _events(ctx: Ctx) -> list[Item]:
 
 
 async def _fairs(ctx: Ctx) -> list[Item]:
+    upcoming = await fairs.upcoming(ctx.s, today=ctx.now.astimezone(ctx.tz).date())
+    if not upcoming:
+        return []
+    # The company's requests (not withdrawn) for all fairs in one query, not one per fair.
+    mine = ({} if ctx.company_id is None else
+            {f.id: req for f, req in await fairs.company_requests(ctx.s,
+                                                                 company_id=ctx.company_id)})
     out = []
-    for fair in await fairs.upcoming(ctx.s, today=ctx.now.astimezone(ctx.tz).date()):
+    for fair in upcoming:
         days = fairs.fair_dates(fair)
-        out.append(Item(_start(days[0], ctx), "messen", *await _fair_card(ctx, fair, days)))
+        card = _fair_card(ctx, fair, days, mine.get(fair.id))
+        out.append(Item(_start(days[0], ctx), "messen", *card))
     return out
 
 
-async def _fair_card(ctx: Ctx, fair: Fair, days: list[date]) -> tuple[str, list[list[Button]]]:
+def _fair_card(ctx: Ctx, fair: Fair, days: list[date],
+               req: BoothRequest | None) -> tuple[str, list[list[Button]]]:
     lines = [f"<b>{esc(fair.title)}</b>", fair_texts.fair_days_text(days, fair.provisional),
              t.FAIR_KIND]
     if fair.place:
         lines.append(t.PLACE.format(place=esc(fair.place)))
-    req = None
-    if ctx.company_id is not None:
-        req = await fairs.request_of(ctx.s, fair_id=fair.id, company_id=ctx.company_id)
-        if req is not None and req.status == "withdrawn":
-            req = None
     if req is not None:
         lines.append(t.FAIR_REQUEST.format(status=fair_texts.STATUS[req.status]))
     is_open = ctx.now <= fair.deadline
