@@ -23,7 +23,7 @@ from storage.stammtisch.models import (
     StammtischSubscription,
     StammtischTopic,
 )
-from storage.web.models import WebFeed, WebLogin, WebSession
+from storage.web.models import WebFeed, WebLogin, WebLoginTry, WebSession
 
 __all__ = [
     "AuditLog", "BoothRequest", "Broadcast", "CatalogueVersion", "ChatMenu", "Company",
@@ -31,6 +31,6 @@ __all__ = [
     "IdeaVote", "InstallationKey", "InviteAttempt", "InviteCode", "MediaDay", "MediaDayOffer",
     "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient", "Registration",
     "ReminderPreference", "SchauReinConfirmation", "SchauReinSignup", "StammtischOverride",
-    "StammtischSetting",
-    "StammtischSubscription", "StammtischTopic", "WebFeed", "WebLogin", "WebSession",
+    "StammtischSetting", "StammtischSubscription", "StammtischTopic", "WebFeed", "WebLogin",
+    "WebLoginTry", "WebSession",
 ]

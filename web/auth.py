@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import hmac
-from collections import deque
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from storage.members.models import Person
 from storage.web.models import WebSession
@@ -30,25 +29,13 @@ def is_admin(person: Person, admin_keys: frozenset[str]) -> bool:
     return person.role == "admin" or person.key in admin_keys
 
 
+@dataclass(frozen=True)
 class RateLimit:
-    """At most `limit` tries per client address within `window` (sliding), kept in memory.
+    """At most `limit` tries per client address per `window` on the login routes.
 
-    One per desk (no module state); a restart forgets, which is fine for a 10-minute link.
+    The count lives in the database (`storage.web.count_try`), so it holds across the
+    processes behind one proxy and over restarts.
     """
 
-    def __init__(self, limit: int = 10, window: timedelta = timedelta(minutes=1)) -> None:
-        self.limit = limit
-        self.window = window
-        self._seen: dict[str, deque[datetime]] = {}
-
-    def allow(self, client: str, now: datetime) -> bool:
-        """Count a try of `client`; False when it is one too many."""
-        tries = self._seen.setdefault(client, deque())
-        while tries and tries[0] <= now - self.window:
-            tries.popleft()
-        if len(tries) >= self.limit:
-            return False
-        tries.append(now)
-        if len(self._seen) > 10_000:  # many addresses: forget the quiet ones
-            self._seen = {k: v for k, v in self._seen.items() if v}
-        return True
+    limit: int = 10
+    window: timedelta = timedelta(minutes=1)

@@ -115,12 +115,17 @@ class Desk:
                             headers={"Cache-Control": "max-age=3600"})
 
     # -- login ------------------------------------------------------------------------------
-    def _limited(self, request: web.Request) -> bool:
-        return not self.login_limit.allow(request.remote or "?", self.services.clock.now())
+    async def _limited(self, request: web.Request) -> bool:
+        """Count this try of the client (in the database: every process sees it)."""
+        limit = self.login_limit
+        async with self.services.db.unit() as s:
+            tries = await web_store.count_try(s, client=request.remote or "?",
+                                              now=self.services.clock.now(), window=limit.window)
+        return tries > limit.limit
 
     async def login_form(self, request: web.Request) -> web.Response:
         """Show the login button for a link (a GET never uses it: link previews fetch it)."""
-        if self._limited(request):
+        if await self._limited(request):
             return self.message(t.TOO_MANY, status=429)
         token = request.match_info["token"]
         try:
@@ -134,7 +139,7 @@ class Desk:
 
     async def login(self, request: web.Request) -> web.StreamResponse:
         """Use the link once, check the admin role, set the session cookie."""
-        if self._limited(request):
+        if await self._limited(request):
             return self.message(t.TOO_MANY, status=429)
         token = str((await request.post()).get("token", ""))
         now = self.services.clock.now()

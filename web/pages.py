@@ -42,7 +42,6 @@ async def firmen(desk: Desk, request: web.Request, viewer: Viewer) -> web.Stream
     day = md_today(svc.clock.now(), svc.tz)
     async with svc.db.read() as s:
         rows = await desk_store.companies(s)
-        seen = await desk_store.last_seen(s, person_ids=[p.id for r in rows for p in r.people])
     if state in ("BB", "SN"):
         rows = [r for r in rows if r.company.state == state]
     if without:
@@ -50,7 +49,7 @@ async def firmen(desk: Desk, request: web.Request, viewer: Viewer) -> web.Stream
                 ("confirmed", "requested")]
     status = {r.company.id: t.media_day_status(r.media_day, day) for r in rows}
     return desk.render("firmen.html", viewer=viewer, page="firmen", rows=rows, land=state,
-                       without=without, md_status=status, seen=seen)
+                       without=without, md_status=status)
 
 
 async def firma(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:
@@ -67,9 +66,8 @@ async def firma(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamR
         regs = await events.entries(s, company_id=cid)
         booths = await fairs.company_requests(s, company_id=cid)
         history = await desk_store.company_history(s, name=rows[0].company.name)
-        seen = await desk_store.last_seen(s, person_ids=[p.id for p in rows[0].people])
     return desk.render("firma.html", viewer=viewer, page="firmen", row=rows[0], regs=regs,
-                       booths=booths, history=history, seen=seen)
+                       booths=booths, history=history)
 
 
 async def anfragen(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:

@@ -259,6 +259,7 @@ class Router:
             s, platform=p.platform, external_id=p.external_id, display_name=p.display_name,
             # A group is never where personal messages go (Matrix room ids do not show it).
             chat_id="" if incoming.is_group else incoming.chat.chat_id, now=now,
+            active=incoming.meta.get("via") != "web",  # the desk acting is no chat activity
         )
         person = seen.person
         is_admin = person.role == "admin" or person.key in svc.admin_keys

@@ -51,11 +51,12 @@ class Seen:
 
 async def seen(
     s: Session, *, platform: str, external_id: str, display_name: str, chat_id: str,
-    now: datetime | None = None,
+    now: datetime | None = None, active: bool = True,
 ) -> Seen:
     """Return the sender with company and open dialog in one query; create them on first contact.
 
-    Only a change (new name, new DM chat, reachable again) is written.
+    Only a change (new name, new DM chat, reachable again, or the person's last activity
+    when `active` and older than people.SEEN_EVERY) is written.
     """
     row = (await s.exec(
         select(Person, Company, DialogState)
@@ -68,6 +69,8 @@ async def seen(
         return Seen(person, None, None)
     person, company, state = row
     people.refresh(person, display_name=display_name, chat_id=chat_id)
+    if active and now is not None:
+        people.mark_seen(person, now)
     return Seen(person, company, _open(state))
 
 

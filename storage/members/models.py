@@ -37,6 +37,8 @@ class Person(SQLModel, table=True):
     role: str = Field(default="member", max_length=20)  # "member" | "admin"
     unreachable_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime()))
+    # The person's own last update to the bot (message or button), to SEEN_EVERY precision.
+    last_seen_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
 
     @property
     def key(self) -> str:

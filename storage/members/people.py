@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_
 from sqlmodel import col, func, select
@@ -14,6 +14,10 @@ from storage.members.models import Company, Person
 
 log = logging.getLogger(__name__)
 NAME_MAX = 200  # Person.display_name; platforms allow longer names
+
+
+# How exact "zuletzt aktiv" is: cheap (one write per person per quarter hour), enough for a team.
+SEEN_EVERY = timedelta(minutes=15)
 
 
 def refresh(person: Person, *, display_name: str, chat_id: str) -> bool:
@@ -42,8 +46,21 @@ def new_person(*, platform: str, external_id: str, display_name: str, chat_id: s
     person = Person(platform=platform, external_id=external_id,
                     display_name=display_name[:NAME_MAX], chat_id=chat_id)
     if now is not None:
-        person.created_at = now
+        person.created_at = person.last_seen_at = now
     return person
+
+
+def mark_seen(person: Person, now: datetime) -> bool:
+    """Note the person's own activity at `now`; True when the row changes.
+
+    Written at most once per SEEN_EVERY, so most updates add no statement; when it is written
+    it joins the update's other changes (one UPDATE of the person row, same unit of work).
+    """
+    last = person.last_seen_at
+    if last is not None and now - last < SEEN_EVERY:
+        return False
+    person.last_seen_at = now
+    return True
 
 
 def _is_group_chat(chat_id: str, person: Person) -> bool:

@@ -129,6 +129,7 @@ async def erase(s: Session, *, person_id: int, now: datetime) -> Erased:
     person.external_id = f"{ERASED_NAME}-{person.id}"
     person.display_name, person.chat_id = ERASED_NAME, ""
     person.company_id, person.role, person.unreachable_at = None, "member", now
+    person.last_seen_at = None
     await s.flush()
     return out
 

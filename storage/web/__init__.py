@@ -11,14 +11,17 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import case, delete, literal
 from sqlmodel import col, select, update
 
-from storage.db import Session
+from storage.db import Session, upsert_insert
 from storage.errors import DomainError
 from storage.members.models import Person
-from storage.web.models import WebFeed, WebLogin, WebSession
+from storage.types import UTCDateTime
+from storage.web.models import WebFeed, WebLogin, WebLoginTry, WebSession
 
-__all__ = ["LINK_TTL", "SESSION_TTL", "Signed", "WebFeed", "WebLogin", "WebSession"]
+__all__ = ["LINK_TTL", "SESSION_TTL", "Signed", "WebFeed", "WebLogin", "WebLoginTry",
+           "WebSession"]
 
 LINK_TTL = timedelta(minutes=10)
 SESSION_TTL = timedelta(hours=8)
@@ -138,3 +141,22 @@ async def feed_active(s: Session) -> bool:
     """Tell whether a calendar feed address is live."""
     row = (await s.exec(select(WebFeed.id).where(col(WebFeed.revoked_at).is_(None)))).first()
     return row is not None
+
+
+async def count_try(s: Session, *, client: str, now: datetime, window: timedelta) -> int:
+    """Count a try on the login routes by `client`; return its tries in the current window.
+
+    One atomic upsert, so processes behind one proxy share the count: a window starts at a
+    client's first try and a try after it ends starts a new one. Ended windows are removed.
+    """
+    ended = now - window
+    await s.exec(delete(WebLoginTry).where(col(WebLoginTry.window_start) <= ended))
+    stmt = upsert_insert(s)(WebLoginTry).values(client=client[:64], window_start=now, tries=1)
+    stale = col(WebLoginTry.window_start) <= ended  # another process's ended window, not removed
+    stmt = stmt.on_conflict_do_update(index_elements=["client"], set_={
+        "tries": case((stale, 1), else_=col(WebLoginTry.tries) + 1),
+        "window_start": case((stale, literal(now, UTCDateTime())),
+                             else_=col(WebLoginTry.window_start)),
+    }).returning(col(WebLoginTry.tries))
+    return int((await s.exec(stmt)).scalar_one())
+

@@ -226,18 +226,6 @@ async def companies(s: Session, *, company_id: int | None = None) -> list[Compan
     return list(rows.values())
 
 
-async def last_seen(s: Session, *, person_ids: list[int]) -> dict[int, datetime]:
-    """Return when each person last got a message from the bot (their last activity we keep)."""
-    if not person_ids:
-        return {}
-    found = await s.exec(
-        select(OutboxMessage.person_id, func.max(col(OutboxMessage.sent_at)))
-        .where(col(OutboxMessage.person_id).in_(person_ids),
-               col(OutboxMessage.sent_at).is_not(None))
-        .group_by(col(OutboxMessage.person_id)))
-    return {pid: at for pid, at in found if at is not None}
-
-
 async def audit_page(s: Session, *, page: int = 1, action: str = "", actor: str = "",
                      size: int = AUDIT_PAGE) -> tuple[list[AuditLog], int]:
     """Return one page of the audit log (newest first) and how many entries match."""

@@ -41,3 +41,11 @@ class WebFeed(SQLModel, table=True):
     created_by: int = Field(foreign_key="person.id")
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class WebLoginTry(SQLModel, table=True):
+    """Tries on the login routes per client address in the current window (all processes)."""
+
+    client: str = Field(primary_key=True, max_length=64)
+    window_start: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+    tries: int = 0

@@ -6,17 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import event
 from sqlmodel import func, select
 
+from bot.clock import ManualClock
 from handlers.core import Ctx, Notice, Router, UsageError
 from storage.audit import AuditLog
 from storage.db import Database
 from storage.errors import DomainError
-from storage.members import companies
+from storage.members import companies, people
 from storage.members.models import Company
 from storage.outbox import OutboxMessage
 from tests.core.conftest import said
@@ -164,3 +166,28 @@ async def test_a_known_person_costs_one_query_and_one_transaction(
         out = await router.handle(said("anna", "/hallo"))
     assert out[0].text == "Hallo."
     assert (len(seen.statements), seen.transactions) == (1, 1), seen.statements
+
+
+async def test_last_activity_costs_one_small_write_per_quarter_hour(
+    db: Database, clock: ManualClock, make_router: Callable[[], Router]
+) -> None:
+    router = make_router()
+
+    async def hello(ctx: Ctx) -> None:
+        ctx.say("Hallo.")
+
+    router.command("hallo", hello, help="Test", public=True)
+    await router.handle(said("anna", "/hallo"))  # first contact: active now
+    first = clock.now()
+    clock.set(first + timedelta(minutes=14))
+    with trips(db) as quiet:
+        await router.handle(said("anna", "/hallo"))
+    assert len(quiet.statements) == 1, quiet.statements  # no write within the quarter hour
+    clock.set(first + timedelta(minutes=15))
+    with trips(db) as noted:
+        await router.handle(said("anna", "/hallo"))
+    writes = [st for st in noted.statements if st.lstrip().upper().startswith("UPDATE")]
+    assert len(noted.statements) == 2 and len(writes) == 1 and "last_seen_at" in writes[0]
+    async with db.read() as s:
+        anna = await people.find(s, platform="console", external_id="anna")
+    assert anna is not None and anna.last_seen_at == first + timedelta(minutes=15)

@@ -14,6 +14,7 @@ from storage.fairs import booths
 from storage.media_days import service
 from storage.members import companies, people
 from storage.outbox.models import OutboxMessage
+from tests.support.store import plan_text
 from tests.web.conftest import Desk
 from tests.web.test_login import CSRF, log_in
 
@@ -41,6 +42,39 @@ async def request_media_day(desk: Desk, company_id: int) -> int:
     return md.id
 
 
+async def test_last_activity_is_what_the_person_sent_not_what_the_bot_delivered(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")  # anna writes on Mon 2 Feb
+    await join(desk, "ben", "Pragma")
+    async with desk.app.db.read() as s:
+        ben = await people.find(s, platform="console", external_id="ben")
+    assert ben is not None
+    later = desk.clock.now() + timedelta(days=2)
+    await plan_text(desk.app.db, person_id=ben.id, text="Erinnerung", due_at=later, key="r",
+                    now=desk.clock.now())
+    await desk.app.advance(later)  # ben is sent a message on Wed 4 Feb: not his activity
+    assert "Erinnerung" in desk.port.texts("ben")
+    await desk.app.advance(later + timedelta(days=1, hours=1))
+    await desk.say("anna", "/termine")  # anna writes on Thu 5 Feb, 10:00
+    heute = await log_in(desk, browser_session)  # chef's /web in chat: his activity
+    csrf = CSRF.search(heute)
+    assert csrf
+    asked = desk.clock.now()
+    await desk.app.advance(asked + timedelta(hours=1))
+    # An action on the desk runs as the admin through the router, but is no chat activity.
+    export = await browser_session.post(f"{desk.base}/exporte/medientage",
+                                        data={"csrf": csrf.group(1)})
+    assert export.status == 200 and "attachment" in export.headers["Content-Disposition"]
+    async with desk.app.db.read() as s:
+        chef = await people.find(s, platform="console", external_id="chef")
+    assert chef is not None and chef.last_seen_at == asked
+    firmen = await (await browser_session.get(f"{desk.base}/firmen")).text()
+    assert "anna (console, zuletzt aktiv 05.02.2026)" in firmen
+    assert "ben (console, zuletzt aktiv 02.02.2026)" in firmen
+    firma = await (await browser_session.get(f"{desk.base}/firmen/{cid}")).text()
+    assert "anna (console), zuletzt aktiv: Do, 5. Februar 2026, 10:00 Uhr" in firma
+
+
 async def test_confirm_on_the_web_tells_the_member_once_and_is_audited(
         desk: Desk, browser_session: aiohttp.ClientSession) -> None:
     cid = await join(desk, "anna", "Pragma")
@@ -63,7 +97,7 @@ async def test_confirm_on_the_web_tells_the_member_once_and_is_audited(
     assert again.status == 200 and "Bestätigt: Pragma" not in await again.text()
     assert len([t for t in desk.port.texts("anna") if "Medientag bestätigt" in t]) == 1
     firmen = await (await browser_session.get(f"{desk.base}/firmen")).text()
-    assert "anna (console, zuletzt erreicht 02.02.2026)" in firmen
+    assert "anna (console, zuletzt aktiv 02.02.2026)" in firmen
     assert "bestätigt: Mo, 16. Februar 2026" in firmen
     log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=media_day_confirm"))\
         .text()
