@@ -6,26 +6,40 @@ from __future__ import annotations
 import calendar as cal
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from handlers.core import Services
-from handlers.core.format import MONTHS, WEEKDAYS_SHORT, fmt_time
+from handlers.core.format import MONTHS, WEEKDAYS_SHORT, fmt_date, fmt_dt, fmt_span, fmt_time
 from storage.db import Session
 from storage.events import queries as events
 from storage.events.models import Event
 from storage.fairs import queries as fairs
+from storage.fairs.models import Fair
 from storage.media_days import queries as media_days
 from storage.media_days.rules import holiday
 from storage.schau_rein.programme import programme
 from storage.stammtisch.queries import schedule
+from storage.stammtisch.series import Meeting, Schedule
+from web import texts as t
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of an entry's details: a German label and its value (a link when href)."""
+
+    label: str
+    text: str
+    href: str = ""
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One thing on a day: a German title, its kind (CSS class), a detail line, a link."""
+    """One thing on a day: a German title, its kind (CSS class), a detail line, a link to a
+    page with more (participants, booth plan, company) and the facts its details show."""
 
     day: date
     title: str
@@ -34,6 +48,7 @@ class Entry:
     end: datetime | None = None
     detail: str = ""
     href: str = ""
+    facts: tuple[Fact, ...] = ()
 
 
 @dataclass
@@ -69,18 +84,24 @@ async def entries(svc: Services, first: date, last: date) -> list[Entry]:
             for iso in f.days:
                 d = date.fromisoformat(iso)
                 if first <= d <= last:
-                    found.append(Entry(d, f.title, "fair", detail=f"{f.place} {f.city}".strip(),
-                                       href=f"/termine#fair-{f.id}"))
+                    found.append(_fair(f, d, tz))
         for md, c in await media_days.all_media_days(s):
             if md.status == "confirmed" and md.day and first <= md.day <= last:
                 found.append(Entry(md.day, f"Medientag {c.name}", "media",
-                                   href=f"/firmen/{c.id}"))
+                                   href=f"/firmen/{c.id}", facts=(
+                                       Fact(t.CAL_COMPANY, c.name, f"/firmen/{c.id}"),
+                                       Fact(t.CAL_DATE, fmt_date(md.day)),
+                                       Fact(t.CAL_STATE, t.CAL_CONFIRMED))))
         found += await _stammtisch(svc, s, lo, hi)
     prog = programme(svc.catalogue)
     if prog is not None:
         d = max(prog.first_day, first)
+        facts = (Fact(t.CAL_WHEN, f"{fmt_date(prog.first_day)} bis {fmt_date(prog.last_day)}"),
+                 Fact(t.CAL_FOR, t.STATE.get(prog.state, prog.state)),
+                 Fact(t.CAL_DEADLINE, fmt_dt(prog.deadline, tz)))
         while d <= min(prog.last_day, last):
-            found.append(Entry(d, prog.title, "schau", detail="nur Sachsen"))
+            found.append(Entry(d, prog.title, "schau", detail=f"nur {t.STATE.get(prog.state)}",
+                               facts=facts))
             d += timedelta(days=1)
     d = first
     while d <= last:
@@ -88,7 +109,10 @@ async def entries(svc: Services, first: date, last: date) -> list[Entry]:
         both = {n for n in names.values() if n}
         for name in both:
             where = [st for st, n in names.items() if n == name]
-            found.append(Entry(d, name, "holiday", detail="Feiertag " + " und ".join(where)))
+            states = " und ".join(f"{t.STATE[st]} ({st})" for st in where)
+            found.append(Entry(d, name, "holiday", detail="Feiertag " + " und ".join(where),
+                               facts=(Fact(t.CAL_DATE, fmt_date(d)),
+                                      Fact(t.CAL_HOLIDAY_IN, states))))
         d += timedelta(days=1)
     return sorted(found, key=lambda x: (x.day, x.start or datetime.min.replace(tzinfo=UTC)))
 
@@ -96,9 +120,41 @@ async def entries(svc: Services, first: date, last: date) -> list[Entry]:
 def _event(e: Event, tz: ZoneInfo) -> Entry:
     loc = e.start.astimezone(tz)
     title = e.title + (" (abgesagt)" if e.cancelled_at else "")
+    facts = [Fact(t.CAL_WHEN, fmt_span(e.start, e.end, tz))]
+    where = ", ".join(p for p in (e.place, e.city) if p)
+    if where:
+        facts.append(Fact(t.CAL_PLACE, where))
+    if e.link:
+        facts.append(_online(e.link))
+    if e.deadline:
+        facts.append(Fact(t.CAL_DEADLINE, fmt_dt(e.deadline, tz)))
+    facts.append(Fact(t.CAL_STATE, t.CAL_CANCELLED if e.cancelled_at else t.CAL_PLANNED))
     return Entry(loc.date(), title, "event", start=e.start, end=e.end,
                  detail=f"{fmt_time(loc.time())} Uhr {e.place or ''}".strip(),
-                 href=f"/termine#ev-{e.id}")
+                 href=f"/termine#ev-{e.id}", facts=tuple(facts))
+
+
+def _fair(f: Fair, day: date, tz: ZoneInfo) -> Entry:
+    days = ", ".join(fmt_date(date.fromisoformat(iso)) for iso in f.days)
+    where = ", ".join(p for p in (f.place, f.city) if p)
+    facts = [Fact(t.CAL_DAYS, days)] + ([Fact(t.CAL_PLACE, where)] if where else [])
+    if f.setup:
+        facts.append(Fact(t.CAL_SETUP, f"ab {f.setup} Uhr"))
+    facts += [Fact(t.CAL_AREA, f"{f.capacity_m2} m²"),
+              Fact(t.CAL_DEADLINE, fmt_dt(f.deadline, tz))]
+    return Entry(day, f.title, "fair", detail=f"{f.place} {f.city}".strip(),
+                 href=f"/termine#fair-{f.id}", facts=tuple(facts))
+
+
+def _web(link: str) -> str:
+    """Return the link as an address to open when it is a web address, else ""."""
+    return link if link.startswith(("https://", "http://")) else ""
+
+
+def _online(link: str) -> Fact:
+    """The online link: its host as the text (a meeting link is long), the whole as target."""
+    href = _web(link)
+    return Fact(t.CAL_ONLINE, urlsplit(href).netloc if href else link or t.CAL_NO_LINK, href)
 
 
 async def _stammtisch(svc: Services, s: Session, lo: datetime, hi: datetime) -> list[Entry]:
@@ -114,8 +170,28 @@ async def _stammtisch(svc: Services, s: Session, lo: datetime, hi: datetime) -> 
         note = "fällt aus" if m.cancelled else "verschoben" if m.moved else ""
         title = sched.series.title + (f" ({note})" if note else "")
         out.append(Entry(loc.date(), title, "stammtisch", start=m.start, end=m.end,
-                         detail=f"{fmt_time(loc.time())} Uhr"))
+                         detail=f"{fmt_time(loc.time())} Uhr",
+                         facts=_meeting_facts(sched, m, svc.tz)))
     return out
+
+
+def _meeting_facts(sched: Schedule, m: Meeting, tz: ZoneInfo) -> tuple[Fact, ...]:
+    """Date, time, the online link and whether the meeting was moved or skipped."""
+    loc, end = m.start.astimezone(tz), m.end.astimezone(tz)
+    if m.cancelled:
+        state = t.CAL_SKIPPED
+    elif m.moved:
+        planned = sched.series.occurrence(date.fromisoformat(m.key))
+        state = t.CAL_MOVED.format(when=fmt_dt(planned, tz))
+    else:
+        state = t.CAL_PLANNED
+    facts = [Fact(t.CAL_DATE, fmt_date(loc.date())),
+             Fact(t.CAL_TIME, f"{fmt_time(loc.time())}–{fmt_time(end.time())} Uhr"),
+             _online(m.link),
+             Fact(t.CAL_STATE, state)]
+    if sched.series.about:
+        facts.append(Fact(t.CAL_ABOUT, sched.series.about))
+    return tuple(facts)
 
 
 async def month(svc: Services, first: date) -> Month:

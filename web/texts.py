@@ -38,3 +38,28 @@ def media_day_status(md: MediaDay | None, today: date) -> str:
     if md.status == "requested":
         return "angefragt"
     return STATUS.get(md.status, md.status)
+
+# Kalender: what an entry's details say.
+CAL_DATE = "Datum"
+CAL_DAYS = "Tage"
+CAL_TIME = "Uhrzeit"
+CAL_WHEN = "Wann"
+CAL_PLACE = "Ort"
+CAL_ONLINE = "Online"
+CAL_NO_LINK = "Link noch nicht eingetragen"
+CAL_STATE = "Stand"
+CAL_DEADLINE = "Anmeldeschluss"
+CAL_AREA = "Standfläche"
+CAL_SETUP = "Aufbau"
+CAL_FOR = "Für Firmen aus"
+CAL_COMPANY = "Firma"
+CAL_HOLIDAY_IN = "Feiertag in"
+CAL_ABOUT = "Worum es geht"
+CAL_PLANNED = "findet statt"
+CAL_CANCELLED = "abgesagt"
+CAL_SKIPPED = "fällt aus"
+CAL_MOVED = "verschoben, geplant war {when}"
+CAL_CONFIRMED = "bestätigt"
+CAL_MORE = {"event": "Teilnehmende und Warteliste", "fair": "Standplan und Anfragen",
+            "media": "Seite der Firma"}
+CAL_DETAILS_HINT = "Ein Eintrag öffnet sich mit Klick oder Eingabetaste und zeigt seine Einzelheiten."

@@ -156,3 +156,33 @@ def test_phone_layout(browser: Browser, desk_bot: tuple[ConsoleBot, str]) -> Non
     shot(page, "21-firmen-telefon")
     accessible(page)
     page.context.close()
+
+
+def test_calendar_entries_open_their_details_by_keyboard(
+        browser: Browser, desk_bot: tuple[ConsoleBot, str]) -> None:
+    bot, base = desk_bot
+    page = log_in(browser, link_for(bot))
+    page.goto(f"{base}/kalender?monat=2026-04")
+    page.get_by_role("link", name="Nächster Monat →").focus()
+    for _ in range(30):  # Tab from the pager into the month: the first entry takes the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            break
+    focused = page.locator("summary:focus")
+    assert focused.count() == 1
+    entry = page.locator("details.entry", has=focused)
+    assert not entry.locator("dl").is_visible()
+    page.keyboard.press("Enter")
+    assert entry.locator("dl").is_visible() and entry.locator("dt").count() >= 2
+    stammtisch = page.locator("details.entry.stammtisch").nth(1)  # the first may be open now
+    stammtisch.locator("summary").focus()
+    page.keyboard.press("Enter")
+    details = stammtisch.locator("dl").inner_text()
+    assert "Do, 16. April 2026" in details and "13:00–14:00 Uhr" in details
+    assert stammtisch.get_by_role("link", name=re.compile("zoom")).is_visible()
+    holiday = page.locator("details.entry.holiday", has_text="Ostersonntag")
+    holiday.locator("summary").click()
+    assert "Brandenburg (BB)" in holiday.locator("dl").inner_text()
+    shot(page, "07-kalender-einzelheiten")
+    accessible(page)
+    page.context.close()

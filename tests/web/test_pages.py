@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import aiohttp
 
@@ -14,6 +14,7 @@ from storage.fairs import booths
 from storage.media_days import service
 from storage.members import companies, people
 from storage.outbox.models import OutboxMessage
+from storage.stammtisch import service as stammtisch
 from tests.support.store import plan_text
 from tests.web.conftest import Desk
 from tests.web.test_login import CSRF, log_in
@@ -232,3 +233,34 @@ async def test_booth_requests_are_decided_on_the_web_and_the_member_is_told_once
     bad = await browser_session.post(f"{desk.base}/anfragen/messestand/{yes}/loeschen",
                                      data={"csrf": csrf.group(1)})
     assert bad.status == 404
+
+
+async def test_every_calendar_entry_opens_its_details(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    tz = desk.app.services.tz
+    async with desk.app.db.unit() as s:  # the team skipped one meeting and moved another
+        await stammtisch.change_meeting(s, meeting="2026-04-02", cancelled=True, moved_to=None,
+                                        now=desk.clock.now())
+        await stammtisch.change_meeting(
+            s, meeting="2026-04-16", cancelled=False,
+            moved_to=datetime(2026, 4, 17, 14, 0, tzinfo=tz), now=desk.clock.now())
+    await log_in(desk, browser_session)
+    page = await (await browser_session.get(f"{desk.base}/kalender?monat=2026-04")).text()
+    entries = re.findall(r'<details class="entry (\w+)"><summary>(.*?)</details>', page, re.S)
+    assert {kind for kind, _ in entries} >= {"stammtisch", "holiday", "event"}
+    assert all("<dt>" in body for _, body in entries)  # every entry has details to open
+    text = " ".join(" ".join(re.sub(r"<[^>]+>", " ", body).split()) for _, body in entries)
+    assert ("Social Media Stammtisch (fällt aus) 13:00 Uhr Datum Do, 2. April 2026 Uhrzeit "
+            "13:00–14:00 Uhr Online us06web.zoom.us Stand fällt aus") in text
+    assert ("Social Media Stammtisch (verschoben) 14:00 Uhr Datum Fr, 17. April 2026 Uhrzeit "
+            "14:00–15:00 Uhr") in text
+    assert "Stand verschoben, geplant war Do, 16. April 2026, 13:00 Uhr" in text
+    assert "Social Media Stammtisch 13:00 Uhr Datum Do, 30. April 2026" in text
+    assert '<a href="https://us06web.zoom.us/j/83092512251?pwd=' in page
+    assert 'rel="noopener noreferrer"' in page
+    assert ("Karfreitag Feiertag BB und SN Datum Fr, 3. April 2026 Feiertag in "
+            "Brandenburg (BB) und Sachsen (SN)") in text
+    easter = [" ".join(re.sub(r"<[^>]+>", " ", body).split()) for _, body in entries
+              if body.startswith("Ostersonntag")]
+    assert easter == ["Ostersonntag Feiertag BB Datum So, 5. April 2026 "
+                      "Feiertag in Brandenburg (BB)"]  # not a holiday in Sachsen
