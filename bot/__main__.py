@@ -94,13 +94,12 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
     app = await build_app(settings)
     await asyncio.to_thread(warm_up)  # the first odd date phrase should not wait for dateparser
     started: list[Transport] = []
-    http = app.http_server()
     leadership: Leadership | None = None
     try:
         if not (settings.telegram_enabled or settings.matrix_enabled):
             log.error("no TELEGRAM_BOT_TOKEN and no MATRIX_* settings: nothing to run")
             raise SystemExit(2)
-        await app.start_web()
+        await app.start_web()  # desk, /healthz and /metrics: one server (stopped by app.stop)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -120,15 +119,11 @@ async def _run(settings: Settings, _args: argparse.Namespace) -> None:
             roles.exclusive.append(app.matrix_transport)
         leadership = Leadership(Lease(app.db, LEASE), gain=roles.gain, lose=roles.lose)
         await leadership.start()
-        if http is not None:
-            await http.start()
         # What start-up loaded (libraries, catalogue, metadata) lives as long as the process:
         # keep it out of the collector, whose full passes over it cost updates 30-70 ms.
         gc.freeze()
         await _with_scheduler(app, stop.wait())
     finally:
-        if http is not None:
-            await http.stop()
         if leadership is not None:
             await leadership.stop()
         for t in reversed(started):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.chat import BadSetup, ChatPort, Connected, Incoming, Person, Reply, Transport, Unreachable
 from bot.clock import Clock, ManualClock, SystemClock
-from bot.http import HttpServer, operations_routes
+from bot.http import operations_routes
 from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.startup import Sleep, retrying
@@ -95,28 +95,39 @@ class App:
             log.exception("delivery after planning failed; the rows stay due")
 
     async def stop(self) -> None:
-        """Stop the web server and release the database."""
+        """Stop the HTTP server and release the database."""
         if self.web is not None:
             await self.web.stop()
             self.web = None
         await self.db.dispose()
 
     async def start_web(self) -> WebServer | None:
-        """Start the team's web desk when WEB_PORT is set; /web then sends login links."""
-        if not self.settings.web_enabled or self.web is not None:
-            return None
-        from web.desk import Desk  # the desk's templates load only when it is switched on
+        """Start the bot's one HTTP server: the desk (WEB_PORT) and /healthz, /metrics (HTTP_PORT).
 
+        Both set: one application on WEB_PORT and, when HTTP_PORT differs, on HTTP_PORT too
+        (every route on each; docs/operations.md). With the desk, /web then sends login links.
+        """
         st = self.settings
-        server = WebServer(host=st.web_listen, port=st.web_port or 0)
-        desk = Desk(self.router, base=st.web_base(),
-                    secure_cookies=st.web_base().startswith("https://"))
-        desk.mount(server)
-        if self._ops_on_web:
+        if self.web is not None or (not st.web_enabled and st.http_port is None):
+            return None
+        if st.web_port is not None:
+            server = WebServer(host=st.web_listen, port=st.web_port)
+        else:
+            server = WebServer(host=st.http_listen, port=st.http_port or 0)
+        desk = None
+        if st.web_enabled:
+            from web.desk import Desk  # the desk's templates load only when it is switched on
+
+            desk = Desk(self.router, base=st.web_base(),
+                        secure_cookies=st.web_base().startswith("https://"))
+            desk.mount(server)
+        if st.http_port is not None:
             server.app.add_routes(operations_routes(self.health, self.metrics_exposition))
+            server.also_listen(host=st.http_listen, port=st.http_port)
         await server.start()
-        desk.base = st.web_base(server.port)  # WEB_PORT=0 (tests) picks a free port
-        self.set_link_base(WEB_LINKS, desk.base)
+        if desk is not None:
+            desk.base = st.web_base(server.port)  # WEB_PORT=0 (tests) picks a free port
+            self.set_link_base(WEB_LINKS, desk.base)
         self.web = server
         return server
 
@@ -287,23 +298,6 @@ class App:
     def set_link_base(self, platform: str, base: str) -> None:
         """Remember how invite deep links start on a platform (e.g. t.me/<bot>?start=)."""
         self.services.links[platform] = base
-
-    @property
-    def _ops_on_web(self) -> bool:
-        """Tell whether /healthz and /metrics share the web desk's server (HTTP_PORT=WEB_PORT)."""
-        st = self.settings
-        return st.web_enabled and st.http_port is not None and st.http_port == st.web_port
-
-    def http_server(self) -> HttpServer | None:
-        """Build the HTTP server with /healthz and /metrics (None unless HTTP_PORT is set).
-
-        None too when HTTP_PORT equals WEB_PORT: the routes are on the desk's server then.
-        """
-        if self.settings.http_port is None or self._ops_on_web:
-            return None
-        server = HttpServer(self.settings.http_listen, self.settings.http_port)
-        server.add_routes(operations_routes(self.health, self.metrics_exposition))
-        return server
 
     def platform_transports(self) -> list[Transport]:
         """Build the chat transports the settings enable (imported only when configured)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -78,6 +78,18 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _one_address_per_port(self) -> Settings:
+        # HTTP_PORT equal to WEB_PORT is one listening socket: it cannot have two addresses.
+        if (self.http_port is not None and self.http_port == self.web_port
+                and self.http_listen != self.web_listen):
+            raise ValueError(
+                f"HTTP_PORT und WEB_PORT sind gleich ({self.http_port}), aber HTTP_LISTEN "
+                f"({self.http_listen}) und WEB_LISTEN ({self.web_listen}) nicht. Ein Port hat "
+                "eine Adresse: setze beide gleich oder wähle verschiedene Ports."
+            )
+        return self
 
     @field_validator("timezone")
     @classmethod

@@ -17,10 +17,11 @@ from sqlalchemy import text
 
 from bot.app import App, build_app
 from bot.clock import ManualClock
-from bot.http import HttpServer
 from bot.settings import Settings
 from bot.transports.telegram import TelegramTransport
+from bot.web_server import WebServer
 from storage.db import script_head
+from tests.ops.cluster import free_port
 from tests.support.databases import sqlite_url
 from tests.support.store import find_person, plan_text
 from tests.telegram.conftest import ADMIN, TOKEN, Synced
@@ -37,7 +38,7 @@ class Served:
     app: App
     transport: TelegramTransport
     synced: Synced
-    http: HttpServer
+    http: WebServer
 
     async def get(self, path: str) -> tuple[int, str]:
         """GET `path` from the bot's HTTP server; return status and body."""
@@ -70,11 +71,9 @@ async def served(tmp_path: Path) -> AsyncIterator[Served]:
     app.add_port(transport)
     synced = Synced(api, app.handle)
     await transport.start(synced)
-    http = app.http_server()
+    http = await app.start_web()  # HTTP_PORT alone: /healthz and /metrics, no desk
     assert http is not None
-    await http.start()
     yield Served(api, app, transport, synced, http)
-    await http.stop()
     await transport.stop()
     await app.stop()
     await api.stop()
@@ -130,9 +129,8 @@ async def test_health_and_metrics_join_the_desk_server_when_ports_are_equal(
     app = await build_app(settings, clock=ManualClock(
         datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))))
     try:
-        assert app.http_server() is None  # no second server
         server = await app.start_web()
-        assert server is not None
+        assert server is not None and len(server.sites) == 1  # one server, one port
         async with aiohttp.ClientSession() as session:
             base = f"http://127.0.0.1:{server.port}"
             async with session.get(f"{base}/healthz") as response:
@@ -140,5 +138,51 @@ async def test_health_and_metrics_join_the_desk_server_when_ports_are_equal(
                 assert (await response.json())["database"] is True
             async with session.get(f"{base}/metrics") as response:
                 assert response.status == 200 and "bot_outbox_due" in await response.text()
+            async with session.get(f"{base}/heute") as response:
+                assert response.status == 401  # the desk: needs a login
     finally:
         await app.stop()
+
+
+async def test_different_ports_serve_one_application_on_both(tmp_path: Path) -> None:
+    web_port, http_port = free_port(), free_port()
+    settings = Settings(_env_file=None,  # type: ignore[call-arg]
+                        database_url=sqlite_url(tmp_path), admins="console:chef",
+                        web_port=web_port, http_port=http_port)
+    app = await build_app(settings, clock=ManualClock(
+        datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))))
+    try:
+        server = await app.start_web()
+        assert server is not None
+        assert server.sites == [("127.0.0.1", web_port), ("127.0.0.1", http_port)]
+        assert await app.start_web() is None  # started once
+        async with aiohttp.ClientSession() as session:
+            for port in (web_port, http_port):
+                base = f"http://127.0.0.1:{port}"
+                async with session.get(f"{base}/healthz") as response:
+                    assert response.status == 200
+                async with session.get(f"{base}/login/falsch") as response:
+                    assert response.status == 403  # the desk's German refusal, on both
+                    assert response.headers["X-Frame-Options"] == "DENY"
+        assert app.services.links["web"] == f"http://127.0.0.1:{web_port}"  # links: WEB_PORT
+    finally:
+        await app.stop()
+    assert not await _answers(web_port) and not await _answers(http_port)  # both closed
+
+
+async def _answers(port: int) -> bool:
+    try:
+        async with aiohttp.ClientSession() as session, \
+                session.get(f"http://127.0.0.1:{port}/healthz") as response:
+            return response.status > 0
+    except aiohttp.ClientConnectionError:
+        return False
+
+
+def test_equal_ports_need_one_listen_address() -> None:
+    with pytest.raises(ValueError, match=r"HTTP_LISTEN .* und WEB_LISTEN .* nicht"):
+        Settings(_env_file=None, web_port=8080, http_port=8080,  # type: ignore[call-arg]
+                 web_listen="0.0.0.0", http_listen="127.0.0.1")
+    both = Settings(_env_file=None, web_port=8080, http_port=9180,  # type: ignore[call-arg]
+                    web_listen="0.0.0.0", http_listen="127.0.0.1")
+    assert both.web_port == 8080 and both.http_port == 9180  # different ports: fine
