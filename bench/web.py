@@ -72,7 +72,7 @@ async def seed(app: App) -> None:
             for k in range(2):
                 p = Person(platform="telegram", external_id=f"{c.id}{k}",
                            display_name=f"HR {c.name} {k}", chat_id=f"{c.id}{k}",
-                           company_id=c.id)
+                           company_id=c.id, last_seen_at=NOW - timedelta(days=k + c.id % 9))
                 s.add(p)
                 people.append(p)
         await s.flush()
