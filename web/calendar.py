@@ -13,14 +13,19 @@ from icalendar import Event as VEvent
 
 from handlers.core import Services
 from handlers.core.format import MONTHS, WEEKDAYS_SHORT, fmt_time
+from handlers.core.provisional import mark, summary
 from storage.db import Session
 from storage.events import queries as events
 from storage.events.models import Event
 from storage.fairs import queries as fairs
 from storage.media_days import queries as media_days
 from storage.media_days.rules import holiday
+from storage.schau_rein import queries as schau_rein
 from storage.schau_rein.programme import programme
 from storage.stammtisch.queries import schedule
+
+EVENT_WHEN = ("start", "time")  # the assumed fields that make an entry's date provisional
+FAIR_WHEN = ("days", "setup")
 
 
 @dataclass(frozen=True)
@@ -69,18 +74,21 @@ async def entries(svc: Services, first: date, last: date) -> list[Entry]:
             for iso in f.days:
                 d = date.fromisoformat(iso)
                 if first <= d <= last:
-                    found.append(Entry(d, f.title, "fair", detail=f"{f.place} {f.city}".strip(),
+                    found.append(Entry(d, summary(f.title, f.provisional, FAIR_WHEN), "fair",
+                                       detail=f"{f.place} {f.city}".strip(),
                                        href=f"/termine#fair-{f.id}"))
         for md, c in await media_days.all_media_days(s):
             if md.status == "confirmed" and md.day and first <= md.day <= last:
                 found.append(Entry(md.day, f"Medientag {c.name}", "media",
                                    href=f"/firmen/{c.id}"))
         found += await _stammtisch(svc, s, lo, hi)
-    prog = programme(svc.catalogue)
+        prog = programme(svc.catalogue)
+        assumed = await schau_rein.assumed(s, prog) if prog is not None else []
     if prog is not None:
         d = max(prog.first_day, first)
         while d <= min(prog.last_day, last):
-            found.append(Entry(d, prog.title, "schau", detail="nur Sachsen"))
+            found.append(Entry(d, summary(prog.title, assumed, ("days",)), "schau",
+                               detail="nur Sachsen"))
             d += timedelta(days=1)
     d = first
     while d <= last:
@@ -95,7 +103,8 @@ async def entries(svc: Services, first: date, last: date) -> list[Entry]:
 
 def _event(e: Event, tz: ZoneInfo) -> Entry:
     loc = e.start.astimezone(tz)
-    title = e.title + (" (abgesagt)" if e.cancelled_at else "")
+    # An assumed date or time reads "(vorläufig)" here as in chat (handlers.core.provisional).
+    title = summary(e.title, e.provisional, EVENT_WHEN) + (" (abgesagt)" if e.cancelled_at else "")
     return Entry(loc.date(), title, "event", start=e.start, end=e.end,
                  detail=f"{fmt_time(loc.time())} Uhr {e.place or ''}".strip(),
                  href=f"/termine#ev-{e.id}")
@@ -114,7 +123,8 @@ async def _stammtisch(svc: Services, s: Session, lo: datetime, hi: datetime) -> 
         note = "fällt aus" if m.cancelled else "verschoben" if m.moved else ""
         title = sched.series.title + (f" ({note})" if note else "")
         out.append(Entry(loc.date(), title, "stammtisch", start=m.start, end=m.end,
-                         detail=f"{fmt_time(loc.time())} Uhr"))
+                         detail=f"{fmt_time(loc.time())} Uhr, {sched.series.minutes} Minuten"
+                                + mark(sched.series.provisional, "duration")))
     return out
 
 
