@@ -145,7 +145,7 @@ async def provisional(ctx: Ctx) -> None:
     lines = [t.CONFIRM_LIST_HEAD]
     for ev in events:
         fields = provisional_names(ev.provisional, t.PROVISIONAL_FIELDS)
-        lines.append(t.CONFIRM_LINE.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
+        lines.append(t.CONFIRM_LINE.format(title=esc(ev.title), when=t.assumed_when(ev, ctx.tz),
                                            fields=fields))
     buttons = [[ctx.button(t.CONFIRM_BUTTON.format(title=ev.title[:40]), Confirm(ev.id))]
                for ev in events[:MAX_BUTTONS]]
@@ -164,7 +164,7 @@ async def confirm(ctx: Ctx, a: Confirm) -> None:
         await confirm_fixed(ctx, ConfirmFixed(ev.id))
         return
     fields = provisional_names(ev.provisional, t.PROVISIONAL_FIELDS)
-    ctx.say(t.CONFIRM_PREVIEW.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
+    ctx.say(t.CONFIRM_PREVIEW.format(title=esc(ev.title), when=t.assumed_when(ev, ctx.tz),
                                      fields=fields, told=t.fixed_told_text(told)),
             [[ctx.button(t.CONFIRM_YES, ConfirmFixed(ev.id)),
               ctx.button(t.CONFIRM_OTHER, Edit(ev.id)),

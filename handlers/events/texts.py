@@ -278,6 +278,12 @@ def when_text(ev: Event, tz: ZoneInfo) -> str:
     return text + time_mark(ev.provisional, "time")
 
 
+def assumed_when(ev: Event, tz: ZoneInfo) -> str:
+    """Return the assumed day and time themselves (not the month note) for the team to confirm."""
+    return fmt_span(ev.start, ev.end, tz) + (
+        PROVISIONAL if is_provisional(ev, "start") else time_mark(ev.provisional, "time"))
+
+
 def fixed_told_text(n: int) -> str:
     """Say how many registered or waiting people hear that the date now stands."""
     if n == 0:

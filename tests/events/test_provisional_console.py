@@ -49,8 +49,11 @@ def test_assumed_values_are_provisional_until_the_team_confirms_them(
 
     listed = console.say("chef", "/bestaetigen")
     assert "Datum, Plätze, Anmeldefrist" in texts(listed)
+    # The team sees the assumed day itself, not only "September 2026, Termin folgt".
+    assert "Do, 17. September 2026, 10:00–15:00 Uhr (vorläufig)" in texts(listed)
     preview = console.press("chef", button(listed, "Bestätigen: Netzwerktreffen: Regionale"))
     assert "1 Person (angemeldet oder wartend) bekommt die Nachricht" in texts(preview)
+    assert "17. September 2026, 10:00–15:00 Uhr (vorläufig)" in texts(preview)
     out = console.press("chef", button(preview, "Ja, bestätigen"))
     done = texts(out, to="chef")
     assert "Bestätigt" in done and "17. September 2026" in done and "Benachrichtigt: 1" in done
