@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.chat import Button
 from handlers.core import Ctx, Router
 from handlers.core.format import esc
-from handlers.core.provisional import fixes_when, names
+from handlers.core.provisional import date_mark, fixes_when, names
 from handlers.schau_rein import notices
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.actions import (
@@ -41,7 +41,9 @@ async def show_signups(ctx: Ctx) -> None:
     if not found:
         ctx.say(t.LIST_EMPTY)
         return
-    lines = [t.LIST_HEAD.format(count=len(found))]
+    # The days companies chose lie in a week the catalogue may only have assumed.
+    lines = [t.LIST_HEAD.format(count=len(found))
+             + date_mark(await queries.assumed(ctx.s, prog), "days")]
     lines += [f"\n{t.signup_item(company.name, row_summary(prog, row))}" for row, company in found]
     ctx.say("\n".join([*lines, t.LIST_HINT]))
 

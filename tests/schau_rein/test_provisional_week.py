@@ -53,6 +53,8 @@ def test_an_assumed_week_is_provisional_until_confirmed_and_then_the_signed_up_a
     mine = texts(console.say("anna", "/meine"))
     assert "Schau rein (vorläufig – Termin folgt)" in mine
     assert "ändern bis Fr, 19. Februar 2027, 23:59 Uhr (vorläufig)" in mine
+    listing = texts(console.say("chef", "/schaurein_liste"))
+    assert "Anmeldungen: 1 (vorläufig – Termin folgt)" in listing
     calendar = console.say("chef", "/schaurein_kalender")
     assert "noch vorläufig" in texts(calendar)
     assert _summaries(calendar) == ["Schau rein: mediale Begleitung bei Sachsenwerk GmbH "
