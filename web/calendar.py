@@ -14,6 +14,7 @@ from icalendar import Event as VEvent
 
 from handlers.core import Services
 from handlers.core.format import MONTHS, WEEKDAYS_SHORT, fmt_date, fmt_dt, fmt_span, fmt_time
+from handlers.core.provisional import mark, summary
 from storage.db import Session
 from storage.events import queries as events
 from storage.events.models import Event
@@ -21,6 +22,7 @@ from storage.fairs import queries as fairs
 from storage.fairs.models import Fair
 from storage.media_days import queries as media_days
 from storage.media_days.rules import holiday
+from storage.schau_rein import queries as schau_rein
 from storage.schau_rein.programme import programme
 from storage.stammtisch.queries import schedule
 from storage.stammtisch.series import Meeting, Schedule
@@ -34,6 +36,9 @@ class Fact:
     label: str
     text: str
     href: str = ""
+
+EVENT_WHEN = ("start", "time")  # the assumed fields that make an entry's date provisional
+FAIR_WHEN = ("days", "setup")
 
 
 @dataclass(frozen=True)
@@ -93,15 +98,17 @@ async def entries(svc: Services, first: date, last: date) -> list[Entry]:
                                        Fact(t.CAL_DATE, fmt_date(md.day)),
                                        Fact(t.CAL_STATE, t.CAL_CONFIRMED))))
         found += await _stammtisch(svc, s, lo, hi)
-    prog = programme(svc.catalogue)
+        prog = programme(svc.catalogue)
+        assumed = await schau_rein.assumed(s, prog) if prog is not None else []
     if prog is not None:
         d = max(prog.first_day, first)
-        facts = (Fact(t.CAL_WHEN, f"{fmt_date(prog.first_day)} bis {fmt_date(prog.last_day)}"),
+        week = f"{fmt_date(prog.first_day)} bis {fmt_date(prog.last_day)}"
+        facts = (Fact(t.CAL_WHEN, summary(week, assumed, ("days",))),
                  Fact(t.CAL_FOR, t.STATE.get(prog.state, prog.state)),
-                 Fact(t.CAL_DEADLINE, fmt_dt(prog.deadline, tz)))
+                 Fact(t.CAL_DEADLINE, fmt_dt(prog.deadline, tz) + mark(assumed, "deadline")))
         while d <= min(prog.last_day, last):
-            found.append(Entry(d, prog.title, "schau", detail=f"nur {t.STATE.get(prog.state)}",
-                               facts=facts))
+            found.append(Entry(d, summary(prog.title, assumed, ("days",)), "schau",
+                               detail=f"nur {t.STATE.get(prog.state)}", facts=facts))
             d += timedelta(days=1)
     d = first
     while d <= last:
@@ -119,15 +126,17 @@ async def entries(svc: Services, first: date, last: date) -> list[Entry]:
 
 def _event(e: Event, tz: ZoneInfo) -> Entry:
     loc = e.start.astimezone(tz)
-    title = e.title + (" (abgesagt)" if e.cancelled_at else "")
-    facts = [Fact(t.CAL_WHEN, fmt_span(e.start, e.end, tz))]
+    # An assumed date or time reads "(vorläufig)" here as in chat (handlers.core.provisional).
+    title = summary(e.title, e.provisional, EVENT_WHEN) + (" (abgesagt)" if e.cancelled_at else "")
+    facts = [Fact(t.CAL_WHEN, summary(fmt_span(e.start, e.end, tz), e.provisional, EVENT_WHEN))]
     where = ", ".join(p for p in (e.place, e.city) if p)
     if where:
         facts.append(Fact(t.CAL_PLACE, where))
     if e.link:
         facts.append(_online(e.link))
     if e.deadline:
-        facts.append(Fact(t.CAL_DEADLINE, fmt_dt(e.deadline, tz)))
+        due = fmt_dt(e.deadline, tz) + mark(e.provisional, "deadline")
+        facts.append(Fact(t.CAL_DEADLINE, due))
     facts.append(Fact(t.CAL_STATE, t.CAL_CANCELLED if e.cancelled_at else t.CAL_PLANNED))
     return Entry(loc.date(), title, "event", start=e.start, end=e.end,
                  detail=f"{fmt_time(loc.time())} Uhr {e.place or ''}".strip(),
@@ -137,12 +146,14 @@ def _event(e: Event, tz: ZoneInfo) -> Entry:
 def _fair(f: Fair, day: date, tz: ZoneInfo) -> Entry:
     days = ", ".join(fmt_date(date.fromisoformat(iso)) for iso in f.days)
     where = ", ".join(p for p in (f.place, f.city) if p)
-    facts = [Fact(t.CAL_DAYS, days)] + ([Fact(t.CAL_PLACE, where)] if where else [])
+    facts = [Fact(t.CAL_DAYS, days + mark(f.provisional, "days"))]
+    facts += [Fact(t.CAL_PLACE, where)] if where else []
     if f.setup:
-        facts.append(Fact(t.CAL_SETUP, f"ab {f.setup} Uhr"))
-    facts += [Fact(t.CAL_AREA, f"{f.capacity_m2} m²"),
-              Fact(t.CAL_DEADLINE, fmt_dt(f.deadline, tz))]
-    return Entry(day, f.title, "fair", detail=f"{f.place} {f.city}".strip(),
+        facts.append(Fact(t.CAL_SETUP, f"ab {f.setup} Uhr" + mark(f.provisional, "setup")))
+    facts += [Fact(t.CAL_AREA, f"{f.capacity_m2} m²" + mark(f.provisional, "capacity_m2")),
+              Fact(t.CAL_DEADLINE, fmt_dt(f.deadline, tz) + mark(f.provisional, "deadline"))]
+    return Entry(day, summary(f.title, f.provisional, FAIR_WHEN), "fair",
+                 detail=f"{f.place} {f.city}".strip(),
                  href=f"/termine#fair-{f.id}", facts=tuple(facts))
 
 
@@ -170,7 +181,8 @@ async def _stammtisch(svc: Services, s: Session, lo: datetime, hi: datetime) -> 
         note = "fällt aus" if m.cancelled else "verschoben" if m.moved else ""
         title = sched.series.title + (f" ({note})" if note else "")
         out.append(Entry(loc.date(), title, "stammtisch", start=m.start, end=m.end,
-                         detail=f"{fmt_time(loc.time())} Uhr",
+                         detail=f"{fmt_time(loc.time())} Uhr, {sched.series.minutes} Minuten"
+                                + mark(sched.series.provisional, "duration"),
                          facts=_meeting_facts(sched, m, svc.tz)))
     return out
 
@@ -186,7 +198,8 @@ def _meeting_facts(sched: Schedule, m: Meeting, tz: ZoneInfo) -> tuple[Fact, ...
     else:
         state = t.CAL_PLANNED
     facts = [Fact(t.CAL_DATE, fmt_date(loc.date())),
-             Fact(t.CAL_TIME, f"{fmt_time(loc.time())}–{fmt_time(end.time())} Uhr"),
+             Fact(t.CAL_TIME, f"{fmt_time(loc.time())}–{fmt_time(end.time())} Uhr"
+                  + mark(sched.series.provisional, "duration")),
              _online(m.link),
              Fact(t.CAL_STATE, state)]
     if sched.series.about:

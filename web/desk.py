@@ -19,7 +19,7 @@ from aiohttp import web
 from bot.chat import Address, FileOut, Incoming, plain_text
 from bot.chat import Person as ChatPerson
 from bot.web_server import WebServer
-from handlers.core import Ctx, Router
+from handlers.core import Ctx, Router, provisional
 from handlers.core.format import fmt_date, fmt_dt, fmt_short_date
 from handlers.web.texts import RULES
 from storage import audit
@@ -63,6 +63,11 @@ class Desk:
         self.templates.filters["dt"] = lambda v: fmt_dt(v, self.services.tz) if v else "–"
         self.templates.globals["nav"] = t.NAV
         self.templates.globals["t"] = t
+        # The "vorläufig" marks of the chat, for the catalogue's assumed values.
+        self.templates.globals["mark"] = provisional.mark
+        self.templates.globals["date_mark"] = provisional.date_mark
+        self.templates.globals["time_mark"] = provisional.time_mark
+        self.templates.globals["provisional_mark"] = provisional.PROVISIONAL
         self._css = jinja2.PackageLoader("web", "templates").get_source(
             self.templates, "desk.css")[0]
 

@@ -139,3 +139,17 @@ class Confirm(Action, name="event.confirm"):
     """"Bestätigen: Titel" under /bestaetigen: the catalogue's assumptions hold."""
 
     event_id: int
+
+
+@dataclass(frozen=True)
+class ConfirmFixed(Action, name="event.confirm_yes"):
+    """"Ja, bestätigen" under the preview: confirm and tell those registered or waiting."""
+
+    event_id: int
+
+
+@dataclass(frozen=True)
+class KeepAssumed(Action, name="event.confirm_no"):
+    """"Nein" under the preview: the values stay "vorläufig"."""
+
+    event_id: int

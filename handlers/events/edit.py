@@ -92,10 +92,12 @@ async def ask_confirm(ctx: Ctx, data: Data) -> None:
     lines = [t.CONFIRM_HEAD.format(title=esc(ev.title))]
     order = list(t.FIELD_NAMES)  # stored answers come back with sorted keys (end before start)
     lines += [f"{t.FIELD_NAMES[k]}: {_show(k, new[k], ctx)}" for k in sorted(new, key=order.index)]
-    told = len(await signup.active(ctx.s, event_id=ev.id, status="registered"))
+    fixing = _fixes(ev, new)
+    told = len(await signup.active(ctx.s, event_id=ev.id,
+                                   status=None if fixing else "registered"))
     if any(k in manage.NOTIFY_ON for k in new) and told:
         who = "1 Person bekommt" if told == 1 else f"{t.people_text(told)} bekommen"
-        lines.append(t.WILL_NOTIFY.format(who=who))
+        lines.append((t.WILL_FIX if fixing else t.WILL_NOTIFY).format(who=who))
     ctx.say("\n".join(lines), [[choice(ctx, t.SAVE, "save"), cancel_button(ctx)]])
 
 
@@ -104,17 +106,27 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
     if value != "save":
         raise UsageError(t.PREVIEW)
     changes = fields.to_fields(data["changes"])
+    fixing = _fixes(await _event(ctx, data), changes)
     out = await manage.update(ctx.s, event_id=data["event_id"], changes=changes, now=ctx.now)
     ev = out.event
     await notices.moved_up(ctx.notify, ev, out.promoted, ctx.tz)
     for reg in out.people:  # reminders follow the new time (or the new days before it)
         await notices.plan_reminders(ctx.notify, ev, reg.person_id, ctx.tz)
     told = out.people if out.told else []
-    await notices.changed(ctx.notify, ev, told)
+    if fixing and out.told:  # an assumed date set by the team: it now stands, waiting list too
+        told = await signup.active(ctx.s, event_id=ev.id)
+        await notices.fixed(ctx.notify, ev, told)
+    else:
+        await notices.changed(ctx.notify, ev, told)
     ctx.audit("event_edit", event=ev.id, **data["changes"])
     ctx.say(t.EDIT_DONE.format(title=esc(ev.title), told=t.people_text(len(told)),
                                moved=len(out.promoted)))
     return END
+
+
+def _fixes(ev: Event, changes: dict[str, Any]) -> bool:
+    """Tell whether the change sets a date or time the catalogue only assumed."""
+    return "start" in changes and any(t.is_provisional(ev, f) for f in t.WHEN_FIELDS)
 
 
 async def _event(ctx: Ctx, data: Data) -> Event:

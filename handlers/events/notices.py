@@ -7,7 +7,8 @@
   companies nobody of which answered; a job keeps them in line (storage.events.reminders).
 - "event.signoff_request" (team): a person asks to be signed off after the deadline.
 - "event.notice" (urgent, always sent): moved up from the waiting list, time/place/title
-  changed, event cancelled, signed off by the team. The calendar file goes with it.
+  changed, an assumed date confirmed or set by the team ("steht jetzt fest", also to the
+  waiting list), event cancelled, signed off by the team. The calendar file goes with it.
 
 Every row names the event; the renderer reads the event as it is at delivery, so a reminder
 shows the time the event has then, and a notice about a change that was overtaken by a
@@ -28,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat import FileOut
 from handlers.core import JobCtx, Notice, Notify, RenderCtx, Rendered, Router
-from handlers.core.format import esc, fmt_dt
+from handlers.core.format import esc
 from handlers.events import texts as t
 from handlers.events.actions import AskPeople, Participants
 from handlers.events.view import event_file
@@ -103,6 +104,16 @@ async def changed(notify: Notify, ev: Event, regs: Iterable[Registration]) -> No
         await _tell(notify, ev, reg.person_id, f"changed:{ev.sequence}", sequence=ev.sequence)
 
 
+async def fixed(notify: Notify, ev: Event, regs: Iterable[Registration]) -> int:
+    """Tell everyone registered or waiting that the assumed date now stands; return how many."""
+    told = 0
+    for reg in regs:
+        await _tell(notify, ev, reg.person_id, f"fixed:{ev.sequence}", sequence=ev.sequence,
+                    registration_id=reg.id)
+        told += 1
+    return told
+
+
 async def cancelled(notify: Notify, ev: Event, regs: Iterable[Registration]) -> None:
     """Drop every reminder of a cancelled event and tell everyone registered or waiting."""
     await notify.unplan(prefix(ev.id), reason="abgesagt")  # before planning the new rows
@@ -169,6 +180,15 @@ async def _changed(rc: RenderCtx, ev: Event, p: Mapping[str, Any]) -> Rendered |
         title=esc(ev.title), when=t.when_text(ev, rc.tz), place=t.place_line(ev)))
 
 
+async def _fixed(rc: RenderCtx, ev: Event, p: Mapping[str, Any]) -> Rendered | None:
+    reg = await rc.s.get(Registration, p.get("registration_id", 0))
+    if ev.cancelled_at is not None or ev.sequence != p.get("sequence") \
+            or reg is None or reg.status == "cancelled":
+        return None  # overtaken by a newer change, the cancellation or the person's sign-off
+    return _with_ics(rc, ev, t.FIXED.format(
+        title=esc(ev.title), when=t.when_text(ev, rc.tz), place=t.place_line(ev)))
+
+
 async def _cancelled(rc: RenderCtx, ev: Event, p: Mapping[str, Any]) -> Rendered | None:
     text = t.EVENT_CANCELLED.format(title=esc(ev.title), when=t.when_text(ev, rc.tz))
     return _with_ics(rc, ev, text)
@@ -180,6 +200,7 @@ async def _removed(rc: RenderCtx, ev: Event, p: Mapping[str, Any]) -> Rendered |
 
 _NOTICES: dict[str, NoticeText] = {
     "promoted": _promoted, "changed": _changed, "cancelled": _cancelled, "removed": _removed,
+    "fixed": _fixed,
 }
 
 
@@ -208,7 +229,7 @@ async def render_deadline(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | Non
             rc.s, event_id=ev.id, company_id=company_id):
         return None
     text = t.REMIND_DEADLINE.format(title=esc(ev.title), when=t.when_text(ev, rc.tz),
-                                    deadline=fmt_dt(ev.deadline, rc.tz))
+                                    deadline=t.deadline_text(ev, rc.tz))
     return Rendered(text, [[RenderCtx.button(t.REG, AskPeople(ev.id))]])
 
 

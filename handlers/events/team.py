@@ -6,7 +6,7 @@ from bot.chat import Button
 from handlers.core import Ctx, Router, Table, UsageError
 from handlers.core.exports import Cell
 from handlers.core.format import esc
-from handlers.core.provisional import PROVISIONAL_WORD
+from handlers.core.provisional import PROVISIONAL_WORD, fixes_when
 from handlers.core.provisional import names as provisional_names
 from handlers.events import notices
 from handlers.events import texts as t
@@ -14,6 +14,9 @@ from handlers.events.actions import (
     AskCancel,
     Confirm,
     ConfirmCancel,
+    ConfirmFixed,
+    Edit,
+    KeepAssumed,
     KeepEvent,
     Participants,
     Unregister,
@@ -21,8 +24,10 @@ from handlers.events.actions import (
 from handlers.events.view import pick
 from handlers.fairs.team import provisional_fairs
 from handlers.schau_rein.team import provisional_schau_rein
+from handlers.stammtisch.team import provisional_stammtisch
 from storage.errors import DomainError
 from storage.events import manage, queries, signup
+from storage.events.models import Event
 from storage.events.queries import Entry
 
 MAX_BUTTONS = 20
@@ -39,6 +44,8 @@ def register(router: Router) -> None:
     router.on(KeepEvent, keep_event, admin=True)
     router.command("bestaetigen", provisional, help=t.HELP_CONFIRM, admin=True)
     router.on(Confirm, confirm, admin=True)
+    router.on(ConfirmFixed, confirm_fixed, admin=True)
+    router.on(KeepAssumed, keep_assumed, admin=True)
     router.exports.add("anmeldungen", t.EXPORT_LABEL, export)
 
 
@@ -61,7 +68,7 @@ async def _participants(ctx: Ctx, event_id: int) -> None:
         raise DomainError("event_unknown")
     rows = await queries.entries(ctx.s, event_id=ev.id)
     head = t.PARTICIPANTS_HEAD.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
-                                      booked=ev.booked, capacity=ev.capacity or "–")
+                                      booked=ev.booked, capacity=t.capacity_text(ev))
     if ev.cancelled_at is not None:
         head += "\n" + t.IS_CANCELLED
     lines, buttons = [head], list[list[Button]]()
@@ -129,14 +136,16 @@ async def provisional(ctx: Ctx) -> None:
     events = await queries.provisional(ctx.s, now=ctx.now)
     fair_lines, fair_buttons = await provisional_fairs(ctx)
     schau_lines, schau_buttons = await provisional_schau_rein(ctx)
-    fair_lines, fair_buttons = [*fair_lines, *schau_lines], [*fair_buttons, *schau_buttons]
+    series_lines, series_buttons = await provisional_stammtisch(ctx)
+    fair_lines = [*fair_lines, *schau_lines, *series_lines]
+    fair_buttons = [*fair_buttons, *schau_buttons, *series_buttons]
     if not events and not fair_lines:
         ctx.say(t.CONFIRM_NONE)
         return
     lines = [t.CONFIRM_LIST_HEAD]
     for ev in events:
         fields = provisional_names(ev.provisional, t.PROVISIONAL_FIELDS)
-        lines.append(t.CONFIRM_LINE.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
+        lines.append(t.CONFIRM_LINE.format(title=esc(ev.title), when=t.assumed_when(ev, ctx.tz),
                                            fields=fields))
     buttons = [[ctx.button(t.CONFIRM_BUTTON.format(title=ev.title[:40]), Confirm(ev.id))]
                for ev in events[:MAX_BUTTONS]]
@@ -144,12 +153,39 @@ async def provisional(ctx: Ctx) -> None:
 
 
 async def confirm(ctx: Ctx, a: Confirm) -> None:
-    """Clear the "vorläufig" mark of one event (audited)."""
-    before = await queries.get(ctx.s, event_id=a.event_id)
-    fields = list(before.provisional or []) if before else []
-    ev = await manage.confirm(ctx.s, event_id=a.event_id)
-    ctx.audit("event_confirm", event=ev.id, title=ev.title, fields=fields)
-    ctx.say(t.CONFIRMED.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz)), edit=True)
+    """Confirm one event's assumed values; preview first when people hear the date stands."""
+    ev = await queries.get(ctx.s, event_id=a.event_id)
+    if ev is None:
+        raise DomainError("event_unknown")
+    if not ev.provisional:
+        raise DomainError("event_not_provisional", title=ev.title)
+    told = len(await signup.active(ctx.s, event_id=ev.id)) if fixes_when(ev.provisional) else 0
+    if not told:  # nobody is messaged: nothing to preview
+        await confirm_fixed(ctx, ConfirmFixed(ev.id))
+        return
+    fields = provisional_names(ev.provisional, t.PROVISIONAL_FIELDS)
+    ctx.say(t.CONFIRM_PREVIEW.format(title=esc(ev.title), when=t.assumed_when(ev, ctx.tz),
+                                     fields=fields, told=t.fixed_told_text(told)),
+            [[ctx.button(t.CONFIRM_YES, ConfirmFixed(ev.id)),
+              ctx.button(t.CONFIRM_OTHER, Edit(ev.id)),
+              ctx.button(t.CONFIRM_NO, KeepAssumed(ev.id))]], edit=True)
+
+
+async def confirm_fixed(ctx: Ctx, a: ConfirmFixed) -> None:
+    """Clear the "vorläufig" marks (audited); those registered or waiting hear the date stands."""
+    ev, fields = await manage.confirm(ctx.s, event_id=a.event_id)
+    told = 0
+    if fixes_when(fields):
+        told = await notices.fixed(ctx.notify, ev, await signup.active(ctx.s, event_id=ev.id))
+    ctx.audit("event_confirm", event=ev.id, title=ev.title, fields=fields, informed=told)
+    text = t.CONFIRMED.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz))
+    ctx.say(text + (t.CONFIRMED_TOLD.format(n=t.people_text(told)) if told else ""), edit=True)
+
+
+async def keep_assumed(ctx: Ctx, a: KeepAssumed) -> None:
+    """"Nein" under the preview: nothing changes."""
+    ev = await queries.get(ctx.s, event_id=a.event_id)
+    ctx.say(t.CONFIRM_KEPT.format(title=esc(ev.title if ev else "")), edit=True)
 
 
 async def export(ctx: Ctx, query: str) -> Table:
@@ -169,9 +205,16 @@ async def export(ctx: Ctx, query: str) -> Table:
                 e.company.name if e.company else "", e.person.display_name or e.person.key,
                 e.person.platform, reg.people, "; ".join(reg.names), _status(e),
                 reg.created_at, reg.cancelled_at,  # date-time cells, in the cluster's zone
-                PROVISIONAL_WORD if t.is_provisional(e.event, "start") else "",
+                _date_mark(e.event), provisional_names(e.event.provisional, t.PROVISIONAL_FIELDS),
             ])
     return Table("Anmeldungen", t.EXPORT_COLUMNS, rows)
+
+
+def _date_mark(ev: Event) -> str:
+    """Return the export's "Datum vorläufig" cell: the date, or only its time, is assumed."""
+    if t.is_provisional(ev, "start"):
+        return PROVISIONAL_WORD
+    return t.TIME_PROVISIONAL if t.is_provisional(ev, "time") else ""
 
 
 def _status(e: Entry) -> str:

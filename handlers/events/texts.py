@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.core import provisional
 from handlers.core.format import esc, fmt_dt, fmt_span, plural
-from handlers.core.provisional import PROVISIONAL, PROVISIONAL_DATE
+from handlers.core.provisional import PROVISIONAL, PROVISIONAL_DATE, time_mark
 from storage.events.models import Event
 
 REG, UNREG, CAL, INFO = "Anmelden", "Abmelden", "Kalender", "Details"
@@ -237,10 +237,13 @@ UNREGISTERED_DONE = "Abgemeldet von <b>{title}</b>. Die Person bekommt Bescheid;
 NO_PARTICIPANTS = "Noch keine Anmeldungen."
 EXPORT_COLUMNS = (
     "Termin", "Datum", "Firma", "Name", "Plattform", "Personen", "Namen (Namensschilder)",
-    "Status", "Angemeldet am", "Abgemeldet am", "Datum vorläufig",
+    "Status", "Angemeldet am", "Abgemeldet am", "Datum vorläufig", "Angaben vorläufig",
 )
 ICS_PROVISIONAL = "Termin vorläufig – der genaue Termin folgt."
-PROVISIONAL_FIELDS = {"start": "Datum", "capacity": "Plätze", "deadline": "Anmeldefrist"}
+PROVISIONAL_FIELDS = {"start": "Datum", "time": "Uhrzeit", "capacity": "Plätze",
+                      "deadline": "Anmeldefrist"}
+WHEN_FIELDS = ("start", "time")  # the fields that make the date (and the .ics) provisional
+TIME_PROVISIONAL = "Uhrzeit vorläufig"
 HELP_CONFIRM = "Vorläufige Angaben aus dem Jahresplan bestätigen"
 CONFIRM_NONE = "Alle Angaben aus dem Jahresplan sind bestätigt – nichts mehr vorläufig."
 CONFIRM_LIST_HEAD = "<b>Vorläufig</b> (Annahmen aus dem Jahresplan). Stimmt es? Dann bestätigen:"
@@ -250,6 +253,20 @@ CONFIRMED = (
     "Bestätigt: <b>{title}</b> ({when}) ist nicht mehr vorläufig. Stimmt etwas nicht? "
     "Ändern mit /termin_bearbeiten."
 )
+CONFIRM_PREVIEW = (
+    "<b>{title}</b> bestätigen: {when} ({fields})?\n{told}\nStimmt der Termin nicht? "
+    "„Anderer Termin“ ändert ihn – die Angemeldeten erfahren dann den neuen."
+)
+CONFIRM_YES = "Ja, bestätigen"
+CONFIRM_OTHER = "Anderer Termin"
+CONFIRM_NO = "Nein"
+CONFIRM_KEPT = "Gut, <b>{title}</b> bleibt vorläufig. Bestätigen später mit /bestaetigen."
+CONFIRMED_TOLD = " Benachrichtigt: {n}."
+FIXED = (
+    "<b>Der Termin steht jetzt fest:</b> {title}\n{when}\n{place}"
+    "Passt es nicht mehr? /termine → Abmelden."
+)
+WILL_FIX = "{who} die Nachricht, dass der Termin jetzt feststeht (mit Kalendereintrag)."
 EVENT_CANCELLED_STATUS = "abgesagt (Termin abgesagt)"
 EXPORT_LABEL = "Anmeldungen zu Terminen"
 
@@ -258,7 +275,23 @@ def when_text(ev: Event, tz: ZoneInfo) -> str:
     text = esc(ev.date_note) if ev.date_note else fmt_span(ev.start, ev.end, tz)
     if is_provisional(ev, "start"):
         return text + (PROVISIONAL if "folgt" in text else PROVISIONAL_DATE)
-    return text
+    return text + time_mark(ev.provisional, "time")
+
+
+def assumed_when(ev: Event, tz: ZoneInfo) -> str:
+    """Return the assumed day and time themselves (not the month note) for the team to confirm."""
+    return fmt_span(ev.start, ev.end, tz) + (
+        PROVISIONAL if is_provisional(ev, "start") else time_mark(ev.provisional, "time"))
+
+
+def fixed_told_text(n: int) -> str:
+    """Say how many registered or waiting people hear that the date now stands."""
+    if n == 0:
+        return "Niemand ist angemeldet – es geht keine Nachricht raus."
+    return (f"{people_text(n)} (Angemeldete und Wartende) bekommen die Nachricht, dass der "
+            "Termin jetzt feststeht." if n > 1 else
+            "1 Person (angemeldet oder wartend) bekommt die Nachricht, dass der Termin jetzt "
+            "feststeht.")
 
 
 def is_provisional(ev: Event, field: str) -> bool:
@@ -324,7 +357,17 @@ def deadline_line(ev: Event, now: datetime, tz: ZoneInfo, contact: str) -> str:
         return ""
     if now > ev.deadline:
         return f"Anmeldefrist vorbei – bitte beim Clusterteam melden: {esc(contact)}"
-    return f"Anmeldung bis {fmt_dt(ev.deadline, tz)}{mark(ev, 'deadline')}"
+    return f"Anmeldung bis {deadline_text(ev, tz)}"
+
+
+def deadline_text(ev: Event, tz: ZoneInfo) -> str:
+    """Return the sign-up deadline, " (vorläufig)" while only assumed."""
+    return fmt_dt(ev.deadline, tz) + mark(ev, "deadline") if ev.deadline else ""
+
+
+def capacity_text(ev: Event) -> str:
+    """Return the number of places, " (vorläufig)" while only assumed ("–": no limit)."""
+    return f"{ev.capacity}{mark(ev, 'capacity')}" if ev.capacity is not None else "–"
 
 
 def kind_line(ev: Event) -> str:

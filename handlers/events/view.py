@@ -7,10 +7,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.chat import Button, FileOut
-from handlers.core import Action, Ctx, UsageError
+from handlers.core import Action, Ctx, UsageError, provisional
 from handlers.core.format import esc, fmt_date
 from handlers.core.ics import event_ics, ics_file
-from handlers.core.provisional import PROVISIONAL
 from handlers.events import texts as t
 from handlers.events.actions import (
     AskPeople,
@@ -126,7 +125,7 @@ def details(ctx: Ctx, v: MemberView) -> str:
     if ev.link and ev.kind == "intern" and ctx.is_member:  # an online meeting's link
         extra.append(t.MORE_LINK.format(url=esc(ev.link)))
     if ev.kind == "intern" and ev.capacity is not None:
-        extra.append(t.PLACES_DETAIL.format(capacity=ev.capacity, booked=ev.booked,
+        extra.append(t.PLACES_DETAIL.format(capacity=t.capacity_text(ev), booked=ev.booked,
                                             waiting=v.waiting))
     extra.append(t.QUESTIONS.format(contact=esc(contact(ctx.catalogue))))
     return text + "\n\n" + "\n".join(extra)
@@ -140,10 +139,12 @@ def event_file(ev: Event, tz: ZoneInfo, *, now: datetime | None = None,
     is for members only).
     """
     link = ev.link if member or ev.kind != "intern" else None
-    # An assumed date is an .ics too (no date_note): the title and text must say "vorläufig".
+    # An assumed date or time is an .ics too (no date_note): title and text say "vorläufig".
     soon = t.ICS_PROVISIONAL if t.is_provisional(ev, "start") else None
-    desc = "\n".join(x for x in (soon, ev.topic, link, "Ausbildungscluster Zukunftsmacher") if x)
-    summary = ev.title + (PROVISIONAL if soon else "")
+    assumed = provisional.ics_note(ev.provisional, t.PROVISIONAL_FIELDS)
+    desc = "\n".join(x for x in (soon, assumed, ev.topic, link,
+                                 "Ausbildungscluster Zukunftsmacher") if x)
+    summary = provisional.summary(ev.title, ev.provisional, t.WHEN_FIELDS)
     place, city = ev.place or "", ev.city or ""
     where = ", ".join(x for x in (place, city) if x and (x == place or x not in place))
     data = event_ics(

@@ -32,7 +32,9 @@ def register(router: Router) -> None:
         if not isinstance(when, datetime):  # storage always names it; never fail on the way out
             return t.UNKNOWN_FAIR
         # The catalogue in force now (a new one may have been applied since start).
-        return deadline_passed(router.services.catalogue, str(e.info.get("title", "")), when)
+        assumed = e.info.get("provisional")
+        return deadline_passed(router.services.catalogue, str(e.info.get("title", "")), when,
+                               [str(f) for f in assumed] if isinstance(assumed, list) else None)
 
     router.domain_errors({
         "fair_deadline": deadline,

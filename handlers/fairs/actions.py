@@ -34,3 +34,17 @@ class AskBooth(Action, name="fair.ask"):
     """"Standplatz anfragen" under a fair in /termine: /messe with that fair chosen."""
 
     fair_key: str
+
+
+@dataclass(frozen=True)
+class ConfirmFairFixed(Action, name="fair.confirm_yes"):
+    """"Ja, bestätigen" under the preview: confirm and tell the companies asking for space."""
+
+    fair_id: int
+
+
+@dataclass(frozen=True)
+class KeepFairAssumed(Action, name="fair.confirm_no"):
+    """"Nein" under the preview: the fair's values stay "vorläufig"."""
+
+    fair_id: int

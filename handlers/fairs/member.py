@@ -51,7 +51,7 @@ async def ask_fair(ctx: Ctx, data: Data) -> None:
     lines = [t.PICK_FAIR] + [
         t.fair_line(f.title, queries.fair_dates(f), f.place,
                     t.deadline_text(f.deadline, ctx.tz), f.note, closed=ctx.now > f.deadline,
-                    provisional=f.provisional)
+                    provisional=f.provisional)  # fair_line marks an assumed deadline
         for f in found
     ]
     rows = [[choice(ctx, f.title, f.key)] for f in found]
@@ -89,7 +89,8 @@ async def ask_existing(ctx: Ctx, data: Data) -> None:
         ctx.say(t.NO_REQUEST.format(title=esc(data["title"])), [[cancel_button(ctx)]])
         return
     text = t.EXISTING.format(title=esc(fair.title), summary=request_summary(req),
-                             deadline=t.deadline_text(fair.deadline, ctx.tz))
+                             deadline=t.fair_deadline_text(fair.deadline, ctx.tz,
+                                                           fair.provisional))
     ctx.say(text, [[choice(ctx, t.CHANGE_LABEL, "change"), choice(ctx, t.WITHDRAW_LABEL, "off")],
                    [cancel_button(ctx)]])
 

@@ -19,9 +19,9 @@ from handlers.core.format import esc
 from handlers.fairs import texts as t
 from handlers.fairs.actions import OpenRequest
 from handlers.fairs.views import CONTACT, request_summary
-from storage.fairs import HOLDING, BoothRequest, Fair, queries, reminders
+from storage.fairs import ACTIVE, HOLDING, BoothRequest, Fair, queries, reminders
 from storage.fairs.booths import Outcome
-from storage.members import Company
+from storage.members import Company, people
 
 NEW = "fair.request"  # team: a new request (also onto the waiting list)
 CHANGED = "fair.changed"  # team: a confirmed request was changed
@@ -29,6 +29,7 @@ WITHDRAWN = "fair.withdrawn"  # team: a request was withdrawn
 DECIDED = "fair.decided"  # team: another admin confirmed or declined
 DECISION = "fair.decision"  # company: confirmed or declined, with the team's note
 PROMOTED = "fair.promoted"  # company: moved up from the waiting list
+FIXED = "fair.fixed"  # company: the team confirmed the fair's assumed date ("steht jetzt fest")
 
 
 def register(router: Router) -> None:
@@ -39,6 +40,7 @@ def register(router: Router) -> None:
     router.notices.add(DECIDED, render_decided)
     router.notices.add(DECISION, render_decision)
     router.notices.add(PROMOTED, render_promoted)
+    router.notices.add(FIXED, render_fixed)
     router.notices.add(reminders.DEADLINE_KIND, render_deadline, switch=t.LABEL_DEADLINE)
     router.notices.add(reminders.SETUP_KIND, render_setup, switch=t.LABEL_EXHIBITOR)
     router.jobs.append(plan_reminders)
@@ -159,8 +161,9 @@ async def render_decision(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | Non
     req, fair, _ = found
     if req.status == "confirmed":
         text = t.CONFIRMED.format(title=esc(fair.title),
-                                  days=t.days_text(queries.booked_dates(req)),
-                                  setup=fair.setup or "08:00")
+                                  days=t.fair_days_text(queries.booked_dates(req),
+                                                        fair.provisional),
+                                  setup=t.setup_text(fair.setup, fair.provisional))
     else:
         text = t.DECLINED.format(title=esc(fair.title))
     return Rendered(text + (t.NOTE.format(note=esc(req.admin_note)) if req.admin_note else ""))
@@ -197,6 +200,36 @@ async def render_setup(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
     req, fair, _ = found
     kit = ", ".join(label for attr, label in t.EQUIPMENT.items() if getattr(req, attr))
     return Rendered(t.REMIND_EXHIBITOR.format(
-        title=esc(fair.title), days=t.days_text(queries.booked_dates(req)),
-        place=esc(fair.place), setup=fair.setup or "08:00", area=req.area_m2,
-        equipment=f", {kit}" if kit else ""))
+        title=esc(fair.title), days=t.fair_days_text(queries.booked_dates(req), fair.provisional),
+        place=esc(fair.place), setup=t.setup_text(fair.setup, fair.provisional),
+        area=req.area_m2, equipment=f", {kit}" if kit else ""))
+
+
+async def fixed(ctx: Ctx, fair: Fair) -> int:
+    """Tell the companies asking for space that the fair's assumed date now stands."""
+    told = 0
+    for req, _ in await queries.fair_requests(ctx.s, fair_id=fair.id):
+        if req.status in ACTIVE:
+            told += await ctx.notify.company(req.company_id, Notice(
+                kind=FIXED, key=_once(FIXED, req.id), params={"request_id": req.id}))
+    return told
+
+
+async def fixed_audience(ctx: Ctx, fair: Fair) -> int:
+    """Return how many people `fixed` would tell (reachable people of asking companies)."""
+    ids = {req.company_id for req, _ in await queries.fair_requests(ctx.s, fair_id=fair.id)
+           if req.status in ACTIVE}
+    found = [p for cid in sorted(ids) for p in await people.members_of(ctx.s, company_id=cid)]
+    return sum(1 for p in found if p.unreachable_at is None)
+
+
+async def render_fixed(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """Company: the fair's date stands (None once the request is withdrawn or declined)."""
+    found = await _request(rc, p)
+    if found is None or found[0].status not in ACTIVE or found[1].cancelled_at is not None:
+        return None
+    req, fair, _ = found
+    return Rendered(t.FIXED.format(
+        title=esc(fair.title), days=t.fair_days_text(queries.fair_dates(fair), fair.provisional),
+        place=esc(fair.place), setup=t.setup_text(fair.setup, fair.provisional),
+        status=t.STATUS[req.status]))

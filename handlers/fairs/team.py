@@ -6,13 +6,19 @@ from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Router, Step, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data
 from handlers.core.format import esc
-from handlers.core.provisional import names
+from handlers.core.provisional import fixes_when, names
 from handlers.fairs import notices
 from handlers.fairs import texts as t
-from handlers.fairs.actions import ConfirmFair, Decide, OpenRequest
+from handlers.fairs.actions import (
+    ConfirmFair,
+    ConfirmFairFixed,
+    Decide,
+    KeepFairAssumed,
+    OpenRequest,
+)
 from handlers.fairs.views import board_head, fair_head, show_request
 from storage.errors import DomainError
-from storage.fairs import ACTIVE, booths, queries
+from storage.fairs import ACTIVE, Fair, booths, queries
 
 NOTE_DIALOG = "messe_entscheid"
 OPS = {True: "confirm", False: "decline"}
@@ -28,6 +34,8 @@ def register(router: Router) -> None:
     router.on(OpenRequest, open_request, admin=True)
     router.on(Decide, decide, admin=True)
     router.on(ConfirmFair, confirm_fair, admin=True)
+    router.on(ConfirmFairFixed, confirm_fair_fixed, admin=True)
+    router.on(KeepFairAssumed, keep_fair_assumed, admin=True)
     router.dialog(Dialog(NOTE_DIALOG, t.DIALOG_DECIDE_TITLE, "note", {
         "note": Step(ask_note, on_text=on_note, on_press=on_note),
     }))
@@ -120,8 +128,41 @@ async def provisional_fairs(ctx: Ctx) -> tuple[list[str], list[list[Button]]]:
 
 
 async def confirm_fair(ctx: Ctx, a: ConfirmFair) -> None:
-    """Clear the "vorläufig" marks of one fair (audited)."""
+    """Confirm a fair's assumed values; preview first when companies hear the date stands."""
+    fair = await _fair(ctx, a.fair_id)
+    if not fair.provisional:
+        raise DomainError("fair_not_provisional", title=fair.title)
+    told = await notices.fixed_audience(ctx, fair) if fixes_when(fair.provisional) else 0
+    if not told:  # nobody is messaged: nothing to preview
+        await confirm_fair_fixed(ctx, ConfirmFairFixed(fair.id))
+        return
+    ctx.say(t.CONFIRM_PREVIEW.format(
+        title=esc(fair.title), days=t.fair_days_text(queries.fair_dates(fair), fair.provisional),
+        setup=("," + t.setup_text(fair.setup, fair.provisional).rstrip(".")) if fair.setup else "",
+        fields=names(fair.provisional, t.PROVISIONAL_FIELDS), told=t.fixed_told_text(told)),
+        [[ctx.button(t.CONFIRM_YES, ConfirmFairFixed(fair.id)),
+          ctx.button(t.CONFIRM_NO, KeepFairAssumed(fair.id))]], edit=True)
+
+
+async def confirm_fair_fixed(ctx: Ctx, a: ConfirmFairFixed) -> None:
+    """Clear the "vorläufig" marks of one fair (audited); asking companies hear the date stands."""
     fair, fields = await queries.confirm(ctx.s, fair_id=a.fair_id)
-    ctx.audit("fair_provisional_confirm", fair=fair.id, title=fair.title, fields=fields)
-    ctx.say(t.CONFIRMED_FAIR.format(title=esc(fair.title),
-                                    days=t.days_text(queries.fair_dates(fair))), edit=True)
+    told = await notices.fixed(ctx, fair) if fixes_when(fields) else 0
+    ctx.audit("fair_provisional_confirm", fair=fair.id, title=fair.title, fields=fields,
+              informed=told)
+    text = t.CONFIRMED_FAIR.format(title=esc(fair.title),
+                                   days=t.days_text(queries.fair_dates(fair)))
+    ctx.say(text + (t.CONFIRMED_TOLD.format(n=told) if told else ""), edit=True)
+
+
+async def keep_fair_assumed(ctx: Ctx, a: KeepFairAssumed) -> None:
+    """"Nein" under the preview: nothing changes."""
+    fair = await _fair(ctx, a.fair_id)
+    ctx.say(t.CONFIRM_KEPT.format(title=esc(fair.title)), edit=True)
+
+
+async def _fair(ctx: Ctx, fair_id: int) -> Fair:
+    fair = await ctx.s.get(Fair, fair_id)
+    if fair is None or fair.cancelled_at is not None:
+        raise DomainError("fair_unknown")
+    return fair

@@ -51,7 +51,8 @@ PROMOTED = (
     "Gute Nachricht: Beim <b>{title}</b> ist Fläche frei geworden. Eure Anfrage ist von der "
     "Warteliste nachgerückt und jetzt <b>angefragt</b>. Das Clusterteam bestätigt sie noch."
 )
-CONFIRMED = "Eure Anfrage für <b>{title}</b> ({days}) ist <b>bestätigt</b>. Aufbau ab {setup} Uhr. Wir freuen uns auf euch!"
+CONFIRMED = "Eure Anfrage für <b>{title}</b> ({days}) ist <b>bestätigt</b>.{setup} Wir freuen uns auf euch!"
+SETUP = " Aufbau ab {time} Uhr{mark}."
 DECLINED = "Eure Anfrage für <b>{title}</b> wurde leider <b>abgelehnt</b>."
 NOTE = "\nHinweis vom Clusterteam: {note}"
 OVERVIEW_HEAD = "<b>Messen (Gemeinschaftsstand)</b>"
@@ -79,7 +80,7 @@ REMIND_DEADLINE = (
     "damit wir die Fläche planen können. (Abschalten: /erinnerungen)"
 )
 REMIND_EXHIBITOR = (
-    "In einer Woche ist <b>{title}</b>: {days}, {place}. Aufbau ab {setup} Uhr. "
+    "In einer Woche ist <b>{title}</b>: {days}, {place}.{setup} "
     "Euer Platz: {area} m²{equipment}. Bis bald am Gemeinschaftsstand!"
 )
 LABEL_DEADLINE = "Messe: Erinnerung an die Anmeldefrist"
@@ -160,11 +161,17 @@ def fair_deadline_text(deadline: datetime, tz: ZoneInfo, provisional: list[str] 
     return deadline_text(deadline, tz) + mark(provisional, "deadline")
 
 
+def setup_text(setup: str, provisional: list[str] | None) -> str:
+    """Return " Aufbau ab 08:00 Uhr." (" (vorläufig)" while assumed); nothing without a time."""
+    return SETUP.format(time=setup, mark=mark(provisional, "setup")) if setup else ""
+
+
 def overview_line(title: str, days: list[date], status: str, area: int,
-                  deadline: str | None) -> str:
+                  deadline: str | None, provisional: list[str] | None = None) -> str:
     """One /meine line for a booth request (how to change it while the deadline is ahead)."""
     change = OVERVIEW_CHANGE.format(deadline=deadline) if deadline else ""
-    return f"• {esc(title)} ({days_text(days)}): {STATUS.get(status, status)}, ca. {area} m²{change}"
+    shown = fair_days_text(days, provisional)
+    return f"• {esc(title)} ({shown}): {STATUS.get(status, status)}, ca. {area} m²{change}"
 
 # /hilfe lines and command-menu descriptions
 HELP_MESSE = "Platz am Gemeinschaftsstand einer Messe anfragen"
@@ -185,3 +192,21 @@ CONFIRMED_FAIR = (
     "Dann den Jahresplan ändern (/katalog)."
 )
 NOT_PROVISIONAL = "Messe <b>{title}</b> ist schon bestätigt. Noch Vorläufiges: /bestaetigen"
+CONFIRM_PREVIEW = "Messe <b>{title}</b> bestätigen: {days}{setup} ({fields})?\n{told}"
+CONFIRM_YES = "Ja, bestätigen"
+CONFIRM_NO = "Nein"
+CONFIRM_KEPT = "Gut, die Messe <b>{title}</b> bleibt vorläufig. Bestätigen später mit /bestaetigen."
+CONFIRMED_TOLD = " Benachrichtigt: {n}."
+FIXED = (
+    "<b>Der Termin steht jetzt fest:</b> {title}\n{days}, {place}.{setup}\n"
+    "Eure Anfrage: {status}. Ändern oder zurückziehen: /messe"
+)
+
+
+def fixed_told_text(n: int) -> str:
+    """Say how many people of companies with a booth request hear that the date stands."""
+    if n == 0:
+        return "Noch keine Anfragen – es geht keine Nachricht raus."
+    who = "1 Person" if n == 1 else f"{n} Personen"
+    verb = "bekommt" if n == 1 else "bekommen"
+    return f"{who} aus Firmen mit Anfrage {verb} die Nachricht, dass der Termin feststeht."

@@ -41,7 +41,7 @@ async def overview(ctx: Ctx) -> list[str]:
         return []
     found = await queries.company_requests(ctx.s, company_id=ctx.company_id)
     lines = [t.overview_line(f.title, queries.fair_dates(f), r.status, r.area_m2,
-                             _open_until(ctx, f, r)) for f, r in found]
+                             _open_until(ctx, f, r), f.provisional) for f, r in found]
     return [t.OVERVIEW_HEAD, *lines] if lines else []
 
 
@@ -49,7 +49,7 @@ def _open_until(ctx: Ctx, fair: Fair, req: BoothRequest) -> str | None:
     """Return the deadline text while the request can still be changed, else None."""
     if ctx.now > fair.deadline or req.status not in ACTIVE:
         return None
-    return t.deadline_text(fair.deadline, ctx.tz)
+    return t.fair_deadline_text(fair.deadline, ctx.tz, fair.provisional)
 
 
 async def too_late(ctx: Ctx, fair: Fair) -> None:
@@ -61,19 +61,22 @@ async def too_late(ctx: Ctx, fair: Fair) -> None:
         ctx.say(deadline_refusal(ctx.catalogue, fair))
         return
     ctx.say(t.LATE_EXISTING.format(title=esc(fair.title), summary=request_summary(req),
-                                   deadline=t.deadline_text(fair.deadline, ctx.tz),
+                                   deadline=t.fair_deadline_text(fair.deadline, ctx.tz,
+                                                                 fair.provisional),
                                    contact=contact_text(ctx.catalogue)))
 
 
 def deadline_refusal(catalogue: Catalogue, fair: Fair) -> str:
     """Say that the fair's deadline has passed and whom to ask instead."""
-    return deadline_passed(catalogue, fair.title, fair.deadline)
+    return deadline_passed(catalogue, fair.title, fair.deadline, fair.provisional)
 
 
-def deadline_passed(catalogue: Catalogue, title: str, deadline: datetime) -> str:
+def deadline_passed(catalogue: Catalogue, title: str, deadline: datetime,
+                    provisional: list[str] | None = None) -> str:
     """Say that the deadline of fair `title` passed and whom to ask instead."""
-    return t.DEADLINE_PASSED.format(title=esc(title), contact=contact_text(catalogue),
-                                    deadline=t.deadline_text(deadline, catalogue.tz))
+    return t.DEADLINE_PASSED.format(
+        title=esc(title), contact=contact_text(catalogue),
+        deadline=t.fair_deadline_text(deadline, catalogue.tz, provisional))
 
 
 def contact_text(catalogue: Catalogue) -> str:

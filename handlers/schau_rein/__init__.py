@@ -36,7 +36,9 @@ def register(router: Router) -> None:
         deadline = e.info.get("deadline")
         if not isinstance(deadline, datetime):
             return t.NO_PROGRAMME
-        return deadline_text(router.services.catalogue, deadline)  # the one in force now
+        assumed = e.info.get("provisional")
+        return deadline_text(router.services.catalogue, deadline,  # the one in force now
+                             [str(f) for f in assumed] if isinstance(assumed, list) else None)
 
     router.domain_errors({
         "schaurein_state": lambda e: t.STATE_REFUSED,

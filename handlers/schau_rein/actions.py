@@ -32,3 +32,13 @@ class Join(Action, name="schaurein.join"):
 @dataclass(frozen=True)
 class ConfirmAssumed(Action, name="schaurein.confirm"):
     """"Bestätigen: Schau rein" under /bestaetigen: the catalogue's assumptions hold."""
+
+
+@dataclass(frozen=True)
+class ConfirmAssumedFixed(Action, name="schaurein.confirm_yes"):
+    """"Ja, bestätigen" under the preview: confirm and tell the companies signed up."""
+
+
+@dataclass(frozen=True)
+class KeepAssumed(Action, name="schaurein.confirm_no"):
+    """"Nein" under the preview: the week's values stay "vorläufig"."""

@@ -11,7 +11,7 @@ from handlers.core.dialogs import Data
 from handlers.core.format import esc, fmt_date
 from handlers.dates import When, parse_when
 from handlers.schau_rein import texts as t
-from handlers.schau_rein.views import current, dates
+from handlers.schau_rein.views import current, dates, week_text
 from storage.schau_rein import queries
 
 SPLIT = re.compile(r"\s*(?:\bund\b|;|&|\+)\s*", re.I)
@@ -39,18 +39,16 @@ def week(ctx: Ctx) -> tuple[date, date]:
 
 async def ask_days(ctx: Ctx, data: Data) -> None:
     """Ask for the day(s) of the open-company event."""
-    first, last = week(ctx)
-    if data.get("days"):
-        ask = t.ASK_DAY.format(first=fmt_date(first), last=fmt_date(last))
-        ctx.say(ask, [[cancel_button(ctx)]])
-        return
     prog = current(ctx)
+    shown = week_text(prog, await queries.assumed(ctx.s, prog))
+    if data.get("days"):
+        ctx.say(t.ASK_DAY.format(week=shown), [[cancel_button(ctx)]])
+        return
     old = None
     if ctx.company_id is not None:
         old = await queries.signup_of(ctx.s, programme=prog.key, company_id=ctx.company_id)
     existing = t.EXISTING.format(days=t.days_text(dates(old.days))) if old else ""
-    intro = t.INTRO.format(title=esc(prog.title), first=fmt_date(first),
-                           last=fmt_date(last), existing=existing)
+    intro = t.INTRO.format(title=esc(prog.title), week=shown, existing=existing)
     withdraw = [[choice(ctx, t.WITHDRAW_LABEL, "withdraw")]] if old else []
     ctx.say(intro, [*withdraw, [cancel_button(ctx)]])
 
@@ -65,8 +63,9 @@ async def on_days(ctx: Ctx, data: Data, text: str) -> str:
         raise UsageError(t.DAYS_NOT_UNDERSTOOD)
     for day in found:
         if not first <= day <= last:
-            raise UsageError(t.NOT_IN_WEEK.format(day=fmt_date(day), first=fmt_date(first),
-                                                  last=fmt_date(last)))
+            prog = current(ctx)
+            shown = week_text(prog, await queries.assumed(ctx.s, prog))
+            raise UsageError(t.NOT_IN_WEEK.format(day=fmt_date(day), week=shown))
     data["pending"] = [d.isoformat() for d in found]
     data["pending_time"] = bool(TIME.search(text))  # only days are kept: say where times go
     return "days_ok"

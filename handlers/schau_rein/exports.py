@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from icalendar import Event
@@ -9,7 +10,7 @@ from icalendar import Event
 from handlers.core import Ctx, Router, Table
 from handlers.core.exports import Cell, spread
 from handlers.core.ics import alarm, calendar, ics_file
-from handlers.core.provisional import names
+from handlers.core.provisional import ics_note, is_provisional, names, summary
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.views import current, dates
 from storage.schau_rein import SchauReinSignup, programme, queries
@@ -49,22 +50,29 @@ async def media_calendar(ctx: Ctx) -> None:
     if not entries:
         ctx.say(t.CAL_EMPTY)
         return
+    assumed = await queries.assumed(ctx.s, current(ctx))
     ctx.audit("export", kind="schaurein_kalender", rows=len(entries))
-    ctx.say(t.CAL_DONE.format(count=len(entries)),
-            file=ics_file("schaurein-medien.ics", media_ics(entries, stamp=ctx.now)))
+    note = t.CAL_PROVISIONAL if is_provisional(assumed, "days") else ""
+    ctx.say(t.CAL_DONE.format(count=len(entries)) + note,
+            file=ics_file("schaurein-medien.ics", media_ics(entries, stamp=ctx.now,
+                                                             assumed=assumed)))
 
 
-def media_ics(entries: list[tuple[date, str, SchauReinSignup]], *, stamp: datetime) -> bytes:
+def media_ics(entries: list[tuple[date, str, SchauReinSignup]], *, stamp: datetime,
+              assumed: Sequence[str] = ()) -> bytes:
     """Build a calendar with one all-day VEVENT per (day, company) wanting media coverage."""
     cal = calendar(name="Schau rein – mediale Begleitung")
+    note = ics_note(assumed, t.PROVISIONAL_FIELDS)
     for day, company, row in entries:
         ev = Event()
         ev.add("uid", f"schaurein-{row.id}-{day.isoformat()}@zukunftsmacher")
         ev.add("dtstamp", stamp)
-        ev.add("summary", f"Schau rein: mediale Begleitung bei {company}")
+        ev.add("summary", summary(t.ICS_SUMMARY.format(company=company), assumed,
+                                  t.WHEN_FIELDS))
         ev.add("dtstart", day)
         ev.add("dtend", day + timedelta(days=1))
-        ev.add("description", f"{row.description}\nKontakt: {row.contact}")
+        ev.add("description", "\n".join(
+            x for x in (note, row.description, f"Kontakt: {row.contact}") if x))
         ev.add("transp", "TRANSPARENT")
         ev.add_component(alarm(f"Schau rein bei {company}"))
         cal.add_component(ev)

@@ -13,22 +13,24 @@ from collections.abc import Mapping
 from typing import Any
 
 from handlers.core import Ctx, JobCtx, Notice, RenderCtx, Rendered, Router
-from handlers.core.format import esc, fmt_date, fmt_dt
-from handlers.core.provisional import date_mark, mark
+from handlers.core.format import esc
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.actions import Join, OpenSignup, ShowSignups
-from handlers.schau_rein.views import CONTACT, dates, row_summary
+from handlers.schau_rein.views import CONTACT, dates, deadline_shown, row_summary, week_text
+from storage.members import people
 from storage.outbox import deadlines
-from storage.schau_rein import SchauReinSignup, programme, queries, reminders
+from storage.schau_rein import Programme, SchauReinSignup, programme, queries, reminders
 
 SIGNED_UP = "schaurein.signup"
 WITHDRAWN = "schaurein.withdrawn"
+FIXED = "schaurein.fixed"  # company: the team confirmed the assumed week ("steht jetzt fest")
 
 
 def register(router: Router) -> None:
     """Register the Schau-rein notice kinds."""
     router.notices.add(SIGNED_UP, render_signed_up)
     router.notices.add(WITHDRAWN, render_withdrawn)
+    router.notices.add(FIXED, render_fixed)
     router.notices.add(reminders.DEADLINE_KIND, render_deadline, switch=t.LABEL_DEADLINE)
     router.jobs.append(plan_deadline_reminders)
 
@@ -50,10 +52,9 @@ async def render_deadline(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | Non
             rc.s, programme=prog.key, company_id=company_id) is not None:
         return None
     assumed = await queries.assumed(rc.s, prog)
-    days = f"{fmt_date(prog.first_day)} – {fmt_date(prog.last_day)}" + date_mark(assumed, "days")
-    text = t.REMIND_DEADLINE.format(title=esc(prog.title), days=days,
-                                    deadline=fmt_dt(prog.deadline, rc.tz)
-                                    + mark(assumed, "deadline"))
+    text = t.REMIND_DEADLINE.format(title=esc(prog.title), days=week_text(prog, assumed),
+                                    deadline=deadline_shown(prog.deadline, rc.catalogue,
+                                                            assumed))
     return Rendered(text, [[RenderCtx.button(t.JOIN_LABEL, Join())]])
 
 
@@ -95,3 +96,31 @@ async def render_withdrawn(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered:
     days = t.TEAM_WITHDRAWN_DAYS.format(days=t.days_text(dates(list(p.get("days", [])))))
     text = t.team_notice(t.TEAM_WITHDRAWN, str(p.get("company", "")), days)
     return Rendered(text, [[rc.button(t.LIST_LABEL, ShowSignups())]])
+
+
+async def fixed(ctx: Ctx, prog: Programme) -> int:
+    """Tell the companies signed up that the assumed week now stands; return how many people."""
+    told = 0
+    for row, _ in await queries.signups(ctx.s, programme=prog.key):
+        told += await ctx.notify.company(row.company_id, Notice(
+            kind=FIXED, key=_once(FIXED, row.id), params={"signup_id": row.id}))
+    return told
+
+
+async def fixed_audience(ctx: Ctx, prog: Programme) -> int:
+    """Return how many people `fixed` would tell (reachable people of companies signed up)."""
+    found = [p for row, _ in await queries.signups(ctx.s, programme=prog.key)
+             for p in await people.members_of(ctx.s, company_id=row.company_id)]
+    return sum(1 for p in found if p.unreachable_at is None)
+
+
+async def render_fixed(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
+    """Company: the Schau-rein week stands (None once the sign-up is withdrawn)."""
+    found = await queries.signup_with_company(rc.s, signup_id=int(p.get("signup_id", 0)))
+    prog = programme(rc.catalogue)
+    if found is None or prog is None or found[0].programme != prog.key:
+        return None
+    row = found[0]
+    return Rendered(t.FIXED.format(title=esc(prog.title),
+                                   week=week_text(prog, await queries.assumed(rc.s, prog)),
+                                   days=t.days_text(dates(row.days))))

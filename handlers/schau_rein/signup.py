@@ -10,7 +10,7 @@ from handlers.schau_rein import notices
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.actions import Join
 from handlers.schau_rein.days import DAY_STEPS
-from handlers.schau_rein.views import contact_name, current, dates, deadline_text, summary
+from handlers.schau_rein.views import closed_text, contact_name, current, dates, summary
 from handlers.schau_rein.withdraw import STEPS as WITHDRAW_STEPS
 from handlers.schau_rein.withdraw import on_days_press, withdraw_button
 from storage.members import companies
@@ -52,7 +52,7 @@ async def start_signup(ctx: Ctx, router: Router) -> None:
         raise UsageError(t.NO_COMPANY)
     prog = current(ctx)
     if not prog.is_open(ctx.now):
-        raise UsageError(deadline_text(ctx.catalogue, prog.deadline))
+        raise UsageError(await closed_text(ctx, prog))
     if ctx.company.state is None:
         await router.dialogs.start(ctx, STATE_DIALOG, {})
     elif ctx.company.state != prog.state:
@@ -130,7 +130,7 @@ async def on_confirm(ctx: Ctx, data: Data, value: str) -> str:
     """Sign up, confirm, and tell the cluster's Schau-rein contact at once."""
     prog = current(ctx)
     if not prog.is_open(ctx.now):  # closed mid-dialog: end it and say whom to ask
-        ctx.say(deadline_text(ctx.catalogue, prog.deadline))
+        ctx.say(await closed_text(ctx, prog))
         return END
     row, replaced = await service.sign_up(
         ctx.s, programme=prog, company_id=_cid(ctx), person_id=ctx.person_id,

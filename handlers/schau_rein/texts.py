@@ -20,7 +20,7 @@ NOT_SAXON = (
     "(/medientag) oder ein Platz am Gemeinschaftsstand bei einer Messe (/messe)."
 )
 INTRO = (
-    "<b>{title}</b> ({first} bis {last})\nWir unterstützen euch mit Ideen, Werbung auf Social "
+    "<b>{title}</b> ({week})\nWir unterstützen euch mit Ideen, Werbung auf Social "
     "Media und medialer Begleitung.{existing}\n\nAn welchem Tag öffnet ihr euren Betrieb? "
     "Mehrere Tage gehen auch, z. B. „9.3. und 11.3.“ oder „9.-11.3.“."
 )
@@ -28,8 +28,9 @@ EXISTING = (
     "\nIhr seid schon angemeldet ({days}) – eine neue Anmeldung ersetzt die alte. Ihr könnt "
     "sie auch zurückziehen."
 )
-ASK_DAY = "Welchen Tag noch? (zwischen {first} und {last})"
-NOT_IN_WEEK = "{day} liegt nicht in der Schau-rein-Woche ({first} bis {last}). Bitte einen Tag in dieser Woche."
+ASK_DAY = "Welchen Tag noch? ({week})"
+NOT_IN_WEEK = "{day} liegt nicht in der Schau-rein-Woche ({week}). Bitte einen Tag in dieser Woche."
+WEEK = "{first} bis {last}"
 DAYS_NOT_UNDERSTOOD = (
     "Diese Tage habe ich leider nicht verstanden. Schreib sie zum Beispiel so: „10.3.“, "
     "„9.3. und 11.3.“, „9.-11.3.“ oder „die ganze Woche“."
@@ -78,6 +79,8 @@ LIST_HEAD = "<b>Schau rein – Anmeldungen: {count}</b>"
 LIST_HINT = "\nTabelle: /export schaurein · Kalender (.ics) der Termine mit medialer Begleitung: /schaurein_kalender"
 LIST_EMPTY = "Noch keine Anmeldungen für Schau rein."
 CAL_DONE = "Kalender für die mediale Begleitung (Einträge: {count}) – zum Import in euren Kalender."
+CAL_PROVISIONAL = " Die Woche ist noch vorläufig – die Einträge sind so markiert."
+ICS_SUMMARY = "Schau rein: mediale Begleitung bei {company}"
 CAL_EMPTY = "Noch niemand wünscht mediale Begleitung – kein Kalendereintrag."
 
 
@@ -126,3 +129,22 @@ CONFIRM_LINE = "• <b>{title}</b>: {fields}"
 CONFIRM_BUTTON = "Bestätigen: Schau rein"
 CONFIRMED = "Bestätigt: <b>{title}</b> ist nicht mehr vorläufig."
 NOT_PROVISIONAL = "<b>{title}</b> ist schon bestätigt. Noch Vorläufiges: /bestaetigen"
+WHEN_FIELDS = ("days",)
+CONFIRM_PREVIEW = "<b>{title}</b> bestätigen: {week} ({fields})?\n{told}"
+CONFIRM_YES = "Ja, bestätigen"
+CONFIRM_NO = "Nein"
+CONFIRM_KEPT = "Gut, <b>{title}</b> bleibt vorläufig. Bestätigen später mit /bestaetigen."
+CONFIRMED_TOLD = " Benachrichtigt: {n}."
+FIXED = (
+    "<b>Der Termin steht jetzt fest:</b> {title}\n{week}\nIhr seid dabei: {days}. "
+    "Ändern oder zurückziehen: /schaurein"
+)
+
+
+def fixed_told_text(n: int) -> str:
+    """Say how many people of companies signed up hear that the week stands."""
+    if n == 0:
+        return "Noch keine Anmeldungen – es geht keine Nachricht raus."
+    who = "1 Person" if n == 1 else f"{n} Personen"
+    verb = "bekommt" if n == 1 else "bekommen"
+    return f"{who} aus angemeldeten Firmen {verb} die Nachricht, dass der Termin feststeht."

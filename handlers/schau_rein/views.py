@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from handlers.core import Ctx, UsageError
-from handlers.core.format import esc, fmt_dt
+from handlers.core.format import esc, fmt_date, fmt_dt
+from handlers.core.provisional import date_mark, mark
 from handlers.schau_rein import texts as t
 from storage.catalogue import Catalogue
 from storage.schau_rein import Programme, SchauReinSignup, programme, queries
@@ -26,11 +28,29 @@ def dates(days: list[str]) -> list[date]:
     return [date.fromisoformat(d) for d in days]
 
 
-def deadline_text(catalogue: Catalogue, deadline: datetime) -> str:
+def week_text(prog: Programme, assumed: Sequence[str]) -> str:
+    """Return the week "Mo, 9. März 2026 bis Sa, 14. März 2026", marked while assumed."""
+    return t.WEEK.format(first=fmt_date(prog.first_day),
+                         last=fmt_date(prog.last_day)) + date_mark(assumed, "days")
+
+
+def deadline_shown(deadline: datetime, catalogue: Catalogue, assumed: Sequence[str] | None) -> str:
+    """Return the sign-up deadline, " (vorläufig)" while assumed."""
+    return fmt_dt(deadline, catalogue.tz) + mark(assumed, "deadline")
+
+
+def deadline_text(catalogue: Catalogue, deadline: datetime,
+                  assumed: Sequence[str] | None = None) -> str:
     """Say the sign-up is closed and whom to ask instead."""
     contact = catalogue.contact(CONTACT)
     who = f"{contact.name} ({contact.email})" if contact.email else contact.name
-    return t.DEADLINE.format(deadline=fmt_dt(deadline, catalogue.tz), contact=esc(who))
+    return t.DEADLINE.format(deadline=deadline_shown(deadline, catalogue, assumed),
+                             contact=esc(who))
+
+
+async def closed_text(ctx: Ctx, prog: Programme) -> str:
+    """Say the programme's sign-up is closed (its deadline marked while assumed)."""
+    return deadline_text(ctx.catalogue, prog.deadline, await queries.assumed(ctx.s, prog))
 
 
 def contact_name(catalogue: Catalogue) -> str:
@@ -58,6 +78,9 @@ async def overview(ctx: Ctx) -> list[str]:
     row = await queries.signup_of(ctx.s, programme=prog.key, company_id=ctx.company_id)
     if row is None:
         return []
-    change = (t.OVERVIEW_CHANGE.format(deadline=fmt_dt(prog.deadline, ctx.tz))
+    assumed = await queries.assumed(ctx.s, prog)
+    change = (t.OVERVIEW_CHANGE.format(deadline=deadline_shown(prog.deadline, ctx.catalogue,
+                                                               assumed))
               if prog.is_open(ctx.now) else "")
-    return [t.OVERVIEW_HEAD + change, row_summary(prog, row)]
+    week = date_mark(assumed, "days")  # the sign-up's days lie in a week not fixed yet
+    return [t.OVERVIEW_HEAD + week + change, row_summary(prog, row)]

@@ -8,7 +8,7 @@ from handlers.core.dialogs import Data
 from handlers.schau_rein import notices
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.actions import Withdraw
-from handlers.schau_rein.views import contact_name, current, dates, deadline_text
+from handlers.schau_rein.views import closed_text, contact_name, current, dates
 from storage.schau_rein import queries, service
 
 DIALOG = "schaurein_withdraw"
@@ -66,7 +66,7 @@ async def on_withdraw(ctx: Ctx, data: Data, value: str) -> str:
         return END
     prog = current(ctx)
     if not prog.is_open(ctx.now):  # after the deadline the team is asked directly
-        ctx.say(deadline_text(ctx.catalogue, prog.deadline))
+        ctx.say(await closed_text(ctx, prog))
         return END
     if ctx.company_id is None:
         raise UsageError(t.NO_COMPANY)

@@ -18,6 +18,7 @@ from typing import Any
 from handlers.core import Action, Ctx, JobCtx, Notice, RenderCtx, Rendered
 from handlers.core.format import esc, fmt_dt, fmt_span
 from handlers.core.ics import ics_file, series_ics
+from handlers.core.provisional import ics_note
 from handlers.stammtisch import texts as t
 from storage.events import queries as events
 from storage.events.models import Event
@@ -61,7 +62,9 @@ def series_file(sched: Schedule, *, now: datetime) -> bytes:
             moved.append(m.start)
     return series_ics(UID, s.title, s.occurrence(s.first), s.duration, s.every_days, until,
                       skipped=skipped, moved_to=moved, location=s.link or None,
-                      description=t.ICS_DESCRIPTION.format(about=s.about, link=s.link),
+                      description="\n".join(x for x in (
+                          ics_note(s.provisional, t.PROVISIONAL_FIELDS),
+                          t.ICS_DESCRIPTION.format(about=s.about, link=s.link)) if x),
                       url=s.link or None, sequence=len(sched.changes), stamp=now, tz=s.tz)
 
 

@@ -41,7 +41,8 @@ async def show(ctx: Ctx) -> None:
     series = sched.series
     upcoming = sched.upcoming(after=ctx.now, count=SHOWN)
     on = await queries.is_subscribed(ctx.s, person_id=ctx.person_id)
-    lines = [t.HEAD.format(title=esc(series.title), about=esc(series.about))]
+    lines = [t.HEAD.format(title=esc(series.title), about=esc(series.about)),
+             t.duration_line(series.minutes, series.provisional)]
     if upcoming:
         lines.append(t.NEXT)
         lines += [t.session_line(m.start, m.link, ctx.tz, moved=m.moved) for m in upcoming]

@@ -14,8 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
+from bot.chat import Button
 from handlers.core import Action, Ctx, Router, UsageError
 from handlers.core.format import esc, fmt_date, fmt_dt
+from handlers.core.provisional import names
 from handlers.dates import When, parse_when, to_datetime
 from handlers.stammtisch import texts as t
 from handlers.stammtisch.member import SHOWN
@@ -63,6 +65,11 @@ class KeepMeeting(Action, name="stammtisch.keep"):
     """The team pressed "Nein" under a preview."""
 
 
+@dataclass(frozen=True)
+class ConfirmAssumed(Action, name="stammtisch.confirm"):
+    """"Bestätigen: Stammtisch" under /bestaetigen: the catalogue's assumed duration holds."""
+
+
 STAMP = "%Y%m%d%H%M"
 
 
@@ -73,6 +80,7 @@ def register(router: Router) -> None:
     router.on(ConfirmLink, confirm_link, admin=True)
     router.on(ConfirmTime, confirm_time, admin=True)
     router.on(KeepMeeting, keep, admin=True)
+    router.on(ConfirmAssumed, confirm_assumed, admin=True)
     router.command("stammtisch_absagen", skip, help=t.HELP_STAMMTISCH_ABSAGEN, admin=True)
     router.command("stammtisch_verschieben", move, help=t.HELP_STAMMTISCH_VERSCHIEBEN,
                    admin=True)
@@ -250,6 +258,29 @@ async def confirm_time(ctx: Ctx, a: ConfirmTime) -> None:
     await service.change_setting(ctx.s, key="time", value=a.time, now=ctx.now)
     ctx.audit("stammtisch_time", time=a.time)
     ctx.say(t.done_change(await _tell(ctx, {"what": "time", "time": a.time})))
+
+
+async def provisional_stammtisch(ctx: Ctx) -> tuple[list[str], list[list[Button]]]:
+    """Return /bestaetigen's line and button while the series still has assumed values."""
+    if not ctx.catalogue.section("stammtisch"):
+        return [], []
+    series = (await queries.schedule(ctx.s, ctx.catalogue)).series
+    if not series.provisional:
+        return [], []
+    line = t.CONFIRM_LINE.format(title=esc(series.title), minutes=series.minutes,
+                                 fields=names(series.provisional, t.PROVISIONAL_FIELDS))
+    return [line], [[ctx.button(t.CONFIRM_BUTTON, ConfirmAssumed())]]
+
+
+async def confirm_assumed(ctx: Ctx, a: ConfirmAssumed) -> None:
+    """Confirm the series' assumed values (the duration; no one is messaged), audited."""
+    series = (await queries.schedule(ctx.s, ctx.catalogue)).series
+    if not series.provisional:
+        raise UsageError(t.NOT_PROVISIONAL.format(title=esc(series.title)))
+    await service.confirm_assumed(ctx.s, fields=series.provisional, now=ctx.now)
+    ctx.audit("stammtisch_provisional_confirm", fields=list(series.provisional),
+              minutes=series.minutes)
+    ctx.say(t.CONFIRMED.format(title=esc(series.title), minutes=series.minutes), edit=True)
 
 
 async def show_topics(ctx: Ctx) -> None:

@@ -6,6 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from handlers.core.format import esc, fmt_date, fmt_dt, fmt_time, local
+from handlers.core.provisional import mark
 
 LABEL_MORNING = "Stammtisch: am Morgen (9 Uhr)"
 LABEL_SOON = "Stammtisch: 15 Minuten vorher"
@@ -38,6 +39,12 @@ STALE_SETTING = "Diese Änderung ist nicht mehr aktuell – bitte schick den Bef
 STALE_CHANGE = "Dieser Termin hat sich inzwischen geändert – bitte schau in /stammtisch und fang neu an."
 
 HEAD = "<b>{title}</b> – online per Zoom, alle 14 Tage\n{about}"
+DURATION = "Dauer: {minutes} Minuten{mark}"
+PROVISIONAL_FIELDS = {"duration": "Dauer"}
+CONFIRM_LINE = "• <b>{title}</b>: {fields} ({minutes} Minuten)"
+CONFIRM_BUTTON = "Bestätigen: Stammtisch"
+CONFIRMED = "Bestätigt: Der {title} dauert {minutes} Minuten – nicht mehr vorläufig."
+NOT_PROVISIONAL = "Beim {title} ist nichts mehr vorläufig. Noch Vorläufiges: /bestaetigen"
 NEXT = "\n<b>Nächste Termine</b>"
 NONE = "\nZurzeit sind keine Termine geplant."
 SUBSCRIBED = "\n🔔 Du wirst am Morgen (9 Uhr) und 15 Minuten vorher erinnert. Einzeln abschalten: /erinnerungen"
@@ -85,6 +92,11 @@ def session_line(start: datetime, link: str, tz: ZoneInfo, *, moved: bool = Fals
     """Format one upcoming session with its join link."""
     note = " (verschoben)" if moved else ""
     return f"• {fmt_dt(start, tz)}{note}\n  <a href=\"{esc(link)}\">Zoom-Link</a>"
+
+
+def duration_line(minutes: int, provisional: tuple[str, ...]) -> str:
+    """Return "Dauer: 60 Minuten", " (vorläufig)" while the catalogue only assumed it."""
+    return DURATION.format(minutes=minutes, mark=mark(provisional, "duration"))
 
 
 def at(start: datetime, tz: ZoneInfo) -> str:

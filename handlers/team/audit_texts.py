@@ -126,6 +126,8 @@ DESCRIBE: dict[str, Describe] = {
     "stammtisch_move": _stammtisch_move,
     "stammtisch_link": lambda d, n, tz: "Zoom-Link des Stammtischs geändert",
     "stammtisch_time": lambda d, n, tz: f"Stammtisch ab jetzt um {_s(d, 'time')} Uhr",
+    "stammtisch_provisional_confirm": lambda d, n, tz: (f"Dauer des Stammtischs "
+                                                        f"({_s(d, 'minutes')} Minuten) bestätigt"),
     # media days, films, fairs
     "schaurein_provisional_confirm": lambda d, n, tz: (f"Vorläufige Angaben von "
                                                        f"{_s(d, 'title')} bestätigt"),

@@ -20,9 +20,11 @@ LongText = Annotated[str, StringConstraints(max_length=1000)]
 HourMinute = Annotated[str, StringConstraints(pattern=r"^(([01][0-9]|2[0-3]):[0-5][0-9])?$")]
 # The 16 German states (ISO 3166-2:DE without "DE-"); the plan's companies are in BB and SN.
 # Event fields a catalogue may mark as assumed ("Annahme"): shown "vorläufig" until confirmed.
-ProvisionalField = Literal["start", "capacity", "deadline"]
+# "start": the date itself ("Termin folgt"); "time": the day is fixed, the hours are assumed.
+ProvisionalField = Literal["start", "time", "capacity", "deadline"]
 FairProvisionalField = Literal["days", "setup", "deadline", "capacity_m2"]
 SchauReinProvisionalField = Literal["days", "deadline"]
+StammtischProvisionalField = Literal["duration"]
 State = Literal["BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL",
                 "SN", "ST", "TH"]
 
@@ -160,6 +162,8 @@ class StammtischSection(Strict):
     duration_minutes: int = Field(default=60, ge=5, le=24 * 60)
     link: str = ""
     about: LongText = ""
+    # Values the plan does not fix (an "Annahme"): shown as "vorläufig" until the team confirms.
+    provisional: list[StammtischProvisionalField] = []
 
 
 class MediaDaysSection(Strict):

@@ -61,8 +61,10 @@ async def update(s: Session, *, event_id: int, changes: dict[str, Any], now: dat
         setattr(event, k, v)
     if "start" in changes:
         event.date_note = None  # a typed time replaces "September 2026, Termin folgt"
-    # A value the team typed is no longer the catalogue's assumption.
-    event.provisional = [f for f in event.provisional or [] if f not in changes]
+    # A value the team typed is no longer the catalogue's assumption (a typed start fixes
+    # the time of day too).
+    typed = {*changes, "time"} if "start" in changes else set(changes)
+    event.provisional = [f for f in event.provisional or [] if f not in typed]
     event.edited_in_chat = True
     if told:
         event.sequence += 1
@@ -72,15 +74,22 @@ async def update(s: Session, *, event_id: int, changes: dict[str, Any], now: dat
     return Changed(event, told, registered, promoted)
 
 
-async def confirm(s: Session, *, event_id: int) -> Event:
-    """Confirm the catalogue's assumed values of an event: they are no longer "vorläufig"."""
+# Assumed fields that make the date itself (and the calendar entry) provisional.
+WHEN_FIELDS = ("start", "time")
+
+
+async def confirm(s: Session, *, event_id: int) -> tuple[Event, list[str]]:
+    """Confirm the catalogue's assumed values of an event; return it and what they were."""
     event = await lock_event(s, event_id)
     if not event.provisional:
         raise DomainError("event_not_provisional", title=event.title)
+    fields = list(event.provisional)
     event.provisional = []
     if event.date_note:  # a confirmed date is the date itself, not "September, Termin folgt"
         event.date_note = None
-    return event
+    if any(f in WHEN_FIELDS for f in fields):
+        event.sequence += 1  # the calendar entry loses its "vorläufig": calendars must update
+    return event, fields
 
 
 async def cancel_event(s: Session, *, event_id: int, now: datetime) -> Changed:

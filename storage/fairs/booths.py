@@ -143,7 +143,8 @@ async def _current_request(s: Session, fair_id: int, company_id: int) -> BoothRe
 
 def _before_deadline(fair: Fair, now: datetime) -> None:
     if now > fair.deadline:
-        raise DomainError("fair_deadline", title=fair.title, deadline=fair.deadline)
+        raise DomainError("fair_deadline", title=fair.title, deadline=fair.deadline,
+                          provisional=list(fair.provisional or []))
 
 
 def _valid_days(fair: Fair, days: list[str]) -> None:

@@ -14,7 +14,7 @@ from storage.errors import DomainError
 from storage.members.models import Company
 from storage.schau_rein.models import SchauReinSignup
 from storage.schau_rein.programme import Programme
-from storage.schau_rein.queries import signup_of
+from storage.schau_rein.queries import assumed, signup_of
 
 
 async def sign_up(
@@ -22,7 +22,7 @@ async def sign_up(
     days: list[date], support: list[str], description: str, contact: str, now: datetime,
 ) -> tuple[SchauReinSignup, bool]:
     """Create or replace the company's sign-up; return it and whether it replaced one."""
-    _open(programme, now)
+    await _open(s, programme, now)
     if not days or any(not programme.first_day <= d <= programme.last_day for d in days):
         raise DomainError("schaurein_bad_day", first=programme.first_day,
                           last=programme.last_day)
@@ -45,7 +45,7 @@ async def sign_up(
 async def withdraw(s: Session, *, programme: Programme, company_id: int,
                    now: datetime) -> SchauReinSignup | None:
     """Delete the company's sign-up and return it; None when there is none (any more)."""
-    _open(programme, now)
+    await _open(s, programme, now)
     await s.get(Company, company_id, with_for_update=True)
     row = await signup_of(s, programme=programme.key, company_id=company_id)
     if row is None:
@@ -55,6 +55,7 @@ async def withdraw(s: Session, *, programme: Programme, company_id: int,
     return row
 
 
-def _open(programme: Programme, now: datetime) -> None:
+async def _open(s: Session, programme: Programme, now: datetime) -> None:
     if not programme.is_open(now):
-        raise DomainError("schaurein_deadline", deadline=programme.deadline)
+        raise DomainError("schaurein_deadline", deadline=programme.deadline,
+                          provisional=await assumed(s, programme))

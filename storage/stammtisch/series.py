@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+CONFIRMED = "confirmed"  # the setting naming the assumptions the team confirmed ("duration")
 AHEAD = 14  # series dates looked at from a starting day (half a year at 14 days)
 LOOK_BACK = 3  # periods looked back: a meeting moved later may still lie ahead
 
@@ -28,6 +29,13 @@ class Series:
     link: str
     tz: ZoneInfo
     about: str = ""
+    # The catalogue's assumptions ("duration") the team has not confirmed yet: "vorläufig".
+    provisional: tuple[str, ...] = ()
+
+    @property
+    def minutes(self) -> int:
+        """Return how long a meeting lasts, in minutes."""
+        return int(self.duration.total_seconds() // 60)
 
     def occurrence(self, day: date) -> datetime:
         """Return the start of a meeting on local `day` (aware UTC)."""
@@ -117,6 +125,8 @@ def series_from(section: Mapping[str, Any], tz: ZoneInfo, settings: Mapping[str,
         duration=timedelta(minutes=int(section.get("duration_minutes", 60))),
         link=settings.get("link", section.get("link", "")), tz=tz,
         about=section.get("about", ""),
+        provisional=tuple(f for f in section.get("provisional", [])
+                          if f not in settings.get(CONFIRMED, "").split(",")),
     )
 
 

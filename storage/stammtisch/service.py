@@ -6,6 +6,7 @@ Telling people about a change is the caller's job (its notices commit with the c
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func
@@ -19,6 +20,7 @@ from storage.stammtisch.models import (
     StammtischSubscription,
     StammtischTopic,
 )
+from storage.stammtisch.series import CONFIRMED
 
 TOPIC_MAX = 500
 
@@ -49,6 +51,13 @@ async def change_setting(s: Session, *, key: str, value: str, now: datetime) -> 
         s.add(StammtischSetting(key=key, value=value, changed_at=now))
     else:
         row.value, row.changed_at = value, now
+
+
+async def confirm_assumed(s: Session, *, fields: Sequence[str], now: datetime) -> None:
+    """Mark the catalogue's assumed series values (e.g. "duration") as confirmed by the team."""
+    row = await s.get(StammtischSetting, CONFIRMED, with_for_update=True)
+    done = set(row.value.split(",")) if row is not None and row.value else set()
+    await change_setting(s, key=CONFIRMED, value=",".join(sorted(done | set(fields))), now=now)
 
 
 PROPOSED = "proposed_"  # key prefix of a change awaiting the team's confirmation

@@ -37,6 +37,7 @@ class Deadline:
     at: datetime
     title: str
     what: str  # "event" | "fair"
+    assumed: bool = False  # the catalogue only assumed this deadline ("vorläufig")
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,13 @@ async def today(s: Session, *, now: datetime, days: int = 14, recent: int = 14) 
         .where(col(BoothRequest.status).in_(("requested", "waiting")),
                col(Fair.cancelled_at).is_(None))
         .order_by(col(BoothRequest.queued_at)))]
-    deadlines = [Deadline(e.deadline, e.title, "event") for e in await s.exec(
+    deadlines = [Deadline(e.deadline, e.title, "event", "deadline" in (e.provisional or []))
+                 for e in await s.exec(
         select(Event).where(col(Event.deadline) >= now, col(Event.deadline) <= until,
                             col(Event.cancelled_at).is_(None)))
         if e.deadline is not None]
-    deadlines += [Deadline(f.deadline, f.title, "fair") for f in await s.exec(
+    deadlines += [Deadline(f.deadline, f.title, "fair", "deadline" in (f.provisional or []))
+                  for f in await s.exec(
         select(Fair).where(col(Fair.deadline) >= now, col(Fair.deadline) <= until,
                            col(Fair.cancelled_at).is_(None)))]
     waiting = [Waiting(e, int(n)) for e, n in await s.exec(

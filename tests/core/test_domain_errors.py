@@ -39,6 +39,7 @@ SAMPLES: dict[str, Any] = {
     "free": [date(2026, 3, 10)], "year": 2026, "max": 3, "min_days": 7,
     "title": "Netzwerktreffen <Görlitz>", "group": "IT & Technik", "status": "confirmed",
     "state": "SN", "name": "Buß- und Bettag", "deadline": WHEN, "key": "insidertreff",
+    "provisional": ["deadline"],
     "area": 12, "field": "capacity", "booked": 5, "capacity": 4, "kind": "extern",
     "link": "https://example.org", "code": "ABC123", "company_id": 7, "min": 2, "given": 11,
     "closes_at": WHEN, "label": "Best Practice", "audience": "alle", "length": 2001,

@@ -51,10 +51,10 @@ def test_member_signs_up_for_march_meeting_and_cancels(console: ConsoleBot) -> N
     assert csv.startswith(b"\xef\xbb\xbf")
     lines = csv.decode("utf-8-sig").splitlines()
     assert lines[0] == ("Termin;Datum;Firma;Name;Plattform;Personen;Namen (Namensschilder);"
-                        "Status;Angemeldet am;Abgemeldet am;Datum vorläufig")
+                        "Status;Angemeldet am;Abgemeldet am;Datum vorläufig;Angaben vorläufig")
     assert lines[1].split(";")[1:] == [
         "05.03.2026", "Zemmler Siebanlagen GmbH", "anna", "console", "2", "", "angemeldet",
-        "02.02.2026 09:00", "", "",
+        "02.02.2026 09:00", "", "", "Plätze, Anmeldefrist",
     ]
 
     again = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")

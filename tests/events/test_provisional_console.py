@@ -49,8 +49,17 @@ def test_assumed_values_are_provisional_until_the_team_confirms_them(
 
     listed = console.say("chef", "/bestaetigen")
     assert "Datum, Plätze, Anmeldefrist" in texts(listed)
-    done = texts(console.press("chef", button(listed, "Bestätigen: Netzwerktreffen: Regionale")))
-    assert "Bestätigt" in done and "17. September 2026" in done
+    # The team sees the assumed day itself, not only "September 2026, Termin folgt".
+    assert "Do, 17. September 2026, 10:00–15:00 Uhr (vorläufig)" in texts(listed)
+    preview = console.press("chef", button(listed, "Bestätigen: Netzwerktreffen: Regionale"))
+    assert "1 Person (angemeldet oder wartend) bekommt die Nachricht" in texts(preview)
+    assert "17. September 2026, 10:00–15:00 Uhr (vorläufig)" in texts(preview)
+    out = console.press("chef", button(preview, "Ja, bestätigen"))
+    done = texts(out, to="chef")
+    assert "Bestätigt" in done and "17. September 2026" in done and "Benachrichtigt: 1" in done
+    told = [m for m in out if m.get("to") == "anna"]
+    assert "Der Termin steht jetzt fest" in texts(told) and "17. September 2026" in texts(told)
+    assert "vorläufig" not in texts(told) and any(m.get("file") for m in told)
 
     september = texts(card(console.say("anna", "/termine"), SEPTEMBER))
     assert "vorläufig" not in september and "Termin folgt" not in september

@@ -26,8 +26,9 @@ async def test_typed_values_and_confirming_clear_the_marks(
 
     listed = await in_unit(db, queries.provisional, now=NOW)
     assert september.id in [ev.id for ev in listed] and speed.id not in [ev.id for ev in listed]
-    done = await in_unit(db, manage.confirm, event_id=september.id)
+    done, fields = await in_unit(db, manage.confirm, event_id=september.id)
     assert done.provisional == [] and done.date_note is None
+    assert fields == ["deadline", "start"] and done.sequence == september.sequence + 1
     with pytest.raises(DomainError) as caught:
         await in_unit(db, manage.confirm, event_id=september.id)
     assert caught.value.code == "event_not_provisional"

@@ -26,7 +26,7 @@ def test_booth_numbers_are_read_as_meant(console: ConsoleBot) -> None:
     waiting = texts(console.press("bert", button(out, "Anfrage senden")))
     assert "noch 20 m²" in waiting and "Warteliste" in waiting and "voll" not in waiting
     mine = texts(console.say("anna", "/meine"))
-    assert "ändern oder zurückziehen bis Fr, 10. April 2026, 23:59 Uhr: /messe" in mine
+    assert "ändern oder zurückziehen bis Fr, 10. April 2026, 23:59 Uhr (vorläufig): /messe" in mine
     console.now("2026-04-11T10:00:00+02:00")
     mine = texts(console.say("anna", "/meine"))
     assert "Insidertreff" in mine and "ändern" not in mine  # after the deadline: no false offer

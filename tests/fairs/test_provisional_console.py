@@ -30,8 +30,14 @@ def test_assumed_fair_values_are_provisional_until_the_team_confirms_them(
     listed = console.say("chef", "/bestaetigen")
     assert "Messe Insidertreff" in texts(listed)
     assert "Aufbau, Anmeldefrist, Fläche" in texts(listed)
-    done = texts(console.press("chef", button(listed, "Bestätigen: Messe Insidertreff")))
-    assert "Bestätigt: Messe Insidertreff" in done
+    preview = console.press("chef", button(listed, "Bestätigen: Messe Insidertreff"))
+    assert "Aufbau ab 08:00 Uhr (vorläufig)" in texts(preview)
+    assert "1 Person aus Firmen mit Anfrage bekommt die Nachricht" in texts(preview)
+    out = console.press("chef", button(preview, "Ja, bestätigen"))
+    assert "Bestätigt: Messe Insidertreff" in texts(out, to="chef")
+    told = texts(out, to="anna")
+    assert "Der Termin steht jetzt fest" in told and "Aufbau ab 08:00 Uhr." in told
+    assert "vorläufig" not in told
 
     fair = texts(card(console.say("anna", "/termine"), "Insidertreff"))
     assert "vorläufig" not in fair and "10. April 2026, 23:59 Uhr" in fair

@@ -45,7 +45,8 @@ def test_meine_offers_a_schau_rein_change_only_until_its_deadline(console: Conso
     console.say("anna", "/schaurein")
     sign_up(console, "anna", "10.3.")
     mine = texts(console.say("anna", "/meine"))
-    assert "Schau rein – ändern bis Fr, 20. Februar 2026, 23:59 Uhr: /schaurein" in mine
+    assert ("Schau rein – ändern bis Fr, 20. Februar 2026, 23:59 Uhr (vorläufig): /schaurein"
+            in mine)
     console.now("2026-02-21T09:00:00+01:00")
     mine = texts(console.say("anna", "/meine"))
     assert "Di, 10. März 2026" in mine and "/schaurein" not in mine

@@ -133,7 +133,9 @@ async def test_every_page_renders_for_the_team(
                               now=desk.clock.now())
     await log_in(desk, browser_session)
     termine = await (await browser_session.get(f"{desk.base}/termine")).text()
-    assert f"Teilnehmende: {first.title}" in termine and "3 von 40 Plätzen belegt" in termine
+    assert f"Teilnehmende: {first.title}" in termine
+    assert "3 von 40 (vorläufig) Plätzen belegt" in termine  # the catalogue assumed 40
+    assert "m² (vorläufig) belegt" in termine
     for path, expect in [("/firmen", "Pragma"), ("/firmen?land=SN", "Firmen"),
                          ("/firmen?ohne_medientag=1", "Firmen"),
                          (f"/firmen/{cid}", "anna (console)"),
@@ -164,6 +166,7 @@ async def test_exports_and_the_secret_calendar_feed(
         ics = await calendar_app.get(url.group(1))
         body = await ics.text()
         assert ics.status == 200 and "BEGIN:VCALENDAR" in body and "Netzwerktreffen" in body
+        assert "SUMMARY:Girls' Day & Boys' Day (vorläufig)" in body  # the times are assumed
         await browser_session.post(f"{desk.base}/kalender/feed/aus",
                                    data={"csrf": csrf.group(1)})
         assert (await calendar_app.get(url.group(1))).status == 404
@@ -177,7 +180,7 @@ async def test_heute_shows_deadlines_waiting_lists_and_undelivered_messages(
     async with desk.app.db.unit() as s:
         ev = await manage.create(s, now=now, title="Kleiner Workshop", kind="intern",
                                  start=now + timedelta(days=10), capacity=1,
-                                 deadline=now + timedelta(days=5))
+                                 deadline=now + timedelta(days=5), provisional=["deadline"])
         anna = await people.by_key(s, "console:anna")
         bert = await people.by_key(s, "console:bert")
         assert anna is not None and bert is not None
@@ -187,7 +190,7 @@ async def test_heute_shows_deadlines_waiting_lists_and_undelivered_messages(
                             dedupe_key="test:1", created_at=now, dropped_at=now,
                             drop_reason="gave_up", last_error="blocked"))
     page = await log_in(desk, browser_session)
-    assert "Kleiner Workshop (Anmeldeschluss)" in page
+    assert "Uhr (vorläufig): Kleiner Workshop (Anmeldeschluss)" in page  # an assumed deadline
     assert "Kleiner Workshop</a>: 1 auf der Warteliste" in page
     assert "<td>bert</td><td>EMIS</td><td>event.reminder</td><td>aufgegeben</td>" in page
 
