@@ -181,8 +181,7 @@ async def _stammtisch(svc: Services, s: Session, lo: datetime, hi: datetime) -> 
         note = "fällt aus" if m.cancelled else "verschoben" if m.moved else ""
         title = sched.series.title + (f" ({note})" if note else "")
         out.append(Entry(loc.date(), title, "stammtisch", start=m.start, end=m.end,
-                         detail=f"{fmt_time(loc.time())} Uhr, {sched.series.minutes} Minuten"
-                                + mark(sched.series.provisional, "duration"),
+                         detail=f"{fmt_time(loc.time())} Uhr",
                          facts=_meeting_facts(sched, m, svc.tz)))
     return out
 

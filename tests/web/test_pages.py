@@ -254,9 +254,9 @@ async def test_every_calendar_entry_opens_its_details(
     assert all("<dt>" in body for _, body in entries)  # every entry has details to open
     text = " ".join(" ".join(re.sub(r"<[^>]+>", " ", body).split()) for _, body in entries)
     assert ("Social Media Stammtisch (fällt aus) 13:00 Uhr Datum Do, 2. April 2026 Uhrzeit "
-            "13:00–14:00 Uhr Online us06web.zoom.us Stand fällt aus") in text
+            "13:00–14:00 Uhr (vorläufig) Online us06web.zoom.us Stand fällt aus") in text
     assert ("Social Media Stammtisch (verschoben) 14:00 Uhr Datum Fr, 17. April 2026 Uhrzeit "
-            "14:00–15:00 Uhr") in text
+            "14:00–15:00 Uhr (vorläufig)") in text  # the assumed duration
     assert "Stand verschoben, geplant war Do, 16. April 2026, 13:00 Uhr" in text
     assert "Social Media Stammtisch 13:00 Uhr Datum Do, 30. April 2026" in text
     assert '<a href="https://us06web.zoom.us/j/83092512251?pwd=' in page
