@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from sqlalchemy import insert
 
 from storage.db import Database
 from storage.members.models import Person
@@ -170,11 +171,13 @@ async def people_with_rows(db: Database, *, people: int, rows: int, now: datetim
                  for i in range(people)]
         s.add_all(found)
         await s.flush()
-        # The rows a broadcast would plan (outbox.plan), inserted in one statement.
-        s.add_all([OutboxMessage(person_id=found[n % people].id, kind="test",
-                                 text=f"Nachricht {n}", due_at=now, urgent=True,
-                                 dedupe_key=f"last:{n}", created_at=now)
-                   for n in range(rows)])
+        # The rows a broadcast would plan (outbox.plan), inserted in one batched statement
+        # (the ORM's flush would take seconds); columns not named here are NULL.
+        planned = [{"person_id": found[n % people].id, "kind": "test", "text": f"Nachricht {n}",
+                    "params": {}, "payload": {}, "due_at": now, "urgent": True,
+                    "dedupe_key": f"last:{n}", "attempts": 0, "created_at": now}
+                   for n in range(rows)]
+        await s.exec(insert(OutboxMessage), params=planned)  # type: ignore[call-overload]
     return [first_id + i for i in range(people)]
 
 
