@@ -195,8 +195,9 @@ class App:
     def delivers(self) -> bool:
         """Tell whether this process sends outbox rows.
 
-        Telegram allows one bot token ~30 messages/s, and each process paces only its own
-        calls: with the rate limit on, only the leader of several processes delivers.
+        With the rate limit on, every process's Telegram calls share one budget (~30 msg/s per
+        token, telegram_pace); only the leader delivers then, so fewer outbox calls take
+        slots ahead of people's answers.
         """
         return self.leading or self.db.is_sqlite or not self.settings.telegram_rate_limit
 
