@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,9 @@ log = logging.getLogger(__name__)
 RATE = 28.0
 BURST = 1  # no call goes early: the bound holds for any one-second window
 GROUP_INTERVAL, GROUP_BURST = 3.0, 20  # Telegram: 20 messages per minute in one group
+# A call that wakes this much after its slot (the process stalled) takes a new slot: sent now,
+# it would go out together with the calls of the slots after it.
+LATE = 0.2
 
 Take = Callable[[str, float, int], Awaitable[float]]  # budget, interval, burst -> seconds to wait
 Sleep = Callable[[float], Awaitable[None]]
@@ -28,8 +32,9 @@ Sleep = Callable[[float], Awaitable[None]]
 class SharedPace:
     """Wait for the shared budget before a Bot API call to `chat_id` goes out."""
 
-    def __init__(self, take: Take, token: str, *, sleep: Sleep = asyncio.sleep) -> None:
-        self._take, self._sleep = take, sleep
+    def __init__(self, take: Take, token: str, *, sleep: Sleep = asyncio.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._take, self._sleep, self._clock = take, sleep, clock
         self._name = f"telegram:{token.partition(':')[0]}"  # the bot's id, never the secret
 
     async def __call__(self, chat_id: object) -> None:
@@ -40,14 +45,21 @@ class SharedPace:
         await self._wait(self._name, 1 / RATE, BURST)
 
     async def _wait(self, name: str, interval: float, burst: int) -> None:
-        try:
-            seconds = await self._take(name, interval, burst)
-        except Exception:  # the process's own limiter still paces it; the message must go
-            log.warning("shared send budget %s not reachable; pacing this process only", name,
-                        exc_info=True)
-            return
-        if seconds > 0:
+        while True:
+            try:
+                seconds = await self._take(name, interval, burst)
+            except Exception:  # the process's own limiter still paces it; the message must go
+                log.warning("shared send budget %s not reachable; pacing this process only",
+                            name, exc_info=True)
+                return
+            if seconds <= 0:
+                return
+            started = self._clock()
             await self._sleep(seconds)
+            if self._clock() - started - seconds < LATE:
+                return
+            log.info("woke %.2f s after a send slot of %s: taking a new one",
+                     self._clock() - started - seconds, name)
 
 
 def _chat(chat_id: object) -> int | None:

@@ -18,7 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.transports.telegram_pace import BURST, GROUP_BURST, GROUP_INTERVAL, RATE, SharedPace
+from bot.transports.telegram_pace import (
+    BURST,
+    GROUP_BURST,
+    GROUP_INTERVAL,
+    LATE,
+    RATE,
+    SharedPace,
+)
 from storage.db import Database
 from storage.pace import take_slot
 from tests.ops.cluster import Cluster, answers, people_with_rows, post_all, until
@@ -71,6 +78,12 @@ class Budget:
         self.taken: list[tuple[str, float, int]] = []
         self.slept: list[float] = []
         self.fail = False
+        self.now = 0.0
+        self.stall = 0.0  # how much later than asked the next sleep ends
+
+    def clock(self) -> float:
+        """Return the recorded time."""
+        return self.now
 
     async def take(self, name: str, interval: float, burst: int) -> float:
         """Record the take; answer how long its slot is ahead."""
@@ -81,8 +94,10 @@ class Budget:
         return ahead
 
     async def sleep(self, seconds: float) -> None:
-        """Record the wait instead of waiting."""
+        """Record the wait instead of waiting; move the time on (plus a stall, once)."""
         self.slept.append(seconds)
+        self.now += seconds + self.stall
+        self.stall = 0.0
 
 
 async def test_a_call_to_a_group_takes_the_group_s_slot_then_the_token_s() -> None:
@@ -96,6 +111,19 @@ async def test_a_call_to_a_group_takes_the_group_s_slot_then_the_token_s() -> No
                             token, token]
     assert budget.slept == pytest.approx([1 / RATE, 2 / RATE])  # the group's first slot is free
     assert all("geheim" not in name for name, _, _ in budget.taken)
+
+
+async def test_a_call_woken_late_takes_a_new_slot_instead_of_bunching() -> None:
+    budget = Budget()
+    pace = SharedPace(budget.take, "123456:geheim", sleep=budget.sleep, clock=budget.clock)
+    await pace(555)  # the first slot is free
+    budget.stall = LATE + 0.05  # the process stalls while the second call waits
+    await pace(555)
+    assert len(budget.taken) == 3  # the late call took another slot after the stall
+    assert budget.slept == pytest.approx([1 / RATE, 2 / RATE])
+    budget.stall = LATE / 2  # a little late is on time
+    await pace(555)
+    assert len(budget.taken) == 4
 
 
 async def test_without_the_database_a_call_still_goes(caplog: pytest.LogCaptureFixture) -> None:
