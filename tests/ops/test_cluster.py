@@ -1,8 +1,9 @@
 """Three real bot processes on one PostgreSQL: every outbox row and update once; leader failover.
 
-The processes run `python -m bot run` against the fake Bot API (tests/telegram), the rate
-limiter off so the test is quick. A leader is killed with SIGKILL (no clean-up), as a crash
-would; at-most-once allows the rows it had claimed but not sent to be lost, never resent.
+The processes run `python -m bot run` against the fake Bot API (tests/telegram); with webhooks
+the rate limiter is off so the test is quick (tests/ops/test_send_budget.py tests it on). A
+leader is killed with SIGKILL (no clean-up), as a crash would; at-most-once allows the rows it
+had claimed but not sent to be lost, never resent.
 No test waits a fixed time: each waits for a condition (`until`) with a deadline.
 """
 
