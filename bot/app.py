@@ -30,7 +30,7 @@ from scheduler.quiet import QuietHours
 from scheduler.replay import replay_until
 from scheduler.runner import HEARTBEAT, Runner
 from storage import catalogue as catalogue_store
-from storage import chat, outbox
+from storage import chat, outbox, pace
 from storage.catalogue import Catalogue, CatalogueInvalid
 from storage.catalogue import versions as catalogue_versions
 from storage.db import Database, current_revision, script_head
@@ -166,6 +166,8 @@ class App:
             for name, port in self.deliverer.ports.items()
         }
         report["leader"] = self.leading
+        # A delivery round holds claimed rows until it settles them; between rounds none are.
+        report["delivering"] = self._delivering.locked()
         report["ok"] = (report["database"] and report["migrations_current"]
                         and all(report["transports"].values()))
         return report
@@ -204,8 +206,9 @@ class App:
     def delivers(self) -> bool:
         """Tell whether this process sends outbox rows.
 
-        Telegram allows one bot token ~30 messages/s, and each process paces only its own
-        calls: with the rate limit on, only the leader of several processes delivers.
+        With the rate limit on, every process's Telegram calls share one budget (~30 msg/s per
+        token, telegram_pace); only the leader delivers then, so fewer outbox calls take
+        slots ahead of people's answers.
         """
         return self.leading or self.db.is_sqlite or not self.settings.telegram_rate_limit
 
@@ -310,7 +313,14 @@ class App:
             return None
         from bot.transports.telegram import build_telegram
 
-        return build_telegram(self.settings, self, on_wait=self.metrics.rate_limit_wait)
+        # On PostgreSQL several processes may send for one token: they share one budget.
+        take = None if self.db.is_sqlite else self.take_send_slot
+        return build_telegram(self.settings, self, on_wait=self.metrics.rate_limit_wait,
+                              take=take)
+
+    async def take_send_slot(self, name: str, interval: float, burst: int) -> float:
+        """Take the next slot of a send budget all processes share; return seconds to wait."""
+        return await pace.take_slot(self.db, name, interval=interval, burst=burst)
 
     def matrix_transport(self) -> Transport | None:
         """Build the Matrix transport when configured."""

@@ -15,6 +15,7 @@ from storage.ideas.models import Idea, IdeaVote
 from storage.media_days.models import MediaDay, MediaDayOffer
 from storage.members.models import Company, InviteAttempt, InviteCode, Person
 from storage.outbox.models import OutboxMessage, ReminderPreference
+from storage.pace.models import SendPace
 from storage.polls.models import Poll, PollBallot, PollOption, PollRecipient
 from storage.schau_rein.models import SchauReinConfirmation, SchauReinSignup
 from storage.stammtisch.models import (
@@ -30,7 +31,7 @@ __all__ = [
     "DialogState", "Event", "EventFeedback", "Fair", "FeedbackRound", "FilmInterest", "Idea",
     "IdeaVote", "InstallationKey", "InviteAttempt", "InviteCode", "MediaDay", "MediaDayOffer",
     "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient", "Registration",
-    "ReminderPreference", "SchauReinConfirmation", "SchauReinSignup", "StammtischOverride",
-    "StammtischSetting", "StammtischSubscription", "StammtischTopic", "WebFeed", "WebLogin",
-    "WebLoginTry", "WebSession",
+    "ReminderPreference", "SchauReinConfirmation", "SchauReinSignup", "SendPace",
+    "StammtischOverride", "StammtischSetting", "StammtischSubscription", "StammtischTopic",
+    "WebFeed", "WebLogin", "WebLoginTry", "WebSession",
 ]

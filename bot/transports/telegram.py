@@ -41,6 +41,7 @@ from bot.transports.ordering import ChatOrder
 from bot.transports.telegram_config import PLATFORM, AppHooks, TelegramConfig, config_from_settings
 from bot.transports.telegram_http import AiohttpRequest, UpdatesRequest, delivery_error
 from bot.transports.telegram_menu import AdminMenus
+from bot.transports.telegram_pace import SharedPace, Take
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -52,6 +53,7 @@ HTML = "HTML"  # parse mode; handlers send the <b>/<i>/<a>/<code> subset
 POOL = 256  # connections for Bot API calls: a broadcast has 256 messages in flight
 Markup = dict[str, Any] | None  # a step's inline keyboard as api_kwargs (see _keyboard)
 OnWait = Callable[[str, float], None]  # platform, seconds a Bot API call waited for the limiter
+Pace = Callable[[object], Awaitable[None]]  # waits for the shared budget before a call to a chat
 TgApp = Application[
     ExtBot[int], ContextTypes.DEFAULT_TYPE, dict[Any, Any], dict[Any, Any], dict[Any, Any], None
 ]
@@ -74,10 +76,11 @@ class TelegramTransport:
     numbered = False
 
     def __init__(self, config: TelegramConfig, hooks: AppHooks | None = None, *,
-                 on_wait: OnWait | None = None) -> None:
+                 on_wait: OnWait | None = None, pace: Pace | None = None) -> None:
         self._config = config
         self._hooks = hooks
         self._on_wait = on_wait
+        self._pace = pace  # several processes: the budget they share (telegram_pace)
         self.receiving = False  # polling or webhook wanted (not just sending)
         self._app: TgApp | None = None
         self._handle: Handler | None = None
@@ -166,8 +169,9 @@ class TelegramTransport:
         cfg = self._config
         # Telegram allows ~30 messages/s overall and 20/min per group. We pace 30/s in bursts of
         # at most 10, so a stalled event loop cannot release a burst Telegram would refuse.
+        # Several processes also share one budget per token (`pace`, telegram_pace.py).
         limiter = TimedLimiter(self._on_wait, overall_max_rate=10, overall_time_period=1 / 3,
-                               max_retries=3)
+                               max_retries=3, pace=self._pace)
         bot = ExtBot(
             cfg.token,
             base_url=cfg.base_url or "https://api.telegram.org/bot",
@@ -381,25 +385,35 @@ class _ChatOrder(tg.ext.BaseUpdateProcessor):
 
 
 class TimedLimiter(AIORateLimiter):
-    """PTB's rate limiter, reporting how long each call waited before it went out."""
+    """PTB's rate limiter, reporting how long each call waited before it went out.
 
-    def __init__(self, on_wait: OnWait | None, **kwargs: Any) -> None:
+    With `pace`, every attempt of a call to a chat (PTB's limiter counts the same ones, and a
+    retry after a 429 is one more message for Telegram) first waits for the shared budget.
+    """
+
+    def __init__(self, on_wait: OnWait | None, *, pace: Pace | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._on_wait = on_wait
+        self._pace = pace
 
     async def process_request(self, callback: Callable[..., Coroutine[Any, Any, Any]],
                               args: Any, kwargs: dict[str, Any], endpoint: str,
                               data: dict[str, Any], rate_limit_args: int | None) -> Any:
         """Run the call through the limiter; report the time until it was first sent."""
-        on_wait = self._on_wait
-        if on_wait is None:
-            return await super().process_request(callback, args, kwargs, endpoint, data,
-                                                 rate_limit_args)
+        on_wait, pace, chat_id = self._on_wait, self._pace, data.get("chat_id")
+        if pace is None or chat_id is None:
+            pace = None
+            if on_wait is None:
+                return await super().process_request(callback, args, kwargs, endpoint, data,
+                                                     rate_limit_args)
         entered, reported = time.perf_counter(), False
 
         async def timed(*a: Any, **kw: Any) -> Any:
             nonlocal reported
-            if not reported:  # retries after a 429 wait inside the limiter: not a new call
+            if pace is not None:
+                await pace(chat_id)
+            if not reported and on_wait is not None:  # a retry after a 429 is no new call
                 reported = True
                 on_wait(PLATFORM, time.perf_counter() - entered)
             return await callback(*a, **kw)
@@ -409,8 +423,12 @@ class TimedLimiter(AIORateLimiter):
 
 
 def build_telegram(settings: Settings, hooks: AppHooks | None, *,
-                   on_wait: OnWait | None = None) -> TelegramTransport:
-    """Create the transport from Settings (call only when `settings.telegram_enabled`)."""
+                   on_wait: OnWait | None = None, take: Take | None = None) -> TelegramTransport:
+    """Create the transport from Settings (call only when `settings.telegram_enabled`).
+
+    `take`: the budget several processes share (None: this process paces only itself).
+    """
     config = dataclasses.replace(config_from_settings(settings),
                                  rate_limit=settings.telegram_rate_limit)
-    return TelegramTransport(config, hooks, on_wait=on_wait)
+    pace = SharedPace(take, config.token) if take is not None and config.rate_limit else None
+    return TelegramTransport(config, hooks, on_wait=on_wait, pace=pace)

@@ -11,12 +11,14 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+from sqlalchemy import insert
 
 from storage.db import Database
 from storage.members.models import Person
@@ -56,6 +58,13 @@ class BotProcess:
         except (aiohttp.ClientError, TimeoutError):
             return None
 
+    async def metrics(self) -> str:
+        """Return /metrics of this process (Prometheus text)."""
+        async with aiohttp.ClientSession() as session, session.get(
+                f"http://127.0.0.1:{self.http_port}/metrics",
+                timeout=aiohttp.ClientTimeout(total=5)) as response:
+            return await response.text()
+
     def kill(self) -> None:
         """Kill the process without any clean-up (as a crash or an OOM kill would)."""
         self.proc.send_signal(signal.SIGKILL)
@@ -71,6 +80,7 @@ class Cluster:
     workdir: Path
     webhook: bool
     rate_limit: bool = False
+    env: dict[str, str] = field(default_factory=dict)  # more settings, e.g. Matrix
     procs: list[BotProcess] = field(default_factory=list)
     proxy: aiohttp.ClientSession | None = None
 
@@ -87,6 +97,7 @@ class Cluster:
             if self.webhook:
                 env.update(TELEGRAM_WEBHOOK_URL=f"https://bot.example/{WEBHOOK_PATH}",
                            TELEGRAM_WEBHOOK_SECRET=SECRET)
+            env.update({k: v.replace("{n}", str(i)) for k, v in self.env.items()})
             log = self.workdir / f"bot{i}.log"
             with log.open("wb") as out:
                 proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=REPO, env=env,
@@ -133,6 +144,11 @@ class Cluster:
                 continue
         raise AssertionError("no process took the update")
 
+    async def idle(self) -> bool:
+        """Tell whether no running process is in a delivery round (none holds claimed rows)."""
+        reports = [await p.health() for p in self.alive()]
+        return all(r is not None and not r["delivering"] for r in reports)
+
     async def stop(self) -> None:
         """Stop every process that still runs (SIGTERM, then SIGKILL)."""
         if self.proxy is not None:
@@ -155,14 +171,51 @@ async def people_with_rows(db: Database, *, people: int, rows: int, now: datetim
                  for i in range(people)]
         s.add_all(found)
         await s.flush()
-        # The rows a broadcast would plan (outbox.plan), inserted in one statement.
-        s.add_all([OutboxMessage(person_id=found[n % people].id, kind="test",
-                                 text=f"Nachricht {n}", due_at=now, urgent=True,
-                                 dedupe_key=f"last:{n}", created_at=now)
-                   for n in range(rows)])
+        # The rows a broadcast would plan (outbox.plan), inserted in one batched statement
+        # (the ORM's flush would take seconds); columns not named here are NULL.
+        planned = [{"person_id": found[n % people].id, "kind": "test", "text": f"Nachricht {n}",
+                    "params": {}, "payload": {}, "due_at": now, "urgent": True,
+                    "dedupe_key": f"last:{n}", "attempts": 0, "created_at": now}
+                   for n in range(rows)]
+        await s.exec(insert(OutboxMessage), params=planned)  # type: ignore[call-overload]
     return [first_id + i for i in range(people)]
 
 
 def texts_sent(api: FakeBotApi) -> Counter[str]:
     """Count the texts of every sendMessage call the fake Bot API answered."""
     return Counter(str(c.params.get("text")) for c in api.calls_of("sendMessage"))
+
+
+async def until(check: Callable[[], Any], seconds: float, what: str) -> float:
+    """Wait until `check()` is true (it may be a coroutine function); return the time taken."""
+    started = time.monotonic()
+    while True:
+        found = check()
+        if asyncio.iscoroutine(found):
+            found = await found
+        if found:
+            return time.monotonic() - started
+        assert time.monotonic() - started < seconds, f"timed out waiting for {what}"
+        await asyncio.sleep(0.1)
+
+
+def answers(api: FakeBotApi, users: range) -> dict[int, int]:
+    """Return how many messages each user got (one pass: the fake API's loop must not stall)."""
+    got = Counter(chat for (chat, _), m in api.messages.items()
+                  if chat in users and m["from"]["id"] == api.bot_id)
+    return {u: got[u] for u in users}
+
+
+async def post_all(api: FakeBotApi, cluster: Cluster, users: range) -> None:
+    """POST one "/hilfe" update per user to the processes' webhooks, a few at a time."""
+    gate = asyncio.Semaphore(8)
+    payloads = []
+    for user in users:
+        api.push_text(user, "/hilfe")
+        payloads.append(api.updates.pop())  # not for getUpdates: it goes to a webhook
+
+    async def post(n: int, payload: dict[str, Any]) -> None:
+        async with gate:
+            await cluster.post_update(payload, n)
+
+    await asyncio.gather(*(post(n, p) for n, p in enumerate(payloads)))

@@ -84,7 +84,8 @@ async def test_healthz_reports_database_migrations_and_transports(served: Served
     assert status == 200, body
     report: dict[str, Any] = json.loads(body)
     assert report == {"ok": True, "database": True, "migrations": script_head(), "leader": True,
-                      "migrations_current": True, "transports": {"telegram": True}}
+                      "delivering": False, "migrations_current": True,
+                      "transports": {"telegram": True}}
     async with served.app.db.unit() as s:  # as if the code were newer than the database
         await s.exec(text("UPDATE alembic_version SET version_num = '0001'"))  # type: ignore[call-overload]
     status, body = await served.get("/healthz")
