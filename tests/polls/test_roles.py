@@ -43,6 +43,7 @@ def test_poll_and_broadcast_to_one_company_role(console: ConsoleBot) -> None:
 
     console.say("chef", "/rundschreiben")
     out = console.say("chef", "Austausch unter Personalern am 12. Mai")
+    out = console.press("chef", button(out, "Ohne Datei"))
     out = console.press("chef", button(out, "Eine Rolle im Betrieb"))
     out = console.press("chef", button(out, "Personal / HR"))
     preview = console.press("chef", button(out, "Normal"))
@@ -54,6 +55,7 @@ def test_poll_and_broadcast_to_one_company_role(console: ConsoleBot) -> None:
     assert "keine Rolle angegeben" in pick_role(console, "ben", "Keine Angabe")
     console.say("chef", "/rundschreiben")
     out = console.say("chef", "Neue Ausbilder-Runde")
+    out = console.press("chef", button(out, "Ohne Datei"))
     out = console.press("chef", button(out, "Eine Rolle im Betrieb"))
     assert "Ausbildung / Ausbilder:in (1)" in str(out)
     out = console.press("chef", button(out, "Andere Zielgruppe"))
