@@ -48,7 +48,8 @@ class Two:
 
 @asynccontextmanager
 async def boss_and_anna(stage: Stage, *, encrypted: bool) -> AsyncIterator[Two]:
-    """Open the admin's DM, invite Anna over Matrix and let her redeem the code in her DM."""
+    """Open the admin's DM (`encrypted` or not), invite Anna over Matrix and let her redeem
+    the code in her own (plain) DM."""
     bot_id = stage.bot.user_id
     async with stage.human(stage.boss, "boss") as boss:
         boss_room = await boss.open_dm(bot_id, encrypted=encrypted)
@@ -56,7 +57,7 @@ async def boss_and_anna(stage: Stage, *, encrypted: bool) -> AsyncIterator[Two]:
         code = re.search(r"/start (\S+)", await receive_until(boss, boss_room, bot_id, "/start"))
         assert code
         async with stage.human(await stage.synapse.register("anna"), "anna") as anna:
-            anna_room = await anna.open_dm(bot_id, encrypted=False)  # `encrypted`: the admin's
+            anna_room = await anna.open_dm(bot_id, encrypted=False)
             await anna.say(anna_room, f"!start {code.group(1)}")
             await receive_until(anna, anna_room, bot_id, "Zemmler")
             yield Two(boss, boss_room, anna, anna_room)
