@@ -37,6 +37,7 @@ from storage.errors import DomainError
 from storage.polls import audience
 
 DIALOG = "rundschreiben"
+MAX_MB = MAX_FILE // (1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ async def on_text(ctx: Ctx, data: Data, text: str) -> str:
 
 async def ask_file(ctx: Ctx, data: Data) -> None:
     """Ask for an optional document or picture."""
-    ctx.say(t.ASK_FILE.format(limit=MAX_FILE // 1024),
+    ctx.say(t.ASK_FILE.format(limit=MAX_MB),
             [[choice(ctx, t.NO_FILE, "none")], [cancel_button(ctx)]])
 
 
@@ -90,7 +91,7 @@ async def on_no_file(ctx: Ctx, data: Data, value: str) -> str:
 async def on_file(ctx: Ctx, data: Data, file: Attachment) -> str:
     """Keep the sent document or picture for the broadcast."""
     if file.too_large or file.data is None:
-        raise UsageError(t.FILE_TOO_LARGE.format(name=esc(file.name), limit=MAX_FILE // 1024)
+        raise UsageError(t.FILE_TOO_LARGE.format(name=esc(file.name), limit=MAX_MB)
                          if file.too_large else t.FILE_NOT_FETCHED.format(name=esc(file.name)))
     row = await broadcasts.keep_file(ctx.s, name=file.name, mime=file.mime, data=file.data,
                                      now=ctx.now)

@@ -43,7 +43,7 @@ async def keep_file(s: Session, *, name: str, mime: str, data: bytes,
     if not data:
         raise DomainError("news_file_empty")
     if len(data) > MAX_FILE:
-        raise DomainError("news_file_too_large", max=MAX_FILE // 1024)
+        raise DomainError("news_file_too_large", max=MAX_FILE // (1024 * 1024))
     row = BroadcastFile(name=name[:200] or "datei", mime=mime[:100] or "application/octet-stream",
                         data=data, created_at=now)
     s.add(row)
