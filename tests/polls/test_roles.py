@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.media_days.helpers import join
 from tests.polls.helpers import mine
-from tests.support.console import ConsoleBot, button, texts
+from tests.support.console import ConsoleBot, button, invite_code, texts
 
 
 def pick_role(console: ConsoleBot, who: str, role: str) -> str:
@@ -14,7 +14,9 @@ def pick_role(console: ConsoleBot, who: str, role: str) -> str:
 
 
 def test_poll_and_broadcast_to_one_company_role(console: ConsoleBot) -> None:
-    join(console, "anna", "Zemmler")
+    welcome = console.say("anna", "/start " + invite_code(console.say("chef",
+                                                                      "/einladung Zemmler")))
+    assert "Mit /rolle sagst du, was du im Betrieb machst" in texts(welcome)
     join(console, "ben", "Pragma")
     join(console, "carla", "EMIS")
     assert "noch keine Rolle" in texts(console.say("anna", "/rolle"))
