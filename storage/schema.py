@@ -4,7 +4,7 @@ Alembic's environment and the schema test import it; a feature with tables adds 
 """
 
 from storage.audit.models import AuditLog
-from storage.broadcasts.models import Broadcast
+from storage.broadcasts.models import Broadcast, BroadcastFile
 from storage.catalogue.models import CatalogueVersion
 from storage.chat.models import ChatMenu, DialogState, InstallationKey
 from storage.events.models import Event, Registration
@@ -16,7 +16,7 @@ from storage.media_days.models import MediaDay, MediaDayOffer
 from storage.members.models import Company, InviteAttempt, InviteCode, Person
 from storage.outbox.models import OutboxMessage, ReminderPreference
 from storage.pace.models import SendPace
-from storage.polls.models import Poll, PollBallot, PollOption, PollRecipient
+from storage.polls.models import CompanyRole, Poll, PollBallot, PollOption, PollRecipient
 from storage.schau_rein.models import SchauReinConfirmation, SchauReinSignup
 from storage.stammtisch.models import (
     StammtischOverride,
@@ -27,7 +27,8 @@ from storage.stammtisch.models import (
 from storage.web.models import WebFeed, WebLogin, WebLoginTry, WebSession
 
 __all__ = [
-    "AuditLog", "BoothRequest", "Broadcast", "CatalogueVersion", "ChatMenu", "Company",
+    "AuditLog", "BoothRequest", "Broadcast", "BroadcastFile", "CatalogueVersion", "ChatMenu",
+    "Company", "CompanyRole",
     "DialogState", "Event", "EventFeedback", "Fair", "FeedbackRound", "FilmInterest", "Idea",
     "IdeaVote", "InstallationKey", "InviteAttempt", "InviteCode", "MediaDay", "MediaDayOffer",
     "OutboxMessage", "Person", "Poll", "PollBallot", "PollOption", "PollRecipient", "Registration",

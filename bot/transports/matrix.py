@@ -106,8 +106,9 @@ class MatrixTransport:
         )
         events = self._events
         self._client.add_event_callback(events.on_message, nio.RoomMessageText)
-        self._client.add_event_callback(events.on_file,
-                                        (nio.RoomMessageFile, nio.RoomEncryptedFile))
+        self._client.add_event_callback(events.on_file, (
+            nio.RoomMessageFile, nio.RoomEncryptedFile,  # m.file (a catalogue, a flyer)
+            nio.RoomMessageImage, nio.RoomEncryptedImage))  # m.image (a broadcast's picture)
         self._client.add_event_callback(events.on_undecryptable, nio.MegolmEvent)
         self._client.add_event_callback(events.on_member, nio.RoomMemberEvent)
         self._client.add_event_callback(events.on_invite, nio.InviteMemberEvent)

@@ -42,7 +42,7 @@ class EventCollector:
                                      event.event_id, room.member_count > 2))
 
     async def on_file(self, room: Any, event: Any) -> None:
-        """Collect an m.file message (plain or encrypted); the worker downloads it."""
+        """Collect an m.file or m.image message (plain or encrypted); the worker downloads it."""
         if event.sender == self.me:
             return
         content = event.source.get("content", {})

@@ -9,7 +9,7 @@ from __future__ import annotations
 from telegram import CallbackQuery, Message, Update, User
 from telegram.constants import ChatMemberStatus, ChatType
 
-from bot.chat import Address, Attachment, Incoming, Person
+from bot.chat import MAX_ATTACHMENT, Address, Attachment, Incoming, Person
 from bot.transports.telegram_plan import addressed_text
 
 PLATFORM = "telegram"
@@ -31,14 +31,14 @@ def _text(update_id: int, message: Message, sender: User, bot_username: str) -> 
     text = message.text or message.caption
     group = message.chat.type in GROUP_TYPES
     text = addressed_text(text, bot_username, is_group=group) if text else None
-    # A document sent in a private chat is for the bot (its bytes are fetched by the
-    # transport); in a group only a command in its caption is.
-    document = None if group else message.document
-    if text is None and document is None:
+    # A document or photo sent in a private chat is for the bot (its bytes are fetched by
+    # the transport); in a group only a command in its caption is.
+    file = None if group else _attachment(message)
+    if text is None and file is None:
         return None
     meta = {"update_id": str(update_id)}
-    if document is not None:
-        meta["file_id"] = document.file_id
+    if file is not None:
+        meta["file_id"] = file[0]
     if sender.username:
         meta["username"] = sender.username
     if sender.language_code:
@@ -50,10 +50,25 @@ def _text(update_id: int, message: Message, sender: User, bot_username: str) -> 
         is_group=group,
         meta=meta,
         numbered=False,  # inline buttons only: a typed "2" is text
-        attachment=None if document is None else Attachment(
-            document.file_name or "datei", document.mime_type or "application/octet-stream",
-            None, document.file_size or 0),
+        attachment=None if file is None else file[1],
     )
+
+
+def _attachment(message: Message) -> tuple[str, Attachment] | None:
+    """Return the file id and the Attachment (bytes not yet fetched) of a document or photo."""
+    document = message.document
+    if document is not None:
+        return document.file_id, Attachment(
+            document.file_name or "datei", document.mime_type or "application/octet-stream",
+            None, document.file_size or 0)
+    if not message.photo:
+        return None
+    # Telegram sends each photo in several sizes, smallest first: the largest one that the
+    # transport fetches (or, if none does, the smallest, which then counts as too large).
+    fitting = [p for p in message.photo if (p.file_size or 0) <= MAX_ATTACHMENT]
+    photo = fitting[-1] if fitting else message.photo[0]
+    return photo.file_id, Attachment(f"foto-{photo.file_unique_id}.jpg", "image/jpeg", None,
+                                     photo.file_size or 0)
 
 
 def _press(query: CallbackQuery) -> Incoming | None:

@@ -14,6 +14,16 @@ ASK_URGENT = (
     "auch nachts)?"
 )
 NORMAL, URGENT = "Normal", "Dringend"
+ASK_FILE = (
+    "Soll eine Datei oder ein Bild mit (z. B. ein Flyer)? Dann schick sie jetzt hier in den "
+    "Chat (höchstens {limit} MB). Sonst tipp auf „Ohne Datei“."
+)
+NO_FILE = "Ohne Datei"
+FILE_HELP = "Schick eine Datei oder ein Bild in diesen Chat – oder tipp auf „Ohne Datei“."
+FILE_KEPT = "Datei „{name}“ kommt mit."
+FILE_TOO_LARGE = "„{name}“ ist zu groß (höchstens {limit} MB). Schick bitte eine kleinere Datei oder tipp auf „Ohne Datei“."
+FILE_NOT_FETCHED = "„{name}“ konnte ich nicht laden. Schick sie bitte noch einmal oder tipp auf „Ohne Datei“."
+WITH_FILE = "\nMit Datei: <b>{name}</b> (kommt mit dem Text)."
 PREVIEW = "<b>Vorschau</b> – so sieht es jede und jeder:"
 RECIPIENTS = "Geht an <b>{count}</b> ({audience}){urgent}. Wer Rundschreiben abbestellt hat, bekommt es nicht."
 URGENT_NOTE = ", dringend: auch in der Nachtruhe"
@@ -34,4 +44,7 @@ RULES: dict[str, Callable[[DomainError], str]] = {
     "news_empty": lambda e: "Das Rundschreiben ist leer. Schreib bitte einen Text.",
     "news_too_long": lambda e: f"Das ist zu lang (höchstens {e.info['max']} Zeichen). Bitte kürzer.",
     "news_unknown": lambda e: "Dieses Rundschreiben gibt es nicht.",
+    "news_file_empty": lambda e: "Die Datei ist leer. Schick bitte eine andere oder tipp auf „Ohne Datei“.",
+    "news_file_too_large": lambda e: f"Die Datei ist zu groß (höchstens {e.info['max']} MB).",
+    "news_file_gone": lambda e: "Die Datei ist nicht mehr da. Fang das Rundschreiben bitte mit /rundschreiben neu an.",
 }

@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.chat import Button
+from bot.chat import Attachment, Button
 from handlers.core import texts as t
 from handlers.core.actions import Action
 from handlers.core.answers import Expect, SmallTalk, has_reach, small_talk, unclear_number
@@ -34,6 +34,7 @@ Data = dict[str, Any]
 Ask = Callable[[Ctx, Data], Awaitable[None]]
 OnText = Callable[[Ctx, Data, str], Awaitable[str]]
 OnPress = Callable[[Ctx, Data, str], Awaitable[str]]
+OnFile = Callable[[Ctx, Data, Attachment], Awaitable[str]]
 Explain = Callable[[DomainError], str]
 
 
@@ -60,11 +61,14 @@ class Step:
     `expects` lets the machinery refuse a typed answer before `on_text` reads it: "number"
     asks back when more than one count is mixed in ("3 Azubis + ich"), "reach" when neither a
     phone number nor an e-mail address is in it. `help` answers "hilfe" at this step.
+    `on_file` takes a file sent in the private chat while this step is open (a broadcast's
+    picture); other steps leave files to the router's file handler.
     """
 
     ask: Ask
     on_text: OnText | None = None
     on_press: OnPress | None = None
+    on_file: OnFile | None = None
     expects: Expect = "text"
     help: str = ""
 
@@ -209,6 +213,21 @@ class Dialogs:
             await self._ask(ctx, open_)
             return True
         await self._advance(ctx, open_, step.on_text, text)
+        return True
+
+    async def on_file(self, ctx: Ctx, attachment: Attachment) -> bool:
+        """Feed a sent file to the open dialog step; False if no open step takes files."""
+        open_ = await self._load(ctx)
+        if open_ is None:
+            return False
+        take = self._dialogs[open_.dialog].steps[open_.step].on_file
+        if take is None:
+            return False
+
+        async def as_answer(c: Ctx, data: Data, _value: str) -> str:
+            return await take(c, data, attachment)
+
+        await self._advance(ctx, open_, as_answer, attachment.name)
         return True
 
     async def step_help(self, ctx: Ctx) -> bool:

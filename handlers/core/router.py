@@ -350,6 +350,8 @@ class Router:
 
     async def _on_file(self, ctx: Ctx, attachment: Attachment, *, caption: str) -> bool:
         """Hand a file to its handler; False: not taken, its caption is handled as text."""
+        if ctx.dialog is not None and await self.dialogs.on_file(ctx, attachment):
+            return True  # the open dialog step asked for a file (a broadcast's picture)
         found = self._file
         if found is None or (found.admin and not ctx.is_admin):
             if caption:

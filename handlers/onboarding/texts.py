@@ -13,7 +13,11 @@ ASK_CODE = (
     "Du bist noch keiner Mitgliedsfirma zugeordnet. Schick mir deinen Einladungscode so:\n"
     "<code>/start CODE</code>\nKeinen Code? Frag das Clusterteam ({team})."
 )
-LINKED = "Willkommen bei <b>{company}</b>! Du bist jetzt dieser Firma zugeordnet."
+LINKED = (
+    "Willkommen bei <b>{company}</b>! Du bist jetzt dieser Firma zugeordnet. Mit /rolle sagst "
+    "du, was du im Betrieb machst (z. B. Personal oder Ausbildung) – dann erreichen dich "
+    "Umfragen und Rundschreiben für deine Rolle."
+)
 ALREADY_LINKED = "Du gehörst zu <b>{company}</b>. Was möchtest du tun? Alle Befehle: /hilfe"
 START_HINT = "Los geht's mit /termine, /stammtisch oder /hilfe."
 CODE_UNKNOWN = (

@@ -12,7 +12,7 @@ from handlers.dates import not_understood_text, parse_when, past_text, to_dateti
 from handlers.polls import notices
 from handlers.polls import texts as t
 from handlers.polls.view import card
-from storage.polls import audience, service
+from storage.polls import audience, roles, service
 from storage.polls.models import Poll, PollOption
 from storage.polls.service import OptionIn, PollIn
 
@@ -122,15 +122,17 @@ async def ask_audience(ctx: Ctx, data: Data) -> None:
     ctx.say(t.ASK_AUDIENCE, [
         [choice(ctx, t.AUDIENCE_ALL, "all")],
         [choice(ctx, label, code) for code, label in t.AUDIENCE_STATE.items()],
-        [choice(ctx, t.AUDIENCE_EVENT, "event")], [cancel_button(ctx)]])
+        [choice(ctx, t.AUDIENCE_EVENT, "event")], [choice(ctx, t.AUDIENCE_ROLE, "role")],
+        [cancel_button(ctx)]])
 
 
 def audience_steps(nxt: str) -> dict[str, Step]:
-    """Return the steps "audience" and "event" (which event's people); then step `nxt`."""
+    """Return the steps "audience", "event" (which event's people) and "role" (which company
+    role); then step `nxt`."""
 
     async def on_audience(ctx: Ctx, data: Data, value: str) -> str:
-        if value == "event":
-            return "event"
+        if value in ("event", "role"):
+            return value
         if value != "all" and value not in audience.STATES:
             raise UsageError(t.ASK_AUDIENCE)
         data["audience"] = value
@@ -142,8 +144,24 @@ def audience_steps(nxt: str) -> dict[str, Step]:
         data["audience"] = audience.event_audience(int(value))
         return nxt
 
+    async def on_role(ctx: Ctx, data: Data, value: str) -> str:
+        if value not in roles.ROLES:
+            return "audience"
+        data["audience"] = roles.role_audience(value)
+        return nxt
+
     return {"audience": Step(ask_audience, on_press=on_audience),
-            "event": Step(ask_event, on_press=on_event)}
+            "event": Step(ask_event, on_press=on_event),
+            "role": Step(ask_role, on_press=on_role)}
+
+
+async def ask_role(ctx: Ctx, data: Data) -> None:
+    """Offer the company roles, each with how many people stated it."""
+    counts = await roles.counts(ctx.s)
+    ctx.say(t.ASK_ROLE, [[choice(ctx, t.ROLE_COUNT.format(role=t.ROLES[code],
+                                                          n=counts.get(code, 0)), code)]
+                         for code in roles.ROLES]
+            + [[choice(ctx, t.OTHER_AUDIENCE, "back")], [cancel_button(ctx)]])
 
 
 async def ask_event(ctx: Ctx, data: Data) -> None:
@@ -187,6 +205,9 @@ async def audience_label(ctx: Ctx, code: str) -> str:
     """Return the German name of an audience."""
     if code in t.AUDIENCE_STATE:
         return t.AUDIENCE_STATE[code]
+    role = roles.role_of(code)
+    if role is not None:
+        return t.AUDIENCE_ROLE_NAMED.format(role=t.ROLES[role])
     event_id = audience.event_of(code)
     if event_id is not None:
         title = await audience.event_title(ctx.s, event_id=event_id)

@@ -32,6 +32,29 @@ AUDIENCE_ALL = "Alle Mitglieder"
 AUDIENCE_STATE = {"BB": "Firmen in Brandenburg", "SN": "Firmen in Sachsen"}
 AUDIENCE_EVENT = "Angemeldete eines Termins"
 AUDIENCE_EVENT_NAMED = "Angemeldete: {title}"
+AUDIENCE_ROLE = "Eine Rolle im Betrieb"
+AUDIENCE_ROLE_NAMED = "Rolle: {role}"
+ASK_ROLE = (
+    "Welche Rolle im Betrieb? In Klammern: wie viele sie mit /rolle angegeben haben. "
+    "Wer keine Rolle angegeben hat, bekommt es nicht."
+)
+ROLE_COUNT = "{role} ({n})"
+OTHER_AUDIENCE = "Andere Zielgruppe"
+
+# /rolle: what a member does in their company
+HELP_ROLE = "Deine Rolle im Betrieb angeben (z. B. Personal oder Ausbildung)"
+ROLES = {
+    "personal": "Personal / HR",
+    "ausbildung": "Ausbildung / Ausbilder:in",
+    "marketing": "Marketing / Social Media",
+    "leitung": "Geschäftsführung",
+}
+ROLE_NONE = "Keine Angabe"
+ROLE_CURRENT = "Deine Rolle im Betrieb: <b>{role}</b>."
+ROLE_UNSET = "Du hast noch keine Rolle im Betrieb angegeben."
+ROLE_WHY = "Damit kann dir das Clusterteam Umfragen und Rundschreiben schicken, die deine Rolle betreffen. Tipp auf deine Rolle:"
+ROLE_SET = "Gespeichert: Deine Rolle im Betrieb ist <b>{role}</b>. Ändern geht jederzeit mit /rolle."
+ROLE_CLEARED = "Gespeichert: keine Rolle angegeben. Ändern geht jederzeit mit /rolle."
 ASK_EVENT = "Für welchen Termin? (die letzten Termine mit Anmeldungen)"
 NO_EVENTS = "Es gibt gerade keinen Termin mit Anmeldungen über den Bot. Wähl eine andere Zielgruppe."
 ASK_CLOSES = "Bis wann kann abgestimmt werden? (z. B. „Freitag 12 Uhr“ oder „20.3.“ – ohne Uhrzeit gilt 23:59 Uhr)"
@@ -137,4 +160,8 @@ RULES: dict[str, Callable[[DomainError], str]] = {
     "poll_closes_past": lambda e: CLOSES_PAST,
     "poll_no_recipients": lambda e: "In dieser Zielgruppe ist gerade niemand erreichbar. Bitte wähl eine andere.",
     "audience_unknown": lambda e: "Diese Zielgruppe kenne ich nicht.",
+    "role_unknown": lambda e: "Diese Rolle kenne ich nicht. Tipp bitte auf eine der Rollen unter /rolle.",
+    "role_needs_company": lambda e: (
+        "Eine Rolle im Betrieb gibt es erst, wenn du mit einer Mitgliedsfirma verbunden bist "
+        "(Einladungscode mit /start CODE)."),
 }

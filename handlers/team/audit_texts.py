@@ -155,7 +155,9 @@ DESCRIBE: dict[str, Describe] = {
     "idea_status": lambda d, n, tz: (f"Idee #{_s(d, 'idea')} auf „{_s(d, 'status')}“ gesetzt"
                                      + (f": {_s(d, 'note')}" if d.get("note") else "")),
     "broadcast_send": lambda d, n, tz: (f"Rundschreiben an {_s(d, 'audience')} verschickt "
-                                        f"({_count(d, 'recipients')})"),
+                                        f"({_count(d, 'recipients')})"
+                                        + (f", mit Datei {_s(d, 'file')}" if d.get("file")
+                                           else "")),
     # privacy self-service
     "privacy_erase": lambda d, n, tz: (
         f"eigene Daten gelöscht ({plural(int(d.get('rows', 0)), 'Eintrag', 'Einträge')}"

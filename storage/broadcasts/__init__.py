@@ -1,20 +1,24 @@
-"""Team broadcasts: store one, and the delivery report read from its outbox rows."""
+"""Team broadcasts: store one (with its file); the delivery report read from its outbox rows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import col, select
 
-from storage.broadcasts.models import Broadcast
+from storage.broadcasts.models import Broadcast, BroadcastFile
 from storage.db import Session
 from storage.errors import DomainError
 from storage.outbox.models import OutboxMessage
 
 KIND = "news"
 MAX_TEXT = 1800
+MAX_FILE = 1024 * 1024  # as large as transports fetch a sent file
+# A file kept while its dialog is open and never sent with a broadcast (cancelled) is
+# removed when a later broadcast is stored, once it is this old.
+DRAFT_FILE_AGE = timedelta(days=2)
 
 
 def key_prefix(broadcast_id: int) -> str:
@@ -33,8 +37,27 @@ class Report:
     waiting: int = 0  # not yet due (quiet hours) or being retried
 
 
+async def keep_file(s: Session, *, name: str, mime: str, data: bytes,
+                    now: datetime) -> BroadcastFile:
+    """Keep a file the team sent for a broadcast being written."""
+    if not data:
+        raise DomainError("news_file_empty")
+    if len(data) > MAX_FILE:
+        raise DomainError("news_file_too_large", max=MAX_FILE // (1024 * 1024))
+    row = BroadcastFile(name=name[:200] or "datei", mime=mime[:100] or "application/octet-stream",
+                        data=data, created_at=now)
+    s.add(row)
+    await s.flush()
+    return row
+
+
+async def get_file(s: Session, *, file_id: int) -> BroadcastFile | None:
+    """Return a broadcast's file."""
+    return await s.get(BroadcastFile, file_id)
+
+
 async def create(s: Session, *, text: str, audience: str, urgent: bool, recipients: int,
-                 created_by: int, now: datetime) -> Broadcast:
+                 created_by: int, now: datetime, file_id: int | None = None) -> Broadcast:
     """Store a broadcast (the caller plans its messages)."""
     text = text.strip()
     if not text:
@@ -43,10 +66,16 @@ async def create(s: Session, *, text: str, audience: str, urgent: bool, recipien
         raise DomainError("news_too_long", max=MAX_TEXT)
     if recipients == 0:
         raise DomainError("poll_no_recipients")
+    if file_id is not None and await s.get(BroadcastFile, file_id) is None:
+        raise DomainError("news_file_gone")
     row = Broadcast(text=text, audience=audience, urgent=urgent, recipients=recipients,
-                    created_by=created_by, created_at=now)
+                    created_by=created_by, created_at=now, file_id=file_id)
     s.add(row)
     await s.flush()
+    sent_with = select(Broadcast.file_id).where(col(Broadcast.file_id).is_not(None))
+    await s.exec(delete(BroadcastFile).where(
+        col(BroadcastFile.created_at) < now - DRAFT_FILE_AGE,
+        col(BroadcastFile.id).not_in(sent_with)))
     return row
 
 

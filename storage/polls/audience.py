@@ -1,4 +1,5 @@
-"""Who a poll or a broadcast goes to: all members, one state's companies, an event's people."""
+"""Who a poll or a broadcast goes to: all members, one state's companies, an event's people,
+the people with one company role."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from storage.db import Session
 from storage.errors import DomainError
 from storage.events.models import Event, Registration
 from storage.members.models import Company, Person
+from storage.polls import roles
 
 STATES = ("BB", "SN")
 EVENT_PREFIX = "event:"
@@ -37,6 +39,11 @@ async def people(s: Session, *, audience: str) -> list[Person]:
         registered = select(Registration.person_id).where(
             col(Registration.event_id) == event_id, col(Registration.status) == "registered")
         q = q.where(col(Person.id).in_(registered))
+    elif audience.startswith(roles.PREFIX):
+        role = roles.role_of(audience)
+        if role is None:
+            raise DomainError("audience_unknown", audience=audience)
+        q = q.where(roles.with_role(role))
     elif audience != "all":
         raise DomainError("audience_unknown", audience=audience)
     return list(await s.exec(q.order_by(col(Person.id))))

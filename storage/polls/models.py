@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import JSONText, UTCDateTime
@@ -29,7 +29,7 @@ class Poll(SQLModel, table=True):
     multiple: bool = False  # several options may be chosen
     anonymous: bool = False
     per_company: bool = False  # one ballot per company
-    audience: str = Field(max_length=40)  # "all" | "BB" | "SN" | "event:<id>"
+    audience: str = Field(max_length=40)  # "all" | "BB" | "SN" | "event:<id>" | "role:<key>"
     remind: bool = True  # remind non-voters one day before closing
     closes_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
     created_by: int | None = Field(default=None, foreign_key="person.id")
@@ -74,3 +74,20 @@ class PollBallot(SQLModel, table=True):
     company_id: int | None = Field(default=None, foreign_key="company.id")
     choices: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSONText()))
     updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class CompanyRole(SQLModel, table=True):
+    """What a person does in their company (HR, training, ...), as they said with /rolle.
+
+    The role counts only while the person is with the company they named it for (a move to
+    another company leaves it unstated); it is one of `storage.polls.roles.ROLES`.
+    """
+
+    __tablename__ = "company_role"
+
+    person_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True))
+    company_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("company.id", ondelete="CASCADE"), nullable=False, index=True))
+    role: str = Field(max_length=20)
+    set_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

@@ -25,8 +25,8 @@ from storage.events.models import Event, Registration
 from storage.members.models import Company, Person
 
 # Rows only about the person: deleted on erasure (never needed for the team's records).
-PERSONAL = frozenset({"chatmenu", "dialogstate", "outboxmessage", "reminderpreference",
-                      "stammtischsubscription"})
+PERSONAL = frozenset({"chatmenu", "company_role", "dialogstate", "outboxmessage",
+                      "reminderpreference", "stammtischsubscription"})
 ERASED_NAME = "gelöscht"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tests.media_days.helpers import join
@@ -13,6 +14,7 @@ def broadcast(console: ConsoleBot, text: str, *, urgency: str = "Normal",
     """Walk /rundschreiben as the team up to the preview."""
     console.say("chef", "/rundschreiben")
     out = console.say("chef", text)
+    out = console.press("chef", button(out, "Ohne Datei"))
     out = console.press("chef", button(out, audience))
     return console.press("chef", button(out, urgency))
 
@@ -55,3 +57,48 @@ def test_broadcast_is_for_the_team_and_keeps_the_text(console: ConsoleBot) -> No
     console.say("chef", "/rundschreiben")
     out = console.say("chef", "x" * 1900)
     assert "zu lang" in texts(out) and "Was sollen die Mitglieder lesen" in texts(out)
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # the bytes matter, not the picture
+
+
+def test_broadcast_with_a_picture_goes_once_to_each_person(console: ConsoleBot,
+                                                           tmp_path: Path) -> None:
+    join(console, "anna", "Zemmler")
+    join(console, "ben", "Pragma")
+    flyer = tmp_path / "flyer.png"
+    flyer.write_bytes(PNG)
+    console.say("chef", "/rundschreiben")
+    ask = console.say("chef", "Hier ist der Flyer für die Karrieretage")
+    assert "Datei oder ein Bild" in texts(ask) and button(ask, "Ohne Datei")
+    out = console.send({"from": "chef", "file": str(flyer)})
+    assert "Datei „flyer.png“ kommt mit" in texts(out) and "An wen" in texts(out)
+    out = console.press("chef", button(out, "Alle Mitglieder"))
+    preview = console.press("chef", button(out, "Normal"))
+    assert "Mit Datei: flyer.png" in texts(preview) and "Geht an 2 Personen" in texts(preview)
+    shown = next(m for m in preview if m.get("file"))
+    assert Path(shown["file"]["path"]).read_bytes() == PNG
+
+    sent = console.press("chef", button(preview, "Senden"))
+    for who in ("anna", "ben"):
+        got = [m for m in sent if m.get("to") == who and "Karrieretage" in m.get("text", "")]
+        assert len(got) == 1, sent
+        assert got[0]["file"]["name"] == "flyer.png" and got[0]["file"]["mime"] == "image/png"
+        assert Path(got[0]["file"]["path"]).read_bytes() == PNG
+    assert "Karrieretage" not in texts(console.now("2026-02-02T12:00:00+01:00"))  # once
+    report = texts(console.press("chef", button(sent, "Zustellbericht")))
+    assert "Zugestellt: 2" in report
+    log = texts(console.say("chef", "/protokoll"))
+    assert "mit Datei flyer.png" in log
+
+
+def test_broadcast_file_too_large_is_refused_and_asked_again(console: ConsoleBot,
+                                                             tmp_path: Path) -> None:
+    big = tmp_path / "video.mp4"
+    big.write_bytes(b"0" * (1024 * 1024 + 1))
+    console.say("chef", "/rundschreiben")
+    console.say("chef", "Das Video vom Insidertreff")
+    out = console.send({"from": "chef", "file": str(big)})
+    assert "zu groß" in texts(out) and "Datei oder ein Bild" in texts(out)
+    out = console.press("chef", button(out, "Ohne Datei"))
+    assert "An wen" in texts(out)

@@ -44,7 +44,7 @@ SAMPLES: dict[str, Any] = {
     "link": "https://example.org", "code": "ABC123", "company_id": 7, "min": 2, "given": 11,
     "closes_at": WHEN, "label": "Best Practice", "audience": "alle", "length": 2001,
     "people": 2, "cap": 3, "left": 1, "uses": 0, "until": WHEN, "source": "Pragma GmbH",
-    "target": "Zemmler AG", "tables": ["registration"], "person_id": 42,
+    "target": "Zemmler AG", "tables": ["registration"], "person_id": 42, "role": "chef",
 }
 PER_CODE: dict[tuple[str, str], Any] = {
     ("fair_change_no_room", "free"): 6, ("fair_full", "free"): 6,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, Integer, String, Table, select
+from sqlalchemy import Boolean, Column, Date, Integer, LargeBinary, String, Table, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import AutoString
 
@@ -68,6 +68,8 @@ def _value(col: Column[Any], i: int) -> Any:
         return date(2026, 4, 1) + timedelta(days=i)
     if isinstance(kind, Integer):
         return i + 1
+    if isinstance(kind, LargeBinary):
+        return bytes([i, 0, 255]) + "Grüße".encode()  # NUL and high bytes survive a copy
     if isinstance(kind, String | AutoString):
         text = f"{col.name}-{i}-Grüße ✓"
         length = getattr(kind, "length", None)

@@ -155,11 +155,29 @@ class FakeBotApi(BotMethods):
             message["caption"] = caption
         return self.push_update({"message": message})
 
+    def push_photo(self, user_id: int, sizes: list[bytes], *, caption: str | None = None) -> int:
+        """Queue a photo a user sends in a private chat: one JPEG per size, smallest first."""
+        self.chats.add((user_id, "private"))
+        message = self._message(user_id, "private", None, sender=user(user_id, "Anna"))
+        photo = []
+        for n, data in enumerate(sizes):
+            file_id = f"up{len(self.files) + 1}"
+            self.files[file_id] = data
+            photo.append({"file_id": file_id, "file_unique_id": f"ph{n}-{file_id}",
+                          "width": 90 * (n + 1), "height": 60 * (n + 1),
+                          "file_size": len(data)})
+        message["photo"] = photo
+        if caption is not None:
+            message["caption"] = caption
+        return self.push_update({"message": message})
+
     def push_press(self, user_id: int, data: str, message_id: int, *,
                    chat_id: int | None = None, name: str = "Anna") -> int:
         """Queue a button press on a message the bot sent earlier."""
         chat = chat_id or user_id
-        message = self.messages[(chat, message_id)]
+        # As Telegram sends it: without what the fake keeps for the tests (a document's bytes).
+        message = {k: v for k, v in self.messages[(chat, message_id)].items()
+                   if k not in ("html", "data", "edit_count")}
         query = {"id": f"cq{next(self._ids)}", "from": user(user_id, name),
                  "chat_instance": str(chat), "data": data, "message": message}
         return self.push_update({"callback_query": query})

@@ -52,6 +52,23 @@ CASES: list[tuple[str, dict[str, Any], Incoming | None]] = [
      Incoming(Person("telegram", "7", "Bo"), IN_PRIVATE, text="/start ABC",
               meta={"update_id": "4", "file_id": "f"}, numbered=False,
               attachment=Attachment("datei", "application/octet-stream", None, 0))),
+    ("photo: the largest size the transport fetches", {"update_id": 41, "message": {
+        "message_id": 14, "date": 1767000000, "chat": PRIVATE,
+        "from": {"id": 7, "is_bot": False, "first_name": "Bo"},
+        "photo": [{"file_id": "s", "file_unique_id": "us", "width": 90, "height": 60,
+                   "file_size": 2000},
+                  {"file_id": "m", "file_unique_id": "um", "width": 800, "height": 600,
+                   "file_size": 90000},
+                  {"file_id": "l", "file_unique_id": "ul", "width": 4000, "height": 3000,
+                   "file_size": 3000000}]}},
+     Incoming(Person("telegram", "7", "Bo"), IN_PRIVATE,
+              meta={"update_id": "41", "file_id": "m"}, numbered=False,
+              attachment=Attachment("foto-um.jpg", "image/jpeg", None, 90000))),
+    ("photo in a group without a caption", {"update_id": 42, "message": {
+        "message_id": 15, "date": 1767000000, "chat": GROUP,
+        "from": {"id": 7, "is_bot": False, "first_name": "Bo"},
+        "photo": [{"file_id": "s", "file_unique_id": "us", "width": 90, "height": 60}]}},
+     None),
     ("channel post without sender", {"update_id": 5, "message": {
         "message_id": 13, "date": 1767000000, "chat": {"id": -100, "type": "channel"},
         "text": "ohne Absender"}},
