@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from icalendar import Event
-
 from handlers.core import Ctx, Router, Table
 from handlers.core.exports import Cell, spread
 from handlers.core.ics import alarm, calendar, ics_file
@@ -56,6 +54,8 @@ async def media_calendar(ctx: Ctx) -> None:
 
 def media_ics(entries: list[tuple[date, str, SchauReinSignup]], *, stamp: datetime) -> bytes:
     """Build a calendar with one all-day VEVENT per (day, company) wanting media coverage."""
+    from icalendar import Event  # at first use: start-up need not pay for icalendar
+
     cal = calendar(name="Schau rein – mediale Begleitung")
     for day, company, row in entries:
         ev = Event()
