@@ -194,7 +194,7 @@ async def main() -> None:
                                   args.concurrency)
             finally:
                 await drop_postgres(template)
-    bot, base = measure_startup(runs=5)
+    bot, base = measure_startup(runs=5)[:2]
     print(f"start-up with Telegram and Matrix configured: {bot['ready']:.2f} s to ready, "
           f"peak RSS {bot['rss_mb']:.0f} MB; baseline (bare PTB + nio) {base['ready']:.2f} s, "
           f"{base['rss_mb']:.0f} MB (median of 5; bench/startup.py for CPU seconds)")
