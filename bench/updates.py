@@ -11,7 +11,8 @@ Run: .venv/bin/python bench/updates.py [--users N] [--messages M] [--concurrency
    known person): SQL statements (BEGIN/COMMIT/SAVEPOINT not counted) and transactions.
    Target of core v2: a read-only update costs <= 1 transaction and <= 6 statements.
 3. Start-up in a fresh process with Telegram and Matrix configured (both transports built,
-   not connected): seconds until the App is ready on a migrated SQLite file, and peak RSS.
+   not connected): seconds until the App is ready on a migrated SQLite file, and peak RSS,
+   next to a bare PTB Application + nio AsyncClient (bench/startup.py).
 """
 
 from __future__ import annotations
@@ -19,10 +20,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
-import json
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +38,7 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import event  # noqa: E402
 
+from bench.startup import measure as measure_startup  # noqa: E402
 from bot.app import App, build_app  # noqa: E402
 from bot.chat import Address, Incoming, Person  # noqa: E402
 from bot.clock import ManualClock  # noqa: E402
@@ -175,44 +175,6 @@ async def measure(url: str, label: str, users: int, messages: int, limit: int) -
         await app.stop()
 
 
-STARTUP = """
-import asyncio, json, resource, sys, time
-t0 = float(sys.argv[1])
-from bot.app import build_app
-from bot.clock import ManualClock
-from bot.settings import Settings
-from datetime import datetime, timezone
-
-async def main():
-    s = Settings(_env_file=None, database_url=sys.argv[2], admins="telegram:1",
-                 telegram_bot_token="123456:" + "A" * 35, matrix_homeserver="http://127.0.0.1:9",
-                 matrix_user_id="@bot:example.org", matrix_access_token="x",
-                 matrix_store_path=sys.argv[3])
-    app = await build_app(s, clock=ManualClock(datetime.now(timezone.utc)))
-    found = app.platform_transports()
-    ready = time.time() - t0
-    await app.stop()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"ready": ready, "rss_mb": rss, "transports": len(found)}))
-
-asyncio.run(main())
-"""
-
-
-def startup(tmp: Path) -> dict[str, Any]:
-    """Start a fresh interpreter with both transports configured; return ready time and RSS."""
-    url = f"sqlite+aiosqlite:///{tmp / 'start.db'}"
-    args = [sys.executable, "-c", STARTUP]
-    subprocess.run([*args, str(time.time()), url, str(tmp / "store")], cwd=REPO, check=True,
-                   capture_output=True)  # the first run migrates the file
-    runs = []
-    for _ in range(3):
-        done = subprocess.run([*args, str(time.time()), url, str(tmp / "store")], cwd=REPO,
-                              check=True, capture_output=True, text=True)
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    return sorted(runs, key=lambda r: r["ready"])[1]
-
-
 async def main() -> None:
     """Run the benchmarks and print the figures."""
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -232,9 +194,10 @@ async def main() -> None:
                                   args.concurrency)
             finally:
                 await drop_postgres(template)
-        found = startup(Path(tmp))
-        print(f"start-up with Telegram and Matrix configured: {found['ready']:.2f} s to ready, "
-              f"peak RSS {found['rss_mb']:.0f} MB (median of 3)")
+    bot, base = measure_startup(runs=5)[:2]
+    print(f"start-up with Telegram and Matrix configured: {bot['ready']:.2f} s to ready, "
+          f"peak RSS {bot['rss_mb']:.0f} MB; baseline (bare PTB + nio) {base['ready']:.2f} s, "
+          f"{base['rss_mb']:.0f} MB (median of 5; bench/startup.py for CPU seconds)")
 
 
 if __name__ == "__main__":

@@ -10,11 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from bot.chat import BadSetup, ChatPort, Connected, Incoming, Person, Reply, Transport, Unreachable
 from bot.clock import Clock, ManualClock, SystemClock
-from bot.http import operations_routes
 from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.startup import Sleep, retrying
-from bot.web_server import WebServer
 from handlers import build_router
 from handlers.catalogue.texts import problem_text
 from handlers.core import Services
@@ -40,6 +38,7 @@ from storage.outbox import FilePayload, Plan, queue
 
 if TYPE_CHECKING:
     from bot.transports.telegram import TelegramTransport
+    from bot.web_server import WebServer
 
 log = logging.getLogger(__name__)
 DELIVERY_CONCURRENCY = 32  # people served side by side by the real-time deliverer
@@ -110,6 +109,9 @@ class App:
         st = self.settings
         if self.web is not None or (not st.web_enabled and st.http_port is None):
             return None
+        from bot.http import operations_routes  # aiohttp.web only when a server is on
+        from bot.web_server import WebServer
+
         if st.web_port is not None:
             server = WebServer(host=st.web_listen, port=st.web_port)
         else:

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Timezone
-
 from bot.chat import FileOut
+
+# icalendar is imported inside the functions that build a file: it costs start-up ~0.1 s and
+# ~3 MB, and most runs send no calendar file for a long while.
+if TYPE_CHECKING:
+    from icalendar import Alarm, Calendar, Event, Timezone
 
 ICS_MIME = "text/calendar"
 PRODID = "-//Zukunftsmacher//Cluster-Chatbot//DE"
@@ -29,6 +33,8 @@ _GERMAN_TZNAMES = {"CET": "MEZ", "CEST": "MESZ"}
 
 def calendar(*, cancelled: bool = False, name: str = CAL_NAME) -> Calendar:
     """Start a calendar with a German name (PUBLISH; CANCEL removes the UIDs it names)."""
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -41,6 +47,8 @@ def calendar(*, cancelled: bool = False, name: str = CAL_NAME) -> Calendar:
 
 def timezone(tz: ZoneInfo, first_year: int, last_year: int) -> Timezone:
     """Return the VTIMEZONE covering the years (a window keeps it short; no English comment)."""
+    from icalendar import Timezone
+
     vtz = Timezone.from_tzinfo(tz, tzid=tz.key, first_date=date(first_year - 1, 1, 1),
                                last_date=date(last_year + 2, 1, 1))
     vtz.pop("COMMENT", None)
@@ -53,6 +61,8 @@ def timezone(tz: ZoneInfo, first_year: int, last_year: int) -> Timezone:
 
 def alarm(summary: str, before: timedelta = ALARM_BEFORE) -> Alarm:
     """Return a display reminder `before` the start, in German."""
+    from icalendar import Alarm
+
     found = Alarm()
     found.add("action", "DISPLAY")
     found.add("trigger", -before)
@@ -137,6 +147,8 @@ def ics_file(name: str, data: bytes) -> FileOut:
 def _vevent(uid: str, summary: str, start: datetime, end: datetime, location: str | None,
             description: str | None, sequence: int, cancelled: bool, url: str | None,
             stamp: datetime | None) -> Event:
+    from icalendar import Event
+
     ev = Event()
     ev.add("uid", uid)
     ev.add("sequence", sequence)

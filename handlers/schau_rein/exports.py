@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from icalendar import Event
-
 from handlers.core import Ctx, Router, Table
 from handlers.core.exports import Cell, spread
 from handlers.core.ics import alarm, calendar, ics_file
@@ -61,6 +59,8 @@ async def media_calendar(ctx: Ctx) -> None:
 def media_ics(entries: list[tuple[date, str, SchauReinSignup]], *, stamp: datetime,
               assumed: Sequence[str] = ()) -> bytes:
     """Build a calendar with one all-day VEVENT per (day, company) wanting media coverage."""
+    from icalendar import Event  # at first use: start-up need not pay for icalendar
+
     cal = calendar(name="Schau rein – mediale Begleitung")
     note = ics_note(assumed, t.PROVISIONAL_FIELDS)
     for day, company, row in entries:
