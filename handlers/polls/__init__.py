@@ -21,7 +21,7 @@ def register(router: Router) -> None:
     setup.register(router)
     router.command("abstimmen", member.open_polls, help=t.HELP_OPEN, linked=True)
     router.command("umfragen", team.listing, help=t.HELP_LIST, admin=True)
-    router.on(Vote, member.vote)
+    router.on(Vote, member.vote, writes=True)
     router.on(Export, team.export, admin=True)
     router.on(CloseAsk, team.ask_close, admin=True)
     router.on(Close, team.close, admin=True)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import String, bindparam, case, cast, literal
 from sqlmodel import col, select, update
 
 from storage.db import Session, upsert_insert
@@ -76,6 +77,27 @@ async def create(s: Session, p: PollIn, *, recipients: Sequence[Person], created
     return poll
 
 
+# What a tap needs, in one statement built once: the poll, whether the person was asked (and
+# for which company), its options in order, and the voter's ballot (the person's, or in
+# one-vote-per-company polls the company's). One row per option.
+_RECIPIENT = ((col(PollRecipient.poll_id) == col(Poll.id))
+              & (col(PollRecipient.person_id) == bindparam("person_id")))
+_VOTER = case((col(Poll.per_company) & col(PollRecipient.company_id).is_not(None),
+               literal("c") + cast(col(PollRecipient.company_id), String)),
+              else_=bindparam("person_voter"))
+_BALLOT_SHEET = (
+    select(Poll, PollRecipient, PollOption, PollBallot)
+    .outerjoin(PollRecipient, _RECIPIENT)
+    .outerjoin(PollOption, col(PollOption.poll_id) == col(Poll.id))
+    .outerjoin(PollBallot, (col(PollBallot.poll_id) == col(Poll.id))
+               & (col(PollBallot.voter) == _VOTER))
+    .where(col(Poll.id) == bindparam("poll_id"))
+    .order_by(col(PollOption.position))
+    # The ballot may have changed since an earlier read in this unit: take it as stored.
+    .execution_options(populate_existing=True)
+)
+
+
 @dataclass(frozen=True)
 class Voted:
     """What a vote leaves: the poll, its options and the voter's ballot (for the card)."""
@@ -92,29 +114,22 @@ async def vote(s: Session, *, poll_id: int, option_id: int, answer: str, person_
     Refused after closing, for people the poll was not sent to, and in one-vote-per-company
     polls when a colleague has voted. Simultaneous taps leave one ballot per voter.
     """
-    found = (await s.exec(
-        select(Poll, PollRecipient).outerjoin(
-            PollRecipient, (col(PollRecipient.poll_id) == col(Poll.id))
-            & (col(PollRecipient.person_id) == person_id))
-        .where(col(Poll.id) == poll_id))).first()
-    if found is None:
+    rows = (await s.exec(_BALLOT_SHEET, params={"poll_id": poll_id, "person_id": person_id,
+                                                "person_voter": f"p{person_id}"})).all()
+    if not rows:
         raise DomainError("poll_unknown")
-    poll, recipient = found
+    poll, recipient, _, ballot = rows[0]
     if poll.closed_at is not None or now >= poll.closes_at:
         raise DomainError("poll_closed", closes_at=poll.closes_at)
     if recipient is None:
         raise DomainError("poll_not_asked")
     if answer not in ((CHOSEN,) if poll.kind == "poll" else ANSWERS):
         raise DomainError("poll_unknown")
-    options = list(await s.exec(select(PollOption).where(col(PollOption.poll_id) == poll_id)
-                                .order_by(col(PollOption.position))))
+    options = [o for _, _, o, _ in rows if o is not None]
     if all(o.id != option_id for o in options):
         raise DomainError("poll_unknown")
     voter = (f"c{recipient.company_id}" if poll.per_company and recipient.company_id
              else f"p{person_id}")
-    ballot = (await s.exec(select(PollBallot).where(
-        col(PollBallot.poll_id) == poll_id, col(PollBallot.voter) == voter)
-        .execution_options(populate_existing=True))).first()
     if ballot is not None and ballot.person_id != person_id:
         raise DomainError("poll_company_voted")
     choices = _next_choices(poll, dict(ballot.choices) if ballot else {}, str(option_id), answer)
