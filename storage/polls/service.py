@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
 
 from sqlalchemy import String, bindparam, case, cast, literal
 from sqlmodel import col, select, update
@@ -13,6 +15,7 @@ from storage.db import Session, upsert_insert
 from storage.errors import DomainError
 from storage.members.models import Person
 from storage.polls.models import ANSWERS, Poll, PollBallot, PollOption, PollRecipient
+from storage.types import JSONText, UTCDateTime
 
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 MAX_LABEL = 120
@@ -149,21 +152,30 @@ def _next_choices(poll: Poll, before: dict[str, str], option: str, answer: str
     return {**before, option: CHOSEN}
 
 
-async def _store(s: Session, *, poll_id: int, voter: str, person_id: int,
-                 company_id: int | None, choices: dict[str, str], now: datetime) -> PollBallot:
-    """Insert or update the voter's ballot in one statement (a concurrent tap cannot add one)."""
-    ins = upsert_insert(s)(PollBallot).values(
-        poll_id=poll_id, voter=voter, person_id=person_id, company_id=company_id,
-        choices=choices, updated_at=now)
-    stmt = ins.on_conflict_do_update(
+@cache
+def _ballot_upsert(insert: Callable[..., Any]) -> Any:
+    """Return the ballot upsert for the dialect's `insert`, built once (every tap runs it)."""
+    ins = insert(PollBallot).values(
+        poll_id=bindparam("poll_id"), voter=bindparam("voter"),
+        person_id=bindparam("person_id"), company_id=bindparam("company_id"),
+        choices=bindparam("choices", type_=JSONText()),
+        updated_at=bindparam("updated_at", type_=UTCDateTime()))
+    return ins.on_conflict_do_update(
         index_elements=["poll_id", "voter"],
         set_={"choices": ins.excluded.choices, "updated_at": ins.excluded.updated_at},
         # A colleague's ballot of the company stays theirs (one vote per company).
         where=col(PollBallot.person_id) == ins.excluded.person_id,
-    ).returning(PollBallot)
-    # populate_existing: the ballot read before this statement is stale now.
-    row: PollBallot | None = (await s.exec(
-        stmt.execution_options(populate_existing=True))).scalar_one_or_none()
+    ).returning(PollBallot).execution_options(
+        populate_existing=True)  # the ballot read before this statement is stale now
+
+
+async def _store(s: Session, *, poll_id: int, voter: str, person_id: int,
+                 company_id: int | None, choices: dict[str, str], now: datetime) -> PollBallot:
+    """Insert or update the voter's ballot in one statement (a concurrent tap cannot add one)."""
+    stmt = _ballot_upsert(upsert_insert(s))
+    row: PollBallot | None = (await s.exec(stmt, params={
+        "poll_id": poll_id, "voter": voter, "person_id": person_id, "company_id": company_id,
+        "choices": choices, "updated_at": now})).scalar_one_or_none()
     if row is None:  # the WHERE kept a colleague's ballot: nothing was written
         raise DomainError("poll_company_voted")
     return row
