@@ -59,17 +59,13 @@ async def _events(ctx: Ctx) -> list[Item]:
 
 
 async def _fairs(ctx: Ctx) -> list[Item]:
-    upcoming = await fairs.upcoming(ctx.s, today=ctx.now.astimezone(ctx.tz).date())
-    if not upcoming:
-        return []
-    # The company's requests (not withdrawn) for all fairs in one query, not one per fair.
-    mine = ({} if ctx.company_id is None else
-            {f.id: req for f, req in await fairs.company_requests(ctx.s,
-                                                                 company_id=ctx.company_id)})
+    # The fairs with the company's request for each, in one query.
+    found = await fairs.upcoming_with_requests(ctx.s, today=ctx.now.astimezone(ctx.tz).date(),
+                                               company_id=ctx.company_id)
     out = []
-    for fair in upcoming:
+    for fair, req in found:
         days = fairs.fair_dates(fair)
-        card = _fair_card(ctx, fair, days, mine.get(fair.id))
+        card = _fair_card(ctx, fair, days, req)
         out.append(Item(_start(days[0], ctx), "messen", *card))
     return out
 
@@ -98,21 +94,20 @@ async def _schau_rein(ctx: Ctx) -> list[Item]:
     if prog is None or prog.last_day < ctx.now.astimezone(ctx.tz).date():
         return []
     state = t.STATES.get(prog.state, prog.state)
-    assumed = await schau_rein.assumed(ctx.s, prog)
+    seen = await schau_rein.outlook(ctx.s, prog, company_id=ctx.company_id)
+    assumed = seen.assumed
     lines = [f"<b>{esc(prog.title)}</b>",
              t.span(prog.first_day, prog.last_day) + date_mark(assumed, "days"),
              t.SCHAU_KIND.format(state=state)]
-    row = None
-    if ctx.company_id is not None:
-        row = await schau_rein.signup_of(ctx.s, programme=prog.key, company_id=ctx.company_id)
-    if row is not None:
-        lines.append(t.SCHAU_SIGNED.format(days=schau_texts.days_text(schau_dates(row.days))))
+    if seen.days is not None:
+        lines.append(t.SCHAU_SIGNED.format(days=schau_texts.days_text(schau_dates(seen.days))))
     lines.append(t.SCHAU_DEADLINE.format(deadline=fmt_dt(prog.deadline, ctx.tz)
                                          + mark(assumed, "deadline"))
                  if prog.is_open(ctx.now) else t.SCHAU_CLOSED)
     buttons = []
     if _may_join(ctx, prog):
-        buttons.append([ctx.button(t.SCHAU_OPEN if row is not None else t.SCHAU_JOIN, Join())])
+        signed = seen.days is not None
+        buttons.append([ctx.button(t.SCHAU_OPEN if signed else t.SCHAU_JOIN, Join())])
     return [Item(_start(prog.first_day, ctx), "schaurein", "\n".join(lines), buttons)]
 
 

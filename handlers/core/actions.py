@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import hashlib
 import hmac
 import types
 import typing
@@ -154,5 +153,7 @@ class Signer:
 
     def _mac(self, person_key: str, action: str) -> str:
         msg = f"{person_key}\n{action}".encode()
-        digest = hmac.new(self._secret, msg, hashlib.sha256).digest()[:_MAC_BYTES]
+        # hmac.digest: the one-shot C implementation, a fraction of hmac.new()'s cost (an
+        # answer with 26 buttons signs 26 times).
+        digest = hmac.digest(self._secret, msg, "sha256")[:_MAC_BYTES]
         return base64.urlsafe_b64encode(digest).decode().rstrip("=")

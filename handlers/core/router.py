@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from bot.chat import Attachment, Incoming, Reply
 from handlers.core import texts as t
-from handlers.core.actions import Action, ActionCodec
+from handlers.core.actions import SEP, Action, ActionCodec
 from handlers.core.answers import small_talk
 from handlers.core.context import Ctx, Services, UsageError
 from handlers.core.dialogs import CancelDialog, Choice, Dialog, Dialogs
@@ -69,6 +69,7 @@ class Registered:
     func: ActionFn
     admin: bool = False
     linked: bool = True
+    writes: bool = False
 
 
 @dataclass
@@ -142,10 +143,16 @@ class Router:
             self._aliases[alias] = name
 
     def on(self, kind: type[A], func: Callable[[Ctx, A], Awaitable[None]], *,
-           admin: bool = False, linked: bool = True, public: bool = False) -> None:
-        """Register the handler of a button action class (members only unless public)."""
+           admin: bool = False, linked: bool = True, public: bool = False,
+           writes: bool = False) -> None:
+        """Register the handler of a button action class (members only unless public).
+
+        writes: pressing it always changes something (a vote). On SQLite such an update
+        queues for the write lock at once: as an optimistic unit it would nearly always lose
+        the race to another writer under load and run twice.
+        """
         self.codec.add(kind)
-        self._actions[kind.name] = Registered(func, admin, linked and not public)
+        self._actions[kind.name] = Registered(func, admin, linked and not public, writes)
 
     def on_file(self, func: FileFn, *, admin: bool = False) -> None:
         """Register what happens with a file someone sends in a private chat (one handler)."""
@@ -191,8 +198,9 @@ class Router:
         db = self.services.db
         try:
             try:
+                optimistic = db.is_sqlite and not self._writes(incoming)
                 replies, planned = await self._attempt(incoming, dispatch,
-                                                       optimistic=db.is_sqlite)
+                                                       optimistic=optimistic)
             except Exception as exc:
                 if not (db.is_sqlite and db.is_busy(exc)):
                     raise
@@ -204,6 +212,14 @@ class Router:
         if planned and self.services.wake is not None:
             await self.services.wake()
         return replies
+
+    def _writes(self, incoming: Incoming) -> bool:
+        """Tell whether the update presses a button registered as always writing."""
+        if incoming.press is None:
+            return False
+        raw = self.services.signer.verify(incoming.person.key, incoming.press)
+        found = None if raw is None else self._actions.get(raw.split(SEP, 1)[0])
+        return found is not None and found.writes
 
     def _too_fast(self, incoming: Incoming) -> list[Reply] | None:
         """Return the answer to a person over the message limit (told once), else None."""

@@ -24,7 +24,7 @@ def register(router: Router) -> None:
     router.command("umfragen", team.listing, help=t.HELP_LIST, admin=True)
     router.command("rolle", roles.show, help=t.HELP_ROLE, linked=True, private=True)
     router.on(roles.SetRole, roles.pick)
-    router.on(Vote, member.vote)
+    router.on(Vote, member.vote, writes=True)
     router.on(Export, team.export, admin=True)
     router.on(CloseAsk, team.ask_close, admin=True)
     router.on(Close, team.close, admin=True)

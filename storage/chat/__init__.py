@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
@@ -28,6 +29,17 @@ __all__ = [
     "save_dialog",
     "seen",
 ]
+
+
+# Built once: every update runs it, and a statement object that is reused keeps its cache key
+# (SQLAlchemy then finds the compiled SQL without walking the statement again).
+_SEEN = (
+    select(Person, Company, DialogState)
+    .outerjoin(Company, col(Company.id) == col(Person.company_id))
+    .outerjoin(DialogState, col(DialogState.person_id) == col(Person.id))
+    .where(col(Person.platform) == bindparam("platform"),
+           col(Person.external_id) == bindparam("external_id"))
+)
 
 
 @dataclass(frozen=True)
@@ -58,12 +70,8 @@ async def seen(
     Only a change (new name, new DM chat, reachable again, or the person's last activity
     when `active` and older than people.SEEN_EVERY) is written.
     """
-    row = (await s.exec(
-        select(Person, Company, DialogState)
-        .outerjoin(Company, col(Company.id) == col(Person.company_id))
-        .outerjoin(DialogState, col(DialogState.person_id) == col(Person.id))
-        .where(Person.platform == platform, Person.external_id == external_id)
-    )).first()
+    row = (await s.exec(_SEEN, params={"platform": platform,
+                                       "external_id": external_id})).first()
     if row is None:
         person = await _first_contact(s, platform, external_id, display_name, chat_id, now)
         return Seen(person, None, None)

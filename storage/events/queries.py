@@ -5,13 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import bindparam, func, or_
 from sqlmodel import col, select
 
 from storage.db import Session
 from storage.events.models import Event, Registration
 from storage.events.signup import ACTIVE
 from storage.members.models import Company, Person
+
+# The events with their active sign-ups and who made them; built once (see storage.chat._SEEN).
+_MEMBER_VIEW = (
+    select(Event, Registration, Person)
+    .outerjoin(Registration, (col(Registration.event_id) == col(Event.id))
+               & col(Registration.status).in_(ACTIVE))
+    .outerjoin(Person, col(Person.id) == col(Registration.person_id))
+)
+_MEMBER_ORDER = (col(Event.start), col(Event.id), col(Registration.created_at),
+                 col(Registration.id))
+_COMING_MEMBER_VIEW = (
+    _MEMBER_VIEW.where(col(Event.start) > bindparam("now"), col(Event.cancelled_at).is_(None))
+    .order_by(*_MEMBER_ORDER)
+)
 
 
 @dataclass
@@ -39,26 +53,23 @@ async def for_member(
     s: Session, *, now: datetime, person_id: int, company_id: int | None,
     event_ids: list[int] | None = None,
 ) -> list[MemberView]:
-    """Return upcoming, not cancelled events (or the given ones) as one person sees them."""
-    q = select(Event)
+    """Return upcoming, not cancelled events (or the given ones) as one person sees them.
+
+    One statement: the events with their active sign-ups (and who made them) joined on.
+    """
     if event_ids is not None:
-        q = q.where(col(Event.id).in_(event_ids))
+        q = _MEMBER_VIEW.where(col(Event.id).in_(event_ids))
+        rows = await s.exec(q.order_by(*_MEMBER_ORDER))
     else:
-        q = q.where(col(Event.start) > now, col(Event.cancelled_at).is_(None))
-    events = list(await s.exec(q.order_by(col(Event.start), col(Event.id))))
-    if not events:
-        return []
-    views = {e.id: MemberView(e) for e in events}
-    rows = await s.exec(
-        select(Registration, Person)
-        .join(Person, col(Person.id) == col(Registration.person_id))
-        .where(col(Registration.event_id).in_(list(views)),
-               col(Registration.status).in_(ACTIVE))
-        .order_by(col(Registration.created_at), col(Registration.id))
-    )
-    for reg, person in rows:
-        _add(views[reg.event_id], reg, person, person_id, company_id)
-    return [views[e.id] for e in events]
+        rows = await s.exec(_COMING_MEMBER_VIEW, params={"now": now})
+    views: dict[int, MemberView] = {}
+    for event, reg, person in rows:
+        view = views.get(event.id)
+        if view is None:
+            view = views[event.id] = MemberView(event)
+        if reg is not None and person is not None:
+            _add(view, reg, person, person_id, company_id)
+    return list(views.values())
 
 
 def _add(v: MemberView, reg: Registration, person: Person, person_id: int,

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import bindparam
 from sqlmodel import col, func, select
 
 from storage.db import Session
 from storage.errors import DomainError
 from storage.fairs.models import ACTIVE, HOLDING, BoothRequest, Fair
 from storage.members.models import Company
+
+# Built once: /termine runs them on every call (see storage.chat._SEEN).
+_TAKING_PLACE = select(Fair).where(col(Fair.cancelled_at).is_(None))
+_TAKING_PLACE_WITH_REQUEST = (
+    select(Fair, BoothRequest)
+    .outerjoin(BoothRequest, (col(BoothRequest.fair_id) == col(Fair.id))
+               & (col(BoothRequest.company_id) == bindparam("company_id"))
+               & (col(BoothRequest.status) != "withdrawn"))
+    .where(col(Fair.cancelled_at).is_(None))
+)
 
 
 def fair_dates(fair: Fair) -> list[date]:
@@ -31,6 +42,23 @@ async def list_fairs(s: Session) -> list[Fair]:
 async def upcoming(s: Session, *, today: date) -> list[Fair]:
     """Return the fairs whose last day is today or later, earliest first."""
     return [f for f in await list_fairs(s) if f.days and fair_dates(f)[-1] >= today]
+
+
+async def upcoming_with_requests(
+    s: Session, *, today: date, company_id: int | None
+) -> list[tuple[Fair, BoothRequest | None]]:
+    """Return the coming fairs, earliest first, each with the company's request (not withdrawn).
+
+    One statement for /termine: the request is joined on (one per fair and company).
+    """
+    if company_id is None:
+        pairs: list[tuple[Fair, BoothRequest | None]] = [
+            (f, None) for f in await s.exec(_TAKING_PLACE)]
+    else:
+        rows = await s.exec(_TAKING_PLACE_WITH_REQUEST, params={"company_id": company_id})
+        pairs = [(f, r) for f, r in rows]
+    coming = [p for p in pairs if p[0].days and fair_dates(p[0])[-1] >= today]
+    return sorted(coming, key=lambda p: (p[0].days[0], p[0].key))
 
 
 async def provisional(s: Session, *, today: date) -> list[Fair]:

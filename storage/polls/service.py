@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
 
+from sqlalchemy import String, bindparam, case, cast, literal
 from sqlmodel import col, select, update
 
 from storage.db import Session, upsert_insert
 from storage.errors import DomainError
 from storage.members.models import Person
 from storage.polls.models import ANSWERS, Poll, PollBallot, PollOption, PollRecipient
+from storage.types import JSONText, UTCDateTime
 
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 MAX_LABEL = 120
@@ -76,6 +80,27 @@ async def create(s: Session, p: PollIn, *, recipients: Sequence[Person], created
     return poll
 
 
+# What a tap needs, in one statement built once: the poll, whether the person was asked (and
+# for which company), its options in order, and the voter's ballot (the person's, or in
+# one-vote-per-company polls the company's). One row per option.
+_RECIPIENT = ((col(PollRecipient.poll_id) == col(Poll.id))
+              & (col(PollRecipient.person_id) == bindparam("person_id")))
+_VOTER = case((col(Poll.per_company) & col(PollRecipient.company_id).is_not(None),
+               literal("c") + cast(col(PollRecipient.company_id), String)),
+              else_=bindparam("person_voter"))
+_BALLOT_SHEET = (
+    select(Poll, PollRecipient, PollOption, PollBallot)
+    .outerjoin(PollRecipient, _RECIPIENT)
+    .outerjoin(PollOption, col(PollOption.poll_id) == col(Poll.id))
+    .outerjoin(PollBallot, (col(PollBallot.poll_id) == col(Poll.id))
+               & (col(PollBallot.voter) == _VOTER))
+    .where(col(Poll.id) == bindparam("poll_id"))
+    .order_by(col(PollOption.position))
+    # The ballot may have changed since an earlier read in this unit: take it as stored.
+    .execution_options(populate_existing=True)
+)
+
+
 @dataclass(frozen=True)
 class Voted:
     """What a vote leaves: the poll, its options and the voter's ballot (for the card)."""
@@ -92,29 +117,22 @@ async def vote(s: Session, *, poll_id: int, option_id: int, answer: str, person_
     Refused after closing, for people the poll was not sent to, and in one-vote-per-company
     polls when a colleague has voted. Simultaneous taps leave one ballot per voter.
     """
-    found = (await s.exec(
-        select(Poll, PollRecipient).outerjoin(
-            PollRecipient, (col(PollRecipient.poll_id) == col(Poll.id))
-            & (col(PollRecipient.person_id) == person_id))
-        .where(col(Poll.id) == poll_id))).first()
-    if found is None:
+    rows = (await s.exec(_BALLOT_SHEET, params={"poll_id": poll_id, "person_id": person_id,
+                                                "person_voter": f"p{person_id}"})).all()
+    if not rows:
         raise DomainError("poll_unknown")
-    poll, recipient = found
+    poll, recipient, _, ballot = rows[0]
     if poll.closed_at is not None or now >= poll.closes_at:
         raise DomainError("poll_closed", closes_at=poll.closes_at)
     if recipient is None:
         raise DomainError("poll_not_asked")
     if answer not in ((CHOSEN,) if poll.kind == "poll" else ANSWERS):
         raise DomainError("poll_unknown")
-    options = list(await s.exec(select(PollOption).where(col(PollOption.poll_id) == poll_id)
-                                .order_by(col(PollOption.position))))
+    options = [o for _, _, o, _ in rows if o is not None]
     if all(o.id != option_id for o in options):
         raise DomainError("poll_unknown")
     voter = (f"c{recipient.company_id}" if poll.per_company and recipient.company_id
              else f"p{person_id}")
-    ballot = (await s.exec(select(PollBallot).where(
-        col(PollBallot.poll_id) == poll_id, col(PollBallot.voter) == voter)
-        .execution_options(populate_existing=True))).first()
     if ballot is not None and ballot.person_id != person_id:
         raise DomainError("poll_company_voted")
     choices = _next_choices(poll, dict(ballot.choices) if ballot else {}, str(option_id), answer)
@@ -134,21 +152,30 @@ def _next_choices(poll: Poll, before: dict[str, str], option: str, answer: str
     return {**before, option: CHOSEN}
 
 
-async def _store(s: Session, *, poll_id: int, voter: str, person_id: int,
-                 company_id: int | None, choices: dict[str, str], now: datetime) -> PollBallot:
-    """Insert or update the voter's ballot in one statement (a concurrent tap cannot add one)."""
-    ins = upsert_insert(s)(PollBallot).values(
-        poll_id=poll_id, voter=voter, person_id=person_id, company_id=company_id,
-        choices=choices, updated_at=now)
-    stmt = ins.on_conflict_do_update(
+@cache
+def _ballot_upsert(insert: Callable[..., Any]) -> Any:
+    """Return the ballot upsert for the dialect's `insert`, built once (every tap runs it)."""
+    ins = insert(PollBallot).values(
+        poll_id=bindparam("poll_id"), voter=bindparam("voter"),
+        person_id=bindparam("person_id"), company_id=bindparam("company_id"),
+        choices=bindparam("choices", type_=JSONText()),
+        updated_at=bindparam("updated_at", type_=UTCDateTime()))
+    return ins.on_conflict_do_update(
         index_elements=["poll_id", "voter"],
         set_={"choices": ins.excluded.choices, "updated_at": ins.excluded.updated_at},
         # A colleague's ballot of the company stays theirs (one vote per company).
         where=col(PollBallot.person_id) == ins.excluded.person_id,
-    ).returning(PollBallot)
-    # populate_existing: the ballot read before this statement is stale now.
-    row: PollBallot | None = (await s.exec(
-        stmt.execution_options(populate_existing=True))).scalar_one_or_none()
+    ).returning(PollBallot).execution_options(
+        populate_existing=True)  # the ballot read before this statement is stale now
+
+
+async def _store(s: Session, *, poll_id: int, voter: str, person_id: int,
+                 company_id: int | None, choices: dict[str, str], now: datetime) -> PollBallot:
+    """Insert or update the voter's ballot in one statement (a concurrent tap cannot add one)."""
+    stmt = _ballot_upsert(upsert_insert(s))
+    row: PollBallot | None = (await s.exec(stmt, params={
+        "poll_id": poll_id, "voter": voter, "person_id": person_id, "company_id": company_id,
+        "choices": choices, "updated_at": now})).scalar_one_or_none()
     if row is None:  # the WHERE kept a colleague's ballot: nothing was written
         raise DomainError("poll_company_voted")
     return row

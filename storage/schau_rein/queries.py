@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from storage.db import Session
@@ -18,6 +20,40 @@ async def assumed(s: Session, prog: Programme) -> list[str]:
     row = await s.get(SchauReinConfirmation, prog.key)
     done = set(row.fields) if row is not None else set()
     return [f for f in prog.provisional if f not in done]
+
+
+# /termine's look at a programme in one statement, built once (see storage.chat._SEEN).
+_CONFIRMED_FIELDS = (select(SchauReinConfirmation.fields)
+                     .where(col(SchauReinConfirmation.programme) == bindparam("programme"))
+                     .scalar_subquery())
+_CONFIRMED = select(_CONFIRMED_FIELDS)
+_OUTLOOK = select(
+    _CONFIRMED_FIELDS,
+    select(SchauReinSignup.days)
+    .where(col(SchauReinSignup.programme) == bindparam("programme"),
+           col(SchauReinSignup.company_id) == bindparam("company_id"))
+    .scalar_subquery(),
+)
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """What /termine shows of a programme: values still assumed, the company's signed-up days."""
+
+    assumed: list[str]
+    days: list[str] | None  # None: the company has not signed up
+
+
+async def outlook(s: Session, prog: Programme, *, company_id: int | None) -> Outlook:
+    """Return the programme's assumed values and the company's sign-up days in one statement."""
+    if company_id is None:
+        # One column: the result holds the values themselves, not rows.
+        fields, days = (await s.exec(_CONFIRMED, params={"programme": prog.key})).one(), None
+    else:
+        fields, days = (await s.exec(_OUTLOOK, params={"programme": prog.key,
+                                                       "company_id": company_id})).one()
+    done = set(fields or ())
+    return Outlook([f for f in prog.provisional if f not in done], days)
 
 
 async def confirm(s: Session, prog: Programme, *, now: datetime) -> list[str]:

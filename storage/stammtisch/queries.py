@@ -17,13 +17,19 @@ from storage.stammtisch.models import (
 )
 from storage.stammtisch.series import Change, Schedule, series_from
 
+# Built once: /termine reads the schedule on every call (see storage.chat._SEEN); plain rows,
+# the schedule needs no objects.
+_SETTINGS = select(StammtischSetting.key, StammtischSetting.value)
+_OVERRIDES = select(StammtischOverride.session, StammtischOverride.cancelled,
+                    StammtischOverride.moved_to)
+
 
 async def schedule(s: Session, catalogue: Catalogue) -> Schedule:
     """Return the series (catalogue values with link/time changed in chat) and its changes."""
-    settings = {r.key: r.value for r in await s.exec(select(StammtischSetting))}
+    settings = {key: value for key, value in await s.exec(_SETTINGS)}
     series = series_from(catalogue.section("stammtisch"), catalogue.tz, settings)
-    changes = {r.session: Change(r.cancelled, r.moved_to)
-               for r in await s.exec(select(StammtischOverride))}
+    changes = {session: Change(cancelled, moved_to)
+               for session, cancelled, moved_to in await s.exec(_OVERRIDES)}
     return Schedule(series, changes)
 
 

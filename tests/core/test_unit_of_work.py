@@ -13,15 +13,16 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import func, select
 
+from bot.chat import Reply
 from bot.clock import ManualClock
-from handlers.core import Ctx, Notice, Router, UsageError
+from handlers.core import Action, Ctx, Notice, Router, UsageError
 from storage.audit import AuditLog
 from storage.db import Database
 from storage.errors import DomainError
 from storage.members import companies, people
 from storage.members.models import Company
 from storage.outbox import OutboxMessage
-from tests.core.conftest import said
+from tests.core.conftest import ids, said
 
 
 class Fault(RuntimeError):
@@ -191,3 +192,64 @@ async def test_last_activity_costs_one_small_write_per_quarter_hour(
     async with db.read() as s:
         anna = await people.find(s, platform="console", external_id="anna")
     assert anna is not None and anna.last_seen_at == first + timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class Tap(Action, name="test.tap"):
+    """A toy button that always writes (like a poll vote)."""
+
+    n: int
+
+
+@dataclass(frozen=True)
+class Look(Action, name="test.look"):
+    """A toy button that only reads."""
+
+    n: int
+
+
+def texts(replies: list[Reply]) -> list[str]:
+    """Return the texts of the replies."""
+    return [r.text for r in replies]
+
+
+async def test_a_button_that_always_writes_queues_for_the_lock_at_once_on_sqlite(
+    db: Database, make_router: Callable[[], Router]
+) -> None:
+    router = make_router()
+    # PostgreSQL has no optimistic units (and issues no BEGIN statement): the same answers.
+    immediate, deferred = (["BEGIN IMMEDIATE"], ["BEGIN DEFERRED"]) if db.is_sqlite else ([], [])
+
+    async def tap(ctx: Ctx, a: Tap) -> None:
+        await companies.create(ctx.s, name=f"Firma {a.n}", state=None, city=None,
+                               max_members=30)
+        ctx.say("Gezählt.")
+
+    async def look(ctx: Ctx, a: Look) -> None:
+        ctx.say(f"Gesehen {a.n}.")
+
+    async def menu(ctx: Ctx) -> None:
+        ctx.say("Bitte tippen.", [[ctx.button("Zählen", Tap(1)), ctx.button("Sehen", Look(1))]])
+
+    router.command("menu", menu, help="Test", public=True)
+    router.on(Tap, tap, public=True, writes=True)
+    router.on(Look, look, public=True)
+    buttons = ids(await router.handle(said("anna", "/menu")))
+    begins: list[str] = []
+
+    def on_execute(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
+        if statement.startswith("BEGIN"):
+            begins.append(statement)
+
+    for engine in db.engines:
+        event.listen(engine.sync_engine, "before_cursor_execute", on_execute)
+    try:
+        assert texts(await router.handle(said("anna", press=buttons["Zählen"]))) == ["Gezählt."]
+        assert begins == immediate  # no optimistic try first
+        begins.clear()
+        assert texts(await router.handle(said("anna", press=buttons["Sehen"]))) == ["Gesehen 1."]
+        assert begins == deferred
+    finally:
+        for engine in db.engines:
+            event.remove(engine.sync_engine, "before_cursor_execute", on_execute)
+    assert (await counts(db))[0] == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -11,7 +12,7 @@ from storage.db import Database
 from storage.errors import DomainError
 from storage.members import Company, companies
 from storage.schau_rein import SchauReinSignup, programme, queries
-from tests.schau_rein.helpers import BERLIN, PROGRAMME, company, sign, withdraw
+from tests.schau_rein.helpers import BERLIN, NOW, PROGRAMME, company, sign, withdraw
 
 
 async def listed(db: Database) -> list[tuple[SchauReinSignup, Company]]:
@@ -100,3 +101,21 @@ async def test_withdraw_after_the_deadline_is_refused_and_keeps_the_sign_up(
         await withdraw(db, sn, now=datetime(2026, 2, 21, 0, 1, tzinfo=BERLIN))
     assert late.value.code == "schaurein_deadline"
     assert await signup_of(db, sn) is not None
+
+
+async def test_outlook_reads_assumed_values_and_the_companys_days_in_one_go(
+        db: Database) -> None:
+    prog = replace(PROGRAMME, provisional=("days", "deadline"))
+    sn = await company(db, "Sachsenwerk", "SN")
+    async with db.unit() as s:
+        before = await queries.outlook(s, prog, company_id=sn)
+        guest = await queries.outlook(s, prog, company_id=None)
+    assert before == queries.Outlook(["days", "deadline"], None) == guest
+    await sign(db, sn, [date(2026, 3, 11)])
+    async with db.unit() as s:
+        assert await queries.confirm(s, prog, now=NOW) == ["days", "deadline"]
+    async with db.unit() as s:
+        after = await queries.outlook(s, prog, company_id=sn)
+        guest = await queries.outlook(s, prog, company_id=None)
+    assert after == queries.Outlook([], ["2026-03-11"])
+    assert guest == queries.Outlook([], None)
