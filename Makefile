@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
+# pytest processes side by side (pytest-xdist): `auto` is one per CPU core.
+WORKERS ?= auto
 
 .PHONY: run test lint bench clean
 
@@ -27,7 +29,7 @@ test: $(TESTSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
 
 bench: $(TESTSTAMP)
 	$(BIN)/python bench/dates.py
