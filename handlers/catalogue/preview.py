@@ -57,11 +57,14 @@ def preview_text(plan: Plan, name: str, tz: ZoneInfo) -> str:
 
 
 def _new(e: EntryChange, tz: ZoneInfo) -> str:
-    return t.NEW_LINE.format(kind=t.KIND[e.kind], title=esc(e.title), when=t.when_text(e.when, tz))
+    when = t.when_text(e.when, tz)
+    if when:
+        when += t.assumed_mark(e.kind, t.WHEN_FIELD.get(e.kind, ""), e.provisional)
+    return t.NEW_LINE.format(kind=t.KIND[e.kind], title=esc(e.title), when=when)
 
 
 def _changed(e: EntryChange, tz: ZoneInfo) -> str:
-    fields = "; ".join(_field(f, tz) for f in e.applied)
+    fields = "; ".join(_field(f, tz, kind=e.kind, assumed=e.provisional) for f in e.applied)
     return t.CHANGED_LINE.format(kind=t.KIND[e.kind], title=esc(e.title), fields=fields,
                                  told=_told(e))
 
@@ -89,9 +92,13 @@ def _told(e: EntryChange) -> str:
     return t.AFFECTED_SILENT.format(n=t.count(e.affected, words)) if e.affected else ""
 
 
-def _field(f: FieldChange, tz: ZoneInfo, *, booked: int = 0) -> str:
+def _field(f: FieldChange, tz: ZoneInfo, *, booked: int = 0, kind: str = "",
+           assumed: list[str] | None = None) -> str:
+    """One field's change; the new value marked "vorläufig" when the new plan assumes it."""
     name = t.FIELD_NAMES.get(f.name, f.name)
     old, new = t.value_text(f.old, tz), t.value_text(f.new, tz)
+    if assumed and new != t.EMPTY_VALUE:
+        new += t.assumed_mark(kind, f.name, assumed)
     if f.kept == KEPT_BOOKED:
         return t.FIELD_KEPT_BOOKED.format(old=old, new=new, booked=booked)
     if f.kept:
@@ -104,7 +111,8 @@ def _series_new(plan: Plan, tz: ZoneInfo) -> list[str]:
     if c is None or c.what != "new" or not c.after:
         return []
     return [t.STAMMTISCH_NEW.format(title="Stammtisch",
-                                    first=t.meeting_dates([m.start for m in c.after], tz))]
+                                    first=t.meeting_dates([m.start for m in c.after], tz))
+            + t.stammtisch_duration(c.minutes, c.provisional)]
 
 
 def _series_changed(plan: Plan, tz: ZoneInfo) -> list[str]:
@@ -114,7 +122,8 @@ def _series_changed(plan: Plan, tz: ZoneInfo) -> list[str]:
     told = t.STAMMTISCH_TOLD.format(n=c.told) if c.told else ""
     return [t.STAMMTISCH_CHANGED.format(
         after=t.meeting_dates([m.start for m in c.after], tz),
-        before=t.meeting_dates([m.start for m in c.before], tz), told=told)]
+        before=t.meeting_dates([m.start for m in c.before], tz),
+        told=t.stammtisch_duration(c.minutes, c.provisional) + told)]
 
 
 def _series_kept(plan: Plan) -> list[str]:

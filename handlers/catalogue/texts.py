@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from handlers.core.format import esc, fmt_date, fmt_dt, fmt_time, plural
+from handlers.core.provisional import date_mark, mark, time_mark
 from storage.catalogue import Problem
 
 HELP = "Jahresplan (Katalog) prüfen und übernehmen"
@@ -118,6 +119,7 @@ STAMMTISCH_CHANGED = "• Stammtisch: nächste Termine {after} (bisher {before})
 STAMMTISCH_TOLD = " – {n} Abonnent:innen werden benachrichtigt"
 STAMMTISCH_KEPT = "• Stammtisch: {what} bleibt wie im Chat eingestellt"
 STAMMTISCH_KEPT_WHAT = {"link": "der Link", "time": "die Uhrzeit"}
+STAMMTISCH_DURATION = " · Dauer {minutes} Minuten{mark}"
 SETTING_LINE = "• {section} {name}: {old} → {new}"
 SETTING_LIST = "geändert"
 
@@ -130,6 +132,12 @@ FIELD_NAMES = {
     "support": "Unterstützung", "provisional": "vorläufig (Annahmen)",
 }
 EMPTY_VALUE = "–"
+
+# The field of an entry that says when it takes place (its "new" line shows it).
+WHEN_FIELD = {"event": "start", "fair": "days", "schau_rein": "first_day"}
+# Which assumption ("provisional" of the file) a shown field is, where not the same name.
+ASSUMED_AS = {("schau_rein", "first_day"): "days", ("schau_rein", "last_day"): "days"}
+ASSUMED_FIELDS = frozenset({"start", "days", "deadline", "capacity", "setup", "capacity_m2"})
 
 APPLIED = (
     "<b>Der neue Jahresplan gilt ab jetzt</b> ({name}, Version {version}).\n"
@@ -231,6 +239,27 @@ def value_text(value: object, tz: ZoneInfo) -> str:
         return SETTING_LIST
     text = str(value)
     return esc(text if len(text) <= 60 else text[:59] + "…")
+
+
+def assumed_mark(kind: str, name: str, assumed: list[str]) -> str:
+    """Return the "vorläufig" mark of a value the new plan only assumes (else nothing)."""
+    if kind == "company":
+        return ""
+    if kind == "event" and name == "start":
+        return date_mark(assumed, "start") or time_mark(assumed, "time")
+    field = ASSUMED_AS.get((kind, name), name)
+    if field not in ASSUMED_FIELDS:
+        return ""
+    if name in ("days", "first_day"):  # the date itself: "(vorläufig – Termin folgt)"
+        return date_mark(assumed, field)
+    return mark(assumed, field)
+
+
+def stammtisch_duration(minutes: int, assumed: list[str]) -> str:
+    """Return " · Dauer 60 Minuten (vorläufig)" when the new plan assumes it, else nothing."""
+    if "duration" not in assumed:
+        return ""
+    return STAMMTISCH_DURATION.format(minutes=minutes, mark=mark(assumed, "duration"))
 
 
 def when_text(value: datetime | date | None, tz: ZoneInfo) -> str:

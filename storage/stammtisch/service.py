@@ -60,6 +60,13 @@ async def confirm_assumed(s: Session, *, fields: Sequence[str], now: datetime) -
     await change_setting(s, key=CONFIRMED, value=",".join(sorted(done | set(fields))), now=now)
 
 
+async def forget_confirmed(s: Session) -> None:
+    """Drop the team's confirmation of the series' assumptions (a new plan assumes anew)."""
+    row = await s.get(StammtischSetting, CONFIRMED, with_for_update=True)
+    if row is not None:
+        await s.delete(row)
+
+
 PROPOSED = "proposed_"  # key prefix of a change awaiting the team's confirmation
 
 

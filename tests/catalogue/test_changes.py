@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
+from handlers.catalogue.preview import preview_text
 from storage.catalogue import Catalogue, from_text, seed_companies
 from storage.catalogue import changes as catalogue_changes
 from storage.db import Database
@@ -21,11 +22,15 @@ from storage.fairs import queries as fair_queries
 from storage.fairs import seed_fairs
 from storage.fairs.models import BoothRequest, Fair
 from storage.members.models import Company, Person
+from storage.stammtisch import service as stammtisch_service
+from storage.stammtisch.models import StammtischSetting
+from storage.stammtisch.series import CONFIRMED
 from tests.catalogue.helpers import PLAN_2026
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FEB = datetime(2026, 2, 2, 9, 0, tzinfo=BERLIN)
 MEETING = "netzwerk-2026-03"
+NEXT = '\n\n[[events]]\nkey = "netzwerk-2026-09"'  # the line after the meeting's entry
 
 
 def plan_2026(*changes: tuple[str, str]) -> Catalogue:
@@ -157,3 +162,48 @@ async def test_companies_are_added_and_renamed_unless_renamed_in_chat(
         names = {c.catalogue_key: c.name for c in await s.exec(select(Company))}
     assert names["pragma"] == "Pragma Industries" and names["emis"] == "EMIS Electrics GmbH"
     assert names["neu"] == "Neue Firma"
+
+
+async def confirmed(db: Database) -> str | None:
+    async with db.read() as s:
+        row = await s.get(StammtischSetting, CONFIRMED)
+        return None if row is None else row.value
+
+
+async def test_a_changed_stammtisch_series_clears_the_duration_confirmation(
+        db: Database, catalogue: Catalogue) -> None:
+    async with db.unit() as s:
+        await stammtisch_service.confirm_assumed(s, fields=["duration"], now=FEB)
+    same_series = plan_2026(('title = "Insidertreff"', 'title = "Insidertreff Löbau"'))
+    async with db.unit() as s:  # the same [stammtisch]: the team's confirmation stands
+        plan = await catalogue_changes.compare(s, old=catalogue, new=same_series, now=FEB)
+        assert plan.stammtisch is None
+        await catalogue_changes.apply(s, plan, now=FEB)
+    assert await confirmed(db) == "duration"
+
+    moved = plan_2026(("duration_minutes = 60", "duration_minutes = 90"))
+    async with db.unit() as s:  # a new statement about the series: it is assumed again
+        plan = await catalogue_changes.compare(s, old=catalogue, new=moved, now=FEB)
+        assert plan.stammtisch is not None and plan.stammtisch.provisional == ["duration"]
+        await catalogue_changes.apply(s, plan, now=FEB)
+    assert await confirmed(db) is None
+
+
+async def test_the_preview_marks_what_the_new_file_assumes(
+        db: Database, catalogue: Catalogue) -> None:
+    await seeded(db, catalogue)
+    new = plan_2026(("start = 2026-03-05T10:00:00\nend = 2026-03-05T15:00:00",
+                     "start = 2026-03-12T10:00:00\nend = 2026-03-12T15:00:00"),
+                    ("capacity = 40                      # Annahme: Personen",
+                     "capacity = 30"),
+                    (f'provisional = ["capacity", "deadline"]{NEXT}',
+                     f'provisional = ["start", "capacity"]{NEXT}'))
+    async with db.unit() as s:
+        plan = await catalogue_changes.compare(s, old=catalogue, new=new, now=FEB)
+    [change] = plan.of("event")
+    assert change.provisional == ["capacity", "start"]  # the new file's list, applied
+    shown = preview_text(plan, "plan.toml", BERLIN)
+    assert ("Beginn Do, 5. März 2026, 10:00 Uhr → Do, 12. März 2026, 10:00 Uhr "
+            "(vorläufig – Termin folgt)") in shown
+    assert "Plätze 40 → 30 (vorläufig)" in shown
+    assert "Ende Do, 5. März 2026, 15:00 Uhr → Do, 12. März 2026, 15:00 Uhr;" in shown

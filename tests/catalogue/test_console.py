@@ -38,9 +38,12 @@ def test_december_the_2027_plan_is_previewed_applied_and_survives_a_restart(
     preview = send_file(dec, "chef", EXAMPLE_2027)
     shown = texts(preview)
     assert "Neuer Jahresplan: catalogue-2027.example.toml" in shown
-    assert "Termin: Netzwerktreffen im Frühjahr – Do, 4. März 2027, 10:00 Uhr" in shown
-    assert "Messe: Insidertreff – Sa, 8. Mai 2027" in shown
+    # The new file's assumptions ("provisional = [...]") read "vorläufig" as on every screen.
+    assert ("Termin: Netzwerktreffen im Frühjahr – Do, 4. März 2027, 10:00 Uhr "
+            "(vorläufig – Termin folgt)") in shown
+    assert "Messe: Insidertreff – Sa, 8. Mai 2027 (vorläufig – Termin folgt)" in shown
     assert "Stammtisch: nächste Termine 14.01.2027" in shown
+    assert "Dauer 60 Minuten (vorläufig)" in shown
     assert "schon vorbei und bleiben als Verlauf" in shown
     # Uploaded, not applied: members see what is planned next, marked as provisional.
     waiting = texts(dec.say("anna", "/termine"))
@@ -57,6 +60,20 @@ def test_december_the_2027_plan_is_previewed_applied_and_survives_a_restart(
     dec.start()  # a new process on the same database: the applied plan is the one in force
     assert "Do, 4. März 2027" in texts(dec.say("anna", "/termine"))
     assert "Version" in texts(dec.say("chef", "/katalog"))
+
+
+def test_a_new_plan_assuming_the_duration_again_asks_for_a_new_confirmation(
+        dec: ConsoleBot) -> None:
+    listed = dec.say("chef", "/bestaetigen")
+    assert "dauert 60 Minuten – nicht mehr vorläufig" in texts(
+        dec.press("chef", button(listed, "Bestätigen: Stammtisch")))
+    assert "vorläufig" not in texts(dec.say("chef", "/stammtisch"))
+
+    preview = send_file(dec, "chef", EXAMPLE_2027)  # 2027: a new series, duration assumed
+    assert "Dauer 60 Minuten (vorläufig)" in texts(preview)
+    assert "gilt ab jetzt" in texts(dec.press("chef", button(preview, "Übernehmen")))
+    assert "Dauer: 60 Minuten (vorläufig)" in texts(dec.say("chef", "/stammtisch"))
+    assert "Bestätigen: Stammtisch" in str(dec.say("chef", "/bestaetigen"))
 
 
 def test_a_file_with_errors_is_answered_line_by_line_and_changes_nothing(

@@ -21,6 +21,7 @@ from storage.catalogue.changes.series import SeriesChange, SettingChange
 from storage.catalogue.model import Catalogue
 from storage.catalogue.validate import Problem
 from storage.db import Session
+from storage.stammtisch import service as stammtisch
 
 __all__ = [
     "Applied", "EntryChange", "FieldChange", "Plan", "SeriesChange", "SettingChange", "apply",
@@ -76,6 +77,14 @@ async def compare(s: Session, *, old: Catalogue, new: Catalogue, now: datetime) 
 async def apply(s: Session, plan: Plan, *, now: datetime) -> Applied:
     """Write a plan's changes to the rows (the caller then seeds the new entries)."""
     await companies.apply(s, plan.entries)
+    if plan.stammtisch is not None:
+        # The team confirmed the assumptions of the series in force. A plan whose [stammtisch]
+        # differs is a new statement about the series (next year's plan assuming the duration
+        # again, or another duration), so that confirmation does not carry over. Not "whenever
+        # the file lists duration": re-applying the same section (or a file that changes only
+        # other sections) would undo a confirmation of exactly this plan for nothing – the
+        # merge rule keeps event and fair confirmations the same way.
+        await stammtisch.forget_confirmed(s)
     return Applied(await events.apply(s, plan.entries, now=now),
                    await fairs.apply(s, plan.entries, now=now))
 

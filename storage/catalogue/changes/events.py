@@ -11,7 +11,13 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
-from storage.catalogue.changes.merge import KEPT_BOOKED, EntryChange, FieldChange, three_way
+from storage.catalogue.changes.merge import (
+    KEPT_BOOKED,
+    EntryChange,
+    FieldChange,
+    assumed_after,
+    three_way,
+)
 from storage.catalogue.model import Catalogue
 from storage.db import Session
 from storage.events import catalogue as event_catalogue
@@ -41,7 +47,8 @@ async def compare(s: Session, *, old: Catalogue, new: Catalogue,
         wanted = event_catalogue.values(entry, new)
         row = rows.get(entry.key)
         if row is None:
-            out.append(EntryChange(KIND, entry.key, entry.title, "new", wanted["start"]))
+            out.append(EntryChange(KIND, entry.key, entry.title, "new", wanted["start"],
+                                   provisional=sorted(entry.provisional)))
         elif row.start > now and row.cancelled_at is None:
             change = await _changed(s, row, base.get(entry.key), wanted)
             if change is not None:
@@ -62,7 +69,8 @@ async def _changed(s: Session, row: Event, base: dict[str, object] | None,
     regs = await active(s, event_id=row.id)
     fields = [_capacity(f, row) if f.name == "capacity" and not f.kept else f for f in fields]
     change = EntryChange(KIND, row.key or "", row.title, "changed", row.start, fields,
-                         affected=len(regs), row_id=row.id)
+                         affected=len(regs), row_id=row.id,
+                         provisional=assumed_after(fields, row.provisional))
     if not change.applied:
         change.what = "kept"
     elif not _valid({**_now(row), **{f.name: f.new for f in change.applied}}):

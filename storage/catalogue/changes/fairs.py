@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from sqlmodel import col, select
 
-from storage.catalogue.changes.merge import EntryChange, three_way
+from storage.catalogue.changes.merge import EntryChange, assumed_after, three_way
 from storage.catalogue.model import Catalogue
 from storage.db import Session
 from storage.fairs import queries
@@ -42,13 +42,15 @@ async def compare(s: Session, *, old: Catalogue, new: Catalogue,
         wanted = values(entry, new)
         row = rows.get(entry.key)
         if row is None:
-            out.append(EntryChange(KIND, entry.key, entry.title, "new", entry.days[0]))
+            out.append(EntryChange(KIND, entry.key, entry.title, "new", entry.days[0],
+                                   provisional=sorted(entry.provisional)))
         elif _ahead(row, today) and row.cancelled_at is None:
             fields = three_way(base.get(entry.key), wanted, row)
             if fields:
                 reqs = await _active(s, row)
                 change = EntryChange(KIND, row.key, row.title, "changed", _first(row), fields,
-                                     affected=len(reqs), row_id=row.id)
+                                     affected=len(reqs), row_id=row.id,
+                                     provisional=assumed_after(fields, row.provisional))
                 if not change.applied:
                     change.what = "kept"
                 elif any(f.name in TELL_ON for f in change.applied):

@@ -35,7 +35,8 @@ class EntryChange:
     `what`: new, changed, removed (cancelled or closed), kept (every change stays as in
     chat), conflict (the merged values would break a rule: nothing is changed), past
     (removed but over: stays as history). `affected`: sign-ups, booth requests or
-    registrations it has; `told`: how many of them get a message.
+    registrations it has; `told`: how many of them get a message. `provisional`: the values
+    still assumed once applied (new and changed entries), marked "vorläufig" in the preview.
     """
 
     kind: str
@@ -47,6 +48,7 @@ class EntryChange:
     affected: int = 0
     told: int = 0
     row_id: int | None = None
+    provisional: list[str] = field(default_factory=list)
 
     @property
     def applied(self) -> list[FieldChange]:
@@ -72,6 +74,16 @@ def three_way(base: Mapping[str, Any] | None, new: Mapping[str, Any],
         chat_edit = base is not None and not same(current, base.get(name))
         out.append(FieldChange(name, current, value, KEPT_CHAT if chat_edit else ""))
     return out
+
+
+def assumed_after(fields: list[FieldChange], current: list[str] | None) -> list[str]:
+    """Return the assumed fields a row holds once applied: the new file's list, unless kept."""
+    # A confirmation in chat survives a file whose marks did not change (the merge rule), so
+    # the row's own list stands unless the new file's list is applied.
+    for f in fields:
+        if f.name == "provisional" and not f.kept:
+            return list(f.new or [])
+    return list(current or [])
 
 
 def same(a: Any, b: Any) -> bool:

@@ -15,6 +15,7 @@ from storage.catalogue.changes.merge import EntryChange, FieldChange, same
 from storage.catalogue.model import Catalogue
 from storage.db import Session
 from storage.schau_rein import queries as schau_rein
+from storage.schau_rein.models import SchauReinConfirmation
 from storage.stammtisch import queries as stammtisch
 from storage.stammtisch.models import StammtischSetting
 from storage.stammtisch.series import Meeting
@@ -35,6 +36,10 @@ class SeriesChange:
     after: list[Meeting]
     subscribers: int = 0
     kept: list[str] = field(default_factory=list)  # "link", "time": set in chat, they stay
+    # The new section's assumptions ("duration") and its meeting length: applying a changed
+    # series clears the team's confirmation (changes.apply), so all of them read "vorläufig".
+    provisional: list[str] = field(default_factory=list)
+    minutes: int = 0
 
     @property
     def told(self) -> int:
@@ -63,14 +68,18 @@ async def schau_rein_changes(s: Session, *, old: Catalogue, new: Catalogue,
         out.append(EntryChange(SCHAU_REIN, a.key, a.title, "removed", a.first_day,
                                affected=signed, told=signed))
     if b is not None and (a is None or a.key != b.key):
-        out.append(EntryChange(SCHAU_REIN, b.key, b.title, "new", b.first_day))
+        out.append(EntryChange(SCHAU_REIN, b.key, b.title, "new", b.first_day,
+                               provisional=[str(f) for f in sorted(b.provisional)]))
     elif a is not None and b is not None:
         fields = [FieldChange(k, v, getattr(b, k)) for k, v in a if not same(v, getattr(b, k))]
         if fields:
             signed = len(await schau_rein.signups(s, programme=b.key))
             told = signed if any(f.name in TELL_SCHAU_REIN for f in fields) else 0
+            # Same key: the team's confirmation of this week stays (a row per programme).
+            done = await s.get(SchauReinConfirmation, b.key)
+            assumed = [str(f) for f in b.provisional if done is None or f not in done.fields]
             out.append(EntryChange(SCHAU_REIN, b.key, b.title, "changed", b.first_day, fields,
-                                   affected=signed, told=told))
+                                   affected=signed, told=told, provisional=assumed))
     return out
 
 
@@ -81,14 +90,15 @@ async def stammtisch_change(s: Session, *, old: Catalogue, new: Catalogue,
     if a == b or b is None:
         return None  # a catalogue without the series is refused before (see check_against)
     after = (await stammtisch.schedule(s, new)).upcoming(after=now, count=LOOK_AHEAD)
+    assumed, minutes = [str(f) for f in b.provisional], b.duration_minutes
     if a is None:
-        return SeriesChange("new", [], after)
+        return SeriesChange("new", [], after, provisional=assumed, minutes=minutes)
     before = (await stammtisch.schedule(s, old)).upcoming(after=now, count=LOOK_AHEAD)
     chat = {r.key for r in await s.exec(select(StammtischSetting))}
     kept = [k for k, name in _CHAT_SETTINGS.items()
             if k in chat and not same(_value(a, name), _value(b, name))]
     subscribers = len(await stammtisch.subscribers(s))
-    return SeriesChange("changed", before, after, subscribers, kept)
+    return SeriesChange("changed", before, after, subscribers, kept, assumed, minutes)
 
 
 def setting_changes(old: Catalogue, new: Catalogue) -> list[SettingChange]:
