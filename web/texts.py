@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from handlers.core.format import fmt_date
+from handlers.polls.texts import ROLES as ROLES
 from storage.media_days.models import MediaDay
 
 TITLE = "Zukunftsmacher – Schreibtisch"

@@ -55,7 +55,7 @@ def register(router: Router) -> None:
 
     router.command(DIALOG, start, help=t.HELP, admin=True, personal=True)
     router.dialog(Dialog(DIALOG, t.DIALOG_TITLE, "text", {
-        "text": Step(ask(t.ASK_TEXT), on_text=on_text),
+        "text": Step(ask(t.ASK_TEXT), on_text=on_text, on_file=file_before_text),
         "file": Step(ask_file, on_press=on_no_file, on_file=on_file, help=t.FILE_HELP),
         **audience_steps("urgent"),
         "urgent": Step(ask_urgent, on_press=on_urgent),
@@ -74,6 +74,11 @@ async def on_text(ctx: Ctx, data: Data, text: str) -> str:
         raise UsageError(t.RULES[rule.code](rule))
     data["text"] = value
     return "file"
+
+
+async def file_before_text(ctx: Ctx, data: Data, file: Attachment) -> str:
+    """Ask for the text first: a file here must not reach the catalogue upload."""
+    raise UsageError(t.TEXT_FIRST)
 
 
 async def ask_file(ctx: Ctx, data: Data) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from handlers.core.format import esc, fmt_dt, fmt_time, plural
+from handlers.polls import texts as pt
 from storage.audit import Names
 
 Detail = Mapping[str, Any]
@@ -61,6 +62,23 @@ def _event(d: Detail, names: Names) -> str:
     event = d.get("event")
     title = d.get("title") or (names.events.get(event) if isinstance(event, int) else None)
     return f"„{esc(str(title))}“" if title else f"Nr. {esc(str(event))}"
+
+
+def _audience(d: Detail, names: Names) -> str:
+    """Say whom a poll or broadcast went to, with the audience step's labels ("an alle
+    Mitglieder", "an Rolle Personal / HR"); an unknown code is shown as it is."""
+    code = str(d.get("audience", "all"))
+    if code == "all":
+        return f"an {pt.AUDIENCE_ALL[:1].lower()}{pt.AUDIENCE_ALL[1:]}"
+    if code in pt.AUDIENCE_STATE:
+        return f"an {pt.AUDIENCE_STATE[code]}"
+    kind, _, rest = code.partition(":")
+    if kind == "role" and rest in pt.ROLES:
+        return f"an Rolle {pt.ROLES[rest]}"
+    if kind == "event" and rest.isdigit():
+        title = names.events.get(int(rest))
+        return f"an Angemeldete von „{esc(title)}“" if title else f"an Angemeldete von Nr. {rest}"
+    return f"an {esc(code)}"
 
 
 def _stammtisch_move(d: Detail, names: Names, tz: ZoneInfo) -> str:
@@ -149,12 +167,12 @@ DESCRIBE: dict[str, Describe] = {
     "fair_decline": lambda d, n, tz: (f"Messestand-Anfrage von {_s(d, 'company')} abgelehnt "
                                       f"({_s(d, 'fair')})"),
     # polls, ideas, broadcasts
-    "poll_send": lambda d, n, tz: (f"Umfrage „{_s(d, 'question')}“ verschickt "
+    "poll_send": lambda d, n, tz: (f"Umfrage „{_s(d, 'question')}“ {_audience(d, n)} verschickt "
                                    f"({_count(d, 'recipients')})"),
     "poll_close": lambda d, n, tz: f"Umfrage Nr. {_s(d, 'poll')} beendet",
     "idea_status": lambda d, n, tz: (f"Idee #{_s(d, 'idea')} auf „{_s(d, 'status')}“ gesetzt"
                                      + (f": {_s(d, 'note')}" if d.get("note") else "")),
-    "broadcast_send": lambda d, n, tz: (f"Rundschreiben an {_s(d, 'audience')} verschickt "
+    "broadcast_send": lambda d, n, tz: (f"Rundschreiben {_audience(d, n)} verschickt "
                                         f"({_count(d, 'recipients')})"
                                         + (f", mit Datei {_s(d, 'file')}" if d.get("file")
                                            else "")),

@@ -9,6 +9,7 @@ from handlers.team.actions import Delete, Keep, Merge
 from handlers.team.invites import one_company
 from storage.members import companies, invites, people, removal
 from storage.members.models import Company
+from storage.polls import roles
 
 STATES = {"BB": "BB", "SN": "SN", "BRANDENBURG": "BB", "SACHSEN": "SN"}
 
@@ -57,10 +58,11 @@ def _two(args: str, usage: str) -> tuple[str, str]:
 async def list_all(ctx: Ctx) -> None:
     """List the member companies with state, city and the people linked to each."""
     all_ = await companies.all_companies(ctx.s)
-    members = await people.by_company(ctx.s)
+    members = await roles.people_by_company(ctx.s)
     lines = [t.COMPANIES_HEAD.format(count=len(all_), max=ctx.catalogue.max_members)]
     lines += [t.company_line(c.name, c.state, c.city,
-                             [p.display_name or p.key for p in members.get(c.id, [])])
+                             [t.member_name(p.display_name or p.key, role)
+                              for p, role in members.get(c.id, [])])
               for c in all_]
     lines.append(t.COMPANIES_FOOT)
     ctx.say("\n".join(lines))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.core.format import esc, plural
 from handlers.onboarding.texts import PLATFORMS
+from handlers.polls.texts import ROLES
 from storage.members.removal import Holding
 
 INVITE_USAGE = (
@@ -63,6 +64,12 @@ PEOPLE_PICK = "Mehrere Personen passen – bitte wähl unten per Knopf:"
 PEOPLE_MAX = 10
 BTN_GRANT_ADMIN = "Admin machen"
 BTN_REVOKE_ADMIN = "Admin entziehen"
+
+
+def member_name(name: str, role: str | None) -> str:
+    """Name a company's person in /firmen, with the company role they stated (/rolle)."""
+    label = ROLES.get(role or "")
+    return f"{name} ({label})" if label else name
 
 
 def company_line(name: str, state: str | None, city: str | None, members: list[str]) -> str:

@@ -92,6 +92,10 @@ async def names(s: Session, entries: list[AuditLog]) -> Names:
                                          if e.detail.get("target")}
     ids = {int(e.detail["person"]) for e in entries if isinstance(e.detail.get("person"), int)}
     events = {int(e.detail["event"]) for e in entries if isinstance(e.detail.get("event"), int)}
+    # A poll or broadcast to the people of one event names it in its audience ("event:7").
+    events |= {int(code[6:]) for e in entries
+               if isinstance(code := e.detail.get("audience"), str)
+               and code.startswith("event:") and code[6:].isdigit()}
     out = Names()
     if keys or ids:
         rows = await s.exec(select(Person).where(or_(

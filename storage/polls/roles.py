@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, and_, func
 from sqlmodel import col, select
 
 from storage.db import Session
@@ -31,6 +31,22 @@ def role_of(audience: str) -> str | None:
         return None
     role = audience.removeprefix(PREFIX)
     return role if role in ROLES else None
+
+
+async def people_by_company(s: Session) -> dict[int, list[tuple[Person, str | None]]]:
+    """Return the people linked to each company, by name, each with the role they stated for
+    it (None: none), in one query."""
+    rows = await s.exec(
+        select(Person, col(CompanyRole.role))
+        .outerjoin(CompanyRole, and_(col(CompanyRole.person_id) == col(Person.id),
+                                     col(CompanyRole.company_id) == col(Person.company_id)))
+        .where(col(Person.company_id).is_not(None))
+        .order_by(col(Person.display_name), col(Person.id)))
+    found: dict[int, list[tuple[Person, str | None]]] = {}
+    for person, role in rows:
+        if person.company_id is not None:
+            found.setdefault(person.company_id, []).append((person, role))
+    return found
 
 
 async def get(s: Session, *, person: Person) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Text, cast
+from sqlalchemy import Text, and_, cast
 from sqlmodel import col, func, select
 
 from storage.audit.models import AuditLog
@@ -24,7 +24,7 @@ from storage.ideas.models import Idea
 from storage.media_days.models import MediaDay
 from storage.members.models import Company, Person
 from storage.outbox.models import OutboxMessage
-from storage.polls.models import Poll, PollBallot, PollRecipient
+from storage.polls.models import CompanyRole, Poll, PollBallot, PollRecipient
 from storage.schau_rein.models import SchauReinSignup
 
 AUDIT_PAGE = 50
@@ -166,6 +166,7 @@ class CompanyRow:
 
     company: Company
     people: list[Person] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)  # person id -> company role (/rolle)
     events: int = 0
     media_day: MediaDay | None = None
     film: bool = False
@@ -183,11 +184,17 @@ async def companies(s: Session, *, company_id: int | None = None) -> list[Compan
 
     rows = {c.id: CompanyRow(c) for c in await s.exec(
         select(Company).where(only(Company.id)).order_by(col(Company.name)))}
-    for p in await s.exec(select(Person).where(col(Person.company_id).is_not(None),
-                                               only(Person.company_id))
-                          .order_by(col(Person.id))):
+    for p, role in await s.exec(
+            select(Person, col(CompanyRole.role))
+            # A role counts only for the company it was stated for (see storage.polls.roles).
+            .outerjoin(CompanyRole, and_(col(CompanyRole.person_id) == col(Person.id),
+                                         col(CompanyRole.company_id) == col(Person.company_id)))
+            .where(col(Person.company_id).is_not(None), only(Person.company_id))
+            .order_by(col(Person.id))):
         if p.company_id in rows:
             rows[p.company_id].people.append(p)
+            if role is not None:
+                rows[p.company_id].roles[p.id] = role
     for cid, n in await s.exec(
             select(Registration.company_id, func.count(col(Registration.id)))
             .where(Registration.status != "cancelled", only(Registration.company_id))

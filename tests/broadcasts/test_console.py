@@ -102,3 +102,18 @@ def test_broadcast_file_too_large_is_refused_and_asked_again(console: ConsoleBot
     assert "zu groß" in texts(out) and "Datei oder ein Bild" in texts(out)
     out = console.press("chef", button(out, "Ohne Datei"))
     assert "An wen" in texts(out)
+
+
+def test_broadcast_file_before_the_text_asks_for_the_text_first(console: ConsoleBot,
+                                                                tmp_path: Path) -> None:
+    flyer = tmp_path / "flyer.png"
+    flyer.write_bytes(PNG)
+    console.say("chef", "/rundschreiben")
+    out = console.send({"from": "chef", "file": str(flyer)})
+    assert "Schick mir zuerst den Text, die Datei danach." in texts(out)
+    assert "Was sollen die Mitglieder lesen" in texts(out) and "Katalog" not in texts(out)
+    ask = console.say("chef", "Hier ist der Flyer")
+    assert "Datei oder ein Bild" in texts(ask)
+    out = console.send({"from": "chef", "file": str(flyer)})
+    assert "Datei „flyer.png“ kommt mit" in texts(out)
+    assert "Katalog" not in texts(console.say("chef", "/protokoll"))

@@ -53,6 +53,8 @@ def test_poll_and_broadcast_to_one_company_role(console: ConsoleBot) -> None:
     sent = console.press("chef", button(preview, "Senden"))
     assert "Personalern" in texts(sent, to="carla")
     assert "Personalern" not in texts(sent, to="anna") + texts(sent, to="ben")
+    log = texts(console.say("chef", "/protokoll rundschreiben"))
+    assert "Rundschreiben an Rolle Personal / HR verschickt (1 Person)" in log
 
     assert "keine Rolle angegeben" in pick_role(console, "ben", "Keine Angabe")
     console.say("chef", "/rundschreiben")

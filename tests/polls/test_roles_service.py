@@ -32,6 +32,9 @@ async def test_role_audience_follows_the_current_company(db: Database) -> None:
         found = await audience.people(s, audience=roles.role_audience("personal"))
         assert [p.id for p in found] == [ids[0]]
         assert await roles.counts(s) == {"personal": 1, "ausbildung": 1}
+        listed = await roles.people_by_company(s)  # the team's /firmen: one joined query
+        assert [(p.id, r) for ps in listed.values() for p, r in ps] == [
+            (ids[0], "personal"), (ids[1], "ausbildung")]
         anna_row, ben_row = await s.get(Person, ids[0]), await s.get(Person, ids[1])
         assert anna_row is not None and ben_row is not None
         anna_row.company_id = ben_row.company_id
@@ -39,6 +42,8 @@ async def test_role_audience_follows_the_current_company(db: Database) -> None:
         assert await audience.people(s, audience=roles.role_audience("personal")) == []
         anna_row = await s.get(Person, ids[0])
         assert anna_row is not None and await roles.get(s, person=anna_row) is None
+        moved = (await roles.people_by_company(s))[anna_row.company_id or 0]
+        assert [(p.id, r) for p, r in moved] == [(ids[0], None), (ids[1], "ausbildung")]
         await erase(s, person_id=ids[1], now=NOW)
     async with db.unit() as s:
         assert await roles.counts(s) == {}

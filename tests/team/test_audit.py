@@ -91,3 +91,21 @@ def test_protokoll_is_german_local_filtered_and_paged(console: ConsoleBot) -> No
     assert "Firma" not in texts(console.say("chef", "/protokoll anna")).split("Filtern")[0]
     assert "Niemand heißt „Zoe“" in texts(console.say("chef", "/protokoll Zoe"))
     assert "nichts im Protokoll" in texts(console.say("chef", "/protokoll stammtisch"))
+
+
+def test_poll_and_broadcast_audiences_read_in_german() -> None:
+    names = Names(events={7: "Stammtisch <Cottbus>"})
+    line = describe("broadcast_send", {"audience": "role:personal", "recipients": 2},
+                    names, BERLIN)
+    assert line == "Rundschreiben an Rolle Personal / HR verschickt (2 Personen)"
+    assert describe("broadcast_send", {"audience": "all", "recipients": 1}, names, BERLIN) == (
+        "Rundschreiben an alle Mitglieder verschickt (1 Person)")
+    assert describe("poll_send", {"question": "Thema?", "audience": "BB", "recipients": 3},
+                    names, BERLIN) == (
+        "Umfrage „Thema?“ an Firmen in Brandenburg verschickt (3 Personen)")
+    assert describe("poll_send", {"question": "Wann?", "audience": "event:7", "recipients": 4},
+                    names, BERLIN) == (
+        "Umfrage „Wann?“ an Angemeldete von „Stammtisch &lt;Cottbus&gt;“ verschickt "
+        "(4 Personen)")
+    assert "an Angemeldete von Nr. 8" in describe(
+        "poll_send", {"question": "?", "audience": "event:8", "recipients": 0}, names, BERLIN)

@@ -29,6 +29,9 @@ def test_person_unlinked_after_confirming_loses_member_commands(console: Console
 
 def test_person_moved_to_another_company(console: ConsoleBot) -> None:
     join(console, "anna", "Zemmler")
+    console.press("anna", button(console.say("anna", "/rolle"), "Personal / HR"))
+    listed = texts(console.say("chef", "/firmen"))
+    assert "1 Person im Bot: anna (Personal / HR)" in listed  # the role /rolle stated
     card = console.say("chef", "/personen anna")
     pick = console.press("chef", button(card, "Firma wechseln"))
     assert "Zu welcher Firma" in texts(pick)
@@ -39,6 +42,7 @@ def test_person_moved_to_another_company(console: ConsoleBot) -> None:
     assert "Pragma" in texts(console.say("anna", "/start"))
     listed = texts(console.say("chef", "/firmen"))
     assert "Pragma" in listed and "1 Person im Bot: anna" in listed
+    assert "Personal / HR" not in listed  # stated for Zemmler: not her role at Pragma
 
 
 def test_rename_and_state_shown_in_firmen(console: ConsoleBot) -> None:

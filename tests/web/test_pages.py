@@ -14,6 +14,7 @@ from storage.fairs import booths
 from storage.media_days import service
 from storage.members import companies, people
 from storage.outbox.models import OutboxMessage
+from storage.polls import roles
 from storage.stammtisch import service as stammtisch
 from tests.support.store import plan_text
 from tests.web.conftest import Desk
@@ -131,6 +132,7 @@ async def test_every_page_renders_for_the_team(
         assert anna is not None
         await signup.register(s, event_id=first.id, person_id=anna.id, people=3,
                               now=desk.clock.now())
+        await roles.set_role(s, person=anna, role="personal", now=desk.clock.now())
     await log_in(desk, browser_session)
     termine = await (await browser_session.get(f"{desk.base}/termine")).text()
     assert f"Teilnehmende: {first.title}" in termine
@@ -138,7 +140,7 @@ async def test_every_page_renders_for_the_team(
     assert "m² (vorläufig) belegt" in termine
     for path, expect in [("/firmen", "Pragma"), ("/firmen?land=SN", "Firmen"),
                          ("/firmen?ohne_medientag=1", "Firmen"),
-                         (f"/firmen/{cid}", "anna (console)"),
+                         (f"/firmen/{cid}", "anna (console), Personal / HR, zuletzt"),
                          (f"/firmen/{cid}", "invite (console:chef)"),
                          ("/termine", "Standplan"), ("/kalender?monat=2026-03", "Schau rein"),
                          ("/zahlen", "<svg"), ("/protokoll", "invite"),
