@@ -73,12 +73,14 @@ async def on_text(ctx: Ctx, data: Data, text: str) -> str:
         rule = DomainError("news_too_long", max=MAX_TEXT) if value else DomainError("news_empty")
         raise UsageError(t.RULES[rule.code](rule))
     data["text"] = value
-    return "file"
+    return "audience" if "file" in data else "file"  # a file sent first is already kept
 
 
 async def file_before_text(ctx: Ctx, data: Data, file: Attachment) -> str:
-    """Ask for the text first: a file here must not reach the catalogue upload."""
-    raise UsageError(t.TEXT_FIRST)
+    """Keep a file sent before the text and ask for the text (never the catalogue upload)."""
+    await on_file(ctx, data, file)
+    ctx.say(t.TEXT_FIRST)
+    return "text"
 
 
 async def ask_file(ctx: Ctx, data: Data) -> None:

@@ -19,7 +19,7 @@ ASK_FILE = (
     "Chat (höchstens {limit} MB). Sonst tipp auf „Ohne Datei“."
 )
 NO_FILE = "Ohne Datei"
-TEXT_FIRST = "Schick mir zuerst den Text, die Datei danach."
+TEXT_FIRST = "Jetzt fehlt noch der Text."
 FILE_HELP = "Schick eine Datei oder ein Bild in diesen Chat – oder tipp auf „Ohne Datei“."
 FILE_KEPT = "Datei „{name}“ kommt mit."
 FILE_TOO_LARGE = "„{name}“ ist zu groß (höchstens {limit} MB). Schick bitte eine kleinere Datei oder tipp auf „Ohne Datei“."

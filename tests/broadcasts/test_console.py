@@ -104,16 +104,18 @@ def test_broadcast_file_too_large_is_refused_and_asked_again(console: ConsoleBot
     assert "An wen" in texts(out)
 
 
-def test_broadcast_file_before_the_text_asks_for_the_text_first(console: ConsoleBot,
-                                                                tmp_path: Path) -> None:
+def test_broadcast_file_before_the_text_is_kept_and_the_text_asked(console: ConsoleBot,
+                                                                  tmp_path: Path) -> None:
     flyer = tmp_path / "flyer.png"
     flyer.write_bytes(PNG)
     console.say("chef", "/rundschreiben")
     out = console.send({"from": "chef", "file": str(flyer)})
-    assert "Schick mir zuerst den Text, die Datei danach." in texts(out)
+    assert "Datei „flyer.png“ kommt mit" in texts(out)
+    assert "Jetzt fehlt noch der Text." in texts(out)
     assert "Was sollen die Mitglieder lesen" in texts(out) and "Katalog" not in texts(out)
     ask = console.say("chef", "Hier ist der Flyer")
-    assert "Datei oder ein Bild" in texts(ask)
-    out = console.send({"from": "chef", "file": str(flyer)})
-    assert "Datei „flyer.png“ kommt mit" in texts(out)
+    assert "Datei oder ein Bild" not in texts(ask)  # the file is already there: on to the audience
+    out = console.press("chef", button(ask, "Alle Mitglieder"))
+    preview = console.press("chef", button(out, "Normal"))
+    assert "Vorschau" in texts(preview) and "flyer.png" in texts(preview)
     assert "Katalog" not in texts(console.say("chef", "/protokoll"))
