@@ -86,21 +86,23 @@ async def votes(app: App, poll: Poll, users: list[str], limit: int) -> list[floa
     """Every person taps one option (a tenth twice); return each tap's reply time."""
     async with app.db.unit() as s:
         option_ids = [o.id for o in await queries.options(s, poll_id=poll.id)]
-    signer = app.services.signer
     gate = asyncio.Semaphore(limit)
     taps = [(u, option_ids[i % len(option_ids)]) for i, u in enumerate(users)]
     taps += taps[: len(users) // 10]
 
-    async def tap(user: str, option_id: int) -> float:
-        token = signer.sign(f"telegram:{user}", Vote(poll.id, option_id, CHOSEN).encode())
-        async with gate:
-            started = time.perf_counter()
-            replies = await app.handle(said(user, press=token))
-            spent = time.perf_counter() - started
-        assert "Deine Wahl" in replies[0].text, replies[0].text
-        return spent
+    return list(await asyncio.gather(*(tap(app, gate, poll, u, o) for u, o in taps)))
 
-    return list(await asyncio.gather(*(tap(u, o) for u, o in taps)))
+
+async def tap(app: App, gate: asyncio.Semaphore, poll: Poll, user: str, option_id: int) -> float:
+    """Tap one option as `user` (through the gate of taps at a time); return the reply time."""
+    token = app.services.signer.sign(f"telegram:{user}",
+                                     Vote(poll.id, option_id, CHOSEN).encode())
+    async with gate:
+        started = time.perf_counter()
+        replies = await app.handle(said(user, press=token))
+        spent = time.perf_counter() - started
+    assert "Deine Wahl" in replies[0].text, replies[0].text
+    return spent
 
 
 async def spread_votes(app: App, poll: Poll, users: list[str], limit: int,
@@ -108,23 +110,16 @@ async def spread_votes(app: App, poll: Poll, users: list[str], limit: int,
     """Every person taps once at a random moment within `seconds`; return the reply times."""
     async with app.db.unit() as s:
         option_ids = [o.id for o in await queries.options(s, poll_id=poll.id)]
-    signer = app.services.signer
     gate = asyncio.Semaphore(limit)
     moments = random.Random(16).sample(range(int(seconds * 1000)), len(users))
     began = time.perf_counter()
 
-    async def tap(user: str, option_id: int, at_ms: int) -> float:
+    async def later(user: str, option_id: int, at_ms: int) -> float:
         await asyncio.sleep(max(0.0, began + at_ms / 1000 - time.perf_counter()))
-        token = signer.sign(f"telegram:{user}", Vote(poll.id, option_id, CHOSEN).encode())
-        async with gate:
-            started = time.perf_counter()
-            replies = await app.handle(said(user, press=token))
-            spent = time.perf_counter() - started
-        assert "Deine Wahl" in replies[0].text, replies[0].text
-        return spent
+        return await tap(app, gate, poll, user, option_id)
 
     plan = enumerate(zip(users, moments, strict=True))
-    return list(await asyncio.gather(*(tap(u, option_ids[i % len(option_ids)], m)
+    return list(await asyncio.gather(*(later(u, option_ids[i % len(option_ids)], m)
                                        for i, (u, m) in plan)))
 
 

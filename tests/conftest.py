@@ -98,6 +98,15 @@ def postgres_template() -> Iterator[str | None]:
     asyncio.run(drop_postgres(name))
 
 
+@pytest.fixture
+async def pg_url(postgres_template: str | None) -> AsyncIterator[str]:
+    """A PostgreSQL database of its own, migrated and empty (the multi-process tests)."""
+    if postgres_template is None:
+        missing(PG_UNREACHABLE)
+    async with postgres_database(postgres_template) as url:
+        yield url
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 async def db(
     request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path,

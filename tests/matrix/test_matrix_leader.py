@@ -10,28 +10,15 @@ other one continues the same device's sync: it answers what was sent while nobod
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import pytest
-
 from tests.ops.cluster import BotProcess, Cluster, until
-from tests.support.databases import PG_UNREACHABLE, missing, postgres_database
 from tests.telegram.fake_bot_api import FakeBotApi
 
 from .human import Human
 from .synapse import Synapse
 
 TAKEOVER = 30.0  # seconds issue 18 allows for another process to take over the sync
-
-
-@pytest.fixture
-async def pg_url(postgres_template: str | None) -> AsyncIterator[str]:
-    """A PostgreSQL database of its own, migrated and empty."""
-    if postgres_template is None:
-        missing(PG_UNREACHABLE)
-    async with postgres_database(postgres_template) as url:
-        yield url
 
 
 async def syncing(cluster: Cluster) -> list[BotProcess]:
