@@ -27,7 +27,16 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 TOKEN = "123456:" + "A" * 35
 
-BOT = """
+# Peak RSS from /proc (VmHWM): getrusage's ru_maxrss survives fork and exec, so a child of a
+# big parent (the bench after its App.handle part) would report the parent's peak.
+PEAK = """
+def peak_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+"""
+
+BOT = PEAK + """
 import asyncio, json, resource, sys, time
 t0 = float(sys.argv[1])
 from bot.app import build_app
@@ -37,7 +46,7 @@ from datetime import datetime, timezone
 
 def figures():
     ru = resource.getrusage(resource.RUSAGE_SELF)
-    return ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
+    return ru.ru_utime + ru.ru_stime, peak_mb()
 
 async def main():
     s = Settings(_env_file=None, database_url=sys.argv[2], admins="telegram:1",
@@ -57,7 +66,7 @@ async def main():
 asyncio.run(main())
 """
 
-BASELINE = """
+BASELINE = PEAK + """
 import asyncio, json, resource, sys, time
 t0 = float(sys.argv[1])
 import nio
@@ -71,7 +80,7 @@ async def main():
     ru = resource.getrusage(resource.RUSAGE_SELF)
     await client.close()
     print(json.dumps({"ready": ready, "cpu": ru.ru_utime + ru.ru_stime,
-                      "rss_mb": ru.ru_maxrss / 1024, "transports": 2 if app.bot else 0}))
+                      "rss_mb": peak_mb(), "transports": 2 if app.bot else 0}))
 
 asyncio.run(main())
 """

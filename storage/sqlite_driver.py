@@ -102,11 +102,27 @@ class Connection:
     def __init__(self, conn: sqlite3.Connection, worker: ThreadPoolExecutor) -> None:
         self._conn = conn
         self._worker = worker
+        self._running = False  # a call is executing in the thread now (set there)
 
     async def call(self, func: Callable[..., T], *args: Any) -> T:
         """Run `func(connection, *args)` in this connection's thread."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._worker, partial(func, self._conn, *args))
+        return await loop.run_in_executor(self._worker, partial(self._in_thread, func, *args))
+
+    def _in_thread(self, func: Callable[..., T], *args: Any) -> T:
+        self._running = True
+        try:
+            return func(self._conn, *args)
+        finally:
+            self._running = False
+
+    def _interrupt_orphan(self) -> None:
+        # A call still executing when SQLAlchemy closes or terminates the connection belongs to
+        # a cancelled caller and would hold the write lock until done: SQLite's interrupt()
+        # (safe from any thread) ends it. Only then: on an idle connection the flag would also
+        # stop the checkpoint that close() does.
+        if self._running:
+            self._conn.interrupt()
 
     @property
     def isolation_level(self) -> str | None:
@@ -135,9 +151,7 @@ class Connection:
 
     async def close(self) -> None:
         """Close the connection and let its thread end."""
-        # Only a statement of a cancelled caller can still run here (SQLAlchemy closes idle or
-        # invalidated connections); it would hold the write lock until done: end it now.
-        self._conn.interrupt()
+        self._interrupt_orphan()
         try:
             await self.call(sqlite3.Connection.close)
         finally:
@@ -145,9 +159,7 @@ class Connection:
 
     def stop(self) -> None:
         """Close without waiting (SQLAlchemy's terminate, e.g. after a cancelled statement)."""
-        # A statement still running for a cancelled update would keep the write lock: SQLite's
-        # interrupt() (safe from any thread) ends it at once, then the thread closes.
-        self._conn.interrupt()
+        self._interrupt_orphan()
         self._worker.submit(self._conn.close)
         self._worker.shutdown(wait=False)
 
