@@ -16,6 +16,7 @@ a busy file (another process writing) waits there as it does with aiosqlite.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +25,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.engine import URL
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 Description = tuple[tuple[Any, ...], ...] | None
 Outcome = tuple[Description, int, int | None, list[Any]]
@@ -31,6 +33,7 @@ Outcome = tuple[Description, int, int | None, list[Any]]
 
 def _run(conn: sqlite3.Connection, sql: str, params: Any) -> Outcome:
     """Execute one statement and bring back everything SQLAlchemy will ask for (worker thread)."""
+    log.debug("executing %s", sql)  # the SQL only: parameters may be personal data
     cursor = conn.cursor()
     try:
         if params is None:
@@ -45,6 +48,7 @@ def _run(conn: sqlite3.Connection, sql: str, params: Any) -> Outcome:
 
 def _run_many(conn: sqlite3.Connection, sql: str, seq: Iterable[Any]) -> Outcome:
     """Execute one statement for many parameter sets (worker thread)."""
+    log.debug("executing many %s", sql)
     cursor = conn.cursor()
     try:
         cursor.executemany(sql, seq)
