@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hmac
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -9,7 +11,7 @@ from typing import Any
 import pytest
 
 from handlers.core import END, Ctx, Dialog, Router, Step, UsageError, cancel_button, choice
-from tests.core.conftest import ids, said
+from tests.core.conftest import SECRET, ids, said
 
 
 def toy_dialog() -> Dialog:
@@ -155,3 +157,14 @@ async def test_forged_and_foreign_button_ids_are_refused(router: Router) -> None
     assert "nicht mehr aktuell" in (await router.handle(said("emil", press=action)))[0].text
     out = await router.handle(said("emil", press=token))
     assert "Abgebrochen" in out[0].text
+
+
+async def test_a_button_signed_before_the_switch_to_blake2_still_works(router: Router) -> None:
+    out = await router.handle(said("emil", "/toy"))
+    action = ids(out)["Abbrechen"].rpartition("~")[0]
+    # What the bot signed until December 2026: HMAC-SHA256 over person and action, 8 bytes.
+    digest = hmac.digest(SECRET, f"console:emil\n{action}".encode(), "sha256")[:8]
+    old = f"{action}~{base64.urlsafe_b64encode(digest).decode().rstrip('=')}"
+    assert old != ids(out)["Abbrechen"]
+    assert "Abgebrochen" in (await router.handle(said("emil", press=old)))[0].text
+    assert "nicht mehr aktuell" in (await router.handle(said("fritz", press=old)))[0].text
