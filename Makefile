@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 # pytest processes side by side (pytest-xdist): `auto` is one per CPU core.
 WORKERS ?= auto
+# Byte code for our own packages, written once: with PYTHONDONTWRITEBYTECODE set (as on our
+# machines) every start of the bot would compile all of them again (~0.2 s CPU). Incremental.
+COMPILE = $(BIN)/python -m compileall -q bot handlers storage scheduler web
 
 .PHONY: run test lint bench clean
 
@@ -23,15 +26,18 @@ $(TESTSTAMP): pyproject.toml | $(BIN)/python
 
 run: $(STAMP)
 	@mkdir -p var
+	@$(COMPILE)
 	$(BIN)/python -m bot
 
 test: $(TESTSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	@$(COMPILE)
 	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
 
 bench: $(TESTSTAMP)
+	@$(COMPILE)
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/updates.py
 	$(BIN)/python bench/telegram.py

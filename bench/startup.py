@@ -141,10 +141,10 @@ def main() -> None:
           f"APScheduler, prometheus_client imported)")
     print(f"  bot - baseline: {bot['ready'] - base['ready']:+.2f} s, "
           f"{bot['cpu'] - base['cpu']:+.2f} s CPU, {bot['rss_mb'] - base['rss_mb']:+.0f} MB")
-    if sys.flags.dont_write_bytecode:  # pip wrote the libraries' byte code
-        print("  (PYTHONDONTWRITEBYTECODE is set: unless __pycache__ exists, the bot's own "
-              "modules are compiled at every start, ~0.15 s CPU an installed bot does not pay)")
-
+    if sys.flags.dont_write_bytecode and not (REPO / "bot" / "__pycache__").is_dir():
+        print("  (PYTHONDONTWRITEBYTECODE is set and bot/__pycache__ is missing: the bot's own "
+              "modules were compiled at every start, ~0.2 s CPU; `make run` and `make bench` "
+              "write their byte code first)")
 
 if __name__ == "__main__":
     main()
