@@ -31,6 +31,7 @@ def formats_text(keys: Iterable[str], labels: dict[str, str]) -> str:
 # --- rules -----------------------------------------------------------------------------------
 NOT_OPEN = "Das geht bei diesem Medientag nicht mehr (schon bestätigt, abgesagt oder zurückgezogen)."
 NOT_FOUND = "Diesen Medientag finde ich nicht (mehr)."
+SEE_STATUS = "\nDen aktuellen Stand zeigt /medientag."
 
 
 def _day(e: DomainError, key: str = "day") -> date:
