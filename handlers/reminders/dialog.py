@@ -6,6 +6,7 @@ time, the text, or the confirmation) and keeps what was typed when an answer is 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from typing import Any
 
@@ -116,10 +117,22 @@ async def _ask(ctx: Ctx, data: Data) -> None:
 
 
 async def _typed(ctx: Ctx, data: Data, text: str) -> str:
-    answer = text.strip().lower()
-    if answer not in ("ja", "nein", "j", "n"):
+    answer = yes_or_no(text)
+    if answer is None:
         raise UsageError(t.ANSWER_YES_NO)
-    return await _answer(ctx, data, "ja" if answer.startswith("j") else "nein")
+    return await _answer(ctx, data, answer)
+
+
+def yes_or_no(text: str) -> str | None:
+    """Read "Ja!", "ja, passt" or "Nein danke" as "ja"/"nein"; None when it says more."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words or (len(words) > 1 and not set(words[1:]) <= t.POLITE_WORDS | t.YES_WORDS):
+        return None
+    if words[0] in t.NO_WORDS:
+        return "nein"
+    if words[0] in t.YES_WORDS and not set(words) & t.NO_WORDS and "nicht" not in words:
+        return "ja"
+    return None
 
 
 async def _answer(ctx: Ctx, data: Data, value: str) -> str:
