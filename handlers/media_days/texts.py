@@ -143,8 +143,6 @@ ALREADY_WISHED = "Den {day} hast du schon genannt."
 NEED_WISH = "Bitte nenn mindestens einen Wunschtermin – schreib ein Datum, z. B. „16.3.“."
 BTN_KEEP_WISHES = "Wie bisher: {days}"
 # typed answers that mean the same as a button (people often type instead of tapping)
-YES_WORDS = ("ja", "j", "yes", "passt", "ok", "okay")
-NO_WORDS = ("nein", "n", "no", "nee")
 DONE_WORDS = ("fertig", "weiter", "fertig mit terminen", "das wars", "das war's", "reicht",
               "nein", "keine", "keine weiteren", "nein danke")
 ALL_WORDS = ("alle", "alles", "alle drei", "alles drei", "komplett")

@@ -6,12 +6,12 @@ time, the text, or the confirmation) and keeps what was typed when an answer is 
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time
 from typing import Any
 
 from handlers.core import END, Ctx, Router, Step, UsageError, cancel_button, choice
 from handlers.core import texts as core_t
+from handlers.core.answers import yes_or_no
 from handlers.core.format import esc, fmt_dt
 from handlers.dates import When, to_datetime
 from handlers.reminders import texts as t
@@ -120,19 +120,7 @@ async def _typed(ctx: Ctx, data: Data, text: str) -> str:
     answer = yes_or_no(text)
     if answer is None:
         raise UsageError(t.ANSWER_YES_NO)
-    return await _answer(ctx, data, answer)
-
-
-def yes_or_no(text: str) -> str | None:
-    """Read "Ja!", "ja, passt" or "Nein danke" as "ja"/"nein"; None when it says more."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    if not words or (len(words) > 1 and not set(words[1:]) <= t.POLITE_WORDS | t.YES_WORDS):
-        return None
-    if words[0] in t.NO_WORDS:
-        return "nein"
-    if words[0] in t.YES_WORDS and not set(words) & t.NO_WORDS and "nicht" not in words:
-        return "ja"
-    return None
+    return await _answer(ctx, data, "ja" if answer == "yes" else "nein")
 
 
 async def _answer(ctx: Ctx, data: Data, value: str) -> str:

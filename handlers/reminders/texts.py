@@ -20,12 +20,6 @@ ASK_WHEN = "Wann soll ich dich{about} erinnern? Schreib mir nur die Zeit, z. B. 
 REPLACED = "Die noch nicht bestätigte Erinnerung „{text}“ habe ich verworfen."
 ABOUT = " an „{text}“"
 ASK_TEXT = "Woran soll ich dich am {when} erinnern? Schreib mir den Text."
-# Typed answers to "passt das?" ("Ja!", "ja, passt", "Nein danke"); anything more is asked back.
-YES_WORDS = frozenset({"ja", "j", "jo", "jap", "jep", "jawohl", "yes", "ok", "okay", "passt",
-                       "genau", "richtig", "klar", "gerne", "gern", "super", "perfekt"})
-NO_WORDS = frozenset({"nein", "n", "nee", "nö", "no", "falsch"})
-POLITE_WORDS = frozenset({"bitte", "danke", "so", "das", "ist", "gut", "alles", "passt",
-                          "genau", "richtig", "stimmt", "nicht", "lieber", "doch"})
 ANSWER_YES_NO = "Bitte antworte mit Ja oder Nein."
 PAST = "Dieser Zeitpunkt ist schon vorbei. Bitte nenn mir einen Termin in der Zukunft."
 PAST_WHEN = "{when} liegt in der Vergangenheit. Bitte nenn mir einen Termin in der Zukunft."
