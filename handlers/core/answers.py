@@ -75,6 +75,11 @@ def small_talk(text: str) -> SmallTalk | None:
     return None
 
 
+def is_cancel(text: str, words: frozenset[str]) -> bool:
+    """Tell whether the message is one of the cancel `words` ("Abbrechen!", "bitte abbrechen")."""
+    return text.strip().lower() in words or _plain(text) in words
+
+
 def _only_emoji(text: str) -> bool:
     """Tell whether the text is only pictographs ("👍", "🙂🙏"), not "-" or "?"."""
     kept = [ch for ch in text if not ch.isspace() and ch not in "\ufe0f\u200d"]
