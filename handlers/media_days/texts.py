@@ -229,6 +229,10 @@ ASK_REASON = "Warum sagen wir {company} ab? (Der Grund geht so an die Firma.)"
 DECLINED = "Abgesagt – {company} ist informiert."
 OFFERS = "Angebotene Tage: {days}"
 OFFERS_NONE = "Noch keine Tage angeboten. So geht's: <code>/medientag_tage 3.2., 10.2., 17.2.</code>"
+OFFERS_SPAN = (
+    "Bitte nenn jeden Tag einzeln, z. B. <code>/medientag_tage 16.3., 17.3., 18.3.</code> – "
+    "Zeiträume wie „16.-20.3.“ oder „KW 12“ nehme ich nicht an. Es wurde nichts gespeichert."
+)
 OFFERS_BAD = "Diese Tage verstehe ich nicht (oder sie liegen in der Vergangenheit): {parts}"
 OFFERS_CLOSED = (
     "Kein Werktag (Wochenende oder Feiertag): {days}. Bitte nur Montag bis Freitag anbieten – "
