@@ -25,8 +25,17 @@ def register(router: Router) -> None:
 
 
 async def show(ctx: Ctx) -> None:
-    """List everything coming up, a card each (Telegram shows them as one message)."""
-    await _show(ctx, t.ALL, edit=False)
+    """List everything coming up, a card each; "/termine Messen" shows only that kind."""
+    await _show(ctx, typed_group(ctx.args), edit=False)
+
+
+def typed_group(args: str) -> str:
+    """Return the filter named after the command ("Messen", "schau rein"), else all."""
+    typed = "".join(ch for ch in args.lower() if ch.isalnum())
+    for group, words in t.TYPED_GROUPS.items():
+        if any(word in typed for word in words):
+            return group
+    return t.ALL
 
 
 async def show_group(ctx: Ctx, a: Filter) -> None:

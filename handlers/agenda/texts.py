@@ -17,6 +17,14 @@ GROUPS = {
     "stammtisch": "Stammtisch",
     "weitere": "Aktionstage",
 }
+# What "/termine Messen" may say after the command, per filter key (lower case, no spaces).
+TYPED_GROUPS = {
+    "treffen": ("treffen", "netzwerk"),
+    "messen": ("messe",),
+    "schaurein": ("schaurein",),
+    "stammtisch": ("stammtisch",),
+    "weitere": ("aktion", "weitere", "speeddating", "girlsday", "boysday"),
+}
 RECURRING = "stammtisch"  # goes on without end: alone it does not count as "coming up"
 HEAD = "<b>Kommende Termine</b> ({n})"
 HEAD_GROUP = "<b>Kommende Termine – {group}</b> ({n})"

@@ -42,6 +42,12 @@ _ADDING = frozenset({
     "sowie", "oder", "bis", "mit", "außerdem", "zusätzlich", "evtl", "eventuell", "vielleicht",
     "ggf", "minus", "ohne", "-", "–", "/", "&", "je", "pro", "mindestens", "höchstens", "max",
 })
+# Typed answers to a yes/no question ("Ja!", "ja, passt", "Nein danke").
+_YES = frozenset({"ja", "j", "jo", "jap", "jep", "jawohl", "yes", "ok", "okay", "passt",
+                  "genau", "richtig", "klar", "gerne", "gern", "super", "perfekt"})
+_NO = frozenset({"nein", "n", "nee", "nö", "no", "falsch"})
+_POLITE = frozenset({"bitte", "danke", "so", "das", "ist", "gut", "alles", "passt", "genau",
+                     "richtig", "stimmt", "nicht", "lieber", "doch"})
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\(?\d[\d\s/().-]{4,}\d")
 
@@ -69,6 +75,11 @@ def small_talk(text: str) -> SmallTalk | None:
     return None
 
 
+def is_cancel(text: str, words: frozenset[str]) -> bool:
+    """Tell whether the message is one of the cancel `words` ("Abbrechen!", "bitte abbrechen")."""
+    return text.strip().lower() in words or _plain(text) in words
+
+
 def _only_emoji(text: str) -> bool:
     """Tell whether the text is only pictographs ("👍", "🙂🙏"), not "-" or "?"."""
     kept = [ch for ch in text if not ch.isspace() and ch not in "\ufe0f\u200d"]
@@ -83,6 +94,18 @@ def unclear_number(text: str) -> bool:
         return True
     tokens = re.findall(r"[^\W\d_]+|[+\-–/&]", plain)
     return any(token in _ADDING for token in tokens)
+
+
+def yes_or_no(text: str) -> Literal["yes", "no"] | None:
+    """Read "Ja!", "ja, passt" or "Nein danke" as yes or no; None when it says more."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words or not set(words[1:]) <= _POLITE | _YES:
+        return None
+    if words[0] in _NO:
+        return "no"
+    if words[0] in _YES and not set(words) & _NO and "nicht" not in words:
+        return "yes"
+    return None
 
 
 def has_reach(text: str) -> bool:

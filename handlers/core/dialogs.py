@@ -21,7 +21,14 @@ from typing import Any
 from bot.chat import Attachment, Button
 from handlers.core import texts as t
 from handlers.core.actions import Action
-from handlers.core.answers import Expect, SmallTalk, has_reach, small_talk, unclear_number
+from handlers.core.answers import (
+    Expect,
+    SmallTalk,
+    has_reach,
+    small_talk,
+    unclear_number,
+    yes_or_no,
+)
 from handlers.core.context import Ctx, UsageError
 from handlers.core.format import esc
 from storage import chat
@@ -307,11 +314,14 @@ class Dialogs:
         asked = ctx.replies[first:]
         del ctx.replies[first:]  # asked only to learn the choices; nothing is shown
         typed = " ".join(text.split()).strip(".!").casefold()
-        for reply in asked:
-            for b in reply.flat_buttons():
-                pressed = Choice.parse(b.id)
-                if pressed is not None and b.label.strip().casefold() == typed:
-                    return pressed.value
+        # "ja, passt" or "nein danke" at a Ja/Nein question means the button "Ja" or "Nein".
+        answer = {"yes": t.YES_LABEL, "no": t.NO_LABEL}.get(yes_or_no(text) or "", "")
+        for label in (typed, answer.casefold()):
+            for reply in asked:
+                for b in reply.flat_buttons():
+                    pressed = Choice.parse(b.id)
+                    if pressed is not None and b.label.strip().casefold() == label:
+                        return pressed.value
         return None
 
     async def _goto(self, ctx: Ctx, open_: OpenDialog) -> None:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from bot.chat import Attachment, Incoming, Reply
 from handlers.core import texts as t
 from handlers.core.actions import SEP, Action, ActionCodec
-from handlers.core.answers import small_talk
+from handlers.core.answers import is_cancel, small_talk
 from handlers.core.context import Ctx, Services, UsageError
 from handlers.core.dialogs import CancelDialog, Choice, Dialog, Dialogs
 from handlers.core.exports import Exports
@@ -324,7 +324,7 @@ class Router:
             return  # a file shared in a group without a command is not for the bot
         if not text:
             ctx.say(t.EMPTY)
-        elif text.lower() in t.CANCEL_WORDS:
+        elif is_cancel(text, t.CANCEL_WORDS):  # also "Abbrechen!"
             ctx.say(t.CANCELLED if await self.dialogs.cancel(ctx) else t.NOTHING_TO_CANCEL)
         elif text.startswith("/"):
             await self._command(ctx, text)

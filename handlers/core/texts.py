@@ -7,7 +7,7 @@ from handlers.core.format import esc
 CANCEL_LABEL = "Abbrechen"
 YES_LABEL = "Ja"
 NO_LABEL = "Nein"
-CANCEL_WORDS = frozenset({"abbrechen", "abbruch", "/abbrechen", "stop", "cancel"})
+CANCEL_WORDS = frozenset({"abbrechen", "abbruch", "/abbrechen", "stop", "stopp", "cancel"})
 
 UNKNOWN_COMMAND = "Den Befehl <code>/{cmd}</code> kenne ich nicht. Alle Befehle: /hilfe"
 UNKNOWN_COMMAND_HINT = (

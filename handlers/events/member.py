@@ -4,6 +4,8 @@ The cards appear in /termine (handlers.agenda)."""
 
 from __future__ import annotations
 
+import re
+
 from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Router, Step, UsageError, cancel_button
 from handlers.core.dialogs import Data
@@ -183,11 +185,14 @@ async def ask_names(ctx: Ctx, data: Data) -> None:
     ctx.say(text, [[cancel_button(ctx)]])
 
 
+# "Anna Muster und Ben Beispiel" are two badges, as are "Anna, Ben" and "Anna & Ben".
+_NAME_SEP = re.compile(r"[,;\n]|\s+(?:und|&|sowie)\s+", re.IGNORECASE)
+
+
 async def on_names(ctx: Ctx, data: Data, text: str) -> str:
-    """Store the names (comma, semicolon or line separated; "-" clears them)."""
+    """Store the names (comma, semicolon, "und" or line separated; "-" clears them)."""
     raw = text.strip()
-    names = [] if raw == "-" else [
-        n.strip() for n in raw.replace(";", ",").replace("\n", ",").split(",") if n.strip()]
+    names = [] if raw == "-" else [n.strip() for n in _NAME_SEP.split(raw) if n.strip()]
     if raw != "-" and not names:
         raise UsageError(t.NAMES_EMPTY)
     if any(len(n) > NAME_MAX for n in names):

@@ -118,8 +118,8 @@ ERRORS = {
     "too_many_people": "Für <b>{title}</b> gibt es nur {capacity} Plätze – bitte wähl weniger Personen.",
     "bad_people": "Bitte wähl 1 bis {max} Personen.",
     "company_cap": (
-        "Pro Firma gibt es für <b>{title}</b> höchstens {cap} Plätze – für eure Firma sind "
-        "noch {left} frei. Bitte wähl weniger Personen oder sprecht euch in der Firma ab."
+        "Pro Firma gibt es für <b>{title}</b> höchstens {cap} Plätze – für eure Firma noch "
+        "frei: {left}. Bitte wähl weniger Personen oder sprecht euch in der Firma ab."
     ),
     "no_room_for_more": (
         "Für <b>{title}</b> sind gerade nicht genug Plätze frei (frei: {free}). Deine Anmeldung "

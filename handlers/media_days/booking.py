@@ -158,10 +158,23 @@ async def send(ctx: Ctx, data: Data, value: str) -> str:
             md = await service.request(ctx.s, company_id=company.id, person_id=ctx.person_id,
                                        **fields)
     except DomainError as err:
-        raise UsageError(t.rule_text(err)) from None
+        return _refused(ctx, err)
     await notices.tell_team(ctx.notify, md, notices.REQUESTED, exclude=ctx.person_id,
                             changed=bool(md_id))
     ctx.say(t.SENT)
+    return END
+
+
+# Refusals no answer in this dialog can mend: the media day changed meanwhile (someone else
+# of the company booked, the team confirmed or declined); asking to send again would loop.
+_FINAL = frozenset({"md_not_open", "md_not_found", "md_year_taken"})
+
+
+def _refused(ctx: Ctx, err: DomainError) -> str:
+    """Say why sending was refused; end the dialog when sending again cannot help."""
+    if err.code not in _FINAL:
+        raise UsageError(t.rule_text(err)) from None
+    ctx.say(t.rule_text(err) + ("" if err.code == "md_year_taken" else t.SEE_STATUS))
     return END
 
 
@@ -174,7 +187,7 @@ async def send_move(ctx: Ctx, data: Data, value: str) -> str:
             cfg=config(ctx.catalogue),
         )
     except DomainError as err:
-        raise UsageError(t.rule_text(err)) from None
+        return _refused(ctx, err)
     await notices.tell_team(ctx.notify, md, notices.MOVE_WANTED, exclude=ctx.person_id)
     ctx.say(t.MOVE_SENT)
     return END

@@ -73,6 +73,8 @@ async def set_state(ctx: Ctx, a: SetState, dialogs: Dialogs) -> None:
 async def start_change(ctx: Ctx, a: Change, dialogs: Dialogs) -> None:
     """Open the booking dialog pre-filled with the open request."""
     md = await _own(ctx, a.md_id)
+    if md.status != "requested":  # an old button: confirmed, declined or withdrawn since
+        raise UsageError(t.NOT_OPEN)
     data = {"md_id": md.id, "formats": md.formats, "wishes": [], "old_wishes": md.wishes,
             "contact": md.contact_name, "reach": md.contact_reach, "note": md.note,
             "old_contact": md.contact_name, "old_note": md.note}
@@ -82,6 +84,8 @@ async def start_change(ctx: Ctx, a: Change, dialogs: Dialogs) -> None:
 async def start_move(ctx: Ctx, a: Move, dialogs: Dialogs) -> None:
     """Ask for new wished days for a confirmed media day."""
     md = await _own(ctx, a.md_id)
+    if md.status != "confirmed" or is_done(md, today(ctx.now, ctx.tz)):  # an old button
+        raise UsageError(t.NOT_OPEN)
     await dialogs.start(ctx, booking.MOVE, {"md_id": md.id, "wishes": []})
 
 

@@ -13,10 +13,15 @@ from storage.media_days import queries, service
 from storage.media_days.rules import STATES, holiday
 
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?")
+# A span names more days than the parser returns ("16.-20.3." was read as 16.3. alone).
+_SPAN = re.compile(r"\bbis\b|\d\.?\s*[-–]\s*\d|\bkw\s*\d|kalenderwoche",
+                   re.IGNORECASE)
 
 
 async def offer_days(ctx: Ctx) -> None:
     """Publish offered days (`/medientag_tage 3.2., 10.2.`) or list them without arguments."""
+    if _SPAN.search(ctx.args):
+        raise UsageError(t.OFFERS_SPAN)
     parts = split_days(ctx.args)
     day = today(ctx.now, ctx.tz)
     if not parts:

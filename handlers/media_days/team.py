@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Step, Table, UsageError, cancel_button, choice
+from handlers.core.answers import yes_or_no
 from handlers.core.dialogs import Data, Dialogs
 from handlers.core.exports import Cell, spread
 from handlers.core.format import esc, fmt_date
@@ -145,9 +146,9 @@ async def type_propose(ctx: Ctx, data: Data, text: str) -> str:
 
 async def type_propose_ok(ctx: Ctx, data: Data, text: str) -> str:
     """Accept a typed "ja"/"nein", or a new day instead."""
-    word = text.strip().lower()
-    if word in t.YES_WORDS or word in t.NO_WORDS:
-        return await press_propose_ok(ctx, data, "yes" if word in t.YES_WORDS else "no")
+    answer = yes_or_no(text)  # "Ja!", "ja, passt", "nein danke"
+    if answer is not None:
+        return await press_propose_ok(ctx, data, answer)
     return await type_propose(ctx, data, text)
 
 

@@ -31,6 +31,7 @@ def formats_text(keys: Iterable[str], labels: dict[str, str]) -> str:
 # --- rules -----------------------------------------------------------------------------------
 NOT_OPEN = "Das geht bei diesem Medientag nicht mehr (schon bestätigt, abgesagt oder zurückgezogen)."
 NOT_FOUND = "Diesen Medientag finde ich nicht (mehr)."
+SEE_STATUS = "\nDen aktuellen Stand zeigt /medientag."
 
 
 def _day(e: DomainError, key: str = "day") -> date:
@@ -142,8 +143,6 @@ ALREADY_WISHED = "Den {day} hast du schon genannt."
 NEED_WISH = "Bitte nenn mindestens einen Wunschtermin – schreib ein Datum, z. B. „16.3.“."
 BTN_KEEP_WISHES = "Wie bisher: {days}"
 # typed answers that mean the same as a button (people often type instead of tapping)
-YES_WORDS = ("ja", "j", "yes", "passt", "ok", "okay")
-NO_WORDS = ("nein", "n", "no", "nee")
 DONE_WORDS = ("fertig", "weiter", "fertig mit terminen", "das wars", "das war's", "reicht",
               "nein", "keine", "keine weiteren", "nein danke")
 ALL_WORDS = ("alle", "alles", "alle drei", "alles drei", "komplett")
@@ -230,6 +229,10 @@ ASK_REASON = "Warum sagen wir {company} ab? (Der Grund geht so an die Firma.)"
 DECLINED = "Abgesagt – {company} ist informiert."
 OFFERS = "Angebotene Tage: {days}"
 OFFERS_NONE = "Noch keine Tage angeboten. So geht's: <code>/medientag_tage 3.2., 10.2., 17.2.</code>"
+OFFERS_SPAN = (
+    "Bitte nenn jeden Tag einzeln, z. B. <code>/medientag_tage 16.3., 17.3., 18.3.</code> – "
+    "Zeiträume wie „16.-20.3.“ oder „KW 12“ nehme ich nicht an. Es wurde nichts gespeichert."
+)
 OFFERS_BAD = "Diese Tage verstehe ich nicht (oder sie liegen in der Vergangenheit): {parts}"
 OFFERS_CLOSED = (
     "Kein Werktag (Wochenende oder Feiertag): {days}. Bitte nur Montag bis Freitag anbieten – "

@@ -12,6 +12,7 @@ from datetime import date
 from typing import cast
 
 from handlers.core import Ctx, UsageError, cancel_button, choice
+from handlers.core.answers import yes_or_no
 from handlers.core.dialogs import Data
 from handlers.core.format import fmt_date
 from handlers.dates import When, parse_when
@@ -136,11 +137,9 @@ async def ask_wish_ok(ctx: Ctx, data: Data) -> None:
 
 async def type_yes_no(ctx: Ctx, data: Data, text: str) -> str:
     """Accept a typed "ja"/"nein" (or a new date instead)."""
-    word = text.strip().lower().rstrip(".!")
-    if word in t.YES_WORDS:
-        return await press_wish_ok(ctx, data, "yes")
-    if word in t.NO_WORDS:
-        return await press_wish_ok(ctx, data, "no")
+    answer = yes_or_no(text)  # "Ja!", "ja, passt", "nein danke"
+    if answer is not None:
+        return await press_wish_ok(ctx, data, answer)
     return await type_wish(ctx, data, text)
 
 

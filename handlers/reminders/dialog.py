@@ -11,6 +11,7 @@ from typing import Any
 
 from handlers.core import END, Ctx, Router, Step, UsageError, cancel_button, choice
 from handlers.core import texts as core_t
+from handlers.core.answers import yes_or_no
 from handlers.core.format import esc, fmt_dt
 from handlers.dates import When, to_datetime
 from handlers.reminders import texts as t
@@ -116,10 +117,10 @@ async def _ask(ctx: Ctx, data: Data) -> None:
 
 
 async def _typed(ctx: Ctx, data: Data, text: str) -> str:
-    answer = text.strip().lower()
-    if answer not in ("ja", "nein", "j", "n"):
+    answer = yes_or_no(text)
+    if answer is None:
         raise UsageError(t.ANSWER_YES_NO)
-    return await _answer(ctx, data, "ja" if answer.startswith("j") else "nein")
+    return await _answer(ctx, data, "ja" if answer == "yes" else "nein")
 
 
 async def _answer(ctx: Ctx, data: Data, value: str) -> str:

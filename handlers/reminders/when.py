@@ -2,8 +2,10 @@
 
 `parse_when()` says whether a whole phrase is a date, not how much of a longer message it
 used. So the time is the longest run of leading words it understands (the whole message
-included: "morgen 14 Uhr" leaves no text, not the text "Uhr"), link words it merely
-tolerated at the end go back to the text ("morgen | in Berlin anrufen"), and when the words
+included: "morgen 14 Uhr" leaves no text, not the text "Uhr"), link and filler words it
+merely tolerated at the end go back to the text ("morgen | in Berlin anrufen", "morgen
+10 Uhr | zu Hause anrufen"), so does a count written as a word ("Freitag | ein Angebot
+schreiben", "9 Uhr | zwei Angebote"), and when the words
 right after that run still look like a date or a time ("Mittwoch um | 25 Uhr Bericht"), the
 parser refused them: the message names an impossible date or time instead of quietly
 using a shorter one. A bare number is left to the text ("morgen 9 Uhr | 3 Angebote").
@@ -23,8 +25,12 @@ MAX_WHEN_WORDS = 8  # "übernächsten Mittwoch um halb 3 nachmittags": longer is
 # Words the parser tolerates around a time; at the end of the time they belong to the text.
 _LINK_WORDS = frozenset({"am", "an", "im", "in", "um", "ab", "bis", "gegen", "nach", "vor",
                          "und", "zum", "zur", "bei", "mit", "für"})
+_TIME_TAIL = frozenset({"rum", "herum"})  # "gegen 9 rum": part of the time, not the text
 _TIME_LEADS = frozenset({"um", "gegen", "ab"})  # a number after these is a clock time
 _LEADS = _TIME_LEADS | {"am", "den"}  # part of the date or time written right after them
+# After these a number written as a word is the hour ("um acht", "viertel nach acht").
+_HOUR_LEADS = _TIME_LEADS | {"halb", "viertel", "dreiviertel", "nach", "vor", "bis", "ca",
+                             "circa", "etwa", "zwischen", "kurz"}
 _UHR = frozenset({"uhr", "h"})
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?")
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:uhr|h)?")
@@ -63,10 +69,39 @@ def read_when(typed: str, *, now: datetime) -> Understood | Impossible | None:
                           _text(words[n + refused:]))
     if w is None:
         return None
-    while 1 < n < len(words) and _bare(words[n - 1]) in _LINK_WORDS and \
+    if 1 < n < len(words) and _count(words, n - 1):
+        shorter = parse_when(" ".join(words[: n - 1]), now=now)
+        if shorter is not None:  # "Freitag | ein Angebot", "9 Uhr | zwei Angebote"
+            n, w = n - 1, shorter
+    while 1 < n < len(words) and _tolerated(words[n - 1]) and \
             parse_when(" ".join(words[: n - 1]), now=now) == w:
         n -= 1  # "morgen in" + "Berlin anrufen": the text is "in Berlin anrufen"
     return Understood(w, _text(words[n:]))
+
+
+def _count(words: list[str], i: int) -> bool:
+    """Tell whether words[i], a number written as a word, counts the text's things.
+
+    Right after a date "ein", "zwei", "acht" start the text ("Freitag ein Angebot schreiben",
+    "morgen acht Bewerbungen lesen"); after "um", "halb", "nach" … they are the hour, and after
+    "Uhr" only "zehn" and more may be minutes ("9 Uhr zwei Angebote" is no 9:02).
+    """
+    entry = VOCAB.get(fold(_bare(words[i])))
+    if entry is None or entry[0] != "num" or not isinstance(entry[1], int):
+        return False
+    prev = _bare(words[i - 1])
+    if prev in _UHR:
+        return entry[1] < 10
+    return prev not in _HOUR_LEADS
+
+
+def _tolerated(word: str) -> bool:
+    """Tell whether the parser merely skips `word` ("in", "zu", "bitte"): it may be text."""
+    bare = _bare(word)
+    if bare in _LINK_WORDS:
+        return True
+    entry = VOCAB.get(fold(bare))
+    return entry is not None and entry[0] == "filler" and bare not in _TIME_TAIL
 
 
 def _longest(words: list[str], now: datetime) -> tuple[int, When | None]:

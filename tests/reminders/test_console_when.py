@@ -38,6 +38,21 @@ def test_a_time_alone_asks_for_the_text(console: ConsoleBot, typed: str, when: s
     ("morgen in Berlin anrufen", "Dienstag, 3. Februar 2026, 09:00", "in Berlin anrufen"),
     ("Freitag am Empfang warten", "Freitag, 6. Februar 2026, 09:00", "am Empfang warten"),
     ("in 2 Stunden Kaffee", "Montag, 2. Februar 2026, 11:00", "Kaffee"),
+    # Words the date parser skips as filler belong to the text when a text follows them.
+    ("morgen 10 Uhr zu Hause anrufen", "Dienstag, 3. Februar 2026, 10:00", "zu Hause anrufen"),
+    ("Freitag noch Bericht schreiben", "Freitag, 6. Februar 2026, 09:00",
+     "noch Bericht schreiben"),
+    ("morgen 9 Uhr bitte Anna anrufen", "Dienstag, 3. Februar 2026, 09:00",
+     "bitte Anna anrufen"),
+    ("morgen gegen 9 rum Kaffee", "Dienstag, 3. Februar 2026, 09:00", "Kaffee"),
+    # A count written as a word starts the text; it is no hour or minute.
+    ("Freitag ein Angebot schreiben", "Freitag, 6. Februar 2026, 09:00",
+     "ein Angebot schreiben"),
+    ("morgen 9 Uhr zwei Angebote", "Dienstag, 3. Februar 2026, 09:00", "zwei Angebote"),
+    ("morgen acht Bewerbungen lesen", "Dienstag, 3. Februar 2026, 09:00",
+     "acht Bewerbungen lesen"),
+    ("morgen halb acht Bericht", "Dienstag, 3. Februar 2026, 07:30", "Bericht"),
+    ("morgen um acht Bericht", "Dienstag, 3. Februar 2026, 08:00", "Bericht"),
 ])
 def test_everything_after_the_time_is_the_text(
     console: ConsoleBot, typed: str, when: str, text: str
