@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time
 from typing import Any
 
@@ -72,10 +73,28 @@ async def on_question(ctx: Ctx, data: Data, text: str) -> str:
     return "options"
 
 
+# "1) Podcast", "2. Podcast", "3: Podcast": a number someone put before each line.
+_NUMBERED = re.compile(r"\(?(\d{1,2})(?:[.:]\)?\s+|\)\s*)(?=\S)")
+# "1. Mai" is a date, not the first answer "Mai".
+_MONTH = re.compile(r"(jan|feb|mär|maer|apr|mai|jun|jul|aug|sep|okt|nov|dez)", re.IGNORECASE)
+
+
+def unnumbered(lines: list[str]) -> list[str]:
+    """Drop the numbers 1, 2, 3 … when every line starts with them in order."""
+    found = [_NUMBERED.match(x) for x in lines]
+    if len(lines) < 2 or not all(m and int(m[1]) == n for n, m in enumerate(found, start=1)):
+        return lines
+    rest = [x[m.end():] for x, m in zip(lines, found, strict=True) if m]
+    if any(m and "." in m[0] and _MONTH.match(r)
+           for m, r in zip(found, rest, strict=True)):
+        return lines
+    return rest
+
+
 async def on_options(ctx: Ctx, data: Data, text: str) -> str:
-    """Read the answers, one per line."""
+    """Read the answers, one per line (bullets and numbers 1, 2, 3 … before them dropped)."""
     labels = [" ".join(line.split()).lstrip("-•* ") for line in text.splitlines()]
-    labels = [x for x in labels if x]
+    labels = unnumbered([x for x in labels if x])
     service.check_options(labels)
     data["options"] = [{"label": x} for x in labels]
     return "mode"
@@ -85,8 +104,10 @@ async def on_dates(ctx: Ctx, data: Data, text: str) -> str:
     """Read the possible dates, one per line, each with parse_when."""
     lines = [x.strip() for x in text.splitlines() if x.strip()]
     found: list[dict[str, Any]] = []
-    for n, line in enumerate(lines, start=1):
+    for n, (line, bare) in enumerate(zip(lines, unnumbered(lines), strict=True), start=1):
         w = parse_when(line, now=ctx.now)
+        if w is None and bare != line:  # "1) Di 14.4. 16 Uhr"; but "1. Mai" is a date
+            line, w = bare, parse_when(bare, now=ctx.now)
         if w is None:
             raise UsageError(t.DATE_NOT_UNDERSTOOD.format(line=n, text=esc(line)) + "\n"
                              + not_understood_text())
@@ -224,12 +245,19 @@ async def ask_preview(ctx: Ctx, data: Data) -> None:
     options = [PollOption(id=-n, poll_id=0, position=n, label=o.label, start=o.start,
                           has_time=o.has_time) for n, o in enumerate(p.options, start=1)]
     text, _ = card(poll, options, None, person_id=ctx.person_id, tz=ctx.tz)
+    if p.kind != "dates":  # a poll's answers are buttons on the card: list them here
+        text += "\n\n" + "\n".join([t.PREVIEW_OPTIONS] + [
+            t.OPTION_BUTTON.format(n=o.position, label=esc(o.label)) for o in options])
     count = len(await audience.people(ctx.s, audience=p.audience))
     label = await audience_label(ctx, p.audience)
+    remind = service.can_remind(p.closes_at, now=ctx.now)
+    sends = [[choice(ctx, t.SEND, "send")]]
+    if remind:
+        sends.append([choice(ctx, t.SEND_NO_REMIND, "quiet")])
     ctx.say(f"{t.PREVIEW}\n\n{text}\n\n"
-            + t.RECIPIENTS.format(count=t.people(count), audience=label),
-            [[choice(ctx, t.SEND, "send")], [choice(ctx, t.SEND_NO_REMIND, "quiet")],
-             [cancel_button(ctx)]])
+            + t.RECIPIENTS.format(count=t.people(count), audience=label) + " "
+            + (t.REMIND_NOTE if remind else t.NO_REMIND_NOTE),
+            [*sends, [cancel_button(ctx)]])
 
 
 async def on_preview(ctx: Ctx, data: Data, value: str) -> str:

@@ -1,0 +1,57 @@
+"""The team's /umfrage_neu and /terminfindung input as people type it: numbered lists,
+short polls; and what the preview shows."""
+
+from __future__ import annotations
+
+from tests.media_days.helpers import join
+from tests.polls.helpers import mine
+from tests.support.console import ConsoleBot, button, texts
+
+
+def walk_to_preview(console: ConsoleBot, options: str, closes: str) -> list[dict[str, object]]:
+    """Walk /umfrage_neu up to the preview (single choice, named, all members)."""
+    console.say("chef", "/umfrage_neu")
+    console.say("chef", "Welches Thema wünscht ihr euch?")
+    out = console.say("chef", options)
+    for label in ("Eine Antwort", "Mit Namen", "Nein", "Alle Mitglieder"):
+        out = console.press("chef", button(out, label))
+    return console.say("chef", closes)
+
+
+def test_numbered_answers_lose_their_numbers_and_the_preview_lists_them(
+        console: ConsoleBot) -> None:
+    join(console, "anna", "Zemmler")
+    preview = walk_to_preview(console, "1) Best Practice\n2) Podcast\n\n3) Azubi 🚀",
+                              "Freitag 12 Uhr")
+    shown = texts(preview)
+    assert "1. Best Practice\n2. Podcast\n3. Azubi 🚀" in shown, shown
+    sent = console.press("chef", button(preview, "Senden"))
+    labels = [b["label"] for b in mine(sent, "anna")[0]["buttons"]]
+    assert labels == ["1. Best Practice", "2. Podcast", "3. Azubi 🚀"]
+
+
+def test_a_poll_closing_within_a_day_sends_no_reminder_with_the_card(
+        console: ConsoleBot) -> None:
+    join(console, "anna", "Zemmler")
+    preview = walk_to_preview(console, "Ja\nNein", "in 2 Stunden")
+    assert "weniger als einem Tag" in texts(preview)
+    assert "einen Tag vor Schluss" not in texts(preview)
+    assert not any("Ohne Erinnerung" in b["label"] for m in preview for b in m.get("buttons", []))
+    sent = console.press("chef", button(preview, "Senden"))
+    assert len(mine(sent, "anna")) == 1 and "Nur noch bis" not in texts(sent)
+    assert not mine(console.now("2026-02-02T10:30:00+01:00"), "anna")
+
+
+def test_numbered_dates_are_read_and_1_mai_stays_a_date(console: ConsoleBot) -> None:
+    console.say("chef", "/terminfindung")
+    console.say("chef", "Generationendialog")
+    out = console.say("chef", "1) Di 14.4. 16 Uhr\n2) Do 16.4. 10 Uhr")
+    assert "An wen" in texts(out), out
+    console.say("chef", "abbrechen")
+    console.say("chef", "/terminfindung")
+    console.say("chef", "Generationendialog")
+    out = console.press("chef", button(console.say("chef", "1. Mai 10 Uhr\n2. Mai 10 Uhr"),
+                                       "Alle Mitglieder"))
+    preview = texts(console.say("chef", "20.4."))
+    assert "1. Fr, 1. Mai 2026, 10:00 Uhr" in preview and "2. Sa, 2. Mai 2026, 10:00 Uhr" \
+        in preview, preview
