@@ -122,6 +122,7 @@ BTN_CLOSE = "Beenden #{id}"
 ASK_CLOSE = "Umfrage #{id} „{question}“ jetzt beenden? Alle Gefragten bekommen dann das Ergebnis."
 BTN_CLOSE_YES, BTN_NO = "Ja, beenden", "Nein"
 KEPT = "Alles bleibt, wie es war."
+CLOSED_ALREADY = "Umfrage #{id} ist schon beendet; das Ergebnis ging an alle Gefragten. Export: /umfragen"
 CLOSED_NOW = "Umfrage #{id} ist beendet; das Ergebnis geht an alle Gefragten."
 NOT_DATES = "Das geht nur bei einer Terminfindung."
 EXPORT_NAMES = ("Name", "Firma", "Antwort", "Geändert")
@@ -139,6 +140,11 @@ def votes(n: int) -> str:
 def people(n: int) -> str:
     """Return "1 Person" / "3 Personen"."""
     return f"{n} Person" if n == 1 else f"{n} Personen"
+
+
+def companies(n: int) -> str:
+    """Return "1 Firma" / "3 Firmen"."""
+    return f"{n} Firma" if n == 1 else f"{n} Firmen"
 
 
 def _closed(e: DomainError) -> str:

@@ -69,7 +69,10 @@ async def tally(s: Session, *, poll_id: int) -> Tally | None:
         for option, answer in choices.items():
             per = counts.setdefault(int(option), {})
             per[answer] = per.get(answer, 0) + 1
-    asked = (await s.exec(select(func.count()).select_from(PollRecipient).where(
+    # One vote per company: the companies were asked (a person without one counts alone).
+    who = (func.coalesce(-col(PollRecipient.company_id), col(PollRecipient.person_id))
+           if poll.per_company else col(PollRecipient.person_id))
+    asked = (await s.exec(select(func.count(func.distinct(who))).where(
         col(PollRecipient.poll_id) == poll_id))).one()
     return Tally(poll, opts, counts, int(asked), sum(1 for c in ballots if c))
 
