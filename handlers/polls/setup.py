@@ -8,7 +8,7 @@ from typing import Any
 
 from handlers.core import END, Ctx, Dialog, Notice, Router, Step, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data
-from handlers.core.format import esc
+from handlers.core.format import esc, fmt_dt
 from handlers.dates import not_understood_text, parse_when, past_text, to_datetime
 from handlers.polls import notices
 from handlers.polls import texts as t
@@ -208,6 +208,9 @@ async def on_closes(ctx: Ctx, data: Data, text: str) -> str:
     at = to_datetime(w, default_time=DEFAULT_CLOSE, tz=ctx.tz)
     if at <= ctx.now:
         raise UsageError(past_text(w))
+    starts = [datetime.fromisoformat(o["start"]) for o in data["options"] if o.get("start")]
+    if starts and at >= min(starts):  # the winner must not be over before the result comes
+        raise UsageError(t.CLOSES_AFTER_FIRST_DATE.format(first=fmt_dt(min(starts), ctx.tz)))
     data["closes_at"] = at.isoformat()
     return "preview"
 

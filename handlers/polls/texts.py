@@ -58,6 +58,7 @@ ROLE_CLEARED = "Gespeichert: keine Rolle angegeben. Ändern geht jederzeit mit /
 ASK_EVENT = "Für welchen Termin? (die letzten Termine mit Anmeldungen)"
 NO_EVENTS = "Es gibt gerade keinen Termin mit Anmeldungen über den Bot. Wähl eine andere Zielgruppe."
 ASK_CLOSES = "Bis wann kann abgestimmt werden? (z. B. „Freitag 12 Uhr“ oder „20.3.“ – ohne Uhrzeit gilt 23:59 Uhr)"
+CLOSES_AFTER_FIRST_DATE = "Der erste Termin ist schon am {first} – die Abstimmung muss vorher enden. Bitte nenn einen früheren Schluss."
 CLOSES_PAST = "Dieser Zeitpunkt ist schon vorbei. Bitte nenn einen späteren."
 ASK_PER_COMPANY = "Eine Stimme pro Firma? (Ja: die erste Person einer Firma stimmt für alle.)"
 PREVIEW = "<b>Vorschau</b> – so sehen es die Mitglieder:"

@@ -55,3 +55,13 @@ def test_numbered_dates_are_read_and_1_mai_stays_a_date(console: ConsoleBot) -> 
     preview = texts(console.say("chef", "20.4."))
     assert "1. Fr, 1. Mai 2026, 10:00 Uhr" in preview and "2. Sa, 2. Mai 2026, 10:00 Uhr" \
         in preview, preview
+
+
+def test_a_date_finding_must_close_before_its_first_date(console: ConsoleBot) -> None:
+    console.say("chef", "/terminfindung")
+    console.say("chef", "Generationendialog")
+    out = console.say("chef", "Di 14.4. 16 Uhr\nFreitag 12 Uhr")
+    console.press("chef", button(out, "Alle Mitglieder"))
+    refused = texts(console.say("chef", "Samstag 12 Uhr"))
+    assert "Fr, 6. Februar 2026, 12:00 Uhr" in refused and "Vorschau" not in refused, refused
+    assert "Vorschau" in texts(console.say("chef", "Donnerstag 18 Uhr"))
