@@ -38,6 +38,7 @@ from storage.polls import audience
 
 DIALOG = "rundschreiben"
 MAX_MB = MAX_FILE // (1024 * 1024)
+AUDIENCE = "audience"  # the preview's "Andere Zielgruppe": back to the audience step
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def register(router: Router) -> None:
     router.dialog(Dialog(DIALOG, t.DIALOG_TITLE, "text", {
         "text": Step(ask(t.ASK_TEXT), on_text=on_text, on_file=file_before_text),
         "file": Step(ask_file, on_press=on_no_file, on_file=on_file, help=t.FILE_HELP),
-        **audience_steps("urgent"),
+        **audience_steps("urgent", t.ASK_AUDIENCE),
         "urgent": Step(ask_urgent, on_press=on_urgent),
         "preview": Step(ask_preview, on_press=on_preview),
     }))
@@ -131,13 +132,18 @@ async def ask_preview(ctx: Ctx, data: Data) -> None:
     label = await audience_label(ctx, data["audience"])
     file = await _file_out(ctx, data)
     with_file = t.WITH_FILE.format(name=esc(file.name)) if file is not None else ""
+    # Nobody to send to: the way out is another audience, not "Senden".
+    send = choice(ctx, t.SEND, "send") if count else choice(ctx, t.OTHER_AUDIENCE, AUDIENCE)
     ctx.say(f"{t.PREVIEW}\n\n{t.HEAD.format(text=esc(data['text']))}\n\n" + t.RECIPIENTS.format(
         count=pt.people(count), audience=label, urgent=t.URGENT_NOTE if data["urgent"] else "")
-        + with_file, [[choice(ctx, t.SEND, "send")], [cancel_button(ctx)]], file=file)
+        + ("" if count else " " + t.NOBODY)
+        + with_file, [[send], [cancel_button(ctx)]], file=file)
 
 
 async def on_preview(ctx: Ctx, data: Data, value: str) -> str:
     """Store the broadcast and plan one message per person (once: the key names them)."""
+    if value == AUDIENCE:
+        return "audience"
     if value != "send":
         raise UsageError(t.PREVIEW)
     people = await audience.people(ctx.s, audience=data["audience"])

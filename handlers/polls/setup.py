@@ -6,6 +6,7 @@ import re
 from datetime import datetime, time
 from typing import Any
 
+from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Notice, Router, Step, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data
 from handlers.core.format import esc, fmt_dt
@@ -21,6 +22,7 @@ POLL, DATES = "umfrage_neu", "terminfindung"
 MAX_QUESTION = 300
 DEFAULT_CLOSE = time(23, 59)
 DEFAULT_DATE_TIME = time(10)
+AUDIENCE = "audience"  # the preview's "Andere Zielgruppe": back to the audience step
 
 
 def register(router: Router) -> None:
@@ -138,24 +140,31 @@ def keep_flag(name: str, true_value: str, nxt: str) -> Any:
     return on_press
 
 
-async def ask_audience(ctx: Ctx, data: Data) -> None:
-    """Ask who gets the poll."""
-    ctx.say(t.ASK_AUDIENCE, [
+def ask_audience(question: str) -> Any:
+    """Return a step that asks who gets the poll (or broadcast): `question`."""
+    async def asker(ctx: Ctx, data: Data) -> None:
+        ctx.say(question, audience_buttons(ctx))
+    return asker
+
+
+def audience_buttons(ctx: Ctx) -> list[list[Button]]:
+    """Return the buttons of the audience step."""
+    return [
         [choice(ctx, t.AUDIENCE_ALL, "all")],
         [choice(ctx, label, code) for code, label in t.AUDIENCE_STATE.items()],
         [choice(ctx, t.AUDIENCE_EVENT, "event")], [choice(ctx, t.AUDIENCE_ROLE, "role")],
-        [cancel_button(ctx)]])
+        [cancel_button(ctx)]]
 
 
-def audience_steps(nxt: str) -> dict[str, Step]:
-    """Return the steps "audience", "event" (which event's people) and "role" (which company
-    role); then step `nxt`."""
+def audience_steps(nxt: str, question: str = t.ASK_AUDIENCE) -> dict[str, Step]:
+    """Return the steps "audience" (asking `question`), "event" (which event's people) and
+    "role" (which company role); then step `nxt`."""
 
     async def on_audience(ctx: Ctx, data: Data, value: str) -> str:
         if value in ("event", "role"):
             return value
         if value != "all" and value not in audience.STATES:
-            raise UsageError(t.ASK_AUDIENCE)
+            raise UsageError(question)
         data["audience"] = value
         return nxt
 
@@ -171,7 +180,7 @@ def audience_steps(nxt: str) -> dict[str, Step]:
         data["audience"] = roles.role_audience(value)
         return nxt
 
-    return {"audience": Step(ask_audience, on_press=on_audience),
+    return {"audience": Step(ask_audience(question), on_press=on_audience),
             "event": Step(ask_event, on_press=on_event),
             "role": Step(ask_role, on_press=on_role)}
 
@@ -257,14 +266,18 @@ async def ask_preview(ctx: Ctx, data: Data) -> None:
     sends = [[choice(ctx, t.SEND, "send")]]
     if remind:
         sends.append([choice(ctx, t.SEND_NO_REMIND, "quiet")])
+    note = t.REMIND_NOTE if remind else t.NO_REMIND_NOTE
+    if not count:  # nobody to send to: the way out is another audience, not "Senden"
+        sends, note = [[choice(ctx, t.OTHER_AUDIENCE, AUDIENCE)]], t.NOBODY
     ctx.say(f"{t.PREVIEW}\n\n{text}\n\n"
-            + t.RECIPIENTS.format(count=t.people(count), audience=label) + " "
-            + (t.REMIND_NOTE if remind else t.NO_REMIND_NOTE),
+            + t.RECIPIENTS.format(count=t.people(count), audience=label) + " " + note,
             [*sends, [cancel_button(ctx)]])
 
 
 async def on_preview(ctx: Ctx, data: Data, value: str) -> str:
     """Store the poll, send its card to every recipient through the outbox, audit it."""
+    if value == AUDIENCE:
+        return "audience"
     if value not in ("send", "quiet"):
         raise UsageError(t.PREVIEW)
     p = _poll(data, remind=value == "send")

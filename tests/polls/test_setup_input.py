@@ -65,3 +65,26 @@ def test_a_date_finding_must_close_before_its_first_date(console: ConsoleBot) ->
     refused = texts(console.say("chef", "Samstag 12 Uhr"))
     assert "Fr, 6. Februar 2026, 12:00 Uhr" in refused and "Vorschau" not in refused, refused
     assert "Vorschau" in texts(console.say("chef", "Donnerstag 18 Uhr"))
+
+
+def test_an_audience_nobody_is_in_leads_back_to_the_audience_not_a_dead_end(
+        console: ConsoleBot) -> None:
+    join(console, "anna", "Zemmler")
+    preview = walk_to_preview(console, "Ja\nNein", "Freitag 12 Uhr")
+    assert "Geht an 1 Person" in texts(preview)
+    console.say("chef", "abbrechen")
+    console.say("chef", "/umfrage_neu")
+    console.say("chef", "Welches Thema?")
+    out = console.say("chef", "Ja\nNein")
+    for label in ("Eine Antwort", "Mit Namen", "Nein", "Firmen in Sachsen"):
+        out = console.press("chef", button(out, label))
+    empty = console.say("chef", "Freitag 12 Uhr")
+    assert "Geht an 0 Personen" in texts(empty) and "niemand erreichbar" in texts(empty)
+    assert not any(b["label"] == "Senden" for m in empty for b in m.get("buttons", []))
+    again = console.press("chef", button(empty, "Andere Zielgruppe"))
+    assert "An wen geht die Frage?" in texts(again)
+    console.press("chef", button(again, "Alle Mitglieder"))
+    preview = console.say("chef", "Freitag 12 Uhr")
+    assert "Geht an 1 Person" in texts(preview), preview
+    sent = console.press("chef", button(preview, "Senden"))
+    assert "Gesendet an 1 Person" in texts(sent, to="chef")
