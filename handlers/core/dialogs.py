@@ -75,12 +75,18 @@ class Step:
 
 @dataclass(frozen=True)
 class Dialog:
-    """A named multi-step flow."""
+    """A named multi-step flow.
+
+    `cancelled` is said when it is cancelled ("Abgebrochen. Nichts wurde gespeichert." if
+    empty); a dialog that keeps something before it opens (the stars before the comment)
+    says what stays.
+    """
 
     name: str
     title: str
     first: str
     steps: dict[str, Step] = field(default_factory=dict)
+    cancelled: str = ""
 
 
 def _unfit(expects: Expect, text: str) -> str | None:
@@ -161,19 +167,24 @@ class Dialogs:
         await self._ask(ctx, open_)
         return True
 
-    async def cancel(self, ctx: Ctx) -> bool:
-        """Close the open dialog; False if none was open."""
+    async def cancel(self, ctx: Ctx) -> str | None:
+        """Close the open dialog; return what to say (None if none was open)."""
         open_ = await self._load(ctx)
         await self._close(ctx)
-        return open_ is not None
+        return None if open_ is None else self._cancelled(open_.dialog)
 
-    async def cancel_run(self, ctx: Ctx, run: str) -> bool:
-        """Close the open dialog if it is the run whose "Abbrechen" was pressed."""
+    async def cancel_run(self, ctx: Ctx, run: str) -> str | None:
+        """Close the open dialog if it is the run whose "Abbrechen" was pressed; return what
+        to say (None if that run is not open)."""
         open_ = await self._load(ctx)
         if open_ is None or open_.run != run:
-            return False
+            return None
         await self._close(ctx)
-        return True
+        return self._cancelled(open_.dialog)
+
+    def _cancelled(self, name: str) -> str:
+        dialog = self._dialogs.get(name)
+        return (dialog.cancelled if dialog is not None else "") or t.CANCELLED
 
     async def open_title(self, ctx: Ctx) -> str | None:
         """Return the title of the person's open dialog, if any."""
