@@ -198,7 +198,7 @@ async def ask_event(ctx: Ctx, data: Data) -> None:
     """Offer the latest events with people registered."""
     events = await audience.events_with_people(ctx.s)
     if not events:
-        ctx.say(t.NO_EVENTS, [[choice(ctx, t.AUDIENCE_ALL, "back")], [cancel_button(ctx)]])
+        ctx.say(t.NO_EVENTS, [[choice(ctx, t.OTHER_AUDIENCE, "back")], [cancel_button(ctx)]])
         return
     ctx.say(t.ASK_EVENT, [[choice(ctx, ev.title[:50], ev.id)] for ev in events]
             + [[cancel_button(ctx)]])

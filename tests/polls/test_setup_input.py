@@ -88,3 +88,16 @@ def test_an_audience_nobody_is_in_leads_back_to_the_audience_not_a_dead_end(
     assert "Geht an 1 Person" in texts(preview), preview
     sent = console.press("chef", button(preview, "Senden"))
     assert "Gesendet an 1 Person" in texts(sent, to="chef")
+
+
+def test_no_event_with_people_offers_another_audience_and_says_so(console: ConsoleBot) -> None:
+    console.say("chef", "/umfrage_neu")
+    console.say("chef", "Welches Thema?")
+    out = console.say("chef", "Ja\nNein")
+    for label in ("Eine Antwort", "Anonym", "Nein", "Angemeldete eines Termins"):
+        out = console.press("chef", button(out, label))
+    assert "keinen Termin mit Anmeldungen" in texts(out)
+    labels = [b["label"] for m in out for b in m.get("buttons", [])]
+    assert "Alle Mitglieder" not in labels  # it would only lead back to the question
+    back = console.press("chef", button(out, "Andere Zielgruppe"))
+    assert "An wen geht die Frage?" in texts(back)
