@@ -105,8 +105,8 @@ async def render_result(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
         rc.memo[key] = None if found.answered == 0 else await png(found, rc)
     image = rc.memo[key]
     buttons = []
-    if rc.is_admin and found.poll.kind == "dates" and found.answered:
-        best = found.ranked()[0]
+    best = found.winner() if found.poll.kind == "dates" else None
+    if rc.is_admin and best is not None:
         label = t.DRAFT_BUTTON.format(label=option_label(best, rc.tz))
         buttons = [[rc.button(label, Draft(found.poll.id, best.id))]]
     file = None if image is None else chart_file(found.poll.id, image)

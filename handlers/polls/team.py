@@ -37,8 +37,8 @@ async def listing(ctx: Ctx) -> None:
         if poll.closed_at is None:
             buttons.append(ctx.button(t.BTN_CLOSE.format(id=poll.id), CloseAsk(poll.id)))
         rows = [buttons]
-        if poll.kind == "dates" and tally.answered:
-            best = tally.ranked()[0]
+        best = tally.winner() if poll.kind == "dates" else None
+        if best is not None:
             rows.append([ctx.button(t.DRAFT_BUTTON.format(label=option_label(best, ctx.tz)),
                                     Draft(poll.id, best.id))])
         ctx.say("\n".join([head, *counts_lines(tally, ctx.tz)]).lstrip("\n"), rows,

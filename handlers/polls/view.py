@@ -88,8 +88,9 @@ def result_text(tally: Tally, tz: ZoneInfo) -> str:
     lines.append("")
     lines += counts_lines(tally, tz, ranked=True)
     if poll.kind == "dates":
-        best = tally.ranked()[0]
-        lines += ["", t.RESULT_WINNER.format(label=esc(option_label(best, tz)))]
+        best = tally.winner()
+        lines += ["", t.RESULT_NO_WINNER if best is None
+                  else t.RESULT_WINNER.format(label=esc(option_label(best, tz)))]
     return "\n".join(lines)
 
 
