@@ -30,7 +30,7 @@ from handlers.core.dialogs import Data
 from handlers.core.format import esc
 from handlers.polls import texts as pt
 from handlers.polls.setup import ask, audience_label, audience_steps
-from handlers.reminders.listing import SwitchKind
+from handlers.reminders.listing import SwitchKind, switch
 from storage import broadcasts
 from storage.broadcasts import KIND, MAX_FILE, MAX_TEXT
 from storage.errors import DomainError
@@ -63,6 +63,15 @@ def register(router: Router) -> None:
         "preview": Step(ask_preview, on_press=on_preview),
     }))
     router.on(ShowReport, show_report, admin=True)
+
+    async def opt_out_typed(ctx: Ctx, text: str) -> bool:
+        """Switch broadcasts off when „Keine Rundschreiben mehr“ is typed, not tapped."""
+        if " ".join(text.casefold().strip(" .!").split()) not in t.OPT_OUT_WORDS:
+            return False
+        await switch(ctx, SwitchKind(KIND, False), router)
+        return True
+
+    router.text_fallbacks.append(opt_out_typed)
     router.notices.add(KIND, render, switch=t.SWITCH)
     router.domain_errors(t.RULES)
 

@@ -36,6 +36,8 @@ SENT = "Rundschreiben #{id} geht an {count}. Den Stand zeigt „Zustellbericht�
 BTN_REPORT = "Zustellbericht #{id}"
 HEAD = "📣 <b>Rundschreiben des Clusterteams</b>\n\n{text}"
 OPT_OUT = "Keine Rundschreiben mehr"
+OPT_OUT_WORDS = ("keine rundschreiben mehr", "keine rundschreiben", "rundschreiben abbestellen",
+                 "rundschreiben aus")
 SWITCH = "Rundschreiben (Neuigkeiten)"
 REPORT = (
     "<b>Zustellbericht Rundschreiben #{id}</b> ({count})\nZugestellt: {sent}\n"

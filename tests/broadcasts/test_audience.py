@@ -21,3 +21,14 @@ def test_an_empty_audience_leads_back_to_the_audience(console: ConsoleBot) -> No
     assert "Geht an 1 Person" in texts(preview) and "Neuer Flyer" in texts(preview)
     sent = console.press("chef", button(preview, "Senden"))
     assert "Neuer Flyer" in texts(sent, to="anna")
+
+
+def test_typing_keine_rundschreiben_mehr_switches_them_off(console: ConsoleBot) -> None:
+    join(console, "anna", "Zemmler")
+    off = texts(console.say("anna", "Keine Rundschreiben mehr!"))
+    assert "„Rundschreiben (Neuigkeiten)“ ist aus" in off, off
+    console.say("chef", "/rundschreiben")
+    out = console.press("chef", button(console.say("chef", "Neuer Flyer"), "Ohne Datei"))
+    out = console.press("chef", button(out, "Alle Mitglieder"))
+    sent = console.press("chef", button(console.press("chef", button(out, "Normal")), "Senden"))
+    assert "Neuer Flyer" not in texts(sent, to="anna")
