@@ -14,6 +14,7 @@ from handlers.dates import not_understood_text, parse_when, past_text, to_dateti
 from handlers.polls import notices
 from handlers.polls import texts as t
 from handlers.polls.view import card
+from handlers.reminders.when import Impossible, read_when
 from storage.polls import audience, roles, service
 from storage.polls.models import Poll, PollOption
 from storage.polls.service import OptionIn, PollIn
@@ -111,7 +112,9 @@ async def on_dates(ctx: Ctx, data: Data, text: str) -> str:
         if w is None and bare != line:  # "1) Di 14.4. 16 Uhr"; but "1. Mai" is a date
             line, w = bare, parse_when(bare, now=ctx.now)
         if w is None:
-            raise UsageError(t.DATE_NOT_UNDERSTOOD.format(line=n, text=esc(line)) + "\n"
+            why = impossible(line, ctx)
+            raise UsageError(t.DATE_LINE.format(line=n) + why if why else
+                             t.DATE_NOT_UNDERSTOOD.format(line=n, text=esc(line)) + "\n"
                              + not_understood_text())
         start = to_datetime(w, default_time=DEFAULT_DATE_TIME, tz=ctx.tz)
         if start <= ctx.now:
@@ -204,6 +207,14 @@ async def ask_event(ctx: Ctx, data: Data) -> None:
             + [[cancel_button(ctx)]])
 
 
+def impossible(text: str, ctx: Ctx) -> str | None:
+    """Name a date or time in `text` that cannot be ("31.2.", "25 Uhr"); None if none."""
+    found = read_when(text, now=ctx.now)
+    if isinstance(found, Impossible):
+        return t.IMPOSSIBLE[found.problem].format(phrase=esc(found.phrase))
+    return None
+
+
 async def ask_closes(ctx: Ctx, data: Data) -> None:
     """Ask until when people can vote."""
     ctx.say(t.ASK_CLOSES, [[cancel_button(ctx)]])
@@ -213,7 +224,7 @@ async def on_closes(ctx: Ctx, data: Data, text: str) -> str:
     """Read the closing time with parse_when (no time said: 23:59)."""
     w = parse_when(text, now=ctx.now)
     if w is None:
-        raise UsageError(not_understood_text())
+        raise UsageError(impossible(text, ctx) or not_understood_text())
     at = to_datetime(w, default_time=DEFAULT_CLOSE, tz=ctx.tz)
     if at <= ctx.now:
         raise UsageError(past_text(w))

@@ -101,3 +101,19 @@ def test_no_event_with_people_offers_another_audience_and_says_so(console: Conso
     assert "Alle Mitglieder" not in labels  # it would only lead back to the question
     back = console.press("chef", button(out, "Andere Zielgruppe"))
     assert "An wen geht die Frage?" in texts(back)
+
+
+def test_an_impossible_closing_time_or_date_is_named(console: ConsoleBot) -> None:
+    console.say("chef", "/umfrage_neu")
+    console.say("chef", "Welches Thema?")
+    out = console.say("chef", "Ja\nNein")
+    for label in ("Eine Antwort", "Anonym", "Nein", "Alle Mitglieder"):
+        out = console.press("chef", button(out, label))
+    assert "Diese Uhrzeit gibt es nicht" in texts(console.say("chef", "Freitag 25 Uhr"))
+    assert "Dieses Datum gibt es nicht" in texts(console.say("chef", "31. Februar"))
+    assert "nicht verstanden" in texts(console.say("chef", "Quatsch"))
+    console.say("chef", "abbrechen")
+    console.say("chef", "/terminfindung")
+    console.say("chef", "Generationendialog")
+    refused = texts(console.say("chef", "Di 14.4. 16 Uhr\n31.2. 10 Uhr"))
+    assert "Zeile 2: „31.2. 10 Uhr“: Dieses Datum gibt es nicht" in refused, refused
