@@ -52,7 +52,13 @@ def register(router: Router) -> None:
     """Register /rundschreiben, its dialog, the notice kind and the report button."""
 
     async def start(ctx: Ctx) -> None:
+        """Start the dialog; `/rundschreiben TEXT` takes the text at once."""
+        fresh = await router.dialogs.open_title(ctx) is None
+        first = len(ctx.replies)
         await router.dialogs.start(ctx, DIALOG, {})
+        if fresh and ctx.args:
+            del ctx.replies[first:]
+            await router.dialogs.on_text(ctx, ctx.args)
 
     router.command(DIALOG, start, help=t.HELP, admin=True, personal=True)
     router.dialog(Dialog(DIALOG, t.DIALOG_TITLE, "text", {

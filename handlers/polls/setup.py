@@ -31,7 +31,13 @@ def register(router: Router) -> None:
 
     def starter(name: str) -> Any:
         async def start(ctx: Ctx) -> None:
+            """Start the dialog; `/umfrage_neu FRAGE` takes the question at once."""
+            fresh = await router.dialogs.open_title(ctx) is None
+            first = len(ctx.replies)
             await router.dialogs.start(ctx, name, {"kind": "dates" if name == DATES else "poll"})
+            if fresh and ctx.args:
+                del ctx.replies[first:]
+                await router.dialogs.on_text(ctx, ctx.args)
         return start
 
     router.command(POLL, starter(POLL), help=t.HELP_NEW, admin=True, personal=True)

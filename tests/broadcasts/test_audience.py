@@ -32,3 +32,13 @@ def test_typing_keine_rundschreiben_mehr_switches_them_off(console: ConsoleBot) 
     out = console.press("chef", button(out, "Alle Mitglieder"))
     sent = console.press("chef", button(console.press("chef", button(out, "Normal")), "Senden"))
     assert "Neuer Flyer" not in texts(sent, to="anna")
+
+
+def test_the_text_after_the_command_is_taken(console: ConsoleBot) -> None:
+    join(console, "anna", "Zemmler")
+    out = console.say("chef", "/rundschreiben Der Flyer ist da!")
+    assert "Was sollen die Mitglieder lesen" not in texts(out) and button(out, "Ohne Datei")
+    out = console.press("chef", button(console.press("chef", button(out, "Ohne Datei")),
+                                       "Alle Mitglieder"))
+    sent = console.press("chef", button(console.press("chef", button(out, "Normal")), "Senden"))
+    assert "Der Flyer ist da!" in texts(sent, to="anna")

@@ -117,3 +117,14 @@ def test_an_impossible_closing_time_or_date_is_named(console: ConsoleBot) -> Non
     console.say("chef", "Generationendialog")
     refused = texts(console.say("chef", "Di 14.4. 16 Uhr\n31.2. 10 Uhr"))
     assert "Zeile 2: „31.2. 10 Uhr“: Dieses Datum gibt es nicht" in refused, refused
+
+
+def test_the_question_after_the_command_is_taken(console: ConsoleBot) -> None:
+    out = console.say("chef", "/umfrage_neu Welches Thema wünscht ihr euch?")
+    assert "Schreib die Antworten" in texts(out) and "Wie lautet die Frage" not in texts(out)
+    console.say("chef", "abbrechen")
+    out = console.say("chef", "/terminfindung Generationendialog")
+    assert "möglichen Termine" in texts(out) and "Worum geht es" not in texts(out)
+    console.say("chef", "abbrechen")
+    long = console.say("chef", "/umfrage_neu " + "Q" * 301)
+    assert "zu lang" in texts(long) and "Wie lautet die Frage" in texts(long)
