@@ -318,12 +318,20 @@ class Dialogs:
         asked = ctx.replies[first:]
         del ctx.replies[first:]  # asked only to learn the choices; nothing is shown
         typed = " ".join(text.split()).strip(".!").casefold()
-        for reply in asked:
-            for b in reply.flat_buttons():
-                pressed = Choice.parse(b.id)
-                if pressed is not None and b.label.strip().casefold() == typed:
-                    return pressed.value
-        return None
+        buttons = [b for reply in asked for b in reply.flat_buttons()]
+        choices = [(b.label.strip().casefold(), c) for b in buttons
+                   if (c := Choice.parse(b.id)) is not None]
+        for label, pressed in choices:
+            if label == typed:
+                return pressed.value
+        # "2": the second button, as numbered platforms show them (Abbrechen is no answer).
+        number = typed.rstrip(".)")
+        if number.isdigit() and 1 <= int(number) <= len(buttons):
+            nth = Choice.parse(buttons[int(number) - 1].id)
+            return None if nth is None else nth.value
+        # "mehrere" for "Mehrere Antworten": the one label that starts with the typed word(s).
+        starts = [c for label, c in choices if len(typed) >= 3 and label.startswith(typed)]
+        return starts[0].value if len(starts) == 1 else None
 
     async def _goto(self, ctx: Ctx, open_: OpenDialog) -> None:
         await chat.save_dialog(ctx.s, person_id=ctx.person_id, dialog=open_.dialog,

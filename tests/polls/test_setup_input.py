@@ -128,3 +128,20 @@ def test_the_question_after_the_command_is_taken(console: ConsoleBot) -> None:
     console.say("chef", "abbrechen")
     long = console.say("chef", "/umfrage_neu " + "Q" * 301)
     assert "zu lang" in texts(long) and "Wie lautet die Frage" in texts(long)
+
+
+def test_choices_typed_as_number_or_first_word_count_as_taps(console: ConsoleBot) -> None:
+    join(console, "anna", "Zemmler")
+    console.say("chef", "/umfrage_neu")
+    console.say("chef", "Welches Thema?")
+    console.say("chef", "Podcast\nMesse")
+    assert "Mit Namen oder anonym" in texts(console.say("chef", "2"))  # Mehrere Antworten
+    assert "Eine Stimme pro Firma" in texts(console.say("chef", "anonym"))
+    assert "An wen geht die Frage" in texts(console.say("chef", "nein"))
+    assert "Bis wann" in texts(console.say("chef", "Alle Mitglieder"))
+    preview = console.say("chef", "Freitag 12 Uhr")
+    assert "Mehrere Antworten möglich · anonym" in texts(preview), preview
+    assert "wähl eine der Antworten" in texts(console.say("chef", "7"))
+    assert "wähl eine der Antworten" in texts(console.say("chef", "3"))  # Abbrechen: no tap
+    sent = console.say("chef", "1")
+    assert "Gesendet an 1 Person" in texts(sent, to="chef")
