@@ -78,7 +78,7 @@ def register(router: Router) -> None:
         return True
 
     router.text_fallbacks.append(opt_out_typed)
-    router.notices.add(KIND, render, switch=t.SWITCH)
+    router.notices.add(KIND, render, switch=t.SWITCH, always=True)
     router.domain_errors(t.RULES)
 
 

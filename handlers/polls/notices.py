@@ -26,7 +26,7 @@ CARD, REMINDER, RESULT, FILES = "poll.card", "poll.reminder", "poll.result", "po
 def register(router: Router) -> None:
     """Register the poll notice kinds and the job that closes polls and reminds."""
     router.notices.add(CARD, render_card)
-    router.notices.add(REMINDER, render_reminder, switch=t.SWITCH_REMINDER)
+    router.notices.add(REMINDER, render_reminder, switch=t.SWITCH_REMINDER, always=True)
     router.notices.add(RESULT, render_result)
     router.notices.add(FILES, render_files)
     router.jobs.append(job)
