@@ -30,7 +30,7 @@ from handlers.core.dialogs import Data
 from handlers.core.format import esc
 from handlers.polls import texts as pt
 from handlers.polls.setup import ask, audience_label, audience_steps
-from handlers.reminders.listing import SwitchKind
+from handlers.reminders.listing import SwitchKind, switch
 from storage import broadcasts
 from storage.broadcasts import KIND, MAX_FILE, MAX_TEXT
 from storage.errors import DomainError
@@ -38,6 +38,7 @@ from storage.polls import audience
 
 DIALOG = "rundschreiben"
 MAX_MB = MAX_FILE // (1024 * 1024)
+AUDIENCE = "audience"  # the preview's "Andere Zielgruppe": back to the audience step
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,33 @@ def register(router: Router) -> None:
     """Register /rundschreiben, its dialog, the notice kind and the report button."""
 
     async def start(ctx: Ctx) -> None:
+        """Start the dialog; `/rundschreiben TEXT` takes the text at once."""
+        fresh = await router.dialogs.open_title(ctx) is None
+        first = len(ctx.replies)
         await router.dialogs.start(ctx, DIALOG, {})
+        if fresh and ctx.args:
+            del ctx.replies[first:]
+            await router.dialogs.on_text(ctx, ctx.args)
 
     router.command(DIALOG, start, help=t.HELP, admin=True, personal=True)
     router.dialog(Dialog(DIALOG, t.DIALOG_TITLE, "text", {
         "text": Step(ask(t.ASK_TEXT), on_text=on_text, on_file=file_before_text),
         "file": Step(ask_file, on_press=on_no_file, on_file=on_file, help=t.FILE_HELP),
-        **audience_steps("urgent"),
+        **audience_steps("urgent", t.ASK_AUDIENCE),
         "urgent": Step(ask_urgent, on_press=on_urgent),
         "preview": Step(ask_preview, on_press=on_preview),
     }))
     router.on(ShowReport, show_report, admin=True)
-    router.notices.add(KIND, render, switch=t.SWITCH)
+
+    async def opt_out_typed(ctx: Ctx, text: str) -> bool:
+        """Switch broadcasts off when „Keine Rundschreiben mehr“ is typed, not tapped."""
+        if " ".join(text.casefold().strip(" .!").split()) not in t.OPT_OUT_WORDS:
+            return False
+        await switch(ctx, SwitchKind(KIND, False), router)
+        return True
+
+    router.text_fallbacks.append(opt_out_typed)
+    router.notices.add(KIND, render, switch=t.SWITCH, always=True)
     router.domain_errors(t.RULES)
 
 
@@ -131,13 +147,18 @@ async def ask_preview(ctx: Ctx, data: Data) -> None:
     label = await audience_label(ctx, data["audience"])
     file = await _file_out(ctx, data)
     with_file = t.WITH_FILE.format(name=esc(file.name)) if file is not None else ""
+    # Nobody to send to: the way out is another audience, not "Senden".
+    send = choice(ctx, t.SEND, "send") if count else choice(ctx, t.OTHER_AUDIENCE, AUDIENCE)
     ctx.say(f"{t.PREVIEW}\n\n{t.HEAD.format(text=esc(data['text']))}\n\n" + t.RECIPIENTS.format(
         count=pt.people(count), audience=label, urgent=t.URGENT_NOTE if data["urgent"] else "")
-        + with_file, [[choice(ctx, t.SEND, "send")], [cancel_button(ctx)]], file=file)
+        + ("" if count else " " + t.NOBODY)
+        + with_file, [[send], [cancel_button(ctx)]], file=file)
 
 
 async def on_preview(ctx: Ctx, data: Data, value: str) -> str:
     """Store the broadcast and plan one message per person (once: the key names them)."""
+    if value == AUDIENCE:
+        return "audience"
     if value != "send":
         raise UsageError(t.PREVIEW)
     people = await audience.people(ctx.s, audience=data["audience"])

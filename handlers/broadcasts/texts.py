@@ -29,10 +29,15 @@ PREVIEW = "<b>Vorschau</b> – so sieht es jede und jeder:"
 RECIPIENTS = "Geht an <b>{count}</b> ({audience}){urgent}. Wer Rundschreiben abbestellt hat, bekommt es nicht."
 URGENT_NOTE = ", dringend: auch in der Nachtruhe"
 SEND = "Senden"
+ASK_AUDIENCE = "An wen geht das Rundschreiben?"
+OTHER_AUDIENCE = "Andere Zielgruppe"
+NOBODY = "In dieser Zielgruppe ist gerade niemand erreichbar – bitte wähl eine andere."
 SENT = "Rundschreiben #{id} geht an {count}. Den Stand zeigt „Zustellbericht“."
 BTN_REPORT = "Zustellbericht #{id}"
 HEAD = "📣 <b>Rundschreiben des Clusterteams</b>\n\n{text}"
 OPT_OUT = "Keine Rundschreiben mehr"
+OPT_OUT_WORDS = ("keine rundschreiben mehr", "keine rundschreiben", "rundschreiben abbestellen",
+                 "rundschreiben aus")
 SWITCH = "Rundschreiben (Neuigkeiten)"
 REPORT = (
     "<b>Zustellbericht Rundschreiben #{id}</b> ({count})\nZugestellt: {sent}\n"

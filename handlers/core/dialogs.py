@@ -82,12 +82,18 @@ class Step:
 
 @dataclass(frozen=True)
 class Dialog:
-    """A named multi-step flow."""
+    """A named multi-step flow.
+
+    `cancelled` is said when it is cancelled ("Abgebrochen. Nichts wurde gespeichert." if
+    empty); a dialog that keeps something before it opens (the stars before the comment)
+    says what stays.
+    """
 
     name: str
     title: str
     first: str
     steps: dict[str, Step] = field(default_factory=dict)
+    cancelled: str = ""
 
 
 def _unfit(expects: Expect, text: str) -> str | None:
@@ -168,19 +174,24 @@ class Dialogs:
         await self._ask(ctx, open_)
         return True
 
-    async def cancel(self, ctx: Ctx) -> bool:
-        """Close the open dialog; False if none was open."""
+    async def cancel(self, ctx: Ctx) -> str | None:
+        """Close the open dialog; return what to say (None if none was open)."""
         open_ = await self._load(ctx)
         await self._close(ctx)
-        return open_ is not None
+        return None if open_ is None else self._cancelled(open_.dialog)
 
-    async def cancel_run(self, ctx: Ctx, run: str) -> bool:
-        """Close the open dialog if it is the run whose "Abbrechen" was pressed."""
+    async def cancel_run(self, ctx: Ctx, run: str) -> str | None:
+        """Close the open dialog if it is the run whose "Abbrechen" was pressed; return what
+        to say (None if that run is not open)."""
         open_ = await self._load(ctx)
         if open_ is None or open_.run != run:
-            return False
+            return None
         await self._close(ctx)
-        return True
+        return self._cancelled(open_.dialog)
+
+    def _cancelled(self, name: str) -> str:
+        dialog = self._dialogs.get(name)
+        return (dialog.cancelled if dialog is not None else "") or t.CANCELLED
 
     async def open_title(self, ctx: Ctx) -> str | None:
         """Return the title of the person's open dialog, if any."""
@@ -314,15 +325,23 @@ class Dialogs:
         asked = ctx.replies[first:]
         del ctx.replies[first:]  # asked only to learn the choices; nothing is shown
         typed = " ".join(text.split()).strip(".!").casefold()
+        buttons = [b for reply in asked for b in reply.flat_buttons()]
+        choices = [(b.label.strip().casefold(), c) for b in buttons
+                   if (c := Choice.parse(b.id)) is not None]
         # "ja, passt" or "nein danke" at a Ja/Nein question means the button "Ja" or "Nein".
         answer = {"yes": t.YES_LABEL, "no": t.NO_LABEL}.get(yes_or_no(text) or "", "")
-        for label in (typed, answer.casefold()):
-            for reply in asked:
-                for b in reply.flat_buttons():
-                    pressed = Choice.parse(b.id)
-                    if pressed is not None and b.label.strip().casefold() == label:
-                        return pressed.value
-        return None
+        for wanted in (typed, answer.casefold()):
+            for label, pressed in choices:
+                if wanted and label == wanted:
+                    return pressed.value
+        # "2": the second button, as numbered platforms show them (Abbrechen is no answer).
+        number = typed.rstrip(".)")
+        if number.isdigit() and 1 <= int(number) <= len(buttons):
+            nth = Choice.parse(buttons[int(number) - 1].id)
+            return None if nth is None else nth.value
+        # "mehrere" for "Mehrere Antworten": the one label that starts with the typed word(s).
+        starts = [c for label, c in choices if len(typed) >= 3 and label.startswith(typed)]
+        return starts[0].value if len(starts) == 1 else None
 
     async def _goto(self, ctx: Ctx, open_: OpenDialog) -> None:
         await chat.save_dialog(ctx.s, person_id=ctx.person_id, dialog=open_.dialog,

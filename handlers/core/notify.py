@@ -163,6 +163,9 @@ class Kind:
     name: str
     render: Renderer | None
     switch: str | None  # German label in /erinnerungen when people may switch it off
+    # Listed in /erinnerungen even when nothing of it is planned: kinds planned only when
+    # they are sent (broadcasts, poll reminders), which people switch off beforehand.
+    always: bool = False
 
 
 class Notices:
@@ -171,17 +174,23 @@ class Notices:
     def __init__(self) -> None:
         self._kinds: dict[str, Kind] = {}
 
-    def add(self, kind: str, render: Renderer | None = None, *, switch: str | None = None) -> None:
-        """Register a kind (render: None means the row carries literal text)."""
+    def add(self, kind: str, render: Renderer | None = None, *, switch: str | None = None,
+            always: bool = False) -> None:
+        """Register a kind (render: None means the row carries literal text; always: its
+        switch is in /erinnerungen even when nothing of it is planned)."""
         if kind in self._kinds:
             raise ValueError(f"notice kind {kind!r} registered twice")
         if switch and len(kind) > SWITCHABLE_KIND_MAX:
             raise ValueError(f"switchable kind {kind!r} is too long for its switch button")
-        self._kinds[kind] = Kind(kind, render, switch)
+        self._kinds[kind] = Kind(kind, render, switch, always)
 
     def switchable(self) -> dict[str, str]:
         """Return the kinds people may switch off, with their German labels."""
         return {k.name: k.switch for k in self._kinds.values() if k.switch}
+
+    def always_listed(self) -> set[str]:
+        """Return the switchable kinds /erinnerungen lists even when none is planned."""
+        return {k.name for k in self._kinds.values() if k.switch and k.always}
 
     def known(self, kind: str) -> bool:
         """Tell whether a kind is registered."""

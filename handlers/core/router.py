@@ -325,7 +325,7 @@ class Router:
         if not text:
             ctx.say(t.EMPTY)
         elif is_cancel(text, t.CANCEL_WORDS):  # also "Abbrechen!"
-            ctx.say(t.CANCELLED if await self.dialogs.cancel(ctx) else t.NOTHING_TO_CANCEL)
+            ctx.say(await self.dialogs.cancel(ctx) or t.NOTHING_TO_CANCEL)
         elif text.startswith("/"):
             await self._command(ctx, text)
         elif not inc.is_group and not await self.dialogs.on_text(ctx, text):
@@ -396,8 +396,7 @@ class Router:
             await self.dialogs.on_press(ctx, action)
             return
         if isinstance(action, CancelDialog):
-            cancelled = await self.dialogs.cancel_run(ctx, action.run)
-            ctx.say(t.CANCELLED if cancelled else t.NOTHING_TO_CANCEL)
+            ctx.say(await self.dialogs.cancel_run(ctx, action.run) or t.NOTHING_TO_CANCEL)
             return
         registered = None if action is None else self._actions.get(action.name)
         if action is None or registered is None:

@@ -57,7 +57,8 @@ def register(router: Router) -> None:
     router.jobs.append(job)
     router.on(Rate, lambda ctx, a: rate(ctx, a, dialogs))
     router.dialog(Dialog(DIALOG, t.COMMENT_DIALOG, "comment",
-                         {"comment": Step(ask_comment, on_text=on_comment)}))
+                         {"comment": Step(ask_comment, on_text=on_comment)},
+                         cancelled=t.COMMENT_CANCELLED))
     router.command("feedback", overview, help=t.HELP, admin=True)
     router.domain_errors(t.RULES)
 
@@ -97,7 +98,7 @@ async def rate(ctx: Ctx, a: Rate, dialogs: Dialogs) -> None:
     """Store the stars, then offer the comment."""
     await feedback.rate(ctx.s, event_id=a.event_id, person_id=ctx.person_id, stars=a.stars,
                         now=ctx.now)
-    ctx.say(t.THANKS.format(stars=t.stars(a.stars)))
+    ctx.say(t.THANKS_ONE if a.stars == 1 else t.THANKS.format(stars=t.stars(a.stars)))
     if await dialogs.open_title(ctx) is None:  # never break into another open dialog
         await dialogs.start(ctx, DIALOG, {"event": a.event_id})
 

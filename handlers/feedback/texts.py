@@ -11,8 +11,10 @@ ASK = "Wie war „{title}“ am {date}? Tipp auf 1 bis 5 Sterne (5 = sehr gut)."
 STAR_LABEL = "{n} ⭐"
 SWITCH = "Feedback nach Terminen"
 THANKS = "Danke für deine {stars}!"
+THANKS_ONE = "Danke für deinen 1 Stern!"  # "deine 1 Stern" is wrong German
 ASK_COMMENT = "Magst du noch kurz schreiben, was gut war oder besser werden kann? Oder „-“ für nichts."
 COMMENT_DIALOG = "Feedback-Kommentar"
+COMMENT_CANCELLED = "Gut, ohne Kommentar. Deine Sterne sind gespeichert – danke!"
 COMMENT_SAVED = "Danke, dein Kommentar ist beim Clusterteam angekommen."
 NO_COMMENT = ("-", "–", "nein", "nichts", "keins", "kein")
 HEAD = "<b>Feedback zu den Terminen der letzten 12 Monate</b>"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 WIDTH_IN, DPI = 7.5, 144  # 1080 px wide: a phone shows it without zooming
@@ -22,6 +22,20 @@ def number(value: float) -> str:
     if float(value).is_integer():
         return str(int(value))
     return f"{value:.1f}".replace(".", ",")
+
+
+def _drawable() -> Callable[[str], str]:
+    """Return a function that drops what the chart's font cannot draw (emoji: an empty box
+    and a warning on stderr each) from a label."""
+    from matplotlib.font_manager import FontProperties, findfont
+    from matplotlib.ft2font import FT2Font
+
+    known = FT2Font(findfont(FontProperties())).get_charmap()
+
+    def drawable(text: str) -> str:
+        kept = "".join(c for c in text if ord(c) in known or c.isspace())
+        return " ".join(kept.split()) or "?"
+    return drawable
 
 
 @dataclass(frozen=True)
@@ -39,9 +53,11 @@ def bar_chart(title: str, labels: Sequence[str], series: Sequence[Series], *,
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
+    drawable = _drawable()
+    labels = [drawable(x) for x in labels]
     n = len(labels)
     wrapped = [textwrap.fill(x, LABEL_WRAP) for x in labels]
-    heading = textwrap.fill(title, 48)
+    heading = textwrap.fill(drawable(title), 48)
     height = 1.6 + 0.75 * n
     fig = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     # Fixed margins from the text sizes: tight_layout would draw the whole figure twice.

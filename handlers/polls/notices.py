@@ -26,7 +26,7 @@ CARD, REMINDER, RESULT, FILES = "poll.card", "poll.reminder", "poll.result", "po
 def register(router: Router) -> None:
     """Register the poll notice kinds and the job that closes polls and reminds."""
     router.notices.add(CARD, render_card)
-    router.notices.add(REMINDER, render_reminder, switch=t.SWITCH_REMINDER)
+    router.notices.add(REMINDER, render_reminder, switch=t.SWITCH_REMINDER, always=True)
     router.notices.add(RESULT, render_result)
     router.notices.add(FILES, render_files)
     router.jobs.append(job)
@@ -105,8 +105,8 @@ async def render_result(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
         rc.memo[key] = None if found.answered == 0 else await png(found, rc)
     image = rc.memo[key]
     buttons = []
-    if rc.is_admin and found.poll.kind == "dates" and found.answered:
-        best = found.ranked()[0]
+    best = found.winner() if found.poll.kind == "dates" else None
+    if rc.is_admin and best is not None:
         label = t.DRAFT_BUTTON.format(label=option_label(best, rc.tz))
         buttons = [[rc.button(label, Draft(found.poll.id, best.id))]]
     file = None if image is None else chart_file(found.poll.id, image)

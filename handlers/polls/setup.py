@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time
 from typing import Any
 
+from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Notice, Router, Step, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data
-from handlers.core.format import esc
+from handlers.core.format import esc, fmt_dt
 from handlers.dates import not_understood_text, parse_when, past_text, to_datetime
 from handlers.polls import notices
 from handlers.polls import texts as t
 from handlers.polls.view import card
+from handlers.reminders.when import Impossible, read_when
 from storage.polls import audience, roles, service
 from storage.polls.models import Poll, PollOption
 from storage.polls.service import OptionIn, PollIn
@@ -20,6 +23,7 @@ POLL, DATES = "umfrage_neu", "terminfindung"
 MAX_QUESTION = 300
 DEFAULT_CLOSE = time(23, 59)
 DEFAULT_DATE_TIME = time(10)
+AUDIENCE = "audience"  # the preview's "Andere Zielgruppe": back to the audience step
 
 
 def register(router: Router) -> None:
@@ -27,7 +31,13 @@ def register(router: Router) -> None:
 
     def starter(name: str) -> Any:
         async def start(ctx: Ctx) -> None:
+            """Start the dialog; `/umfrage_neu FRAGE` takes the question at once."""
+            fresh = await router.dialogs.open_title(ctx) is None
+            first = len(ctx.replies)
             await router.dialogs.start(ctx, name, {"kind": "dates" if name == DATES else "poll"})
+            if fresh and ctx.args:
+                del ctx.replies[first:]
+                await router.dialogs.on_text(ctx, ctx.args)
         return start
 
     router.command(POLL, starter(POLL), help=t.HELP_NEW, admin=True, personal=True)
@@ -72,10 +82,28 @@ async def on_question(ctx: Ctx, data: Data, text: str) -> str:
     return "options"
 
 
+# "1) Podcast", "2. Podcast", "3: Podcast": a number someone put before each line.
+_NUMBERED = re.compile(r"\(?(\d{1,2})(?:[.:]\)?\s+|\)\s*)(?=\S)")
+# "1. Mai" is a date, not the first answer "Mai".
+_MONTH = re.compile(r"(jan|feb|mär|maer|apr|mai|jun|jul|aug|sep|okt|nov|dez)", re.IGNORECASE)
+
+
+def unnumbered(lines: list[str]) -> list[str]:
+    """Drop the numbers 1, 2, 3 … when every line starts with them in order."""
+    found = [_NUMBERED.match(x) for x in lines]
+    if len(lines) < 2 or not all(m and int(m[1]) == n for n, m in enumerate(found, start=1)):
+        return lines
+    rest = [x[m.end():] for x, m in zip(lines, found, strict=True) if m]
+    if any(m and "." in m[0] and _MONTH.match(r)
+           for m, r in zip(found, rest, strict=True)):
+        return lines
+    return rest
+
+
 async def on_options(ctx: Ctx, data: Data, text: str) -> str:
-    """Read the answers, one per line."""
+    """Read the answers, one per line (bullets and numbers 1, 2, 3 … before them dropped)."""
     labels = [" ".join(line.split()).lstrip("-•* ") for line in text.splitlines()]
-    labels = [x for x in labels if x]
+    labels = unnumbered([x for x in labels if x])
     service.check_options(labels)
     data["options"] = [{"label": x} for x in labels]
     return "mode"
@@ -85,10 +113,14 @@ async def on_dates(ctx: Ctx, data: Data, text: str) -> str:
     """Read the possible dates, one per line, each with parse_when."""
     lines = [x.strip() for x in text.splitlines() if x.strip()]
     found: list[dict[str, Any]] = []
-    for n, line in enumerate(lines, start=1):
+    for n, (line, bare) in enumerate(zip(lines, unnumbered(lines), strict=True), start=1):
         w = parse_when(line, now=ctx.now)
+        if w is None and bare != line:  # "1) Di 14.4. 16 Uhr"; but "1. Mai" is a date
+            line, w = bare, parse_when(bare, now=ctx.now)
         if w is None:
-            raise UsageError(t.DATE_NOT_UNDERSTOOD.format(line=n, text=esc(line)) + "\n"
+            why = impossible(line, ctx)
+            raise UsageError(t.DATE_LINE.format(line=n) + why if why else
+                             t.DATE_NOT_UNDERSTOOD.format(line=n, text=esc(line)) + "\n"
                              + not_understood_text())
         start = to_datetime(w, default_time=DEFAULT_DATE_TIME, tz=ctx.tz)
         if start <= ctx.now:
@@ -117,24 +149,31 @@ def keep_flag(name: str, true_value: str, nxt: str) -> Any:
     return on_press
 
 
-async def ask_audience(ctx: Ctx, data: Data) -> None:
-    """Ask who gets the poll."""
-    ctx.say(t.ASK_AUDIENCE, [
+def ask_audience(question: str) -> Any:
+    """Return a step that asks who gets the poll (or broadcast): `question`."""
+    async def asker(ctx: Ctx, data: Data) -> None:
+        ctx.say(question, audience_buttons(ctx))
+    return asker
+
+
+def audience_buttons(ctx: Ctx) -> list[list[Button]]:
+    """Return the buttons of the audience step."""
+    return [
         [choice(ctx, t.AUDIENCE_ALL, "all")],
         [choice(ctx, label, code) for code, label in t.AUDIENCE_STATE.items()],
         [choice(ctx, t.AUDIENCE_EVENT, "event")], [choice(ctx, t.AUDIENCE_ROLE, "role")],
-        [cancel_button(ctx)]])
+        [cancel_button(ctx)]]
 
 
-def audience_steps(nxt: str) -> dict[str, Step]:
-    """Return the steps "audience", "event" (which event's people) and "role" (which company
-    role); then step `nxt`."""
+def audience_steps(nxt: str, question: str = t.ASK_AUDIENCE) -> dict[str, Step]:
+    """Return the steps "audience" (asking `question`), "event" (which event's people) and
+    "role" (which company role); then step `nxt`."""
 
     async def on_audience(ctx: Ctx, data: Data, value: str) -> str:
         if value in ("event", "role"):
             return value
         if value != "all" and value not in audience.STATES:
-            raise UsageError(t.ASK_AUDIENCE)
+            raise UsageError(question)
         data["audience"] = value
         return nxt
 
@@ -150,7 +189,7 @@ def audience_steps(nxt: str) -> dict[str, Step]:
         data["audience"] = roles.role_audience(value)
         return nxt
 
-    return {"audience": Step(ask_audience, on_press=on_audience),
+    return {"audience": Step(ask_audience(question), on_press=on_audience),
             "event": Step(ask_event, on_press=on_event),
             "role": Step(ask_role, on_press=on_role)}
 
@@ -168,10 +207,18 @@ async def ask_event(ctx: Ctx, data: Data) -> None:
     """Offer the latest events with people registered."""
     events = await audience.events_with_people(ctx.s)
     if not events:
-        ctx.say(t.NO_EVENTS, [[choice(ctx, t.AUDIENCE_ALL, "back")], [cancel_button(ctx)]])
+        ctx.say(t.NO_EVENTS, [[choice(ctx, t.OTHER_AUDIENCE, "back")], [cancel_button(ctx)]])
         return
     ctx.say(t.ASK_EVENT, [[choice(ctx, ev.title[:50], ev.id)] for ev in events]
             + [[cancel_button(ctx)]])
+
+
+def impossible(text: str, ctx: Ctx) -> str | None:
+    """Name a date or time in `text` that cannot be ("31.2.", "25 Uhr"); None if none."""
+    found = read_when(text, now=ctx.now)
+    if isinstance(found, Impossible):
+        return t.IMPOSSIBLE[found.problem].format(phrase=esc(found.phrase))
+    return None
 
 
 async def ask_closes(ctx: Ctx, data: Data) -> None:
@@ -183,10 +230,13 @@ async def on_closes(ctx: Ctx, data: Data, text: str) -> str:
     """Read the closing time with parse_when (no time said: 23:59)."""
     w = parse_when(text, now=ctx.now)
     if w is None:
-        raise UsageError(not_understood_text())
+        raise UsageError(impossible(text, ctx) or not_understood_text())
     at = to_datetime(w, default_time=DEFAULT_CLOSE, tz=ctx.tz)
     if at <= ctx.now:
         raise UsageError(past_text(w))
+    starts = [datetime.fromisoformat(o["start"]) for o in data["options"] if o.get("start")]
+    if starts and at >= min(starts):  # the winner must not be over before the result comes
+        raise UsageError(t.CLOSES_AFTER_FIRST_DATE.format(first=fmt_dt(min(starts), ctx.tz)))
     data["closes_at"] = at.isoformat()
     return "preview"
 
@@ -224,16 +274,27 @@ async def ask_preview(ctx: Ctx, data: Data) -> None:
     options = [PollOption(id=-n, poll_id=0, position=n, label=o.label, start=o.start,
                           has_time=o.has_time) for n, o in enumerate(p.options, start=1)]
     text, _ = card(poll, options, None, person_id=ctx.person_id, tz=ctx.tz)
+    if p.kind != "dates":  # a poll's answers are buttons on the card: list them here
+        text += "\n\n" + "\n".join([t.PREVIEW_OPTIONS] + [
+            t.OPTION_BUTTON.format(n=o.position, label=esc(o.label)) for o in options])
     count = len(await audience.people(ctx.s, audience=p.audience))
     label = await audience_label(ctx, p.audience)
+    remind = service.can_remind(p.closes_at, now=ctx.now)
+    sends = [[choice(ctx, t.SEND, "send")]]
+    if remind:
+        sends.append([choice(ctx, t.SEND_NO_REMIND, "quiet")])
+    note = t.REMIND_NOTE if remind else t.NO_REMIND_NOTE
+    if not count:  # nobody to send to: the way out is another audience, not "Senden"
+        sends, note = [[choice(ctx, t.OTHER_AUDIENCE, AUDIENCE)]], t.NOBODY
     ctx.say(f"{t.PREVIEW}\n\n{text}\n\n"
-            + t.RECIPIENTS.format(count=t.people(count), audience=label),
-            [[choice(ctx, t.SEND, "send")], [choice(ctx, t.SEND_NO_REMIND, "quiet")],
-             [cancel_button(ctx)]])
+            + t.RECIPIENTS.format(count=t.people(count), audience=label) + " " + note,
+            [*sends, [cancel_button(ctx)]])
 
 
 async def on_preview(ctx: Ctx, data: Data, value: str) -> str:
     """Store the poll, send its card to every recipient through the outbox, audit it."""
+    if value == AUDIENCE:
+        return "audience"
     if value not in ("send", "quiet"):
         raise UsageError(t.PREVIEW)
     p = _poll(data, remind=value == "send")

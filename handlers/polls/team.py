@@ -28,7 +28,7 @@ async def listing(ctx: Ctx) -> None:
         if tally is None:
             continue
         common = {"id": poll.id, "question": esc(poll.question), "answered": tally.answered,
-                  "asked": tally.asked}
+                  "asked": t.companies(tally.asked) if poll.per_company else tally.asked}
         if poll.closed_at is None:
             head = t.LIST_OPEN.format(closes=fmt_dt(poll.closes_at, ctx.tz), **common)
         else:
@@ -37,8 +37,8 @@ async def listing(ctx: Ctx) -> None:
         if poll.closed_at is None:
             buttons.append(ctx.button(t.BTN_CLOSE.format(id=poll.id), CloseAsk(poll.id)))
         rows = [buttons]
-        if poll.kind == "dates" and tally.answered:
-            best = tally.ranked()[0]
+        best = tally.winner() if poll.kind == "dates" else None
+        if best is not None:
             rows.append([ctx.button(t.DRAFT_BUTTON.format(label=option_label(best, ctx.tz)),
                                     Draft(poll.id, best.id))])
         ctx.say("\n".join([head, *counts_lines(tally, ctx.tz)]).lstrip("\n"), rows,
@@ -68,7 +68,13 @@ async def ask_close(ctx: Ctx, a: CloseAsk) -> None:
 
 async def close(ctx: Ctx, a: Close) -> None:
     """End a poll now and plan its result, audited."""
-    poll = await service.close_now(ctx.s, poll_id=a.poll_id, now=ctx.now)
+    try:
+        poll = await service.close_now(ctx.s, poll_id=a.poll_id, now=ctx.now)
+    except DomainError as e:
+        if e.code != "poll_closed":
+            raise
+        ctx.say(t.CLOSED_ALREADY.format(id=a.poll_id))  # not "deine Antwort kam zu spät"
+        return
     await notices.announce(ctx.s, ctx.notify, poll)
     ctx.audit("poll_close", poll=poll.id)
     ctx.say(t.CLOSED_NOW.format(id=poll.id))

@@ -58,14 +58,25 @@ ROLE_CLEARED = "Gespeichert: keine Rolle angegeben. Ändern geht jederzeit mit /
 ASK_EVENT = "Für welchen Termin? (die letzten Termine mit Anmeldungen)"
 NO_EVENTS = "Es gibt gerade keinen Termin mit Anmeldungen über den Bot. Wähl eine andere Zielgruppe."
 ASK_CLOSES = "Bis wann kann abgestimmt werden? (z. B. „Freitag 12 Uhr“ oder „20.3.“ – ohne Uhrzeit gilt 23:59 Uhr)"
+CLOSES_AFTER_FIRST_DATE = "Der erste Termin ist schon am {first} – die Abstimmung muss vorher enden. Bitte nenn einen früheren Schluss."
 CLOSES_PAST = "Dieser Zeitpunkt ist schon vorbei. Bitte nenn einen späteren."
 ASK_PER_COMPANY = "Eine Stimme pro Firma? (Ja: die erste Person einer Firma stimmt für alle.)"
 PREVIEW = "<b>Vorschau</b> – so sehen es die Mitglieder:"
-RECIPIENTS = "Geht an <b>{count}</b> ({audience}). Erinnerung an alle, die noch nicht abgestimmt haben, einen Tag vor Schluss."
+PREVIEW_OPTIONS = "Antworten:"
+RECIPIENTS = "Geht an <b>{count}</b> ({audience})."
+REMIND_NOTE = "Erinnerung an alle, die noch nicht abgestimmt haben, einen Tag vor Schluss."
+NOBODY = "In dieser Zielgruppe ist gerade niemand erreichbar – bitte wähl eine andere."
+NO_REMIND_NOTE = "Schluss ist in weniger als einem Tag – eine Erinnerung gibt es deshalb nicht."
 SEND, SEND_NO_REMIND = "Senden", "Ohne Erinnerung senden"
 SENT = "Gesendet an {count}. Zwischenstand: /umfragen"
 QUESTION_TOO_LONG = "Die Frage ist zu lang (höchstens {limit} Zeichen). Bitte kürzer."
+DATE_LINE = "Zeile {line}: "
 DATE_NOT_UNDERSTOOD = "Zeile {line}: „{text}“ verstehe ich nicht als Datum. Bitte z. B. „Di 14.4. 16 Uhr“."
+IMPOSSIBLE = {
+    "date": "„{phrase}“: Dieses Datum gibt es nicht im Kalender. Bitte prüf Tag und Monat.",
+    "time": "„{phrase}“: Diese Uhrzeit gibt es nicht. Bitte nenn eine Zeit von 0:00 bis 23:59.",
+    "mismatch": "„{phrase}“ passt nicht zusammen (Wochentag und Datum). Bitte prüf beides.",
+}
 DATE_PAST = "Zeile {line}: „{text}“ liegt in der Vergangenheit."
 
 # the card members get
@@ -98,6 +109,7 @@ RESULT_TURNOUT = "{answered} von {asked} haben abgestimmt."
 RESULT_LINE = "{label}: {votes} ({pct} %)"
 RESULT_DATE_LINE = "{rank}. {label} – Ja {ja} · Vielleicht {vielleicht} · Nein {nein}"
 RESULT_WINNER = "Am besten passt: <b>{label}</b>"
+RESULT_NO_WINNER = "Kein Termin hat ein Ja oder Vielleicht bekommen."
 RESULT_NONE = "Es hat niemand abgestimmt."
 CHART_VOTES = "Stimmen"
 CHART_ANSWERS = "Antworten"
@@ -119,6 +131,7 @@ BTN_CLOSE = "Beenden #{id}"
 ASK_CLOSE = "Umfrage #{id} „{question}“ jetzt beenden? Alle Gefragten bekommen dann das Ergebnis."
 BTN_CLOSE_YES, BTN_NO = "Ja, beenden", "Nein"
 KEPT = "Alles bleibt, wie es war."
+CLOSED_ALREADY = "Umfrage #{id} ist schon beendet; das Ergebnis ging an alle Gefragten. Export: /umfragen"
 CLOSED_NOW = "Umfrage #{id} ist beendet; das Ergebnis geht an alle Gefragten."
 NOT_DATES = "Das geht nur bei einer Terminfindung."
 EXPORT_NAMES = ("Name", "Firma", "Antwort", "Geändert")
@@ -136,6 +149,11 @@ def votes(n: int) -> str:
 def people(n: int) -> str:
     """Return "1 Person" / "3 Personen"."""
     return f"{n} Person" if n == 1 else f"{n} Personen"
+
+
+def companies(n: int) -> str:
+    """Return "1 Firma" / "3 Firmen"."""
+    return f"{n} Firma" if n == 1 else f"{n} Firmen"
 
 
 def _closed(e: DomainError) -> str:

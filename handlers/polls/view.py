@@ -80,15 +80,17 @@ def result_text(tally: Tally, tz: ZoneInfo) -> str:
     poll = tally.poll
     q = esc(poll.question)
     lines = [(t.RESULT_HEAD_DATES if poll.kind == "dates" else t.RESULT_HEAD_POLL).format(
-        question=q), t.RESULT_TURNOUT.format(answered=tally.answered, asked=t.people(tally.asked))]
+        question=q), t.RESULT_TURNOUT.format(answered=tally.answered, asked=(
+            t.companies if poll.per_company else t.people)(tally.asked))]
     if tally.answered == 0:
         lines.append(t.RESULT_NONE)
         return "\n".join(lines)
     lines.append("")
     lines += counts_lines(tally, tz, ranked=True)
     if poll.kind == "dates":
-        best = tally.ranked()[0]
-        lines += ["", t.RESULT_WINNER.format(label=esc(option_label(best, tz)))]
+        best = tally.winner()
+        lines += ["", t.RESULT_NO_WINNER if best is None
+                  else t.RESULT_WINNER.format(label=esc(option_label(best, tz)))]
     return "\n".join(lines)
 
 

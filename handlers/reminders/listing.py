@@ -51,7 +51,8 @@ async def overview(ctx: Ctx, router: Router) -> None:
         lines.append(t.MORE.format(count=len(rows) - MAX_LISTED))
     if not rows:
         lines = [t.HEAD, t.EMPTY]
-    kinds = sorted(({r.kind for r in rows} | off) & set(switchable))
+    kinds = sorted(({r.kind for r in rows} | off | router.notices.always_listed())
+                   & set(switchable))
     if kinds:
         lines.append(t.SWITCHES)
     for kind in kinds:

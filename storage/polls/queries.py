@@ -30,11 +30,19 @@ class Tally:
         return self.counts.get(option_id, {}).get(answer, 0)
 
     def ranked(self) -> list[PollOption]:
-        """Return the options by most Ja, then most Vielleicht (date findings), else by votes."""
-        def key(o: PollOption) -> tuple[int, int, int]:
+        """Return the options by most Ja, then most Vielleicht, then fewest Nein (date
+        findings), else by votes."""
+        def key(o: PollOption) -> tuple[int, int, int, int]:
             return (-self.count(o.id, "ja") - self.count(o.id, "x"),
-                    -self.count(o.id, "vielleicht"), o.position)
+                    -self.count(o.id, "vielleicht"), self.count(o.id, "nein"), o.position)
         return sorted(self.options, key=key)
+
+    def winner(self) -> PollOption | None:
+        """Return the best date of a date finding; None when no date got a Ja or Vielleicht."""
+        best = self.ranked()[0] if self.options else None
+        if best is None or not (self.count(best.id, "ja") or self.count(best.id, "vielleicht")):
+            return None
+        return best
 
 
 async def get(s: Session, *, poll_id: int) -> Poll | None:
@@ -69,7 +77,10 @@ async def tally(s: Session, *, poll_id: int) -> Tally | None:
         for option, answer in choices.items():
             per = counts.setdefault(int(option), {})
             per[answer] = per.get(answer, 0) + 1
-    asked = (await s.exec(select(func.count()).select_from(PollRecipient).where(
+    # One vote per company: the companies were asked (a person without one counts alone).
+    who = (func.coalesce(-col(PollRecipient.company_id), col(PollRecipient.person_id))
+           if poll.per_company else col(PollRecipient.person_id))
+    asked = (await s.exec(select(func.count(func.distinct(who))).where(
         col(PollRecipient.poll_id) == poll_id))).one()
     return Tally(poll, opts, counts, int(asked), sum(1 for c in ballots if c))
 

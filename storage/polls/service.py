@@ -59,16 +59,25 @@ def check_options(labels: Sequence[str]) -> None:
         raise DomainError("poll_option_twice")
 
 
+def can_remind(closes_at: datetime, *, now: datetime) -> bool:
+    """Whether a poll sent now is open long enough for the reminder a day before closing."""
+    return closes_at - REMIND_BEFORE > now
+
+
 async def create(s: Session, p: PollIn, *, recipients: Sequence[Person], created_by: int,
                  now: datetime) -> Poll:
-    """Store a poll with its options and recipients (the caller plans the cards)."""
+    """Store a poll with its options and recipients (the caller plans the cards).
+
+    A poll closing within a day gets no reminder: it would come right after the card.
+    """
     check_options([o.label for o in p.options])
     if p.closes_at <= now:
         raise DomainError("poll_closes_past")
     if not recipients:
         raise DomainError("poll_no_recipients")
     poll = Poll(kind=p.kind, question=p.question, multiple=p.multiple, anonymous=p.anonymous,
-                per_company=p.per_company, audience=p.audience, remind=p.remind,
+                per_company=p.per_company, audience=p.audience,
+                remind=p.remind and can_remind(p.closes_at, now=now),
                 closes_at=p.closes_at, created_by=created_by, created_at=now)
     s.add(poll)
     await s.flush()

@@ -79,7 +79,7 @@ def test_one_vote_per_company_and_bad_input(console: ConsoleBot) -> None:
     console.press("anna", button(mine(out, "anna"), "Podcast"))
     other = texts(console.press("carl", button(mine(out, "carl"), "Best Practice")))
     assert "pro Firma zählt eine Stimme" in other
-    assert "1 von 2 abgestimmt" in texts(console.say("chef", "/umfragen"))
+    assert "1 von 1 Firma abgestimmt" in texts(console.say("chef", "/umfragen"))
 
 
 def test_members_cannot_create_polls(console: ConsoleBot) -> None:
