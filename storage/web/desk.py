@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Text, and_, cast
+from sqlalchemy import Text, and_, case, cast
 from sqlmodel import col, func, select
 
 from storage.audit.models import AuditLog
@@ -137,19 +137,29 @@ async def undelivered(s: Session, *, since: datetime) -> list[Undelivered]:
 
 async def participation(s: Session, *, poll_ids: list[int] | None = None
                         ) -> dict[int, tuple[int, int]]:
-    """Return poll id -> (ballots cast, people asked), for the given polls or all."""
+    """Return poll id -> (ballots cast, asked), for the given polls or all.
+
+    Counted as `/umfragen` counts them (storage.polls.queries.tally): in one-vote-per-company
+    polls the companies were asked (a person without one counts alone), and a ballot whose
+    choices were all taken back again is no vote.
+    """
     def only(column: Any) -> Any:
         return True if poll_ids is None else col(column).in_(poll_ids)
 
+    who = case((col(Poll.per_company),
+                func.coalesce(-col(PollRecipient.company_id), col(PollRecipient.person_id))),
+               else_=col(PollRecipient.person_id))
     found: dict[int, tuple[int, int]] = {}
-    for pid, n in await s.exec(select(PollRecipient.poll_id, func.count())
+    for pid, n in await s.exec(select(PollRecipient.poll_id, func.count(func.distinct(who)))
+                               .join(Poll, col(Poll.id) == col(PollRecipient.poll_id))
                                .where(only(PollRecipient.poll_id))
                                .group_by(col(PollRecipient.poll_id))):
         found[pid] = (0, int(n))
-    for pid, n in await s.exec(select(PollBallot.poll_id, func.count(col(PollBallot.id)))
-                               .where(only(PollBallot.poll_id))
-                               .group_by(col(PollBallot.poll_id))):
-        found[pid] = (int(n), found.get(pid, (0, 0))[1])
+    cast_ = Counter(pid for pid, choices in await s.exec(
+        select(PollBallot.poll_id, PollBallot.choices).where(only(PollBallot.poll_id)))
+        if choices)
+    for pid, n in cast_.items():
+        found[pid] = (n, found.get(pid, (0, 0))[1])
     return found
 
 
@@ -172,7 +182,8 @@ class CompanyRow:
     film: bool = False
     booths: int = 0
     schau_rein: bool = False
-    polls_asked: int = 0  # polls sent to someone of the company
+    # Named polls only: whether a company answered an anonymous poll is not shown anywhere.
+    polls_asked: int = 0  # named polls sent to someone of the company
     polls_voted: int = 0  # ... of which the company answered (any of its people)
 
 
@@ -223,13 +234,17 @@ async def companies(s: Session, *, company_id: int | None = None) -> list[Compan
             rows[cid].schau_rein = True
     for cid, n in await s.exec(
             select(PollRecipient.company_id, func.count(func.distinct(PollRecipient.poll_id)))
-            .where(col(PollRecipient.company_id).is_not(None), only(PollRecipient.company_id))
+            .join(Poll, col(Poll.id) == col(PollRecipient.poll_id))
+            .where(col(PollRecipient.company_id).is_not(None), only(PollRecipient.company_id),
+                   col(Poll.anonymous).is_(False))
             .group_by(col(PollRecipient.company_id))):
         if cid in rows:
             rows[cid].polls_asked = int(n)
     for cid, n in await s.exec(
             select(PollBallot.company_id, func.count(func.distinct(PollBallot.poll_id)))
-            .where(col(PollBallot.company_id).is_not(None), only(PollBallot.company_id))
+            .join(Poll, col(Poll.id) == col(PollBallot.poll_id))
+            .where(col(PollBallot.company_id).is_not(None), only(PollBallot.company_id),
+                   col(Poll.anonymous).is_(False))
             .group_by(col(PollBallot.company_id))):
         if cid in rows:
             rows[cid].polls_voted = int(n)

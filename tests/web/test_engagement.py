@@ -29,7 +29,8 @@ async def person(desk: Desk, key: str) -> Person:
 
 
 async def make_poll(desk: Desk, question: str, days: int, asked: list[Person],
-                    voters: list[Person]) -> int:
+                    voters: list[Person], *, anonymous: bool = False,
+                    per_company: bool = False) -> int:
     """Create an open poll closing in `days` days; `voters` choose its first option."""
     now = desk.clock.now()
     chef = await person(desk, "chef")
@@ -37,7 +38,7 @@ async def make_poll(desk: Desk, question: str, days: int, asked: list[Person],
         poll = await polls.create(s, polls.PollIn(
             kind="poll", question=question,
             options=[polls.OptionIn("Ja"), polls.OptionIn("Nein")], multiple=False,
-            anonymous=False, per_company=False, audience="all",
+            anonymous=anonymous, per_company=per_company, audience="all",
             closes_at=now + timedelta(days=days)), recipients=asked, created_by=chef.id,
             now=now)
         first = (await queries.options(s, poll_id=poll.id))[0]
@@ -115,4 +116,24 @@ async def test_firmen_shows_poll_participation_per_company(
     assert all(row.endswith("<td>–</td></tr>") for name, row in rows.items()
                if name not in ("Pragma", "EMIS"))  # companies never asked
     firma = await (await browser_session.get(f"{desk.base}/firmen/{pragma}")).text()
-    assert "1 von 2 Umfragen beantwortet" in firma
+    assert "1 von 2 Umfragen mit Namen beantwortet" in firma
+
+
+async def test_desk_counts_as_the_chat_does_and_keeps_anonymous_polls_out_of_firmen(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    pragma = await join(desk, "anna", "Pragma")
+    await join(desk, "bert", "EMIS")
+    await join(desk, "cora", "Pragma")
+    await log_in(desk, browser_session)
+    anna, bert, cora = (await person(desk, "anna"), await person(desk, "bert"),
+                        await person(desk, "cora"))
+    # One vote per company: two companies were asked, one answered (as /umfragen says).
+    await make_poll(desk, "Stand teilen?", 3, [anna, bert, cora], [anna], per_company=True)
+    page = await (await browser_session.get(f"{desk.base}/zahlen")).text()
+    assert ">1 / 2</text>" in page and "<td>50 %</td>" in page
+    # Whether a company answered an anonymous poll is shown nowhere, not even as a count.
+    await make_poll(desk, "Wie zufrieden?", 3, [anna, bert, cora], [cora], anonymous=True)
+    firma = await (await browser_session.get(f"{desk.base}/firmen/{pragma}")).text()
+    assert "1 von 1 Umfragen mit Namen beantwortet" in firma
+    page = await (await browser_session.get(f"{desk.base}/firmen")).text()
+    assert "<td>1 von 1</td>" in page and "<td>0 von 1</td>" in page
