@@ -121,7 +121,8 @@ class App:
             from web.desk import Desk  # the desk's templates load only when it is switched on
 
             desk = Desk(self.router, base=st.web_base(),
-                        secure_cookies=st.web_base().startswith("https://"))
+                        secure_cookies=st.web_base().startswith("https://"),
+                        trusted_proxies=st.trusted_proxies())
             desk.mount(server)
         if st.http_port is not None:
             server.app.add_routes(operations_routes(self.health, self.metrics_exposition))

@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     web_listen: str = "127.0.0.1"
     web_port: int | None = Field(None, ge=0, le=65535)
     web_base_url: str | None = None
+    # Reverse proxies whose X-Forwarded-For the desk believes (login rate limit per browser).
+    web_trusted_proxies: str = ""
 
     outbox_rescan: float = Field(30.0, gt=0)
 
@@ -138,6 +140,10 @@ class Settings(BaseSettings):
     def admin_keys(self) -> frozenset[str]:
         """Return the configured admin identities as `platform:id` strings."""
         return frozenset(a.strip() for a in self.admins.split(",") if a.strip())
+
+    def trusted_proxies(self) -> frozenset[str]:
+        """Return the addresses of the reverse proxies in front of the web desk."""
+        return frozenset(s.strip() for s in self.web_trusted_proxies.split(",") if s.strip())
 
     def allowed_matrix_servers(self) -> frozenset[str]:
         """Return the Matrix server names whose users may talk to the bot (and invite it)."""

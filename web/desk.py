@@ -42,16 +42,35 @@ class Done:
     files: list[FileOut] = field(default_factory=list)
 
 
+def client_address(peer: str | None, forwarded: str | None, trusted: frozenset[str]) -> str:
+    """Return whose login tries a request counts as: the peer, or behind a trusted proxy the
+    nearest address in X-Forwarded-For that is not one of the proxies.
+
+    Behind a reverse proxy every request comes from the proxy, so without this one guesser
+    would lock every admin out. Only proxies named in WEB_TRUSTED_PROXIES are believed:
+    anybody else can write the header.
+    """
+    address = peer or "?"
+    if address not in trusted or not forwarded:
+        return address
+    for hop in reversed([h.strip() for h in forwarded.split(",")]):
+        if hop and hop not in trusted:
+            return hop
+    return address
+
+
 class Desk:
     """Routes, templates and the login rules of the web desk."""
 
     def __init__(self, router: Router, *, base: str, secure_cookies: bool = False,
-                 login_limit: RateLimit | None = None) -> None:
+                 login_limit: RateLimit | None = None,
+                 trusted_proxies: frozenset[str] = frozenset()) -> None:
         self.router = router
         self.base = base.rstrip("/")
         self.services = router.services
         self.secure_cookies = secure_cookies
         self.login_limit = login_limit or RateLimit()
+        self.trusted_proxies = trusted_proxies
         self._flash: dict[int, list[str]] = {}  # session id -> answers shown on the next page
         self.templates = jinja2.Environment(
             loader=jinja2.PackageLoader("web", "templates"), autoescape=True,
@@ -124,7 +143,9 @@ class Desk:
         """Count this try of the client (in the database: every process sees it)."""
         limit = self.login_limit
         async with self.services.db.unit() as s:
-            tries = await web_store.count_try(s, client=request.remote or "?",
+            client = client_address(request.remote, request.headers.get("X-Forwarded-For"),
+                                    self.trusted_proxies)
+            tries = await web_store.count_try(s, client=client,
                                               now=self.services.clock.now(), window=limit.window)
         return tries > limit.limit
 

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiohttp
@@ -65,20 +66,26 @@ class Desk:
         return found.group(0)
 
 
-@pytest.fixture
-async def desk(tmp_path: Path, sqlite_template: Path) -> AsyncIterator[Desk]:
-    """An app with the web desk on a free port (console:chef admin, clock 2026-02-02 09:00)."""
+async def start_desk(tmp_path: Path, sqlite_template: Path, **more: Any) -> Desk:
+    """Start an app with the web desk on a free port (console:chef admin, 2026-02-02 09:00)."""
     settings = Settings(_env_file=None, database_url=sqlite_copy(sqlite_template, tmp_path),
                         admins="console:chef", web_port=0, telegram_bot_token=None,
-                        matrix_homeserver=None)
+                        matrix_homeserver=None, **more)
     clock = ManualClock(START)
     app = await build_app(settings, clock=clock)
     port = Recorder()
     app.add_port(port)
     server = await app.start_web()
     assert server is not None
-    yield Desk(app, clock, f"http://127.0.0.1:{server.port}", port)
-    await app.stop()
+    return Desk(app, clock, f"http://127.0.0.1:{server.port}", port)
+
+
+@pytest.fixture
+async def desk(tmp_path: Path, sqlite_template: Path) -> AsyncIterator[Desk]:
+    """An app with the web desk on a free port (console:chef admin, clock 2026-02-02 09:00)."""
+    found = await start_desk(tmp_path, sqlite_template)
+    yield found
+    await found.app.stop()
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from bot.clock import ManualClock
 from bot.settings import Settings
 from bot.transports.console import incoming
 from tests.support.databases import sqlite_copy
-from tests.web.conftest import LINK, START, Desk
+from tests.web.conftest import LINK, START, Desk, start_desk
+from web.desk import client_address
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -125,6 +126,32 @@ async def test_login_route_is_rate_limited(
     assert (await browser_session.get(link)).status == 429
     await desk.app.advance(desk.clock.now() + timedelta(minutes=1, seconds=1))
     assert (await browser_session.get(link)).status == 200
+
+
+async def test_behind_a_trusted_proxy_each_browser_has_its_own_login_limit(
+        tmp_path: Path, sqlite_template: Path, browser_session: aiohttp.ClientSession) -> None:
+    desk = await start_desk(tmp_path, sqlite_template, web_trusted_proxies="127.0.0.1")
+    try:
+        guesser = {"X-Forwarded-For": "203.0.113.7"}
+        codes = [(await browser_session.get(f"{desk.base}/login/falsch{k}",
+                                            headers=guesser)).status for k in range(11)]
+        assert codes[:10] == [403] * 10 and codes[10] == 429  # the guesser waits
+        link = await desk.link()
+        ok = await browser_session.get(link, headers={"X-Forwarded-For": "198.51.100.2"})
+        assert ok.status == 200  # the admin behind the same proxy does not
+    finally:
+        await desk.app.stop()
+
+
+def test_only_a_trusted_proxy_names_the_client() -> None:
+    proxy = frozenset({"127.0.0.1", "10.0.0.2"})
+    assert client_address("127.0.0.1", "203.0.113.7", proxy) == "203.0.113.7"
+    # The nearest address that is not a proxy (what the client wrote in front is ignored).
+    assert client_address("127.0.0.1", "1.2.3.4, 203.0.113.7, 10.0.0.2", proxy) == "203.0.113.7"
+    assert client_address("198.51.100.9", "203.0.113.7", proxy) == "198.51.100.9"  # no proxy
+    assert client_address("127.0.0.1", None, proxy) == "127.0.0.1"
+    assert client_address("127.0.0.1", "10.0.0.2", proxy) == "127.0.0.1"
+    assert client_address(None, None, frozenset()) == "?"
 
 
 async def test_https_base_url_makes_the_cookie_secure(tmp_path: Path, sqlite_template: Path
