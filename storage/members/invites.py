@@ -37,8 +37,13 @@ class InvitePolicy:
 
 
 def new_code() -> str:
-    """Return a fresh random code of LENGTH characters (>= 60 bits)."""
-    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+    """Return a fresh random code of LENGTH characters (>= 60 bits) with at least one digit."""
+    # A code sent without /start is recognised by its digit (a word like "DANKESCHOEN" is
+    # not a code); one in fifty draws has none and is drawn again (64.0 bits remain).
+    while True:
+        code = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+        if any(ch.isdigit() for ch in code):
+            return code
 
 
 def normalise(code: str) -> str:

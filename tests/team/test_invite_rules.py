@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from handlers.onboarding import CODE_LIKE
 from storage import chat
 from storage.db import Database
 from storage.errors import DomainError
@@ -54,6 +55,13 @@ def test_codes_have_at_least_60_bits_read_case_insensitively() -> None:
     assert len(code) == invites.LENGTH and code == code.upper()
     assert set(code) <= set(invites.ALPHABET)
     assert invites.normalise(f" „{code.lower()}“. ") == code
+
+
+def test_every_code_has_a_digit_so_a_bare_code_is_recognised() -> None:
+    # Without one (one draw in fifty) a code sent without /start read as ordinary text.
+    codes = [invites.new_code() for _ in range(2000)]
+    assert all(any(ch.isdigit() for ch in code) for code in codes)
+    assert all(CODE_LIKE.fullmatch(code) for code in codes)
 
 
 async def test_a_single_use_code_works_once(db: Database) -> None:
