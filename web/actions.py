@@ -23,6 +23,7 @@ from storage.fairs import queries as fair_queries
 from web import calendar
 from web import texts as t
 from web.auth import Viewer
+from web.desk import row_id
 
 if TYPE_CHECKING:
     from web.desk import Desk, Page
@@ -37,7 +38,7 @@ async def confirm_media_day(desk: Desk, request: web.Request, viewer: Viewer
     """Confirm a wished media day (the chat's ✓ button), with an optional note."""
     form = await request.post()
     try:
-        md_id, day = int(request.match_info["id"]), date.fromisoformat(str(form.get("day")))
+        md_id, day = row_id(request.match_info["id"]), date.fromisoformat(str(form.get("day")))
     except ValueError:
         return desk.message(t.BAD_DAY, status=400)
     action, note = Confirm(md_id, day), str(form.get("note", ""))
@@ -51,7 +52,7 @@ async def decline_media_day(desk: Desk, request: web.Request, viewer: Viewer
     form = await request.post()
     reason = str(form.get("reason", "")).strip()
     try:
-        md_id = int(request.match_info["id"])
+        md_id = row_id(request.match_info["id"])
     except ValueError:
         return desk.message(t.NOT_FOUND, status=404)
     if not reason:
@@ -70,7 +71,7 @@ async def decide_booth(desk: Desk, request: web.Request, viewer: Viewer
     """Confirm or decline a booth request with an optional note (the chat's /messestand)."""
     form = await request.post()
     try:
-        request_id = int(request.match_info["id"])
+        request_id = row_id(request.match_info["id"])
     except ValueError:
         return desk.message(t.NOT_FOUND, status=404)
     op = request.match_info["op"]

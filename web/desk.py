@@ -42,6 +42,21 @@ class Done:
     files: list[FileOut] = field(default_factory=list)
 
 
+MAX_ID = 2**63 - 1  # the largest id a database row can have (SQLite and PostgreSQL BIGINT)
+
+
+def row_id(text: str) -> int:
+    """Read a row id from an address; ValueError unless a number a database can hold.
+
+    A longer number would not fit the query parameter (OverflowError, a 500 instead of
+    "Diese Seite gibt es nicht").
+    """
+    number = int(text)
+    if not 0 < number <= MAX_ID:
+        raise ValueError(text)
+    return number
+
+
 def client_address(peer: str | None, forwarded: str | None, trusted: frozenset[str]) -> str:
     """Return whose login tries a request counts as: the peer, or behind a trusted proxy the
     nearest address in X-Forwarded-For that is not one of the proxies.

@@ -18,6 +18,7 @@ from storage.web import desk as desk_store
 from web import calendar, charts
 from web import texts as t
 from web.auth import Viewer
+from web.desk import row_id
 
 if TYPE_CHECKING:
     from web.desk import Desk, Page
@@ -55,9 +56,9 @@ async def firmen(desk: Desk, request: web.Request, viewer: Viewer) -> web.Stream
 async def firma(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:
     """A company's page: people, registrations, media days, booths, its audit history."""
     try:
-        cid = int(request.match_info["id"])
+        cid = row_id(request.match_info["id"])
     except ValueError:
-        raise web.HTTPNotFound() from None
+        return desk.message(t.NOT_FOUND, status=404)
     svc = desk.services
     async with svc.db.read() as s:
         rows = await desk_store.companies(s, company_id=cid)
@@ -129,6 +130,7 @@ async def protokoll(desk: Desk, request: web.Request, viewer: Viewer) -> web.Str
         rows, total = await desk_store.audit_page(s, page=page, action=action, actor=actor)
         actions = await desk_store.audit_actions(s)
     pages = max(1, -(-total // desk_store.AUDIT_PAGE))
+    page = min(page, pages)  # audit_page showed the last page for a number beyond it
     return desk.render("protokoll.html", viewer=viewer, page="protokoll", rows=rows,
                        total=total, actions=actions, action=action, actor=actor,
                        current=page, pages=pages)
@@ -153,9 +155,14 @@ async def kalender(desk: Desk, request: web.Request, viewer: Viewer) -> web.Stre
                        prev=f"{prev:%Y-%m}", next=f"{nxt:%Y-%m}", feed=feed)
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # months the Kalender shows; others show this month
+
+
 def _month(text: str, default: date) -> date:
     try:
         year, month = (int(p) for p in text.split("-", 1))
+        if not FIRST_YEAR <= year <= LAST_YEAR:  # the pager's neighbours must be dates too
+            raise ValueError(text)
         return date(year, month, 1)
     except ValueError:
         return default.replace(day=1)

@@ -253,7 +253,10 @@ async def companies(s: Session, *, company_id: int | None = None) -> list[Compan
 
 async def audit_page(s: Session, *, page: int = 1, action: str = "", actor: str = "",
                      size: int = AUDIT_PAGE) -> tuple[list[AuditLog], int]:
-    """Return one page of the audit log (newest first) and how many entries match."""
+    """Return one page of the audit log (newest first) and how many entries match.
+
+    A page beyond the last is the last page (a huge number would overflow the OFFSET).
+    """
     q = select(AuditLog)
     n = select(func.count(col(AuditLog.id)))
     if action:
@@ -263,6 +266,7 @@ async def audit_page(s: Session, *, page: int = 1, action: str = "", actor: str 
         q = q.where(func.lower(col(AuditLog.actor)).like(like))
         n = n.where(func.lower(col(AuditLog.actor)).like(like))
     total = int((await s.exec(n)).one())
+    page = max(1, min(page, -(-total // size)))
     rows = await s.exec(q.order_by(col(AuditLog.id).desc()).offset((page - 1) * size).limit(size))
     return list(rows), total
 
