@@ -32,6 +32,7 @@ from web.auth import COOKIE, RateLimit, Viewer, is_admin
 log = logging.getLogger(__name__)
 Page = Callable[["Desk", web.Request, Viewer], Awaitable[web.StreamResponse]]
 HandlerFn = Callable[[Ctx], Awaitable[None]]
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 @dataclass
@@ -109,6 +110,7 @@ class Desk:
         """Add the desk's routes to the server."""
         from web import actions, pages  # the route tables live with their handlers
 
+        server.app.middlewares.append(self._german_errors)
         r = server.app.router
         r.add_get("/", self.home)
         r.add_get("/login/{token}", self.login_form)
@@ -120,6 +122,19 @@ class Desk:
             r.add_get(path, self._guarded(page))
         for path, page in actions.ROUTES:
             r.add_post(path, self._guarded(page, form=True))
+
+    @web.middleware
+    async def _german_errors(self, request: web.Request, handler: Handler
+                             ) -> web.StreamResponse:
+        """Answer an unknown address or a wrong method with a German page, not aiohttp's."""
+        try:
+            return await handler(request)
+        except web.HTTPNotFound:
+            return self.message(t.NOT_FOUND, status=404)
+        except web.HTTPMethodNotAllowed as err:
+            response = self.message(t.WRONG_METHOD, status=405)
+            response.headers["Allow"] = err.headers.get("Allow", "")
+            return response
 
     # -- rendering --------------------------------------------------------------------------
     def render(self, name: str, *, status: int = 200, viewer: Viewer | None = None,

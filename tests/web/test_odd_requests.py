@@ -45,3 +45,18 @@ async def test_protocol_pages_beyond_the_last_show_the_last(
         text = await page.text()
         assert page.status == 200, number
         assert "Seite 1 von 1" in text and "web_login" in text and "neuere" not in text, number
+
+
+async def test_unknown_addresses_and_wrong_methods_get_german_pages(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    await log_in(desk, browser_session)
+    for path in ("/gibtsnicht", "/firmen/1/extra"):
+        page = await browser_session.get(f"{desk.base}{path}")
+        text = await page.text()
+        assert page.status == 404 and page.content_type == "text/html", path
+        assert "Diese Seite gibt es nicht." in text and "Not Found" not in text, path
+    for method, path in (("get", "/abmelden"), ("post", "/heute"), ("get", "/login")):
+        r = await getattr(browser_session, method)(f"{desk.base}{path}", allow_redirects=False)
+        text = await r.text()
+        assert r.status == 405 and "Method Not Allowed" not in text, (method, path)
+        assert "Links und Knöpfe" in text and r.headers["Allow"], (method, path)
