@@ -97,12 +97,15 @@ async def decide_booth(desk: Desk, request: web.Request, viewer: Viewer
 async def export(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:
     """Download one of the chat's exports (CSV or XLSX), audited like /export."""
     kind = request.match_info["kind"]
-    xlsx = (await request.post()).get("format") == "xlsx"
+    form = await request.post()
+    xlsx = form.get("format") == "xlsx"
+    # The poll export needs its poll's number, as in chat: /export umfrage NUMMER.
+    number = str(form.get("nummer", "")).strip()
     if kind not in dict(desk.router.exports.kinds()):
         return desk.message(t.NOT_FOUND, status=404)
 
     async def run(ctx: Ctx) -> None:
-        ctx.args = kind
+        ctx.args = f"{kind} {number}" if number.isdigit() else kind
         await desk.router.exports.run(ctx)
 
     done = await desk.act(viewer, run, name="export")

@@ -137,9 +137,11 @@ async def protokoll(desk: Desk, request: web.Request, viewer: Viewer) -> web.Str
 
 
 async def exporte(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:
-    """Exporte: every export of the chat as a download."""
+    """Exporte: every export of the chat as a download (a poll's export: pick the poll)."""
+    async with desk.services.db.read() as s:
+        polls = [p for p, _, _ in reversed(await desk_store.polls_with_turnout(s))]
     return desk.render("exporte.html", viewer=viewer, page="exporte",
-                       kinds=desk.router.exports.kinds())
+                       kinds=desk.router.exports.kinds(), polls=polls)
 
 
 async def kalender(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:

@@ -137,3 +137,24 @@ async def test_desk_counts_as_the_chat_does_and_keeps_anonymous_polls_out_of_fir
     assert "1 von 1 Umfragen mit Namen beantwortet" in firma
     page = await (await browser_session.get(f"{desk.base}/firmen")).text()
     assert "<td>1 von 1</td>" in page and "<td>0 von 1</td>" in page
+
+
+async def test_a_poll_is_exported_on_the_desk_after_picking_it(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    await join(desk, "anna", "Pragma")
+    anna = await person(desk, "anna")
+    poll_id = await make_poll(desk, "Grillfest <im> Juni? 🎉", 5, [anna], [anna])
+    exporte = await log_in(desk, browser_session)
+    page = await (await browser_session.get(f"{desk.base}/exporte")).text()
+    assert f'<option value="{poll_id}">{poll_id}: Grillfest &lt;im&gt; Juni? 🎉</option>' in page
+    csrf = re.search(r'name="csrf" value="([^"]+)"', exporte)
+    assert csrf
+    for fmt in ("csv", "xlsx"):
+        r = await browser_session.post(f"{desk.base}/exporte/umfrage", data={
+            "csrf": csrf.group(1), "nummer": str(poll_id), "format": fmt}, allow_redirects=False)
+        assert r.status == 200, await r.text()
+        assert r.headers["Content-Disposition"].endswith(f'.{fmt}"')
+        if fmt == "csv":
+            assert "anna" in (await r.read()).decode("utf-8-sig")
+    log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=export")).text()
+    assert f"filter={poll_id}" in log and "kind=umfrage" in log
