@@ -269,3 +269,22 @@ async def test_every_calendar_entry_opens_its_details(
               if body.startswith("Ostersonntag")]
     assert easter == ["Ostersonntag Feiertag BB Datum So, 5. April 2026 "
                       "Feiertag in Brandenburg (BB)"]  # not a holiday in Sachsen
+
+
+async def test_every_table_scrolls_sideways_on_a_phone(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    await request_media_day(desk, cid)
+    async with desk.app.db.unit() as s:
+        first = (await events.upcoming(s, now=desk.clock.now()))[0]
+        anna = await people.by_key(s, "console:anna")
+        assert anna is not None
+        await signup.register(s, event_id=first.id, person_id=anna.id, people=1,
+                              now=desk.clock.now())
+    await log_in(desk, browser_session)
+    for path in ("/heute", "/termine", "/firmen", "/kalender", "/zahlen", "/protokoll"):
+        page = await (await browser_session.get(f"{desk.base}{path}")).text()
+        tables = page.count("<table")
+        assert tables, path
+        # A table wider than a phone scrolls in its box instead of widening the page.
+        assert len(re.findall(r'<div class="scroll">\s*<table', page)) == tables, path
