@@ -20,7 +20,7 @@ from bot.chat import Address, FileOut, Incoming, plain_text
 from bot.chat import Person as ChatPerson
 from bot.web_server import WebServer
 from handlers.core import Ctx, Router, provisional
-from handlers.core.format import fmt_date, fmt_dt, fmt_short_date
+from handlers.core.format import fmt_date, fmt_dt, fmt_short_date, plural
 from handlers.web.texts import RULES
 from storage import audit
 from storage import web as web_store
@@ -98,6 +98,7 @@ class Desk:
         self.templates.filters["dt"] = lambda v: fmt_dt(v, self.services.tz) if v else "–"
         self.templates.globals["nav"] = t.NAV
         self.templates.globals["t"] = t
+        self.templates.globals["plural"] = plural  # "1 Eintrag", "3 Einträge"
         # The "vorläufig" marks of the chat, for the catalogue's assumed values.
         self.templates.globals["mark"] = provisional.mark
         self.templates.globals["date_mark"] = provisional.date_mark

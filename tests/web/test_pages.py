@@ -103,7 +103,7 @@ async def test_confirm_on_the_web_tells_the_member_once_and_is_audited(
     assert "bestätigt: Mo, 16. Februar 2026" in firmen
     log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=media_day_confirm"))\
         .text()
-    assert "1 Einträge" in log and "console:chef" in log
+    assert "1 Eintrag ·" in log and "console:chef" in log
 
 
 async def test_decline_needs_a_reason_and_the_company_reads_it(
@@ -234,7 +234,7 @@ async def test_booth_requests_are_decided_on_the_web_and_the_member_is_told_once
     rest = await (await browser_session.get(f"{desk.base}/anfragen")).text()
     assert "Keine offenen Standanfragen." in rest
     log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=fair_confirm")).text()
-    assert "1 Einträge" in log and "console:chef" in log
+    assert "1 Eintrag ·" in log and "console:chef" in log
     bad = await browser_session.post(f"{desk.base}/anfragen/messestand/{yes}/loeschen",
                                      data={"csrf": csrf.group(1)})
     assert bad.status == 404
@@ -288,3 +288,25 @@ async def test_every_table_scrolls_sideways_on_a_phone(
         assert tables, path
         # A table wider than a phone scrolls in its box instead of widening the page.
         assert len(re.findall(r'<div class="scroll">\s*<table', page)) == tables, path
+
+
+async def test_counts_of_one_are_singular(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    async with desk.app.db.unit() as s:
+        first = (await events.upcoming(s, now=desk.clock.now()))[0]
+        anna = await people.by_key(s, "console:anna")
+        assert anna is not None
+        await signup.register(s, event_id=first.id, person_id=anna.id, people=1,
+                              now=desk.clock.now())
+    await log_in(desk, browser_session)
+    log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=web_login")).text()
+    assert "1 Eintrag · Seite 1 von 1" in log
+    firma = await (await browser_session.get(f"{desk.base}/firmen/{cid}")).text()
+    assert "angemeldet, 1 Person</li>" in firma
+    async with desk.app.db.read() as s:
+        n = len(await companies.all_companies(s))
+    firmen = await (await browser_session.get(f"{desk.base}/firmen")).text()
+    assert f"<p>{n} Firmen</p>" in firmen
+    bb = await (await browser_session.get(f"{desk.base}/firmen?land=BB")).text()
+    assert "<p>1 Firma</p>" in bb  # the shipped catalogue names one company in Brandenburg
