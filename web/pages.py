@@ -7,10 +7,14 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bot.chat import plain_text
 from handlers.ideas.member import themes
 from handlers.media_days.view import config
 from handlers.media_days.view import today as md_today
+from handlers.team.audit_texts import describe
+from storage import audit
 from storage import web as web_store
+from storage.db import Session
 from storage.events import queries as events
 from storage.fairs import queries as fairs
 from storage.media_days import queries as media_days
@@ -66,7 +70,8 @@ async def firma(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamR
             return desk.message(t.NOT_FOUND, status=404)
         regs = await events.entries(s, company_id=cid)
         booths = await fairs.company_requests(s, company_id=cid)
-        history = await desk_store.company_history(s, name=rows[0].company.name)
+        history = await _described(desk, s, await desk_store.company_history(
+            s, name=rows[0].company.name))
     return desk.render("firma.html", viewer=viewer, page="firmen", row=rows[0], regs=regs,
                        booths=booths, history=history)
 
@@ -127,13 +132,23 @@ async def protokoll(desk: Desk, request: web.Request, viewer: Viewer) -> web.Str
     except ValueError:
         page = 1
     async with desk.services.db.read() as s:
-        rows, total = await desk_store.audit_page(s, page=page, action=action, actor=actor)
+        found, total = await desk_store.audit_page(s, page=page, action=action, actor=actor)
+        rows = await _described(desk, s, found)
         actions = await desk_store.audit_actions(s)
     pages = max(1, -(-total // desk_store.AUDIT_PAGE))
     page = min(page, pages)  # audit_page showed the last page for a number beyond it
     return desk.render("protokoll.html", viewer=viewer, page="protokoll", rows=rows,
                        total=total, actions=actions, action=action, actor=actor,
                        current=page, pages=pages)
+
+
+async def _described(desk: Desk, s: Session, entries: list[audit.AuditLog]
+                     ) -> list[tuple[audit.AuditLog, str, str]]:
+    """Return each audit entry with who (a name) and what it did in German, as /protokoll."""
+    names = await audit.names(s, entries)
+    tz = desk.services.tz
+    return [(a, names.people.get(a.actor, a.actor),
+             plain_text(describe(a.action, a.detail, names, tz))) for a in entries]
 
 
 async def exporte(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:

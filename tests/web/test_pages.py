@@ -141,9 +141,13 @@ async def test_every_page_renders_for_the_team(
     for path, expect in [("/firmen", "Pragma"), ("/firmen?land=SN", "Firmen"),
                          ("/firmen?ohne_medientag=1", "Firmen"),
                          (f"/firmen/{cid}", "anna (console), Personal / HR, zuletzt"),
-                         (f"/firmen/{cid}", "invite (console:chef)"),
+                         (f"/firmen/{cid}", "Einladung für Pragma erstellt (für 1 Person) "
+                                            "(chef)</li>"),
                          ("/termine", "Standplan"), ("/kalender?monat=2026-03", "Schau rein"),
                          ("/zahlen", "<svg"), ("/protokoll", "invite"),
+                         # What an entry did reads in German, as /protokoll in chat.
+                         ("/protokoll", "<td>Einladung für Pragma erstellt (für 1 Person)</td>"),
+                         ("/protokoll", "<td>am Web-Schreibtisch angemeldet</td>"),
                          ("/exporte", "Medientage")]:
         r = await browser_session.get(f"{desk.base}{path}")
         assert r.status == 200, path
