@@ -127,7 +127,8 @@ class Desk:
     @web.middleware
     async def _german_errors(self, request: web.Request, handler: Handler
                              ) -> web.StreamResponse:
-        """Answer an unknown address or a wrong method with a German page, not aiohttp's."""
+        """Answer an unknown address, a wrong method or a form too large with a German page,
+        not aiohttp's English text."""
         try:
             return await handler(request)
         except web.HTTPNotFound:
@@ -136,6 +137,8 @@ class Desk:
             response = self.message(t.WRONG_METHOD, status=405)
             response.headers["Allow"] = err.headers.get("Allow", "")
             return response
+        except web.HTTPRequestEntityTooLarge:  # a form above client_max_size (forms only)
+            return self.message(t.TOO_LARGE, status=413)
 
     # -- rendering --------------------------------------------------------------------------
     def render(self, name: str, *, status: int = 200, viewer: Viewer | None = None,

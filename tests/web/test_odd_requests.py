@@ -60,3 +60,13 @@ async def test_unknown_addresses_and_wrong_methods_get_german_pages(
         text = await r.text()
         assert r.status == 405 and "Method Not Allowed" not in text, (method, path)
         assert "Links und Knöpfe" in text and r.headers["Allow"], (method, path)
+
+
+async def test_a_form_too_large_gets_a_german_page(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    csrf = CSRF.search(await log_in(desk, browser_session))
+    assert csrf
+    r = await browser_session.post(f"{desk.base}/anfragen/medientag/1/absagen",
+                                   data={"csrf": csrf.group(1), "reason": "x" * 70_000})
+    text = await r.text()
+    assert r.status == 413 and "zu viel Text" in text and "Maximum" not in text
