@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Text, and_, case, cast
 from sqlmodel import col, func, select
@@ -298,10 +299,13 @@ async def company_history(s: Session, *, name: str, limit: int = 200) -> list[Au
     return [r for r in rows if r.detail.get("company") == name]
 
 
-async def media_day_months(s: Session) -> list[tuple[date, int]]:
-    """Return (first of month, companies whose media day was confirmed then), oldest first."""
+async def media_day_months(s: Session, *, tz: ZoneInfo) -> list[tuple[date, int]]:
+    """Return (first of month, companies whose media day was confirmed then), oldest first.
+
+    The month is the cluster's (`tz`): a confirmation at 00:30 on the 1st is that month's.
+    """
     found: Counter[date] = Counter()
     for at in await s.exec(select(MediaDay.confirmed_at).where(MediaDay.status == "confirmed")):
         if at is not None:
-            found[at.date().replace(day=1)] += 1
+            found[at.astimezone(tz).date().replace(day=1)] += 1
     return sorted(found.items())
