@@ -229,9 +229,12 @@ class Desk:
         viewer = await self.viewer(request)
         form = await request.post()
         if viewer is not None and viewer.csrf_ok(form.get("csrf")):
+            now = self.services.clock.now()
             async with self.services.db.unit() as s:
-                await web_store.end_session(s, token=request.cookies[COOKIE],
-                                            now=self.services.clock.now())
+                await web_store.end_session(s, token=request.cookies[COOKIE], now=now)
+                # Audited like /web_abmelden in chat (and like the login).
+                audit.record(s, actor=viewer.person.key, action="web_logout", now=now,
+                             sessions=1)
         response = self.message(t.LOGGED_OUT, status=200)
         response.del_cookie(COOKIE, path="/")
         return response
