@@ -314,3 +314,23 @@ async def test_counts_of_one_are_singular(
     assert f"<p>{n} Firmen</p>" in firmen
     bb = await (await browser_session.get(f"{desk.base}/firmen?land=BB")).text()
     assert "<p>1 Firma</p>" in bb  # the shipped catalogue names one company in Brandenburg
+
+
+async def test_feed_entries_keep_their_uid_when_an_earlier_entry_comes(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    md_id = await request_media_day(desk, cid)
+    csrf = CSRF.search(await log_in(desk, browser_session))
+    assert csrf
+    feed_page = await (await browser_session.post(f"{desk.base}/kalender/feed",
+                                                  data={"csrf": csrf.group(1)})).text()
+    url = re.search(r"(http://\S+\.ics)", feed_page)
+    assert url
+    uids = re.compile(r"^UID:(.+?)\r?$", re.M)
+    async with aiohttp.ClientSession() as calendar_app:
+        before = set(uids.findall(await (await calendar_app.get(url.group(1))).text()))
+        # A confirmed media day on 16 February: an entry before most of the year's.
+        await browser_session.post(f"{desk.base}/anfragen/medientag/{md_id}/bestaetigen",
+                                   data={"csrf": csrf.group(1), "day": MON.isoformat()})
+        after = set(uids.findall(await (await calendar_app.get(url.group(1))).text()))
+    assert len(after) == len(before) + 1 and before < after  # calendar apps match by UID
