@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.core import Services, Table
 from handlers.core.exports import to_csv
-from handlers.core.format import MONTHS
+from handlers.core.format import MONTHS, fmt_short_date
 from storage import feedback
 from storage.events.models import Event
 from storage.polls.models import Poll
@@ -78,8 +78,9 @@ async def all_figures(svc: Services) -> list[Figure]:
 
 
 def _day(at: datetime, tz: ZoneInfo) -> str:
-    """The local date of a moment (stored in UTC: 00:30 in Berlin is the day before in UTC)."""
-    return at.astimezone(tz).date().isoformat()
+    """The local date of a moment, German (stored in UTC: 00:30 in Berlin is the day before
+    in UTC), as the chat's exports write dates."""
+    return fmt_short_date(at.astimezone(tz).date())
 
 
 def _registrations(counts: list[tuple[Event, int, int]], tz: ZoneInfo) -> Figure:

@@ -182,5 +182,7 @@ async def test_zahlen_dates_and_months_are_the_clusters_not_utc(
     await make_poll(desk, "Frühstück?", 2, [anna], [anna])  # closes Tue 3 March, 00:30
     await log_in(desk, browser_session)
     page = await (await browser_session.get(f"{desk.base}/zahlen")).text()
-    assert "<td>Frühstück?</td><td>2026-03-03</td>" in page
+    assert "<td>Frühstück?</td><td>03.03.2026</td>" in page  # German, as the exports
     assert "<td>März 2026</td><td>1</td>" in page and "Februar 2026" not in page
+    csv = (await (await browser_session.get(f"{desk.base}/zahlen/umfragen.csv")).read())
+    assert "Frühstück?;03.03.2026;" in csv.decode("utf-8-sig")
