@@ -55,7 +55,7 @@ class Waiting:
     """An event with people on its waiting list."""
 
     event: Event
-    waiting: int
+    waiting: int  # people (a sign-up counts its people)
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,9 @@ async def today(s: Session, *, now: datetime, days: int = 14, recent: int = 14) 
                   for f in await s.exec(
         select(Fair).where(col(Fair.deadline) >= now, col(Fair.deadline) <= until,
                            col(Fair.cancelled_at).is_(None)))]
-    waiting = [Waiting(e, int(n)) for e, n in await s.exec(
-        select(Event, func.count(col(Registration.id)))
+    # People, not sign-ups (one sign-up may be for 3 people), as Termine and Zahlen count.
+    waiting = [Waiting(e, int(n or 0)) for e, n in await s.exec(
+        select(Event, func.sum(col(Registration.people)))
         .join(Registration, col(Registration.event_id) == col(Event.id))
         .where(Registration.status == "waitlist", col(Event.start) >= now)
         .group_by(col(Event.id)).order_by(col(Event.start)))]

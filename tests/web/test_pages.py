@@ -197,7 +197,7 @@ async def test_heute_shows_deadlines_waiting_lists_and_undelivered_messages(
                             drop_reason="gave_up", last_error="blocked"))
     page = await log_in(desk, browser_session)
     assert "Uhr (vorläufig): Kleiner Workshop (Anmeldeschluss)" in page  # an assumed deadline
-    assert "Kleiner Workshop</a>: 1 auf der Warteliste" in page
+    assert "Kleiner Workshop</a>: 1 Person auf der Warteliste" in page
     assert "<td>bert</td><td>EMIS</td><td>event.reminder</td><td>aufgegeben</td>" in page
 
 
@@ -334,3 +334,22 @@ async def test_feed_entries_keep_their_uid_when_an_earlier_entry_comes(
                                    data={"csrf": csrf.group(1), "day": MON.isoformat()})
         after = set(uids.findall(await (await calendar_app.get(url.group(1))).text()))
     assert len(after) == len(before) + 1 and before < after  # calendar apps match by UID
+
+
+async def test_heute_counts_the_people_on_a_waiting_list_not_the_sign_ups(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    await join(desk, "anna", "Pragma")
+    await join(desk, "bert", "EMIS")
+    now = desk.clock.now()
+    async with desk.app.db.unit() as s:
+        ev = await manage.create(s, now=now, title="Kleiner Workshop", kind="intern",
+                                 start=now + timedelta(days=10), capacity=2)
+        anna = await people.by_key(s, "console:anna")
+        bert = await people.by_key(s, "console:bert")
+        assert anna is not None and bert is not None
+        await signup.register(s, event_id=ev.id, person_id=anna.id, people=2, now=now)
+        await signup.register(s, event_id=ev.id, person_id=bert.id, people=2, now=now)
+    page = await log_in(desk, browser_session)
+    assert "Kleiner Workshop</a>: 2 Personen auf der Warteliste" in page
+    zahlen = await (await browser_session.get(f"{desk.base}/zahlen")).text()
+    assert "<td>Kleiner Workshop</td><td>12.02.2026</td><td>2</td><td>2</td>" in zahlen
