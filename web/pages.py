@@ -17,6 +17,7 @@ from storage import web as web_store
 from storage.db import Session
 from storage.events import queries as events
 from storage.fairs import queries as fairs
+from storage.films.rules import FilmConfig
 from storage.media_days import queries as media_days
 from storage.web import desk as desk_store
 from web import calendar, charts
@@ -36,7 +37,8 @@ async def heute(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamR
         data = await desk_store.today(s, now=now)
         mds = await media_days.overview(s, today=md_today(now, svc.tz), cfg=config(svc.catalogue))
     return desk.render("heute.html", viewer=viewer, page="heute", d=data, requested=mds.requested,
-                       themes=themes(svc.catalogue))
+                       themes=themes(svc.catalogue),
+                       film_group=FilmConfig.from_catalogue(svc.catalogue).label)
 
 
 async def firmen(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:

@@ -11,6 +11,8 @@ from handlers.media_days.view import config
 from storage.events import manage, signup
 from storage.events import queries as events
 from storage.fairs import booths
+from storage.films import service as films
+from storage.films.rules import FilmConfig
 from storage.media_days import service
 from storage.members import companies, people
 from storage.outbox.models import OutboxMessage
@@ -353,3 +355,15 @@ async def test_heute_counts_the_people_on_a_waiting_list_not_the_sign_ups(
     assert "Kleiner Workshop</a>: 2 Personen auf der Warteliste" in page
     zahlen = await (await browser_session.get(f"{desk.base}/zahlen")).text()
     assert "<td>Kleiner Workshop</td><td>12.02.2026</td><td>2</td><td>2</td>" in zahlen
+
+
+async def test_heute_names_a_chosen_film_group_by_its_label(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    cfg = FilmConfig.from_catalogue(desk.app.catalogue)
+    async with desk.app.db.unit() as s:
+        await films.register_interest(s, company_id=cid, group_key="kaufmaennisch",
+                                      description="Industriekaufleute", now=desk.clock.now(),
+                                      cfg=cfg)
+    page = await log_in(desk, browser_session)
+    assert "<td>Kaufmännische Berufe</td>" in page and "kaufmaennisch" not in page
