@@ -11,6 +11,7 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import jinja2
@@ -93,6 +94,7 @@ class Desk:
             undefined=jinja2.StrictUndefined,
         )
         self.templates.filters["date"] = fmt_date
+        self.templates.filters["isodate"] = _iso_date  # days stored as ISO text (Schau rein)
         self.templates.filters["shortdate"] = (
             lambda v: fmt_short_date(v.astimezone(self.services.tz).date()))
         self.templates.filters["dt"] = lambda v: fmt_dt(v, self.services.tz) if v else "–"
@@ -278,6 +280,14 @@ class Desk:
         for line in done.lines:
             self.flash(viewer, line)
         return done
+
+
+def _iso_date(text: str) -> str:
+    """Write a day stored as ISO text the German way ("Mo, 9. März 2026")."""
+    try:
+        return fmt_date(date.fromisoformat(text))
+    except ValueError:
+        return text
 
 
 def _redirect(to: str) -> web.Response:

@@ -17,6 +17,8 @@ from storage.media_days import service
 from storage.members import companies, people
 from storage.outbox.models import OutboxMessage
 from storage.polls import roles
+from storage.schau_rein import service as schau_rein
+from storage.schau_rein.programme import programme
 from storage.stammtisch import service as stammtisch
 from tests.support.store import plan_text
 from tests.web.conftest import Desk
@@ -367,3 +369,17 @@ async def test_heute_names_a_chosen_film_group_by_its_label(
                                       cfg=cfg)
     page = await log_in(desk, browser_session)
     assert "<td>Kaufmännische Berufe</td>" in page and "kaufmaennisch" not in page
+
+
+async def test_heute_writes_schau_rein_days_the_german_way(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    prog = programme(desk.app.catalogue)
+    assert prog is not None
+    async with desk.app.db.unit() as s:
+        await companies.set_state(s, company_id=cid, state="SN")
+        await schau_rein.sign_up(s, programme=prog, company_id=cid, person_id=None,
+                                 days=[date(2026, 3, 9), date(2026, 3, 10)], support=[],
+                                 description="Werkstatt", contact="Anna", now=desk.clock.now())
+    page = await log_in(desk, browser_session)
+    assert "<td>Mo, 9. März 2026, Di, 10. März 2026</td>" in page and "2026-03-09" not in page
