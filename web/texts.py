@@ -26,7 +26,7 @@ NO_REASON = "Bitte schreib eine Begründung – die Firma liest sie."
 BAD_DAY = "Dieser Tag passt nicht zur Anfrage. Bitte lade die Seite neu."
 STATUS = {"requested": "angefragt", "confirmed": "bestätigt", "declined": "abgesagt",
           "withdrawn": "zurückgezogen", "waiting": "Warteliste", "registered": "angemeldet",
-          "waitlist": "Warteliste"}
+          "waitlist": "Warteliste", "cancelled": "abgemeldet"}
 STATE = {"BB": "Brandenburg", "SN": "Sachsen", None: "–", "": "–"}
 FEED_NEW = "Neue Kalender-Adresse (nur im Team weitergeben, die alte gilt nicht mehr): {url}"
 FEED_REVOKED = "Die Kalender-Adresse gilt nicht mehr."

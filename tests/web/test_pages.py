@@ -383,3 +383,18 @@ async def test_heute_writes_schau_rein_days_the_german_way(
                                  description="Werkstatt", contact="Anna", now=desk.clock.now())
     page = await log_in(desk, browser_session)
     assert "<td>Mo, 9. März 2026, Di, 10. März 2026</td>" in page and "2026-03-09" not in page
+
+
+async def test_a_cancelled_registration_reads_abgemeldet_on_the_company_page(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    now = desk.clock.now()
+    async with desk.app.db.unit() as s:
+        first = (await events.upcoming(s, now=now))[0]
+        anna = await people.by_key(s, "console:anna")
+        assert anna is not None
+        await signup.register(s, event_id=first.id, person_id=anna.id, people=2, now=now)
+        await signup.cancel(s, event_id=first.id, person_id=anna.id, now=now)
+    await log_in(desk, browser_session)
+    firma = await (await browser_session.get(f"{desk.base}/firmen/{cid}")).text()
+    assert ": abgemeldet, 2 Personen</li>" in firma and "cancelled" not in firma
