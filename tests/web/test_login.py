@@ -84,7 +84,7 @@ async def test_web_abmelden_ends_every_session_and_open_link(
     await log_in(desk, browser_session)
     spare = await desk.link()
     out = await desk.say("chef", "/web_abmelden")
-    assert "1 Anmeldung(en)" in out[0].text
+    assert "Erledigt: 1 Anmeldung am Web-Schreibtisch beendet" in out[0].text
     assert (await browser_session.get(f"{desk.base}/heute")).status == 401
     assert (await browser_session.get(spare)).status == 403
     log = await desk.say("chef", "/protokoll")
