@@ -19,6 +19,8 @@ from storage.events import queries as events
 from storage.fairs import queries as fairs
 from storage.films.rules import FilmConfig
 from storage.media_days import queries as media_days
+from storage.schau_rein import queries as schau_rein
+from storage.schau_rein.programme import programme
 from storage.web import desk as desk_store
 from web import calendar, charts
 from web import texts as t
@@ -36,6 +38,12 @@ async def heute(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamR
     async with svc.db.read() as s:
         data = await desk_store.today(s, now=now)
         mds = await media_days.overview(s, today=md_today(now, svc.tz), cfg=config(svc.catalogue))
+        # The Schau-rein week's deadline is the catalogue's, not a row: add it here.
+        prog = programme(svc.catalogue)
+        if prog is not None and now <= prog.deadline <= now + timedelta(days=14):
+            assumed = "deadline" in await schau_rein.assumed(s, prog)
+            data.deadlines.append(desk_store.Deadline(prog.deadline, prog.title, "schau", assumed))
+            data.deadlines.sort(key=lambda d: d.at)
     return desk.render("heute.html", viewer=viewer, page="heute", d=data, requested=mds.requested,
                        themes=themes(svc.catalogue),
                        film_group=FilmConfig.from_catalogue(svc.catalogue).label)

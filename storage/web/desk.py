@@ -33,11 +33,12 @@ AUDIT_PAGE = 50
 
 @dataclass(frozen=True)
 class Deadline:
-    """Something due within the look-ahead: an event's registration deadline or a fair's."""
+    """Something due within the look-ahead: the registration deadline of an event, a fair or
+    the Schau-rein week."""
 
     at: datetime
     title: str
-    what: str  # "event" | "fair"
+    what: str  # "event" | "fair" | "schau"
     assumed: bool = False  # the catalogue only assumed this deadline ("vorläufig")
 
 

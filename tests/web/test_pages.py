@@ -398,3 +398,11 @@ async def test_a_cancelled_registration_reads_abgemeldet_on_the_company_page(
     await log_in(desk, browser_session)
     firma = await (await browser_session.get(f"{desk.base}/firmen/{cid}")).text()
     assert ": abgemeldet, 2 Personen</li>" in firma and "cancelled" not in firma
+
+
+async def test_heute_lists_the_schau_rein_deadline(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    await desk.app.advance(datetime(2026, 2, 10, 9, 0, tzinfo=desk.app.services.tz))
+    page = await log_in(desk, browser_session)
+    assert ("Fr, 20. Februar 2026, 23:59 Uhr (vorläufig): Schau rein! – Woche der offenen "
+            "Unternehmen Sachsen (Anmeldeschluss)") in page
