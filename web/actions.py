@@ -17,9 +17,11 @@ from handlers.fairs import texts as fair_t
 from handlers.fairs.actions import Decide
 from handlers.media_days import team as md_team
 from handlers.media_days.actions import Confirm, Decline
+from handlers.media_days.view import today as md_today
 from storage import audit
 from storage import web as web_store
 from storage.fairs import queries as fair_queries
+from storage.media_days import queries as md_queries
 from web import calendar
 from web import texts as t
 from web.auth import Viewer
@@ -42,7 +44,16 @@ async def confirm_media_day(desk: Desk, request: web.Request, viewer: Viewer
     except ValueError:
         return desk.message(t.BAD_DAY, status=400)
     action, note = Confirm(md_id, day), str(form.get("note", ""))
-    await desk.act(viewer, lambda ctx: md_team.confirm(ctx, action, note), name=Confirm.name)
+
+    async def run(ctx: Ctx) -> None:
+        # The chat's button carries a wished day; a form can be sent with any day.
+        md = await md_queries.get(ctx.s, md_id=md_id)
+        if md is not None and (day not in md.wished_days or day < md_today(ctx.now, ctx.tz)):
+            ctx.say(t.BAD_DAY)
+            return
+        await md_team.confirm(ctx, action, note)
+
+    await desk.act(viewer, run, name=Confirm.name)
     return _back("/anfragen")
 
 

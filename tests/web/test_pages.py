@@ -13,6 +13,7 @@ from storage.events import queries as events
 from storage.fairs import booths
 from storage.films import service as films
 from storage.films.rules import FilmConfig
+from storage.media_days import queries as service_queries
 from storage.media_days import service
 from storage.members import companies, people
 from storage.outbox.models import OutboxMessage
@@ -406,3 +407,21 @@ async def test_heute_lists_the_schau_rein_deadline(
     page = await log_in(desk, browser_session)
     assert ("Fr, 20. Februar 2026, 23:59 Uhr (vorläufig): Schau rein! – Woche der offenen "
             "Unternehmen Sachsen (Anmeldeschluss)") in page
+
+
+async def test_a_media_day_is_only_confirmed_on_a_wished_day(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    md_id = await request_media_day(desk, cid)  # wished: Monday 16 February
+    csrf = CSRF.search(await log_in(desk, browser_session))
+    assert csrf
+    url = f"{desk.base}/anfragen/medientag/{md_id}/bestaetigen"
+    for day in ("9999-12-31", "2026-02-17", "2026-02-15"):  # a forged form: not wished
+        page = await browser_session.post(url, data={"csrf": csrf.group(1), "day": day})
+        assert "Dieser Tag passt nicht zur Anfrage." in await page.text(), day
+    assert not [t for t in desk.port.texts("anna") if "bestätigt" in t]
+    async with desk.app.db.read() as s:
+        md = await service_queries.get(s, md_id=md_id)
+    assert md is not None and md.status == "requested"
+    done = await browser_session.post(url, data={"csrf": csrf.group(1), "day": MON.isoformat()})
+    assert "Bestätigt: Pragma am Montag, 16. Februar 2026" in await done.text()
