@@ -17,12 +17,15 @@ from handlers.fairs import texts as fair_t
 from handlers.fairs.actions import Decide
 from handlers.media_days import team as md_team
 from handlers.media_days.actions import Confirm, Decline
+from handlers.media_days.view import today as md_today
 from storage import audit
 from storage import web as web_store
 from storage.fairs import queries as fair_queries
+from storage.media_days import queries as md_queries
 from web import calendar
 from web import texts as t
 from web.auth import Viewer
+from web.desk import row_id
 
 if TYPE_CHECKING:
     from web.desk import Desk, Page
@@ -37,11 +40,20 @@ async def confirm_media_day(desk: Desk, request: web.Request, viewer: Viewer
     """Confirm a wished media day (the chat's ✓ button), with an optional note."""
     form = await request.post()
     try:
-        md_id, day = int(request.match_info["id"]), date.fromisoformat(str(form.get("day")))
+        md_id, day = row_id(request.match_info["id"]), date.fromisoformat(str(form.get("day")))
     except ValueError:
         return desk.message(t.BAD_DAY, status=400)
     action, note = Confirm(md_id, day), str(form.get("note", ""))
-    await desk.act(viewer, lambda ctx: md_team.confirm(ctx, action, note), name=Confirm.name)
+
+    async def run(ctx: Ctx) -> None:
+        # The chat's button carries a wished day; a form can be sent with any day.
+        md = await md_queries.get(ctx.s, md_id=md_id)
+        if md is not None and (day not in md.wished_days or day < md_today(ctx.now, ctx.tz)):
+            ctx.say(t.BAD_DAY)
+            return
+        await md_team.confirm(ctx, action, note)
+
+    await desk.act(viewer, run, name=Confirm.name)
     return _back("/anfragen")
 
 
@@ -51,7 +63,7 @@ async def decline_media_day(desk: Desk, request: web.Request, viewer: Viewer
     form = await request.post()
     reason = str(form.get("reason", "")).strip()
     try:
-        md_id = int(request.match_info["id"])
+        md_id = row_id(request.match_info["id"])
     except ValueError:
         return desk.message(t.NOT_FOUND, status=404)
     if not reason:
@@ -70,7 +82,7 @@ async def decide_booth(desk: Desk, request: web.Request, viewer: Viewer
     """Confirm or decline a booth request with an optional note (the chat's /messestand)."""
     form = await request.post()
     try:
-        request_id = int(request.match_info["id"])
+        request_id = row_id(request.match_info["id"])
     except ValueError:
         return desk.message(t.NOT_FOUND, status=404)
     op = request.match_info["op"]
@@ -96,12 +108,15 @@ async def decide_booth(desk: Desk, request: web.Request, viewer: Viewer
 async def export(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:
     """Download one of the chat's exports (CSV or XLSX), audited like /export."""
     kind = request.match_info["kind"]
-    xlsx = (await request.post()).get("format") == "xlsx"
+    form = await request.post()
+    xlsx = form.get("format") == "xlsx"
+    # The poll export needs its poll's number, as in chat: /export umfrage NUMMER.
+    number = str(form.get("nummer", "")).strip()
     if kind not in dict(desk.router.exports.kinds()):
         return desk.message(t.NOT_FOUND, status=404)
 
     async def run(ctx: Ctx) -> None:
-        ctx.args = kind
+        ctx.args = f"{kind} {number}" if number.isdigit() else kind
         await desk.router.exports.run(ctx)
 
     done = await desk.act(viewer, run, name="export")

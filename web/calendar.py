@@ -4,6 +4,8 @@ skipped shown), confirmed media days and the public holidays of Brandenburg and 
 from __future__ import annotations
 
 import calendar as cal
+import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
@@ -217,6 +219,17 @@ async def month(svc: Services, first: date) -> Month:
     return Month(first, f"{MONTHS[first.month - 1]} {first.year}", WEEKDAYS_SHORT, weeks)
 
 
+def _uid(e: Entry, seen: Counter[str]) -> str:
+    """A UID that stays the entry's when others come or go (calendar apps match by UID).
+
+    Made of what the entry is (kind, day, title, its page), not of its place in the list.
+    """
+    key = hashlib.sha256(f"{e.kind}|{e.day}|{e.title}|{e.href}".encode()).hexdigest()[:16]
+    seen[key] += 1
+    more = f"-{seen[key]}" if seen[key] > 1 else ""
+    return f"{e.kind}-{e.day.isoformat()}-{key}{more}@zukunftsmacher"
+
+
 async def feed(svc: Services, *, year: int) -> bytes:
     """Return the cluster calendar of `year` (and the next) as one .ics file."""
     found = await entries(svc, date(year, 1, 1), date(year + 1, 12, 31))
@@ -225,9 +238,10 @@ async def feed(svc: Services, *, year: int) -> bytes:
     ics.add("version", "2.0")
     ics.add("x-wr-calname", "Zukunftsmacher")
     stamp = svc.clock.now().astimezone(UTC)
-    for n, e in enumerate(found):
+    seen: Counter[str] = Counter()
+    for e in found:
         ev = VEvent()
-        ev.add("uid", f"{e.kind}-{e.day.isoformat()}-{n}@zukunftsmacher")
+        ev.add("uid", _uid(e, seen))
         ev.add("dtstamp", stamp)
         ev.add("summary", e.title)
         if e.start is not None:

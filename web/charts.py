@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from html import escape
+from zoneinfo import ZoneInfo
 
 from handlers.core import Services, Table
 from handlers.core.exports import to_csv
-from handlers.core.format import MONTHS
+from handlers.core.format import MONTHS, fmt_short_date
 from storage import feedback
 from storage.events.models import Event
 from storage.polls.models import Poll
@@ -68,17 +69,24 @@ async def all_figures(svc: Services) -> list[Figure]:
     async with svc.db.read() as s:
         counts = await desk_store.event_counts(s)
         companies = await desk_store.companies(s)
-        confirmed = await desk_store.media_day_months(s)
+        confirmed = await desk_store.media_day_months(s, tz=svc.tz)
         polls = await desk_store.polls_with_turnout(s)
         ratings = await feedback.summaries(s, since=datetime(2000, 1, 1, tzinfo=UTC))
-    return [_registrations(counts), _media_days(confirmed, len(companies), svc),
-            _activity(companies), _polls(polls), _feedback(ratings)]
+    tz = svc.tz
+    return [_registrations(counts, tz), _media_days(confirmed, len(companies), svc),
+            _activity(companies), _polls(polls, tz), _feedback(ratings, tz)]
 
 
-def _registrations(counts: list[tuple[Event, int, int]]) -> Figure:
+def _day(at: datetime, tz: ZoneInfo) -> str:
+    """The local date of a moment, German (stored in UTC: 00:30 in Berlin is the day before
+    in UTC), as the chat's exports write dates."""
+    return fmt_short_date(at.astimezone(tz).date())
+
+
+def _registrations(counts: list[tuple[Event, int, int]], tz: ZoneInfo) -> Figure:
     title = "Anmeldungen je Termin (Personen) und Plätze"
     shown = [(e, n, w) for e, n, w in counts if e.capacity or n]
-    rows = [[e.title, e.start.date().isoformat(), n, w, e.capacity or ""] for e, n, w in shown]
+    rows = [[e.title, _day(e.start, tz), n, w, e.capacity or ""] for e, n, w in shown]
     svg = bars(title, [e.title for e, _, _ in shown], [n for _, n, _ in shown],
                [e.capacity for e, _, _ in shown])
     return Figure("anmeldungen", title, ["Termin", "Datum", "Angemeldet", "Warteliste",
@@ -111,10 +119,10 @@ def _activity(companies: list[desk_store.CompanyRow]) -> Figure:
                                         "Messestand", "Schau rein", "Summe"], rows, svg)
 
 
-def _polls(polls: list[tuple[Poll, int, int]]) -> Figure:
+def _polls(polls: list[tuple[Poll, int, int]], tz: ZoneInfo) -> Figure:
     title = "Beteiligung an Umfragen (Stimmen von Befragten)"
     rows: list[list[str | int]] = [
-        [p.question, p.closes_at.date().isoformat(), voted, asked,
+        [p.question, _day(p.closes_at, tz), voted, asked,
          f"{round(100 * voted / asked)} %" if asked else "–"] for p, voted, asked in polls]
     svg = bars(title, [p.question for p, _, _ in polls], [v for _, v, _ in polls],
                [a for _, _, a in polls])
@@ -122,9 +130,9 @@ def _polls(polls: list[tuple[Poll, int, int]]) -> Figure:
                                       "Beteiligung"], rows, svg)
 
 
-def _feedback(ratings: list[feedback.Summary]) -> Figure:
+def _feedback(ratings: list[feedback.Summary], tz: ZoneInfo) -> Figure:
     title = "Feedback je Termin (Durchschnitt der Sterne, 1 bis 5)"
-    rows: list[list[str | int]] = [[r.event.title, r.event.start.date().isoformat(),
+    rows: list[list[str | int]] = [[r.event.title, _day(r.event.start, tz),
                                     _num(round(r.average, 1)), r.count] for r in ratings]
     svg = bars(title, [r.event.title for r in ratings], [round(r.average, 1) for r in ratings],
                [5] * len(ratings))

@@ -11,6 +11,7 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import jinja2
@@ -20,7 +21,7 @@ from bot.chat import Address, FileOut, Incoming, plain_text
 from bot.chat import Person as ChatPerson
 from bot.web_server import WebServer
 from handlers.core import Ctx, Router, provisional
-from handlers.core.format import fmt_date, fmt_dt, fmt_short_date
+from handlers.core.format import fmt_date, fmt_dt, fmt_short_date, plural
 from handlers.web.texts import RULES
 from storage import audit
 from storage import web as web_store
@@ -32,6 +33,7 @@ from web.auth import COOKIE, RateLimit, Viewer, is_admin
 log = logging.getLogger(__name__)
 Page = Callable[["Desk", web.Request, Viewer], Awaitable[web.StreamResponse]]
 HandlerFn = Callable[[Ctx], Awaitable[None]]
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 @dataclass
@@ -40,6 +42,21 @@ class Done:
 
     lines: list[str] = field(default_factory=list)
     files: list[FileOut] = field(default_factory=list)
+
+
+MAX_ID = 2**63 - 1  # the largest id a database row can have (SQLite and PostgreSQL BIGINT)
+
+
+def row_id(text: str) -> int:
+    """Read a row id from an address; ValueError unless a number a database can hold.
+
+    A longer number would not fit the query parameter (OverflowError, a 500 instead of
+    "Diese Seite gibt es nicht").
+    """
+    number = int(text)
+    if not 0 < number <= MAX_ID:
+        raise ValueError(text)
+    return number
 
 
 def client_address(peer: str | None, forwarded: str | None, trusted: frozenset[str]) -> str:
@@ -77,11 +94,13 @@ class Desk:
             undefined=jinja2.StrictUndefined,
         )
         self.templates.filters["date"] = fmt_date
+        self.templates.filters["isodate"] = _iso_date  # days stored as ISO text (Schau rein)
         self.templates.filters["shortdate"] = (
             lambda v: fmt_short_date(v.astimezone(self.services.tz).date()))
         self.templates.filters["dt"] = lambda v: fmt_dt(v, self.services.tz) if v else "–"
         self.templates.globals["nav"] = t.NAV
         self.templates.globals["t"] = t
+        self.templates.globals["plural"] = plural  # "1 Eintrag", "3 Einträge"
         # The "vorläufig" marks of the chat, for the catalogue's assumed values.
         self.templates.globals["mark"] = provisional.mark
         self.templates.globals["date_mark"] = provisional.date_mark
@@ -94,6 +113,7 @@ class Desk:
         """Add the desk's routes to the server."""
         from web import actions, pages  # the route tables live with their handlers
 
+        server.app.middlewares.append(self._german_errors)
         r = server.app.router
         r.add_get("/", self.home)
         r.add_get("/login/{token}", self.login_form)
@@ -105,6 +125,22 @@ class Desk:
             r.add_get(path, self._guarded(page))
         for path, page in actions.ROUTES:
             r.add_post(path, self._guarded(page, form=True))
+
+    @web.middleware
+    async def _german_errors(self, request: web.Request, handler: Handler
+                             ) -> web.StreamResponse:
+        """Answer an unknown address, a wrong method or a form too large with a German page,
+        not aiohttp's English text."""
+        try:
+            return await handler(request)
+        except web.HTTPNotFound:
+            return self.message(t.NOT_FOUND, status=404)
+        except web.HTTPMethodNotAllowed as err:
+            response = self.message(t.WRONG_METHOD, status=405)
+            response.headers["Allow"] = err.headers.get("Allow", "")
+            return response
+        except web.HTTPRequestEntityTooLarge:  # a form above client_max_size (forms only)
+            return self.message(t.TOO_LARGE, status=413)
 
     # -- rendering --------------------------------------------------------------------------
     def render(self, name: str, *, status: int = 200, viewer: Viewer | None = None,
@@ -195,9 +231,12 @@ class Desk:
         viewer = await self.viewer(request)
         form = await request.post()
         if viewer is not None and viewer.csrf_ok(form.get("csrf")):
+            now = self.services.clock.now()
             async with self.services.db.unit() as s:
-                await web_store.end_session(s, token=request.cookies[COOKIE],
-                                            now=self.services.clock.now())
+                await web_store.end_session(s, token=request.cookies[COOKIE], now=now)
+                # Audited like /web_abmelden in chat (and like the login).
+                audit.record(s, actor=viewer.person.key, action="web_logout", now=now,
+                             sessions=1)
         response = self.message(t.LOGGED_OUT, status=200)
         response.del_cookie(COOKIE, path="/")
         return response
@@ -241,6 +280,14 @@ class Desk:
         for line in done.lines:
             self.flash(viewer, line)
         return done
+
+
+def _iso_date(text: str) -> str:
+    """Write a day stored as ISO text the German way ("Mo, 9. März 2026")."""
+    try:
+        return fmt_date(date.fromisoformat(text))
+    except ValueError:
+        return text
 
 
 def _redirect(to: str) -> web.Response:

@@ -7,17 +7,25 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bot.chat import plain_text
 from handlers.ideas.member import themes
 from handlers.media_days.view import config
 from handlers.media_days.view import today as md_today
+from handlers.team.audit_texts import describe
+from storage import audit
 from storage import web as web_store
+from storage.db import Session
 from storage.events import queries as events
 from storage.fairs import queries as fairs
+from storage.films.rules import FilmConfig
 from storage.media_days import queries as media_days
+from storage.schau_rein import queries as schau_rein
+from storage.schau_rein.programme import programme
 from storage.web import desk as desk_store
 from web import calendar, charts
 from web import texts as t
 from web.auth import Viewer
+from web.desk import row_id
 
 if TYPE_CHECKING:
     from web.desk import Desk, Page
@@ -30,8 +38,15 @@ async def heute(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamR
     async with svc.db.read() as s:
         data = await desk_store.today(s, now=now)
         mds = await media_days.overview(s, today=md_today(now, svc.tz), cfg=config(svc.catalogue))
+        # The Schau-rein week's deadline is the catalogue's, not a row: add it here.
+        prog = programme(svc.catalogue)
+        if prog is not None and now <= prog.deadline <= now + timedelta(days=14):
+            assumed = "deadline" in await schau_rein.assumed(s, prog)
+            data.deadlines.append(desk_store.Deadline(prog.deadline, prog.title, "schau", assumed))
+            data.deadlines.sort(key=lambda d: d.at)
     return desk.render("heute.html", viewer=viewer, page="heute", d=data, requested=mds.requested,
-                       themes=themes(svc.catalogue))
+                       themes=themes(svc.catalogue),
+                       film_group=FilmConfig.from_catalogue(svc.catalogue).label)
 
 
 async def firmen(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:
@@ -55,9 +70,9 @@ async def firmen(desk: Desk, request: web.Request, viewer: Viewer) -> web.Stream
 async def firma(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:
     """A company's page: people, registrations, media days, booths, its audit history."""
     try:
-        cid = int(request.match_info["id"])
+        cid = row_id(request.match_info["id"])
     except ValueError:
-        raise web.HTTPNotFound() from None
+        return desk.message(t.NOT_FOUND, status=404)
     svc = desk.services
     async with svc.db.read() as s:
         rows = await desk_store.companies(s, company_id=cid)
@@ -65,7 +80,8 @@ async def firma(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamR
             return desk.message(t.NOT_FOUND, status=404)
         regs = await events.entries(s, company_id=cid)
         booths = await fairs.company_requests(s, company_id=cid)
-        history = await desk_store.company_history(s, name=rows[0].company.name)
+        history = await _described(desk, s, await desk_store.company_history(
+            s, name=rows[0].company.name))
     return desk.render("firma.html", viewer=viewer, page="firmen", row=rows[0], regs=regs,
                        booths=booths, history=history)
 
@@ -126,18 +142,31 @@ async def protokoll(desk: Desk, request: web.Request, viewer: Viewer) -> web.Str
     except ValueError:
         page = 1
     async with desk.services.db.read() as s:
-        rows, total = await desk_store.audit_page(s, page=page, action=action, actor=actor)
+        found, total = await desk_store.audit_page(s, page=page, action=action, actor=actor)
+        rows = await _described(desk, s, found)
         actions = await desk_store.audit_actions(s)
     pages = max(1, -(-total // desk_store.AUDIT_PAGE))
+    page = min(page, pages)  # audit_page showed the last page for a number beyond it
     return desk.render("protokoll.html", viewer=viewer, page="protokoll", rows=rows,
                        total=total, actions=actions, action=action, actor=actor,
                        current=page, pages=pages)
 
 
+async def _described(desk: Desk, s: Session, entries: list[audit.AuditLog]
+                     ) -> list[tuple[audit.AuditLog, str, str]]:
+    """Return each audit entry with who (a name) and what it did in German, as /protokoll."""
+    names = await audit.names(s, entries)
+    tz = desk.services.tz
+    return [(a, names.people.get(a.actor, a.actor),
+             plain_text(describe(a.action, a.detail, names, tz))) for a in entries]
+
+
 async def exporte(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:
-    """Exporte: every export of the chat as a download."""
+    """Exporte: every export of the chat as a download (a poll's export: pick the poll)."""
+    async with desk.services.db.read() as s:
+        polls = [p for p, _, _ in reversed(await desk_store.polls_with_turnout(s))]
     return desk.render("exporte.html", viewer=viewer, page="exporte",
-                       kinds=desk.router.exports.kinds())
+                       kinds=desk.router.exports.kinds(), polls=polls)
 
 
 async def kalender(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:
@@ -153,9 +182,14 @@ async def kalender(desk: Desk, request: web.Request, viewer: Viewer) -> web.Stre
                        prev=f"{prev:%Y-%m}", next=f"{nxt:%Y-%m}", feed=feed)
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # months the Kalender shows; others show this month
+
+
 def _month(text: str, default: date) -> date:
     try:
         year, month = (int(p) for p in text.split("-", 1))
+        if not FIRST_YEAR <= year <= LAST_YEAR:  # the pager's neighbours must be dates too
+            raise ValueError(text)
         return date(year, month, 1)
     except ValueError:
         return default.replace(day=1)

@@ -20,11 +20,13 @@ TOO_MANY = "Zu viele Anmeldeversuche. Bitte warte eine Minute und versuch es dan
 CSRF_FAILED = "Das Formular ist abgelaufen. Bitte lade die Seite neu und versuch es noch einmal."
 LOGGED_OUT = "Du bist abgemeldet. Einen neuen Link gibt es im Chat mit /web."
 NOT_FOUND = "Diese Seite gibt es nicht."
+TOO_LARGE = "Das war zu viel Text auf einmal. Bitte kürze ihn und versuch es noch einmal."
+WRONG_METHOD = "So lässt sich diese Adresse nicht öffnen. Bitte nimm die Links und Knöpfe auf den Seiten."
 NO_REASON = "Bitte schreib eine Begründung – die Firma liest sie."
 BAD_DAY = "Dieser Tag passt nicht zur Anfrage. Bitte lade die Seite neu."
 STATUS = {"requested": "angefragt", "confirmed": "bestätigt", "declined": "abgesagt",
           "withdrawn": "zurückgezogen", "waiting": "Warteliste", "registered": "angemeldet",
-          "waitlist": "Warteliste"}
+          "waitlist": "Warteliste", "cancelled": "abgemeldet"}
 STATE = {"BB": "Brandenburg", "SN": "Sachsen", None: "–", "": "–"}
 FEED_NEW = "Neue Kalender-Adresse (nur im Team weitergeben, die alte gilt nicht mehr): {url}"
 FEED_REVOKED = "Die Kalender-Adresse gilt nicht mehr."

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from handlers.core import Ctx, Router
-from handlers.core.format import esc, fmt_dt
+from handlers.core.format import esc, fmt_dt, plural
 from handlers.web import texts as t
 from storage import web as web_store
 from storage.db import Session
@@ -53,4 +53,5 @@ async def log_out(ctx: Ctx) -> None:
     """End every web session and unused link of the admin."""
     n = await web_store.revoke(ctx.s, person_id=ctx.person_id, now=ctx.now)
     ctx.audit("web_logout", sessions=n)
-    ctx.say(t.LOGGED_OUT.format(n=n) if n else t.NOTHING_TO_LOG_OUT)
+    ctx.say(t.LOGGED_OUT.format(n=plural(n, "Anmeldung", "Anmeldungen")) if n
+            else t.NOTHING_TO_LOG_OUT)

@@ -13,7 +13,7 @@ LINK = (
     "Gültig bis {until}, nur einmal und nur für dich. Nicht weitergeben. "
     "Abmelden überall: /web_abmelden"
 )
-LOGGED_OUT = "Erledigt: {n} Anmeldung(en) am Web-Schreibtisch beendet, offene Links gelten nicht mehr."
+LOGGED_OUT = "Erledigt: {n} am Web-Schreibtisch beendet, offene Links gelten nicht mehr."
 NOTHING_TO_LOG_OUT = "Du warst am Web-Schreibtisch nicht angemeldet. Offene Links gelten jetzt nicht mehr."
 CONSOLE_LINK = "Web-Schreibtisch für {who}: {link} (gültig bis {until}, einmal)"
 RULES = {

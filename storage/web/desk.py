@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Text, and_, case, cast
 from sqlmodel import col, func, select
@@ -32,11 +33,12 @@ AUDIT_PAGE = 50
 
 @dataclass(frozen=True)
 class Deadline:
-    """Something due within the look-ahead: an event's registration deadline or a fair's."""
+    """Something due within the look-ahead: the registration deadline of an event, a fair or
+    the Schau-rein week."""
 
     at: datetime
     title: str
-    what: str  # "event" | "fair"
+    what: str  # "event" | "fair" | "schau"
     assumed: bool = False  # the catalogue only assumed this deadline ("vorläufig")
 
 
@@ -54,7 +56,7 @@ class Waiting:
     """An event with people on its waiting list."""
 
     event: Event
-    waiting: int
+    waiting: int  # people (a sign-up counts its people)
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,9 @@ async def today(s: Session, *, now: datetime, days: int = 14, recent: int = 14) 
                   for f in await s.exec(
         select(Fair).where(col(Fair.deadline) >= now, col(Fair.deadline) <= until,
                            col(Fair.cancelled_at).is_(None)))]
-    waiting = [Waiting(e, int(n)) for e, n in await s.exec(
-        select(Event, func.count(col(Registration.id)))
+    # People, not sign-ups (one sign-up may be for 3 people), as Termine and Zahlen count.
+    waiting = [Waiting(e, int(n or 0)) for e, n in await s.exec(
+        select(Event, func.sum(col(Registration.people)))
         .join(Registration, col(Registration.event_id) == col(Event.id))
         .where(Registration.status == "waitlist", col(Event.start) >= now)
         .group_by(col(Event.id)).order_by(col(Event.start)))]
@@ -253,7 +256,10 @@ async def companies(s: Session, *, company_id: int | None = None) -> list[Compan
 
 async def audit_page(s: Session, *, page: int = 1, action: str = "", actor: str = "",
                      size: int = AUDIT_PAGE) -> tuple[list[AuditLog], int]:
-    """Return one page of the audit log (newest first) and how many entries match."""
+    """Return one page of the audit log (newest first) and how many entries match.
+
+    A page beyond the last is the last page (a huge number would overflow the OFFSET).
+    """
     q = select(AuditLog)
     n = select(func.count(col(AuditLog.id)))
     if action:
@@ -263,6 +269,7 @@ async def audit_page(s: Session, *, page: int = 1, action: str = "", actor: str 
         q = q.where(func.lower(col(AuditLog.actor)).like(like))
         n = n.where(func.lower(col(AuditLog.actor)).like(like))
     total = int((await s.exec(n)).one())
+    page = max(1, min(page, -(-total // size)))
     rows = await s.exec(q.order_by(col(AuditLog.id).desc()).offset((page - 1) * size).limit(size))
     return list(rows), total
 
@@ -294,10 +301,13 @@ async def company_history(s: Session, *, name: str, limit: int = 200) -> list[Au
     return [r for r in rows if r.detail.get("company") == name]
 
 
-async def media_day_months(s: Session) -> list[tuple[date, int]]:
-    """Return (first of month, companies whose media day was confirmed then), oldest first."""
+async def media_day_months(s: Session, *, tz: ZoneInfo) -> list[tuple[date, int]]:
+    """Return (first of month, companies whose media day was confirmed then), oldest first.
+
+    The month is the cluster's (`tz`): a confirmation at 00:30 on the 1st is that month's.
+    """
     found: Counter[date] = Counter()
     for at in await s.exec(select(MediaDay.confirmed_at).where(MediaDay.status == "confirmed")):
         if at is not None:
-            found[at.date().replace(day=1)] += 1
+            found[at.astimezone(tz).date().replace(day=1)] += 1
     return sorted(found.items())

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import aiohttp
 
 from handlers.ideas.member import themes
+from handlers.media_days.view import config
 from storage import feedback, ideas
 from storage.events import queries as events
 from storage.events import signup
+from storage.media_days import service
 from storage.members import people
 from storage.members.models import Person
 from storage.polls import queries
@@ -137,3 +139,50 @@ async def test_desk_counts_as_the_chat_does_and_keeps_anonymous_polls_out_of_fir
     assert "1 von 1 Umfragen mit Namen beantwortet" in firma
     page = await (await browser_session.get(f"{desk.base}/firmen")).text()
     assert "<td>1 von 1</td>" in page and "<td>0 von 1</td>" in page
+
+
+async def test_a_poll_is_exported_on_the_desk_after_picking_it(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    await join(desk, "anna", "Pragma")
+    anna = await person(desk, "anna")
+    poll_id = await make_poll(desk, "Grillfest <im> Juni? 🎉", 5, [anna], [anna])
+    exporte = await log_in(desk, browser_session)
+    page = await (await browser_session.get(f"{desk.base}/exporte")).text()
+    assert f'<option value="{poll_id}">{poll_id}: Grillfest &lt;im&gt; Juni? 🎉</option>' in page
+    csrf = re.search(r'name="csrf" value="([^"]+)"', exporte)
+    assert csrf
+    for fmt in ("csv", "xlsx"):
+        r = await browser_session.post(f"{desk.base}/exporte/umfrage", data={
+            "csrf": csrf.group(1), "nummer": str(poll_id), "format": fmt}, allow_redirects=False)
+        assert r.status == 200, await r.text()
+        assert r.headers["Content-Disposition"].endswith(f'.{fmt}"')
+        if fmt == "csv":
+            assert "anna" in (await r.read()).decode("utf-8-sig")
+    log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=export")).text()
+    assert "Export umfrage (1 Zeile)" in log
+
+
+async def test_zahlen_dates_and_months_are_the_clusters_not_utc(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    anna = await person(desk, "anna")
+    tz = desk.app.services.tz
+    now = desk.clock.now()
+    async with desk.app.db.unit() as s:  # wished for Monday 16 March
+        md = await service.request(
+            s, company_id=cid, person_id=None, formats=["fotos"], wishes=[date(2026, 3, 16)],
+            contact_name="Anna", contact_reach="0171 1", note="", now=now, today=now.date(),
+            cfg=config(desk.app.catalogue))
+    # Half past midnight in Berlin is still the day (and month) before in UTC.
+    late = datetime(2026, 3, 1, 0, 30, tzinfo=tz)
+    await desk.app.advance(late)
+    async with desk.app.db.unit() as s:
+        await service.confirm(s, md_id=md.id, day=date(2026, 3, 16), now=late,
+                              today=late.date(), cfg=config(desk.app.catalogue))
+    await make_poll(desk, "Frühstück?", 2, [anna], [anna])  # closes Tue 3 March, 00:30
+    await log_in(desk, browser_session)
+    page = await (await browser_session.get(f"{desk.base}/zahlen")).text()
+    assert "<td>Frühstück?</td><td>03.03.2026</td>" in page  # German, as the exports
+    assert "<td>März 2026</td><td>1</td>" in page and "Februar 2026" not in page
+    csv = (await (await browser_session.get(f"{desk.base}/zahlen/umfragen.csv")).read())
+    assert "Frühstück?;03.03.2026;" in csv.decode("utf-8-sig")

@@ -84,7 +84,7 @@ async def test_web_abmelden_ends_every_session_and_open_link(
     await log_in(desk, browser_session)
     spare = await desk.link()
     out = await desk.say("chef", "/web_abmelden")
-    assert "1 Anmeldung(en)" in out[0].text
+    assert "Erledigt: 1 Anmeldung am Web-Schreibtisch beendet" in out[0].text
     assert (await browser_session.get(f"{desk.base}/heute")).status == 401
     assert (await browser_session.get(spare)).status == 403
     log = await desk.say("chef", "/protokoll")
@@ -184,3 +184,14 @@ def test_the_desk_is_off_unless_web_port_is_set() -> None:
 async def test_without_web_port_web_says_how_to_switch_it_on(console_app: App) -> None:
     replies = await console_app.handle(incoming("chef", text="/web"))
     assert "WEB_PORT" in replies[0].text and "/login/" not in replies[0].text
+
+
+async def test_logout_on_the_page_is_audited_like_web_abmelden(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    csrf = CSRF.search(await log_in(desk, browser_session))
+    assert csrf
+    await browser_session.post(f"{desk.base}/abmelden", data={"csrf": csrf.group(1)})
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as other:
+        await log_in(desk, other)
+        log = await (await other.get(f"{desk.base}/protokoll?aktion=web_logout")).text()
+    assert "1 Eintrag" in log and "vom Web-Schreibtisch abgemeldet (1 Sitzung)" in log

@@ -11,10 +11,15 @@ from handlers.media_days.view import config
 from storage.events import manage, signup
 from storage.events import queries as events
 from storage.fairs import booths
+from storage.films import service as films
+from storage.films.rules import FilmConfig
+from storage.media_days import queries as service_queries
 from storage.media_days import service
 from storage.members import companies, people
 from storage.outbox.models import OutboxMessage
 from storage.polls import roles
+from storage.schau_rein import service as schau_rein
+from storage.schau_rein.programme import programme
 from storage.stammtisch import service as stammtisch
 from tests.support.store import plan_text
 from tests.web.conftest import Desk
@@ -103,7 +108,7 @@ async def test_confirm_on_the_web_tells_the_member_once_and_is_audited(
     assert "bestätigt: Mo, 16. Februar 2026" in firmen
     log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=media_day_confirm"))\
         .text()
-    assert "1 Einträge" in log and "console:chef" in log
+    assert "1 Eintrag ·" in log and "console:chef" in log
 
 
 async def test_decline_needs_a_reason_and_the_company_reads_it(
@@ -141,9 +146,13 @@ async def test_every_page_renders_for_the_team(
     for path, expect in [("/firmen", "Pragma"), ("/firmen?land=SN", "Firmen"),
                          ("/firmen?ohne_medientag=1", "Firmen"),
                          (f"/firmen/{cid}", "anna (console), Personal / HR, zuletzt"),
-                         (f"/firmen/{cid}", "invite (console:chef)"),
+                         (f"/firmen/{cid}", "Einladung für Pragma erstellt (für 1 Person) "
+                                            "(chef)</li>"),
                          ("/termine", "Standplan"), ("/kalender?monat=2026-03", "Schau rein"),
                          ("/zahlen", "<svg"), ("/protokoll", "invite"),
+                         # What an entry did reads in German, as /protokoll in chat.
+                         ("/protokoll", "<td>Einladung für Pragma erstellt (für 1 Person)</td>"),
+                         ("/protokoll", "<td>am Web-Schreibtisch angemeldet</td>"),
                          ("/exporte", "Medientage")]:
         r = await browser_session.get(f"{desk.base}{path}")
         assert r.status == 200, path
@@ -193,7 +202,7 @@ async def test_heute_shows_deadlines_waiting_lists_and_undelivered_messages(
                             drop_reason="gave_up", last_error="blocked"))
     page = await log_in(desk, browser_session)
     assert "Uhr (vorläufig): Kleiner Workshop (Anmeldeschluss)" in page  # an assumed deadline
-    assert "Kleiner Workshop</a>: 1 auf der Warteliste" in page
+    assert "Kleiner Workshop</a>: 1 Person auf der Warteliste" in page
     assert "<td>bert</td><td>EMIS</td><td>event.reminder</td><td>aufgegeben</td>" in page
 
 
@@ -234,7 +243,7 @@ async def test_booth_requests_are_decided_on_the_web_and_the_member_is_told_once
     rest = await (await browser_session.get(f"{desk.base}/anfragen")).text()
     assert "Keine offenen Standanfragen." in rest
     log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=fair_confirm")).text()
-    assert "1 Einträge" in log and "console:chef" in log
+    assert "1 Eintrag ·" in log and "console:chef" in log
     bad = await browser_session.post(f"{desk.base}/anfragen/messestand/{yes}/loeschen",
                                      data={"csrf": csrf.group(1)})
     assert bad.status == 404
@@ -269,3 +278,150 @@ async def test_every_calendar_entry_opens_its_details(
               if body.startswith("Ostersonntag")]
     assert easter == ["Ostersonntag Feiertag BB Datum So, 5. April 2026 "
                       "Feiertag in Brandenburg (BB)"]  # not a holiday in Sachsen
+
+
+async def test_every_table_scrolls_sideways_on_a_phone(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    await request_media_day(desk, cid)
+    async with desk.app.db.unit() as s:
+        first = (await events.upcoming(s, now=desk.clock.now()))[0]
+        anna = await people.by_key(s, "console:anna")
+        assert anna is not None
+        await signup.register(s, event_id=first.id, person_id=anna.id, people=1,
+                              now=desk.clock.now())
+    await log_in(desk, browser_session)
+    for path in ("/heute", "/termine", "/firmen", "/kalender", "/zahlen", "/protokoll"):
+        page = await (await browser_session.get(f"{desk.base}{path}")).text()
+        tables = page.count("<table")
+        assert tables, path
+        # A table wider than a phone scrolls in its box instead of widening the page.
+        assert len(re.findall(r'<div class="scroll">\s*<table', page)) == tables, path
+
+
+async def test_counts_of_one_are_singular(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    async with desk.app.db.unit() as s:
+        first = (await events.upcoming(s, now=desk.clock.now()))[0]
+        anna = await people.by_key(s, "console:anna")
+        assert anna is not None
+        await signup.register(s, event_id=first.id, person_id=anna.id, people=1,
+                              now=desk.clock.now())
+    await log_in(desk, browser_session)
+    log = await (await browser_session.get(f"{desk.base}/protokoll?aktion=web_login")).text()
+    assert "1 Eintrag · Seite 1 von 1" in log
+    firma = await (await browser_session.get(f"{desk.base}/firmen/{cid}")).text()
+    assert "angemeldet, 1 Person</li>" in firma
+    async with desk.app.db.read() as s:
+        n = len(await companies.all_companies(s))
+    firmen = await (await browser_session.get(f"{desk.base}/firmen")).text()
+    assert f"<p>{n} Firmen</p>" in firmen
+    bb = await (await browser_session.get(f"{desk.base}/firmen?land=BB")).text()
+    assert "<p>1 Firma</p>" in bb  # the shipped catalogue names one company in Brandenburg
+
+
+async def test_feed_entries_keep_their_uid_when_an_earlier_entry_comes(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    md_id = await request_media_day(desk, cid)
+    csrf = CSRF.search(await log_in(desk, browser_session))
+    assert csrf
+    feed_page = await (await browser_session.post(f"{desk.base}/kalender/feed",
+                                                  data={"csrf": csrf.group(1)})).text()
+    url = re.search(r"(http://\S+\.ics)", feed_page)
+    assert url
+    uids = re.compile(r"^UID:(.+?)\r?$", re.M)
+    async with aiohttp.ClientSession() as calendar_app:
+        before = set(uids.findall(await (await calendar_app.get(url.group(1))).text()))
+        # A confirmed media day on 16 February: an entry before most of the year's.
+        await browser_session.post(f"{desk.base}/anfragen/medientag/{md_id}/bestaetigen",
+                                   data={"csrf": csrf.group(1), "day": MON.isoformat()})
+        after = set(uids.findall(await (await calendar_app.get(url.group(1))).text()))
+    assert len(after) == len(before) + 1 and before < after  # calendar apps match by UID
+
+
+async def test_heute_counts_the_people_on_a_waiting_list_not_the_sign_ups(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    await join(desk, "anna", "Pragma")
+    await join(desk, "bert", "EMIS")
+    now = desk.clock.now()
+    async with desk.app.db.unit() as s:
+        ev = await manage.create(s, now=now, title="Kleiner Workshop", kind="intern",
+                                 start=now + timedelta(days=10), capacity=2)
+        anna = await people.by_key(s, "console:anna")
+        bert = await people.by_key(s, "console:bert")
+        assert anna is not None and bert is not None
+        await signup.register(s, event_id=ev.id, person_id=anna.id, people=2, now=now)
+        await signup.register(s, event_id=ev.id, person_id=bert.id, people=2, now=now)
+    page = await log_in(desk, browser_session)
+    assert "Kleiner Workshop</a>: 2 Personen auf der Warteliste" in page
+    zahlen = await (await browser_session.get(f"{desk.base}/zahlen")).text()
+    assert "<td>Kleiner Workshop</td><td>12.02.2026</td><td>2</td><td>2</td>" in zahlen
+
+
+async def test_heute_names_a_chosen_film_group_by_its_label(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    cfg = FilmConfig.from_catalogue(desk.app.catalogue)
+    async with desk.app.db.unit() as s:
+        await films.register_interest(s, company_id=cid, group_key="kaufmaennisch",
+                                      description="Industriekaufleute", now=desk.clock.now(),
+                                      cfg=cfg)
+    page = await log_in(desk, browser_session)
+    assert "<td>Kaufmännische Berufe</td>" in page and "kaufmaennisch" not in page
+
+
+async def test_heute_writes_schau_rein_days_the_german_way(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    prog = programme(desk.app.catalogue)
+    assert prog is not None
+    async with desk.app.db.unit() as s:
+        await companies.set_state(s, company_id=cid, state="SN")
+        await schau_rein.sign_up(s, programme=prog, company_id=cid, person_id=None,
+                                 days=[date(2026, 3, 9), date(2026, 3, 10)], support=[],
+                                 description="Werkstatt", contact="Anna", now=desk.clock.now())
+    page = await log_in(desk, browser_session)
+    assert "<td>Mo, 9. März 2026, Di, 10. März 2026</td>" in page and "2026-03-09" not in page
+
+
+async def test_a_cancelled_registration_reads_abgemeldet_on_the_company_page(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    now = desk.clock.now()
+    async with desk.app.db.unit() as s:
+        first = (await events.upcoming(s, now=now))[0]
+        anna = await people.by_key(s, "console:anna")
+        assert anna is not None
+        await signup.register(s, event_id=first.id, person_id=anna.id, people=2, now=now)
+        await signup.cancel(s, event_id=first.id, person_id=anna.id, now=now)
+    await log_in(desk, browser_session)
+    firma = await (await browser_session.get(f"{desk.base}/firmen/{cid}")).text()
+    assert ": abgemeldet, 2 Personen</li>" in firma and "cancelled" not in firma
+
+
+async def test_heute_lists_the_schau_rein_deadline(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    await desk.app.advance(datetime(2026, 2, 10, 9, 0, tzinfo=desk.app.services.tz))
+    page = await log_in(desk, browser_session)
+    assert ("Fr, 20. Februar 2026, 23:59 Uhr (vorläufig): Schau rein! – Woche der offenen "
+            "Unternehmen Sachsen (Anmeldeschluss)") in page
+
+
+async def test_a_media_day_is_only_confirmed_on_a_wished_day(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    cid = await join(desk, "anna", "Pragma")
+    md_id = await request_media_day(desk, cid)  # wished: Monday 16 February
+    csrf = CSRF.search(await log_in(desk, browser_session))
+    assert csrf
+    url = f"{desk.base}/anfragen/medientag/{md_id}/bestaetigen"
+    for day in ("9999-12-31", "2026-02-17", "2026-02-15"):  # a forged form: not wished
+        page = await browser_session.post(url, data={"csrf": csrf.group(1), "day": day})
+        assert "Dieser Tag passt nicht zur Anfrage." in await page.text(), day
+    assert not [t for t in desk.port.texts("anna") if "bestätigt" in t]
+    async with desk.app.db.read() as s:
+        md = await service_queries.get(s, md_id=md_id)
+    assert md is not None and md.status == "requested"
+    done = await browser_session.post(url, data={"csrf": csrf.group(1), "day": MON.isoformat()})
+    assert "Bestätigt: Pragma am Montag, 16. Februar 2026" in await done.text()
