@@ -104,7 +104,7 @@ async def restore(settings: Settings, args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / "backup.db"  # the backup itself stays untouched
         try:
-            await asyncio.to_thread(sqlite_backup, path, staged)
+            await asyncio.to_thread(sqlite_backup, path, staged, settled=True)
         except sqlite3.DatabaseError as err:  # not SQLite at all, or not readable
             raise SystemExit(f"{path} ist keine Sicherung dieses Bots ({err}).") from None
         async with _opened(_sqlite_url(staged), "die Sicherung") as source:

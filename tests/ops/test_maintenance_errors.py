@@ -79,3 +79,17 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path: Path) -> None:
     assert not target.exists()
     refused(cli("postgresql://bot@127.0.0.1/bot", "restore", str(text)),
             "DATABASE_URL ist keine Datenbank-Adresse")
+
+
+def test_restore_leaves_the_backup_folder_as_it_was(tmp_path: Path,
+                                                     sqlite_template: Path) -> None:
+    # Nothing is written beside the backup (no -shm, -wal): it restores from a folder this
+    # user may only read (a read-only mount, the backup user's folder) and stays untouched.
+    folder = tmp_path / "sicherungen"
+    made = cli(sqlite_copy(sqlite_template, tmp_path), "backup", str(folder / "b.db"))
+    assert made.returncode == 0, made.stderr
+    before = (folder / "b.db").read_bytes()
+    done = cli(f"sqlite+aiosqlite:///{tmp_path / 'neu.db'}", "restore", str(folder / "b.db"))
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in folder.iterdir()] == ["b.db"]
+    assert (folder / "b.db").read_bytes() == before
