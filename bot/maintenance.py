@@ -126,9 +126,7 @@ async def restore(settings: Settings, args: argparse.Namespace) -> None:
 async def copy_db(settings: Settings, args: argparse.Namespace) -> None:
     """Copy every table into an empty database, verify the counts and say what to change."""
     to = _url(args.to, "--to")
-    if to.render_as_string(hide_password=False) == _url(
-            settings.database_url, "DATABASE_URL", must_exist=True).render_as_string(
-            hide_password=False):
+    if _same_place(to, _url(settings.database_url, "DATABASE_URL", must_exist=True)):
         raise SystemExit("--to ist dieselbe Datenbank wie DATABASE_URL.")
     async with _opened(settings.database_url, "DATABASE_URL") as source, \
             _opened(args.to, "--to") as target:
@@ -184,6 +182,13 @@ def _url(url: str, name: str, *, must_exist: bool = False) -> URL:
         raise SystemExit(f"{name} nennt die SQLite-Datei {file.resolve()}, die es nicht "
                          "gibt. Im Ordner des Bots starten (dort liegt .env)?")
     return parsed
+
+
+def _same_place(a: URL, b: URL) -> bool:
+    """Tell whether two URLs name one database (a SQLite file however its path is written)."""
+    if a.get_backend_name() == b.get_backend_name() == "sqlite" and a.database and b.database:
+        return Path(a.database).resolve() == Path(b.database).resolve()
+    return a.render_as_string(hide_password=False) == b.render_as_string(hide_password=False)
 
 
 @asynccontextmanager

@@ -93,3 +93,11 @@ def test_restore_leaves_the_backup_folder_as_it_was(tmp_path: Path,
     assert done.returncode == 0, done.stderr
     assert [p.name for p in folder.iterdir()] == ["b.db"]
     assert (folder / "b.db").read_bytes() == before
+
+
+def test_copy_db_to_the_same_sqlite_file_written_otherwise(tmp_path: Path,
+                                                          sqlite_template: Path) -> None:
+    url = sqlite_copy(sqlite_template, tmp_path)
+    file = Path(url.removeprefix("sqlite+aiosqlite:///"))
+    other = f"sqlite+aiosqlite:///{file.parent}/./../{file.parent.name}/{file.name}"
+    refused(cli(url, "copy-db", "--to", other), "dieselbe Datenbank")
