@@ -110,9 +110,16 @@ async def restore(settings: Settings, args: argparse.Namespace) -> None:
         async with _opened(_sqlite_url(staged), "die Sicherung") as source:
             if await current_revision(source) is None:
                 raise SystemExit(f"{path} ist keine Sicherung dieses Bots.")
-            await source.migrate()  # an older backup is brought to this version's schema
+            # An older backup is brought to this version's schema; a newer one cannot be.
+            await _migrate(source, f"Die Sicherung {path}", "Nimm die Version, die sie "
+                           "geschrieben hat, oder eine neuere.")
             async with _opened(settings.database_url, "DATABASE_URL") as target:
-                await target.migrate()
+                if target.is_sqlite and args.ersetzen:
+                    pass  # the whole file is replaced, its schema too (even a newer version's)
+                else:
+                    await _migrate(target, "Die Datenbank aus DATABASE_URL",
+                                   "Mit --ersetzen wird die Datei ganz ersetzt (Bot vorher "
+                                   "anhalten)." if target.is_sqlite else _NEWER_POSTGRES)
                 if target.is_sqlite:
                     await _refuse_filled(target, replace=args.ersetzen)
                     await target.dispose()
@@ -140,6 +147,22 @@ async def copy_db(settings: Settings, args: argparse.Namespace) -> None:
     print(f"  DATABASE_URL={to.render_as_string(hide_password=True)}")
     if to.password:
         print("  (*** durch das Passwort ersetzen)")
+
+
+_NEWER_POSTGRES = ("Zurück zu dieser Version: eine neue, leere Datenbank anlegen (createdb), "
+                   "DATABASE_URL darauf setzen und die Sicherung dort einspielen.")
+
+
+async def _migrate(db: Database, what: str, advice: str) -> None:
+    """Migrate `db`; one written by a newer version of the bot is refused with `advice`."""
+    from alembic.util.exc import CommandError  # loaded by migrate() anyway
+
+    try:
+        await db.migrate()
+    except CommandError:
+        raise SystemExit(f"{what} hat die Schema-Revision {await current_revision(db)}, die "
+                         f"diese Version des Bots nicht kennt (von einer neueren). {advice}"
+                         ) from None
 
 
 async def _copy(source: Database, target: Database, *, replace: bool) -> Copied:

@@ -9,7 +9,9 @@ import subprocess
 import uuid
 from pathlib import Path
 
-from storage.db import Database
+from sqlalchemy import text
+
+from storage.db import Database, current_revision, script_head
 from tests.ops.cluster import free_port
 from tests.ops.test_transfer import cli
 from tests.support.databases import sqlite_copy
@@ -101,3 +103,29 @@ def test_copy_db_to_the_same_sqlite_file_written_otherwise(tmp_path: Path,
     file = Path(url.removeprefix("sqlite+aiosqlite:///"))
     other = f"sqlite+aiosqlite:///{file.parent}/./../{file.parent.name}/{file.name}"
     refused(cli(url, "copy-db", "--to", other), "dieselbe Datenbank")
+
+
+async def test_going_back_after_an_upgrade_as_documented(tmp_path: Path, sqlite_template: Path,
+                                                         pg_url: str) -> None:
+    # docs/operations.md, Upgrades: a database a newer version migrated, the old code restores
+    # the backup taken before the upgrade.
+    made = cli(sqlite_copy(sqlite_template, tmp_path), "backup", str(tmp_path / "vorher.db"))
+    assert made.returncode == 0, made.stderr
+    newer = sqlite_copy(sqlite_template, tmp_path)
+    for url in (newer, pg_url):
+        db = Database(url)
+        async with db.engine.begin() as conn:
+            await conn.execute(text("UPDATE alembic_version SET version_num = '9999_neuer'"))
+        await db.dispose()
+    # SQLite: --ersetzen replaces the whole file, the newer schema too.
+    refused(cli(newer, "restore", str(tmp_path / "vorher.db")), "9999_neuer", "--ersetzen")
+    done = cli(newer, "restore", "--ersetzen", str(tmp_path / "vorher.db"))
+    assert done.returncode == 0, done.stderr
+    db = Database(newer)
+    try:
+        assert await current_revision(db) == script_head()
+    finally:
+        await db.dispose()
+    # PostgreSQL: older code cannot empty a newer schema; it says what to do instead.
+    refused(cli(pg_url, "restore", "--ersetzen", str(tmp_path / "vorher.db")),
+            "9999_neuer", "createdb")
