@@ -137,8 +137,8 @@ async def copy_db(settings: Settings, args: argparse.Namespace) -> None:
         raise SystemExit("--to ist dieselbe Datenbank wie DATABASE_URL.")
     async with _opened(settings.database_url, "DATABASE_URL") as source, \
             _opened(args.to, "--to") as target:
-        await source.migrate()
-        await target.migrate()
+        await _migrate(source, "Die Datenbank aus DATABASE_URL", "Nimm die neuere Version.")
+        await _migrate(target, "Die Datenbank aus --to", "Nimm eine leere Datenbank.")
         copied = await _copy(source, target, replace=args.ersetzen)
     print(f"Kopiert: {_summary(copied.counts)}; die Zeilenzahlen stimmen überein.")
     for name, n in copied.counts.items():

@@ -129,3 +129,4 @@ async def test_going_back_after_an_upgrade_as_documented(tmp_path: Path, sqlite_
     # PostgreSQL: older code cannot empty a newer schema; it says what to do instead.
     refused(cli(pg_url, "restore", "--ersetzen", str(tmp_path / "vorher.db")),
             "9999_neuer", "createdb")
+    refused(cli(newer, "copy-db", "--ersetzen", "--to", pg_url), "--to", "9999_neuer")
