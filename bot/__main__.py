@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from bot import maintenance
 from bot.app import App, build_app
@@ -139,6 +140,15 @@ async def _migrate(settings: Settings, _args: argparse.Namespace) -> None:
     await app.stop()
 
 
+def _setting_error(error: ErrorDetails) -> str:
+    """Return one refused setting by its name: `HTTP_PORT: ...` (never its value: secrets)."""
+    msg = str(error["msg"]).removeprefix("Value error, ")
+    name = "_".join(str(part) for part in error["loc"]).upper()
+    if not name or name in msg:  # our own validators name the setting already
+        return msg
+    return f"{name}: {msg}"
+
+
 MODES: dict[str, Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, None]]] = {
     "console": _console, "run": _run, "migrate": _migrate,
     "backup": maintenance.backup, "restore": maintenance.restore, "copy-db": maintenance.copy_db,
@@ -151,8 +161,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         settings = Settings()
     except ValidationError as err:
-        msgs = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in err.errors())
-        sys.exit(f"Einstellungen fehlerhaft: {msgs}")
+        sys.exit(f"Einstellungen fehlerhaft: {'; '.join(map(_setting_error, err.errors()))}")
     setup_logging(settings)
     if args.cmd is None:  # `make run`: the platforms when configured, else the console chat
         platforms = settings.telegram_enabled or settings.matrix_enabled

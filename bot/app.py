@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -182,6 +183,8 @@ class App:
                 self.metrics.outbox_due.set(await queue.count_due(s, now=self.clock.now()))
         except Exception:  # metrics must answer even when the database does not
             log.warning("metrics: cannot count due outbox rows", exc_info=True)
+            # Unknown, not the last count: an old number would pass for a current one.
+            self.metrics.outbox_due.set(math.nan)
         return self.metrics.exposition()
 
     def add_port(self, port: ChatPort) -> None:

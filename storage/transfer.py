@@ -144,13 +144,18 @@ def sqlite_file(db: Database) -> Path:
     return Path(str(name).removeprefix("file:"))
 
 
-def sqlite_backup(source: Path, target: Path, *,
+def sqlite_backup(source: Path, target: Path, *, settled: bool = False,
                   progress: Callable[[int, int, int], Any] | None = None) -> None:
     """Copy one SQLite file into another with SQLite's online backup API (blocking: thread it).
 
     Writers may go on while it runs; the copy is one consistent state of the source.
+    `settled`: the source is a file nobody writes (a backup being restored). Without a -wal
+    file beside it, it is opened immutable: read-only access to a WAL-mode file would create
+    -shm and -wal files next to it, and fails in a folder this user may not write to.
     """
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    wal = source.with_name(source.name + "-wal")
+    mode = "immutable=1" if settled and not wal.exists() else "mode=ro"
+    src = sqlite3.connect(f"file:{source}?{mode}", uri=True)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst, pages=4096, progress=progress)

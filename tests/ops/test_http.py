@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,7 +23,7 @@ from bot.transports.telegram import TelegramTransport
 from bot.web_server import WebServer
 from storage.db import script_head
 from tests.ops.cluster import free_port
-from tests.support.databases import sqlite_url
+from tests.support.databases import PG_URL, sqlite_url
 from tests.support.store import find_person, plan_text
 from tests.telegram.conftest import ADMIN, TOKEN, Synced
 from tests.telegram.fake_bot_api import FakeBotApi
@@ -187,3 +188,46 @@ def test_equal_ports_need_one_listen_address() -> None:
     both = Settings(_env_file=None, web_port=8080, http_port=9180,  # type: ignore[call-arg]
                     web_listen="0.0.0.0", http_listen="127.0.0.1")
     assert both.web_port == 8080 and both.http_port == 9180  # different ports: fine
+
+
+async def test_database_down_healthz_503_and_outbox_due_unknown(pg_url: str) -> None:
+    import asyncpg
+
+    settings = Settings(_env_file=None,  # type: ignore[call-arg]
+                        database_url=pg_url, admins="console:chef", http_port=0)
+    app = await build_app(settings, clock=ManualClock(
+        datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))))
+    name = pg_url.rpartition("/")[2]
+    admin = await asyncpg.connect(PG_URL.replace("postgresql+asyncpg://", "postgresql://", 1))
+    try:
+        server = await app.start_web()
+        assert server is not None
+        base = f"http://127.0.0.1:{server.port}"
+
+        async def get(path: str) -> tuple[int, str]:
+            async with aiohttp.ClientSession() as session, \
+                    session.get(f"{base}{path}") as response:
+                return response.status, await response.text()
+
+        def due(body: str) -> float:
+            [family] = [f for f in text_string_to_metric_families(body)
+                        if f.name == "bot_outbox_due"]
+            return float(family.samples[0].value)
+
+        assert due((await get("/metrics"))[1]) == 0
+        # The database goes away (its connections end, its name no longer exists).
+        await admin.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
+                            "WHERE datname = $1", name)  # returns when they have ended
+        await admin.execute(f'ALTER DATABASE "{name}" RENAME TO "{name}_weg"')
+        try:
+            status, body = await get("/healthz")
+            assert status == 503 and json.loads(body)["database"] is False
+            status, body = await get("/metrics")
+            assert status == 200  # still valid Prometheus text, the counters still there
+            assert math.isnan(due(body))  # unknown now, not the last count
+        finally:
+            await admin.execute(f'ALTER DATABASE "{name}_weg" RENAME TO "{name}"')
+        assert due((await get("/metrics"))[1]) == 0
+    finally:
+        await admin.close()
+        await app.stop()
