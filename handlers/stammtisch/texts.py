@@ -22,7 +22,7 @@ ICS_DESCRIPTION = "{about}\n\nZoom: {link}\nAusbildungscluster Zukunftsmacher"
 CLASH = (
     "⚠️ <b>Terminüberschneidung:</b> Der {title} am {when} fällt in „{other}“ ({other_when}).\n"
     "Vorschlag: diesen Stammtisch absagen oder verschieben, z. B. "
-    "<code>/stammtisch_verschieben {day} auf {day} 16 Uhr</code>."
+    "<code>/stammtisch_verschieben {day} auf {day} {after} Uhr</code>."
 )
 CLASH_SKIP = "Diesen Stammtisch absagen"
 CONFIRM_SKIP = "Den {title} am {when} absagen?"
