@@ -20,6 +20,8 @@ from storage.catalogue import CatalogueInvalid, changes, decode, from_text, vers
 from storage.catalogue.models import CatalogueVersion
 
 TOML_MIMES = ("application/toml", "application/x-toml", "text/x-toml")
+# Where the bot is installed (data/ lives there); a relative /katalog path is also looked up here.
+BOT_DIR = Path(__file__).resolve().parents[2]
 LIMIT = 256 * 1024  # a catalogue is ~10 KB; anything near a megabyte is not one
 
 
@@ -105,6 +107,8 @@ def _looks_like_toml(file: Attachment) -> bool:
 def _read(path: Path) -> bytes:
     """Read a server file for /katalog (refusing anything as large as no catalogue is)."""
     path = path.expanduser()
+    if not path.is_absolute() and not path.exists() and (BOT_DIR / path).exists():
+        path = BOT_DIR / path  # "data/…" as the help names it, wherever the bot was started
     if path.stat().st_size > max(LIMIT, MAX_ATTACHMENT):
         raise OSError("too large")
     return path.read_bytes()
