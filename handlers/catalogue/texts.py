@@ -41,6 +41,8 @@ PROBLEM_LIMIT = 15
 AT_LINE = "Zeile {line}: "
 PROBLEMS: dict[str, str] = {
     "syntax": "TOML-Syntaxfehler{column}: {message}",
+    "no_content": "Die Datei ist leer (oder enthält nur Kommentare). Schick mir den ganzen "
+                  "Katalog, am besten eine Kopie von data/catalogue.toml mit deinen Änderungen.",
     "encoding": "Die Datei ist kein UTF-8-Text (Umlaute?). Bitte als UTF-8 speichern.",
     "missing": "{where}: Pflichtfeld „{field}“ fehlt.",
     "unknown_field": "{where}: Das Feld „{field}“ kenne ich nicht (Tippfehler?).",
