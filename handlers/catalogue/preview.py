@@ -119,7 +119,7 @@ def _series_changed(plan: Plan, tz: ZoneInfo) -> list[str]:
     c = plan.stammtisch
     if c is None or c.what != "changed":
         return []
-    told = t.STAMMTISCH_TOLD.format(n=c.told) if c.told else ""
+    told = t.told(c.told, t.SUBSCRIBERS) if c.told else ""
     return [t.STAMMTISCH_CHANGED.format(
         after=t.meeting_dates([m.start for m in c.after], tz),
         before=t.meeting_dates([m.start for m in c.before], tz),
