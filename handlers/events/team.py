@@ -110,6 +110,10 @@ async def ask_cancel_of(ctx: Ctx, a: AskCancel) -> None:
     ev = await queries.get(ctx.s, event_id=a.event_id)
     if ev is None:
         raise DomainError("event_unknown")
+    if ev.cancelled_at is not None:  # no second preview promising messages nobody gets
+        raise DomainError("event_cancelled", title=ev.title)
+    if ev.start <= ctx.now:
+        raise DomainError("event_over", title=ev.title)
     told = len(await signup.active(ctx.s, event_id=ev.id))  # registered and waiting
     ctx.say(t.CANCEL_CONFIRM.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
                                     told=t.told_text(told)),
