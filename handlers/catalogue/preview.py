@@ -75,7 +75,7 @@ def _removed(e: EntryChange, tz: ZoneInfo) -> str:
 
 
 def _kept(e: EntryChange, tz: ZoneInfo) -> str:
-    fields = "; ".join(_field(f, tz, booked=e.affected) for f in e.kept)
+    fields = "; ".join(_field(f, tz) for f in e.kept)
     return t.KEPT_LINE.format(kind=t.KIND[e.kind], title=esc(e.title), fields=fields)
 
 
@@ -92,7 +92,7 @@ def _told(e: EntryChange) -> str:
     return t.AFFECTED_SILENT.format(n=t.count(e.affected, words)) if e.affected else ""
 
 
-def _field(f: FieldChange, tz: ZoneInfo, *, booked: int = 0, kind: str = "",
+def _field(f: FieldChange, tz: ZoneInfo, *, kind: str = "",
            assumed: list[str] | None = None) -> str:
     """One field's change; the new value marked "vorläufig" when the new plan assumes it."""
     name = t.FIELD_NAMES.get(f.name, f.name)
@@ -100,7 +100,7 @@ def _field(f: FieldChange, tz: ZoneInfo, *, booked: int = 0, kind: str = "",
     if assumed and new != t.EMPTY_VALUE:
         new += t.assumed_mark(kind, f.name, assumed)
     if f.kept == KEPT_BOOKED:
-        return t.FIELD_KEPT_BOOKED.format(old=old, new=new, booked=booked)
+        return t.FIELD_KEPT_BOOKED.format(old=old, new=new, booked=f.booked)
     if f.kept:
         return t.FIELD_KEPT_CHAT.format(name=name, old=old, new=new)
     return t.FIELD_CHANGE.format(name=name, old=old, new=new)
@@ -119,7 +119,7 @@ def _series_changed(plan: Plan, tz: ZoneInfo) -> list[str]:
     c = plan.stammtisch
     if c is None or c.what != "changed":
         return []
-    told = t.STAMMTISCH_TOLD.format(n=c.told) if c.told else ""
+    told = t.told(c.told, t.SUBSCRIBERS) if c.told else ""
     return [t.STAMMTISCH_CHANGED.format(
         after=t.meeting_dates([m.start for m in c.after], tz),
         before=t.meeting_dates([m.start for m in c.before], tz),

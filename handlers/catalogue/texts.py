@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -40,6 +41,8 @@ PROBLEM_LIMIT = 15
 AT_LINE = "Zeile {line}: "
 PROBLEMS: dict[str, str] = {
     "syntax": "TOML-Syntaxfehler{column}: {message}",
+    "no_content": "Die Datei ist leer (oder enthält nur Kommentare). Schick mir den ganzen "
+                  "Katalog, am besten eine Kopie von data/catalogue.toml mit deinen Änderungen.",
     "encoding": "Die Datei ist kein UTF-8-Text (Umlaute?). Bitte als UTF-8 speichern.",
     "missing": "{where}: Pflichtfeld „{field}“ fehlt.",
     "unknown_field": "{where}: Das Feld „{field}“ kenne ich nicht (Tippfehler?).",
@@ -78,6 +81,38 @@ SECTIONS = {
     "schau_rein": "[schau_rein]", "stammtisch": "[stammtisch]", "media_days": "[media_days]",
     "film_series": "[film_series]", "ideas": "[ideas]",
 }
+# tomllib explains syntax errors in English: the German line for each of its messages (a
+# message not listed here is shown as tomllib wrote it).
+_VALUE_HINT = ("Text gehört in Anführungszeichen, ein Datum schreibt man 2027-03-04, "
+               "Datum mit Uhrzeit 2027-03-04T10:00:00, Zahlen ohne Anführungszeichen")
+SYNTAX: list[tuple[str, str]] = [
+    (r"Expected '\]' at the end of a table declaration",
+     "Nach dem Abschnittsnamen fehlt „]“, z. B. [cluster]."),
+    (r"Expected '\]\]' at the end of an array declaration",
+     "Nach dem Abschnittsnamen fehlt „]]“, z. B. [[events]]."),
+    (r"Expected '=' after a key in a key/value pair",
+     "Hier fehlt das „=“ zwischen Feldname und Wert, z. B. title = \"Netzwerktreffen\"."),
+    (r"Expected newline or end of document after a statement",
+     "Nach dem Wert darf in dieser Zeile nichts mehr stehen (außer einem # Kommentar). "
+     + _VALUE_HINT + "."),
+    (r"Cannot overwrite a value|Cannot declare .* twice|Duplicate inline table key .*"
+     r"|Cannot redefine namespace .*|Cannot mutate immutable namespace .*",
+     "Dieses Feld oder dieser Abschnitt steht doppelt im Eintrag. Lösch eins von beiden."),
+    (r"Invalid date or datetime",
+     "Dieses Datum gibt es nicht (z. B. 30. Februar) oder es ist falsch geschrieben. "
+     "Richtig: 2027-03-04 oder 2027-03-04T10:00:00."),
+    (r"Invalid value|Invalid statement|Invalid initial character for a key part"
+     r"|Found invalid character .*|Illegal character .*",
+     "Das kann ich nicht lesen. " + _VALUE_HINT + "."),
+    (r"Unterminated string", "Hier fehlt das schließende Anführungszeichen."),
+    (r"Unclosed array", "Hier fehlt die schließende Klammer „]“ der Liste."),
+    (r"Unclosed inline table", "Hier fehlt die schließende Klammer „}“."),
+    (r"Unescaped '\\' in a string|Invalid hex value"
+     r"|Escaped character is not a Unicode scalar value",
+     "Ein „\\“ im Text: schreib „\\\\“ oder nimm einfache Anführungszeichen."),
+    (r"Expected .*", "Hier fehlt ein Zeichen oder steht eins zu viel. " + _VALUE_HINT + "."),
+]
+
 DUPLICATE_LABELS = {"key": "Der Schlüssel", "name": "Der Name"}
 
 PREVIEW_HEAD = "<b>Neuer Jahresplan: {name}</b>\nDie Datei ist in Ordnung. Das würde sich ändern:"
@@ -108,7 +143,7 @@ KEPT_LINE = "• {kind} {title}: {fields}"
 CONFLICT_LINE = "• {kind} {title}: {fields} – zusammen mit den Änderungen im Chat passt das nicht (Frist/Ende vor Beginn)"
 FIELD_CHANGE = "{name} {old} → {new}"
 FIELD_KEPT_CHAT = "{name} bleibt {old} (im Chat geändert; Katalog: {new})"
-FIELD_KEPT_BOOKED = "Plätze bleiben {old} (schon {booked} angemeldet; Katalog: {new})"
+FIELD_KEPT_BOOKED = "Plätze bleiben {old} (schon {booked} Plätze belegt; Katalog: {new})"
 TOLD = " – {n} {verb} benachrichtigt"
 AFFECTED_SILENT = " ({n}, keine Nachricht nötig)"
 REGISTRATIONS = ("Anmeldung", "Anmeldungen")
@@ -116,7 +151,7 @@ REQUESTS = ("Standanfrage", "Standanfragen")
 SIGNUPS = ("Schau-rein-Anmeldung", "Schau-rein-Anmeldungen")
 STAMMTISCH_NEW = "• Stammtisch: {title}, ab {first}"
 STAMMTISCH_CHANGED = "• Stammtisch: nächste Termine {after} (bisher {before}){told}"
-STAMMTISCH_TOLD = " – {n} Abonnent:innen werden benachrichtigt"
+SUBSCRIBERS = ("Abonnent:in", "Abonnent:innen")
 STAMMTISCH_KEPT = "• Stammtisch: {what} bleibt wie im Chat eingestellt"
 STAMMTISCH_KEPT_WHAT = {"link": "der Link", "time": "die Uhrzeit"}
 STAMMTISCH_DURATION = " · Dauer {minutes} Minuten{mark}"
@@ -191,6 +226,7 @@ def problem_text(p: Problem) -> str:
     if p.code == "syntax":
         column = p.info.get("column")
         info["column"] = f" (Spalte {column})" if column else ""
+        info["message"] = esc(syntax_text(str(p.info.get("message", ""))))
     if p.code == "type":
         info["expected"] = EXPECTED.get(str(p.info.get("expected")), "hat die falsche Art.")
     if p.code == "choice":
@@ -203,6 +239,14 @@ def problem_text(p: Problem) -> str:
     info.setdefault("message", esc(p.code))
     text = template.format(**info)
     return (AT_LINE.format(line=p.line) if p.line else "") + text
+
+
+def syntax_text(message: str) -> str:
+    """Return tomllib's English message in German (unknown messages unchanged)."""
+    for pattern, german in SYNTAX:
+        if re.fullmatch(pattern, message.strip()):
+            return german
+    return message
 
 
 def _field(p: Problem) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from bot.chat import MAX_ATTACHMENT, Attachment, FileOut
+from bot.chat import Attachment, FileOut
 from handlers.catalogue import texts as t
 from handlers.catalogue.actions import ApplyVersion, DiscardVersion, SendCurrent
 from handlers.catalogue.preview import invalid_text, preview_text
@@ -20,6 +20,8 @@ from storage.catalogue import CatalogueInvalid, changes, decode, from_text, vers
 from storage.catalogue.models import CatalogueVersion
 
 TOML_MIMES = ("application/toml", "application/x-toml", "text/x-toml")
+# Where the bot is installed (data/ lives there); a relative /katalog path is also looked up here.
+BOT_DIR = Path(__file__).resolve().parents[2]
 LIMIT = 256 * 1024  # a catalogue is ~10 KB; anything near a megabyte is not one
 
 
@@ -31,6 +33,10 @@ async def command(ctx: Ctx) -> None:
             data = await asyncio.to_thread(_read, path)
         except OSError:
             raise UsageError(t.NO_SUCH_PATH.format(path=esc(ctx.args.strip()))) from None
+        if len(data) > LIMIT:
+            size = await asyncio.to_thread(_size, path)
+            raise UsageError(t.TOO_LARGE.format(name=esc(path.name), size=size // 1024,
+                                                limit=LIMIT // 1024))
         await receive(ctx, name=path.name, data=data)
         return
     current = await _current(ctx)
@@ -102,10 +108,26 @@ def _looks_like_toml(file: Attachment) -> bool:
             or file.mime.startswith("text/"))
 
 
+def _size(path: Path) -> int:
+    try:
+        return _found(path).stat().st_size
+    except OSError:
+        return LIMIT + 1
+
+
+def _found(path: Path) -> Path:
+    """Return the file a /katalog path names: as given, else in the bot's folder."""
+    path = path.expanduser()
+    if not path.is_absolute() and not path.exists() and (BOT_DIR / path).exists():
+        path = BOT_DIR / path  # "data/…" as the help names it, wherever the bot was started
+    return path
+
+
 def _read(path: Path) -> bytes:
     """Read a server file for /katalog (refusing anything as large as no catalogue is)."""
-    path = path.expanduser()
-    if path.stat().st_size > max(LIMIT, MAX_ATTACHMENT):
-        raise OSError("too large")
-    return path.read_bytes()
+    path = _found(path)
+    if not path.is_file():  # a folder, /dev/zero, a pipe: nothing a catalogue is read from
+        raise OSError("not a regular file")
+    with path.open("rb") as f:
+        return f.read(LIMIT + 1)  # bounded: a file that grows while read cannot flood memory
 

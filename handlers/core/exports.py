@@ -17,6 +17,7 @@ from handlers.core.format import esc, fmt_short_date, plural
 from storage.text import clean_text
 
 Cell = str | int | float | date | datetime | None
+LIST_SEP = "; "  # a list in one cell ("Podcast; Fotos"): a label's own comma stays readable
 
 
 @dataclass(frozen=True)

@@ -44,9 +44,12 @@ def marked(text: str, fields: Sequence[str] | None, field: str) -> str:
     return text + mark(fields, field) if text else text
 
 
-def names(fields: Sequence[str] | None, labels: dict[str, str]) -> str:
-    """Return the German names of the assumed fields, in the labels' order ("Datum, Plätze")."""
-    return ", ".join(name for f, name in labels.items() if is_provisional(fields, f))
+def names(fields: Sequence[str] | None, labels: dict[str, str], sep: str = ", ") -> str:
+    """Return the German names of the assumed fields, in the labels' order ("Datum, Plätze").
+
+    Exports pass `sep=LIST_SEP` ("; "), the separator of every list in one cell.
+    """
+    return sep.join(name for f, name in labels.items() if is_provisional(fields, f))
 
 
 def summary(title: str, fields: Sequence[str] | None, when: Sequence[str]) -> str:

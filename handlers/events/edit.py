@@ -16,6 +16,7 @@ from handlers.events import fields, notices
 from handlers.events import texts as t
 from handlers.events.actions import Edit
 from handlers.events.view import pick
+from storage.errors import DomainError
 from storage.events import manage, queries, signup
 from storage.events.models import Event
 
@@ -28,9 +29,13 @@ def register(router: Router) -> None:
     async def start(ctx: Ctx) -> None:
         ev = await pick(ctx, Edit)
         if ev is not None:
+            _not_cancelled(ev)
             await router.dialogs.start(ctx, NAME, {"event_id": ev.id})
 
     async def picked(ctx: Ctx, a: Edit) -> None:
+        ev = await queries.get(ctx.s, event_id=a.event_id)
+        if ev is not None:
+            _not_cancelled(ev)
         await router.dialogs.start(ctx, NAME, {"event_id": a.event_id})
 
     router.command(NAME, start, help=t.HELP_EDIT, admin=True, personal=True)
@@ -40,6 +45,12 @@ def register(router: Router) -> None:
         "value": Step(ask_value, on_value),
         "confirm": Step(ask_confirm, on_press=on_confirm),
     }))
+
+
+def _not_cancelled(ev: Event) -> None:
+    """A cancelled event is not edited: its people would hear of a change to it."""
+    if ev.cancelled_at is not None:
+        raise DomainError("event_cancelled", title=ev.title)
 
 
 async def ask_field(ctx: Ctx, data: Data) -> None:

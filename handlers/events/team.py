@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.chat import Button
 from handlers.core import Ctx, Router, Table, UsageError
-from handlers.core.exports import Cell
+from handlers.core.exports import LIST_SEP, Cell
 from handlers.core.format import esc
 from handlers.core.provisional import PROVISIONAL_WORD, fixes_when
 from handlers.core.provisional import names as provisional_names
@@ -110,6 +110,10 @@ async def ask_cancel_of(ctx: Ctx, a: AskCancel) -> None:
     ev = await queries.get(ctx.s, event_id=a.event_id)
     if ev is None:
         raise DomainError("event_unknown")
+    if ev.cancelled_at is not None:  # no second preview promising messages nobody gets
+        raise DomainError("event_cancelled", title=ev.title)
+    if ev.start <= ctx.now:
+        raise DomainError("event_over", title=ev.title)
     told = len(await signup.active(ctx.s, event_id=ev.id))  # registered and waiting
     ctx.say(t.CANCEL_CONFIRM.format(title=esc(ev.title), when=t.when_text(ev, ctx.tz),
                                     told=t.told_text(told)),
@@ -203,9 +207,10 @@ async def export(ctx: Ctx, query: str) -> Table:
             rows.append([
                 e.event.title, e.event.start.astimezone(ctx.tz).date(),
                 e.company.name if e.company else "", e.person.display_name or e.person.key,
-                e.person.platform, reg.people, "; ".join(reg.names), _status(e),
+                e.person.platform, reg.people, LIST_SEP.join(reg.names), _status(e),
                 reg.created_at, reg.cancelled_at,  # date-time cells, in the cluster's zone
-                _date_mark(e.event), provisional_names(e.event.provisional, t.PROVISIONAL_FIELDS),
+                _date_mark(e.event),
+                provisional_names(e.event.provisional, t.PROVISIONAL_FIELDS, LIST_SEP),
             ])
     return Table("Anmeldungen", t.EXPORT_COLUMNS, rows)
 

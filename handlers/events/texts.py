@@ -112,6 +112,7 @@ ERRORS = {
     "already_registered": "Du bist für <b>{title}</b> schon angemeldet oder auf der Warteliste.",
     "not_registered": "Du bist für <b>{title}</b> nicht angemeldet.",
     "event_cancelled": "<b>{title}</b> ist abgesagt.",
+    "event_over": "<b>{title}</b> hat schon begonnen – absagen geht nicht mehr.",
     "event_past": "<b>{title}</b> hat schon begonnen – An- und Abmeldung geht nicht mehr.",
     "event_unknown": "Diesen Termin gibt es nicht mehr. Aktuelle Termine: /termine",
     "event_not_provisional": "<b>{title}</b> ist schon bestätigt. Noch Vorläufiges: /bestaetigen",

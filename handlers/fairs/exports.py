@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.core import Ctx, Table
-from handlers.core.exports import Cell, spread
+from handlers.core.exports import LIST_SEP, Cell, spread
 from handlers.core.provisional import names
 from handlers.fairs import texts as t
 from storage.fairs import queries
@@ -28,7 +28,7 @@ async def messe_table(ctx: Ctx, filter_text: str) -> Table:
                 fair.title, company.name, t.STATUS[req.status], req.staff,
                 _yes(req.needs_table), _yes(req.needs_wall), _yes(req.needs_power), req.area_m2,
                 req.professions, req.activity, req.queued_at, req.updated_at, req.admin_note,
-                names(fair.provisional, t.PROVISIONAL_FIELDS),
+                names(fair.provisional, t.PROVISIONAL_FIELDS, LIST_SEP),
             ])
             days.append(list(queries.booked_dates(req)))
     day_columns, day_cells = spread("Tag", days)

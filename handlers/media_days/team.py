@@ -8,7 +8,7 @@ from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Step, Table, UsageError, cancel_button, choice
 from handlers.core.answers import yes_or_no
 from handlers.core.dialogs import Data, Dialogs
-from handlers.core.exports import Cell, spread
+from handlers.core.exports import LIST_SEP, Cell, spread
 from handlers.core.format import esc, fmt_date
 from handlers.dates import When, parse_when
 from handlers.dates import texts as td
@@ -217,7 +217,7 @@ async def export(ctx: Ctx, filter_text: str) -> Table:
         if filter_text and not status.startswith(filter_text.lower()):
             continue
         rows.append([c.name, t.STATE_LONG.get(c.state or "", ""), status, md.day,
-                     t.formats_text(md.formats, cfg.formats), md.contact_name,
+                     t.formats_text(md.formats, cfg.formats, LIST_SEP), md.contact_name,
                      md.contact_reach, md.note, md.requested_at.astimezone(ctx.tz),
                      md.confirmed_at.astimezone(ctx.tz) if md.confirmed_at else None,
                      md.decline_reason or ""])

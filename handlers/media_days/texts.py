@@ -23,9 +23,9 @@ def days_text(days: Iterable[date]) -> str:
     return "; ".join(fmt_date(d) for d in days) or "–"
 
 
-def formats_text(keys: Iterable[str], labels: dict[str, str]) -> str:
-    """Join format labels ("Podcast, Fotos")."""
-    return ", ".join(labels.get(k, k) for k in keys) or "–"
+def formats_text(keys: Iterable[str], labels: dict[str, str], sep: str = ", ") -> str:
+    """Join format labels ("Podcast, Fotos"; exports pass "; ")."""
+    return sep.join(labels.get(k, k) for k in keys) or "–"
 
 
 # --- rules -----------------------------------------------------------------------------------

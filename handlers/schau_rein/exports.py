@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from handlers.core import Ctx, Router, Table
-from handlers.core.exports import Cell, spread
+from handlers.core.exports import LIST_SEP, Cell, spread
 from handlers.core.ics import alarm, calendar, ics_file
 from handlers.core.provisional import ics_note, is_provisional, names, summary
 from handlers.schau_rein import texts as t
@@ -29,7 +29,8 @@ async def schaurein_table(ctx: Ctx, filter_text: str) -> Table:
     support = prog.support if prog is not None else ()
     found = await queries.signups(ctx.s, programme=prog.key) if prog is not None else []
     day_columns, days = spread("Tag", [list(dates(row.days)) for row, _ in found])
-    marks = names(await queries.assumed(ctx.s, prog), t.PROVISIONAL_FIELDS) if prog else ""
+    marks = (names(await queries.assumed(ctx.s, prog), t.PROVISIONAL_FIELDS, LIST_SEP)
+             if prog else "")
     rows: list[list[Cell]] = [
         [company.name, *cells, *[_yes(s.key in row.support) for s in support], row.description,
          row.contact, row.created_at, row.updated_at, marks]

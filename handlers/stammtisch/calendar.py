@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from handlers.core import Action, Ctx, JobCtx, Notice, RenderCtx, Rendered
@@ -114,5 +114,12 @@ async def render_clash(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
         return None
     text = t.CLASH.format(title=esc(sched.series.title), when=fmt_dt(m.start, rc.tz),
                           other=esc(ev.title), other_when=fmt_span(ev.start, ev.end, rc.tz),
-                          day=m.start.astimezone(rc.tz).strftime("%d.%m."))
+                          day=m.start.astimezone(rc.tz).strftime("%d.%m."),
+                          after=_hour_after(ev, rc.tz))
     return Rendered(text, [[Ctx.button(t.CLASH_SKIP, SkipClash(m.key))]])
+
+
+def _hour_after(ev: Event, tz: tzinfo) -> int:
+    """Return the first full hour after the other date (the suggested new start)."""
+    end = (ev.end or ev.start + timedelta(hours=1)).astimezone(tz)
+    return min(23, end.hour + (1 if end.minute or end.second else 0))

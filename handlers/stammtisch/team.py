@@ -169,6 +169,7 @@ async def move(ctx: Ctx) -> None:
     to = _new_start(ctx, sched, m, parts[1])
     if to <= ctx.now:
         raise UsageError(t.PAST.format(when=fmt_dt(to, ctx.tz, long=True)))
+    _check_target(ctx, sched, m, to)
     regular = sched.series.occurrence(date.fromisoformat(m.key))
     template = t.CONFIRM_BACK if to == regular else t.CONFIRM_MOVE
     await _ask(ctx, template.format(title=esc(sched.series.title), old=fmt_dt(m.start, ctx.tz),
@@ -183,6 +184,7 @@ async def confirm_move(ctx: Ctx, a: ConfirmMove) -> None:
     to = datetime.strptime(a.to, STAMP).replace(tzinfo=UTC)
     if m is None or to <= ctx.now:
         raise UsageError(t.STALE_CHANGE)
+    _check_target(ctx, sched, m, to)
     regular = sched.series.occurrence(date.fromisoformat(m.key))
     await service.change_meeting(ctx.s, meeting=m.key, cancelled=False,
                                  moved_to=None if to == regular else to, now=ctx.now)
@@ -190,6 +192,18 @@ async def confirm_move(ctx: Ctx, a: ConfirmMove) -> None:
     params = {"what": "move", "meeting": m.key, "old": m.start.isoformat(),
               "new": to.isoformat()}
     ctx.say(t.done_change(await _tell(ctx, params, not_after=max(to, m.start))))
+
+
+def _check_target(ctx: Ctx, sched: Schedule, m: Meeting, to: datetime) -> None:
+    """Refuse a move to the start the meeting already has, or onto another meeting."""
+    if to == m.start and not m.cancelled:  # a skipped one may come back at its own time
+        raise UsageError(t.SAME_START.format(when=fmt_dt(to, ctx.tz)))
+    end = to + (m.end - m.start)
+    for other in sched.upcoming(after=ctx.now, count=SEARCHED):
+        if other.key != m.key and other.start < end and to < other.end:
+            raise UsageError(t.TAKEN.format(when=fmt_dt(other.start, ctx.tz),
+                                            old=fmt_dt(m.start, ctx.tz),
+                                            day=m.start.astimezone(ctx.tz).strftime("%d.%m.")))
 
 
 def _new_start(ctx: Ctx, sched: Schedule, m: Meeting, text: str) -> datetime:

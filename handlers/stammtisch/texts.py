@@ -22,7 +22,7 @@ ICS_DESCRIPTION = "{about}\n\nZoom: {link}\nAusbildungscluster Zukunftsmacher"
 CLASH = (
     "⚠️ <b>Terminüberschneidung:</b> Der {title} am {when} fällt in „{other}“ ({other_when}).\n"
     "Vorschlag: diesen Stammtisch absagen oder verschieben, z. B. "
-    "<code>/stammtisch_verschieben {day} auf {day} 16 Uhr</code>."
+    "<code>/stammtisch_verschieben {day} auf {day} {after} Uhr</code>."
 )
 CLASH_SKIP = "Diesen Stammtisch absagen"
 CONFIRM_SKIP = "Den {title} am {when} absagen?"
@@ -77,6 +77,9 @@ USAGE_LINK = "So änderst du den Link: <code>/stammtisch_link https://…</code>
 USAGE_TIME = "So änderst du die Uhrzeit aller Termine: <code>/stammtisch_zeit 13:00</code>"
 NO_SUCH_SESSION = "Am {date} ist kein Stammtisch geplant. Die nächsten Termine zeigt /stammtisch."
 ALREADY_CANCELLED = "Der Termin am {date} ist schon abgesagt. Wieder ansetzen: /stammtisch_verschieben"
+SAME_START = "Der Stammtisch ist schon am {when} – nichts zu verschieben."
+TAKEN = ("Am {when} ist schon ein Stammtisch. Nimm eine andere Zeit – oder sag den Termin vom "
+         "{old} ab: /stammtisch_absagen {day}")
 SAME_TIME = "Der Stammtisch beginnt schon um {time} Uhr – nichts zu ändern."
 SAME_LINK = "Das ist schon der aktuelle Link – nichts zu ändern."
 NOT_A_DATE = (

@@ -59,6 +59,8 @@ def parse_text(text: str, *, source: str = "") -> tuple[CatalogueFile, dict[str,
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise CatalogueInvalid([_syntax(str(err))], source) from None
+    if not raw:  # an empty file, or only comments: one clear problem, not "cluster missing"
+        raise CatalogueInvalid([Problem(None, "no_content")], source)
     lines = locate(text)
     problems = _across(raw, lines)  # also when the schema refuses: every problem at once
     try:

@@ -97,6 +97,8 @@ async def cancel_event(s: Session, *, event_id: int, now: datetime) -> Changed:
     event = await lock_event(s, event_id)
     if event.cancelled_at is not None:
         raise DomainError("event_cancelled", title=event.title)
+    if event.start <= now:  # over (or running): cancelling would tell those who came
+        raise DomainError("event_over", title=event.title)
     event.cancelled_at, event.sequence = now, event.sequence + 1
     return Changed(event, True, await active(s, event_id=event_id))
 

@@ -71,7 +71,7 @@ def test_the_2027_example_is_valid_and_follows_the_2026_rhythm() -> None:
     (HEAD + "[[events]]\nkey = \"a\"\ntitle = \"A\"\nstart = 2027-02-30T10:00:00\n", 7,
      "syntax", "TOML-Syntaxfehler"),
     ('[cluster]\nname = """lang\n[x]\n"""\nmax_members = 3\nmax_members = 4\n', 6, "syntax",
-     "Cannot overwrite"),
+     "steht doppelt"),
 ])
 def test_problems_name_their_line(text: str, line: int, code: str, needle: str) -> None:
     found = problems(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import csv as csv_lib
 from pathlib import Path
 
 from tests.events.console_helpers import card as _card
@@ -52,9 +53,9 @@ def test_member_signs_up_for_march_meeting_and_cancels(console: ConsoleBot) -> N
     lines = csv.decode("utf-8-sig").splitlines()
     assert lines[0] == ("Termin;Datum;Firma;Name;Plattform;Personen;Namen (Namensschilder);"
                         "Status;Angemeldet am;Abgemeldet am;Datum vorläufig;Angaben vorläufig")
-    assert lines[1].split(";")[1:] == [
+    assert next(csv_lib.reader([lines[1]], delimiter=";"))[1:] == [
         "05.03.2026", "Zemmler Siebanlagen GmbH", "anna", "console", "2", "", "angemeldet",
-        "02.02.2026 09:00", "", "", "Plätze, Anmeldefrist",
+        "02.02.2026 09:00", "", "", "Plätze; Anmeldefrist",
     ]
 
     again = _card(console.say("anna", "/termine"), "Ausbildungs-Marketing")

@@ -25,7 +25,7 @@ def test_assumed_fair_values_are_provisional_until_the_team_confirms_them(
     console.say("anna", "abbrechen")
     request_booth(console, "anna", "6")
     assert "120 m² verplant (Gesamtfläche vorläufig)" in texts(console.say("chef", "/messestand"))
-    assert _marks(console)["Sachsenwerk GmbH"] == "Aufbau, Anmeldefrist, Fläche"
+    assert _marks(console)["Sachsenwerk GmbH"] == "Aufbau; Anmeldefrist; Fläche"
 
     listed = console.say("chef", "/bestaetigen")
     assert "Messe Insidertreff" in texts(listed)

@@ -83,7 +83,7 @@ async def _changed(s: Session, row: Event, base: dict[str, object] | None,
 def _capacity(f: FieldChange, row: Event) -> FieldChange:
     """Fewer places than people signed up: the capacity stays (nobody is pushed out)."""
     if f.new is not None and f.new < row.booked:
-        return FieldChange(f.name, f.old, f.new, KEPT_BOOKED)
+        return FieldChange(f.name, f.old, f.new, KEPT_BOOKED, booked=row.booked)
     return f
 
 

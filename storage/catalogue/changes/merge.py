@@ -26,6 +26,7 @@ class FieldChange:
     old: Any
     new: Any
     kept: str = ""  # "" (follows the catalogue), KEPT_CHAT or KEPT_BOOKED
+    booked: int = 0  # KEPT_BOOKED: the places already taken (people, not sign-ups)
 
 
 @dataclass
