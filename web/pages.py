@@ -142,11 +142,11 @@ async def protokoll(desk: Desk, request: web.Request, viewer: Viewer) -> web.Str
     except ValueError:
         page = 1
     async with desk.services.db.read() as s:
-        found, total = await desk_store.audit_page(s, page=page, action=action, actor=actor)
+        found, total, page = await desk_store.audit_page(s, page=page, action=action,
+                                                         actor=actor)
         rows = await _described(desk, s, found)
         actions = await desk_store.audit_actions(s)
     pages = max(1, -(-total // desk_store.AUDIT_PAGE))
-    page = min(page, pages)  # audit_page showed the last page for a number beyond it
     return desk.render("protokoll.html", viewer=viewer, page="protokoll", rows=rows,
                        total=total, actions=actions, action=action, actor=actor,
                        current=page, pages=pages)
@@ -164,7 +164,7 @@ async def _described(desk: Desk, s: Session, entries: list[audit.AuditLog]
 async def exporte(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamResponse:
     """Exporte: every export of the chat as a download (a poll's export: pick the poll)."""
     async with desk.services.db.read() as s:
-        polls = [p for p, _, _ in reversed(await desk_store.polls_with_turnout(s))]
+        polls = list(reversed(await desk_store.polls(s)))
     return desk.render("exporte.html", viewer=viewer, page="exporte",
                        kinds=desk.router.exports.kinds(), polls=polls)
 

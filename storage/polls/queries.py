@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlmodel import col, select
 
 from storage.db import Session
@@ -13,6 +13,11 @@ from storage.members.models import Company, Person
 from storage.polls.models import Poll, PollBallot, PollOption, PollRecipient
 
 RECENT = timedelta(days=30)
+# Who a poll asked, one per vote it can get (count it distinct, with Poll joined): in
+# one-vote-per-company polls the company (a person without one counts alone), else the person.
+ASKED = case((col(Poll.per_company),
+              func.coalesce(-col(PollRecipient.company_id), col(PollRecipient.person_id))),
+             else_=col(PollRecipient.person_id))
 
 
 @dataclass(frozen=True)
@@ -77,11 +82,9 @@ async def tally(s: Session, *, poll_id: int) -> Tally | None:
         for option, answer in choices.items():
             per = counts.setdefault(int(option), {})
             per[answer] = per.get(answer, 0) + 1
-    # One vote per company: the companies were asked (a person without one counts alone).
-    who = (func.coalesce(-col(PollRecipient.company_id), col(PollRecipient.person_id))
-           if poll.per_company else col(PollRecipient.person_id))
-    asked = (await s.exec(select(func.count(func.distinct(who))).where(
-        col(PollRecipient.poll_id) == poll_id))).one()
+    asked = (await s.exec(select(func.count(func.distinct(ASKED))).select_from(PollRecipient)
+                          .join(Poll, col(Poll.id) == col(PollRecipient.poll_id))
+                          .where(col(PollRecipient.poll_id) == poll_id))).one()
     return Tally(poll, opts, counts, int(asked), sum(1 for c in ballots if c))
 
 

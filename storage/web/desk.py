@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Text, and_, case, cast
+from sqlalchemy import Text, and_, cast
 from sqlmodel import col, func, select
 
 from storage.audit.models import AuditLog
@@ -26,6 +26,7 @@ from storage.media_days.models import MediaDay
 from storage.members.models import Company, Person
 from storage.outbox.models import OutboxMessage
 from storage.polls.models import CompanyRole, Poll, PollBallot, PollRecipient
+from storage.polls.queries import ASKED
 from storage.schau_rein.models import SchauReinSignup
 
 AUDIT_PAGE = 50
@@ -149,11 +150,8 @@ async def participation(s: Session, *, poll_ids: list[int] | None = None
     def only(column: Any) -> Any:
         return True if poll_ids is None else col(column).in_(poll_ids)
 
-    who = case((col(Poll.per_company),
-                func.coalesce(-col(PollRecipient.company_id), col(PollRecipient.person_id))),
-               else_=col(PollRecipient.person_id))
     found: dict[int, tuple[int, int]] = {}
-    for pid, n in await s.exec(select(PollRecipient.poll_id, func.count(func.distinct(who)))
+    for pid, n in await s.exec(select(PollRecipient.poll_id, func.count(func.distinct(ASKED)))
                                .join(Poll, col(Poll.id) == col(PollRecipient.poll_id))
                                .where(only(PollRecipient.poll_id))
                                .group_by(col(PollRecipient.poll_id))):
@@ -166,11 +164,15 @@ async def participation(s: Session, *, poll_ids: list[int] | None = None
     return found
 
 
+async def polls(s: Session) -> list[Poll]:
+    """Return every poll, oldest first."""
+    return list(await s.exec(select(Poll).order_by(col(Poll.created_at), col(Poll.id))))
+
+
 async def polls_with_turnout(s: Session) -> list[tuple[Poll, int, int]]:
     """Return every poll (oldest first) with its ballots cast and people asked."""
     turnout = await participation(s)
-    return [(p, *turnout.get(p.id, (0, 0)))
-            for p in await s.exec(select(Poll).order_by(col(Poll.created_at), col(Poll.id)))]
+    return [(p, *turnout.get(p.id, (0, 0))) for p in await polls(s)]
 
 
 @dataclass
@@ -255,10 +257,9 @@ async def companies(s: Session, *, company_id: int | None = None) -> list[Compan
 
 
 async def audit_page(s: Session, *, page: int = 1, action: str = "", actor: str = "",
-                     size: int = AUDIT_PAGE) -> tuple[list[AuditLog], int]:
-    """Return one page of the audit log (newest first) and how many entries match.
-
-    A page beyond the last is the last page (a huge number would overflow the OFFSET).
+                     size: int = AUDIT_PAGE) -> tuple[list[AuditLog], int, int]:
+    """Return one page of the audit log (newest first), how many entries match and the page
+    shown: a page beyond the last is the last page (a huge number would overflow the OFFSET).
     """
     q = select(AuditLog)
     n = select(func.count(col(AuditLog.id)))
@@ -271,7 +272,7 @@ async def audit_page(s: Session, *, page: int = 1, action: str = "", actor: str 
     total = int((await s.exec(n)).one())
     page = max(1, min(page, -(-total // size)))
     rows = await s.exec(q.order_by(col(AuditLog.id).desc()).offset((page - 1) * size).limit(size))
-    return list(rows), total
+    return list(rows), total, page
 
 
 async def audit_actions(s: Session) -> list[str]:
