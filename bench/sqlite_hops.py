@@ -7,7 +7,7 @@ R rounds so that a slow spell of the machine hits both; medians are printed.
 1. One statement after the other (SELECT of 10 rows, INSERT): wall and CPU microseconds each.
    The baseline is SQLAlchemy's `sqlite+aiosqlite` dialect on aiosqlite's own connection (four
    calls into its thread per statement: cursor, execute, fetchall, close); the bot's engine
-   gives the same dialect storage.sqlite_driver's connection (one call per statement).
+   gives the same dialect storage.db.sqlite's connection (one call per statement).
 2. Units shaped like an update, 8 at a time: BEGIN, five SELECTs, COMMIT (U units in all);
    units per second and CPU per unit.
 """
@@ -33,7 +33,7 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
 
-from storage import sqlite_driver  # noqa: E402
+from storage.db import sqlite  # noqa: E402
 
 SELECT = text("SELECT id, name FROM thing WHERE id <= :n")
 INSERT = text("INSERT INTO thing (name) VALUES (:name)")
@@ -51,7 +51,7 @@ def engines(path: Path) -> dict[str, AsyncEngine]:
     return {
         "aiosqlite": create_async_engine(url, pool_reset_on_return=None),
         "one hop": create_async_engine(url, pool_reset_on_return=None,
-                                       async_creator=partial(sqlite_driver.connect, url)),
+                                       async_creator=partial(sqlite.connect, url)),
     }
 
 

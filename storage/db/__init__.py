@@ -26,14 +26,14 @@ from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session as SyncSession
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage import sqlite_driver
+from storage.db import sqlite
 from storage.text import check_row
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 _REVISION = re.compile(r'^revision = "([^"]+)"$', re.M)
 _MIGRATE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('cluster-bot:migrate'))"
 _DOWN = re.compile(r'^down_revision = "([^"]+)"$', re.M)
@@ -67,9 +67,9 @@ class Database:
             # Every unit ends its transaction itself (commit, or rollback when the session
             # closes), so the pool's extra rollback on return would only cost SQLite a thread
             # hop per update. The connection itself runs each statement in one hop
-            # (storage.sqlite_driver) instead of aiosqlite's four.
+            # (storage.db.sqlite) instead of aiosqlite's four.
             kwargs.update(pool_reset_on_return=None,
-                          async_creator=partial(sqlite_driver.connect, self.url))
+                          async_creator=partial(sqlite.connect, self.url))
         else:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
         self.engine = create_async_engine(self.url, **kwargs)
@@ -249,7 +249,7 @@ def _upgrade(connection: Connection) -> None:
 def _sqlite_tuning(sync_engine: Any, *, busy_ms: int) -> None:
     @event.listens_for(sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # We issue BEGIN ourselves (below); storage.sqlite_driver opens every connection with
+        # We issue BEGIN ourselves (below); storage.db.sqlite opens every connection with
         # isolation_level None, so the driver starts no transactions of its own.
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")

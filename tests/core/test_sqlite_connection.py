@@ -1,4 +1,4 @@
-"""storage.sqlite_driver: SQLite under SQLAlchemy's asyncio engine, one thread hop a statement.
+"""storage.db.sqlite: SQLite under SQLAlchemy's asyncio engine, one thread hop a statement.
 
 What SQLAlchemy reads from a driver cursor (rows, description, rowcount, lastrowid), errors,
 a statement cancelled half-way, and the threads: SQLite never runs in the event loop's thread,
@@ -18,7 +18,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, event, insert, 
 from sqlalchemy.exc import IntegrityError
 
 from storage.db import Database
-from storage.sqlite_driver import Connection
+from storage.db.sqlite import Connection
 
 META = MetaData()
 THINGS = Table("things", META, Column("id", Integer, primary_key=True),
@@ -39,7 +39,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 def sqlite_threads() -> list[threading.Thread]:
-    """Return the live worker threads of storage.sqlite_driver."""
+    """Return the live worker threads of storage.db.sqlite."""
     return [t for t in threading.enumerate() if t.name.startswith("sqlite")]
 
 
