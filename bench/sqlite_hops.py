@@ -22,7 +22,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +50,7 @@ def engines(path: Path) -> dict[str, AsyncEngine]:
     return {
         "aiosqlite": create_async_engine(url, pool_reset_on_return=None),
         "one hop": create_async_engine(url, pool_reset_on_return=None,
-                                       async_creator=partial(sqlite.connect, url)),
+                                       async_creator=sqlite.Worker(url).connect),
     }
 
 

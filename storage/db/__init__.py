@@ -14,7 +14,6 @@ import os
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,9 +66,9 @@ class Database:
             # Every unit ends its transaction itself (commit, or rollback when the session
             # closes), so the pool's extra rollback on return would only cost SQLite a thread
             # hop per update. The connection itself runs each statement in one hop
-            # (storage.db.sqlite) instead of aiosqlite's four.
+            # (storage.db.sqlite) instead of aiosqlite's four, in the engine's one thread.
             kwargs.update(pool_reset_on_return=None,
-                          async_creator=partial(sqlite.connect, self.url))
+                          async_creator=sqlite.Worker(self.url).connect)
         else:
             kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
         self.engine = create_async_engine(self.url, **kwargs)
@@ -88,8 +87,9 @@ class Database:
             # Optimistic units: DEFERRED, outside that queue, never waiting for a busy file.
             # Readers (most updates) run side by side; one that loses a race to a writer
             # fails at once (see is_busy) and its caller runs it again as a queued unit.
-            self._fast = create_async_engine(self.url, **kwargs,
-                                             execution_options={"sqlite_begin": "DEFERRED"})
+            self._fast = create_async_engine(self.url, **{
+                **kwargs, "async_creator": sqlite.Worker(self.url).connect,  # a thread of its own
+            }, execution_options={"sqlite_begin": "DEFERRED"})
             _sqlite_tuning(self._fast.sync_engine, busy_ms=0)
             self._optimistic = async_sessionmaker(self._fast, class_=AsyncSession,
                                                   sync_session_class=CheckedSession,

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, event, insert, select, text
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import Database
 from storage.db.sqlite import Connection
@@ -93,6 +94,49 @@ async def test_sqlite_runs_outside_the_event_loop_thread(db: Database) -> None:
     async with db.unit() as s:
         await (await s.connection()).execute(text("SELECT whose_thread()"))
     assert seen and threading.get_ident() not in seen
+
+
+async def test_one_engine_has_one_sqlite_thread_and_the_optimistic_readers_another(
+        db: Database) -> None:
+    seen: dict[str, set[int]] = {"units": set(), "readers": set()}
+
+    def register(engine: AsyncEngine, key: str) -> None:
+        @event.listens_for(engine.sync_engine, "connect")
+        def _register(dbapi_connection: object, _record: object) -> None:
+            dbapi_connection.create_function(  # type: ignore[attr-defined]
+                "whose_thread", 0, lambda: seen[key].add(threading.get_ident()) or 1)
+
+    register(db.engine, "units")
+    register(db.engines[1], "readers")
+    await db.dispose()  # new connections get the function
+
+    async def ask(optimistic: bool, hold: asyncio.Event) -> None:
+        async with db.unit(optimistic=optimistic) as s:
+            await (await s.connection()).execute(text("SELECT whose_thread()"))
+            await hold.wait()  # keep the connection: the next unit needs another one
+
+    hold = asyncio.Event()
+    tasks = [asyncio.create_task(ask(optimistic, hold)) for optimistic in (False, True) * 3]
+    for _ in range(100):
+        await asyncio.sleep(0)
+    hold.set()
+    await asyncio.gather(*tasks)
+    assert len(seen["units"]) == 1 and len(seen["readers"]) == 1
+    assert seen["units"] != seen["readers"]
+
+
+async def test_begin_runs_in_the_call_of_the_first_statement(db: Database) -> None:
+    traced: list[str] = []
+    async with db.engine.connect() as conn:
+        raw = (await conn.get_raw_connection()).driver_connection
+        assert isinstance(raw, Connection)
+        await raw.call(sqlite3.Connection.set_trace_callback, traced.append)
+    async with db.unit() as s:
+        await s.connection()  # a transaction begun, nothing run: SQLite sees nothing
+    assert traced == []
+    async with db.unit() as s:
+        await (await s.connection()).execute(text("SELECT 1"))
+    assert traced == ["BEGIN IMMEDIATE", "SELECT 1", "COMMIT"]
 
 
 async def test_a_cancelled_statement_leaves_a_working_pool(db: Database) -> None:
