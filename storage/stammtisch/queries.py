@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from sqlalchemy import CompoundSelect, literal, null, union_all
+from sqlalchemy import select as rows
 from sqlmodel import col, select
 
 from storage.catalogue import Catalogue
@@ -17,19 +20,28 @@ from storage.stammtisch.models import (
 )
 from storage.stammtisch.series import Change, Schedule, series_from
 
-# Built once: /termine reads the schedule on every call (see storage.chat._SEEN); plain rows,
-# the schedule needs no objects.
-_SETTINGS = select(StammtischSetting.key, StammtischSetting.value)
-_OVERRIDES = select(StammtischOverride.session, StammtischOverride.cancelled,
-                    StammtischOverride.moved_to)
+# Built once: /termine reads the schedule on every call (see storage.chat._SEEN). The chat-
+# changed settings and the per-meeting changes in one statement; plain rows, no objects.
+_SCHEDULE: CompoundSelect[Any] = union_all(
+    rows(literal("change").label("kind"), col(StammtischOverride.session).label("name"),
+         null().label("value"), col(StammtischOverride.cancelled),
+         col(StammtischOverride.moved_to)),
+    rows(literal("setting"), col(StammtischSetting.key), col(StammtischSetting.value),
+         null(), null()),
+)
 
 
 async def schedule(s: Session, catalogue: Catalogue) -> Schedule:
     """Return the series (catalogue values with link/time changed in chat) and its changes."""
-    settings = {key: value for key, value in await s.exec(_SETTINGS)}
+    settings: dict[str, str] = {}
+    changes: dict[str, Change] = {}
+    found = await (await s.connection()).execute(_SCHEDULE)
+    for kind, name, value, cancelled, moved_to in found:
+        if kind == "setting":
+            settings[name] = value
+        else:
+            changes[name] = Change(bool(cancelled), moved_to)
     series = series_from(catalogue.section("stammtisch"), catalogue.tz, settings)
-    changes = {session: Change(cancelled, moved_to)
-               for session, cancelled, moved_to in await s.exec(_OVERRIDES)}
     return Schedule(series, changes)
 
 

@@ -103,8 +103,12 @@ async def test_one_engine_has_one_sqlite_thread_and_the_optimistic_readers_anoth
     def register(engine: AsyncEngine, key: str) -> None:
         @event.listens_for(engine.sync_engine, "connect")
         def _register(dbapi_connection: object, _record: object) -> None:
+            def whose_thread() -> int:
+                seen[key].add(threading.get_ident())
+                return 1
+
             dbapi_connection.create_function(  # type: ignore[attr-defined]
-                "whose_thread", 0, lambda: seen[key].add(threading.get_ident()) or 1)
+                "whose_thread", 0, whose_thread)
 
     register(db.engine, "units")
     register(db.engines[1], "readers")
