@@ -50,7 +50,7 @@ class Action:
 
     def encode(self) -> str:
         """Return the readable id: name and field values joined by ':'."""
-        values = [_encode(getattr(self, f.name)) for f in dataclasses.fields(self)]
+        values = [_encode(getattr(self, name)) for name, _ in self._codec_fields()]
         return SEP.join([self.name, *values])
 
     @classmethod

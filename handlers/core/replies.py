@@ -35,9 +35,9 @@ async def signed(s: Session, signer: Signer, person: Person, chat_id: str,
     actions = [b.id for r in replies for b in r.flat_buttons()]
     if not actions:
         return replies
-    sign = signer.sign
+    sign, key = signer.sign, person.key
     out = [
-        replace(r, buttons=tuple(tuple(Button(sign(person.key, b.id), b.label) for b in row)
+        replace(r, buttons=tuple(tuple(Button(sign(key, b.id), b.label) for b in row)
                                  for row in r.buttons))
         if r.buttons else r
         for r in replies

@@ -99,8 +99,18 @@ class Schedule:
         """Return the next `count` meetings starting after `after`, changes applied, by start."""
         back = after.astimezone(self.series.tz).date() - timedelta(
             days=LOOK_BACK * self.series.every_days)
-        found = [self._on(day) for day in self.series.dates_from(back)]
-        found = [m for m in found if m.start > after and (with_cancelled or not m.cancelled)]
+        found: list[Meeting] = []
+        plain = 0  # unchanged meetings found: they come in date order, `count` of them do
+        for day in self.series.dates_from(back):
+            if day.isoformat() in self.changes:
+                m = self._on(day)
+            elif plain < count:
+                m = self._on(day)
+                plain += m.start > after
+            else:
+                continue
+            if m.start > after and (with_cancelled or not m.cancelled):
+                found.append(m)
         return sorted(found, key=lambda m: m.start)[:count]
 
     def _on(self, day: date) -> Meeting:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storage.catalogue import Catalogue
-from storage.stammtisch.series import Change, Schedule, series_from
+from storage.stammtisch.series import LOOK_BACK, Change, Schedule, series_from
 from tests.stammtisch.helpers import BERLIN, berlin
 
 
@@ -53,3 +56,38 @@ def test_a_meeting_is_found_by_its_key_only_on_series_dates(catalogue: Catalogue
     assert sched.meeting("2026-04-03") is None and sched.meeting("kaputt") is None
     earlier = sched.at_time(time(9)).meeting("2026-04-02")
     assert earlier is not None and earlier.start == berlin(2026, 4, 2, 9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    after_days=st.integers(min_value=-30, max_value=400),
+    after_minutes=st.integers(min_value=0, max_value=24 * 60 - 1),
+    count=st.integers(min_value=1, max_value=6),
+    with_cancelled=st.booleans(),
+    changes=st.dictionaries(
+        st.integers(min_value=0, max_value=40),  # the n-th series date
+        st.tuples(st.booleans(), st.one_of(st.none(), st.integers(-20 * 24, 20 * 24))),
+        max_size=6),
+)
+def test_upcoming_equals_every_meeting_worked_out_and_sorted(
+    after_days: int, after_minutes: int, count: int, with_cancelled: bool,
+    changes: dict[int, tuple[bool, int | None]],
+) -> None:
+    # The catalogue's series (first 5 Feb 2026, every 14 days, 13:00); series_from needs only
+    # these values of [stammtisch].
+    section = {"first": datetime(2026, 2, 5, 13, 0), "every_days": 14, "duration_minutes": 60}
+    series = series_from(section, BERLIN, {})
+    keyed: dict[str, Change] = {}
+    for n, (cancelled, shift_hours) in changes.items():
+        day = series.first + timedelta(days=14 * n)
+        moved = (None if shift_hours is None
+                 else series.occurrence(day) + timedelta(hours=shift_hours))
+        keyed[day.isoformat()] = Change(cancelled, moved)
+    sched = Schedule(series, keyed)
+    after = berlin(2026, 2, 1) + timedelta(days=after_days, minutes=after_minutes)
+    back = after.astimezone(BERLIN).date() - timedelta(days=LOOK_BACK * 14)
+    every = [sched.meeting(day.isoformat()) for day in series.dates_from(back)]
+    expected = sorted((m for m in every if m is not None and m.start > after
+                       and (with_cancelled or not m.cancelled)), key=lambda m: m.start)[:count]
+    found = sched.upcoming(after=after, count=count, with_cancelled=with_cancelled)
+    assert [(m.key, m.start) for m in found] == [(m.key, m.start) for m in expected]
