@@ -261,4 +261,9 @@ def _sqlite_tuning(sync_engine: Any, *, busy_ms: int) -> None:
     @event.listens_for(sync_engine, "begin")
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        # Handed to the driver, which runs it in the call of the transaction's first
+        # statement (storage.db.sqlite): no statement of SQLAlchemy's own, no thread hop.
+        driver = conn.connection.driver_connection
+        if not isinstance(driver, sqlite.Connection):  # every engine here is built with it
+            raise TypeError(f"unexpected SQLite driver connection {driver!r}")
+        driver.begin(f"BEGIN {mode}")

@@ -92,7 +92,8 @@ class Cursor:
 
     async def execute(self, sql: str, parameters: Any = None) -> Cursor:
         """Run one statement in the connection's thread (one hop, rows included)."""
-        if self._connection.defer_begin(sql):
+        if sql.lstrip()[:5].upper() == "BEGIN":  # kept for the next statement's call
+            self._connection.begin(sql)
             return self._keep((None, -1, None, []))
         begin = self._connection.take_begin()
         return self._keep(await self._connection.call(_run, sql, parameters, begin))
@@ -192,12 +193,9 @@ class Connection:
         result: T = await call.future
         return result
 
-    def defer_begin(self, sql: str) -> bool:
-        """Keep a BEGIN for the next statement's call; tell whether `sql` was one."""
-        if sql.lstrip()[:5].upper() != "BEGIN":
-            return False
+    def begin(self, sql: str = "BEGIN") -> None:
+        """Start a transaction with `sql` ("BEGIN IMMEDIATE") in the next statement's call."""
         self._begin = sql
-        return True
 
     def take_begin(self) -> str | None:
         """Return the BEGIN still to run before the next statement, if any."""
