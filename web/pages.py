@@ -44,8 +44,10 @@ async def heute(desk: Desk, request: web.Request, viewer: Viewer) -> web.StreamR
             assumed = "deadline" in await schau_rein.assumed(s, prog)
             data.deadlines.append(desk_store.Deadline(prog.deadline, prog.title, "schau", assumed))
             data.deadlines.sort(key=lambda d: d.at)
+    named = desk.router.notices.switchable()
+    kinds = {u.row.kind: t.notice_label(u.row.kind, named) for u in data.undelivered}
     return desk.render("heute.html", viewer=viewer, page="heute", d=data, requested=mds.requested,
-                       themes=themes(svc.catalogue),
+                       themes=themes(svc.catalogue), kinds=kinds,
                        film_group=FilmConfig.from_catalogue(svc.catalogue).label)
 
 

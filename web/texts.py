@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from handlers.core.format import fmt_date
@@ -66,3 +67,22 @@ CAL_CONFIRMED = "bestätigt"
 CAL_MORE = {"event": "Teilnehmende und Warteliste", "fair": "Standplan und Anfragen",
             "media": "Seite der Firma"}
 CAL_DETAILS_HINT = "Ein Eintrag öffnet sich mit Klick oder Eingabetaste und zeigt seine Einzelheiten."
+
+
+# What an undelivered message was about, by the first part of its kind ("fair.decision": Messe),
+# for the kinds that have no German name of their own (the switchable ones have one).
+NOTICE_AREAS = {
+    "catalogue": "Jahresplan", "event": "Termin", "fair": "Messe", "feedback": "Feedback",
+    "film": "Filmreihe", "idea": "Idee", "media_day": "Medientag", "member": "Mitglieder",
+    "news": "Rundschreiben", "personal": "Eigene Erinnerung", "poll": "Umfrage",
+    "schaurein": "Schau rein", "stammtisch": "Stammtisch",
+}
+NOTICE_OTHER = "Nachricht"
+
+
+def notice_label(kind: str, named: Mapping[str, str]) -> str:
+    """Return the German name of an outbox row's kind: its own, else its area's."""
+    if kind in named:
+        return named[kind]
+    area = kind.replace(":", ".").split(".", 1)[0]
+    return NOTICE_AREAS.get(area, NOTICE_OTHER)

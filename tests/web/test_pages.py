@@ -200,10 +200,16 @@ async def test_heute_shows_deadlines_waiting_lists_and_undelivered_messages(
         s.add(OutboxMessage(person_id=bert.id, kind="event.reminder", due_at=now,
                             dedupe_key="test:1", created_at=now, dropped_at=now,
                             drop_reason="gave_up", last_error="blocked"))
+        s.add(OutboxMessage(person_id=anna.id, kind="fair.decision", due_at=now,
+                            dedupe_key="test:2", created_at=now, last_error="timeout"))
     page = await log_in(desk, browser_session)
     assert "Uhr (vorläufig): Kleiner Workshop (Anmeldeschluss)" in page  # an assumed deadline
     assert "Kleiner Workshop</a>: 1 Person auf der Warteliste" in page
-    assert "<td>bert</td><td>EMIS</td><td>event.reminder</td><td>aufgegeben</td>" in page
+    # The kind in German: its own name where people can switch it off, else its area.
+    assert ("<td>bert</td><td>EMIS</td><td>Erinnerungen an Termine</td><td>aufgegeben</td>"
+            in page)
+    assert "<td>anna</td><td>Pragma</td><td>Messe</td><td>neuer Versuch geplant</td>" in page
+    assert "event.reminder" not in page and "fair.decision" not in page
 
 
 async def request_booth(desk: Desk, company_id: int) -> int:
