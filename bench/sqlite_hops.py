@@ -10,6 +10,9 @@ R rounds so that a slow spell of the machine hits both; medians are printed.
    gives the same dialect storage.db.sqlite's connection (one call per statement).
 2. Units shaped like an update, 8 at a time: BEGIN, five SELECTs, COMMIT (U units in all);
    units per second and CPU per unit.
+3. The bare hop, N calls that do nothing: `loop.run_in_executor` on a one-thread pool (what
+   aiosqlite and the first version of storage.db.sqlite used) against `Connection.call`
+   (storage.db.sqlite's thread fed by a queue).
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import resource
+import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +99,39 @@ async def update_like(engine: AsyncEngine, units: int, at_once: int = 8) -> dict
             "cpu ms": (cpu() - used) / units * 1000}
 
 
+def _nothing(_conn: sqlite3.Connection | None = None) -> None:
+    """Do nothing (in the other thread)."""
+
+
+async def bare_hops(path: Path, n: int, rounds_: int) -> dict[str, dict[str, float]]:
+    """Time n calls that do nothing in another thread, both ways alternating; medians."""
+    loop = asyncio.get_running_loop()
+    conn = await sqlite.Worker(make_url(f"sqlite+aiosqlite:///{path}")).connect()
+    pool = ThreadPoolExecutor(max_workers=1)
+
+    async def executor() -> None:
+        await loop.run_in_executor(pool, _nothing)
+
+    async def worker() -> None:
+        await conn.call(_nothing)
+
+    ways = {"aiosqlite": executor, "one hop": worker}  # named like the engines above
+    seen: dict[str, list[dict[str, float]]] = {name: [] for name in ways}
+    try:
+        for _ in range(rounds_):
+            for name, hop in ways.items():
+                started, used = time.perf_counter(), cpu()
+                for _ in range(n):
+                    await hop()
+                seen[name].append({"wall": (time.perf_counter() - started) / n * 1e6,
+                                   "cpu": (cpu() - used) / n * 1e6})
+    finally:
+        await conn.close()
+        pool.shutdown()
+    return {name: {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+            for name, runs in seen.items()}
+
+
 async def rounds(work: Callable[[AsyncEngine], Awaitable[dict[str, float]]],
                  found: dict[str, AsyncEngine], n: int) -> dict[str, dict[str, float]]:
     """Run `work` on every engine, alternating, n rounds; return the medians per engine."""
@@ -130,6 +168,9 @@ async def main() -> None:
                  await rounds(lambda e: one_by_one(e, args.statements), found, args.rounds))
             show(f"update-shaped units (BEGIN, 5 SELECTs, COMMIT), 8 at a time, {args.units}:",
                  await rounds(lambda e: update_like(e, args.units), found, args.rounds))
+            show(f"bare hop, {args.statements} calls doing nothing (microseconds): "
+                 "run_in_executor as 'aiosqlite', the bot's thread as 'one hop'",
+                 await bare_hops(Path(tmp) / "hops.db", args.statements, args.rounds))
         finally:
             for engine in found.values():
                 await engine.dispose()

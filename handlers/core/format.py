@@ -50,6 +50,11 @@ def fmt_dt(dt: datetime, tz: ZoneInfo = BERLIN, *, long: bool = False) -> str:
     return f"{fmt_date(loc.date(), long=long)}, {fmt_time(loc.time())} Uhr"
 
 
+def fmt_day(dt: datetime, tz: ZoneInfo = BERLIN, *, long: bool = False) -> str:
+    """Format the local day of an aware datetime as "Do, 5. März 2026"."""
+    return fmt_date(local(dt, tz).date(), long=long)
+
+
 def fmt_span(start: datetime, end: datetime | None, tz: ZoneInfo = BERLIN) -> str:
     """Format a start/end pair as "Do, 5. März 2026, 10:00–15:00 Uhr"."""
     if end is None:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat import Button, FileOut
 from handlers.core import Action, Ctx, UsageError, provisional
-from handlers.core.format import esc, fmt_date
+from handlers.core.format import esc, fmt_day
 from handlers.core.ics import event_ics, ics_file
 from handlers.events import texts as t
 from handlers.events.actions import (
@@ -182,5 +182,5 @@ async def pick(ctx: Ctx, action: Callable[[int], Action], *,
 def _label(ev: Event, tz: ZoneInfo) -> str:
     title = ev.title if len(ev.title) <= 40 else ev.title[:39].rstrip() + "…"
     # A vague date ("September 2026, Termin folgt") must not look like a fixed day.
-    when = ev.date_note or fmt_date(ev.start.astimezone(tz).date())
+    when = ev.date_note or fmt_day(ev.start, tz)
     return f"{title} – {when}"

@@ -28,7 +28,7 @@ from handlers.core import (
     cancel_button,
 )
 from handlers.core.dialogs import Data, Dialogs
-from handlers.core.format import esc, fmt_date
+from handlers.core.format import esc, fmt_day
 from handlers.feedback import texts as t
 from handlers.polls import chart
 from storage import feedback
@@ -89,7 +89,7 @@ async def render(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None:
         return None
     if await feedback.given(rc.s, event_id=ev.id, person_id=rc.person.id):
         return None
-    date = fmt_date(ev.start.astimezone(rc.tz).date())
+    date = fmt_day(ev.start, rc.tz)
     return Rendered(t.ASK.format(title=esc(ev.title), date=date),
                     [[rc.button(t.STAR_LABEL.format(n=n), Rate(ev.id, n)) for n in range(1, 6)]])
 
@@ -130,7 +130,7 @@ async def overview(ctx: Ctx) -> None:
     lines = [t.HEAD]
     for sm in found:
         lines.append(t.LINE.format(title=esc(sm.event.title),
-                                   date=fmt_date(sm.event.start.astimezone(ctx.tz).date()),
+                                   date=fmt_day(sm.event.start, ctx.tz),
                                    average=chart.number(round(sm.average, 1)),
                                    count=t.ratings(sm.count)))
         lines += [t.COMMENT.format(text=esc(c)) for c in sm.comments[:5]]

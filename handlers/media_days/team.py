@@ -9,7 +9,7 @@ from handlers.core import END, Ctx, Dialog, Step, Table, UsageError, cancel_butt
 from handlers.core.answers import yes_or_no
 from handlers.core.dialogs import Data, Dialogs
 from handlers.core.exports import LIST_SEP, Cell, spread
-from handlers.core.format import esc, fmt_date
+from handlers.core.format import esc, fmt_date, fmt_day
 from handlers.dates import When, parse_when
 from handlers.dates import texts as td
 from handlers.media_days import notices
@@ -80,7 +80,7 @@ async def _nudged(ctx: Ctx) -> str:
     if not sent:
         return t.NUDGED_NONE
     names = [f"{esc(p.display_name or p.key)} ({esc(c.name if c else '–')}, "
-             f"{fmt_date(at.astimezone(ctx.tz).date())})" for at, p, c in sent[:15]]
+             f"{fmt_day(at, ctx.tz)})" for at, p, c in sent[:15]]
     return t.NUDGED.format(names=", ".join(names))
 
 

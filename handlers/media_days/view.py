@@ -6,7 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from handlers.core import Ctx, UsageError
-from handlers.core.format import esc, fmt_date
+from handlers.core.format import esc, fmt_date, fmt_day
 from handlers.media_days import texts as t
 from storage.catalogue import Catalogue
 from storage.media_days.models import MediaDay
@@ -57,7 +57,7 @@ def request_card(md: MediaDay, company: Company, cfg: MediaDayConfig, tz: ZoneIn
     """Describe one open request (or move wish) for the team."""
     text = (t.MOVE_CARD if md.move_wanted else t.REQUEST_CARD).format(
         company=esc(company.name), state=t.STATE_LONG.get(company.state or "", t.STATE_UNKNOWN),
-        since=fmt_date(md.requested_at.astimezone(tz).date()),
+        since=fmt_day(md.requested_at, tz),
         day=fmt_date(md.day) if md.day else "", summary=request_summary(md, cfg),
     )
     if md.proposed:

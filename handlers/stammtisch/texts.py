@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from handlers.core.format import esc, fmt_date, fmt_dt, fmt_time, local
+from handlers.core.format import esc, fmt_day, fmt_dt, fmt_time, local
 from handlers.core.provisional import mark
 
 LABEL_MORNING = "Stammtisch: am Morgen (9 Uhr)"
@@ -109,7 +109,7 @@ def at(start: datetime, tz: ZoneInfo) -> str:
 
 def day(start: datetime, tz: ZoneInfo) -> str:
     """Return the local date as "Do, 2. April 2026"."""
-    return fmt_date(local(start, tz).date())
+    return fmt_day(start, tz)
 
 
 def topic_lines(entries: list[tuple[str, str]]) -> str:
