@@ -33,8 +33,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sqlalchemy import text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy import event, text  # noqa: E402
+from sqlalchemy.engine import Connection, make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
 
 from storage.db import sqlite  # noqa: E402
@@ -52,11 +52,19 @@ def cpu() -> float:
 def engines(path: Path) -> dict[str, AsyncEngine]:
     """Return the baseline engine and the bot's kind of engine on the same file."""
     url = make_url(f"sqlite+aiosqlite:///{path}")
-    return {
-        "aiosqlite": create_async_engine(url, pool_reset_on_return=None),
-        "one hop": create_async_engine(url, pool_reset_on_return=None,
-                                       async_creator=sqlite.Worker(url).connect),
-    }
+    ours = create_async_engine(url, pool_reset_on_return=None,
+                               async_creator=sqlite.Worker(url).connect)
+
+    # The bot's driver leaves transactions to SQLAlchemy (storage.db hands it BEGIN the same
+    # way); without this every INSERT would commit alone, while aiosqlite's connection begins
+    # a transaction by itself before the first one.
+    @event.listens_for(ours.sync_engine, "begin")
+    def _begin(conn: Connection) -> None:
+        driver = conn.connection.driver_connection
+        assert isinstance(driver, sqlite.Connection)
+        driver.begin("BEGIN")
+
+    return {"aiosqlite": create_async_engine(url, pool_reset_on_return=None), "one hop": ours}
 
 
 async def prepare(engine: AsyncEngine) -> None:
