@@ -282,8 +282,9 @@ class Worker:
     sleeping ones (20% more updates a second at 8 chats, bench/updates.py). It never runs two
     statements at once, which SQLite's one writer would not allow anyway; the optimistic
     readers, which never wait for a lock, get an engine and so a Worker of their own, so a
-    writer waiting for another process's lock does not hold them up. The thread ends when
-    the engine's last connection closes (dispose), and starts again with the next one.
+    writer waiting for another process's lock does not hold them up (`Database.read()` uses
+    the units' engine and does wait). The thread ends when the engine's last connection
+    closes (dispose), and starts again with the next one.
     """
 
     def __init__(self, url: URL) -> None:
