@@ -286,7 +286,8 @@ class Router:
     async def _dispatch_or_refuse(self, ctx: Ctx, dispatch: HandlerFn) -> None:
         try:
             await dispatch(ctx)
-            await ctx.s.flush()  # the storage's text rules (lengths) answer here, in German
+            if ctx.s.new or ctx.s.dirty or ctx.s.deleted:  # a read-only update skips the flush
+                await ctx.s.flush()  # the storage's text rules (lengths) answer here, in German
         except UsageError as err:
             raise _Refused(ctx, str(err)) from None
         except DomainError as err:
