@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tests.catalogue.helpers import (
     EXAMPLE_2027,
     PLAN_2026,
-    december,
     edited,
     line,
     send_file,
@@ -19,15 +15,6 @@ from tests.catalogue.helpers import (
 from tests.events.console_helpers import join
 from tests.fairs.console_helpers import member, request_booth
 from tests.support.console import ConsoleBot, button, texts
-
-
-@pytest.fixture
-def dec(tmp_path: Path, sqlite_template: Path) -> Iterator[ConsoleBot]:
-    """The console in December 2026: the shipped 2026 plan is over."""
-    bot = december(tmp_path, sqlite_template)
-    yield bot
-    if bot.proc is not None:
-        bot.stop()
 
 
 def test_december_the_2027_plan_is_previewed_applied_and_survives_a_restart(

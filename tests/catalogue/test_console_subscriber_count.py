@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from tests.catalogue.helpers import EXAMPLE_2027, december, send_file
+from tests.catalogue.helpers import EXAMPLE_2027, send_file
 from tests.fairs.console_helpers import member
 from tests.support.console import ConsoleBot, button, texts
-
-
-@pytest.fixture
-def dec(tmp_path: Path, sqlite_template: Path) -> Iterator[ConsoleBot]:
-    bot = december(tmp_path, sqlite_template)
-    yield bot
-    if bot.proc is not None:
-        bot.stop()
 
 
 def test_one_subscriber_is_counted_in_the_singular(dec: ConsoleBot) -> None:

@@ -8,13 +8,21 @@ from tests.polls.helpers import mine
 from tests.support.console import ConsoleBot, button, texts
 
 
+def walk(console: ConsoleBot, labels: tuple[str, ...], *, question: str = "Welches Thema?",
+         options: str = "Ja\nNein") -> list[dict[str, object]]:
+    """Start /umfrage_neu with `question` and `options`, press `labels`; return the last answer."""
+    console.say("chef", "/umfrage_neu")
+    console.say("chef", question)
+    out = console.say("chef", options)
+    for label in labels:
+        out = console.press("chef", button(out, label))
+    return out
+
+
 def walk_to_preview(console: ConsoleBot, options: str, closes: str) -> list[dict[str, object]]:
     """Walk /umfrage_neu up to the preview (single choice, named, all members)."""
-    console.say("chef", "/umfrage_neu")
-    console.say("chef", "Welches Thema wünscht ihr euch?")
-    out = console.say("chef", options)
-    for label in ("Eine Antwort", "Mit Namen", "Nein", "Alle Mitglieder"):
-        out = console.press("chef", button(out, label))
+    walk(console, ("Eine Antwort", "Mit Namen", "Nein", "Alle Mitglieder"),
+         question="Welches Thema wünscht ihr euch?", options=options)
     return console.say("chef", closes)
 
 
@@ -73,11 +81,7 @@ def test_an_audience_nobody_is_in_leads_back_to_the_audience_not_a_dead_end(
     preview = walk_to_preview(console, "Ja\nNein", "Freitag 12 Uhr")
     assert "Geht an 1 Person" in texts(preview)
     console.say("chef", "abbrechen")
-    console.say("chef", "/umfrage_neu")
-    console.say("chef", "Welches Thema?")
-    out = console.say("chef", "Ja\nNein")
-    for label in ("Eine Antwort", "Mit Namen", "Nein", "Firmen in Sachsen"):
-        out = console.press("chef", button(out, label))
+    walk(console, ("Eine Antwort", "Mit Namen", "Nein", "Firmen in Sachsen"))
     empty = console.say("chef", "Freitag 12 Uhr")
     assert "Geht an 0 Personen" in texts(empty) and "niemand erreichbar" in texts(empty)
     assert not any(b["label"] == "Senden" for m in empty for b in m.get("buttons", []))
@@ -91,11 +95,7 @@ def test_an_audience_nobody_is_in_leads_back_to_the_audience_not_a_dead_end(
 
 
 def test_no_event_with_people_offers_another_audience_and_says_so(console: ConsoleBot) -> None:
-    console.say("chef", "/umfrage_neu")
-    console.say("chef", "Welches Thema?")
-    out = console.say("chef", "Ja\nNein")
-    for label in ("Eine Antwort", "Anonym", "Nein", "Angemeldete eines Termins"):
-        out = console.press("chef", button(out, label))
+    out = walk(console, ("Eine Antwort", "Anonym", "Nein", "Angemeldete eines Termins"))
     assert "keinen Termin mit Anmeldungen" in texts(out)
     labels = [b["label"] for m in out for b in m.get("buttons", [])]
     assert "Alle Mitglieder" not in labels  # it would only lead back to the question
@@ -104,11 +104,7 @@ def test_no_event_with_people_offers_another_audience_and_says_so(console: Conso
 
 
 def test_an_impossible_closing_time_or_date_is_named(console: ConsoleBot) -> None:
-    console.say("chef", "/umfrage_neu")
-    console.say("chef", "Welches Thema?")
-    out = console.say("chef", "Ja\nNein")
-    for label in ("Eine Antwort", "Anonym", "Nein", "Alle Mitglieder"):
-        out = console.press("chef", button(out, label))
+    walk(console, ("Eine Antwort", "Anonym", "Nein", "Alle Mitglieder"))
     assert "Diese Uhrzeit gibt es nicht" in texts(console.say("chef", "Freitag 25 Uhr"))
     assert "Dieses Datum gibt es nicht" in texts(console.say("chef", "31. Februar"))
     assert "nicht verstanden" in texts(console.say("chef", "Quatsch"))

@@ -100,14 +100,19 @@ async def test_zahlen_charts_poll_turnout_and_feedback_averages(
     assert first.title in fb_csv.decode("utf-8-sig") and "4,5" in fb_csv.decode("utf-8-sig")
 
 
-async def test_firmen_shows_poll_participation_per_company(
-        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+async def three_members(desk: Desk) -> tuple[int, tuple[Person, Person, Person]]:
+    """Link anna and cora to Pragma and bert to EMIS; return Pragma's id and the three."""
     pragma = await join(desk, "anna", "Pragma")
     await join(desk, "bert", "EMIS")
     await join(desk, "cora", "Pragma")
+    return pragma, (await person(desk, "anna"), await person(desk, "bert"),
+                    await person(desk, "cora"))
+
+
+async def test_firmen_shows_poll_participation_per_company(
+        desk: Desk, browser_session: aiohttp.ClientSession) -> None:
+    pragma, (anna, bert, cora) = await three_members(desk)
     await log_in(desk, browser_session)
-    anna, bert, cora = (await person(desk, "anna"), await person(desk, "bert"),
-                        await person(desk, "cora"))
     await make_poll(desk, "Sommerfest?", 3, [anna, bert, cora], [anna, cora])
     await make_poll(desk, "Messebus?", 5, [anna, bert, cora], [])
     page = await (await browser_session.get(f"{desk.base}/firmen")).text()
@@ -123,12 +128,8 @@ async def test_firmen_shows_poll_participation_per_company(
 
 async def test_desk_counts_as_the_chat_does_and_keeps_anonymous_polls_out_of_firmen(
         desk: Desk, browser_session: aiohttp.ClientSession) -> None:
-    pragma = await join(desk, "anna", "Pragma")
-    await join(desk, "bert", "EMIS")
-    await join(desk, "cora", "Pragma")
+    pragma, (anna, bert, cora) = await three_members(desk)
     await log_in(desk, browser_session)
-    anna, bert, cora = (await person(desk, "anna"), await person(desk, "bert"),
-                        await person(desk, "cora"))
     # One vote per company: two companies were asked, one answered (as /umfragen says).
     await make_poll(desk, "Stand teilen?", 3, [anna, bert, cora], [anna], per_company=True)
     page = await (await browser_session.get(f"{desk.base}/zahlen")).text()
