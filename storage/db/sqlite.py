@@ -15,8 +15,9 @@ Everything SQLite does still happens in that thread, never in the event loop, so
 Two more hops are saved per unit of work. The thread is a plain one fed by a queue, whose result
 goes back with one `call_soon_threadsafe`: half the CPU of `run_in_executor`, whose futures and
 callbacks cost as much again as the wake-ups on this 2-core virtual machine (65 against 130
-microseconds a hop). And `BEGIN` does not hop on its own: it runs in the same call as the
-transaction's first statement, and a transaction that ran nothing ends without a call.
+microseconds a hop). And `BEGIN` does not hop on its own: the engine hands it over
+(`Connection.begin`), it runs in the same call as the transaction's first statement, and a
+transaction that ran nothing ends without a call.
 """
 
 from __future__ import annotations
@@ -39,14 +40,19 @@ Description = tuple[tuple[Any, ...], ...] | None
 Outcome = tuple[Description, int, int | None, list[Any]]
 
 
-def _run(conn: sqlite3.Connection, sql: str, params: Any, begin: str | None = None) -> Outcome:
-    """Execute one statement and bring back everything SQLAlchemy will ask for (worker thread).
-
-    `begin`: the BEGIN statement SQLAlchemy issued before it, run first in the same call.
-    """
+def _begin(conn: sqlite3.Connection, begin: str | None) -> None:
+    """Run the transaction's BEGIN, if one waits for this statement (worker thread)."""
     if begin is not None:
         log.debug("executing %s", begin)
         conn.execute(begin)
+
+
+def _run(conn: sqlite3.Connection, sql: str, params: Any, begin: str | None = None) -> Outcome:
+    """Execute one statement and bring back everything SQLAlchemy will ask for (worker thread).
+
+    `begin`: the BEGIN the engine handed over for this transaction, run first in the same call.
+    """
+    _begin(conn, begin)
     log.debug("executing %s", sql)  # the SQL only: parameters may be personal data
     cursor = conn.cursor()
     try:
@@ -63,9 +69,7 @@ def _run(conn: sqlite3.Connection, sql: str, params: Any, begin: str | None = No
 def _run_many(conn: sqlite3.Connection, sql: str, seq: Iterable[Any],
               begin: str | None = None) -> Outcome:
     """Execute one statement for many parameter sets (worker thread)."""
-    if begin is not None:
-        log.debug("executing %s", begin)
-        conn.execute(begin)
+    _begin(conn, begin)
     log.debug("executing many %s", sql)
     cursor = conn.cursor()
     try:
@@ -91,15 +95,12 @@ class Cursor:
         return self
 
     async def execute(self, sql: str, parameters: Any = None) -> Cursor:
-        """Run one statement in the connection's thread (one hop, rows included)."""
-        if sql.lstrip()[:5].upper() == "BEGIN":  # kept for the next statement's call
-            self._connection.begin(sql)
-            return self._keep((None, -1, None, []))
+        """Run one statement in the Worker's thread (one hop, rows included)."""
         begin = self._connection.take_begin()
         return self._keep(await self._connection.call(_run, sql, parameters, begin))
 
     async def executemany(self, sql: str, parameters: Iterable[Any]) -> Cursor:
-        """Run one statement for many parameter sets in the connection's thread."""
+        """Run one statement for many parameter sets in the Worker's thread."""
         begin = self._connection.take_begin()
         return self._keep(await self._connection.call(_run_many, sql, list(parameters), begin))
 
@@ -124,7 +125,7 @@ class Cursor:
 
 
 class _Thread:
-    """The one thread of a connection: runs the calls handed to it, in order, until stopped."""
+    """A Worker's thread: runs the calls handed to it, in order, until stopped."""
 
     def __init__(self) -> None:
         self._calls: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
@@ -148,7 +149,7 @@ class _Thread:
 
 
 class _Call:
-    """A function to run in a connection's thread, and the event loop future awaiting it."""
+    """A function to run in a Worker's thread, and the event loop future awaiting it."""
 
     __slots__ = ("func", "future", "loop")
 
@@ -158,7 +159,7 @@ class _Call:
         self.future: asyncio.Future[Any] = loop.create_future()
 
     def run(self) -> None:
-        """Run the function (connection thread) and hand its outcome to the event loop."""
+        """Run the function (Worker thread) and hand its outcome to the event loop."""
         try:
             outcome: tuple[Any, BaseException | None] = (self.func(), None)
         except BaseException as exc:  # every error belongs to the awaiting caller
@@ -187,7 +188,7 @@ class Connection:
         self._begin: str | None = None  # a BEGIN waiting for the transaction's first statement
 
     async def call(self, func: Callable[..., T], *args: Any) -> T:
-        """Run `func(connection, *args)` in this connection's thread."""
+        """Run `func(connection, *args)` in the Worker's thread, after the calls queued before."""
         call = _Call(partial(self._in_thread, func, *args), asyncio.get_running_loop())
         self._thread.submit(call.run)
         result: T = await call.future
