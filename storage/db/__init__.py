@@ -12,6 +12,7 @@ import asyncio
 import logging
 import os
 import re
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DisconnectionError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session as SyncSession
@@ -36,6 +37,10 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 _REVISION = re.compile(r'^revision = "([^"]+)"$', re.M)
 _MIGRATE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('cluster-bot:migrate'))"
 _DOWN = re.compile(r'^down_revision = "([^"]+)"$', re.M)
+
+# A PostgreSQL connection that sat in the pool this long is pinged before use (see
+# _ping_when_idle); one used more recently goes out as it is.
+PING_IDLE = 5.0
 
 # The session type services take. Handlers name it through this alias and never import
 # SQLAlchemy themselves (import contract): they pass the session on, they do not query.
@@ -56,7 +61,8 @@ def _check_texts(session: SyncSession, _flush: UOWTransaction, _instances: objec
 class Database:
     """Engine plus session factory; `unit()` is the one transaction of an update or a job."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, ping_idle: float = PING_IDLE) -> None:
+        """Build the engines for `url`; on PostgreSQL a connection idle `ping_idle` s is pinged."""
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
@@ -70,8 +76,10 @@ class Database:
             kwargs.update(pool_reset_on_return=None,
                           async_creator=sqlite.Worker(self.url).connect)
         else:
-            kwargs.update(pool_size=10, max_overflow=60, pool_pre_ping=True)
+            kwargs.update(pool_size=10, max_overflow=60)
         self.engine = create_async_engine(self.url, **kwargs)
+        if not self.is_sqlite:
+            _ping_when_idle(self.engine.sync_engine, ping_idle)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession,
                                             sync_session_class=CheckedSession,
                                             expire_on_commit=False)
@@ -244,6 +252,31 @@ def _upgrade(connection: Connection) -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), "head")
+
+
+def _ping_when_idle(sync_engine: Any, idle_s: float) -> None:
+    """Ping a pooled PostgreSQL connection before use only if it sat idle `idle_s` or longer.
+
+    `pool_pre_ping` pings at every checkout: a round trip per update, about a tenth of a busy
+    bot's main-thread CPU on PostgreSQL (bench/updates.py). A connection that was in use a
+    moment ago is alive; one that sat idle may have died with a server restart or a dropped
+    network path, so it is pinged, and a failed ping makes the pool replace it (SQLAlchemy's
+    documented checkout-event recipe: DisconnectionError, up to three fresh connections).
+    """
+    @event.listens_for(sync_engine, "checkin")
+    def _idle_from(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(sync_engine, "checkout")
+    def _alive(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.pop("idle_since", None)
+        if since is None or time.monotonic() - since < idle_s:  # new, or used a moment ago
+            return
+        try:
+            sync_engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # any failure: this connection is of no use any more
+            log.info("pooled connection did not answer a ping; replacing it")
+            raise DisconnectionError("ping after idle failed") from exc
 
 
 def _sqlite_tuning(sync_engine: Any, *, busy_ms: int) -> None:
