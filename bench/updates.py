@@ -160,7 +160,10 @@ async def measure(url: str, label: str, users: int, messages: int, limit: int) -
         names = [str(2000 + i) for i in range(users)]
         await onboard(app, names)
         gc.freeze()  # as `python -m bot run` does once its transports are up
-        await conversation(app, names[:2], 3, limit)  # warm up code paths and statement caches
+        # Warm up code paths and statement caches with `limit` users at a time, so that every
+        # pooled connection the measure uses has been used: a connection's first statements
+        # (PostgreSQL prepares each one per connection) made the tail, not the steady state.
+        await conversation(app, names[:limit], 3, limit)
         started = time.perf_counter()
         spent = await conversation(app, names, messages, limit)
         elapsed = time.perf_counter() - started
