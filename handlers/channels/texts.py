@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.core.format import esc
 
 HELP_KANAELE = "Folgt uns: Instagram, TikTok, Azubi-Podcast – und Mitmachen"
-HEAD = "<b>Folgt dem {name} und macht mit</b>"
+HEAD = "<b>{name}: Folgt uns und macht mit</b>"
 LINK_FOLLOWS = "Link folgt – das Clusterteam trägt ihn nach."
 JOIN = "🤝 <b>Noch kein Mitglied?</b> Betriebe, die mitmachen wollen: {url}"
 NONE = "Zurzeit sind keine Kanäle eingetragen. Fragen? Schreib dem Clusterteam: {contact}"

@@ -82,8 +82,11 @@ async def on_value(ctx: Ctx, data: Data, text: str) -> str:
     ev, field = await _event(ctx, data), data["field"]
     if field == "when":
         values, _ = fields.when(ctx, text)
+        start = datetime.fromisoformat(values["start"])
+        if values["end"] is None and ev.end is not None:  # only a start typed: keep the length
+            values["end"] = (start + (ev.end - ev.start)).isoformat()
         if ev.deadline is not None and ev.deadline >= datetime.fromisoformat(values["start"]):
-            raise UsageError(t.DEADLINE_AFTER_START)
+            raise UsageError(t.MOVED_BEFORE_DEADLINE.format(deadline=fmt_dt(ev.deadline, ctx.tz)))
     elif field == "deadline":
         values = fields.deadline(ctx, text, ev.start)
     elif field == "per_company":

@@ -23,6 +23,7 @@ from handlers.events.actions import (
 )
 from handlers.events.view import pick
 from handlers.fairs.team import provisional_fairs
+from handlers.onboarding.texts import PLATFORMS
 from handlers.schau_rein.team import provisional_schau_rein
 from handlers.stammtisch.team import provisional_stammtisch
 from storage.errors import DomainError
@@ -207,7 +208,8 @@ async def export(ctx: Ctx, query: str) -> Table:
             rows.append([
                 e.event.title, e.event.start.astimezone(ctx.tz).date(),
                 e.company.name if e.company else "", e.person.display_name or e.person.key,
-                e.person.platform, reg.people, LIST_SEP.join(reg.names), _status(e),
+                PLATFORMS.get(e.person.platform, e.person.platform), reg.people,
+                LIST_SEP.join(reg.names), _status(e),
                 reg.created_at, reg.cancelled_at,  # date-time cells, in the cluster's zone
                 _date_mark(e.event),
                 provisional_names(e.event.provisional, t.PROVISIONAL_FIELDS, LIST_SEP),

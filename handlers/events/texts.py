@@ -180,6 +180,10 @@ LINK_REQUIRED = "Ohne Link wissen die Firmen nicht, wo sie sich anmelden – bit
 BAD_LINK = "Bitte einen vollständigen Link schreiben, der mit https:// beginnt (oder „-“)."
 NEED_TIME = "Bitte mit Uhrzeit, z. B. „5.3. 10-15 Uhr“ oder „5.3. 10 Uhr“."
 DEADLINE_AFTER_START = "Die Anmeldefrist muss vor dem Beginn des Termins liegen."
+MOVED_BEFORE_DEADLINE = (
+    "Der neue Beginn läge vor der Anmeldefrist ({deadline}). Schreib einen späteren Beginn – "
+    "oder schreib „abbrechen“ und ändere mit /termin_bearbeiten zuerst die „Anmeldefrist“."
+)
 
 PICK = "Welcher Termin?"
 NOT_FOUND = "Einen Termin „{query}“ finde ich nicht. Kommende Termine: /termine"

@@ -75,6 +75,7 @@ def register(router: Router) -> None:
         "person_unknown": lambda e: t.PERSON_UNKNOWN,
         "admin_from_settings": lambda e: t.ADMIN_FROM_SETTINGS.format(key=esc(e.info["key"])),
         "not_admin": lambda e: t.NOT_ADMIN.format(key=esc(e.info["key"])),
+        "already_admin": lambda e: t.ALREADY_ADMIN.format(key=esc(e.info["key"])),
         "last_admin": lambda e: t.LAST_ADMIN.format(key=esc(e.info["key"])),
         "company_name_empty": lambda e: t.COMPANY_NAME_EMPTY,
         "merge_same": lambda e: t.MERGE_SAME,

@@ -112,7 +112,8 @@ async def render_changed(rc: RenderCtx, p: Mapping[str, Any]) -> Rendered | None
 
 
 async def _grant(ctx: Ctx, person_id: int) -> None:
-    person = await people.grant_admin(ctx.s, person_id=person_id)
+    person = await people.grant_admin(ctx.s, person_id=person_id,
+                                      admin_keys=ctx.services.admin_keys)
     ctx.audit("grant_admin", target=person.key, name=person.display_name)
     await tell(ctx, person, "admin")
     ctx.say(t.ADMIN_GRANTED.format(name=esc(t.who(person.display_name, person.key))))

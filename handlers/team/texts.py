@@ -54,6 +54,7 @@ ADMIN_FROM_SETTINGS = (
     "wer den Bot betreibt – nicht im Chat."
 )
 NOT_ADMIN = "{key} ist gar kein Admin. Wer Admin ist: /admins"
+ALREADY_ADMIN = "{key} ist schon Admin – da ändert sich nichts. Wer Admin ist: /admins"
 LAST_ADMIN = "{key} ist der letzte Admin – ohne Admin könnte niemand mehr den Bot verwalten."
 PERSON_UNKNOWN = "Diese Person kenne ich nicht (mehr). Suchen: <code>/personen Name</code>"
 ADMINS_HEAD = "<b>Admins ({count}):</b>"

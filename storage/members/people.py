@@ -165,11 +165,14 @@ async def search(
     return found[:limit]
 
 
-async def grant_admin(s: Session, *, person_id: int) -> Person:
-    """Make a person admin (again); refuse an unknown person."""
+async def grant_admin(s: Session, *, person_id: int,
+                      admin_keys: frozenset[str] = frozenset()) -> Person:
+    """Make a person admin; refuse an unknown person and one who is admin already."""
     person = await s.get(Person, person_id, with_for_update=True)
     if person is None:
         raise DomainError("person_unknown", person_id=person_id)
+    if person.role == "admin" or person.key in admin_keys:  # no second notice, no audit row
+        raise DomainError("already_admin", key=person.key)
     person.role = "admin"
     return person
 

@@ -14,7 +14,7 @@ def test_the_card_names_instagram_colab_tiktok_podcast_and_mitmachen(
     console: ConsoleBot,
 ) -> None:
     card = texts(console.say("anna", "/kanaele"))
-    assert "Folgt dem Zukunftsmacher und macht mit" in card
+    assert "Zukunftsmacher: Folgt uns und macht mit" in card
     assert "Instagram" in card and "als Co-Lab" in card
     assert "TikTok" in card and "Link folgt" in card  # the plan names no address: no guess
     assert "Azubi-Podcast auf Spotify" in card and "open.spotify.com/show/" in card

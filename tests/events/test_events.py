@@ -54,7 +54,7 @@ def test_member_signs_up_for_march_meeting_and_cancels(console: ConsoleBot) -> N
     assert lines[0] == ("Termin;Datum;Firma;Name;Plattform;Personen;Namen (Namensschilder);"
                         "Status;Angemeldet am;Abgemeldet am;Datum vorläufig;Angaben vorläufig")
     assert next(csv_lib.reader([lines[1]], delimiter=";"))[1:] == [
-        "05.03.2026", "Zemmler Siebanlagen GmbH", "anna", "console", "2", "", "angemeldet",
+        "05.03.2026", "Zemmler Siebanlagen GmbH", "anna", "Konsole", "2", "", "angemeldet",
         "02.02.2026 09:00", "", "", "Plätze; Anmeldefrist",
     ]
 

@@ -69,3 +69,21 @@ def test_admin_moves_event_and_cancels_it(console: ConsoleBot) -> None:
     assert "METHOD:CANCEL" in _file([m for m in out if m["to"] == "anna"], ".ics").decode()
     assert "Ausbildungs-Marketing" not in texts(console.say("anna", "/termine"))
     assert console.now("2026-02-27T10:00:00+01:00") == []  # reminders went with it
+
+
+def test_a_new_start_alone_keeps_the_length_of_the_event(console: ConsoleBot) -> None:
+    pick = console.say("chef", "/termin_bearbeiten Ausbildungs-Marketing")  # 5.3. 10–15 Uhr
+    console.press("chef", button(pick, "Zeit"))
+    confirm = console.say("chef", "3.3. 1030")
+    assert "Ende: Di, 3. März 2026, 15:30 Uhr" in texts(confirm), texts(confirm)
+    out = console.press("chef", button(confirm, "Speichern"))
+    assert "Gespeichert" in texts(out, to="chef")
+    card = _card(console.say("chef", "/termine"), "Ausbildungs-Marketing")
+    assert "10:30–15:30" in texts(card), texts(card)
+
+
+def test_moving_an_event_before_its_deadline_says_what_to_do(console: ConsoleBot) -> None:
+    pick = console.say("chef", "/termin_bearbeiten Ausbildungs-Marketing")
+    console.press("chef", button(pick, "Zeit"))
+    refused = texts(console.say("chef", "3.2. 14 Uhr"))
+    assert "vor der Anmeldefrist" in refused and "„Anmeldefrist“" in refused, refused

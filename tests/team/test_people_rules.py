@@ -74,6 +74,13 @@ async def test_admin_roles_settings_and_last_admin_stay(db: Database) -> None:
     assert not_admin.value.code == "not_admin"
     async with db.unit() as s:
         await people.grant_admin(s, person_id=bob)
+    chef = await person(db, "chef")
+    # Once granted in chat, or named in ADMINS: admin already (no second notice or audit row).
+    for who, keys in ((bob, frozenset[str]()), (chef, frozenset({"console:chef"}))):
+        with pytest.raises(DomainError) as again:
+            async with db.unit() as s:
+                await people.grant_admin(s, person_id=who, admin_keys=keys)
+        assert again.value.code == "already_admin"
     async with db.unit() as s:
         await people.revoke_admin(s, person_id=anna, admin_keys=frozenset())
     async with db.unit() as s:
