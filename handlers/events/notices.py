@@ -246,8 +246,11 @@ def _with_ics(rc: RenderCtx, ev: Event, text: str) -> Rendered:
 
 
 async def _registered(rc: RenderCtx, ev: Event) -> bool:
+    # A sign-up stays with the company it was made for: someone who left it (/austreten, or
+    # the team unlinked them) is not reminded of the company's place any more.
     reg = await signup.active_registration(rc.s, ev.id, rc.person.id)
-    return reg is not None and reg.status == "registered"
+    return (reg is not None and reg.status == "registered"
+            and reg.company_id == rc.person.company_id)
 
 
 async def _event(rc: RenderCtx, p: Mapping[str, Any]) -> Event | None:

@@ -76,7 +76,9 @@ def _add(v: MemberView, reg: Registration, person: Person, person_id: int,
          company_id: int | None) -> None:
     if reg.status == "waitlist":
         v.waiting += 1
-    if reg.person_id == person_id:
+    if reg.person_id == person_id and reg.company_id == company_id:
+        # Only while the person still belongs to the company the sign-up was made for: it
+        # stays that company's place when they leave (/austreten).
         v.mine, v.position = reg, v.waiting if reg.status == "waitlist" else None
     elif company_id is not None and reg.company_id == company_id:
         name = person.display_name or person.external_id

@@ -85,7 +85,7 @@ async def test_time_change_replans_reminders_and_sends_notice(db: Database, chat
     planned = await _pending(db, ev.id, a)
     assert planned["d7"] == later - timedelta(days=7) and planned["changed:1"] == NOW
     reminder = await _render(chat, a, "d1")  # shows the event as it is at delivery
-    assert reminder is not None and "Sa, 7. März 2026, 10:00 Uhr" in reminder.text
+    assert reminder is not None and "Sa, 7. März 2026, 10:00–15:00 Uhr" in reminder.text
 
 
 async def test_a_change_overtaken_by_a_newer_one_is_not_sent(db: Database, chat: Chat) -> None:
@@ -148,5 +148,5 @@ async def test_export_table_for_german_excel(db: Database, chat: Chat) -> None:
     data = next(f.data for f in files if f.name.endswith(".csv"))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = data.decode("utf-8-sig").splitlines()
-    assert rows[1] == ("Netzwerktreffen;05.03.2026;Müller & Söhne GmbH;Person 0;console;3;;"
+    assert rows[1] == ("Netzwerktreffen;05.03.2026;Müller & Söhne GmbH;Person 0;Konsole;3;;"
                        "angemeldet;02.02.2026 09:00;;;")  # nothing assumed: both marks empty
