@@ -90,10 +90,13 @@ async def start_move(ctx: Ctx, a: Move, dialogs: Dialogs) -> None:
 
 
 async def withdraw(ctx: Ctx, a: Withdraw) -> None:
-    """Withdraw the open request and tell the team."""
+    """Withdraw the open request; tell the team and the colleague who made it."""
     md = await service.withdraw(ctx.s, md_id=a.md_id, company_id=company_of(ctx).id,
                                 now=ctx.now)
     await notices.tell_team(ctx.notify, md, notices.WITHDRAWN, exclude=ctx.person_id)
+    if md.requested_by is not None and md.requested_by != ctx.person_id:
+        await notices.tell_person(ctx.notify, md, md.requested_by, notices.WITHDRAWN_BY,
+                                  by=ctx.person.display_name or ctx.person.key)
     ctx.say(t.WITHDRAWN)
 
 

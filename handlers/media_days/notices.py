@@ -30,6 +30,8 @@ CONFIRMED, PROPOSED, DECLINED = "media_day.confirmed", "media_day.proposed", "me
 REMINDER, NUDGE = "media_day.reminder", nudges.NUDGE_KIND
 # to the team
 REQUESTED, WITHDRAWN = "media_day.requested", "media_day.withdrawn"
+# to the colleague who asked, when another one withdrew the request
+WITHDRAWN_BY = "media_day.withdrawn_by"
 MOVE_WANTED = "media_day.move_wanted"
 ACCEPTED, REJECTED = "media_day.accepted", "media_day.rejected"
 
@@ -55,6 +57,12 @@ def _notice(kind: str, md: MediaDay, **params: Any) -> Notice:
 async def tell_company(notify: Notify, md: MediaDay, kind: str, **params: Any) -> None:
     """Tell everyone of the media day's company at once."""
     await notify.company(md.company_id, _notice(kind, md, **params))
+
+
+async def tell_person(notify: Notify, md: MediaDay, person_id: int, kind: str,
+                      **params: Any) -> None:
+    """Tell one person of the media day's company at once."""
+    await notify.person(person_id, _notice(kind, md, **params))
 
 
 async def tell_team(notify: Notify, md: MediaDay, kind: str, *, exclude: int,
@@ -180,6 +188,10 @@ def _withdrawn(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rend
     return Rendered(t.ADMIN_WITHDRAWN.format(company=esc(c.name)))
 
 
+def _withdrawn_by(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rendered:
+    return Rendered(t.WITHDRAWN_BY.format(name=esc(str(p.get("by", "")))))
+
+
 def _move_wanted(md: MediaDay, c: Company, p: Params, cfg: MediaDayConfig) -> Rendered:
     return Rendered(t.ADMIN_MOVE.format(
         company=esc(c.name), day=fmt_date(md.day) if md.day else "–",
@@ -200,6 +212,7 @@ def _answered(text: str) -> Build:
 BUILDERS: dict[str, Build] = {
     CONFIRMED: _confirmed, PROPOSED: _proposed, DECLINED: _declined,
     REQUESTED: _requested, WITHDRAWN: _withdrawn, MOVE_WANTED: _move_wanted,
+    WITHDRAWN_BY: _withdrawn_by,
     ACCEPTED: _answered(t.ADMIN_ACCEPTED), REJECTED: _answered(t.ADMIN_REJECTED),
 }
 

@@ -101,6 +101,10 @@ BTN_ACCEPT = "Vorschlag passt"
 BTN_REJECT = "Passt nicht"
 MEMBERS_ONLY = "Das geht nur für Mitgliedsfirmen (erst mit /start CODE verknüpfen)."
 WITHDRAWN = "Eure Anfrage ist zurückgezogen. Ihr könnt jederzeit neu anfragen: /medientag"
+WITHDRAWN_BY = (
+    "{name} hat eure Medientag-Anfrage zurückgezogen. Ihr könnt jederzeit neu anfragen: "
+    "/medientag"
+)
 ALREADY_OPEN = "Ihr habt schon einen Medientag angefragt oder bestätigt – hier der Stand:"
 PROPOSAL_REJECTED = "Alles klar, das Medienteam meldet sich mit einem anderen Vorschlag."
 

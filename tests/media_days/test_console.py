@@ -74,10 +74,12 @@ def test_offered_days_are_buttons_and_propose_accept(console: ConsoleBot) -> Non
 
 def test_change_withdraw_and_decline(console: ConsoleBot) -> None:
     join(console, "anna", "Pragma")
+    join(console, "ben", "Pragma")
     book(console, "anna", "16.2.", "17.2.")
-    withdrawn = console.press("anna", button(console.say("anna", "/medientag"), "zurückziehen"))
-    assert "zurückgezogen" in texts(withdrawn, to="anna")
+    withdrawn = console.press("ben", button(console.say("ben", "/medientag"), "zurückziehen"))
+    assert "zurückgezogen" in texts(withdrawn, to="ben")
     assert "zurückgezogen" in texts(withdrawn, to="chef")
+    assert "ben hat eure Medientag-Anfrage zurückgezogen" in texts(withdrawn, to="anna")
     book(console, "anna", "18.2.")
     out = console.press("chef", button(console.say("chef", "/medientage"), "Absagen"))
     out = console.say("chef", "Das Team ist im Februar ausgebucht")
