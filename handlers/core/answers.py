@@ -13,7 +13,7 @@ import unicodedata
 from typing import Literal
 
 SmallTalk = Literal["help", "hello", "thanks"]
-Expect = Literal["text", "number", "reach"]
+Expect = Literal["text", "prose", "number", "reach"]
 
 _HELP = frozenset({
     "hilfe", "help", "?", "??", "hä", "hae", "wie bitte", "was soll ich tun",
@@ -46,6 +46,10 @@ _ADDING = frozenset({
 _YES = frozenset({"ja", "j", "jo", "jap", "jep", "jawohl", "yes", "ok", "okay", "passt",
                   "genau", "richtig", "klar", "gerne", "gern", "super", "perfekt"})
 _NO = frozenset({"nein", "n", "nee", "nö", "no", "falsch"})
+# Acknowledgements: at a yes/no question they may mean yes, but they are never an idea or a
+# comment someone meant to write (a step that expects prose asks again).
+_ACK = frozenset({"ok", "okay", "oki", "okey", "k", "jo", "ja", "gut", "alles klar", "klar",
+                  "verstanden", "passt", "in ordnung", "geht klar", "super", "cool", "prima"})
 _POLITE = frozenset({"bitte", "danke", "so", "das", "ist", "gut", "alles", "passt", "genau",
                      "richtig", "stimmt", "nicht", "lieber", "doch"})
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -106,6 +110,11 @@ def yes_or_no(text: str) -> Literal["yes", "no"] | None:
     if words[0] in _YES and not set(words) & _NO and "nicht" not in words:
         return "yes"
     return None
+
+
+def is_acknowledgement(text: str) -> bool:
+    """Tell whether the whole message only acknowledges ("ok", "alles klar!", "passt")."""
+    return _plain(text) in _ACK
 
 
 def has_reach(text: str) -> bool:

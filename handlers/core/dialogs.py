@@ -25,6 +25,7 @@ from handlers.core.answers import (
     Expect,
     SmallTalk,
     has_reach,
+    is_acknowledgement,
     small_talk,
     unclear_number,
     yes_or_no,
@@ -67,7 +68,8 @@ class Step:
 
     `expects` lets the machinery refuse a typed answer before `on_text` reads it: "number"
     asks back when more than one count is mixed in ("3 Azubis + ich"), "reach" when neither a
-    phone number nor an e-mail address is in it. `help` answers "hilfe" at this step.
+    phone number nor an e-mail address is in it, "prose" (an idea, a topic) when the message
+    only acknowledges ("ok", "alles klar"). `help` answers "hilfe" at this step.
     `on_file` takes a file sent in the private chat while this step is open (a broadcast's
     picture); other steps leave files to the router's file handler.
     """
@@ -98,6 +100,8 @@ class Dialog:
 
 def _unfit(expects: Expect, text: str) -> str | None:
     """Return why a typed answer does not fit what the step expects, or None."""
+    if expects == "prose" and is_acknowledgement(text):
+        return t.ACK_NOT_ANSWER.format(text=esc(" ".join(text.split())[:40]))
     if expects == "number" and unclear_number(text):
         return t.NUMBER_UNCLEAR.format(text=esc(" ".join(text.split())[:80]))
     if expects == "reach" and not has_reach(text):

@@ -69,6 +69,9 @@ THANKS_IN_DIALOG = "Gern! 🙂 <b>{title}</b> ist noch offen – die Frage steht
 NUMBER_UNCLEAR = (
     "„{text}“ – welche Zahl meinst du genau? Bitte schreib nur die eine Zahl, z. B. „4“."
 )
+ACK_NOT_ANSWER = (
+    "„{text}“ nehme ich nicht als Antwort – schreib bitte deinen Text (oder „abbrechen“)."
+)
 REACH_MISSING = (
     "Darin finde ich keine Telefonnummer und keine E-Mail-Adresse. Schreib sie bitte dazu, "
     "z. B. so: „0355 123456“ oder „name@firma.de“."

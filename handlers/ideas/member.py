@@ -23,7 +23,7 @@ def themes(catalogue: Catalogue) -> dict[str, str]:
 def dialog() -> Dialog:
     """Return the dialog that takes an idea and its theme."""
     return Dialog(DIALOG, t.DIALOG_TITLE, "text", {
-        "text": Step(ask_text, on_text=on_text),
+        "text": Step(ask_text, on_text=on_text, expects="prose"),
         "theme": Step(ask_theme, on_press=on_theme),
     })
 

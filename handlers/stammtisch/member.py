@@ -117,4 +117,4 @@ async def _got_topic(ctx: Ctx, data: dict[str, Any], text: str) -> str:
     return END
 
 
-TOPIC_STEPS = {"text": Step(_ask_topic, on_text=_got_topic)}
+TOPIC_STEPS = {"text": Step(_ask_topic, on_text=_got_topic, expects="prose")}

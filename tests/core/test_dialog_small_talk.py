@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.core import texts as core_t
-from handlers.core.answers import has_reach, small_talk, unclear_number
+from handlers.core.answers import has_reach, is_acknowledgement, small_talk, unclear_number
 from tests.fairs.console_helpers import member
 from tests.media_days.helpers import join
 from tests.support.console import ConsoleBot, button, texts
@@ -45,6 +45,14 @@ def test_a_number_mixed_with_other_counts_is_unclear(typed: str, unclear: bool) 
 ])
 def test_reach_needs_a_phone_number_or_an_email(typed: str, reach: bool) -> None:
     assert has_reach(typed) is reach
+
+
+@pytest.mark.parametrize(("typed", "ack"), [
+    ("ok", True), ("Okay!", True), ("alles klar", True), ("Passt.", True), ("ok 👍", True),
+    ("ok, aber mehr Praktika", False), ("Azubi-Tag im Sommer", False), ("Gutscheine", False),
+])
+def test_an_acknowledgement_is_told_from_prose(typed: str, ack: bool) -> None:
+    assert is_acknowledgement(typed) is ack
 
 
 def test_help_greetings_and_thanks_mid_dialog_keep_the_question(console: ConsoleBot) -> None:

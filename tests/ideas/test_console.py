@@ -49,6 +49,8 @@ def test_idea_bad_input_keeps_the_dialog(console: ConsoleBot) -> None:
     console.say("anna", "/idee")
     out = console.say("anna", "x" * 1001)
     assert "zu lang" in texts(out) and "Was ist deine Idee" in texts(out)
+    out = console.say("anna", "ok")  # an acknowledgement, not the idea
+    assert "nehme ich nicht als Antwort" in texts(out) and "Was ist deine Idee" in texts(out)
     out = console.say("anna", "Kürzer")
     assert "Thema" in texts(out)
     assert "nur Admins" in texts(console.say("anna", "/umfragen"))
