@@ -324,7 +324,11 @@ class Router:
         if not text and inc.attachment is not None:
             return  # a file shared in a group without a command is not for the bot
         if not text:
-            ctx.say(t.EMPTY)
+            if not inc.is_group and await self.dialogs.open_title(ctx) is not None:
+                ctx.say(t.EMPTY_IN_DIALOG)
+                await self.dialogs.resume(ctx)  # the open question again, nothing lost
+            else:
+                ctx.say(t.EMPTY)
         elif is_cancel(text, t.CANCEL_WORDS):  # also "Abbrechen!"
             ctx.say(await self.dialogs.cancel(ctx) or t.NOTHING_TO_CANCEL)
         elif text.startswith("/"):

@@ -66,6 +66,8 @@ def test_help_greetings_and_thanks_mid_dialog_keep_the_question(console: Console
     assert "Gern! 🙂" in out and "mindestens ein Format" not in out
     out = texts(console.say("anna", "hilfe"))
     assert STEP_HELP in out and "Was soll entstehen" in out
+    out = texts(console.say("anna", "   "))  # an empty message: the question again
+    assert "leere Nachricht" in out and "Was soll entstehen" in out, out
     out = console.say("anna", "/hilfe")  # the command, too: help for this question
     assert STEP_HELP in texts(out) and "/termine" not in texts(out)
     assert "Noch offen" not in texts(out)  # the question itself was asked again
