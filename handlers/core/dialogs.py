@@ -338,6 +338,12 @@ class Dialogs:
             for label, pressed in choices:
                 if wanted and label == wanted:
                     return pressed.value
+        # "ja" at "Ja, austreten" / "Nein": the one button whose label starts with that word.
+        if answer:
+            worded = [c for label, c in choices
+                      if (label.split(",")[0].split() or [""])[0] == answer.casefold()]
+            if len(worded) == 1:
+                return worded[0].value
         # "2": the second button, as numbered platforms show them (Abbrechen is no answer).
         number = typed.rstrip(".)")
         if number.isdigit() and 1 <= int(number) <= len(buttons):

@@ -115,3 +115,11 @@ def test_privacy_notice_shows_the_configured_retention(tmp_path: Path,
     finally:
         bot.stop()
 
+
+
+def test_typed_ja_and_nein_answer_the_leave_question(console: ConsoleBot) -> None:
+    join(console, "bob", "Frottana")
+    console.say("bob", "/austreten")
+    assert "bleibst" in texts(console.say("bob", "nein"))
+    console.say("bob", "/austreten")
+    assert "keiner Firma mehr" in texts(console.say("bob", "Ja!"))
