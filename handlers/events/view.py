@@ -94,7 +94,8 @@ def buttons(ctx: Ctx, v: MemberView) -> list[Button]:
     if is_open(ev, ctx.now) and (ctx.company is not None or v.mine is not None):
         if v.mine is None:
             full = v.waiting > 0 or (ev.capacity is not None and ev.booked >= ev.capacity)
-            row.append(ctx.button(t.REG_WAIT if full else t.REG, AskPeople(ev.id)))
+            if company_left(v) != 0:  # colleagues took the company's places: none to offer
+                row.append(ctx.button(t.REG_WAIT if full else t.REG, AskPeople(ev.id)))
         else:
             row.append(ctx.button(t.UNREG, SignOff(ev.id)))
     elif v.mine is not None and team_only(ev, ctx.now):

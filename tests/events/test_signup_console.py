@@ -81,3 +81,13 @@ def test_cancelling_asks_first_and_after_the_deadline_goes_through_the_team(
     off = console.press("chef", button(opened, "Abmelden: anna"))
     assert "Die Person bekommt Bescheid" in texts(off, "chef")
     assert "hat dich von" in texts(off, "anna")
+
+
+def test_no_sign_up_button_once_colleagues_took_the_company_places(console: ConsoleBot) -> None:
+    for who in ("anna", "ben"):
+        join(console, who, "Zemmler")
+    meeting = card(console.say("anna", "/termine"), MEETING)
+    console.press("anna", button(console.press("anna", button(meeting, "Anmelden")), "3"))
+    taken = card(console.say("ben", "/termine"), MEETING)
+    assert "für eure Firma noch 0" in texts(taken), texts(taken)
+    assert "Anmelden" not in _labels(taken) and "Warteliste" not in " ".join(_labels(taken))
