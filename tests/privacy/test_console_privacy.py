@@ -49,6 +49,10 @@ def test_erased_person_leaves_nothing_personal_and_the_waiting_list_moves_up(
     assert data["rows"]["event_registration"][0]["event"] == "Onboarding-Werkstatt"
     assert "Unterlagen für Zemmler" in before["json"] and "Unterlagen für Zemmler" in before["txt"]
     assert "== Anmeldungen zu Terminen ==" in before["txt"]
+    # The readable file speaks German and shows local times, as the chat does.
+    assert "Plattform: Konsole" in before["txt"] and "Stand: angemeldet" in before["txt"]
+    assert "fällig: Di, 3. Februar 2026, 09:00 Uhr" in before["txt"], before["txt"]
+    assert "chat_id" not in before["txt"] and "+00:00" not in before["txt"]
 
     stale = console.say("anna", "/loeschen")
     assert "Alle deine Daten löschen?" in texts(stale)
