@@ -7,6 +7,7 @@ from handlers.core.format import esc
 from handlers.team import texts as t
 from handlers.team.actions import Delete, Keep, Merge
 from handlers.team.invites import one_company
+from handlers.team.people import tell
 from storage.members import companies, invites, people, removal
 from storage.members.models import Company
 from storage.polls import roles
@@ -114,9 +115,12 @@ async def delete(ctx: Ctx, a: Delete) -> None:
     if company is None:
         raise UsageError(t.COMPANY_UNKNOWN)
     names, codes, held = await _summary(ctx, company)
+    linked = await people.members_of(ctx.s, company_id=company.id)
     await removal.remove(ctx.s, company_id=a.company_id, catalogue_keys=_catalogue_keys(ctx))
     ctx.audit("company_delete", company=company.name, people=len(names), codes=codes,
               kept={h.table: h.count for h in held})
+    for person in linked:  # as when the team unlinks one person: each is told once
+        await tell(ctx, person, "unlink", company.name)
     ctx.say(t.DELETED.format(name=esc(company.name)))
 
 
@@ -143,10 +147,12 @@ async def ask_merge(ctx: Ctx) -> None:
 async def merge(ctx: Ctx, a: Merge) -> None:
     """Merge after the confirmation."""
     held = await removal.holdings(ctx.s, company_id=a.source_id)
-    moved = len(await people.members_of(ctx.s, company_id=a.source_id))
+    linked = await people.members_of(ctx.s, company_id=a.source_id)
     source, target = await removal.merge(ctx.s, source_id=a.source_id, target_id=a.target_id)
-    ctx.audit("company_merge", company=source.name, into=target.name, people=moved,
+    ctx.audit("company_merge", company=source.name, into=target.name, people=len(linked),
               moved={h.table: h.count for h in held})
+    for person in linked:  # as when the team moves one person: each is told once
+        await tell(ctx, person, "move", target.name)
     ctx.say(t.MERGED.format(source=esc(source.name), target=esc(target.name)))
 
 

@@ -71,7 +71,9 @@ def test_merge_spells_out_what_moves_and_moves_it(console: ConsoleBot) -> None:
     assert "in Zemmler Siebanlagen GmbH aufgehen lassen?" in body
     assert "1 Person: anna" in body and "0 offene Codes" in body
     assert "nicht rückgängig" in body
-    assert "aufgegangen" in texts(console.press("chef", button(ask, "Ja")))
+    merged = console.press("chef", button(ask, "Ja"))
+    assert "aufgegangen" in texts(merged, "chef")
+    assert "hat dich Zemmler Siebanlagen GmbH zugeordnet" in texts(merged, "anna")
     assert "Zemmler" in texts(console.say("anna", "/start"))
     listed = texts(console.say("chef", "/firmen"))
     assert "Pragma Doppelt" not in listed and "2 Personen im Bot: anna, bob" in listed
@@ -89,7 +91,9 @@ def test_delete_spells_out_what_happens_and_refuses_catalogue_companies(
     body = texts(ask)
     assert "1 Person: anna – von der Firma gelöst" in body
     assert "1 offener Code wird ungültig" in body
-    assert "gelöscht" in texts(console.press("chef", button(ask, "Ja, löschen")))
+    deleted = console.press("chef", button(ask, "Ja, löschen"))
+    assert "gelöscht" in texts(deleted, "chef")
+    assert "hat dich von Kurzlebig AG gelöst" in texts(deleted, "anna")
     assert "Kurzlebig" not in texts(console.say("chef", "/firmen"))
     assert "/start CODE" in texts(console.say("anna", "/start"))
     assert "gilt nicht mehr" in texts(console.say("bob", f"/start {code}"))
