@@ -5,7 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from handlers.catalogue import texts as t
-from handlers.core.format import esc
+from handlers.core.format import esc, plural
 from storage.catalogue import Problem
 from storage.catalogue.changes import EntryChange, FieldChange, Plan
 from storage.catalogue.changes.merge import KEPT_BOOKED
@@ -50,6 +50,12 @@ def preview_text(plan: Plan, name: str, tz: ZoneInfo) -> str:
     past = plan.of("event", "past") + plan.of("fair", "past")
     if past:
         parts.append(t.PAST.format(n=len(past)))
+    removed = [e for k in ORDER for e in plan.of(k, "removed")]
+    if removed:  # "removed" means still ahead: past ones are kept as history
+        hit = sum(e.told for e in removed)
+        parts.append(t.REMOVED_WARNING.format(
+            dates=plural(len(removed), "Datum ist", "Daten sind"),
+            told=t.REMOVED_WARNING_TOLD.format(n=hit) if hit else ""))
     told = plan.told
     parts.append(t.PREVIEW_TOLD.format(n=told) if told else t.PREVIEW_NOBODY)
     parts.append(t.PREVIEW_ASK)

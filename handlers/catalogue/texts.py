@@ -118,6 +118,12 @@ DUPLICATE_LABELS = {"key": "Der Schlüssel", "name": "Der Name"}
 PREVIEW_HEAD = "<b>Neuer Jahresplan: {name}</b>\nDie Datei ist in Ordnung. Das würde sich ändern:"
 PREVIEW_NOTHING = "<b>{name}</b> ist in Ordnung, ändert aber nichts gegenüber dem Plan, der gerade gilt."
 PREVIEW_TOLD = "Benachrichtigt werden: {n}."
+REMOVED_WARNING = (
+    "⚠️ <b>Achtung:</b> {dates} aus dem Plan, der gerade gilt, noch nicht vorbei – mit dem neuen "
+    "Plan entfallen sie{told}. Soll der neue Plan erst danach gelten, übernimm ihn später "
+    "oder nimm diese Daten in die Datei auf."
+)
+REMOVED_WARNING_TOLD = " (Absagen gehen an {n})"
 PREVIEW_NOBODY = "Niemand muss benachrichtigt werden."
 PREVIEW_ASK = "Übernehmen? Bis dahin gilt der bisherige Plan."
 APPLY = "Übernehmen"

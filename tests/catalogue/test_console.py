@@ -116,6 +116,8 @@ def test_moved_and_dropped_dates_reach_everyone_signed_up(
     assert "– 1 Anmeldung wird benachrichtigt" in shown
     assert ("Messe Insidertreff – Sa, 9. Mai 2026 entfällt – 1 Standanfrage wird "
             "benachrichtigt") in shown
+    assert "Achtung: 1 Datum ist aus dem Plan, der gerade gilt, noch nicht vorbei" in shown
+    assert "entfallen sie (Absagen gehen an 1)" in shown
 
     done = console.press("chef", button(preview, "Übernehmen"))
     assert "2 benachrichtigt" in texts(done, to="chef")
