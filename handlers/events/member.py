@@ -171,6 +171,8 @@ async def set_people(ctx: Ctx, a: SetPeople) -> None:
         await notices.plan_reminders(ctx.notify, ev, ctx.person_id, ctx.tz)
     v = await _one(ctx, ev.id)
     text = t.PEOPLE_CHANGED.format(title=esc(ev.title), people=t.people_text(reg.people))
+    if out.dropped_names:  # say whose badge is gone, not drop it silently
+        text += "\n" + t.NAMES_DROPPED.format(names=esc(", ".join(out.dropped_names)))
     status = t.status_line(reg.status, reg.people, v.position)
     ctx.say(f"{text}\n{status}", [_to_list(ctx)], edit=True)
 

@@ -54,6 +54,7 @@ TEAM_SIGNOFF_REQUEST = (
 TEAM_OPEN = "Teilnehmer"
 ASK_NEW_PEOPLE = "<b>{title}</b>\nMit wie vielen Personen kommt ihr? Bisher: {people}."
 PEOPLE_CHANGED = "Geändert: <b>{title}</b> – jetzt {people}."
+NAMES_DROPPED = "Nicht mehr auf der Namensliste: {names} (ändern: „Namen angeben“)."
 PEOPLE_SAME = "Es bleibt bei {people} für <b>{title}</b>."
 NAMES_HINT = "\nNamen für die Namensschilder: Knopf „Namen angeben“ (geht auch später unter /termine)."
 DIALOG_NAMES = "Namen für Namensschilder"

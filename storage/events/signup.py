@@ -45,6 +45,7 @@ class Outcome:
     registration: Registration
     was: str = ""
     promoted: list[Registration] = field(default_factory=list)
+    dropped_names: list[str] = field(default_factory=list)  # badge names cut by fewer people
 
 
 async def register(
@@ -105,9 +106,10 @@ async def change_people(
                               free=0 if waiting else free_places(event))
         event.booked += more
     reg.people = people
+    dropped = reg.names[people:]
     reg.names = reg.names[:people]  # a name too many would be a badge for nobody
     await s.flush()
-    return Outcome(event, reg, was, await promote(s, event, now))
+    return Outcome(event, reg, was, await promote(s, event, now), dropped)
 
 
 async def set_names(

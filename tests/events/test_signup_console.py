@@ -44,6 +44,7 @@ def test_places_per_company_names_and_fewer_people(console: ConsoleBot) -> None:
     assert "Bisher: 2" in texts(fewer)
     changed = console.press("anna", button(fewer, "1"))
     assert "jetzt 1 Person" in texts(changed) and "Du bist angemeldet (1 Person)" in texts(changed)
+    assert "Nicht mehr auf der Namensliste: Ben Beispiel" in texts(changed)
     again = texts(card(console.say("anna", "/termine"), MEETING))
     assert "Namen: Anna Muster" in again and "Ben Beispiel" not in again
     assert "noch 39 Plätze" in again
