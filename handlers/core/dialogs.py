@@ -229,6 +229,11 @@ class Dialogs:
             ctx.say(t.PLEASE_PRESS)
             await self._ask(ctx, open_)
             return True
+        if step.on_press is not None:  # the label of one of the step's buttons, typed
+            value = await self._typed_choice(ctx, open_, text, exact=True)
+            if value is not None:
+                await self._advance(ctx, open_, step.on_press, value)
+                return True
         unfit = _unfit(step.expects, text)
         if unfit is not None:
             ctx.say(unfit)
@@ -322,8 +327,13 @@ class Dialogs:
             return
         await self._goto(ctx, OpenDialog(open_.dialog, nxt, open_.run, work))
 
-    async def _typed_choice(self, ctx: Ctx, open_: OpenDialog, text: str) -> str | None:
-        """Return the value of the step's choice whose label was typed, if any."""
+    async def _typed_choice(self, ctx: Ctx, open_: OpenDialog, text: str, *,
+                            exact: bool = False) -> str | None:
+        """Return the value of the step's choice whose label was typed, if any.
+
+        `exact`: only a label typed as it reads counts (at a step that also takes typed
+        answers, "2" or "ja" may be the answer itself).
+        """
         first = len(ctx.replies)
         await self._ask(ctx, open_)
         asked = ctx.replies[first:]
@@ -338,6 +348,8 @@ class Dialogs:
             for label, pressed in choices:
                 if wanted and label == wanted:
                     return pressed.value
+            if exact:
+                return None
         # "ja" at "Ja, austreten" / "Nein": the one button whose label starts with that word.
         if answer:
             worded = [c for label, c in choices

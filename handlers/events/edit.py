@@ -43,7 +43,8 @@ def register(router: Router) -> None:
     router.dialog(Dialog(NAME, t.DIALOG_EDIT, "field", {
         "field": Step(ask_field, on_press=on_field),
         "value": Step(ask_value, on_value),
-        "confirm": Step(ask_confirm, on_press=on_confirm),
+        # A value typed at the preview replaces the one shown: nothing to cancel and redo.
+        "confirm": Step(ask_confirm, on_text=on_value, on_press=on_confirm),
     }))
 
 

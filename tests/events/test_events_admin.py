@@ -87,3 +87,15 @@ def test_moving_an_event_before_its_deadline_says_what_to_do(console: ConsoleBot
     console.press("chef", button(pick, "Zeit"))
     refused = texts(console.say("chef", "3.2. 14 Uhr"))
     assert "vor der Anmeldefrist" in refused and "„Anmeldefrist“" in refused, refused
+
+
+def test_a_value_typed_at_the_preview_replaces_the_one_shown(console: ConsoleBot) -> None:
+    pick = console.say("chef", "/termin_bearbeiten Ausbildungs-Marketing")
+    console.press("chef", button(pick, "Zeit"))
+    first = console.say("chef", "12.3. 10-15 Uhr")
+    assert "12. März 2026" in texts(first)
+    again = console.say("chef", "13.3. 10-15 Uhr")  # typed instead of pressing Speichern
+    assert "13. März 2026" in texts(again) and "Speichern" in str(again), texts(again)
+    assert "Gespeichert" in texts(console.press("chef", button(again, "Speichern")))
+    assert "13. März 2026" in texts(_card(console.say("chef", "/termine"),
+                                          "Ausbildungs-Marketing"))
