@@ -26,9 +26,7 @@ def register(router: Router) -> None:
         await listing.switch(ctx, a, router)
 
     router.command("erinnerung", create, personal=True, help=t.HELP_ERINNERUNG)
-    # Public like its buttons: someone who left their company can still switch things off.
-    router.command("erinnerungen", overview, personal=True, public=True,
-                   help=t.HELP_ERINNERUNGEN)
+    router.command("erinnerungen", overview, personal=True, help=t.HELP_ERINNERUNGEN)
     router.on(listing.Delete, listing.delete, public=True)  # switching off always works
     router.on(listing.SwitchKind, switch, public=True)
     router.dialog(Dialog(dialog.DIALOG, t.TITLE, "when", dialog.STEPS))

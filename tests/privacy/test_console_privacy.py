@@ -98,10 +98,9 @@ def test_leaving_the_company_and_the_privacy_notice(any_console: ConsoleBot) -> 
     assert "Einladungscode" in texts(console.say("bob", "/meine"))
     assert "ausgetreten" in texts(console.say("chef", "/protokoll"))
     # The sign-up stays Frottana's place: bob's card no longer offers what he may not do,
-    # he can still switch things off, and the reminders of the place are not his any more.
+    # and the reminders of the place are not his any more.
     shown = texts(card(console.say("bob", "/termine"), "Ausbildungs-Marketing"))
     assert "Du bist angemeldet" not in shown and "Abmelden" not in shown, shown
-    assert "Erinnerungen" in texts(console.say("bob", "/erinnerungen"))
     assert "Frottana" in texts(console.say("chef", "/teilnehmer Ausbildungs-Marketing"))
     assert "Ausbildungs-Marketing" not in texts(console.now("2026-03-04T10:05:00+01:00"), "bob")
 
