@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.chat import BadSetup, ChatPort, Connected, Incoming, Person, Reply, Transport, Unreachable
-from bot.clock import Clock, ManualClock, SystemClock
+from bot.clock import Clock, ManualClock, QuietHours, SystemClock
 from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.startup import Sleep, retrying
@@ -25,7 +25,6 @@ from handlers.web import LINK_PLATFORM as WEB_LINKS
 from handlers.web import login_link
 from handlers.web import texts as web_texts
 from scheduler.delivery import Deliverer
-from scheduler.quiet import QuietHours
 from scheduler.replay import replay_until
 from scheduler.runner import HEARTBEAT, Runner
 from storage import catalogue as catalogue_store
@@ -65,12 +64,13 @@ class App:
             retention=settings.retention(),
             limits=Limits(settings.rate_messages_per_minute, settings.max_open_reminders,
                           settings.max_topics_per_meeting),
+            quiet=QuietHours(settings.quiet_start, settings.quiet_end, catalogue.tz),
         )
         self.router: Router = build_router(self.services)
         manual = isinstance(clock, ManualClock)
         self.deliverer = Deliverer(
             db, clock, compose=self.router.compose, jobs=self._run_jobs,
-            quiet=QuietHours(settings.quiet_start, settings.quiet_end, catalogue.tz),
+            quiet=self.services.quiet,
             # A manual clock (console, tests) prints in a stable order: one person at a time.
             concurrency=1 if manual else DELIVERY_CONCURRENCY, observe=self.metrics.settled,
         )

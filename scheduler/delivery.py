@@ -16,8 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from bot.chat import Address, ChatPort, PermanentFailure, Reply, TemporaryFailure
-from bot.clock import Clock
-from scheduler.quiet import QuietHours
+from bot.clock import Clock, QuietHours
 from storage.db import Database, Session
 from storage.members import people
 from storage.members.models import Person

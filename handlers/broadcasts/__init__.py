@@ -131,8 +131,11 @@ async def _file_out(ctx: Ctx, data: Data) -> FileOut | None:
 
 async def ask_urgent(ctx: Ctx, data: Data) -> None:
     """Ask whether quiet hours apply."""
-    ctx.say(t.ASK_URGENT, [[choice(ctx, t.NORMAL, "normal"), choice(ctx, t.URGENT, "urgent")],
-                           [cancel_button(ctx)]])
+    quiet = ctx.services.quiet
+    ask = (t.ASK_URGENT.format(start=quiet.start, end=quiet.end) if quiet.start != quiet.end
+           else t.ASK_URGENT_ALWAYS)
+    ctx.say(ask, [[choice(ctx, t.NORMAL, "normal"), choice(ctx, t.URGENT, "urgent")],
+                  [cancel_button(ctx)]])
 
 
 async def on_urgent(ctx: Ctx, data: Data, value: str) -> str:
@@ -171,7 +174,10 @@ async def on_preview(ctx: Ctx, data: Data, value: str) -> str:
         urgent=row.urgent))
     ctx.audit("broadcast_send", broadcast=row.id, audience=row.audience, urgent=row.urgent,
               recipients=told, file=data.get("file_name"))
-    ctx.say(t.SENT.format(id=row.id, count=pt.people(told)),
+    quiet = ctx.services.quiet
+    waits = (t.SENT_QUIET.format(end=quiet.end)
+             if told and not row.urgent and quiet.is_quiet(ctx.now) else "")
+    ctx.say(t.SENT.format(id=row.id, count=pt.people(told)) + waits,
             [[ctx.button(t.BTN_REPORT.format(id=row.id), ShowReport(row.id))]])
     return END
 

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.chat import Button, FileOut, Incoming, Reply
-from bot.clock import Clock
+from bot.clock import Clock, QuietHours
 from handlers.core.actions import Action, Signer
 from handlers.core.limits import Limits
 from handlers.core.notify import Notify
@@ -40,6 +40,7 @@ class Services:
     limits: Limits = field(default_factory=Limits)
     wake: Callable[[], Awaitable[None]] | None = None
     retention: Retention = field(default_factory=Retention)  # how long data is kept
+    quiet: QuietHours = field(default_factory=QuietHours)  # when normal pushes wait
 
     @property
     def tz(self) -> ZoneInfo:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ def test_broadcast_preview_quiet_hours_opt_out_and_report(console: ConsoleBot) -
         texts(preview)
     sent = console.press("chef", button(preview, "Senden"))
     assert "Instagram" in texts(sent, to="anna") and "Instagram" in texts(sent, to="ben")
+    assert "Nachtruhe" not in texts(sent, to="chef")  # in the daytime nothing waits
     off = console.press("anna", button([m for m in sent if m.get("to") == "anna"],
                                        "Keine Rundschreiben"))
     assert "Rundschreiben (Neuigkeiten)" in texts(off)
@@ -36,6 +38,7 @@ def test_broadcast_preview_quiet_hours_opt_out_and_report(console: ConsoleBot) -
     sent = console.press("chef", button(broadcast(console, "Der Podcast ist online!"),
                                         "Senden"))
     assert "Podcast" not in texts(sent, to="ben")  # quiet hours hold it back
+    assert "Jetzt ist Nachtruhe: zugestellt wird ab 7 Uhr" in texts(sent, to="chef")
     report = texts(console.press("chef", button(sent, "Zustellbericht")))
     assert "Zugestellt: 0" in report and "Noch offen (Nachtruhe, Wiederholung): 2" in report
     morning = console.now("2026-02-03T07:05:00+01:00")
@@ -48,7 +51,7 @@ def test_broadcast_preview_quiet_hours_opt_out_and_report(console: ConsoleBot) -
     console.now("2026-02-03T22:00:00+01:00")
     urgent = console.press("chef", button(broadcast(console, "Treffen heute fällt aus",
                                                     urgency="Dringend"), "Senden"))
-    assert "fällt aus" in texts(urgent, to="ben")
+    assert "fällt aus" in texts(urgent, to="ben") and "Nachtruhe" not in texts(urgent, "chef")
 
 
 def test_broadcast_is_for_the_team_and_keeps_the_text(console: ConsoleBot) -> None:
@@ -119,3 +122,17 @@ def test_broadcast_file_before_the_text_is_kept_and_the_text_asked(console: Cons
     preview = console.press("chef", button(out, "Normal"))
     assert "Vorschau" in texts(preview) and "flyer.png" in texts(preview)
     assert "Katalog" not in texts(console.say("chef", "/protokoll"))
+
+
+def test_the_urgency_question_names_the_configured_quiet_hours(tmp_path: Path,
+                                                               sqlite_template: Path) -> None:
+    shutil.copyfile(sqlite_template, tmp_path / "bot.db")
+    bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00",
+                     env={"QUIET_START": "21", "QUIET_END": "6"})
+    try:
+        bot.say("chef", "/rundschreiben")
+        out = bot.press("chef", button(bot.say("chef", "Neue Termine sind online"), "Ohne Datei"))
+        asked = texts(bot.press("chef", button(out, "Alle Mitglieder")))
+        assert "zwischen 21 und 6 Uhr" in asked, asked
+    finally:
+        bot.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from scheduler.quiet import QuietHours
+from bot.clock import QuietHours
 from scheduler.runner import JOB_ID, Runner
 from tests.scheduler.fakes import berlin
 
