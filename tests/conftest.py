@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -73,6 +73,22 @@ def console(tmp_path: Path, sqlite_template: Path) -> Iterator[ConsoleBot]:
     yield bot
     if bot.proc is not None:
         bot.stop()
+
+
+@pytest.fixture
+def console_with(tmp_path: Path, sqlite_template: Path) -> Iterator[Callable[..., ConsoleBot]]:
+    """Start console bots like `console`, with extra environment settings (stopped after)."""
+    started: list[ConsoleBot] = []
+
+    def start(**env: str) -> ConsoleBot:
+        shutil.copyfile(sqlite_template, tmp_path / "bot.db")
+        started.append(ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00", env=env))
+        return started[-1]
+
+    yield start
+    for bot in started:
+        if bot.proc is not None:
+            bot.stop()
 
 
 @pytest.fixture(scope="session")

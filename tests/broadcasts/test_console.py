@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -124,15 +124,10 @@ def test_broadcast_file_before_the_text_is_kept_and_the_text_asked(console: Cons
     assert "Katalog" not in texts(console.say("chef", "/protokoll"))
 
 
-def test_the_urgency_question_names_the_configured_quiet_hours(tmp_path: Path,
-                                                               sqlite_template: Path) -> None:
-    shutil.copyfile(sqlite_template, tmp_path / "bot.db")
-    bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00",
-                     env={"QUIET_START": "21", "QUIET_END": "6"})
-    try:
-        bot.say("chef", "/rundschreiben")
-        out = bot.press("chef", button(bot.say("chef", "Neue Termine sind online"), "Ohne Datei"))
-        asked = texts(bot.press("chef", button(out, "Alle Mitglieder")))
-        assert "zwischen 21 und 6 Uhr" in asked, asked
-    finally:
-        bot.stop()
+def test_the_urgency_question_names_the_configured_quiet_hours(
+        console_with: Callable[..., ConsoleBot]) -> None:
+    bot = console_with(QUIET_START="21", QUIET_END="6")
+    bot.say("chef", "/rundschreiben")
+    out = bot.press("chef", button(bot.say("chef", "Neue Termine sind online"), "Ohne Datei"))
+    asked = texts(bot.press("chef", button(out, "Alle Mitglieder")))
+    assert "zwischen 21 und 6 Uhr" in asked, asked

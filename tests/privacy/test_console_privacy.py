@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -105,19 +106,11 @@ def test_leaving_the_company_and_the_privacy_notice(any_console: ConsoleBot) -> 
     assert "Ausbildungs-Marketing" not in texts(console.now("2026-03-04T10:05:00+01:00"), "bob")
 
 
-def test_privacy_notice_shows_the_configured_retention(tmp_path: Path,
-                                                       sqlite_template: Path) -> None:
-    import shutil
-
-    shutil.copyfile(sqlite_template, tmp_path / "bot.db")
-    bot = ConsoleBot(tmp_path, now="2026-02-02T09:00:00+01:00",
-                     env={"RETENTION_AUDIT_MONTHS": "6", "RETENTION_MESSAGES_DAYS": "14"})
-    try:
-        notice = texts(bot.say("gast", "/datenschutz"))
-        assert "14 Tage" in notice and "6 Monate" in notice
-    finally:
-        bot.stop()
-
+def test_privacy_notice_shows_the_configured_retention(
+        console_with: Callable[..., ConsoleBot]) -> None:
+    bot = console_with(RETENTION_AUDIT_MONTHS="6", RETENTION_MESSAGES_DAYS="14")
+    notice = texts(bot.say("gast", "/datenschutz"))
+    assert "14 Tage" in notice and "6 Monate" in notice
 
 
 def test_typed_ja_and_nein_answer_the_leave_question(console: ConsoleBot) -> None:
