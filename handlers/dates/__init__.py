@@ -11,8 +11,10 @@ from handlers.dates.texts import (
     EXAMPLES,
     confirm_text,
     format_when,
+    impossible_text,
     not_understood_text,
     past_text,
+    unreadable_text,
 )
 from handlers.dates.when import When, to_datetime
 
@@ -22,9 +24,11 @@ __all__ = [
     "When",
     "confirm_text",
     "format_when",
+    "impossible_text",
     "not_understood_text",
     "parse_when",
     "past_text",
     "to_datetime",
+    "unreadable_text",
     "warm_up",
 ]

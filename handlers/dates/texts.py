@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from handlers.core.format import fmt_date, fmt_time
+from datetime import datetime
+
+from handlers.core.format import esc, fmt_date, fmt_time
 from handlers.core.texts import NO_LABEL, YES_LABEL
+from handlers.dates.reading import Impossible, read_when
 from handlers.dates.when import When
 
 CONFIRM_LABELS = (YES_LABEL, NO_LABEL)
@@ -32,6 +35,24 @@ def not_understood_text() -> str:
         "Dieses Datum habe ich leider nicht verstanden. "
         f"Schreib es zum Beispiel so: {first}, {second} oder {third}."
     )
+
+
+IMPOSSIBLE = {
+    "date": "„{phrase}“: Dieses Datum gibt es nicht im Kalender. Bitte prüf Tag und Monat.",
+    "time": "„{phrase}“: Diese Uhrzeit gibt es nicht. Bitte nenn eine Zeit von 0:00 bis 23:59.",
+    "mismatch": "„{phrase}“ passt nicht zusammen (Wochentag und Datum). Bitte prüf beides.",
+}
+
+
+def impossible_text(found: Impossible) -> str:
+    """Name the date or time that cannot be ("31.2.": no such day)."""
+    return IMPOSSIBLE[found.problem].format(phrase=esc(found.phrase))
+
+
+def unreadable_text(text: str, *, now: datetime) -> str:
+    """Say why `text` gave no date: a date or time that cannot be, else not understood."""
+    found = read_when(text, now=now)
+    return impossible_text(found) if isinstance(found, Impossible) else not_understood_text()
 
 
 def past_text(w: When | None = None) -> str:

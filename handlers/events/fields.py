@@ -84,7 +84,7 @@ def when(ctx: Ctx, text: str) -> tuple[dict[str, Any], When]:
     """Read start (and end, from a range like "5.3. 10-15 Uhr"); refuse the past."""
     w = parse_when(text, now=ctx.now)
     if w is None:
-        raise UsageError(dt.not_understood_text())
+        raise UsageError(dt.unreadable_text(text, now=ctx.now))
     if w.time is None:
         raise UsageError(t.NEED_TIME)
     start = to_datetime(w, default_time=time(10), tz=ctx.tz)
@@ -100,7 +100,7 @@ def deadline(ctx: Ctx, text: str, start: datetime) -> dict[str, Any]:
         return {"deadline": None}
     w = parse_when(text, now=ctx.now)
     if w is None:
-        raise UsageError(dt.not_understood_text())
+        raise UsageError(dt.unreadable_text(text, now=ctx.now))
     at = to_datetime(w, default_time=time(23, 59), tz=ctx.tz)
     if at <= ctx.now:
         raise UsageError(dt.past_text(w))

@@ -134,7 +134,7 @@ async def type_propose(ctx: Ctx, data: Data, text: str) -> str:
     """Understand the proposed day and ask to confirm it."""
     when = parse_when(text, now=ctx.now)
     if when is None:
-        raise UsageError(td.not_understood_text())
+        raise UsageError(td.unreadable_text(text, now=ctx.now))
     try:  # refuse a weekend, holiday or taken day before echoing it, not after "Ja"
         await service.check_proposal(ctx.s, md_id=data["md_id"], day=when.date,
                                      today=today(ctx.now, ctx.tz), cfg=config(ctx.catalogue))

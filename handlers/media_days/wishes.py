@@ -86,7 +86,7 @@ async def type_wish(ctx: Ctx, data: Data, text: str) -> str:
         return _after_wishes(data)
     when = parse_when(text, now=ctx.now)
     if when is None:
-        raise UsageError(td.not_understood_text())
+        raise UsageError(td.unreadable_text(text, now=ctx.now))
     taken = await _taken(ctx, data, when.date)
     if taken is not None:
         return _offer_free(ctx, data, taken)

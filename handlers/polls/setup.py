@@ -10,11 +10,11 @@ from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Notice, Router, Step, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data
 from handlers.core.format import esc, fmt_dt
-from handlers.dates import not_understood_text, parse_when, past_text, to_datetime
+from handlers.dates import impossible_text, not_understood_text, parse_when, past_text, to_datetime
+from handlers.dates.reading import Impossible, read_when
 from handlers.polls import notices
 from handlers.polls import texts as t
 from handlers.polls.view import card
-from handlers.reminders.when import Impossible, read_when
 from storage.polls import audience, roles, service
 from storage.polls.models import Poll, PollOption
 from storage.polls.service import OptionIn, PollIn
@@ -217,7 +217,7 @@ def impossible(text: str, ctx: Ctx) -> str | None:
     """Name a date or time in `text` that cannot be ("31.2.", "25 Uhr"); None if none."""
     found = read_when(text, now=ctx.now)
     if isinstance(found, Impossible):
-        return t.IMPOSSIBLE[found.problem].format(phrase=esc(found.phrase))
+        return impossible_text(found)
     return None
 
 

@@ -72,11 +72,6 @@ SENT = "Gesendet an {count}. Zwischenstand: /umfragen"
 QUESTION_TOO_LONG = "Die Frage ist zu lang (höchstens {limit} Zeichen). Bitte kürzer."
 DATE_LINE = "Zeile {line}: "
 DATE_NOT_UNDERSTOOD = "Zeile {line}: „{text}“ verstehe ich nicht als Datum. Bitte z. B. „Di 14.4. 16 Uhr“."
-IMPOSSIBLE = {
-    "date": "„{phrase}“: Dieses Datum gibt es nicht im Kalender. Bitte prüf Tag und Monat.",
-    "time": "„{phrase}“: Diese Uhrzeit gibt es nicht. Bitte nenn eine Zeit von 0:00 bis 23:59.",
-    "mismatch": "„{phrase}“ passt nicht zusammen (Wochentag und Datum). Bitte prüf beides.",
-}
 DATE_PAST = "Zeile {line}: „{text}“ liegt in der Vergangenheit."
 
 # the card members get

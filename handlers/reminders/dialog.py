@@ -13,10 +13,10 @@ from handlers.core import END, Ctx, Router, Step, UsageError, cancel_button, cho
 from handlers.core import texts as core_t
 from handlers.core.answers import yes_or_no
 from handlers.core.format import esc, fmt_dt
-from handlers.dates import When, to_datetime
+from handlers.dates import When, impossible_text, to_datetime
+from handlers.dates.reading import Impossible, Understood, read_when
 from handlers.reminders import texts as t
 from handlers.reminders.notices import personal
-from handlers.reminders.when import Impossible, Understood, read_when
 from storage.reminders import TEXT_MAX, check_room
 
 DEFAULT_TIME = time(9)
@@ -48,10 +48,7 @@ async def create(ctx: Ctx, router: Router) -> None:
 
 def _refusal(found: Impossible | None) -> str:
     """Say why no time could be read: not understood, or which date or time cannot be."""
-    if found is None:
-        return t.NOT_UNDERSTOOD
-    texts = {"date": t.NO_SUCH_DATE, "time": t.NO_SUCH_TIME, "mismatch": t.MISMATCH}
-    return texts[found.problem].format(phrase=esc(found.phrase))
+    return t.NOT_UNDERSTOOD if found is None else impossible_text(found)
 
 
 async def _open(ctx: Ctx, router: Router, step: str, data: Data) -> None:

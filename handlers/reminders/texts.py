@@ -27,12 +27,6 @@ NOT_UNDERSTOOD = (
     "Dieses Datum habe ich leider nicht verstanden. "
     "Schreib es zum Beispiel so: „morgen 9 Uhr“, „Dienstag 14:30“ oder „5.3. 10 Uhr“."
 )
-NO_SUCH_TIME = "„{phrase}“: Diese Uhrzeit gibt es nicht. Bitte nenn eine Zeit von 0:00 bis 23:59."
-NO_SUCH_DATE = "„{phrase}“: Dieses Datum gibt es nicht im Kalender. Bitte prüf Tag und Monat."
-MISMATCH = (
-    "„{phrase}“ passt nicht zusammen. Bitte nenn mir genau einen Tag und eine Uhrzeit, "
-    "z. B. „Mittwoch 14 Uhr“."
-)
 REMINDER = "🔔 Erinnerung: {text}"
 LATE = "\n<i>(verspätet, eigentlich für {when})</i>"
 TITLE = "Erinnerung anlegen"

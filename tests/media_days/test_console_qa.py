@@ -207,3 +207,11 @@ def test_the_taken_offered_day_is_not_offered_while_it_lies_ahead(console: Conso
     assert "schon vergeben – frei wären: Di, 17. Februar 2026" in texts(out)
     out = console.press("ben", button(out, "Di, 17. Februar 2026"))
     assert "Bisher: Di, 17. Februar 2026" in texts(out)
+
+
+def test_an_impossible_wished_day_is_named(console: ConsoleBot) -> None:
+    join(console, "anna", "Pragma")
+    open_booking(console, "anna")
+    refused = texts(console.say("anna", "31.2."))
+    assert "„31.2.“: Dieses Datum gibt es nicht im Kalender" in refused, refused
+    assert "passt das?" in texts(console.say("anna", "16.2."))  # the step stays open

@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from handlers.reminders.when import Impossible, Understood, read_when
+from handlers.dates.reading import Impossible, Understood, read_when
 from tests.stammtisch.helpers import berlin
 
 NOW = berlin(2026, 2, 2, 9)  # a Monday

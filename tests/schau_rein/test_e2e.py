@@ -36,6 +36,7 @@ def test_days_outside_the_week_are_refused_and_the_step_stays(console: ConsoleBo
     console.say("anna", "/schaurein")
     assert "nicht in der Schau-rein-Woche" in texts(console.say("anna", "16.3."))
     assert "nicht verstanden" in texts(console.say("anna", "irgendwann mal"))
+    assert "„31.2.“: Dieses Datum gibt es nicht" in texts(console.say("anna", "31.2."))
     assert "passt das?" in texts(console.say("anna", "Dienstag, 10.3."))
 
 

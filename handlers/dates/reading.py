@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from handlers.dates import When, parse_when
+from handlers.dates.parser import parse_when
 from handlers.dates.vocabulary import VOCAB, fold
+from handlers.dates.when import When
 
 MAX_WHEN_WORDS = 8  # "übernächsten Mittwoch um halb 3 nachmittags": longer is no time
 # Words the parser tolerates around a time; at the end of the time they belong to the text.
