@@ -49,10 +49,15 @@ def impossible_text(found: Impossible) -> str:
     return IMPOSSIBLE[found.problem].format(phrase=esc(found.phrase))
 
 
+def impossible_in(text: str, *, now: datetime) -> str | None:
+    """Name a date or time in `text` that cannot be ("31.2.", "25 Uhr"); None if none."""
+    found = read_when(text, now=now)
+    return impossible_text(found) if isinstance(found, Impossible) else None
+
+
 def unreadable_text(text: str, *, now: datetime) -> str:
     """Say why `text` gave no date: a date or time that cannot be, else not understood."""
-    found = read_when(text, now=now)
-    return impossible_text(found) if isinstance(found, Impossible) else not_understood_text()
+    return impossible_in(text, now=now) or not_understood_text()
 
 
 def past_text(w: When | None = None) -> str:

@@ -23,7 +23,7 @@ from handlers.events.actions import (
 )
 from handlers.events.view import pick
 from handlers.fairs.team import provisional_fairs
-from handlers.onboarding.texts import PLATFORMS
+from handlers.onboarding.texts import platform_name
 from handlers.schau_rein.team import provisional_schau_rein
 from handlers.stammtisch.team import provisional_stammtisch
 from storage.errors import DomainError
@@ -208,7 +208,7 @@ async def export(ctx: Ctx, query: str) -> Table:
             rows.append([
                 e.event.title, e.event.start.astimezone(ctx.tz).date(),
                 e.company.name if e.company else "", e.person.display_name or e.person.key,
-                PLATFORMS.get(e.person.platform, e.person.platform), reg.people,
+                platform_name(e.person.platform), reg.people,
                 LIST_SEP.join(reg.names), _status(e),
                 reg.created_at, reg.cancelled_at,  # date-time cells, in the cluster's zone
                 _date_mark(e.event),

@@ -41,7 +41,11 @@ HELP_START = "Begrüßung und Einladungscode einlösen"
 HELP_WEITER = "Offenen Dialog fortsetzen"
 
 
+def platform_name(platform: str) -> str:
+    """Return the platform as people call it ("Konsole" for "console")."""
+    return PLATFORMS.get(platform, platform)
+
+
 def joined(name: str, platform: str, company: str) -> str:
     """Tell the team that someone redeemed a code ("Anna (Telegram) ist jetzt bei Pragma.")."""
-    where = PLATFORMS.get(platform, platform)
-    return f"{esc(name)} ({esc(where)}) ist jetzt bei <b>{esc(company)}</b>."
+    return f"{esc(name)} ({esc(platform_name(platform))}) ist jetzt bei <b>{esc(company)}</b>."

@@ -10,8 +10,14 @@ from bot.chat import Button
 from handlers.core import END, Ctx, Dialog, Notice, Router, Step, UsageError, cancel_button, choice
 from handlers.core.dialogs import Data
 from handlers.core.format import esc, fmt_dt
-from handlers.dates import impossible_text, not_understood_text, parse_when, past_text, to_datetime
-from handlers.dates.reading import Impossible, read_when
+from handlers.dates import (
+    impossible_in,
+    not_understood_text,
+    parse_when,
+    past_text,
+    to_datetime,
+    unreadable_text,
+)
 from handlers.polls import notices
 from handlers.polls import texts as t
 from handlers.polls.view import card
@@ -118,7 +124,7 @@ async def on_dates(ctx: Ctx, data: Data, text: str) -> str:
         if w is None and bare != line:  # "1) Di 14.4. 16 Uhr"; but "1. Mai" is a date
             line, w = bare, parse_when(bare, now=ctx.now)
         if w is None:
-            why = impossible(line, ctx)
+            why = impossible_in(line, now=ctx.now)
             raise UsageError(t.DATE_LINE.format(line=n) + why if why else
                              t.DATE_NOT_UNDERSTOOD.format(line=n, text=esc(line)) + "\n"
                              + not_understood_text())
@@ -213,14 +219,6 @@ async def ask_event(ctx: Ctx, data: Data) -> None:
             + [[cancel_button(ctx)]])
 
 
-def impossible(text: str, ctx: Ctx) -> str | None:
-    """Name a date or time in `text` that cannot be ("31.2.", "25 Uhr"); None if none."""
-    found = read_when(text, now=ctx.now)
-    if isinstance(found, Impossible):
-        return impossible_text(found)
-    return None
-
-
 async def ask_closes(ctx: Ctx, data: Data) -> None:
     """Ask until when people can vote."""
     ctx.say(t.ASK_CLOSES, [[cancel_button(ctx)]])
@@ -230,7 +228,7 @@ async def on_closes(ctx: Ctx, data: Data, text: str) -> str:
     """Read the closing time with parse_when (no time said: 23:59)."""
     w = parse_when(text, now=ctx.now)
     if w is None:
-        raise UsageError(impossible(text, ctx) or not_understood_text())
+        raise UsageError(unreadable_text(text, now=ctx.now))
     at = to_datetime(w, default_time=DEFAULT_CLOSE, tz=ctx.tz)
     if at <= ctx.now:
         raise UsageError(past_text(w))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from handlers.onboarding.texts import PLATFORMS
+
 HELP_DATENSCHUTZ = "Was ich speichere, wie lange, deine Rechte"
 HELP_MEINEDATEN = "Alles, was ich über dich gespeichert habe (Datei)"
 HELP_LOESCHEN = "Deine Daten löschen"
@@ -102,7 +104,7 @@ WORDS = {
     "registered": "angemeldet", "waitlist": "Warteliste", "cancelled": "abgemeldet",
     "requested": "angefragt", "confirmed": "bestätigt", "declined": "abgesagt",
     "withdrawn": "zurückgezogen", "done": "erledigt", "member": "Mitglied", "admin": "Admin",
-    "telegram": "Telegram", "matrix": "Matrix", "console": "Konsole",
+    **PLATFORMS,
 }
 YES, NO = "ja", "nein"
 

@@ -9,8 +9,7 @@ from handlers.core import Ctx, Step, UsageError, cancel_button, choice
 from handlers.core import texts as core_t
 from handlers.core.dialogs import Data
 from handlers.core.format import esc, fmt_date
-from handlers.dates import When, impossible_text, parse_when
-from handlers.dates.reading import Impossible, read_when
+from handlers.dates import When, impossible_in, parse_when
 from handlers.schau_rein import texts as t
 from handlers.schau_rein.views import current, dates, week_text
 from storage.schau_rein import queries
@@ -61,9 +60,8 @@ async def on_days(ctx: Ctx, data: Data, text: str) -> str:
     if WHOLE_WEEK.search(text):
         found = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     if not found:
-        impossible = read_when(text, now=ctx.now)  # "31.2.": name it, do not just shrug
-        raise UsageError(impossible_text(impossible) if isinstance(impossible, Impossible)
-                         else t.DAYS_NOT_UNDERSTOOD)
+        # "31.2.": name the date that cannot be, do not just shrug
+        raise UsageError(impossible_in(text, now=ctx.now) or t.DAYS_NOT_UNDERSTOOD)
     for day in found:
         if not first <= day <= last:
             prog = current(ctx)

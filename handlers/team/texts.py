@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.core.format import esc, plural
-from handlers.onboarding.texts import PLATFORMS
+from handlers.onboarding.texts import platform_name
 from handlers.polls.texts import ROLES
 from storage.members.removal import Holding
 
@@ -211,7 +211,7 @@ def role(admin: bool, from_settings: bool) -> str:
 
 def person_card(name: str, platform: str, key: str, company: str | None, role: str) -> str:
     """Show one person in /personen."""
-    where = PLATFORMS.get(platform, platform)
+    where = platform_name(platform)
     firm = esc(company) if company else "keine"
     return (f"<b>{esc(name or key)}</b> ({esc(where)}, <code>{esc(key)}</code>)\n"
             f"Firma: {firm} · Rolle: {role}")
